@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module';
+import type { Clock } from './common/clock';
+import { ConfigModule, type AppConfig } from './config/app-config';
+import { DirectoryModule } from './directory/directory.module';
+import { DisputesModule } from './disputes/disputes.module';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Tests pass a ManualClock; default the system clock. */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config, clock } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        DirectoryModule,
+        AuthModule,
+        HealthModule,
+        InfrastructureModule.forRoot({ config, clock }),
+        DisputesModule.forRoot({ deadlineScanIntervalMs: config.deadlineScanIntervalMs }),
+      ],
+    };
+  }
+}

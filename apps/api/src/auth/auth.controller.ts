@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG } from '../common/tokens';
+import type { AppConfig } from '../config/app-config';
+import { UserResponse } from '../directory/directory.controller';
+import { RequestValidationException } from '../http/problem';
+import { DevTokenService, type IssuedToken } from './dev-token.service';
+import { DevTokenRequestDto } from './dto/dev-token.dto';
+import { Public } from './public.decorator';
+
+export class DevTokenResponse {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn!: number;
+  @ApiProperty({ type: UserResponse }) user!: UserResponse;
+}
+
+@ApiTags('identity')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: DevTokenService,
+  ) {}
+
+  @Public()
+  @Post('dev-token')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A token for a demo-directory user (AUTH_MODE=dev only; 404 otherwise)' })
+  @ApiOkResponse({ type: DevTokenResponse })
+  async devToken(@Body() body: DevTokenRequestDto): Promise<IssuedToken> {
+    if (this.config.authMode !== 'dev') throw new NotFoundException('Cannot POST /api/auth/dev-token');
+    const issued = await this.tokens.issue(body.userId);
+    if (!issued) {
+      throw new RequestValidationException([{ field: 'userId', message: 'userId is not a user of the directory' }]);
+    }
+    return issued;
+  }
+}

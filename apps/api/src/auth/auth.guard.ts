@@ -1,0 +1,36 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { ApiRequest } from '../http/request-context';
+import { DevTokenService, unauthorized } from './dev-token.service';
+import { IS_PUBLIC } from './public.decorator';
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)[ ]*$/i;
+
+/** Global guard: every route not marked @Public() needs a valid `Authorization: Bearer` token. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: DevTokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<ApiRequest>();
+    const header = request.headers.authorization;
+    if (typeof header !== 'string' || header.trim() === '') {
+      throw unauthorized('Sign in: send Authorization: Bearer <token>.');
+    }
+    const match = BEARER.exec(header);
+    if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+    const { actor, user } = await this.tokens.verify(match[1]!);
+    request.actor = actor;
+    request.directoryUser = user;
+    return true;
+  }
+}

@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { Actor, UserInfo } from '../../../../libs/domain/src';
+import { APP_CONFIG } from '../common/tokens';
+import type { AppConfig } from '../config/app-config';
+import { DirectoryService } from '../directory/directory.service';
+
+export const DEV_TOKEN_SECRET_FILE = 'dev-token-secret';
+const ISSUER = 'gzc-disputes-dev';
+const AUDIENCE = 'gzc-disputes-api';
+const MAX_TOKEN_LENGTH = 4096;
+
+export interface IssuedToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the token expires. */
+  expiresIn: number;
+  user: UserInfo;
+}
+
+export interface Authenticated {
+  actor: Actor;
+  user: UserInfo;
+}
+
+/**
+ * The secret: DEV_TOKEN_SECRET, else `<dataDir>/dev-token-secret`, created at first start with mode
+ * 0600 so that tokens survive restarts.
+ */
+export function loadOrCreateDevTokenSecret(config: Pick<AppConfig, 'dataDir' | 'devTokenSecret'>): Uint8Array {
+  if (config.devTokenSecret) return new TextEncoder().encode(config.devTokenSecret);
+  const file = path.join(config.dataDir, DEV_TOKEN_SECRET_FILE);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  try {
+    fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const secret = fs.readFileSync(file, 'utf8').trim();
+  if (secret.length < 32) {
+    throw new Error(`${file} holds a secret shorter than 32 characters; delete the file to have a new one generated.`);
+  }
+  return new TextEncoder().encode(secret);
+}
+
+/** Issues and verifies the HS256 tokens of AUTH_MODE=dev. Role and organisation come from the directory. */
+@Injectable()
+export class DevTokenService {
+  private readonly logger = new Logger(DevTokenService.name);
+  private readonly key: Uint8Array;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly directory: DirectoryService,
+  ) {
+    this.key = loadOrCreateDevTokenSecret(config);
+  }
+
+  /** Undefined when the user is not in the directory. */
+  async issue(userId: string): Promise<IssuedToken | undefined> {
+    const user = this.directory.user(userId);
+    if (!user) return undefined;
+    const expiresIn = this.config.devTokenTtlSeconds;
+    const accessToken = await new SignJWT({ role: user.role, organisation_id: user.organisationId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(user.id)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${expiresIn}s`)
+      .sign(this.key);
+    return { accessToken, tokenType: 'Bearer', expiresIn, user: { ...user } };
+  }
+
+  /** Verifies a token; the user must still be in the directory. Throws 401 otherwise. */
+  async verify(token: string): Promise<Authenticated> {
+    if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw unauthorized('The bearer token is not valid.');
+    let subject: string | undefined;
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ['sub', 'exp'],
+      });
+      subject = payload.sub;
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthorized('The bearer token has expired; sign in again.');
+      if (!(error instanceof joseErrors.JOSEError)) this.logger.warn(`Token verification failed: ${String(error)}`);
+      throw unauthorized('The bearer token is not valid.');
+    }
+    const user = subject ? this.directory.user(subject) : undefined;
+    if (!user) throw unauthorized('The user of this token is no longer in the directory.');
+    return { actor: { userId: user.id, role: user.role, organisationId: user.organisationId }, user };
+  }
+}
+
+export function unauthorized(detail: string): UnauthorizedException {
+  return new UnauthorizedException(detail);
+}

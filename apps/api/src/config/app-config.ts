@@ -1,0 +1,179 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import * as path from 'node:path';
+import { DEFAULT_POLICIES, DEADLINE_KINDS, type DeadlineKind, type Policies } from '../../../../libs/domain/src';
+import { APP_CONFIG, POLICIES } from '../common/tokens';
+
+export const EVENT_STORE_KINDS = ['sqlite', 'postgres', 'kurrentdb'] as const;
+export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
+export const AUTH_MODES = ['dev', 'oidc'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** The application's settings, read once from the environment (see API.md "Running"). */
+export interface AppConfig {
+  port: number;
+  /** Absolute path of the folder for embedded databases, stored documents, the directory and the dev-token secret. */
+  dataDir: string;
+  eventStore: EventStoreKind;
+  /** PostgreSQL for the read models (and the events when eventStore is postgres); unset: SQLite in dataDir. */
+  databaseUrl?: string;
+  kurrentdbUrl?: string;
+  authMode: AuthMode;
+  /** HS256 secret of dev tokens; unset: generated once and kept in `<dataDir>/dev-token-secret`. */
+  devTokenSecret?: string;
+  devTokenTtlSeconds: number;
+  oidcIssuer?: string;
+  oidcAudience?: string;
+  oidcRoleClaim: string;
+  oidcOrganisationClaim: string;
+  deadlineScanIntervalMs: number;
+  /** Largest JSON body accepted, in bytes (413 beyond). */
+  bodyLimitBytes: number;
+  policies: Policies;
+}
+
+/** Thrown by loadConfig with every problem found, one per line, so an operator can fix them all at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEADLINE_ENV: Record<DeadlineKind, string> = {
+  information: 'DEADLINE_DAYS_INFORMATION',
+  respondent_answer: 'DEADLINE_DAYS_RESPONDENT_ANSWER',
+  challenge: 'DEADLINE_DAYS_CHALLENGE',
+  statement_of_defence: 'DEADLINE_DAYS_STATEMENT_OF_DEFENCE',
+  escalation: 'DEADLINE_DAYS_ESCALATION',
+};
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment. Throws ConfigError listing every invalid variable. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const value = env[name];
+    if (value === undefined) return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === undefined) return fallback;
+    if (!/^-?\d+$/.test(raw)) {
+      problems.push(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number between ${min} and ${max}, got ${raw}`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = str(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = str(name);
+    if (raw === undefined) return undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+      return undefined;
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      return undefined;
+    }
+    return raw;
+  };
+
+  const port = int('PORT', 3000, 0, 65_535);
+  const dataDir = path.resolve(cwd, str('DATA_DIR') ?? './data');
+  const eventStore = oneOf('EVENT_STORE', EVENT_STORE_KINDS, 'sqlite');
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const kurrentdbUrl = url('KURRENTDB_URL', ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:', 'kdb:', 'kdb+discover:']);
+  if (eventStore === 'postgres' && !databaseUrl && str('DATABASE_URL') === undefined) {
+    problems.push('EVENT_STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)');
+  }
+  if (eventStore === 'kurrentdb' && !kurrentdbUrl && str('KURRENTDB_URL') === undefined) {
+    problems.push('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)');
+  }
+
+  const authMode = oneOf('AUTH_MODE', AUTH_MODES, 'dev');
+  const devTokenSecret = str('DEV_TOKEN_SECRET');
+  if (devTokenSecret !== undefined && devTokenSecret.length < 32) {
+    problems.push('DEV_TOKEN_SECRET must be at least 32 characters long (leave it unset to have one generated)');
+  }
+  const devTokenTtlSeconds = int('DEV_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600);
+  const oidcIssuer = url('OIDC_ISSUER', ['https:', 'http:']);
+  const oidcAudience = str('OIDC_AUDIENCE');
+  if (authMode === 'oidc') {
+    if (str('OIDC_ISSUER') === undefined) problems.push('AUTH_MODE=oidc needs OIDC_ISSUER (the issuer URL)');
+    if (oidcAudience === undefined) problems.push('AUTH_MODE=oidc needs OIDC_AUDIENCE');
+  }
+  const oidcRoleClaim = str('OIDC_ROLE_CLAIM') ?? 'role';
+  const oidcOrganisationClaim = str('OIDC_ORGANISATION_CLAIM') ?? 'organisation_id';
+
+  const deadlineScanIntervalMs = int('DEADLINE_SCAN_INTERVAL_MS', 60_000, 10, 86_400_000);
+
+  const deadlineDays = {} as Record<DeadlineKind, number>;
+  for (const kind of DEADLINE_KINDS) {
+    deadlineDays[kind] = int(DEADLINE_ENV[kind], DEFAULT_POLICIES.deadlineDays[kind], 1, 365);
+  }
+  const policies: Policies = {
+    deadlineDays,
+    administrationFeeCents: int('ADMINISTRATION_FEE_CENTS', DEFAULT_POLICIES.administrationFeeCents, 0, Number.MAX_SAFE_INTEGER),
+    smallProviderRespondentSharePct: int(
+      'SMALL_PROVIDER_RESPONDENT_SHARE_PCT',
+      DEFAULT_POLICIES.smallProviderRespondentSharePct,
+      0,
+      100,
+    ),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    dataDir,
+    eventStore,
+    databaseUrl,
+    kurrentdbUrl,
+    authMode,
+    devTokenSecret,
+    devTokenTtlSeconds,
+    oidcIssuer,
+    oidcAudience,
+    oidcRoleClaim,
+    oidcOrganisationClaim,
+    deadlineScanIntervalMs,
+    bodyLimitBytes: 1024 * 1024,
+    policies,
+  };
+}
+
+/** Provides APP_CONFIG and POLICIES everywhere. Tests pass a config object of their own. */
+@Global()
+@Module({})
+export class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: POLICIES, useValue: config.policies },
+      ],
+      exports: [APP_CONFIG, POLICIES],
+    };
+  }
+}

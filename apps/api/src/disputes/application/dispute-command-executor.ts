@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  assignCaseNumber,
+  caseNumberStreamId,
+  decide,
+  evolve,
+  evolveCaseNumbers,
+  foldEvents,
+  initialCaseNumberState,
+  isCaseVisibleTo,
+  type Actor,
+  type CaseNumberAssigned,
+  type DirectoryView,
+  type DisputeCommand,
+  type DisputeEvent,
+  type DisputeState,
+  type Policies,
+} from '../../../../../libs/domain/src';
+import {
+  WrongExpectedVersionError,
+  type EventStore,
+  type NewEvent,
+  type StreamAppend,
+} from '../../../../../libs/event-store/src/port';
+import type { ProjectionRunner } from '../../../../../libs/read-models/src/contracts';
+import type { Clock } from '../../common/clock';
+import { CaseNotFoundError, VersionConflictError } from '../../common/errors';
+import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES } from '../../common/tokens';
+import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
+import type { CommandOptions, CommandResult } from './dispute-commands';
+import { EVENT_SCHEMA_VERSION, disputeStreamId, toDomainEvent } from './stream-ids';
+
+/** Enough for every racer of a burst to win once; each round at least one append succeeds. */
+const MAX_ATTEMPTS = 40;
+
+/**
+ * The one write path: load the stream, fold it, ask the domain to decide, append with the
+ * expected version, wait until the projections have the new events (read-your-writes).
+ * Without If-Match a lost race is retried on fresh state; with If-Match it is the caller's 409.
+ */
+@Injectable()
+export class DisputeCommandExecutor {
+  private readonly logger = new Logger(DisputeCommandExecutor.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(POLICIES) private readonly policies: Policies,
+    @Inject(DIRECTORY) private readonly directory: DirectoryView,
+  ) {}
+
+  async execute(disputeId: string, command: DisputeCommand, actor: Actor, options: CommandOptions): Promise<CommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      const state = await this.load(disputeId);
+      if (command.type !== 'file-dispute' && (!state.exists || !isCaseVisibleTo(state, actor))) {
+        throw new CaseNotFoundError(disputeId);
+      }
+      if (options.expectedVersion !== undefined && options.expectedVersion !== state.version) {
+        throw new VersionConflictError(options.expectedVersion, state.version);
+      }
+      try {
+        return await this.decideAndAppend(disputeId, command, state, actor, options);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        const caseMoved = error.streamId === disputeStreamId(disputeId);
+        if (caseMoved && options.expectedVersion !== undefined) {
+          throw new VersionConflictError(options.expectedVersion, (error.actual ?? -1) + 1);
+        }
+        if (attempt >= MAX_ATTEMPTS) throw new VersionConflictError(undefined, (error.actual ?? -1) + 1);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
+      }
+    }
+  }
+
+  async load(disputeId: string): Promise<DisputeState> {
+    const events = await this.store.readStream(disputeStreamId(disputeId));
+    return foldEvents(events.map(toDomainEvent), disputeId);
+  }
+
+  private async decideAndAppend(
+    disputeId: string,
+    command: DisputeCommand,
+    state: DisputeState,
+    actor: Actor,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
+    const now = this.clock.now().toISOString();
+    const context = { actor, now, policies: this.policies, directory: this.directory };
+    const appends: StreamAppend[] = [];
+    let decided: DisputeEvent[];
+
+    if (command.type === 'register') {
+      // The case number and the registration are appended atomically: no number is lost or shared.
+      const year = Number(now.slice(0, 4));
+      const registryStream = caseNumberStreamId(year);
+      const registryEvents = await this.store.readStream(registryStream);
+      const registry = registryEvents
+        .map((e) => ({ type: e.type, data: e.data }) as CaseNumberAssigned)
+        .reduce(evolveCaseNumbers, initialCaseNumberState(year));
+      const assigned = assignCaseNumber(registry, disputeId, now);
+      decided = decide({ ...command, caseNumber: assigned.data.caseNumber }, state, context);
+      appends.push({
+        streamId: registryStream,
+        expectedVersion: registryEvents.length === 0 ? 'no_stream' : registryEvents.length - 1,
+        events: [this.toNewEvent(assigned, actor, options)],
+      });
+    } else {
+      decided = decide(command, state, context);
+    }
+
+    appends.push({
+      streamId: disputeStreamId(disputeId),
+      expectedVersion: state.version === 0 ? 'no_stream' : state.version - 1,
+      events: decided.map((e) => this.toNewEvent(e, actor, options)),
+    });
+    const results = await this.store.appendToStreams(appends);
+    const lastPosition = Math.max(...results.map((r) => r.position));
+    await this.awaitProjections(lastPosition);
+
+    const after = decided.reduce(evolve, state);
+    return {
+      id: disputeId,
+      status: after.status,
+      version: after.version,
+      ...(after.caseNumber ? { caseNumber: after.caseNumber } : {}),
+    };
+  }
+
+  private toNewEvent(event: { type: string; data: object }, actor: Actor, options: CommandOptions): NewEvent {
+    return {
+      id: randomUUID(),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        schemaVersion: EVENT_SCHEMA_VERSION,
+        actor: { userId: actor.userId, role: actor.role, organisationId: actor.organisationId },
+        correlationId: options.correlationId,
+        causationId: options.causationId ?? options.correlationId,
+      },
+    };
+  }
+
+  /** The command is durable once appended; a slow projection must not turn it into an error. */
+  private async awaitProjections(position: number): Promise<void> {
+    try {
+      await this.projections.waitForPosition(position, 10_000);
+    } catch (error) {
+      this.logger.warn(`Projections did not reach position ${position} in time: ${String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { Query } from '@nestjs/cqrs';
+import type { Actor } from '../../../../../libs/domain/src';
+import type { CaseListPage } from '../../../../../libs/read-models/src/contracts';
+import type { CaseView, TimelineItemView } from './views';
+
+export interface DisputeListFilter {
+  status?: string;
+  phase?: string;
+  legalFramework?: string;
+  sector?: string;
+  route?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export class GetDisputeQuery extends Query<CaseView> {
+  constructor(readonly disputeId: string, readonly actor: Actor, readonly asOf?: Date) {
+    super();
+  }
+}
+
+export class ListDisputesQuery extends Query<CaseListPage> {
+  constructor(readonly actor: Actor, readonly filter: DisputeListFilter) {
+    super();
+  }
+}
+
+export class GetTimelineQuery extends Query<TimelineItemView[]> {
+  constructor(readonly disputeId: string, readonly actor: Actor) {
+    super();
+  }
+}

@@ -1,0 +1,83 @@
+import type { Action, Deadline, DecisionOutcome, MediationResult, NeutralRole } from '../../../../../libs/domain/src';
+
+// What GET /api/disputes/{id} and the timeline answer (API.md). Built from the case-summary
+// document for one caller: documents, invoices and notes are filtered to what they may see.
+
+export interface OrganisationView {
+  id: string;
+  name: string;
+  kind: string;
+  smallProvider?: boolean;
+}
+
+export interface NeutralView {
+  userId: string;
+  name: string;
+  role: NeutralRole;
+  status: 'nominated' | 'appointed' | 'lapsed';
+  chair: boolean;
+}
+
+export interface CaseView {
+  id: string;
+  caseNumber: string | null;
+  status: string;
+  phase: string;
+  legalFramework: string;
+  sector: string;
+  subjects: string[];
+  contractYear: number;
+  summary: string;
+  claims: { description: string; amountCents?: number }[];
+  amountInDisputeCents: number;
+  urgent: boolean;
+  urgencyReason: string | null;
+  initialRoute: string;
+  route: string | null;
+  pendingRouteProposal: { route: string; side: string; reason?: string } | null;
+  pendingEscalation: { route: string; side: string } | null;
+  claimants: OrganisationView[];
+  respondents: OrganisationView[];
+  filedOnBehalfBy: OrganisationView | null;
+  /** The caller's side in this case, if they are a party. */
+  yourSide: 'claimant' | 'respondent' | null;
+  neutrals: NeutralView[];
+  challenges: { neutralUserId: string; side: string; grounds: string; status: string }[];
+  deadlines: Deadline[];
+  sessions: { sessionId: string; startsAt: string; location?: string; held: boolean }[];
+  hearings: { hearingId: string; startsAt: string; location?: string; held: boolean }[];
+  statements: { kind: string; side: string; submittedAt: string }[];
+  documents: {
+    documentId: string;
+    name: string;
+    mediaType: string;
+    sizeBytes: number;
+    sha256: string;
+    visibility: string;
+    submittedAt: string;
+  }[];
+  administrationFee: { totalCents: number; shares: { organisationId: string; amountCents: number }[] } | null;
+  invoices: { invoiceId: string; organisationId: string; kind: string; amountCents: number; paid: boolean }[];
+  outcome: {
+    status: string;
+    decision?: { outcome: DecisionOutcome; claimantCostSharePct: number; summary: string };
+    mediationResult?: MediationResult;
+    reason?: string;
+  } | null;
+  filedAt: string;
+  registeredAt: string | null;
+  appointedAt: string | null;
+  closedAt: string | null;
+  version: number;
+  /** Set when the case is shown as it stood at a past moment. */
+  asOf: string | null;
+  allowedActions: Action[];
+}
+
+export interface TimelineItemView {
+  version: number;
+  type: string;
+  at: string;
+  actor: { userId: string; role: string; organisationId?: string } | null;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,124 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../../../../libs/domain/src';
+import type { CaseListPage } from '../../../../../libs/read-models/src/contracts';
+import { CurrentActor } from '../../auth/current-actor.decorator';
+import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
+import { ApiCaseProblemResponses, ApiProblemResponses, ProblemSchema } from '../../http/openapi';
+import { RequestValidationException } from '../../http/problem';
+import { RequestId } from '../../http/request-id';
+import { FileDisputeCommand, type CommandResult } from '../application/dispute-commands';
+import { GetDisputeQuery, GetTimelineQuery, ListDisputesQuery } from '../application/dispute-queries';
+import { DisputeIdPipe } from './dispute-id.pipe';
+import { FileDisputeDto } from './dto/file-dispute.dto';
+import { GetDisputeQueryDto, ListDisputesQueryDto } from './dto/query.dto';
+import { CaseListResponse, CommandResultResponse } from './dto/responses.dto';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ApiTags('disputes')
+@ApiBearerAuth()
+@Controller('api/disputes')
+export class DisputesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({ summary: 'File a dispute' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer' })
+  @ApiCreatedResponse({ type: CommandResultResponse })
+  @ApiProblemResponses()
+  @ApiUnprocessableEntityResponse({ type: ProblemSchema, description: 'Idempotency-Key reused for another request' })
+  async file(
+    @Body() dto: FileDisputeDto,
+    @CurrentActor() actor: Actor,
+    @RequestId() requestId: string,
+  ): Promise<CommandResult> {
+    const input: FileDisputeCommand['input'] = {
+      phase: dto.phase,
+      legalFramework: dto.legalFramework,
+      sector: dto.sector,
+      subjects: [...dto.subjects],
+      contractYear: dto.contractYear,
+      claimantOrganisationIds: [...dto.claimantOrganisationIds],
+      respondentOrganisationIds: [...dto.respondentOrganisationIds],
+      summary: dto.summary,
+      claims: dto.claims.map((c) => ({
+        description: c.description,
+        ...(c.amountCents !== undefined ? { amountCents: c.amountCents } : {}),
+      })),
+      amountInDisputeCents: dto.amountInDisputeCents,
+      proposedRoute: dto.proposedRoute,
+      urgent: dto.urgent,
+      ...(dto.urgencyReason !== undefined ? { urgencyReason: dto.urgencyReason } : {}),
+    };
+    return this.commandBus.execute(new FileDisputeCommand(input, actor, { correlationId: requestId }));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The cases the caller may see, newest first' })
+  @ApiOkResponse({ type: CaseListResponse })
+  @ApiProblemResponses()
+  list(@Query() query: ListDisputesQueryDto, @CurrentActor() actor: Actor): Promise<CaseListPage> {
+    return this.queryBus.execute(
+      new ListDisputesQuery(actor, {
+        ...(query.status !== undefined ? { status: query.status } : {}),
+        ...(query.phase !== undefined ? { phase: query.phase } : {}),
+        ...(query.legalFramework !== undefined ? { legalFramework: query.legalFramework } : {}),
+        ...(query.sector !== undefined ? { sector: query.sector } : {}),
+        ...(query.route !== undefined ? { route: query.route } : {}),
+        ...(query.q !== undefined && query.q.trim() !== '' ? { q: query.q.trim() } : {}),
+        ...(query.cursor !== undefined && query.cursor !== '' ? { cursor: query.cursor } : {}),
+        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      }),
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The case as the caller may see it (ETag: its version)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ description: 'The case view, with allowedActions' })
+  @ApiCaseProblemResponses()
+  async get(
+    @Param('id', DisputeIdPipe) id: string,
+    @Query() query: GetDisputeQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const asOf = query.asOf !== undefined ? parseAsOf(query.asOf) : undefined;
+    const view = await this.queryBus.execute<GetDisputeQuery, { version?: unknown }>(new GetDisputeQuery(id, actor, asOf));
+    if (view && typeof view.version === 'number') res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'The events the caller may see, oldest first' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiCaseProblemResponses()
+  timeline(@Param('id', DisputeIdPipe) id: string, @CurrentActor() actor: Actor): Promise<unknown> {
+    return this.queryBus.execute(new GetTimelineQuery(id, actor));
+  }
+}
+
+function parseAsOf(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw new RequestValidationException([{ field: 'asOf', message: 'asOf must be an ISO 8601 date-time' }]);
+  }
+  return date;
+}

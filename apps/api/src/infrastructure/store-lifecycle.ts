@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { EventStore } from '../../../../libs/event-store/src/port';
+import type { openReadModels } from '../../../../libs/read-models/src';
+import type { ProjectionRunner } from '../../../../libs/read-models/src/contracts';
+import { EVENT_STORE } from '../common/tokens';
+import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
+
+type ReadModelHandle = Awaited<ReturnType<typeof openReadModels>>;
+type HealthCheck = () => Promise<{ name: string; ok: boolean; detail?: unknown }>;
+
+/** Starts the projections before the API serves, so a restart answers from caught-up read models. */
+@Injectable()
+export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(StoreLifecycle.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_HANDLE) private readonly readModels: ReadModelHandle,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.projections.start();
+    const head = await this.store.headPosition();
+    await this.projections.waitForPosition(head, 600_000);
+    this.logger.log(`Projections caught up to position ${head}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projections.stop();
+    await this.readModels.close();
+    await this.store.close();
+  }
+
+  healthChecks(): HealthCheck[] {
+    return [
+      async () => {
+        const head = await this.store.headPosition();
+        return { name: 'eventStore', ok: true, detail: { headPosition: head } };
+      },
+      async () => {
+        const head = await this.store.headPosition();
+        const position = this.projections.position();
+        return { name: 'projections', ok: true, detail: { position, lag: Math.max(0, head - position) } };
+      },
+    ];
+  }
+}

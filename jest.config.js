@@ -1,0 +1,33 @@
+// Jest with SWC: TypeScript is transpiled, not type-checked, here; `npm run typecheck` checks types.
+const swcOptions = (syntax) => [
+  '@swc/jest',
+  {
+    // .swcrc excludes spec files from the build; jest must not inherit that exclusion.
+    swcrc: false,
+    jsc: {
+      target: 'es2022',
+      parser: syntax === 'typescript' ? { syntax, decorators: true } : { syntax },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+// Nest 12 and jose ship as pure ESM. Node loads them from CommonJS through require(esm), but Jest's
+// module runtime only supports that on Node >= 24.9, so on Node 20/22 they are transpiled to CommonJS
+// like our own sources.
+const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@standard-schema'];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': swcOptions('typescript'),
+    '^.+\\.m?js$': swcOptions('ecmascript'),
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+  testTimeout: 30000,
+  // Two cores here: Jest's default (cores - 1) would run one file at a time.
+  maxWorkers: 2,
+};

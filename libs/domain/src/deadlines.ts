@@ -1,0 +1,23 @@
+import type { Deadline, DisputeState } from './state';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `iso` plus whole days, as an ISO 8601 instant (UTC). */
+export const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+
+/** Milliseconds since the epoch, or NaN; compare instants as numbers, never as strings of mixed formats. */
+export const instant = (iso: string | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
+
+/**
+ * A challenge deadline is a window in which a party MAY object to a nominee, not an obligation:
+ * when it passes unused nothing was missed. Every other deadline asks someone to act.
+ */
+export const isMissable = (deadline: Pick<Deadline, 'kind'>): boolean => deadline.kind !== 'challenge';
+
+/** The deadlines the scheduler must record as missed now: open, missable, and due at or before `now`. */
+export const dueDeadlines = (state: DisputeState, now: string): Deadline[] =>
+  state.deadlines.filter((d) => d.status === 'open' && isMissable(d) && instant(d.dueAt) <= instant(now));
+
+/** The open deadlines of a case, earliest first. */
+export const openDeadlines = (state: DisputeState): Deadline[] =>
+  state.deadlines.filter((d) => d.status === 'open').sort((a, b) => instant(a.dueAt) - instant(b.dueAt));

@@ -1,0 +1,9 @@
+export * as closing from './closing';
+export * as deadlines from './deadlines';
+export * as feesAndDocuments from './fees-and-documents';
+export * as filing from './filing';
+export * as mediation from './mediation';
+export * as neutrals from './neutrals';
+export * as proceedings from './proceedings';
+export * as registration from './registration';
+export * as routeAgreement from './route-agreement';

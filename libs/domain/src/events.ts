@@ -1,0 +1,176 @@
+import type { Claim } from './commands';
+import type {
+  DeadlineKind,
+  DecisionOutcome,
+  DocumentVisibility,
+  EscalationRoute,
+  FeeKind,
+  InadmissibilityReason,
+  LegalFramework,
+  MediationResult,
+  NeutralRole,
+  Phase,
+  Route,
+  Sector,
+  StatementKind,
+  Subject,
+} from './vocabulary';
+
+// Events are facts in the past tense. Every event's data carries `occurredAt` (the decision
+// context's now), so that evolve() and projections never need a clock. The actor who caused an
+// event travels in the event store's metadata, not here.
+
+/** Which side of the dispute acted. */
+export type Side = 'claimant' | 'respondent';
+
+export interface DeadlineRef {
+  deadlineId: string;
+  kind: DeadlineKind;
+  dueAt: string;
+}
+
+export interface FeeShare {
+  organisationId: string;
+  amountCents: number;
+}
+
+interface E<T extends string, D> {
+  type: T;
+  data: D & { occurredAt: string };
+}
+
+export type DisputeFiled = E<
+  'DisputeFiled',
+  {
+    disputeId: string;
+    phase: Phase;
+    legalFramework: LegalFramework;
+    sector: Sector;
+    subjects: Subject[];
+    contractYear: number;
+    claimantOrganisationIds: string[];
+    respondentOrganisationIds: string[];
+    /** The association that filed a collective dispute on behalf of its members, if any. */
+    filedOnBehalfBy?: string;
+    claimantKind: 'provider' | 'insurer' | 'association';
+    /** True when a claimant is a small provider: the respondent then bears a share of the fee. */
+    smallProviderClaimant: boolean;
+    summary: string;
+    claims: Claim[];
+    amountInDisputeCents: number;
+    proposedRoute: Route;
+    urgent: boolean;
+    urgencyReason?: string;
+    filedByUserId: string;
+  }
+>;
+export type InformationRequested = E<'InformationRequested', { questions: string; deadline: DeadlineRef }>;
+export type InformationProvided = E<'InformationProvided', { answers: string }>;
+export type DisputeDeclaredInadmissible = E<
+  'DisputeDeclaredInadmissible',
+  { reason: InadmissibilityReason; explanation: string }
+>;
+export type DisputeRegistered = E<
+  'DisputeRegistered',
+  { caseNumber: string; administrationFee: { totalCents: number; shares: FeeShare[] } }
+>;
+export type RespondentInvited = E<'RespondentInvited', { respondentOrganisationIds: string[]; deadline: DeadlineRef }>;
+export type SubmissionAccepted = E<'SubmissionAccepted', { route: Route; side: Side }>;
+export type SubmissionDeclined = E<'SubmissionDeclined', { reason: string }>;
+export type RouteProposed = E<'RouteProposed', { route: Route; side: Side; reason?: string }>;
+export type NeutralsNominated = E<
+  'NeutralsNominated',
+  { neutralUserIds: string[]; role: NeutralRole; chairUserId: string; challengeDeadline: DeadlineRef }
+>;
+export type NeutralChallenged = E<'NeutralChallenged', { neutralUserId: string; grounds: string; side: Side }>;
+export type ChallengeUpheld = E<'ChallengeUpheld', { neutralUserId: string; reasoning?: string }>;
+export type ChallengeRejected = E<'ChallengeRejected', { neutralUserId: string; reasoning?: string }>;
+export type NeutralsAppointed = E<
+  'NeutralsAppointed',
+  { neutralUserIds: string[]; role: NeutralRole; chairUserId: string; route: Route }
+>;
+export type SessionScheduled = E<'SessionScheduled', { sessionId: string; startsAt: string; location?: string }>;
+/** `notes` are confidential to the mediator: projections must show them to the mediator alone. */
+export type SessionHeld = E<'SessionHeld', { sessionId: string; notes?: string }>;
+export type MediationConcluded = E<
+  'MediationConcluded',
+  { result: MediationResult; settlementDocumentId?: string; escalationDeadline?: DeadlineRef }
+>;
+export type EscalationRequested = E<'EscalationRequested', { route: EscalationRoute; side: Side }>;
+export type EscalationAccepted = E<'EscalationAccepted', { route: EscalationRoute; side: Side }>;
+export type EscalationDeclined = E<'EscalationDeclined', { side: Side; reason?: string }>;
+export type StatementSubmitted = E<
+  'StatementSubmitted',
+  { kind: StatementKind; side: Side; text?: string; documentIds?: string[]; defenceDeadline?: DeadlineRef }
+>;
+export type HearingScheduled = E<'HearingScheduled', { hearingId: string; startsAt: string; location?: string }>;
+export type HearingHeld = E<'HearingHeld', { hearingId: string }>;
+export type DecisionRendered = E<
+  'DecisionRendered',
+  { outcome: DecisionOutcome; claimantCostSharePct: number; summary: string }
+>;
+export type DisputeWithdrawn = E<'DisputeWithdrawn', { reason?: string }>;
+export type SettledByParties = E<'SettledByParties', { terms?: string }>;
+export type DocumentSubmitted = E<
+  'DocumentSubmitted',
+  {
+    documentId: string;
+    name: string;
+    mediaType: string;
+    sizeBytes: number;
+    sha256: string;
+    visibility: DocumentVisibility;
+    submittedByUserId: string;
+  }
+>;
+export type DeadlineExtended = E<
+  'DeadlineExtended',
+  { deadlineId: string; previousDueAt: string; dueAt: string; reason: string }
+>;
+export type FeeInvoiced = E<
+  'FeeInvoiced',
+  { invoiceId: string; organisationId: string; kind: FeeKind; amountCents: number }
+>;
+export type FeePaid = E<'FeePaid', { invoiceId: string; amountCents: number }>;
+export type DeadlineMissed = E<'DeadlineMissed', { deadlineId: string; kind: DeadlineKind; dueAt: string }>;
+/** Follows a missed escalation deadline. */
+export type DisputeClosedWithoutResolution = E<
+  'DisputeClosedWithoutResolution',
+  { reason: 'escalation_deadline_missed' }
+>;
+
+export type DisputeEvent =
+  | DisputeFiled
+  | InformationRequested
+  | InformationProvided
+  | DisputeDeclaredInadmissible
+  | DisputeRegistered
+  | RespondentInvited
+  | SubmissionAccepted
+  | SubmissionDeclined
+  | RouteProposed
+  | NeutralsNominated
+  | NeutralChallenged
+  | ChallengeUpheld
+  | ChallengeRejected
+  | NeutralsAppointed
+  | SessionScheduled
+  | SessionHeld
+  | MediationConcluded
+  | EscalationRequested
+  | EscalationAccepted
+  | EscalationDeclined
+  | StatementSubmitted
+  | HearingScheduled
+  | HearingHeld
+  | DecisionRendered
+  | DisputeWithdrawn
+  | SettledByParties
+  | DocumentSubmitted
+  | DeadlineExtended
+  | FeeInvoiced
+  | FeePaid
+  | DeadlineMissed
+  | DisputeClosedWithoutResolution;
+
+export type DisputeEventType = DisputeEvent['type'];

@@ -1,0 +1,358 @@
+import type { DeadlineRef, DisputeEvent, Side } from './events';
+import type { CaseOutcome, Deadline, DeadlineStatus, DisputeState, NeutralOnCase } from './state';
+import { TERMINAL_STATUSES, type DeadlineKind, type Status } from './vocabulary';
+
+// evolve() is the only place that knows what an event does to a dispute. It is total: an event
+// that does not fit the state (it cannot happen, decide() prevents it) is still folded without
+// throwing, so a projection never gets stuck on history.
+
+export const initialState = (disputeId = ''): DisputeState => ({
+  exists: false,
+  disputeId,
+  version: 0,
+  status: 'none',
+  subjects: [],
+  claims: [],
+  urgent: false,
+  claimantOrganisationIds: [],
+  respondentOrganisationIds: [],
+  smallProviderClaimant: false,
+  neutrals: [],
+  challenges: [],
+  deadlines: [],
+  sessions: [],
+  hearings: [],
+  statements: [],
+  documents: [],
+  invoices: [],
+  escalations: 0,
+});
+
+export const isTerminal = (status: DisputeState['status']): boolean =>
+  (TERMINAL_STATUSES as readonly string[]).includes(status);
+
+const openDeadline = (ref: DeadlineRef, openedAt: string, side?: Side): Deadline => ({
+  deadlineId: ref.deadlineId,
+  kind: ref.kind,
+  dueAt: ref.dueAt,
+  status: 'open',
+  ...(side ? { side } : {}),
+  openedAt,
+});
+
+/** Closes every open deadline of `kind` (all kinds when omitted) with `status`. */
+const closeDeadlines = (
+  deadlines: Deadline[],
+  status: DeadlineStatus,
+  at: string,
+  kind?: DeadlineKind,
+): Deadline[] =>
+  deadlines.map((d) => (d.status === 'open' && (!kind || d.kind === kind) ? { ...d, status, closedAt: at } : d));
+
+/** Ends the role of every neutral currently on the case; they stay listed as `lapsed` for the record. */
+const lapseCurrentNeutrals = (neutrals: NeutralOnCase[]): NeutralOnCase[] =>
+  neutrals.map((n) => (n.status === 'lapsed' ? n : { ...n, status: 'lapsed' }));
+
+/** A terminal status: the case closes, and no deadline can be met or missed any more. */
+const close = (s: DisputeState, status: Status, at: string, outcome: Omit<CaseOutcome, 'status'> = {}): DisputeState => ({
+  ...s,
+  status,
+  closedAt: at,
+  outcome: { status, ...outcome },
+  deadlines: closeDeadlines(s.deadlines, 'cancelled', at),
+  pendingRouteProposal: undefined,
+  pendingEscalation: undefined,
+});
+
+const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
+  const at = event.data.occurredAt;
+  switch (event.type) {
+    case 'DisputeFiled': {
+      const d = event.data;
+      return {
+        ...s,
+        exists: true,
+        disputeId: d.disputeId || s.disputeId,
+        status: 'filed',
+        phase: d.phase,
+        legalFramework: d.legalFramework,
+        sector: d.sector,
+        subjects: [...d.subjects],
+        contractYear: d.contractYear,
+        summary: d.summary,
+        claims: d.claims.map((c) => ({ ...c })),
+        amountInDisputeCents: d.amountInDisputeCents,
+        urgent: d.urgent,
+        urgencyReason: d.urgencyReason,
+        claimantOrganisationIds: [...d.claimantOrganisationIds],
+        respondentOrganisationIds: [...d.respondentOrganisationIds],
+        filedOnBehalfBy: d.filedOnBehalfBy,
+        claimantKind: d.claimantKind,
+        smallProviderClaimant: d.smallProviderClaimant,
+        filedByUserId: d.filedByUserId,
+        initialRoute: d.proposedRoute,
+        filedAt: at,
+      };
+    }
+    case 'InformationRequested':
+      return {
+        ...s,
+        status: 'awaiting_information',
+        deadlines: [...s.deadlines, openDeadline(event.data.deadline, at, 'claimant')],
+      };
+    case 'InformationProvided':
+      return { ...s, status: 'filed', deadlines: closeDeadlines(s.deadlines, 'met', at, 'information') };
+    case 'DisputeDeclaredInadmissible':
+      return close(s, 'inadmissible', at, { reason: event.data.reason });
+    case 'DisputeRegistered':
+      return {
+        ...s,
+        caseNumber: event.data.caseNumber,
+        registeredAt: at,
+        administrationFee: {
+          totalCents: event.data.administrationFee.totalCents,
+          shares: event.data.administrationFee.shares.map((x) => ({ ...x })),
+        },
+      };
+    case 'RespondentInvited':
+      return {
+        ...s,
+        status: 'awaiting_respondent',
+        deadlines: [...s.deadlines, openDeadline(event.data.deadline, at, 'respondent')],
+      };
+    case 'SubmissionAccepted':
+      return {
+        ...s,
+        status: 'awaiting_neutral',
+        route: event.data.route,
+        pendingRouteProposal: undefined,
+        deadlines: closeDeadlines(s.deadlines, 'met', at, 'respondent_answer'),
+      };
+    case 'SubmissionDeclined':
+      return close(
+        { ...s, deadlines: closeDeadlines(s.deadlines, 'met', at, 'respondent_answer') },
+        'declined',
+        at,
+        { reason: event.data.reason },
+      );
+    case 'RouteProposed':
+      return {
+        ...s,
+        status: 'route_negotiation',
+        pendingRouteProposal: { route: event.data.route, side: event.data.side, reason: event.data.reason },
+        // The respondent answered (with a counter-proposal); a claimant's proposal answers nothing.
+        deadlines:
+          event.data.side === 'respondent' ? closeDeadlines(s.deadlines, 'met', at, 'respondent_answer') : s.deadlines,
+      };
+    case 'NeutralsNominated': {
+      const d = event.data;
+      // One entry per person: a re-nominated neutral replaces their lapsed entry.
+      const kept = s.neutrals.filter((n) => !d.neutralUserIds.includes(n.userId));
+      const nominated: NeutralOnCase[] = d.neutralUserIds.map((userId) => ({
+        userId,
+        role: d.role,
+        status: 'nominated',
+        chair: userId === d.chairUserId,
+      }));
+      return {
+        ...s,
+        neutrals: [...kept, ...nominated],
+        deadlines: [...s.deadlines, openDeadline(d.challengeDeadline, at)],
+      };
+    }
+    case 'NeutralChallenged':
+      return {
+        ...s,
+        challenges: [
+          ...s.challenges,
+          { neutralUserId: event.data.neutralUserId, side: event.data.side, grounds: event.data.grounds, status: 'pending' },
+        ],
+      };
+    case 'ChallengeUpheld': {
+      const id = event.data.neutralUserId;
+      const nominatedNow = s.neutrals.some((n) => n.userId === id && n.status === 'nominated');
+      return {
+        ...s,
+        challenges: decideChallenge(s, id, 'upheld'),
+        // The whole nomination lapses (a panel is nominated as one); the secretariat nominates anew.
+        neutrals: nominatedNow
+          ? s.neutrals.map((n) => (n.status === 'nominated' ? { ...n, status: 'lapsed' } : n))
+          : s.neutrals,
+        deadlines: nominatedNow ? closeDeadlines(s.deadlines, 'met', at, 'challenge') : s.deadlines,
+      };
+    }
+    case 'ChallengeRejected':
+      return { ...s, challenges: decideChallenge(s, event.data.neutralUserId, 'rejected') };
+    case 'NeutralsAppointed': {
+      const d = event.data;
+      return {
+        ...s,
+        status: d.route === 'mediation' ? 'in_mediation' : 'in_proceedings',
+        route: d.route,
+        neutrals: s.neutrals.map((n) =>
+          n.status === 'nominated' && d.neutralUserIds.includes(n.userId) ? { ...n, status: 'appointed', appointedAt: at } : n,
+        ),
+        // The first appointment counts for "filing to appointment"; an escalation appoints again.
+        appointedAt: s.appointedAt ?? at,
+        deadlines: closeDeadlines(s.deadlines, 'met', at, 'challenge'),
+      };
+    }
+    case 'SessionScheduled':
+      return {
+        ...s,
+        sessions: [
+          ...s.sessions,
+          { sessionId: event.data.sessionId, startsAt: event.data.startsAt, location: event.data.location, held: false },
+        ],
+      };
+    case 'SessionHeld':
+      return {
+        ...s,
+        sessions: s.sessions.map((x) => (x.sessionId === event.data.sessionId ? { ...x, held: true } : x)),
+      };
+    case 'MediationConcluded': {
+      const d = event.data;
+      if (d.result === 'full_agreement') {
+        return close({ ...s, mediationResult: d.result }, 'settled', at, { mediationResult: d.result });
+      }
+      return {
+        ...s,
+        status: 'mediation_ended',
+        mediationResult: d.result,
+        deadlines: d.escalationDeadline ? [...s.deadlines, openDeadline(d.escalationDeadline, at)] : s.deadlines,
+      };
+    }
+    case 'EscalationRequested':
+      return {
+        ...s,
+        pendingEscalation: { route: event.data.route, side: event.data.side },
+        deadlines: closeDeadlines(s.deadlines, 'met', at, 'escalation'),
+      };
+    case 'EscalationAccepted':
+      return {
+        ...s,
+        status: 'awaiting_neutral',
+        route: event.data.route,
+        pendingEscalation: undefined,
+        // The mediator's role ends; they stay listed as lapsed so the record (and their access) remains.
+        neutrals: lapseCurrentNeutrals(s.neutrals),
+        escalations: s.escalations + 1,
+      };
+    case 'EscalationDeclined':
+      return close(s, 'closed_without_resolution', at, {
+        mediationResult: s.mediationResult,
+        reason: event.data.reason ?? 'escalation_declined',
+      });
+    case 'StatementSubmitted': {
+      const d = event.data;
+      let deadlines = s.deadlines;
+      if (d.kind === 'statement_of_defence') deadlines = closeDeadlines(deadlines, 'met', at, 'statement_of_defence');
+      if (d.defenceDeadline) deadlines = [...deadlines, openDeadline(d.defenceDeadline, at, 'respondent')];
+      return { ...s, statements: [...s.statements, { kind: d.kind, side: d.side, submittedAt: at }], deadlines };
+    }
+    case 'HearingScheduled':
+      return {
+        ...s,
+        hearings: [
+          ...s.hearings,
+          { hearingId: event.data.hearingId, startsAt: event.data.startsAt, location: event.data.location, held: false },
+        ],
+      };
+    case 'HearingHeld':
+      return {
+        ...s,
+        hearings: s.hearings.map((h) => (h.hearingId === event.data.hearingId ? { ...h, held: true } : h)),
+      };
+    case 'DecisionRendered':
+      return close(s, 'decided', at, {
+        decision: {
+          outcome: event.data.outcome,
+          claimantCostSharePct: event.data.claimantCostSharePct,
+          summary: event.data.summary,
+        },
+      });
+    case 'DisputeWithdrawn':
+      return close(s, 'withdrawn', at, event.data.reason ? { reason: event.data.reason } : {});
+    case 'SettledByParties':
+      return close(s, 'settled', at, event.data.terms ? { reason: event.data.terms } : {});
+    case 'DocumentSubmitted': {
+      const d = event.data;
+      return {
+        ...s,
+        documents: [
+          ...s.documents,
+          {
+            documentId: d.documentId,
+            name: d.name,
+            mediaType: d.mediaType,
+            sizeBytes: d.sizeBytes,
+            sha256: d.sha256,
+            visibility: d.visibility,
+            submittedByUserId: d.submittedByUserId,
+            submittedAt: at,
+          },
+        ],
+      };
+    }
+    case 'DeadlineExtended':
+      return {
+        ...s,
+        deadlines: s.deadlines.map((d) => (d.deadlineId === event.data.deadlineId ? { ...d, dueAt: event.data.dueAt } : d)),
+      };
+    case 'FeeInvoiced':
+      return {
+        ...s,
+        invoices: [
+          ...s.invoices,
+          {
+            invoiceId: event.data.invoiceId,
+            organisationId: event.data.organisationId,
+            kind: event.data.kind,
+            amountCents: event.data.amountCents,
+            paid: false,
+            invoicedAt: at,
+          },
+        ],
+      };
+    case 'FeePaid':
+      return {
+        ...s,
+        invoices: s.invoices.map((i) => (i.invoiceId === event.data.invoiceId ? { ...i, paid: true, paidAt: at } : i)),
+      };
+    case 'DeadlineMissed':
+      return {
+        ...s,
+        deadlines: s.deadlines.map((d) =>
+          d.deadlineId === event.data.deadlineId && d.status === 'open' ? { ...d, status: 'missed', closedAt: at } : d,
+        ),
+      };
+    case 'DisputeClosedWithoutResolution':
+      return close(s, 'closed_without_resolution', at, {
+        mediationResult: s.mediationResult,
+        reason: event.data.reason,
+      });
+    default: {
+      // An unknown event type (a newer schema) changes nothing but the version.
+      const _exhaustive: never = event;
+      void _exhaustive;
+      return s;
+    }
+  }
+};
+
+const decideChallenge = (s: DisputeState, neutralUserId: string, status: 'upheld' | 'rejected') => {
+  // Only the oldest pending challenge against this neutral is decided by one decision.
+  const index = s.challenges.findIndex((c) => c.neutralUserId === neutralUserId && c.status === 'pending');
+  return s.challenges.map((c, i) => (i === index ? { ...c, status } : c));
+};
+
+/** Folds one event: a new state object, one version later, updated at the event's time. */
+export const evolve = (state: DisputeState, event: DisputeEvent): DisputeState => ({
+  ...apply(state, event),
+  version: state.version + 1,
+  updatedAt: event.data.occurredAt,
+});
+
+/** Folds a stream of events from the initial state. */
+export const foldEvents = (events: readonly DisputeEvent[], disputeId?: string): DisputeState =>
+  events.reduce(evolve, initialState(disputeId));

@@ -1,0 +1,51 @@
+import type { DisputeCommand, DisputeEvent } from '../../src';
+import { fileCommand, story, type Step } from './given';
+
+// Ready-made histories: each builds on the previous one, so a test starts where it needs to.
+
+export const filed = (overrides: Partial<Extract<DisputeCommand, { type: 'file-dispute' }>> = {}, by = 'prov-anna') =>
+  story([[by, fileCommand(overrides)]]);
+
+export const registered = (base: DisputeEvent[] = filed()) =>
+  story([['sec-jan', { type: 'register', caseNumber: 'GZC-2025-0001' }]], base);
+
+export const accepted = (route: 'mediation' | 'binding_advice' | 'arbitration' = 'mediation') =>
+  route === 'mediation'
+    ? story([['ins-carla', { type: 'accept-submission', route: 'mediation' }]], registered())
+    : story(
+        [
+          ['ins-carla', { type: 'propose-route', route }],
+          ['prov-anna', { type: 'accept-submission', route }],
+        ],
+        registered(),
+      );
+
+export const nominated = (ids: string[] = ['med-femke'], base: DisputeEvent[] = accepted()) =>
+  story([['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ids }]], base);
+
+export const inMediation = () => story([['sec-jan', { type: 'appoint-neutrals' }]], nominated());
+
+export const mediationEnded = (result: 'partial_agreement' | 'no_agreement' = 'no_agreement') =>
+  story([['med-femke', { type: 'conclude-mediation', result }]], inMediation());
+
+export const escalated = () =>
+  story(
+    [
+      ['prov-anna', { type: 'request-escalation', route: 'binding_advice' }],
+      ['ins-carla', { type: 'accept-escalation' }],
+    ],
+    mediationEnded(),
+  );
+
+export const PANEL = ['adv-hanna', 'adv-isaac', 'adv-julia'];
+
+export const inProceedings = () =>
+  story(
+    [
+      ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: PANEL }],
+      ['sec-jan', { type: 'appoint-neutrals' }],
+    ],
+    escalated(),
+  );
+
+export const steps = (...s: Step[]) => s;

@@ -1,0 +1,6 @@
+// Production entry point. The contract suite (jest) lives in ./contract and is NOT exported here,
+// so importing the event store never pulls test globals into the app.
+export * from './port';
+export { SqliteEventStore } from './sqlite/sqlite-event-store';
+export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { DuplicateEventIdError } from './sqlite/sqlite-errors';

@@ -1,0 +1,35 @@
+// Mapping between the events table and the port's types. JSON text keeps data and metadata
+// faithful (numbers, nesting, unicode) and readable with sqlite's json_* functions.
+import type { EventMetadata, StoredEvent } from '../port';
+
+export interface EventRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** Serialises an event's data or metadata; rejects what is not a JSON object (a caller bug). */
+export function toJsonObject(what: string, value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`Event ${what} must be a JSON object`);
+  }
+  return JSON.stringify(value);
+}

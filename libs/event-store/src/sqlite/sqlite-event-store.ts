@@ -1,0 +1,283 @@
+// Embedded event store on one SQLite file (better-sqlite3). The driver is synchronous; the async
+// port wraps it. A call may block the event loop for up to busyTimeoutMs while another process
+// holds the write lock: acceptable for an embedded store, and the reason appends are short.
+//
+// Ordering: SQLite admits one writer at a time (appends take the write lock up front with BEGIN
+// IMMEDIATE) and positions are assigned inside that transaction, so position order IS commit
+// order and a reader never sees position n+1 before n. That is what makes "read everything after
+// my checkpoint" a safe subscription. PostgreSQL lacks this guarantee (sequence values are taken
+// before commit) and its adapter will need more (see ARCHITECTURE.md).
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import { assertExpectedVersion } from '../expected-version';
+import {
+  AppendResult,
+  EventStore,
+  EventStoreUnavailableError,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  StreamAppend,
+  SubscribeOptions,
+  Subscription,
+  WrongExpectedVersionError,
+} from '../port';
+import { assertCount, assertPosition, assertStreamId } from '../validation';
+import { EventRow, toJsonObject, toStoredEvent } from './event-rows';
+import { migrate } from './schema';
+import { DuplicateEventIdError, isDuplicateEventId, isRevisionConflict, unavailable } from './sqlite-errors';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; its directory is created if missing. ':memory:' works for throwaway stores. */
+  filename: string;
+  /**
+   * FULL (default): each acknowledged append is fsynced and survives a power loss.
+   * NORMAL: survives a process crash, but the last commits may be lost on power loss or OS crash.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How often an idle subscription re-reads to see appends made by other processes. Default 100. */
+  pollIntervalMs?: number;
+  /** How long a call waits for another process's write lock before failing. Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+const NO_LIMIT = -1; // SQLite: a negative LIMIT means no limit.
+
+/** A serialised event ready to insert; serialising first keeps caller bugs out of the transaction. */
+interface PreparedAppend {
+  streamId: string;
+  expectedVersion: ExpectedVersion;
+  rows: { id: string; type: string; data: string; metadata: string }[];
+}
+
+export class SqliteEventStore implements EventStore {
+  /** Fired after each commit so same-process subscribers wake at once instead of at the next poll. */
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendTransaction: (appends: PreparedAppend[]) => AppendResult[];
+  /** closing: no new subscriptions; closed: no calls at all (set once handlers have drained). */
+  private closing: Promise<void> | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.statements = prepareStatements(db);
+    // IMMEDIATE: take the write lock before reading the current revisions, so no other writer
+    // can slip in between the check and the insert.
+    const transaction = db.transaction((appends: PreparedAppend[]) => appends.map((a) => this.appendInTransaction(a)));
+    this.appendTransaction = (appends) => transaction.immediate(appends);
+  }
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const { filename, synchronous = 'FULL', pollIntervalMs = 100, busyTimeoutMs = 5000 } = options;
+    let db: Database.Database | undefined;
+    try {
+      if (filename !== ':memory:' && filename !== '') mkdirSync(dirname(filename), { recursive: true });
+      db = new Database(filename);
+      db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+      // WAL: readers (subscriptions, queries) never block the writer nor each other.
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+      return new SqliteEventStore(db, pollIntervalMs);
+    } catch (error) {
+      db?.close();
+      throw unavailable(`open of ${filename}`, error);
+    }
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    const [result] = await this.appendToStreams([{ streamId, events, expectedVersion }]);
+    return result;
+  }
+
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const prepared = appends.map(prepareAppend);
+    const results = this.run('append', () => this.appendTransaction(prepared));
+    if (prepared.some((a) => a.rows.length > 0)) this.appended.emit('appended');
+    return results;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    assertStreamId(streamId);
+    assertPosition('fromRevision', options.fromRevision);
+    assertCount('maxCount', options.maxCount);
+    const rows = this.run('readStream', () =>
+      this.statements.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? NO_LIMIT),
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.readAllSync(options.after ?? 0, options.maxCount, options.streamPrefix);
+  }
+
+  /**
+   * A running subscription keeps its poll timer armed, so it keeps the process alive (a projector
+   * worker needs exactly that); close() or stop() ends it.
+   */
+  subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options: SubscribeOptions = {}): Subscription {
+    if (this.closing) throw new EventStoreUnavailableError('Event store is closed');
+    assertPosition('after', options.after);
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+    const subscription = new CatchUpSubscription(
+      {
+        read: async (after, maxCount, streamPrefix) => this.readAllSync(after, maxCount, streamPrefix),
+        onAppended: (listener) => {
+          this.appended.on('appended', listener);
+          return () => this.appended.off('appended', listener);
+        },
+      },
+      handler,
+      {
+        after: options.after ?? 0,
+        streamPrefix: options.streamPrefix,
+        batchSize,
+        pollIntervalMs: this.pollIntervalMs,
+        onError: options.onError ?? ((error) => console.error('Event store subscription error; retrying', error)),
+      },
+    );
+    this.subscriptions.add(subscription);
+    void subscription.finished.finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.run('headPosition', () => (this.statements.head.get() as { head: number }).head);
+  }
+
+  /** Stops every subscription (waiting for running handlers), then closes the file. Idempotent. */
+  async close(): Promise<void> {
+    this.closing ??= (async () => {
+      // Handlers still running may read the store while they finish, so close the file after them.
+      await Promise.all([...this.subscriptions].map((s) => s.stop()));
+      this.closed = true;
+      this.db.close();
+    })();
+    return this.closing;
+  }
+
+  private appendInTransaction({ streamId, expectedVersion, rows }: PreparedAppend): AppendResult {
+    const last = this.statements.lastOfStream.get(streamId) as { revision: number; position: number } | undefined;
+    assertExpectedVersion(streamId, expectedVersion, last?.revision);
+    let revision = last?.revision ?? -1;
+    let position = last?.position ?? 0;
+    const recordedAt = new Date().toISOString();
+    for (const row of rows) {
+      revision++;
+      position = this.insert(streamId, expectedVersion, revision, row, recordedAt);
+    }
+    return { streamId, nextExpectedVersion: revision, position };
+  }
+
+  /** Inserts one event; throwing here rolls back the whole append. Returns its position. */
+  private insert(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    revision: number,
+    row: PreparedAppend['rows'][number],
+    recordedAt: string,
+  ): number {
+    try {
+      const info = this.statements.insert.run(row.id, streamId, revision, row.type, row.data, row.metadata, recordedAt);
+      return Number(info.lastInsertRowid);
+    } catch (error) {
+      if (isRevisionConflict(error)) {
+        // Defensive: BEGIN IMMEDIATE makes this unreachable for our own writers, but a writer that
+        // skips the check (another tool on the same file) would surface here as a lost race.
+        const current = this.statements.lastOfStream.get(streamId) as { revision: number } | undefined;
+        throw new WrongExpectedVersionError(streamId, expectedVersion, current?.revision);
+      }
+      if (isDuplicateEventId(error)) throw new DuplicateEventIdError(row.id);
+      throw error;
+    }
+  }
+
+  private readAllSync(after: number, maxCount: number | undefined, streamPrefix: string | undefined): StoredEvent[] {
+    assertPosition('after', after);
+    assertCount('maxCount', maxCount);
+    const limit = maxCount ?? NO_LIMIT;
+    const rows = this.run('readAll', () =>
+      streamPrefix === undefined || streamPrefix === ''
+        ? this.statements.readAll.all(after, limit)
+        : this.statements.readAllWithPrefix.all({ after, prefix: streamPrefix, limit }),
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /** Runs a database call; anything but a version conflict or caller error becomes "unavailable". */
+  private run<T>(operation: string, call: () => T): T {
+    this.assertOpen();
+    try {
+      return call();
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError || isCallerError(error)) throw error;
+      throw unavailable(operation, error);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('Event store is closed');
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  const columns = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
+  return {
+    lastOfStream: db.prepare(
+      'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    ),
+    insert: db.prepare(
+      'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    readStream: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    ),
+    readAll: db.prepare<[number, number], EventRow>(
+      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
+    // substr rather than LIKE: LIKE is case-insensitive and treats % and _ in the prefix as wildcards.
+    // This scans the log after `after`; fine at our volumes, revisit with an index if prefixes get rare.
+    readAllWithPrefix: db.prepare<[{ after: number; prefix: string; limit: number }], EventRow>(
+      `SELECT ${columns} FROM events
+        WHERE position > @after AND substr(stream_id, 1, length(@prefix)) = @prefix
+        ORDER BY position LIMIT @limit`,
+    ),
+    head: db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
+  };
+}
+
+/** Validates and serialises outside the transaction, so a bad event never holds the write lock. */
+function prepareAppend({ streamId, expectedVersion, events }: StreamAppend): PreparedAppend {
+  assertStreamId(streamId);
+  return {
+    streamId,
+    expectedVersion,
+    rows: events.map((event) => {
+      if (typeof event.type !== 'string' || event.type === '') throw new TypeError('Event type must be a non-empty string');
+      return {
+        id: event.id ?? randomUUID(),
+        type: event.type,
+        data: toJsonObject('data', event.data),
+        metadata: toJsonObject('metadata', event.metadata),
+      };
+    }),
+  };
+}
+
+/** Bad arguments or a reused event id: the caller must fix them, retrying would not help. */
+function isCallerError(error: unknown): boolean {
+  return error instanceof TypeError || error instanceof RangeError || error instanceof DuplicateEventIdError;
+}

@@ -1,0 +1,10 @@
+export * from './contracts';
+export * from './cursor';
+export * from './entities';
+export * from './migrations';
+export * from './projections';
+export * from './projection-engine';
+export * from './typeorm-read-models';
+export * from './typeorm-idempotency-store';
+export * from './open-read-models';
+export { isBusyError, retryWhileBusy } from './sqlite-busy';

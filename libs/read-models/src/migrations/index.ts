@@ -1,0 +1,4 @@
+import { InitialReadModels1764028800000 } from './1764028800000-initial-read-models';
+
+/** Every read-model migration, oldest first. Add new ones at the end; never edit a shipped one. */
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764028800000];

@@ -1,0 +1,201 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventStore, StoredEvent, Subscription } from '../../event-store/src/port';
+import type { ProjectionRunner } from './contracts';
+import { ProjectionCheckpointEntity } from './entities';
+import { DEFAULT_PROJECTIONS, isDisputeEvent, type Projection } from './projections';
+import { retryWhileBusy } from './sqlite-busy';
+
+export interface ProjectionEngineOptions {
+  /** Default: case-summary, case-list, timeline. */
+  projections?: readonly Projection[];
+  /** Largest batch the subscription hands over at once. */
+  batchSize?: number;
+  /** A failed batch is reported here, then retried by the subscription after a pause. */
+  onError?: (error: unknown) => void;
+}
+
+/** waitForPosition gave up: the read models have not caught up with a write yet. */
+export class ProjectionWaitTimeoutError extends Error {
+  constructor(
+    readonly position: number,
+    readonly reached: number,
+    readonly timeoutMs: number,
+  ) {
+    super(`Read models did not reach position ${position} within ${timeoutMs} ms (they are at ${reached})`);
+    this.name = 'ProjectionWaitTimeoutError';
+  }
+}
+
+/** A projection failed on a batch; its transaction was rolled back, so its rows and checkpoint are as before. */
+export class ProjectionFailedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly fromPosition: number,
+    readonly toPosition: number,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `Projection ${projection} failed on positions ${fromPosition}..${toPosition}: ` +
+        (cause instanceof Error ? cause.message : String(cause)),
+    );
+    this.name = 'ProjectionFailedError';
+  }
+}
+
+interface Waiter {
+  position: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Runs every projection from ONE catch-up subscription on the global log. The subscription has
+ * no stream filter: every event moves the checkpoints, so a position the API waits for (the last
+ * event of its append, maybe in a `case-numbers-*` stream) is always reached; the projections
+ * themselves only see `dispute-*` events.
+ */
+export class ProjectionEngine implements ProjectionRunner {
+  private readonly projections: readonly Projection[];
+  /** Checkpoint per projection as this process last saw it in the database. */
+  private readonly positions = new Map<string, number>();
+  private readonly waiters = new Set<Waiter>();
+  private subscription: Subscription | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly options: ProjectionEngineOptions = {},
+  ) {
+    this.projections = options.projections ?? DEFAULT_PROJECTIONS;
+    const names = new Set(this.projections.map((p) => p.name));
+    if (names.size !== this.projections.length) throw new Error('Projection names must be unique');
+  }
+
+  async start(): Promise<void> {
+    if (this.subscription) return;
+    this.stopping = false;
+    const stored = await this.dataSource.getRepository(ProjectionCheckpointEntity).find();
+    for (const projection of this.projections) {
+      this.positions.set(projection.name, stored.find((row) => row.name === projection.name)?.position ?? 0);
+    }
+    // From the lowest checkpoint: projections already further along skip what they have applied.
+    this.subscription = this.store.subscribeToAll((events) => this.handle(events), {
+      after: this.position(),
+      batchSize: this.options.batchSize,
+      onError: this.options.onError ?? ((error) => console.error(error)),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+    for (const waiter of [...this.waiters]) this.settle(waiter, new Error('The projection engine stopped'));
+  }
+
+  position(): number {
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const projection of this.projections) lowest = Math.min(lowest, this.positions.get(projection.name) ?? 0);
+    return Number.isFinite(lowest) ? lowest : 0;
+  }
+
+  waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
+    if (this.position() >= position) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        reject,
+        timer: setTimeout(
+          () => this.settle(waiter, new ProjectionWaitTimeoutError(position, this.position(), timeoutMs)),
+          timeoutMs,
+        ),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /**
+   * One batch: each projection in its own transaction, one after the other (one SQLite connection).
+   * A failing projection does not hold the others back on this batch; the batch is then failed so
+   * the subscription retries it, and the projections that applied it skip it by their checkpoints.
+   */
+  private async handle(events: StoredEvent[]): Promise<void> {
+    const failures: ProjectionFailedError[] = [];
+    for (const projection of this.projections) {
+      try {
+        const reached = await this.applyInTransaction(projection, events);
+        this.positions.set(projection.name, Math.max(this.positions.get(projection.name) ?? 0, reached));
+        this.wakeWaiters();
+      } catch (error) {
+        failures.push(error as ProjectionFailedError);
+      }
+      // Let the event loop breathe between transactions: HTTP requests served by this process
+      // stay responsive during a long catch-up, and another connection waiting for the write
+      // lock in this process (see sqlite-busy.ts) gets its turn.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, failures.map((f) => f.message).join('; '));
+  }
+
+  private async applyInTransaction(projection: Projection, events: StoredEvent[]): Promise<number> {
+    const first = events[0].position;
+    const last = events[events.length - 1].position;
+    try {
+      return await retryWhileBusy(
+        () => this.dataSource.transaction((manager) => this.applyBatch(projection, events, last, manager)),
+        { shouldStop: () => this.stopping },
+      );
+    } catch (error) {
+      throw new ProjectionFailedError(projection.name, first, last, error);
+    }
+  }
+
+  private async applyBatch(
+    projection: Projection,
+    events: StoredEvent[],
+    last: number,
+    manager: EntityManager,
+  ): Promise<number> {
+    const now = new Date().toISOString();
+    // Take the write lock BEFORE reading the checkpoint. TypeORM opens SQLite transactions with a
+    // deferred BEGIN, which would let two processes both read checkpoint N and both apply N+1.
+    // This insert-or-ignore is a write statement, so SQLite grants it only with the database's
+    // write lock (like BEGIN IMMEDIATE), held until commit: a second engine waits here, then reads
+    // the checkpoint we wrote and skips our events. (In WAL mode SQLite would also refuse a stale
+    // reader's first write with SQLITE_BUSY_SNAPSHOT, but only after it had done the work; locking
+    // first wastes nothing. PostgreSQL: SELECT ... FOR UPDATE on the checkpoint row.)
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProjectionCheckpointEntity)
+      .values({ name: projection.name, position: 0, updatedAt: now })
+      .orIgnore()
+      .execute();
+    const checkpoint = (await manager.findOneByOrFail(ProjectionCheckpointEntity, { name: projection.name })).position;
+
+    const pending = events.filter((event) => event.position > checkpoint);
+    if (pending.length === 0) return checkpoint;
+    const disputeEvents = pending.filter(isDisputeEvent);
+    if (disputeEvents.length > 0) await projection.apply(disputeEvents, manager);
+    // Non-dispute events move the checkpoint too, so waitForPosition reaches their positions.
+    await manager.update(ProjectionCheckpointEntity, { name: projection.name }, { position: last, updatedAt: now });
+    return last;
+  }
+
+  private wakeWaiters(): void {
+    const reached = this.position();
+    for (const waiter of [...this.waiters]) if (waiter.position <= reached) this.settle(waiter);
+  }
+
+  private settle(waiter: Waiter, error?: Error): void {
+    if (!this.waiters.delete(waiter)) return;
+    clearTimeout(waiter.timer);
+    if (error) waiter.reject(error);
+    else waiter.resolve();
+  }
+}

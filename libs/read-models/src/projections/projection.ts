@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import type { DisputeEvent } from '../../../domain/src';
+import type { StoredEvent } from '../../../event-store/src/port';
+
+/**
+ * A read model fed from the global log. The engine calls `apply` inside the transaction that also
+ * moves this projection's checkpoint, with only dispute-stream events it has not applied yet;
+ * `apply` must write through `manager` alone and must not start transactions of its own.
+ */
+export interface Projection {
+  readonly name: string;
+  apply(events: StoredEvent[], manager: EntityManager): Promise<void>;
+}
+
+export const DISPUTE_STREAM_PREFIX = 'dispute-';
+
+export const isDisputeEvent = (event: StoredEvent): boolean => event.streamId.startsWith(DISPUTE_STREAM_PREFIX);
+
+export const disputeIdOf = (streamId: string): string => streamId.slice(DISPUTE_STREAM_PREFIX.length);
+
+export const toDisputeEvent = (event: StoredEvent): DisputeEvent =>
+  ({ type: event.type, data: event.data }) as unknown as DisputeEvent;
+
+/** Groups a batch by dispute, keeping each dispute's events in log order. */
+export function groupByDispute(events: StoredEvent[]): Map<string, StoredEvent[]> {
+  const groups = new Map<string, StoredEvent[]>();
+  for (const event of events) {
+    const disputeId = disputeIdOf(event.streamId);
+    const group = groups.get(disputeId);
+    if (group) group.push(event);
+    else groups.set(disputeId, [event]);
+  }
+  return groups;
+}
+
+/** UTC ISO 8601 with milliseconds, so that text comparison in SQL is time comparison. */
+export function normaliseInstant(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
+/** SQLite caps bound parameters per statement; inserting in slices keeps any batch size safe. */
+export function chunk<T>(items: T[], size = 100): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

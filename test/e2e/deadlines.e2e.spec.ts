@@ -1,0 +1,223 @@
+import { ManualClock } from '../../apps/api/src/common/clock';
+import {
+  CLAIMANT,
+  DAY_MS,
+  SECRETARIAT,
+  act,
+  countOf,
+  fileAndRegister,
+  getCase,
+  getTimeline,
+  toMediationEnded,
+  type Body,
+} from './support/dispute-fixtures';
+import { eventually, newDataDir, removeDataDir, startTestApp, type TestApp } from './support/test-app';
+
+const T0 = '2025-03-03T09:00:00.000Z';
+
+const missed = async (t: TestApp, id: string, kind?: string): Promise<Body[]> =>
+  (await getTimeline(t, SECRETARIAT, id)).filter((e) => e.type === 'DeadlineMissed' && (!kind || e.data.kind === kind));
+
+const deadlineOf = async (t: TestApp, id: string, kind: string): Promise<Body> => {
+  const d = (await getCase(t, SECRETARIAT, id)).deadlines.find((x: Body) => x.kind === kind);
+  if (!d) throw new Error(`no ${kind} deadline on ${id}`);
+  return d;
+};
+
+describe('deadlines', () => {
+  describe('the respondent’s answer, missed once and only once, also across a restart', () => {
+    const clock = new ManualClock(new Date(T0));
+    const dataDir = newDataDir();
+    let t: TestApp;
+    let id: string;
+
+    beforeAll(async () => {
+      t = await startTestApp({ dataDir, clock });
+    });
+    afterAll(async () => {
+      await t?.close();
+      removeDataDir(dataDir);
+    });
+
+    it('is due 14 days after registration and not missed before', async () => {
+      id = (await fileAndRegister(t)).id;
+      const deadline = await deadlineOf(t, id, 'respondent_answer');
+      expect(Date.parse(deadline.dueAt)).toBe(Date.parse(T0) + 14 * DAY_MS);
+      clock.set(new Date(Date.parse(T0) + 13 * DAY_MS));
+      await t.scheduler().tick();
+      expect(await missed(t, id)).toHaveLength(0);
+    });
+
+    it('past due, a tick records one DeadlineMissed; another tick none', async () => {
+      clock.set(new Date(Date.parse(T0) + 14 * DAY_MS + 3_600_000));
+      await t.scheduler().tick();
+      const events = await missed(t, id, 'respondent_answer');
+      expect(events).toHaveLength(1);
+      expect(events[0].actor).toEqual(expect.objectContaining({ role: 'system' }));
+      expect((await deadlineOf(t, id, 'respondent_answer')).status).toBe('missed');
+      // A missed answer does not close the case by itself.
+      expect((await getCase(t, CLAIMANT, id)).status).toBe('awaiting_respondent');
+
+      await t.scheduler().tick();
+      clock.advanceDays(2);
+      await t.scheduler().tick();
+      expect(await missed(t, id)).toHaveLength(1);
+    });
+
+    it('after a restart on the same data, a tick still records nothing new', async () => {
+      await t.close();
+      t = await startTestApp({ dataDir, clock });
+      clock.advanceDays(1);
+      await t.scheduler().tick();
+      expect(await missed(t, id)).toHaveLength(1);
+      expect((await getCase(t, CLAIMANT, id)).status).toBe('awaiting_respondent');
+    });
+  });
+
+  describe('an urgent case', () => {
+    const clock = new ManualClock(new Date(T0));
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await startTestApp({ clock });
+    });
+    afterAll(async () => {
+      await t?.close();
+      if (t) removeDataDir(t.dataDir);
+    });
+
+    it('halves the answer deadline to 7 days: not missed at 6 days, missed after 7', async () => {
+      const { id } = await fileAndRegister(t, CLAIMANT, { urgent: true, urgencyReason: 'The insurer announced a client stop from next month.' });
+      expect(Date.parse((await deadlineOf(t, id, 'respondent_answer')).dueAt)).toBe(Date.parse(T0) + 7 * DAY_MS);
+      clock.set(new Date(Date.parse(T0) + 6 * DAY_MS));
+      await t.scheduler().tick();
+      expect(await missed(t, id)).toHaveLength(0);
+      clock.set(new Date(Date.parse(T0) + 7 * DAY_MS + 60_000));
+      await t.scheduler().tick();
+      expect(await missed(t, id, 'respondent_answer')).toHaveLength(1);
+    });
+  });
+
+  describe('the escalation deadline', () => {
+    const clock = new ManualClock(new Date(T0));
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await startTestApp({ clock });
+    });
+    afterAll(async () => {
+      await t?.close();
+      if (t) removeDataDir(t.dataDir);
+    });
+
+    it('missed after a mediation without agreement closes the case without resolution', async () => {
+      const id = await toMediationEnded(t, 'no_agreement');
+      const deadline = await deadlineOf(t, id, 'escalation');
+      expect(Date.parse(deadline.dueAt)).toBe(clock.now().getTime() + 30 * DAY_MS);
+      clock.advanceDays(31);
+      await t.scheduler().tick();
+      const view = await getCase(t, CLAIMANT, id);
+      expect(view.status).toBe('closed_without_resolution');
+      expect(view.closedAt).toEqual(expect.any(String));
+      expect(view.allowedActions).not.toContain('request-escalation');
+      const timeline = await getTimeline(t, SECRETARIAT, id);
+      expect(countOf(timeline, 'DeadlineMissed')).toBe(1);
+      expect(timeline.find((e) => e.type === 'DeadlineMissed')?.data.kind).toBe('escalation');
+      await t.scheduler().tick();
+      expect(countOf(await getTimeline(t, SECRETARIAT, id), 'DeadlineMissed')).toBe(1);
+    });
+
+    it('a request to escalate in time keeps the case open', async () => {
+      const id = await toMediationEnded(t, 'partial_agreement');
+      clock.advanceDays(10);
+      await act(t, CLAIMANT, id, 'request-escalation', { route: 'arbitration' });
+      clock.advanceDays(25);
+      await t.scheduler().tick();
+      expect((await getCase(t, CLAIMANT, id)).status).toBe('mediation_ended');
+      expect(await missed(t, id, 'escalation')).toHaveLength(0);
+    });
+  });
+
+  describe('extend-deadline', () => {
+    const clock = new ManualClock(new Date(T0));
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await startTestApp({ clock });
+    });
+    afterAll(async () => {
+      await t?.close();
+      if (t) removeDataDir(t.dataDir);
+    });
+
+    it('by the secretariat moves the due date and prevents the miss until the new date', async () => {
+      const { id } = await fileAndRegister(t);
+      const deadline = await deadlineOf(t, id, 'respondent_answer');
+      const dueDate = new Date(Date.parse(T0) + 30 * DAY_MS).toISOString();
+      await act(t, SECRETARIAT, id, 'extend-deadline', { deadlineId: deadline.deadlineId, dueDate, reason: 'The insurer’s legal team is on holiday.' });
+      expect(Date.parse((await deadlineOf(t, id, 'respondent_answer')).dueAt)).toBe(Date.parse(dueDate));
+
+      clock.set(new Date(Date.parse(T0) + 15 * DAY_MS));
+      await t.scheduler().tick();
+      expect(await missed(t, id)).toHaveLength(0);
+      expect((await deadlineOf(t, id, 'respondent_answer')).status).toBe('open');
+
+      clock.set(new Date(Date.parse(T0) + 31 * DAY_MS));
+      await t.scheduler().tick();
+      expect(await missed(t, id, 'respondent_answer')).toHaveLength(1);
+    });
+
+    it('a party may not extend a deadline (403)', async () => {
+      const { id } = await fileAndRegister(t);
+      const deadline = await deadlineOf(t, id, 'respondent_answer');
+      const res = await t.as('ins-carla').post(`/api/disputes/${id}/extend-deadline`, {
+        deadlineId: deadline.deadlineId,
+        dueDate: new Date(clock.now().getTime() + 60 * DAY_MS).toISOString(),
+        reason: 'More time please',
+      });
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('two app instances on one DATA_DIR ticking at once', () => {
+    const clock = new ManualClock(new Date(T0));
+    const dataDir = newDataDir();
+    let a: TestApp;
+    let b: TestApp;
+
+    beforeAll(async () => {
+      a = await startTestApp({ dataDir, clock });
+      b = await startTestApp({ dataDir, clock });
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+      removeDataDir(dataDir);
+    });
+
+    it('record exactly one DeadlineMissed per deadline', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push((await fileAndRegister(i % 2 === 0 ? a : b)).id);
+      // Both instances must know every deadline before they race.
+      for (const app of [a, b]) {
+        await eventually(async () => {
+          for (const id of ids) await deadlineOf(app, id, 'respondent_answer');
+        });
+      }
+      clock.advanceDays(15);
+      await Promise.all([a.scheduler().tick(), b.scheduler().tick(), a.scheduler().tick(), b.scheduler().tick()]);
+      await Promise.all([a.scheduler().tick(), b.scheduler().tick()]);
+      for (const app of [a, b]) {
+        await eventually(async () => {
+          for (const id of ids) {
+            const events = await missed(app, id);
+            expect(events.map((e) => e.data.deadlineId)).toEqual([expect.any(String)]);
+          }
+        });
+      }
+      // And it stays that way once both instances have settled.
+      await new Promise((r) => setTimeout(r, 300));
+      for (const id of ids) expect(await missed(a, id)).toHaveLength(1);
+    });
+  });
+});

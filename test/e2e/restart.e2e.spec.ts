@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManualClock } from '../../apps/api/src/common/clock';
+import { MAIN, ROOT, startChildServer, type ChildServer } from './support/child-server';
+import {
+  CLAIMANT,
+  MEDIATOR,
+  SECRETARIAT,
+  actionPath,
+  countOf,
+  fileAndRegister,
+  fileDispute,
+  getCase,
+  getTimeline,
+  inDays,
+  must,
+  toInMediation,
+  type Body,
+} from './support/dispute-fixtures';
+import { newDataDir, removeDataDir, startTestApp, type TestApp } from './support/test-app';
+
+describe('restart keeps every case (in process)', () => {
+  const dataDir = newDataDir();
+  const clock = new ManualClock(new Date());
+  let t: TestApp;
+
+  afterAll(async () => {
+    await t?.close();
+    removeDataDir(dataDir);
+  });
+
+  it('answers the same case, timeline and list after a restart on the same DATA_DIR', async () => {
+    t = await startTestApp({ dataDir, clock });
+    const { id, caseNumber } = await fileAndRegister(t);
+    const mediated = await toInMediation(t);
+    const filedOnly = await fileDispute(t, 'prov-bram', { claimantOrganisationIds: ['org-wijkzorg-amstelland'], sector: 'community_nursing' });
+    const before = {
+      case: await getCase(t, CLAIMANT, id),
+      mediated: await getCase(t, MEDIATOR, mediated),
+      timeline: await getTimeline(t, SECRETARIAT, id),
+      list: must(await t.as(SECRETARIAT).get('/api/disputes?limit=100'), 200, 'list').body,
+    };
+    await t.close();
+
+    t = await startTestApp({ dataDir, clock });
+    const after = {
+      case: await getCase(t, CLAIMANT, id),
+      mediated: await getCase(t, MEDIATOR, mediated),
+      timeline: await getTimeline(t, SECRETARIAT, id),
+      list: must(await t.as(SECRETARIAT).get('/api/disputes?limit=100'), 200, 'list').body,
+    };
+    expect(after.case).toEqual(before.case);
+    expect(after.case.caseNumber).toBe(caseNumber);
+    expect(after.mediated).toEqual(before.mediated);
+    expect(after.timeline).toEqual(before.timeline);
+    expect(after.list.items.map((i: Body) => i.id)).toEqual(before.list.items.map((i: Body) => i.id));
+    expect(after.list.items.map((i: Body) => i.id)).toContain(filedOnly);
+
+    // And it goes on: the next registration takes the next number.
+    const next = await fileAndRegister(t);
+    const seq = (n: string) => Number(n.slice(-4));
+    expect(seq(next.caseNumber)).toBe(seq(caseNumber) + 2);
+  });
+});
+
+/** Newest mtime under a folder (sources), to decide whether dist must be rebuilt. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+describe('crash: SIGKILL right after an acknowledgement loses nothing (real server process)', () => {
+  const dataDir = newDataDir();
+  let server: ChildServer | undefined;
+
+  beforeAll(() => {
+    const stale = !existsSync(MAIN) || statSync(MAIN).mtimeMs < Math.max(newestMtime(join(ROOT, 'apps')), newestMtime(join(ROOT, 'libs')));
+    if (stale) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+  }, 130_000);
+  afterAll(async () => {
+    await server?.stop();
+    removeDataDir(dataDir);
+  });
+
+  it('a registration acknowledged just before the kill is there after the restart', async () => {
+    server = await startChildServer(dataDir);
+    const id = await fileDispute(server);
+    const res = await server.as(SECRETARIAT).post(actionPath(id, 'register'), {});
+    await server.kill();
+    must(res, 200, 'register');
+
+    server = await startChildServer(dataDir);
+    const view = await getCase(server, CLAIMANT, id);
+    expect(view.status).toBe('awaiting_respondent');
+    expect(view.caseNumber).toMatch(/^GZC-\d{4}-\d{4}$/);
+    expect(view.version).toBe(res.body.version);
+    const timeline = await getTimeline(server, CLAIMANT, id);
+    expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['DisputeFiled', 'DisputeRegistered', 'RespondentInvited']));
+    const list = must(await server.as(CLAIMANT).get('/api/disputes?limit=100'), 200, 'list').body;
+    expect(list.items.map((i: Body) => i.id)).toContain(id);
+    expect(list.items.find((i: Body) => i.id === id)?.status).toBe('awaiting_respondent');
+    await server.stop();
+  }, 120_000);
+
+  it('five acknowledged commands, killed after the fifth answer: all five are there', async () => {
+    server = await startChildServer(dataDir);
+    const id = await toInMediation(server);
+    const acknowledged: string[] = [];
+    let lastVersion = 0;
+    for (let i = 0; i < 5; i++) {
+      const res = await server.as(MEDIATOR).post(actionPath(id, 'schedule-session'), { startsAt: inDays(server, 3 + i) });
+      if (i === 4) await server.kill();
+      must(res, 200, `schedule-session ${i + 1}`);
+      acknowledged.push(res.body.sessionId);
+      lastVersion = res.body.version;
+    }
+
+    server = await startChildServer(dataDir);
+    const view = await getCase(server, MEDIATOR, id);
+    expect(view.version).toBe(lastVersion);
+    expect(view.sessions.map((s: Body) => s.sessionId).sort()).toEqual([...acknowledged].sort());
+    const timeline = await getTimeline(server, MEDIATOR, id);
+    expect(countOf(timeline, 'SessionScheduled')).toBe(5);
+    await server.stop();
+  }, 120_000);
+
+  it('repeatedly: kill right after each of several registrations, numbers stay unique and gap-free', async () => {
+    const numbers: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      server = await startChildServer(dataDir);
+      const id = await fileDispute(server);
+      const res = await server.as(SECRETARIAT).post(actionPath(id, 'register'), {});
+      await server.kill();
+      must(res, 200, `register round ${round}`);
+      server = await startChildServer(dataDir);
+      numbers.push((await getCase(server, SECRETARIAT, id)).caseNumber);
+      await server.stop();
+    }
+    const seq = numbers.map((n) => Number(n.slice(-4)));
+    expect(seq).toEqual([seq[0], seq[0] + 1, seq[0] + 2]);
+  }, 180_000);
+});

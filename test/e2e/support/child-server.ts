@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Api, ApiResponse, Headers, UserClient } from './test-app';
+
+// The real server as a separate process (node dist/apps/api/src/main.js), for crash tests.
+
+export const ROOT = join(__dirname, '..', '..', '..');
+export const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+
+export interface ChildServer extends Api {
+  child: ChildProcess;
+  baseUrl: string;
+  output(): string;
+  /** SIGKILL, and wait until the process is gone. */
+  kill(): Promise<void>;
+  /** Graceful stop (SIGTERM), falling back to SIGKILL. */
+  stop(): Promise<void>;
+}
+
+async function toResponse(res: Response): Promise<ApiResponse> {
+  const text = await res.text();
+  let body: unknown = {};
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = text;
+  }
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => (headers[k] = v));
+  return { status: res.status, body, headers, text };
+}
+
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+
+export async function startChildServer(dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ChildServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AUTH_MODE: 'dev', EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (output += d.toString()));
+  child.stderr?.on('data', (d) => (output += d.toString()));
+
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was healthy:\n${output.slice(-4000)}`);
+    try {
+      const res = await fetch(`${baseUrl}/health`);
+      if (res.status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error(`server not healthy within ${timeoutMs} ms:\n${output.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const tokens = new Map<string, Promise<string>>();
+  const token = (userId: string): Promise<string> => {
+    let t = tokens.get(userId);
+    if (!t) {
+      t = fetch(`${baseUrl}/api/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ userId }),
+      }).then(async (res) => {
+        const body = (await res.json()) as { accessToken?: string };
+        if (!body.accessToken) throw new Error(`dev-token for ${userId}: ${res.status} ${JSON.stringify(body)}`);
+        return body.accessToken;
+      });
+      tokens.set(userId, t);
+    }
+    return t;
+  };
+  const as = (userId: string): UserClient => ({
+    userId,
+    async get(path: string, headers: Headers = {}) {
+      return toResponse(await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${await token(userId)}`, ...headers } }));
+    },
+    async post(path: string, body: unknown = {}, headers: Headers = {}) {
+      return toResponse(
+        await fetch(`${baseUrl}${path}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${await token(userId)}`, 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        }),
+      );
+    },
+  });
+  return {
+    child,
+    baseUrl,
+    as,
+    now: () => new Date(),
+    output: () => output,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited(child);
+      clearTimeout(timer);
+    },
+  };
+}

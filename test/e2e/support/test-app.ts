@@ -1,0 +1,167 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createApp } from '../../../apps/api/src/bootstrap';
+import type { Clock } from '../../../apps/api/src/common/clock';
+import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
+import { DeadlineScheduler } from '../../../apps/api/src/deadlines/deadline-scheduler';
+
+/** What a test sees of one HTTP answer, whichever way it travelled (supertest or fetch). */
+export interface ApiResponse {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export type Headers = Record<string, string>;
+
+/** Requests bound to one user's bearer token. */
+export interface UserClient {
+  readonly userId: string;
+  get(path: string, headers?: Headers): Promise<ApiResponse>;
+  post(path: string, body?: unknown, headers?: Headers): Promise<ApiResponse>;
+}
+
+/** What the dispute fixtures need: a user's client and the app's notion of now. */
+export interface Api {
+  as(userId: string): UserClient;
+  now(): Date;
+}
+
+export interface TestApp extends Api {
+  app: INestApplication;
+  dataDir: string;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  token(userId: string): Promise<string>;
+  scheduler(): DeadlineScheduler;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  dataDir?: string;
+  clock?: Clock;
+  env?: Record<string, string>;
+}
+
+export const newDataDir = (): string => {
+  const dir = join(tmpdir(), `gzc-e2e-${randomUUID()}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+/** Removes a temporary data dir; never fails a test. */
+export const removeDataDir = (dir: string): void => {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    /* best effort */
+  }
+};
+
+export function toApiResponse(res: request.Response): ApiResponse {
+  return { status: res.status, body: res.body, headers: res.headers as ApiResponse['headers'], text: res.text };
+}
+
+/**
+ * TEMPORARY, opt-in (E2E_WORKAROUND_EMPTY_DTO=1): the app answers 400 "an unknown value was passed
+ * to the validate function" to `{}` bodies of register / appoint-neutrals / accept-escalation,
+ * because EmptyBodyDto has no class-validator metadata and the pipe sets forbidUnknownValues.
+ * This gives the class one harmless @Allow()ed property so the rest of the suite can run while
+ * the bug is open. Off by default so the suite shows the bug.
+ */
+function applyEmptyDtoWorkaround(): void {
+  if (process.env.E2E_WORKAROUND_EMPTY_DTO !== '1') return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Allow } = require('class-validator') as typeof import('class-validator');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dto = require('../../../apps/api/src/disputes/http/dto/action.dto') as Record<string, { prototype: object } | undefined>;
+  if (dto.EmptyBodyDto) Allow()(dto.EmptyBodyDto.prototype, '__e2eWorkaround');
+}
+
+/** Boots the real application in-process on a temporary DATA_DIR (or the given one). */
+export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
+  applyEmptyDtoWorkaround();
+  const dataDir = options.dataDir ?? newDataDir();
+  const loaded = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    AUTH_MODE: 'dev',
+    EVENT_STORE: 'sqlite',
+    DATABASE_URL: '',
+    KURRENTDB_URL: '',
+    // The env cannot switch the scan off (minimum 10 ms); tests tick the scheduler themselves.
+    DEADLINE_SCAN_INTERVAL_MS: '86400000',
+    ...(options.env ?? {}),
+  });
+  const config: AppConfig = { ...loaded, deadlineScanIntervalMs: 0 };
+  const app = await createApp({ config, clock: options.clock, logger: ['error'] });
+  await app.init(); // createApp initialises already; a second init is a no-op
+
+  const tokens = new Map<string, Promise<string>>();
+  const http = () => request(app.getHttpServer());
+  const token = (userId: string): Promise<string> => {
+    let t = tokens.get(userId);
+    if (!t) {
+      t = http()
+        .post('/api/auth/dev-token')
+        .send({ userId })
+        .then((res) => {
+          if (res.status !== 200 && res.status !== 201) {
+            throw new Error(`dev-token for ${userId} answered ${res.status}: ${res.text}`);
+          }
+          return res.body.accessToken as string;
+        });
+      t.catch(() => tokens.delete(userId));
+      tokens.set(userId, t);
+    }
+    return t;
+  };
+  const as = (userId: string): UserClient => ({
+    userId,
+    async get(path, headers = {}) {
+      const bearer = await token(userId);
+      return toApiResponse(await http().get(path).set({ Authorization: `Bearer ${bearer}`, ...headers }));
+    },
+    async post(path, body = {}, headers = {}) {
+      const bearer = await token(userId);
+      return toApiResponse(await http().post(path).set({ Authorization: `Bearer ${bearer}`, ...headers }).send(body as object));
+    },
+  });
+  let closed = false;
+  return {
+    app,
+    dataDir,
+    config,
+    http,
+    token,
+    as,
+    now: () => (options.clock ? options.clock.now() : new Date()),
+    scheduler: () => app.get(DeadlineScheduler),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+    },
+  };
+}
+
+/** Polls `check` until it stops throwing (for effects that cross process or instance boundaries). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000, intervalMs = 50): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+}
