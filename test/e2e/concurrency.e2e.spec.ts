@@ -14,7 +14,7 @@ import {
   must,
   toInMediation,
 } from './support/dispute-fixtures';
-import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
+import { eventually, newDataDir, removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 const statuses = (responses: { status: number }[]) => responses.map((r) => r.status).sort((a, b) => a - b);
 
@@ -166,10 +166,54 @@ describe('concurrent registrations', () => {
     expect([...numbers].sort()).toEqual(expected);
   });
 
+  it('five parallel registrations of the same case: one wins, four 409, and no number is lost', async () => {
+    const id = await fileDispute(t);
+    const responses = await Promise.all(Array.from({ length: 5 }, () => t.as(SECRETARIAT).post(actionPath(id, 'register'), {})));
+    expect(statuses(responses)).toEqual([200, 409, 409, 409, 409]);
+    expect((await getCase(t, SECRETARIAT, id)).caseNumber).toBe('GZC-2025-0021');
+    expect(countOf(await getTimeline(t, SECRETARIAT, id), 'DisputeRegistered')).toBe(1);
+  });
+
   it('two registrations of two different cases at once get consecutive numbers', async () => {
     const [a, b] = await Promise.all([fileDispute(t), fileDispute(t)]);
     await Promise.all([a, b].map((id) => t.as(SECRETARIAT).post(actionPath(id, 'register'), {}).then((r) => must(r, 200, 'register'))));
     const numbers = [(await getCase(t, SECRETARIAT, a)).caseNumber, (await getCase(t, SECRETARIAT, b)).caseNumber].sort();
-    expect(numbers).toEqual(['GZC-2025-0021', 'GZC-2025-0022']);
+    expect(numbers).toEqual(['GZC-2025-0022', 'GZC-2025-0023']);
+  });
+});
+
+describe('Idempotency-Key across two app instances on one DATA_DIR', () => {
+  const dataDir = newDataDir();
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    a = await startTestApp({ dataDir });
+    b = await startTestApp({ dataDir });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    removeDataDir(dataDir);
+  });
+
+  it('a retry that lands on the other instance replays the first answer', async () => {
+    const body = filingBody({ summary: 'Cross-instance retry' }, a.now());
+    const first = must(await a.as(CLAIMANT).post('/api/disputes', body, { 'Idempotency-Key': 'x-seq' }), 201, 'first on A');
+    const retry = must(await b.as(CLAIMANT).post('/api/disputes', body, { 'Idempotency-Key': 'x-seq' }), 201, 'retry on B');
+    expect(retry.body).toEqual(first.body);
+  });
+
+  it('the same key sent concurrently to both instances records once', async () => {
+    const id = await toInMediation(a);
+    await eventually(() => getCase(b, MEDIATOR, id));
+    const body = { startsAt: inDays(a, 8) };
+    const responses = await Promise.all(
+      [a, b, a, b].map((app) => app.as(MEDIATOR).post(actionPath(id, 'schedule-session'), body, { 'Idempotency-Key': 'x-concurrent' })),
+    );
+    expect(statuses(responses)).toEqual([200, 200, 200, 200]);
+    expect(new Set(responses.map((r) => r.body.sessionId)).size).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(countOf(await getTimeline(a, MEDIATOR, id), 'SessionScheduled')).toBe(1);
   });
 });

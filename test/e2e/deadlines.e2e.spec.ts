@@ -6,8 +6,11 @@ import {
   act,
   countOf,
   fileAndRegister,
+  fileDispute,
   getCase,
   getTimeline,
+  toAwaitingNeutral,
+  toInProceedings,
   toMediationEnded,
   type Body,
 } from './support/dispute-fixtures';
@@ -176,6 +179,69 @@ describe('deadlines', () => {
         reason: 'More time please',
       });
       expect(res.status).toBe(403);
+    });
+  });
+
+  describe('other deadlines', () => {
+    const clock = new ManualClock(new Date(T0));
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await startTestApp({ clock });
+    });
+    afterAll(async () => {
+      await t?.close();
+      if (t) removeDataDir(t.dataDir);
+    });
+
+    it('the challenge period closes after 7 days: no challenge offered or accepted, the miss recorded once', async () => {
+      const id = await toAwaitingNeutral(t);
+      const nominatedAt = clock.now().getTime();
+      await act(t, SECRETARIAT, id, 'nominate-neutrals', { neutralUserIds: ['med-femke'] });
+      expect(Date.parse((await deadlineOf(t, id, 'challenge')).dueAt)).toBe(nominatedAt + 7 * DAY_MS);
+      clock.set(new Date(nominatedAt + 7 * DAY_MS + 60_000));
+      expect((await getCase(t, CLAIMANT, id)).allowedActions).not.toContain('challenge-neutral');
+      const res = await t.as(CLAIMANT).post(`/api/disputes/${id}/challenge-neutral`, { neutralUserId: 'med-femke', grounds: 'Late.' });
+      expect(res.status).toBe(409);
+      await t.scheduler().tick();
+      await t.scheduler().tick();
+      expect(await missed(t, id, 'challenge')).toHaveLength(1);
+      await act(t, SECRETARIAT, id, 'appoint-neutrals');
+      expect((await getCase(t, CLAIMANT, id)).status).toBe('in_mediation');
+    });
+
+    it('request-information with a dueDate uses it; answering in time meets the deadline', async () => {
+      const id = await fileDispute(t);
+      const dueDate = new Date(clock.now().getTime() + 3 * DAY_MS).toISOString();
+      await act(t, SECRETARIAT, id, 'request-information', { questions: 'Which tariff?', dueDate });
+      expect(Date.parse((await deadlineOf(t, id, 'information')).dueAt)).toBe(Date.parse(dueDate));
+      clock.advanceDays(2);
+      await act(t, CLAIMANT, id, 'provide-information', { answers: 'The 2025 tariff.' });
+      clock.advanceDays(5);
+      await t.scheduler().tick();
+      expect(await missed(t, id)).toHaveLength(0);
+      expect((await deadlineOf(t, id, 'information')).status).toBe('met');
+    });
+
+    it('a missed information deadline is recorded once and the case stays awaiting information', async () => {
+      const id = await fileDispute(t);
+      await act(t, SECRETARIAT, id, 'request-information', { questions: 'Which tariff?' });
+      expect(Date.parse((await deadlineOf(t, id, 'information')).dueAt)).toBe(clock.now().getTime() + 14 * DAY_MS);
+      clock.advanceDays(15);
+      await Promise.all([t.scheduler().tick(), t.scheduler().tick()]);
+      await t.scheduler().tick();
+      expect(await missed(t, id, 'information')).toHaveLength(1);
+      expect((await getCase(t, CLAIMANT, id)).status).toBe('awaiting_information');
+    });
+
+    it('the statement of defence is due 28 days after the statement of claim', async () => {
+      const id = await toInProceedings(t);
+      await act(t, CLAIMANT, id, 'submit-statement', { kind: 'statement_of_claim', text: 'Claim.' });
+      expect(Date.parse((await deadlineOf(t, id, 'statement_of_defence')).dueAt)).toBe(clock.now().getTime() + 28 * DAY_MS);
+      clock.advanceDays(29);
+      await t.scheduler().tick();
+      expect(await missed(t, id, 'statement_of_defence')).toHaveLength(1);
+      expect((await getCase(t, CLAIMANT, id)).status).toBe('in_proceedings');
     });
   });
 

@@ -64,6 +64,26 @@ describe('errors over HTTP', () => {
     });
   });
 
+  describe('bodiless actions', () => {
+    it('register, appoint-neutrals and accept-escalation take {} or no body at all', async () => {
+      const first = await fileDispute(t);
+      const token = await t.token(SECRETARIAT);
+      const res = await t.http().post(actionPath(first, 'register')).set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      expect((await getCase(t, SECRETARIAT, first)).status).toBe('awaiting_respondent');
+      const withBody = await fileDispute(t);
+      expect((await t.as(SECRETARIAT).post(actionPath(withBody, 'register'), {})).status).toBe(200);
+    });
+
+    it('a bodiless action still refuses unknown fields', async () => {
+      const other = await fileDispute(t);
+      const res = await t.as(SECRETARIAT).post(actionPath(other, 'register'), { caseNumber: 'GZC-2025-9999' });
+      expectProblem(res, 400);
+      expect(errorFields(res)).toContain('caseNumber');
+      expect((await getCase(t, SECRETARIAT, other)).caseNumber).toBeNull();
+    });
+  });
+
   describe('403: a visible case, an action the caller may not take', () => {
     it('a provider cannot register', async () => {
       const res = await t.as(CLAIMANT).post(actionPath(id, 'register'), {});

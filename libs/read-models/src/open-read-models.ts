@@ -23,7 +23,13 @@ export interface OpenReadModelsOptions {
 }
 
 export interface OpenedReadModels {
+  /** The projections' connection: the only writer of read-model rows. */
   dataSource: DataSource;
+  /**
+   * The queries' own connection (and the idempotency records'). Kept apart so a query never sees
+   * the uncommitted rows of a projection transaction, and an idempotency record never joins one.
+   */
+  queryDataSource: DataSource;
   readModels: TypeOrmReadModels;
   createProjectionEngine(store: EventStore, options?: ProjectionEngineOptions): ProjectionEngine;
   /** Stops the engines created here, then closes the database. */
@@ -36,11 +42,14 @@ export async function openReadModels(options: OpenReadModelsOptions): Promise<Op
   const dataSource = await initialiseWithMigrations(join(options.dataDir, READ_MODELS_FILENAME));
   const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 20));
   await dataSource.query(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+  const queryDataSource = await createDataSource(join(options.dataDir, READ_MODELS_FILENAME), false).initialize();
+  await queryDataSource.query(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
 
   const engines = new Set<ProjectionEngine>();
   return {
     dataSource,
-    readModels: new TypeOrmReadModels(dataSource),
+    queryDataSource,
+    readModels: new TypeOrmReadModels(queryDataSource),
     createProjectionEngine(store, engineOptions) {
       const engine = new ProjectionEngine(dataSource, store, engineOptions);
       engines.add(engine);
@@ -48,12 +57,13 @@ export async function openReadModels(options: OpenReadModelsOptions): Promise<Op
     },
     async close() {
       for (const engine of engines) await engine.stop();
+      if (queryDataSource.isInitialized) await queryDataSource.destroy();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
 }
 
-function createDataSource(database: string): DataSource {
+function createDataSource(database: string, runMigrations = true): DataSource {
   return new DataSource({
     type: 'better-sqlite3',
     database,
@@ -62,7 +72,7 @@ function createDataSource(database: string): DataSource {
     timeout: 5000,
     entities: READ_MODEL_ENTITIES,
     migrations: READ_MODEL_MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun: runMigrations,
     migrationsTransactionMode: 'all',
     synchronize: false,
   });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { DisputeState } from '../../domain/src';
+import { DEADLINE_KINDS, isMissable, type DisputeState } from '../../domain/src';
 import type {
   CaseListFilter,
   CaseListItem,
@@ -92,6 +92,7 @@ export class TypeOrmReadModels implements ReadModels {
       .getRepository(OpenDeadlineEntity)
       .createQueryBuilder('d')
       .where('d.dueAt <= :now', { now: now.toISOString() })
+      .andWhere('d.kind IN (:...missable)', { missable: MISSABLE_KINDS })
       .orderBy('d.dueAt', 'ASC')
       .addOrderBy('d.disputeId', 'ASC')
       .addOrderBy('d.deadlineId', 'ASC')
@@ -100,6 +101,9 @@ export class TypeOrmReadModels implements ReadModels {
     return rows.map((row) => ({ disputeId: row.disputeId, deadlineId: row.deadlineId, dueAt: row.dueAt }));
   }
 }
+
+/** Kinds the scheduler records as missed; challenge periods simply end (see the domain's isMissable). */
+const MISSABLE_KINDS = DEADLINE_KINDS.filter((kind) => isMissable({ kind }));
 
 /** `%`, `_` and the escape character itself match literally in the user's text. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -69,25 +69,8 @@ export function toApiResponse(res: request.Response): ApiResponse {
   return { status: res.status, body: res.body, headers: res.headers as ApiResponse['headers'], text: res.text };
 }
 
-/**
- * TEMPORARY, opt-in (E2E_WORKAROUND_EMPTY_DTO=1): the app answers 400 "an unknown value was passed
- * to the validate function" to `{}` bodies of register / appoint-neutrals / accept-escalation,
- * because EmptyBodyDto has no class-validator metadata and the pipe sets forbidUnknownValues.
- * This gives the class one harmless @Allow()ed property so the rest of the suite can run while
- * the bug is open. Off by default so the suite shows the bug.
- */
-function applyEmptyDtoWorkaround(): void {
-  if (process.env.E2E_WORKAROUND_EMPTY_DTO !== '1') return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Allow } = require('class-validator') as typeof import('class-validator');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dto = require('../../../apps/api/src/disputes/http/dto/action.dto') as Record<string, { prototype: object } | undefined>;
-  if (dto.EmptyBodyDto) Allow()(dto.EmptyBodyDto.prototype, '__e2eWorkaround');
-}
-
 /** Boots the real application in-process on a temporary DATA_DIR (or the given one). */
 export async function startTestApp(options: StartOptions = {}): Promise<TestApp> {
-  applyEmptyDtoWorkaround();
   const dataDir = options.dataDir ?? newDataDir();
   const loaded = loadConfig({
     ...process.env,
