@@ -5,6 +5,7 @@
 //
 //   node bench/file-and-register.bench.js [--iterations N] [--concurrency 1,32] [--warmup 50]
 //        [--time-limit-s 120] [--server-cpu-prof DIR] [--server-logs] [--deadline-scan-interval-ms MS]
+//        [--data-dir-parent DIR]   (default os.tmpdir(); e.g. /dev/shm to take disk fsync out of the picture)
 //
 // The HTTP client is node:http with a keep-alive Agent: measured with bench/tools/client-overhead.js
 // it costs ~60-100 µs of client CPU per request, against ~330-390 µs for the global fetch (undici);
@@ -40,6 +41,7 @@ function parseArgs(argv) {
     serverCpuProf: undefined,
     serverLogs: false,
     deadlineScanIntervalMs: 60_000,
+    dataDirParent: os.tmpdir(),
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -64,6 +66,7 @@ function parseArgs(argv) {
       case '--time-limit-s': opts.timeLimitS = positiveInt(value(), flag); break;
       case '--server-cpu-prof': opts.serverCpuProf = path.resolve(value()); break;
       case '--server-logs': opts.serverLogs = true; break;
+      case '--data-dir-parent': opts.dataDirParent = path.resolve(value()); break;
       case '--deadline-scan-interval-ms': opts.deadlineScanIntervalMs = positiveInt(value(), flag); break;
       default: log(`ignoring unknown argument ${argv[i]}`);
     }
@@ -110,7 +113,7 @@ function tailBuffer(limit = 64 * 1024) {
 
 async function startServer(opts) {
   if (!fs.existsSync(MAIN)) throw new Error(`${path.relative(ROOT, MAIN)} is missing; run \`npm run build\` first`);
-  state.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-bench-'));
+  state.dataDir = fs.mkdtempSync(path.join(opts.dataDirParent, 'gzc-bench-'));
   const port = await freePort();
   const env = { ...process.env };
   for (const k of ['DATABASE_URL', 'KURRENTDB_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE']) delete env[k];
@@ -278,6 +281,8 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
   state.agent = agent;
   const latencies = new Float64Array(iterations * 2);
   let recorded = 0;
+  const byCommand = { file: new Float64Array(iterations), register: new Float64Array(iterations) };
+  const byCommandCount = { file: 0, register: 0 };
   let commands = 0;
   let errors = 0;
   let completedIterations = 0;
@@ -303,7 +308,9 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
       noteError(`${name} ${e.code || 'transport error'}`, e.message);
       return undefined;
     }
-    latencies[recorded++] = Number(process.hrtime.bigint() - t0) / 1e6;
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    latencies[recorded++] = ms;
+    byCommand[name][byCommandCount[name]++] = ms;
     if (res.status !== expected) {
       noteError(`${name} ${res.status}`, res.text);
       return undefined;
@@ -365,6 +372,13 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
       max: sorted.length ? round(sorted[sorted.length - 1]) : null,
     },
   };
+  // The same percentiles per command, to see which of the two dominates.
+  result.latencyMsByCommand = Object.fromEntries(
+    Object.keys(byCommand).map((name) => {
+      const s = byCommand[name].subarray(0, byCommandCount[name]).sort();
+      return [name, { p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), max: s.length ? round(s[s.length - 1]) : null }];
+    }),
+  );
   if (timedOut) result.timedOut = { limitMs: timeLimitMs, plannedIterations: iterations };
   if (errors > 0) {
     result.errorsByKind = Object.fromEntries([...errorKinds].map(([k, v]) => [k, v]));

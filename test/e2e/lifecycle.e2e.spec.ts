@@ -544,6 +544,83 @@ describe('dispute lifecycle over HTTP', () => {
   });
 });
 
+describe('allowedActions never offers less than is refused: every action not offered is refused', () => {
+  let t: TestApp;
+  const USERS = [
+    'prov-anna', 'prov-bram', 'prov-chantal', 'ins-carla', 'ins-dirk', 'assoc-eva', 'med-femke', 'med-gerrit',
+    'adv-hanna', 'adv-isaac', 'adv-julia', 'arb-ivo', 'sec-jan', 'obs-karin',
+  ];
+  const far = new Date(Date.now() + 400 * 86_400_000).toISOString();
+  const SAMPLE: Record<string, Body> = {
+    'request-information': { questions: 'Which year?' },
+    'provide-information': { answers: 'This year.' },
+    'declare-inadmissible': { reason: 'other', explanation: 'Not for us.' },
+    register: {},
+    'accept-submission': { route: 'mediation' },
+    'decline-submission': { reason: 'No.' },
+    'propose-route': { route: 'arbitration' },
+    'nominate-neutrals': { neutralUserIds: ['med-gerrit'] },
+    'challenge-neutral': { neutralUserId: 'med-femke', grounds: 'Bias.' },
+    'decide-challenge': { neutralUserId: 'med-femke', upheld: false },
+    'appoint-neutrals': {},
+    'schedule-session': { startsAt: far },
+    'record-session': { sessionId: 'no-such-session' },
+    'conclude-mediation': { result: 'no_agreement' },
+    'request-escalation': { route: 'arbitration' },
+    'accept-escalation': {},
+    'decline-escalation': {},
+    'submit-statement': { kind: 'statement_of_claim', text: 'Claim.' },
+    'schedule-hearing': { startsAt: far },
+    'record-hearing': { hearingId: 'no-such-hearing' },
+    'render-decision': { outcome: 'claim_rejected', claimantCostSharePct: 100, summary: 'Rejected.' },
+    withdraw: {},
+    'record-settlement': {},
+    'extend-deadline': { deadlineId: 'respondent_answer-1', dueDate: far, reason: 'More time.' },
+    'invoice-fee': { organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 100 },
+    'record-payment': { invoiceId: 'no-such-invoice' },
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (t) removeDataDir(t.dataDir);
+  });
+
+  const sweep = async (id: string) => {
+    const before = await getCase(t, SECRETARIAT, id);
+    const problems: string[] = [];
+    for (const user of USERS) {
+      const view = await t.as(user).get(disputePath(id));
+      const offered: string[] = view.status === 200 ? view.body.allowedActions : [];
+      for (const [action, body] of Object.entries(SAMPLE)) {
+        if (offered.includes(action)) continue;
+        const res = await t.as(user).post(actionPath(id, action), body);
+        const expected = view.status === 200 ? [403, 409] : [404];
+        if (!expected.includes(res.status)) problems.push(`${user} ${action} (not offered) → ${res.status} ${res.text.slice(0, 160)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect((await getCase(t, SECRETARIAT, id)).version).toBe(before.version);
+  };
+
+  it('when filed', async () => sweep(await fileDispute(t)), 60_000);
+  it('when awaiting the respondent', async () => sweep((await fileAndRegister(t)).id), 60_000);
+  it('while a nominee may be challenged', async () => {
+    const id = await toAwaitingNeutral(t);
+    await act(t, SECRETARIAT, id, 'nominate-neutrals', { neutralUserIds: [MEDIATOR] });
+    await sweep(id);
+  }, 60_000);
+  it('in mediation', async () => sweep(await toInMediation(t)), 60_000);
+  it('in proceedings', async () => sweep(await toInProceedings(t)), 60_000);
+  it('when closed', async () => {
+    const { id } = await fileAndRegister(t);
+    await act(t, CLAIMANT, id, 'withdraw');
+    await sweep(id);
+  }, 60_000);
+});
+
 describe('GET /api/disputes: listing', () => {
   let t: TestApp;
   let clock: ManualClock;

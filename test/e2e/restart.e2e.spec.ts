@@ -57,6 +57,15 @@ describe('restart keeps every case (in process)', () => {
     expect(after.list.items.map((i: Body) => i.id)).toEqual(before.list.items.map((i: Body) => i.id));
     expect(after.list.items.map((i: Body) => i.id)).toContain(filedOnly);
 
+    // An Idempotency-Key answered before the restart is still honoured after it.
+    const body = { reason: 'Retry after restart' };
+    const first = must(await t.as(CLAIMANT).post(actionPath(id, 'withdraw'), body, { 'Idempotency-Key': 'restart-key' }), 200, 'withdraw');
+    await t.close();
+    t = await startTestApp({ dataDir, clock });
+    const retry = must(await t.as(CLAIMANT).post(actionPath(id, 'withdraw'), body, { 'Idempotency-Key': 'restart-key' }), 200, 'withdraw retried');
+    expect(retry.body).toEqual(first.body);
+    expect(countOf(await getTimeline(t, SECRETARIAT, id), 'DisputeWithdrawn')).toBe(1);
+
     // And it goes on: the next registration takes the next number.
     const next = await fileAndRegister(t);
     const seq = (n: string) => Number(n.slice(-4));
@@ -128,6 +137,46 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
     const timeline = await getTimeline(server, MEDIATOR, id);
     expect(countOf(timeline, 'SessionScheduled')).toBe(5);
     await server.stop();
+  }, 120_000);
+
+  it('killed while ten registrations are in flight: every acknowledged one survives, numbers stay gap-free', async () => {
+    const dir = newDataDir();
+    try {
+      server = await startChildServer(dir);
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) ids.push(await fileDispute(server));
+      const s = server;
+      const acknowledged = new Set<string>();
+      let killing: Promise<void> | undefined;
+      await Promise.allSettled(
+        ids.map((id) =>
+          s.as(SECRETARIAT).post(actionPath(id, 'register'), {}).then((res) => {
+            if (res.status === 200) acknowledged.add(id);
+            killing ??= s.kill(); // the first acknowledgement pulls the plug
+          }),
+        ),
+      );
+      await killing;
+      expect(acknowledged.size).toBeGreaterThan(0);
+
+      server = await startChildServer(dir);
+      const views = await Promise.all(ids.map((id) => getCase(server!, SECRETARIAT, id)));
+      for (const id of acknowledged) expect(views.find((v) => v.id === id)?.status).toBe('awaiting_respondent');
+      const registered = views.filter((v) => v.caseNumber !== null);
+      for (const v of registered) expect(v.status).toBe('awaiting_respondent');
+      const seq = registered.map((v) => Number(String(v.caseNumber).slice(-4))).sort((a, b) => a - b);
+      expect(seq).toEqual(Array.from({ length: registered.length }, (_, i) => i + 1));
+
+      // The survivors and the rest can go on: the next registration takes the next number.
+      const rest = views.filter((v) => v.caseNumber === null);
+      if (rest.length > 0) {
+        must(await server.as(SECRETARIAT).post(actionPath(rest[0].id, 'register'), {}), 200, 'register after restart');
+        expect((await getCase(server, SECRETARIAT, rest[0].id)).caseNumber).toMatch(new RegExp(`-${String(registered.length + 1).padStart(4, '0')}$`));
+      }
+      await server.stop();
+    } finally {
+      removeDataDir(dir);
+    }
   }, 120_000);
 
   it('repeatedly: kill right after each of several registrations, numbers stay unique and gap-free', async () => {

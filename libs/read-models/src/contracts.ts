@@ -19,11 +19,6 @@ export interface CaseListFilter {
   cursor?: string;
 }
 
-export interface OrganisationRef {
-  id: string;
-  name: string;
-}
-
 export interface CaseListItem {
   id: string;
   caseNumber: string | null;

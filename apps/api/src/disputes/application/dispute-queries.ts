@@ -1,18 +1,10 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '../../../../../libs/domain/src';
-import type { CaseListPage } from '../../../../../libs/read-models/src/contracts';
+import type { CaseListFilter, CaseListPage } from '../../../../../libs/read-models/src/contracts';
 import type { CaseView, TimelineItemView } from './views';
 
-export interface DisputeListFilter {
-  status?: string;
-  phase?: string;
-  legalFramework?: string;
-  sector?: string;
-  route?: string;
-  q?: string;
-  limit: number;
-  cursor?: string;
-}
+/** Filters and paging of GET /api/disputes, exactly as the read model takes them. */
+export type DisputeListFilter = CaseListFilter;
 
 export class GetDisputeQuery extends Query<CaseView> {
   constructor(readonly disputeId: string, readonly actor: Actor, readonly asOf?: Date) {

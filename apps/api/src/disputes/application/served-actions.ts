@@ -1,34 +1,11 @@
-import type { Action } from '../../../../../libs/domain/src';
+import { ACTIONS, type Action } from '../../../../../libs/domain/src';
+
+export type ServedAction = Exclude<Action, 'submit-document'>;
 
 /**
- * The actions served over HTTP, one route each. Documents arrive with their upload route in a later
- * release, so `submit-document` is not offered in allowedActions until then.
+ * The actions served over HTTP, one route each: every action of the lifecycle but documents, whose
+ * upload route arrives in a later release. allowedActions offers only these.
  */
-export const HTTP_ACTIONS: readonly Exclude<Action, 'submit-document'>[] = [
-  'request-information',
-  'provide-information',
-  'declare-inadmissible',
-  'register',
-  'accept-submission',
-  'decline-submission',
-  'propose-route',
-  'nominate-neutrals',
-  'challenge-neutral',
-  'decide-challenge',
-  'appoint-neutrals',
-  'schedule-session',
-  'record-session',
-  'conclude-mediation',
-  'request-escalation',
-  'accept-escalation',
-  'decline-escalation',
-  'submit-statement',
-  'schedule-hearing',
-  'record-hearing',
-  'render-decision',
-  'withdraw',
-  'record-settlement',
-  'extend-deadline',
-  'invoice-fee',
-  'record-payment',
-];
+export const HTTP_ACTIONS: readonly ServedAction[] = ACTIONS.filter(
+  (action): action is ServedAction => action !== 'submit-document',
+);

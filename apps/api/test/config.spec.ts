@@ -1,0 +1,105 @@
+import * as path from 'node:path';
+import { DEFAULT_POLICIES } from '../../../libs/domain/src';
+import { ConfigError, loadConfig } from '../src/config/app-config';
+
+describe('loadConfig', () => {
+  it('defaults', () => {
+    const config = loadConfig({}, '/srv/gzc');
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: '/srv/gzc/data',
+      eventStore: 'sqlite',
+      authMode: 'dev',
+      devTokenTtlSeconds: 8 * 3600,
+      oidcRoleClaim: 'role',
+      oidcOrganisationClaim: 'organisation_id',
+      deadlineScanIntervalMs: 60_000,
+      bodyLimitBytes: 1024 * 1024,
+      policies: DEFAULT_POLICIES,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('reads every variable; DATA_DIR becomes absolute; policies are overridden one by one', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        DATA_DIR: 'var/gzc',
+        EVENT_STORE: 'postgres',
+        DATABASE_URL: 'postgres://gzc:pw@db:5432/gzc',
+        KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
+        OIDC_ROLE_CLAIM: 'gzc_role',
+        OIDC_ORGANISATION_CLAIM: 'org',
+        DEV_TOKEN_TTL_SECONDS: '600',
+        DEADLINE_SCAN_INTERVAL_MS: '5000',
+        DEADLINE_DAYS_INFORMATION: '10',
+        DEADLINE_DAYS_RESPONDENT_ANSWER: '21',
+        DEADLINE_DAYS_CHALLENGE: '5',
+        DEADLINE_DAYS_STATEMENT_OF_DEFENCE: '42',
+        DEADLINE_DAYS_ESCALATION: '60',
+        ADMINISTRATION_FEE_CENTS: '75000',
+        SMALL_PROVIDER_RESPONDENT_SHARE_PCT: '100',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: path.resolve('/srv', 'var/gzc'),
+      eventStore: 'postgres',
+      databaseUrl: 'postgres://gzc:pw@db:5432/gzc',
+      kurrentdbUrl: 'kurrentdb://localhost:2113?tls=false',
+      oidcRoleClaim: 'gzc_role',
+      oidcOrganisationClaim: 'org',
+      devTokenTtlSeconds: 600,
+      deadlineScanIntervalMs: 5000,
+      policies: {
+        deadlineDays: { information: 10, respondent_answer: 21, challenge: 5, statement_of_defence: 42, escalation: 60 },
+        administrationFeeCents: 75_000,
+        smallProviderRespondentSharePct: 100,
+      },
+    });
+  });
+
+  it('lists every invalid variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        EVENT_STORE: 'mongo',
+        AUTH_MODE: 'saml',
+        DEADLINE_DAYS_CHALLENGE: '0',
+        SMALL_PROVIDER_RESPONDENT_SHARE_PCT: '150',
+        ADMINISTRATION_FEE_CENTS: '12.50',
+        DEV_TOKEN_SECRET: 'short',
+        DATABASE_URL: 'mysql://x',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of [
+      'PORT',
+      'EVENT_STORE',
+      'AUTH_MODE',
+      'DEADLINE_DAYS_CHALLENGE',
+      'SMALL_PROVIDER_RESPONDENT_SHARE_PCT',
+      'ADMINISTRATION_FEE_CENTS',
+      'DEV_TOKEN_SECRET',
+      'DATABASE_URL',
+    ]) {
+      expect(message).toContain(name);
+    }
+    expect((error as ConfigError).problems).toHaveLength(8);
+  });
+
+  it('a store or auth mode needs its connection settings', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(/EVENT_STORE=postgres needs DATABASE_URL/);
+    expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(/EVENT_STORE=kurrentdb needs KURRENTDB_URL/);
+    expect(() => loadConfig({ AUTH_MODE: 'oidc' })).toThrow(/OIDC_ISSUER[\s\S]*OIDC_AUDIENCE/);
+  });
+
+  it('empty variables count as unset', () => {
+    expect(loadConfig({ PORT: '', EVENT_STORE: ' ' })).toMatchObject({ port: 3000, eventStore: 'sqlite' });
+  });
+});

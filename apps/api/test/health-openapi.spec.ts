@@ -1,0 +1,69 @@
+import { HTTP_ACTIONS } from '../src/disputes/http/dispute-actions.controller';
+import { createHarness } from './support/http-harness';
+
+describe('GET /health', () => {
+  it('200 {status: ok} without checks', async () => {
+    const h = await createHarness();
+    const res = await h.http().get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', eventStore: 'sqlite', checks: {} });
+    await h.close();
+  });
+
+  it('reports the checks, and answers 503 problem when one fails or throws', async () => {
+    let projectionsOk = true;
+    const h = await createHarness({
+      healthChecks: [
+        async () => ({ name: 'eventStore', ok: true, detail: { headPosition: 3 } }),
+        async () => ({ name: 'projections', ok: projectionsOk, detail: { lag: projectionsOk ? 0 : 9 } }),
+      ],
+    });
+    const ok = await h.http().get('/health');
+    expect(ok.status).toBe(200);
+    expect(ok.body.checks).toEqual({
+      eventStore: { ok: true, detail: { headPosition: 3 } },
+      projections: { ok: true, detail: { lag: 0 } },
+    });
+    projectionsOk = false;
+    const failing = await h.http().get('/health');
+    expect(failing.status).toBe(503);
+    expect(failing.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(failing.body).toMatchObject({ status: 503, detail: 'Failing: projections.', checks: { projections: { ok: false } } });
+    await h.close();
+
+    const throwing = await createHarness({
+      healthChecks: [
+        async () => {
+          throw new Error('SQLITE_CANTOPEN /secret');
+        },
+      ],
+    });
+    const res = await throwing.http().get('/health');
+    expect(res.status).toBe(503);
+    expect(JSON.stringify(res.body)).not.toContain('/secret');
+    await throwing.close();
+  });
+});
+
+describe('OpenAPI', () => {
+  it('/docs-json documents every action with its own body, bearer auth and the problem answers', async () => {
+    const h = await createHarness();
+    const res = await h.http().get('/docs-json');
+    expect(res.status).toBe(200);
+    const doc = res.body;
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const action of HTTP_ACTIONS) {
+      const operation = doc.paths[`/api/disputes/{id}/${action}`]?.post;
+      expect(operation).toBeDefined();
+      expect(operation.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\/\w+Dto$/);
+      expect(operation.responses).toHaveProperty('200');
+      expect(operation.responses).toHaveProperty('409');
+      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match', 'Idempotency-Key']));
+    }
+    expect(doc.paths['/api/disputes'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/FileDisputeDto');
+    expect(doc.components.schemas.FileDisputeDto.properties.legalFramework.enum).toEqual(['zvw', 'zvw_supplementary', 'wlz']);
+    expect(doc.paths['/api/disputes/{id}/submit-document']).toBeUndefined();
+    expect((await h.http().get('/docs')).status).toBe(200);
+    await h.close();
+  });
+});
