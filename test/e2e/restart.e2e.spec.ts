@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { ManualClock } from '../../apps/api/src/common/clock';
-import { MAIN, ROOT, startChildServer, type ChildServer } from './support/child-server';
+import { buildPrivateDist, startChildServer, type ChildServer } from './support/child-server';
 import {
   CLAIMANT,
   MEDIATOR,
@@ -73,38 +70,30 @@ describe('restart keeps every case (in process)', () => {
   });
 });
 
-/** Newest mtime under a folder (sources), to decide whether dist must be rebuilt. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 describe('crash: SIGKILL right after an acknowledgement loses nothing (real server process)', () => {
   const dataDir = newDataDir();
   let server: ChildServer | undefined;
 
+  let build: { main: string; dir: string };
+  const start = (dir: string) => startChildServer(build.main, dir);
+
   beforeAll(() => {
-    const stale = !existsSync(MAIN) || statSync(MAIN).mtimeMs < Math.max(newestMtime(join(ROOT, 'apps')), newestMtime(join(ROOT, 'libs')));
-    if (stale) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+    build = buildPrivateDist();
   }, 130_000);
   afterAll(async () => {
     await server?.stop();
     removeDataDir(dataDir);
+    if (build) removeDataDir(build.dir);
   });
 
   it('a registration acknowledged just before the kill is there after the restart', async () => {
-    server = await startChildServer(dataDir);
+    server = await start(dataDir);
     const id = await fileDispute(server);
     const res = await server.as(SECRETARIAT).post(actionPath(id, 'register'), {});
     await server.kill();
     must(res, 200, 'register');
 
-    server = await startChildServer(dataDir);
+    server = await start(dataDir);
     const view = await getCase(server, CLAIMANT, id);
     expect(view.status).toBe('awaiting_respondent');
     expect(view.caseNumber).toMatch(/^GZC-\d{4}-\d{4}$/);
@@ -118,7 +107,7 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
   }, 120_000);
 
   it('five acknowledged commands, killed after the fifth answer: all five are there', async () => {
-    server = await startChildServer(dataDir);
+    server = await start(dataDir);
     const id = await toInMediation(server);
     const acknowledged: string[] = [];
     let lastVersion = 0;
@@ -130,7 +119,7 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
       lastVersion = res.body.version;
     }
 
-    server = await startChildServer(dataDir);
+    server = await start(dataDir);
     const view = await getCase(server, MEDIATOR, id);
     expect(view.version).toBe(lastVersion);
     expect(view.sessions.map((s: Body) => s.sessionId).sort()).toEqual([...acknowledged].sort());
@@ -142,7 +131,7 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
   it('killed while ten registrations are in flight: every acknowledged one survives, numbers stay gap-free', async () => {
     const dir = newDataDir();
     try {
-      server = await startChildServer(dir);
+      server = await start(dir);
       const ids: string[] = [];
       for (let i = 0; i < 10; i++) ids.push(await fileDispute(server));
       const s = server;
@@ -159,7 +148,7 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
       await killing;
       expect(acknowledged.size).toBeGreaterThan(0);
 
-      server = await startChildServer(dir);
+      server = await start(dir);
       const views = await Promise.all(ids.map((id) => getCase(server!, SECRETARIAT, id)));
       for (const id of acknowledged) expect(views.find((v) => v.id === id)?.status).toBe('awaiting_respondent');
       const registered = views.filter((v) => v.caseNumber !== null);
@@ -182,12 +171,12 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
   it('repeatedly: kill right after each of several registrations, numbers stay unique and gap-free', async () => {
     const numbers: string[] = [];
     for (let round = 0; round < 3; round++) {
-      server = await startChildServer(dataDir);
+      server = await start(dataDir);
       const id = await fileDispute(server);
       const res = await server.as(SECRETARIAT).post(actionPath(id, 'register'), {});
       await server.kill();
       must(res, 200, `register round ${round}`);
-      server = await startChildServer(dataDir);
+      server = await start(dataDir);
       numbers.push((await getCase(server, SECRETARIAT, id)).caseNumber);
       await server.stop();
     }

@@ -62,7 +62,9 @@ export interface StreamAppend {
 }
 
 export interface ReadStreamOptions {
-  /** First revision to read (inclusive). Default 0. */
+  /** 'backwards' reads from the newest event down: `maxCount: 1` gives the last event alone. */
+  direction?: 'forwards' | 'backwards';
+  /** First revision to read (inclusive). Default 0 forwards, the stream's end backwards. */
   fromRevision?: number;
   maxCount?: number;
 }

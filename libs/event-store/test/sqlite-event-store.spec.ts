@@ -146,6 +146,27 @@ describe('SqliteEventStore', () => {
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
   }, 60_000);
 
+  it('commits appends issued together as one group, failing each one alone', async () => {
+    const store = open(newFile());
+    await store.appendToStream('taken', [event('First')], 'no_stream');
+    const outcomes = await Promise.allSettled([
+      store.appendToStreams([{ streamId: 'x', expectedVersion: 'no_stream', events: [event('X1'), event('X2')] }]),
+      store.appendToStreams([
+        { streamId: 'y', expectedVersion: 'no_stream', events: [event('Y')] },
+        { streamId: 'taken', expectedVersion: 'no_stream', events: [event('Again')] },
+      ]),
+      store.appendToStream('z', [event('Z')], 'no_stream'),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    // The failed caller's other stream was rolled back with it (its savepoint), nobody else's.
+    expect(await store.readStream('y')).toEqual([]);
+    expect((await store.readStream('x')).map((e) => e.type)).toEqual(['X1', 'X2']);
+    expect((await store.readStream('z')).map((e) => e.type)).toEqual(['Z']);
+    const positions = (await store.readAll()).map((e) => e.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
   it('rejects a reused event id without writing anything', async () => {
     const store = open(newFile());
     const id = randomUUID();

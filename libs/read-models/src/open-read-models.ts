@@ -41,9 +41,14 @@ export async function openReadModels(options: OpenReadModelsOptions): Promise<Op
   mkdirSync(options.dataDir, { recursive: true });
   const dataSource = await initialiseWithMigrations(join(options.dataDir, READ_MODELS_FILENAME));
   const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 20));
-  await dataSource.query(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
   const queryDataSource = await createDataSource(join(options.dataDir, READ_MODELS_FILENAME), false).initialize();
-  await queryDataSource.query(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+  for (const connection of [dataSource, queryDataSource]) {
+    await connection.query(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+    // Read models are derived data: a power cut may roll back their last transactions (rows and
+    // checkpoint together, so still consistent) and the projections redo them from the log. No
+    // fsync per commit; the events themselves stay synchronous=FULL.
+    await connection.query('PRAGMA synchronous = NORMAL');
+  }
 
   const engines = new Set<ProjectionEngine>();
   return {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Api, ApiResponse, Headers, UserClient } from './test-app';
@@ -6,7 +6,21 @@ import type { Api, ApiResponse, Headers, UserClient } from './test-app';
 // The real server as a separate process (node dist/apps/api/src/main.js), for crash tests.
 
 export const ROOT = join(__dirname, '..', '..', '..');
-export const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+
+/**
+ * Compiles the app into a private folder under .tmp (not the shared dist/, which other people
+ * rebuild while tests run) and returns its main.js. Node still finds node_modules and
+ * fixtures/ by walking up to the project root.
+ */
+export function buildPrivateDist(): { main: string; dir: string } {
+  const dir = join(ROOT, '.tmp', `e2e-dist-${process.pid}-${Date.now()}`);
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'apps', 'libs', '-d', dir, '--config-file', '.swcrc', '--quiet'],
+    { cwd: ROOT, stdio: 'pipe', timeout: 120_000 },
+  );
+  return { main: join(dir, 'apps', 'api', 'src', 'main.js'), dir };
+}
 
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -46,11 +60,11 @@ async function toResponse(res: Response): Promise<ApiResponse> {
 const exited = (child: ChildProcess): Promise<void> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ChildServer> {
+export async function startChildServer(main: string, dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ChildServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AUTH_MODE: 'dev', EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DeadlineScheduler } from '../deadlines/deadline-scheduler';
 import { DEADLINE_SCAN_INTERVAL_MS } from '../deadlines/deadline.tokens';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
+import { CaseNumberAllocator } from './application/case-number-allocator';
 import { DisputeCommandExecutor } from './application/dispute-command-executor';
 import { FileDisputeHandler } from './application/file-dispute.handler';
 import { GetDisputeHandler } from './application/get-dispute.handler';
@@ -19,6 +20,7 @@ export class DisputesModule {
       controllers: [DisputesController, DisputeActionsController],
       providers: [
         DisputeCommandExecutor,
+        CaseNumberAllocator,
         FileDisputeHandler,
         RunDisputeActionHandler,
         GetDisputeHandler,

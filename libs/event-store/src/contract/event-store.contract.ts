@@ -219,6 +219,16 @@ export function describeEventStoreContract(
         ]);
         expect(await store.readStream(streamId, { fromRevision: 5 })).toEqual([]);
       });
+
+      it('reads backwards from the end, or from a revision down', async () => {
+        const streamId = await newStreamWith(5);
+        const back = (options: { fromRevision?: number; maxCount?: number }) =>
+          store.readStream(streamId, { direction: 'backwards', ...options }).then((es) => es.map((e) => e.revision));
+        expect(await back({})).toEqual([4, 3, 2, 1, 0]);
+        expect(await back({ maxCount: 1 })).toEqual([4]);
+        expect(await back({ fromRevision: 2, maxCount: 2 })).toEqual([2, 1]);
+        expect(await store.readStream(newStreamId(), { direction: 'backwards', maxCount: 1 })).toEqual([]);
+      });
     });
 
     describe('readAll', () => {

@@ -50,6 +50,15 @@ export interface SqliteEventStoreOptions {
 const DEFAULT_BATCH_SIZE = 500;
 const NO_LIMIT = -1; // SQLite: a negative LIMIT means no limit.
 
+/** One caller's appendToStreams waiting for the next group commit. */
+interface QueuedAppend {
+  prepared: PreparedAppend[];
+  resolve: (results: AppendResult[]) => void;
+  reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { results: AppendResult[] } | { error: unknown };
+
 /** A serialised event ready to insert; serialising first keeps caller bugs out of the transaction. */
 interface PreparedAppend {
   streamId: string;
@@ -62,7 +71,9 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendTransaction: (appends: PreparedAppend[]) => AppendResult[];
+  private readonly commitGroup: (batch: QueuedAppend[]) => AppendOutcome[];
+  private queue: QueuedAppend[] = [];
+  private flushScheduled = false;
   /** closing: no new subscriptions; closed: no calls at all (set once handlers have drained). */
   private closing: Promise<void> | undefined;
   private closed = false;
@@ -72,10 +83,23 @@ export class SqliteEventStore implements EventStore {
     private readonly pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
+    // Group commit: the appends that arrive within one turn of the event loop share ONE
+    // transaction and so one fsync, which is what a synchronous=FULL commit costs. Each caller's
+    // append runs as a nested transaction, which better-sqlite3 makes a SAVEPOINT: a version
+    // conflict rolls back that caller's events alone, and the others still commit.
+    const appendAtomically = db.transaction((appends: PreparedAppend[]) => appends.map((a) => this.appendInTransaction(a)));
     // IMMEDIATE: take the write lock before reading the current revisions, so no other writer
     // can slip in between the check and the insert.
-    const transaction = db.transaction((appends: PreparedAppend[]) => appends.map((a) => this.appendInTransaction(a)));
-    this.appendTransaction = (appends) => transaction.immediate(appends);
+    const group = db.transaction((batch: QueuedAppend[]) =>
+      batch.map((item): AppendOutcome => {
+        try {
+          return { results: appendAtomically(item.prepared) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
+    this.commitGroup = (batch) => group.immediate(batch);
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -102,19 +126,54 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
+  /** Acknowledged (resolved) only after the group's commit, so an acknowledged append is durable. */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     const prepared = appends.map(prepareAppend);
-    const results = this.run('append', () => this.appendTransaction(prepared));
-    if (prepared.some((a) => a.rows.length > 0)) this.appended.emit('appended');
-    return results;
+    this.assertOpen();
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      this.queue.push({ prepared, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // setImmediate runs after the I/O callbacks of this turn: requests that arrived together
+        // get to queue their appends before the commit.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.run('append', () => this.commitGroup(batch));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    let wrote = false;
+    outcomes.forEach((outcome, i) => {
+      if ('error' in outcome) {
+        batch[i].reject(appendError(outcome.error));
+      } else {
+        wrote ||= batch[i].prepared.some((a) => a.rows.length > 0);
+        batch[i].resolve(outcome.results);
+      }
+    });
+    if (wrote) this.appended.emit('appended');
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     assertStreamId(streamId);
     assertPosition('fromRevision', options.fromRevision);
     assertCount('maxCount', options.maxCount);
+    const limit = options.maxCount ?? NO_LIMIT;
     const rows = this.run('readStream', () =>
-      this.statements.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? NO_LIMIT),
+      options.direction === 'backwards'
+        ? this.statements.readStreamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.readStream.all(streamId, options.fromRevision ?? 0, limit),
     );
     return rows.map(toStoredEvent);
   }
@@ -163,6 +222,7 @@ export class SqliteEventStore implements EventStore {
     this.closing ??= (async () => {
       // Handlers still running may read the store while they finish, so close the file after them.
       await Promise.all([...this.subscriptions].map((s) => s.stop()));
+      this.flush(); // appends already accepted are committed, not dropped
       this.closed = true;
       this.db.close();
     })();
@@ -233,6 +293,12 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/** A caller's failed append inside a group: its own conflict or bug as is, anything else "unavailable". */
+function appendError(error: unknown): unknown {
+  if (error instanceof WrongExpectedVersionError || isCallerError(error)) return error;
+  return unavailable('append', error);
+}
+
 function prepareStatements(db: Database.Database) {
   const columns = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
   return {
@@ -244,6 +310,9 @@ function prepareStatements(db: Database.Database) {
     ),
     readStream: db.prepare<[string, number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    ),
+    readStreamBackwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
     readAll: db.prepare<[number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,

@@ -1,16 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  assignCaseNumber,
-  caseNumberStreamId,
   decide,
   evolve,
-  evolveCaseNumbers,
   foldEvents,
-  initialCaseNumberState,
   isCaseVisibleTo,
   type Actor,
-  type CaseNumberAssigned,
   type DirectoryView,
   type DisputeCommand,
   type DisputeEvent,
@@ -28,6 +23,7 @@ import type { Clock } from '../../common/clock';
 import { CaseNotFoundError, VersionConflictError } from '../../common/errors';
 import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES } from '../../common/tokens';
 import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
+import { CaseNumberAllocator } from './case-number-allocator';
 import type { CommandOptions, CommandResult } from './dispute-commands';
 import { EVENT_SCHEMA_VERSION, disputeStreamId, toDomainEvent } from './stream-ids';
 
@@ -49,6 +45,7 @@ export class DisputeCommandExecutor {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(POLICIES) private readonly policies: Policies,
     @Inject(DIRECTORY) private readonly directory: DirectoryView,
+    private readonly caseNumbers: CaseNumberAllocator,
   ) {}
 
   async execute(disputeId: string, command: DisputeCommand, actor: Actor, options: CommandOptions): Promise<CommandResult> {
@@ -93,18 +90,17 @@ export class DisputeCommandExecutor {
 
     if (command.type === 'register') {
       // The case number and the registration are appended atomically: no number is lost or shared.
-      const year = Number(now.slice(0, 4));
-      const registryStream = caseNumberStreamId(year);
-      const registryEvents = await this.store.readStream(registryStream);
-      const registry = registryEvents
-        .map((e) => ({ type: e.type, data: e.data }) as CaseNumberAssigned)
-        .reduce(evolveCaseNumbers, initialCaseNumberState(year));
-      const assigned = assignCaseNumber(registry, disputeId, now);
-      decided = decide({ ...command, caseNumber: assigned.data.caseNumber }, state, context);
+      const reservation = await this.caseNumbers.reserve(disputeId, now);
+      try {
+        decided = decide({ ...command, caseNumber: reservation.event.data.caseNumber }, state, context);
+      } catch (error) {
+        this.caseNumbers.forget(reservation.year);
+        throw error;
+      }
       appends.push({
-        streamId: registryStream,
-        expectedVersion: registryEvents.length === 0 ? 'no_stream' : registryEvents.length - 1,
-        events: [this.toNewEvent(assigned, actor, options)],
+        streamId: reservation.streamId,
+        expectedVersion: reservation.expectedRevision,
+        events: [this.toNewEvent(reservation.event, actor, options)],
       });
     } else {
       decided = decide(command, state, context);
@@ -115,7 +111,11 @@ export class DisputeCommandExecutor {
       expectedVersion: state.version === 0 ? 'no_stream' : state.version - 1,
       events: decided.map((e) => this.toNewEvent(e, actor, options)),
     });
-    const results = await this.store.appendToStreams(appends);
+    const results = await this.store.appendToStreams(appends).catch((error: unknown) => {
+      // A registration that did not commit leaves the allocator's cursor ahead of the registry.
+      if (command.type === 'register') this.caseNumbers.forget(new Date(now).getUTCFullYear());
+      throw error;
+    });
     const lastPosition = Math.max(...results.map((r) => r.position));
     await this.awaitProjections(lastPosition);
 
