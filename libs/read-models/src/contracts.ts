@@ -63,15 +63,27 @@ export interface IdempotencyRecord {
   scopeKey: string;
   /** Hash of method, path and body: a reused key with another request is refused. */
   requestHash: string;
+  /** The answer's status; 0 while the first request is still running (a claim). */
   statusCode: number;
   body: unknown;
   createdAt: string;
 }
 
+/**
+ * First answer wins, across processes: a request claims its key before it runs, so a duplicate
+ * arriving meanwhile (at this process or another one on the same store) waits for that answer.
+ */
 export interface IdempotencyStore {
   get(scopeKey: string): Promise<IdempotencyRecord | null>;
-  /** Inserts; a record already present for the scope key is kept (first answer wins). */
+  /**
+   * Claims the key for a request about to run. True when this caller now holds it: the key was
+   * free, or its claim was made before `staleBefore` and never answered (its holder died).
+   */
+  claim(scopeKey: string, requestHash: string, now: string, staleBefore: string): Promise<boolean>;
+  /** Stores the answer of a claimed key; an answer already stored is kept (first answer wins). */
   put(record: IdempotencyRecord): Promise<void>;
+  /** Gives up a claim whose request failed, so a retry may run it again. */
+  release(scopeKey: string): Promise<void>;
 }
 
 export interface ReadModels {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { IdempotencyRecord, IdempotencyStore } from './contracts';
-import { IdempotencyRecordEntity, insertable } from './entities';
+import { IdempotencyRecordEntity } from './entities';
 import { retryWhileBusy } from './sqlite-busy';
 
 export class TypeOrmIdempotencyStore implements IdempotencyStore {
@@ -19,24 +19,56 @@ export class TypeOrmIdempotencyStore implements IdempotencyStore {
       : null;
   }
 
-  /** INSERT OR IGNORE (ON CONFLICT DO NOTHING on PostgreSQL): the first answer wins a race. */
+  async claim(scopeKey: string, requestHash: string, now: string, staleBefore: string): Promise<boolean> {
+    return retryWhileBusy(async () => {
+      // ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): one claimant wins the key.
+      const inserted = await this.changes(
+        `INSERT INTO idempotency_records (scope_key, request_hash, status_code, body, created_at)
+         VALUES (?, ?, ${PENDING}, NULL, ?) ON CONFLICT (scope_key) DO NOTHING`,
+        [scopeKey, requestHash, now],
+      );
+      if (inserted === 1) return true;
+      // A claim never answered, older than staleBefore: its holder died; take it over.
+      const takenOver = await this.changes(
+        `UPDATE idempotency_records SET request_hash = ?, created_at = ?
+         WHERE scope_key = ? AND status_code = ${PENDING} AND created_at < ?`,
+        [requestHash, now, scopeKey, staleBefore],
+      );
+      return takenOver === 1;
+    });
+  }
+
+  /** Stores the answer; a key already answered keeps its first answer. */
   async put(record: IdempotencyRecord): Promise<void> {
     await retryWhileBusy(() =>
-      this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(IdempotencyRecordEntity)
-        .values(
-          insertable<IdempotencyRecordEntity>({
-            scopeKey: record.scopeKey,
-            requestHash: record.requestHash,
-            statusCode: record.statusCode,
-            body: record.body ?? null,
-            createdAt: record.createdAt,
-          }),
-        )
-        .orIgnore()
-        .execute(),
+      this.dataSource.query(
+        `INSERT INTO idempotency_records (scope_key, request_hash, status_code, body, created_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (scope_key) DO UPDATE SET status_code = excluded.status_code, body = excluded.body
+         WHERE idempotency_records.status_code = ${PENDING}`,
+        [record.scopeKey, record.requestHash, record.statusCode, JSON.stringify(record.body ?? null), record.createdAt],
+      ),
     );
   }
+
+  async release(scopeKey: string): Promise<void> {
+    await retryWhileBusy(() =>
+      this.changes(`DELETE FROM idempotency_records WHERE scope_key = ? AND status_code = ${PENDING}`, [scopeKey]),
+    );
+  }
+
+  /** Runs a write and returns how many rows it changed. */
+  private async changes(sql: string, parameters: unknown[]): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const result = await runner.query(sql, parameters, true);
+      return result.affected ?? 0;
+    } finally {
+      await runner.release();
+    }
+  }
 }
+
+/** status_code of a claim whose request is still running. */
+const PENDING = 0;
+

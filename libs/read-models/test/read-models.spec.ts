@@ -270,6 +270,27 @@ describe('TypeOrmReadModels', () => {
       expect(await idempotency.get('prov-bob:key-1')).toBeNull();
     });
 
+    it('lets one claimant hold a key, others wait; a release or an abandoned claim frees it', async () => {
+      const { idempotency } = opened.readModels;
+      const t0 = '2025-01-01T00:00:00.000Z';
+      const long = '2024-12-31T00:00:00.000Z';
+      expect(await idempotency.claim('u:c', 'h', t0, long)).toBe(true);
+      expect(await idempotency.claim('u:c', 'h', t0, long)).toBe(false);
+      expect(await idempotency.get('u:c')).toMatchObject({ statusCode: 0, requestHash: 'h' });
+      await idempotency.release('u:c');
+      expect(await idempotency.get('u:c')).toBeNull();
+      expect(await idempotency.claim('u:c', 'h', t0, long)).toBe(true);
+      // The holder died: a claim older than staleBefore is taken over.
+      expect(await idempotency.claim('u:c', 'h2', '2025-01-01T00:05:00.000Z', '2025-01-01T00:01:00.000Z')).toBe(true);
+      const answer = { scopeKey: 'u:c', requestHash: 'h2', statusCode: 200, body: { ok: 1 }, createdAt: t0 };
+      await idempotency.put(answer);
+      expect(await idempotency.get('u:c')).toMatchObject({ statusCode: 200, body: { ok: 1 } });
+      // An answered key is never claimed again, however old, nor released.
+      expect(await idempotency.claim('u:c', 'h3', '2026-01-01T00:00:00.000Z', '2025-12-01T00:00:00.000Z')).toBe(false);
+      await idempotency.release('u:c');
+      expect(await idempotency.get('u:c')).toMatchObject({ statusCode: 200 });
+    });
+
     it('stores an empty body', async () => {
       const record = { scopeKey: 'u:k', requestHash: 'h', statusCode: 204, body: null, createdAt: '2025-01-01T00:00:00.000Z' };
       await opened.readModels.idempotency.put(record);

@@ -28,3 +28,11 @@ export class IdempotencyKeyReusedError extends Error {
     this.name = 'IdempotencyKeyReusedError';
   }
 }
+
+/** A duplicate waited too long for the first request with its Idempotency-Key to answer: 409. */
+export class IdempotentRequestInProgressError extends Error {
+  constructor() {
+    super('A request with this Idempotency-Key is still being processed; retry it in a moment.');
+    this.name = 'IdempotentRequestInProgressError';
+  }
+}

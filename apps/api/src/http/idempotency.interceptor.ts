@@ -14,15 +14,23 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { IdempotencyStore, ReadModels } from '../../../../libs/read-models/src/contracts';
-import { IdempotencyKeyReusedError } from '../common/errors';
+import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from '../common/errors';
 import { READ_MODELS } from '../common/tokens';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
+/** How long a duplicate waits for the first request's answer before giving up with 409. */
+const WAIT_FOR_FIRST_MS = 30_000;
+/** A claim this old without an answer belongs to a process that died: a retry may take it over. */
+const ABANDONED_AFTER_MS = 60_000;
+const POLL_MS = 20;
+
 /**
  * `Idempotency-Key`: a retried request returns the first answer without recording twice.
- * The first successful answer is stored per caller and key with a hash of the request; a
- * concurrent duplicate in this process waits for the first instead of racing it.
+ * Before running, a request claims its key (per caller) in the shared store, so a duplicate sent
+ * meanwhile to this process or to another one on the same store waits for the first answer
+ * instead of racing it. Only successful answers are kept: a failed request releases its claim
+ * and its retry runs again. In this process duplicates also wait on the first promise directly.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -62,20 +70,38 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response: Response,
     run: () => Promise<unknown>,
   ): Promise<unknown> {
-    while (this.inFlight.has(scopeKey)) {
-      await this.inFlight.get(scopeKey)!.catch(() => undefined);
+    const giveUpAt = Date.now() + WAIT_FOR_FIRST_MS;
+    for (;;) {
+      while (this.inFlight.has(scopeKey)) await this.inFlight.get(scopeKey)!.catch(() => undefined);
+      const stored = await this.store.get(scopeKey);
+      if (stored && stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+      if (stored && stored.statusCode !== 0) {
+        response.status(stored.statusCode);
+        response.setHeader('Idempotent-Replayed', 'true');
+        return stored.body;
+      }
+      const now = new Date();
+      const staleBefore = new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString();
+      if (!this.inFlight.has(scopeKey) && (await this.store.claim(scopeKey, requestHash, now.toISOString(), staleBefore))) {
+        return this.runClaimed(scopeKey, requestHash, statusCode, run);
+      }
+      // Another process holds the claim: wait for its answer.
+      if (Date.now() > giveUpAt) throw new IdempotentRequestInProgressError();
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    const stored = await this.store.get(scopeKey);
-    if (stored) {
-      if (stored.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-      response.status(stored.statusCode);
-      response.setHeader('Idempotent-Replayed', 'true');
-      return stored.body;
-    }
-    const running = run().then(async (body) => {
-      await this.store.put({ scopeKey, requestHash, statusCode, body, createdAt: new Date().toISOString() });
-      return body;
-    });
+  }
+
+  private async runClaimed(scopeKey: string, requestHash: string, statusCode: number, run: () => Promise<unknown>): Promise<unknown> {
+    const running = (async () => {
+      try {
+        const body = await run();
+        await this.store.put({ scopeKey, requestHash, statusCode, body, createdAt: new Date().toISOString() });
+        return body;
+      } catch (error) {
+        await this.store.release(scopeKey).catch(() => undefined);
+        throw error;
+      }
+    })();
     this.inFlight.set(scopeKey, running);
     try {
       return await running;

@@ -3,7 +3,12 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../../../libs/domain/src/errors';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../../../../libs/event-store/src/port';
-import { CaseNotFoundError, IdempotencyKeyReusedError, VersionConflictError } from '../common/errors';
+import {
+  CaseNotFoundError,
+  IdempotencyKeyReusedError,
+  IdempotentRequestInProgressError,
+  VersionConflictError,
+} from '../common/errors';
 import {
   boundFieldErrors,
   type FieldError,
@@ -133,6 +138,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: 'Idempotency-Key reused',
         detail: exception.message,
         code: 'idempotency_key_reused',
+      };
+    }
+    if (exception instanceof IdempotentRequestInProgressError) {
+      return {
+        status: 409,
+        type: problemType('request_in_progress'),
+        title: 'Request in progress',
+        detail: exception.message,
+        code: 'request_in_progress',
+        headers: { 'Retry-After': '1' },
       };
     }
     if (exception instanceof EventStoreUnavailableError || named(exception, 'EventStoreUnavailableError')) {
