@@ -93,6 +93,11 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(8);
   });
 
+  it('DEADLINE_SCAN_INTERVAL_MS=0 turns the scan off; 1 to 9 ms is refused', () => {
+    expect(loadConfig({ DEADLINE_SCAN_INTERVAL_MS: '0' }).deadlineScanIntervalMs).toBe(0);
+    expect(() => loadConfig({ DEADLINE_SCAN_INTERVAL_MS: '5' })).toThrow(/DEADLINE_SCAN_INTERVAL_MS must be 0 \(off\) or at least 10/);
+  });
+
   it('a store or auth mode needs its connection settings', () => {
     expect(() => loadConfig({ EVENT_STORE: 'postgres' })).toThrow(/EVENT_STORE=postgres needs DATABASE_URL/);
     expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(/EVENT_STORE=kurrentdb needs KURRENTDB_URL/);

@@ -80,11 +80,11 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     EVENT_STORE: 'sqlite',
     DATABASE_URL: '',
     KURRENTDB_URL: '',
-    // The env cannot switch the scan off (minimum 10 ms); tests tick the scheduler themselves.
-    DEADLINE_SCAN_INTERVAL_MS: '86400000',
+    // Off: tests tick the scheduler themselves.
+    DEADLINE_SCAN_INTERVAL_MS: '0',
     ...(options.env ?? {}),
   });
-  const config: AppConfig = { ...loaded, deadlineScanIntervalMs: 0 };
+  const config: AppConfig = loaded;
   const app = await createApp({ config, clock: options.clock, logger: ['error'] });
   await app.init(); // createApp initialises already; a second init is a no-op
 

@@ -125,7 +125,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const oidcRoleClaim = str('OIDC_ROLE_CLAIM') ?? 'role';
   const oidcOrganisationClaim = str('OIDC_ORGANISATION_CLAIM') ?? 'organisation_id';
 
-  const deadlineScanIntervalMs = int('DEADLINE_SCAN_INTERVAL_MS', 60_000, 10, 86_400_000);
+  // 0 turns the scan off (a second process may own it); otherwise at least every 10 ms is absurd.
+  const deadlineScanIntervalMs = int('DEADLINE_SCAN_INTERVAL_MS', 60_000, 0, 86_400_000);
+  if (deadlineScanIntervalMs > 0 && deadlineScanIntervalMs < 10) {
+    problems.push('DEADLINE_SCAN_INTERVAL_MS must be 0 (off) or at least 10');
+  }
 
   const deadlineDays = {} as Record<DeadlineKind, number>;
   for (const kind of DEADLINE_KINDS) {
