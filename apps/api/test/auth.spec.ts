@@ -69,6 +69,28 @@ describe('dev tokens and the bearer guard', () => {
     expect(res.body.detail).toMatch(/expired/);
   });
 
+  it('a token verified once still expires on time (the verification cache checks expiry)', async () => {
+    const secret = fs.readFileSync(path.join(h.config.dataDir, 'dev-token-secret'), 'utf8').trim();
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('sec-jan')
+      .setIssuer('gzc-disputes-dev')
+      .setAudience('gzc-disputes-api')
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(secret));
+    expect((await h.http().get('/api/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);
+    const now = jest.spyOn(Date, 'now').mockReturnValue(exp * 1000 + 1);
+    try {
+      const res = await h.http().get('/api/me').set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(401);
+      expect(res.body.detail).toMatch(/expired/);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('/health needs no token; the dev-token route neither', async () => {
     expect((await h.http().get('/health')).status).toBe(200);
     expect((await h.http().post('/api/auth/dev-token').send({ userId: 'sec-jan' })).status).toBe(200);

@@ -3,10 +3,11 @@ import type { EventStore, StoredEvent, Subscription } from '../../event-store/sr
 import type { ProjectionRunner } from './contracts';
 import { ProjectionCheckpointEntity } from './entities';
 import { DEFAULT_PROJECTIONS, isDisputeEvent, type Projection } from './projections';
+import { execute, select } from './sql';
 import { retryWhileBusy } from './sqlite-busy';
 
 export interface ProjectionEngineOptions {
-  /** Default: case-summary, case-list, timeline. */
+  /** Default: cases, timeline. */
   projections?: readonly Projection[];
   /** Largest batch the subscription hands over at once. */
   batchSize?: number;
@@ -169,21 +170,22 @@ export class ProjectionEngine implements ProjectionRunner {
     // the checkpoint we wrote and skips our events. (In WAL mode SQLite would also refuse a stale
     // reader's first write with SQLITE_BUSY_SNAPSHOT, but only after it had done the work; locking
     // first wastes nothing. PostgreSQL: SELECT ... FOR UPDATE on the checkpoint row.)
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ProjectionCheckpointEntity)
-      .values({ name: projection.name, position: 0, updatedAt: now })
-      .orIgnore()
-      .execute();
-    const checkpoint = (await manager.findOneByOrFail(ProjectionCheckpointEntity, { name: projection.name })).position;
+    await execute(
+      manager,
+      'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING',
+      [projection.name, now],
+    );
+    const [row] = await select<{ position: number }>(manager, 'SELECT position FROM projection_checkpoints WHERE name = ?', [
+      projection.name,
+    ]);
+    const checkpoint = Number(row.position);
 
     const pending = events.filter((event) => event.position > checkpoint);
     if (pending.length === 0) return checkpoint;
     const disputeEvents = pending.filter(isDisputeEvent);
     if (disputeEvents.length > 0) await projection.apply(disputeEvents, manager);
     // Non-dispute events move the checkpoint too, so waitForPosition reaches their positions.
-    await manager.update(ProjectionCheckpointEntity, { name: projection.name }, { position: last, updatedAt: now });
+    await execute(manager, 'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ?', [last, now, projection.name]);
     return last;
   }
 

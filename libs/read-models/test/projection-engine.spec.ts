@@ -4,8 +4,7 @@ import { promisify } from 'node:util';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, StoredEvent } from '../../event-store/src/port';
 import {
-  caseListProjection,
-  caseSummaryProjection,
+  casesProjection,
   DEFAULT_PROJECTIONS,
   openReadModels,
   type OpenedReadModels,
@@ -85,11 +84,11 @@ describe('ProjectionEngine', () => {
     const head = await store.headPosition();
     const firstBatchEnd = all[4].position;
 
-    // case-list writes its rows, then fails, on every batch after the first.
-    const failingCaseList: Projection = {
-      name: caseListProjection.name,
+    // cases writes its rows, then fails, on every batch after the first.
+    const failingCases: Projection = {
+      name: casesProjection.name,
       async apply(events: StoredEvent[], manager: EntityManager) {
-        await caseListProjection.apply(events, manager);
+        await casesProjection.apply(events, manager);
         if (events[events.length - 1].position > firstBatchEnd) throw new Error('disk on fire');
       },
     };
@@ -97,7 +96,7 @@ describe('ProjectionEngine', () => {
     const first = await open(readDir);
     const errors: unknown[] = [];
     const engine = first.createProjectionEngine(store, {
-      projections: [caseSummaryProjection, failingCaseList, timelineProjection],
+      projections: [failingCases, timelineProjection],
       batchSize: 5,
       onError: (error) => errors.push(error),
     });
@@ -110,14 +109,14 @@ describe('ProjectionEngine', () => {
     await engine.stop();
 
     expect(errors[0]).toBeInstanceOf(ProjectionFailedError);
-    expect((errors[0] as ProjectionFailedError).projection).toBe('case-list');
+    expect((errors[0] as ProjectionFailedError).projection).toBe('cases');
     const checkpoints = Object.fromEntries(
       (await first.dataSource.query('SELECT name, position FROM projection_checkpoints')).map(
         (r: { name: string; position: number }) => [r.name, r.position],
       ),
     );
-    // The others went on; case-list stayed at the end of the first batch...
-    expect(checkpoints['case-list']).toBe(firstBatchEnd);
+    // The other went on; cases stayed at the end of the first batch...
+    expect(checkpoints['cases']).toBe(firstBatchEnd);
     expect(checkpoints['timeline']).toBe(all[9].position);
     expect(engine.position()).toBe(firstBatchEnd);
     // ...and its rows reflect exactly the events up to its checkpoint, nothing of the failed batch.
@@ -177,8 +176,7 @@ describe('ProjectionEngine', () => {
 
     const disputeEvents = (await disputeEventsOf(store)).length;
     expect(Object.fromEntries(applied)).toEqual({
-      'case-summary': disputeEvents,
-      'case-list': disputeEvents,
+      cases: disputeEvents,
       timeline: disputeEvents,
     });
     expect(await a.dataSource.query('SELECT COUNT(*) AS n FROM timeline_entries')).toEqual([{ n: disputeEvents }]);
@@ -201,9 +199,8 @@ describe('ProjectionEngine', () => {
     const total = (name: string) => counts.reduce((sum, c) => sum + (c[name] ?? 0), 0);
 
     const disputeEvents = (await disputeEventsOf(store)).length;
-    expect({ summary: total('case-summary'), list: total('case-list'), timeline: total('timeline') }).toEqual({
-      summary: disputeEvents,
-      list: disputeEvents,
+    expect({ cases: total('cases'), timeline: total('timeline') }).toEqual({
+      cases: disputeEvents,
       timeline: disputeEvents,
     });
     const check = await open(readDir);

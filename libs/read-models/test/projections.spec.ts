@@ -59,7 +59,7 @@ describe('projections over a case from filing to appointment', () => {
     await c.appoint(['med-2'], '2025-01-26T10:00:00.000Z');
     await engine.waitForPosition(c.lastPosition);
 
-    // case-summary: exactly the domain's fold of the stream.
+    // case summary: exactly the domain's fold of the stream.
     const stream = await store.readStream(c.streamId);
     const folded = foldEvents(stream.map((e) => ({ type: e.type, data: e.data }) as unknown as DisputeEvent), c.id);
     expect(await opened.readModels.getCase(c.id)).toEqual(folded);
@@ -122,8 +122,7 @@ describe('projections over a case from filing to appointment', () => {
     // Checkpoints all stand at the head, the case-numbers registry event included.
     const head = await store.headPosition();
     expect(await rows('SELECT name, position FROM projection_checkpoints ORDER BY name')).toEqual([
-      { name: 'case-list', position: head },
-      { name: 'case-summary', position: head },
+      { name: 'cases', position: head },
       { name: 'timeline', position: head },
     ]);
     expect(engine.position()).toBe(head);

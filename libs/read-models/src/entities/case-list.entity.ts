@@ -1,5 +1,4 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DisputeState } from '../../../domain/src';
 import { booleanInteger, jsonText } from './column-transformers';
 
 /** One row per filed dispute, shaped for GET /api/disputes filters and keyset paging. */
@@ -53,12 +52,4 @@ export class CaseListEntity {
   /** Lowercased case number, summary, subjects, sector and party organisation ids, for `q`. */
   @Column({ name: 'search_text', type: 'text' })
   searchText!: string;
-
-  /**
-   * This projection's own fold of the dispute. The case-list projection keeps its own copy rather
-   * than reading case_summaries, because each projection has its own checkpoint: after a failure
-   * the two can stand at different positions, and only its own fold is exact at its checkpoint.
-   */
-  @Column({ type: 'text', transformer: jsonText, select: false })
-  state!: DisputeState;
 }

@@ -37,8 +37,7 @@ export class InitialReadModels1764028800000 implements MigrationInterface {
       filed_at text NOT NULL,
       updated_at text NOT NULL,
       version integer NOT NULL,
-      search_text text NOT NULL,
-      state text NOT NULL
+      search_text text NOT NULL
     )`);
     // Keyset paging walks this index; each filter index ends with the same keys so a filtered
     // page is an index range scan, not a sort.

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../../event-store/src/port';
-import { insertable, TimelineEntryEntity } from '../entities';
+import { execute, valuesList } from '../sql';
 import { chunk, disputeIdOf, type Projection } from './projection';
 
 /**
@@ -10,17 +10,20 @@ import { chunk, disputeIdOf, type Projection } from './projection';
 export const timelineProjection: Projection = {
   name: 'timeline',
   async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
-    const rows = events.map((event): TimelineEntryEntity => ({
-      disputeId: disputeIdOf(event.streamId),
-      revision: event.revision,
-      position: event.position,
-      type: event.type,
-      at: typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt,
-      actor: event.metadata.actor ?? null,
-      data: event.data,
-    }));
-    for (const slice of chunk(rows)) {
-      await manager.createQueryBuilder().insert().into(TimelineEntryEntity).values(insertable(slice)).execute();
+    for (const slice of chunk(events)) {
+      await execute(
+        manager,
+        `INSERT INTO timeline_entries (dispute_id, revision, position, type, at, actor, data) VALUES ${valuesList(slice.length, 7)}`,
+        slice.flatMap((event) => [
+          disputeIdOf(event.streamId),
+          event.revision,
+          event.position,
+          event.type,
+          typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt,
+          event.metadata.actor ? JSON.stringify(event.metadata.actor) : null,
+          JSON.stringify(event.data),
+        ]),
+      );
     }
   },
 };
