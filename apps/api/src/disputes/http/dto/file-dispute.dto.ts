@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -34,6 +35,20 @@ import { Cents, IsLegalFramework, MAX_ID, MAX_SUMMARY, MAX_TEXT, Required, Requi
 
 export const MAX_PARTIES = 50;
 export const MAX_CLAIMS = 100;
+
+/** A non-empty list of distinct organisation ids: the claimants or the respondents. */
+const OrganisationIds = (example: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ type: [String], minItems: 1, maxItems: MAX_PARTIES, example: [example] }),
+    Required(),
+    IsArray(),
+    ArrayNotEmpty(),
+    ArrayMaxSize(MAX_PARTIES),
+    ArrayUnique(),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(MAX_ID, { each: true }),
+  );
 
 export class ClaimDto {
   @ApiProperty({ maxLength: MAX_TEXT, example: 'Tariff for 2026 at the level of the NZa maximum' })
@@ -81,26 +96,10 @@ export class FileDisputeDto {
   @Max(2100)
   contractYear!: number;
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_PARTIES, example: ['org-fysio-delinde'] })
-  @Required()
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(MAX_PARTIES)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(MAX_ID, { each: true })
+  @OrganisationIds('org-fysio-delinde')
   claimantOrganisationIds!: string[];
 
-  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_PARTIES, example: ['org-zv-noord'] })
-  @Required()
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(MAX_PARTIES)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(MAX_ID, { each: true })
+  @OrganisationIds('org-zv-noord')
   respondentOrganisationIds!: string[];
 
   @ApiProperty({ maxLength: MAX_SUMMARY })
