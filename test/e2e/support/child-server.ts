@@ -1,5 +1,4 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Api, ApiResponse, Headers, UserClient } from './test-app';
 
@@ -21,18 +20,6 @@ export function buildPrivateDist(): { main: string; dir: string } {
   );
   return { main: join(dir, 'apps', 'api', 'src', 'main.js'), dir };
 }
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 
 export interface ChildServer extends Api {
   child: ChildProcess;
@@ -61,25 +48,30 @@ const exited = (child: ChildProcess): Promise<void> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 
 export async function startChildServer(main: string, dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ChildServer> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // PORT=0: the server takes a port the kernel picks and logs it. Picking a free port here first
+  // would race other test workers, which may take the same port before the server listens.
   let output = '';
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AUTH_MODE: 'dev', EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', NODE_ENV: 'test', ...env },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AUTH_MODE: 'dev', EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (output += d.toString()));
   child.stderr?.on('data', (d) => (output += d.toString()));
 
   const until = Date.now() + timeoutMs;
+  let baseUrl = '';
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was healthy:\n${output.slice(-4000)}`);
-    try {
-      const res = await fetch(`${baseUrl}/health`);
-      if (res.status === 200) break;
-    } catch {
-      /* not listening yet */
+    const listening = /Listening on http:\/\/[^:\s]+:(\d+)/.exec(output);
+    if (listening) {
+      baseUrl = `http://127.0.0.1:${listening[1]}`;
+      try {
+        const res = await fetch(`${baseUrl}/health`);
+        if (res.status === 200) break;
+      } catch {
+        /* not answering yet */
+      }
     }
     if (Date.now() > until) {
       child.kill('SIGKILL');
