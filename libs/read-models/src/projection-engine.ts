@@ -43,6 +43,12 @@ export class ProjectionFailedError extends Error {
   }
 }
 
+/**
+ * better-sqlite3 is synchronous: a projection transaction never yields to HTTP requests while it
+ * runs, so its length is a stall. A bounded batch keeps each one short during a long catch-up.
+ */
+const DEFAULT_BATCH_SIZE = 100;
+
 interface Waiter {
   position: number;
   resolve: () => void;
@@ -84,7 +90,7 @@ export class ProjectionEngine implements ProjectionRunner {
     // From the lowest checkpoint: projections already further along skip what they have applied.
     this.subscription = this.store.subscribeToAll((events) => this.handle(events), {
       after: this.position(),
-      batchSize: this.options.batchSize,
+      batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE,
       onError: this.options.onError ?? ((error) => console.error(error)),
     });
   }
