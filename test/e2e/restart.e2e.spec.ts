@@ -1,5 +1,5 @@
 import { ManualClock } from '../../apps/api/src/common/clock';
-import { buildPrivateDist, startChildServer, type ChildServer } from './support/child-server';
+import { buildPrivateDist, killAllChildServers, startChildServer, type ChildServer } from './support/child-server';
 import {
   CLAIMANT,
   MEDIATOR,
@@ -82,6 +82,7 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
   }, 130_000);
   afterAll(async () => {
     await server?.stop();
+    await killAllChildServers();
     removeDataDir(dataDir);
     if (build) removeDataDir(build.dir);
   });

@@ -47,6 +47,20 @@ async function toResponse(res: Response): Promise<ApiResponse> {
 const exited = (child: ChildProcess): Promise<void> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 
+/** Every server started here, so a test that fails half-way cannot leave one running. */
+const started = new Set<ChildProcess>();
+
+/** SIGKILLs whatever child servers are still running; for afterAll. */
+export async function killAllChildServers(): Promise<void> {
+  await Promise.all(
+    [...started].map((child) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited(child);
+    }),
+  );
+  started.clear();
+}
+
 export async function startChildServer(main: string, dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ChildServer> {
   // PORT=0: the server takes a port the kernel picks and logs it. Picking a free port here first
   // would race other test workers, which may take the same port before the server listens.
@@ -56,6 +70,8 @@ export async function startChildServer(main: string, dataDir: string, env: Recor
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AUTH_MODE: 'dev', EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   child.stdout?.on('data', (d) => (output += d.toString()));
   child.stderr?.on('data', (d) => (output += d.toString()));
 
