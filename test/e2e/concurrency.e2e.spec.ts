@@ -217,3 +217,32 @@ describe('Idempotency-Key across two app instances on one DATA_DIR', () => {
     expect(countOf(await getTimeline(a, MEDIATOR, id), 'SessionScheduled')).toBe(1);
   });
 });
+
+describe('case numbers across two app instances on one DATA_DIR', () => {
+  const dataDir = newDataDir();
+  const clock = new ManualClock(new Date('2025-03-03T09:00:00Z'));
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    a = await startTestApp({ dataDir, clock });
+    b = await startTestApp({ dataDir, clock });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    removeDataDir(dataDir);
+  });
+
+  it('registrations alternating and racing between the instances stay unique and gap-free', async () => {
+    // Each instance keeps its own guess of the next number; the other's registrations make it stale.
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await fileDispute(a));
+    for (const [i, id] of ids.entries()) must(await (i % 2 ? b : a).as(SECRETARIAT).post(actionPath(id, 'register'), {}), 200, `register ${i}`);
+    const racing = await Promise.all(Array.from({ length: 10 }, () => fileDispute(a)));
+    const responses = await Promise.all(racing.map((id, i) => (i % 2 ? b : a).as(SECRETARIAT).post(actionPath(id, 'register'), {})));
+    expect(statuses(responses)).toEqual(Array(10).fill(200));
+    const numbers = await Promise.all([...ids, ...racing].map(async (id) => (await getCase(a, SECRETARIAT, id)).caseNumber as string));
+    expect([...numbers].sort()).toEqual(Array.from({ length: 16 }, (_, i) => `GZC-2025-${String(i + 1).padStart(4, '0')}`));
+  });
+});

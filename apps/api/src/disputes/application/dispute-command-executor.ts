@@ -87,15 +87,21 @@ export class DisputeCommandExecutor {
     const context = { actor, now, policies: this.policies, directory: this.directory };
     const appends: StreamAppend[] = [];
     let decided: DisputeEvent[];
+    // A reservation that is not committed leaves the allocator's cursor ahead of the registry.
+    let reservedYear: number | undefined;
+    const forgetReservation = (error: unknown): never => {
+      if (reservedYear !== undefined) this.caseNumbers.forget(reservedYear);
+      throw error;
+    };
 
     if (command.type === 'register') {
       // The case number and the registration are appended atomically: no number is lost or shared.
       const reservation = await this.caseNumbers.reserve(disputeId, now);
+      reservedYear = reservation.year;
       try {
         decided = decide({ ...command, caseNumber: reservation.event.data.caseNumber }, state, context);
       } catch (error) {
-        this.caseNumbers.forget(reservation.year);
-        throw error;
+        return forgetReservation(error);
       }
       appends.push({
         streamId: reservation.streamId,
@@ -111,11 +117,7 @@ export class DisputeCommandExecutor {
       expectedVersion: state.version === 0 ? 'no_stream' : state.version - 1,
       events: decided.map((e) => this.toNewEvent(e, actor, options)),
     });
-    const results = await this.store.appendToStreams(appends).catch((error: unknown) => {
-      // A registration that did not commit leaves the allocator's cursor ahead of the registry.
-      if (command.type === 'register') this.caseNumbers.forget(new Date(now).getUTCFullYear());
-      throw error;
-    });
+    const results = await this.store.appendToStreams(appends).catch(forgetReservation);
     const lastPosition = Math.max(...results.map((r) => r.position));
     await this.awaitProjections(lastPosition);
 
