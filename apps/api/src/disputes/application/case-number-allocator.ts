@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   assignCaseNumber,
   caseNumberStreamId,
+  caseNumberYear,
   evolveCaseNumbers,
   initialCaseNumberState,
   type CaseNumberAssigned,
@@ -41,7 +42,7 @@ export class CaseNumberAllocator {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async reserve(disputeId: string, now: string): Promise<CaseNumberReservation> {
-    const year = new Date(now).getUTCFullYear();
+    const year = caseNumberYear(now);
     let cursor = this.cursors.get(year);
     if (!cursor) {
       cursor = this.load(year);
