@@ -8,6 +8,7 @@ import { CLOCK, EVENT_STORE, READ_MODELS } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
 import { HEALTH_CHECKS } from '../health/health.tokens';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
+import { ProjectionFailures } from './projection-failures';
 import { StoreLifecycle } from './store-lifecycle';
 
 type ReadModelHandle = Awaited<ReturnType<typeof openReadModels>>;
@@ -36,10 +37,12 @@ export class InfrastructureModule {
         },
         { provide: READ_MODEL_HANDLE, useFactory: () => openReadModels({ dataDir: config.dataDir }) },
         { provide: READ_MODELS, useFactory: (h: ReadModelHandle) => h.readModels, inject: [READ_MODEL_HANDLE] },
+        { provide: ProjectionFailures, useValue: new ProjectionFailures() },
         {
           provide: PROJECTION_RUNNER,
-          useFactory: (h: ReadModelHandle, store: EventStore) => h.createProjectionEngine(store),
-          inject: [READ_MODEL_HANDLE, EVENT_STORE],
+          useFactory: (h: ReadModelHandle, store: EventStore, failures: ProjectionFailures) =>
+            h.createProjectionEngine(store, { onError: failures.record }),
+          inject: [READ_MODEL_HANDLE, EVENT_STORE, ProjectionFailures],
         },
         StoreLifecycle,
         {

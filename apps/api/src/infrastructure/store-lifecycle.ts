@@ -4,6 +4,7 @@ import type { openReadModels } from '../../../../libs/read-models/src';
 import type { ProjectionRunner } from '../../../../libs/read-models/src/contracts';
 import { EVENT_STORE } from '../common/tokens';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
+import { ProjectionFailures } from './projection-failures';
 
 type ReadModelHandle = Awaited<ReturnType<typeof openReadModels>>;
 type HealthCheck = () => Promise<{ name: string; ok: boolean; detail?: unknown }>;
@@ -17,6 +18,7 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_HANDLE) private readonly readModels: ReadModelHandle,
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    private readonly failures: ProjectionFailures,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -41,7 +43,10 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
       async () => {
         const head = await this.store.headPosition();
         const position = this.projections.position();
-        return { name: 'projections', ok: true, detail: { position, lag: Math.max(0, head - position) } };
+        const lag = Math.max(0, head - position);
+        const lastFailure = this.failures.recent();
+        // Behind the log AND failing: reads are going stale. Behind alone is just busy.
+        return { name: 'projections', ok: !(lag > 0 && lastFailure), detail: { position, lag, ...(lastFailure ? { lastFailure } : {}) } };
       },
     ];
   }

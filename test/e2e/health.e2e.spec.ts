@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { EVENT_STORE } from '../../apps/api/src/common/tokens';
+import type { EventStore } from '../../libs/event-store/src/port';
+import { eventually, removeDataDir, startTestApp, type TestApp } from './support/test-app';
+
+describe('GET /health reports stuck projections', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (t) removeDataDir(t.dataDir);
+  });
+
+  it('answers 503 naming the projections while a batch keeps failing, and 200 again once it applies', async () => {
+    expect((await t.http().get('/health')).status).toBe(200);
+
+    // Break the timeline's table under the running app, then write an event straight to the log.
+    const db = new Database(join(t.dataDir, 'read-models.sqlite'));
+    try {
+      db.exec('ALTER TABLE timeline_entries RENAME TO timeline_entries_away');
+      const store = t.app.get<EventStore>(EVENT_STORE);
+      await store.appendToStream(
+        'dispute-00000000-0000-4000-8000-0000000000aa',
+        [{ type: 'InformationProvided', data: { answers: 'x', occurredAt: new Date().toISOString() }, metadata: { schemaVersion: 1 } }],
+        'any',
+      );
+
+      const stuck = await eventually(async () => {
+        const res = await t.http().get('/health');
+        expect(res.status).toBe(503);
+        return res;
+      });
+      expect(stuck.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(stuck.body.detail).toMatch(/projections/);
+      expect(stuck.body.checks.projections).toMatchObject({ ok: false, detail: { lag: expect.any(Number), lastFailure: expect.any(Object) } });
+
+      db.exec('ALTER TABLE timeline_entries_away RENAME TO timeline_entries');
+      await eventually(async () => expect((await t.http().get('/health')).status).toBe(200), 15_000);
+    } finally {
+      db.close();
+    }
+  }, 30_000);
+});
