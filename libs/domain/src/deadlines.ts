@@ -18,6 +18,3 @@ export const isMissable = (deadline: Pick<Deadline, 'kind'>): boolean => deadlin
 export const dueDeadlines = (state: DisputeState, now: string): Deadline[] =>
   state.deadlines.filter((d) => d.status === 'open' && isMissable(d) && instant(d.dueAt) <= instant(now));
 
-/** The open deadlines of a case, earliest first. */
-export const openDeadlines = (state: DisputeState): Deadline[] =>
-  state.deadlines.filter((d) => d.status === 'open').sort((a, b) => instant(a.dueAt) - instant(b.dueAt));

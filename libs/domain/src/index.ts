@@ -5,6 +5,7 @@ export * from './commands';
 export * from './events';
 export * from './state';
 export * from './case-numbers';
+export * from './dispute-streams';
 export * from './evolve';
 export * from './deadlines';
 export * from './decide';

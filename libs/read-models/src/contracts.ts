@@ -107,4 +107,3 @@ export interface ProjectionRunner {
   position(): number;
 }
 
-export type EventBatchHandler = (events: StoredEvent[]) => Promise<void>;

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { type DisputeState, evolve, initialState } from '../../../domain/src';
+import { type DisputeState, evolve, initialState, toDisputeEvent } from '../../../domain/src';
 import type { StoredEvent } from '../../../event-store/src/port';
 import { execute, select, valuesList } from '../sql';
-import { chunk, groupByDispute, normaliseInstant, type Projection, toDisputeEvent } from './projection';
+import { chunk, groupByDispute, normaliseInstant, type Projection } from './projection';
 
 /**
  * The cases: one fold of each dispute's events with the domain's evolve, written to the case

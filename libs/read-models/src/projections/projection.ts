@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DisputeEvent } from '../../../domain/src';
+import { disputeIdOf, isDisputeStream } from '../../../domain/src';
 import type { StoredEvent } from '../../../event-store/src/port';
 
 /**
@@ -12,14 +12,7 @@ export interface Projection {
   apply(events: StoredEvent[], manager: EntityManager): Promise<void>;
 }
 
-export const DISPUTE_STREAM_PREFIX = 'dispute-';
-
-export const isDisputeEvent = (event: StoredEvent): boolean => event.streamId.startsWith(DISPUTE_STREAM_PREFIX);
-
-export const disputeIdOf = (streamId: string): string => streamId.slice(DISPUTE_STREAM_PREFIX.length);
-
-export const toDisputeEvent = (event: StoredEvent): DisputeEvent =>
-  ({ type: event.type, data: event.data }) as unknown as DisputeEvent;
+export const isDisputeEvent = (event: StoredEvent): boolean => isDisputeStream(event.streamId);
 
 /** Groups a batch by dispute, keeping each dispute's events in log order. */
 export function groupByDispute(events: StoredEvent[]): Map<string, StoredEvent[]> {

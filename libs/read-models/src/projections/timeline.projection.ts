@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { disputeIdOf } from '../../../domain/src';
 import type { StoredEvent } from '../../../event-store/src/port';
 import { execute, valuesList } from '../sql';
-import { chunk, disputeIdOf, type Projection } from './projection';
+import { chunk, type Projection } from './projection';
 
 /**
  * Every dispute event as a timeline row. A plain INSERT on purpose: a second application of the

@@ -2,9 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   decide,
+  disputeStreamId,
   evolve,
   foldEvents,
   isCaseVisibleTo,
+  toDisputeEvent,
   type Actor,
   type DirectoryView,
   type DisputeCommand,
@@ -25,7 +27,7 @@ import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES } from '../../common/tokens';
 import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
 import { CaseNumberAllocator } from './case-number-allocator';
 import type { CommandOptions, CommandResult } from './dispute-commands';
-import { EVENT_SCHEMA_VERSION, disputeStreamId, toDomainEvent } from './stream-ids';
+import { EVENT_SCHEMA_VERSION } from './event-schema';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
 const MAX_ATTEMPTS = 40;
@@ -73,7 +75,7 @@ export class DisputeCommandExecutor {
 
   async load(disputeId: string): Promise<DisputeState> {
     const events = await this.store.readStream(disputeStreamId(disputeId));
-    return foldEvents(events.map(toDomainEvent), disputeId);
+    return foldEvents(events.map(toDisputeEvent), disputeId);
   }
 
   private async decideAndAppend(

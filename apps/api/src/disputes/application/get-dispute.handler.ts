@@ -1,6 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { foldEvents, isCaseVisibleTo, type DirectoryView, type DisputeState } from '../../../../../libs/domain/src';
+import {
+  disputeStreamId,
+  foldEvents,
+  isCaseVisibleTo,
+  toDisputeEvent,
+  type DirectoryView,
+  type DisputeState,
+} from '../../../../../libs/domain/src';
 import type { EventStore } from '../../../../../libs/event-store/src/port';
 import type { ReadModels } from '../../../../../libs/read-models/src/contracts';
 import type { Clock } from '../../common/clock';
@@ -8,7 +15,6 @@ import { CaseNotFoundError } from '../../common/errors';
 import { CLOCK, DIRECTORY, EVENT_STORE, READ_MODELS } from '../../common/tokens';
 import { toCaseView } from './case-view';
 import { GetDisputeQuery } from './dispute-queries';
-import { disputeStreamId, toDomainEvent } from './stream-ids';
 import type { CaseView } from './views';
 
 @QueryHandler(GetDisputeQuery)
@@ -32,7 +38,7 @@ export class GetDisputeHandler implements IQueryHandler<GetDisputeQuery> {
   private async stateAt(disputeId: string, asOf: Date): Promise<DisputeState> {
     const limit = asOf.getTime();
     const events = (await this.store.readStream(disputeStreamId(disputeId)))
-      .map(toDomainEvent)
+      .map(toDisputeEvent)
       .filter((e) => Date.parse(e.data.occurredAt) <= limit);
     const state = foldEvents(events, disputeId);
     if (!state.exists) throw new CaseNotFoundError(disputeId);

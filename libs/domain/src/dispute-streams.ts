@@ -1,0 +1,16 @@
+import type { DisputeEvent } from './events';
+
+// Where a dispute's events live, shared by the write side and the projections: one definition,
+// so a projection can never look for a dispute's events under another name than they were written.
+
+export const DISPUTE_STREAM_PREFIX = 'dispute-';
+
+export const disputeStreamId = (disputeId: string): string => `${DISPUTE_STREAM_PREFIX}${disputeId}`;
+
+export const isDisputeStream = (streamId: string): boolean => streamId.startsWith(DISPUTE_STREAM_PREFIX);
+
+export const disputeIdOf = (streamId: string): string => streamId.slice(DISPUTE_STREAM_PREFIX.length);
+
+/** A stored event of a dispute stream as the domain's event (type and data; metadata stays behind). */
+export const toDisputeEvent = (stored: { type: string; data: Record<string, unknown> }): DisputeEvent =>
+  ({ type: stored.type, data: stored.data }) as unknown as DisputeEvent;
