@@ -4,3 +4,5 @@ export * from './port';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { DuplicateEventIdError } from './sqlite/sqlite-errors';
+export { KurrentDbEventStore, DEFAULT_STREAM_PREFIXES, UnrepresentableLogPositionError } from './kurrentdb';
+export type { KurrentDbEventStoreOptions } from './kurrentdb';
