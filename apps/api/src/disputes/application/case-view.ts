@@ -6,10 +6,10 @@ import {
   type DirectoryView,
   type DisputeState,
 } from '../../../../../libs/domain/src';
-import { HTTP_ACTIONS } from './served-actions';
+import { documentUploadPath, OFFERED_ACTIONS } from './served-actions';
 import type { CaseView, OrganisationView } from './views';
 
-const SERVED: ReadonlySet<string> = new Set(HTTP_ACTIONS);
+const SERVED: ReadonlySet<string> = new Set(OFFERED_ACTIONS);
 
 function organisationView(directory: DirectoryView, id: string): OrganisationView {
   const org = directory.organisation(id);
@@ -27,6 +27,7 @@ export function toCaseView(
 ): CaseView {
   const side = sideOf(state, actor) ?? null;
   const isSecretariat = actor.role === 'secretariat';
+  const actions = asOf ? [] : allowedActions(state, actor, { now: now.toISOString(), directory }).filter((a) => SERVED.has(a));
   return {
     id: state.disputeId,
     caseNumber: state.caseNumber ?? null,
@@ -68,6 +69,8 @@ export function toCaseView(
     closedAt: state.closedAt ?? null,
     version: state.version,
     asOf: asOf ? asOf.toISOString() : null,
-    allowedActions: asOf ? [] : allowedActions(state, actor, { now: now.toISOString(), directory }).filter((a) => SERVED.has(a)),
+    allowedActions: actions,
+    // submit-document has no action route of its own: it is the multipart upload here.
+    documentUploadUrl: actions.includes('submit-document') ? documentUploadPath(state.disputeId) : null,
   };
 }

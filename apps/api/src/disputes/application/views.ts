@@ -72,6 +72,8 @@ export interface CaseView {
   /** Set when the case is shown as it stood at a past moment. */
   asOf: string | null;
   allowedActions: Action[];
+  /** Where to POST a document (multipart/form-data) when allowedActions offers submit-document. */
+  documentUploadUrl: string | null;
 }
 
 export interface TimelineItemView {
