@@ -1,6 +1,7 @@
 import {
   allowedActions,
   canSeeDocument,
+  canSeeSessionNotes,
   sideOf,
   type Actor,
   type DirectoryView,
@@ -53,7 +54,8 @@ export function toCaseView(
     neutrals: state.neutrals.map((n) => ({ ...n, name: directory.user(n.userId)?.name ?? n.userId })),
     challenges: state.challenges,
     deadlines: state.deadlines,
-    sessions: state.sessions,
+    // Session notes are the mediator's alone; everyone else sees that a session was held.
+    sessions: canSeeSessionNotes(state, actor) ? state.sessions : state.sessions.map(({ notes: _notes, ...session }) => session),
     hearings: state.hearings,
     statements: state.statements,
     documents: state.documents

@@ -44,7 +44,8 @@ export interface CaseView {
   neutrals: NeutralView[];
   challenges: { neutralUserId: string; side: string; grounds: string; status: string }[];
   deadlines: Deadline[];
-  sessions: { sessionId: string; startsAt: string; location?: string; held: boolean }[];
+  /** `notes` only for the mediator (confidential). */
+  sessions: { sessionId: string; startsAt: string; location?: string; held: boolean; notes?: string }[];
   hearings: { hearingId: string; startsAt: string; location?: string; held: boolean }[];
   statements: { kind: string; side: string; submittedAt: string }[];
   documents: {
