@@ -81,6 +81,16 @@ describe('documents: upload, list, download', () => {
     });
   });
 
+  it('OpenAPI describes the upload as multipart/form-data and the list and download routes', async () => {
+    const doc = (await t.http().get('/docs-json')).body;
+    const uploadOp = doc.paths['/api/disputes/{id}/documents'].post;
+    expect(uploadOp.operationId).toBe('submit-document');
+    expect(uploadOp.requestBody.content['multipart/form-data'].schema.required).toEqual(['file', 'visibility']);
+    expect(Object.keys(uploadOp.responses)).toEqual(expect.arrayContaining(['201', '400', '404', '413', '415']));
+    expect(doc.paths['/api/disputes/{id}/documents'].get).toBeDefined();
+    expect(doc.paths['/api/disputes/{id}/documents/{documentId}'].get).toBeDefined();
+  });
+
   it('allowedActions offers submit-document with the upload URL', async () => {
     const view = await getCase(t, CLAIMANT, id);
     expect(view.allowedActions).toContain('submit-document');

@@ -59,7 +59,7 @@ export async function receiveUpload(req: Request, storage: DocumentStorage, maxB
     throw new RequestValidationException([{ field: 'body', message: 'is not valid multipart/form-data (no boundary)' }]);
   }
 
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>; // `__proto__` is just a name here
   const errors: FieldError[] = [];
   let staging: Promise<ReceivedFile> | undefined;
 
@@ -78,7 +78,7 @@ export async function receiveUpload(req: Request, storage: DocumentStorage, maxB
     parser.on('field', (name, value, info) => {
       if (info.nameTruncated || info.valueTruncated) {
         errors.push({ field: name, message: 'is too long' });
-      } else if (name in fields) {
+      } else if (Object.prototype.hasOwnProperty.call(fields, name)) {
         errors.push({ field: name, message: 'is given more than once' });
       } else {
         fields[name] = value;
@@ -107,7 +107,7 @@ export async function receiveUpload(req: Request, storage: DocumentStorage, maxB
     }
     if (stagingError !== undefined) throw stagingError; // the storage failed: ours, not the client's
     if (errors.length > 0) throw new RequestValidationException(errors);
-    return { fields, ...(file ? { file } : {}) };
+    return { fields: { ...fields }, ...(file ? { file } : {}) };
   } catch (error) {
     req.unpipe(parser);
     req.resume(); // drain what the client still sends, so it reads our answer instead of a reset
