@@ -144,6 +144,41 @@ describe('documents: upload, list, download', () => {
     });
   });
 
+  it('a declared Content-Length far over the limit is refused (413) before the body is sent', async () => {
+    const server = t.app.getHttpServer() as import('node:http').Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const bearer = await t.token(CLAIMANT);
+    const { request } = await import('node:http');
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: documentsPath(id),
+          headers: {
+            Authorization: `Bearer ${bearer}`,
+            'Content-Type': 'multipart/form-data; boundary=xyz',
+            'Content-Length': String(MAX * 4),
+          },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.write('--xyz\r\n'); // the rest is never sent: the answer must not wait for it
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).code).toBe('document_too_large');
+  });
+
   describe('bad requests: 400 naming the field', () => {
     it('without visibility', async () => {
       const res = await upload(t, CLAIMANT, id, { filename: 'a.pdf', contentType: 'application/pdf', content: samplePdf() }, {});
