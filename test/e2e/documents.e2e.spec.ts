@@ -16,7 +16,7 @@ import {
   sampleZip,
   XLSX_TYPE,
 } from './support/sample-documents';
-import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
+import { eventually, removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 const MAX = 25 * 1024 * 1024;
@@ -41,6 +41,7 @@ describe('documents: upload, list, download', () => {
     ['DOCX', 'brief.docx', DOCX_TYPE, sampleDocx(), DOCX_TYPE],
     ['XLSX', 'tarieven.xlsx', XLSX_TYPE, sampleXlsx(), XLSX_TYPE],
     ['plain text', 'notitie.txt', 'text/plain; charset=utf-8', sampleText(), 'text/plain'],
+    ['CSV (plain text)', 'tarieven.csv', 'text/csv', Buffer.from('code;tarief\n1000;42,50\n'), 'text/plain'],
   ])('%s', (_kind, filename, declared, content, mediaType) => {
     let documentId: string;
 
@@ -177,6 +178,32 @@ describe('documents: upload, list, download', () => {
     });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).code).toBe('document_too_large');
+  });
+
+  it('a client that disconnects mid-upload leaves nothing behind, not even a staging file', async () => {
+    const server = t.app.getHttpServer() as import('node:http').Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    const before = (await getCase(t, CLAIMANT, id)).version;
+    const bearer = await t.token(CLAIMANT);
+    const { request } = await import('node:http');
+    const { readdirSync } = await import('node:fs');
+    const staging = join(t.dataDir, 'documents', 'staging');
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: documentsPath(id),
+      headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'multipart/form-data; boundary=xyz', 'Content-Length': '5000000' },
+    });
+    req.on('error', () => undefined);
+    req.write('--xyz\r\nContent-Disposition: form-data; name="visibility"\r\n\r\nparties\r\n');
+    req.write('--xyz\r\nContent-Disposition: form-data; name="file"; filename="half.txt"\r\nContent-Type: text/plain\r\n\r\n');
+    req.write(Buffer.alloc(200_000, 'h'));
+    await eventually(async () => expect(readdirSync(staging)).toHaveLength(1)); // the upload is being staged
+    req.destroy();
+    await eventually(async () => expect(readdirSync(staging)).toEqual([]));
+    expect((await getCase(t, CLAIMANT, id)).version).toBe(before);
   });
 
   describe('bad requests: 400 naming the field', () => {

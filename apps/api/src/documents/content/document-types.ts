@@ -17,7 +17,8 @@ export const ACCEPTED_DOCUMENT_TYPES = [
   },
   { mediaType: 'image/png', label: 'PNG', aliases: [] },
   { mediaType: 'image/jpeg', label: 'JPEG', aliases: ['image/jpg', 'image/pjpeg'] },
-  { mediaType: 'text/plain', label: 'plain text (UTF-8)', aliases: [] },
+  // CSV and Markdown are plain text too; they are stored and served as text/plain.
+  { mediaType: 'text/plain', label: 'plain text (UTF-8)', aliases: ['text/csv', 'text/markdown'] },
 ] as const;
 
 export type AcceptedMediaType = (typeof ACCEPTED_DOCUMENT_TYPES)[number]['mediaType'];

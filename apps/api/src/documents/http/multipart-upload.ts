@@ -89,7 +89,15 @@ export async function receiveUpload(req: Request, storage: DocumentStorage, maxB
     parser.on('partsLimit', () => errors.push({ field: 'body', message: 'has too many parts' }));
     parser.on('close', resolve);
     parser.on('error', reject);
-    req.on('aborted', () => reject(new Error('request aborted')));
+    // A client that goes away mid-upload: stop the parser, which fails the file stream, so the
+    // staging file is removed and nothing waits for bytes that will never come.
+    const abandon = (): void => {
+      if (req.complete) return;
+      parser.destroy(new Error('request aborted'));
+      reject(new Error('request aborted'));
+    };
+    req.on('aborted', abandon);
+    req.on('close', abandon);
   });
   req.pipe(parser);
 
