@@ -211,3 +211,37 @@ describe('visibility and confidentiality, per demo role', () => {
     });
   });
 });
+
+describe('references to documents in other timeline entries follow the documents’ visibility', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+    removeDataDir(t.dataDir);
+  });
+
+  it("a statement's documentIds show only the documents the reader may see", async () => {
+    const { toInProceedings } = await import('./support/dispute-fixtures');
+    const id = await toInProceedings(t);
+    const file = (name: string) => ({ filename: name, contentType: 'text/plain', content: Buffer.from(`${name} ${randomUUID()}`) });
+    const open = (await upload(t, CLAIMANT, id, file('open.txt'), { visibility: 'parties' })).body.documentId as string;
+    const forPanel = (await upload(t, CLAIMANT, id, file('panel.txt'), { visibility: 'neutral_only' })).body.documentId as string;
+    await act(t, CLAIMANT, id, 'submit-statement', { kind: 'statement_of_claim', text: 'Our claim.', documentIds: [open, forPanel] });
+    const statementAs = async (user: string) =>
+      ((await t.as(user).get(`${disputePath(id)}/timeline`)).body as Body[]).find((e) => e.type === 'StatementSubmitted')!.data.documentIds;
+    expect(await statementAs(RESPONDENT)).toEqual([open]);
+    expect(await statementAs(CLAIMANT)).toEqual([open, forPanel]);
+    expect(await statementAs('adv-hanna')).toEqual([open, forPanel]);
+    expect(await statementAs(SECRETARIAT)).toEqual([open, forPanel]);
+  });
+
+  it('without a token the document routes answer 401 before anything else', async () => {
+    const id = await fileDispute(t);
+    for (const path of [documentsPath(id), `${documentsPath(id)}/${randomUUID()}`]) {
+      expect((await t.http().get(path)).status).toBe(401);
+    }
+    expect((await t.http().post(documentsPath(id)).attach('file', Buffer.from('x'), 'x.txt').field('visibility', 'parties')).status).toBe(401);
+  });
+});
