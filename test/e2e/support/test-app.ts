@@ -85,7 +85,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     ...(options.env ?? {}),
   });
   const config: AppConfig = loaded;
-  const app = await createApp({ config, clock: options.clock, logger: ['error'] });
+  const app = await createApp({ config, clock: options.clock, logger: process.env.E2E_LOG ? ['error', 'warn', 'log'] : ['error'] });
   await app.init(); // createApp initialises already; a second init is a no-op
 
   const tokens = new Map<string, Promise<string>>();
