@@ -64,17 +64,17 @@ function describePostgres(connectionString: string): void {
       await Promise.all(stores.splice(0).map((s) => s.close()));
     });
 
-    it('creates its schema and tables once, and keeps events across close and reopen', async () => {
+    it('creates its schema and tables once, and keeps events (even U+0000 and lone surrogates) across close and reopen', async () => {
       const schema = newSchema();
       const first = await PostgresEventStore.open({ connectionString, schema });
       const metadata = { schemaVersion: 2, actor: { userId: 'u1', role: 'secretary' }, correlationId: 'c-1' };
-      await first.appendToStream('case-1', [{ type: 'Opened', data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b' }, metadata }], 'no_stream');
+      await first.appendToStream('case-1', [{ type: 'Opened', data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b', lone: 'x\ud800y' }, metadata }], 'no_stream');
       await first.close();
       await first.close(); // idempotent
 
       const second = await open(schema);
       const [stored] = await second.readStream('case-1');
-      expect(stored).toMatchObject({ type: 'Opened', revision: 0, position: 1, data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b' }, metadata });
+      expect(stored).toMatchObject({ type: 'Opened', revision: 0, position: 1, data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b', lone: 'x\ud800y' }, metadata });
       expect(await second.appendToStream('case-1', [event('Closed')], 0)).toEqual({
         streamId: 'case-1',
         nextExpectedVersion: 1,
