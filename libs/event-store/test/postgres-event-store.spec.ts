@@ -55,8 +55,8 @@ function describePostgres(connectionString: string): void {
 
   describe('PostgresEventStore', () => {
     const stores: PostgresEventStore[] = [];
-    const open = async (schema: string, options: { pollIntervalMs?: number; poolSize?: number } = {}) => {
-      const store = await PostgresEventStore.open({ connectionString, schema, ...options });
+    const open = async (schema: string, options: { pollIntervalMs?: number; poolSize?: number } = {}, url = connectionString) => {
+      const store = await PostgresEventStore.open({ connectionString: url, schema, ...options });
       stores.push(store);
       return store;
     };
@@ -84,6 +84,36 @@ function describePostgres(connectionString: string): void {
         client.query(`SELECT version FROM ${schema}.event_store_migrations ORDER BY version`),
       );
       expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3]);
+    });
+
+    it('opens a schema that is up to date with a role that may only read and append', async () => {
+      const schema = newSchema();
+      await (await PostgresEventStore.open({ connectionString, schema })).close();
+      const role = `es_test_role_${randomBytes(6).toString('hex')}`;
+      await withClient(connectionString, async (admin) => {
+        await admin.query(`CREATE ROLE ${role} LOGIN`);
+        await admin.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+        await admin.query(`GRANT SELECT, INSERT ON ${schema}.events TO ${role}`);
+        await admin.query(`GRANT SELECT ON ${schema}.event_store_migrations TO ${role}`);
+      });
+      try {
+        const url = new URL(connectionString);
+        url.username = role;
+        url.password = '';
+        const store = await open(schema, {}, url.toString());
+        expect((await store.appendToStream('s', [event('A')], 'no_stream')).position).toBe(1);
+        expect((await store.readStream('s')).map((e) => e.type)).toEqual(['A']);
+        await store.close();
+        // Creating a schema is what it may not do: that fails as unavailable, with the server's reason.
+        const error = await PostgresEventStore.open({ connectionString: url.toString(), schema: newSchema() }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(EventStoreUnavailableError);
+        expect((error as Error).message).toMatch(/permission denied/);
+      } finally {
+        await withClient(connectionString, async (admin) => {
+          await admin.query(`DROP OWNED BY ${role}`);
+          await admin.query(`DROP ROLE ${role}`);
+        });
+      }
     });
 
     it('opens fine when several processes create the same schema at once', async () => {
