@@ -19,6 +19,14 @@
 // one caller's failure never fails the others. The lock is held for one function call and the
 // commit, never across a round trip to this process.
 //
+// Wake-up: the append function calls pg_notify, delivered at commit to every LISTENing store;
+// subscriptions also poll (pollIntervalMs) in case a notification is missed. NOTIFY takes
+// PostgreSQL's cluster-wide notify-queue lock at commit; our commits are serialised anyway, so it
+// costs little here, but other applications that NOTIFY on the same cluster share that lock.
+//
+// An append whose connection breaks after the server committed it is reported as unavailable; a
+// retry with the same event ids then fails with DuplicateEventIdError, never writes twice.
+//
 // Alternative considered: order by transaction id and read only below the oldest transaction in
 // flight (Marten, Emmett). It lets writers commit in parallel, but positions get gaps, reads need
 // pg_snapshot_xmin bookkeeping, and any long transaction on the server stalls every subscriber.
