@@ -25,7 +25,7 @@
 // costs little here, but other applications that NOTIFY on the same cluster share that lock.
 //
 // An append whose connection breaks after the server committed it is reported as unavailable; a
-// retry with the same event ids then fails with DuplicateEventIdError, never writes twice.
+// retry that reuses the same event ids gets DuplicateEventIdError instead of a second copy.
 //
 // Alternative considered: order by transaction id and read only below the oldest transaction in
 // flight (Marten, Emmett). It lets writers commit in parallel, but positions get gaps, reads need
