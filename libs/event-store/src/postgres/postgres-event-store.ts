@@ -137,6 +137,8 @@ export class PostgresEventStore implements EventStore {
       max: poolSize,
       connectionTimeoutMillis: connectionTimeoutMs,
       application_name: 'gzc-event-store',
+      // TCP keepalive: a server that vanished without closing the connection is noticed eventually.
+      keepAlive: true,
     };
     const pool = new Pool(poolConfig);
     // An idle pooled connection that breaks emits 'error' on the pool; unhandled, that would crash
