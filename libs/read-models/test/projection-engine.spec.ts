@@ -177,10 +177,7 @@ describe('ProjectionEngine', () => {
     await Promise.all([engineA.waitForPosition(end, 20_000), engineB.waitForPosition(end, 20_000)]);
 
     const disputeEvents = (await disputeEventsOf(store)).length;
-    expect(Object.fromEntries(applied)).toEqual({
-      cases: disputeEvents,
-      timeline: disputeEvents,
-    });
+    expect(Object.fromEntries(applied)).toEqual(Object.fromEntries(DEFAULT_PROJECTIONS.map((p) => [p.name, disputeEvents])));
     expect(await a.dataSource.query('SELECT COUNT(*) AS n FROM timeline_entries')).toEqual([{ n: disputeEvents }]);
     expect(await dump(a.dataSource)).toEqual(await dump(b.dataSource));
   });
