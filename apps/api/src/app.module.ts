@@ -7,6 +7,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -28,6 +29,7 @@ export class AppModule {
         HealthModule,
         InfrastructureModule.forRoot({ config, clock }),
         DisputesModule.forRoot({ deadlineScanIntervalMs: config.deadlineScanIntervalMs }),
+        StatisticsModule,
       ],
     };
   }

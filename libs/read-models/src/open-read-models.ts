@@ -7,7 +7,6 @@ import { READ_MODEL_ENTITIES } from './entities';
 import { READ_MODEL_MIGRATIONS } from './migrations';
 import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine';
 import { isBusyError } from './sqlite-busy';
-import { StatisticsReadModels } from './statistics/statistics-read-models';
 import { TypeOrmReadModels } from './typeorm-read-models';
 
 export const READ_MODELS_FILENAME = 'read-models.sqlite';
@@ -32,8 +31,6 @@ export interface OpenedReadModels {
    */
   queryDataSource: DataSource;
   readModels: TypeOrmReadModels;
-  /** Statistics, mediation outcomes and caseloads (on the query connection). */
-  statistics: StatisticsReadModels;
   createProjectionEngine(store: EventStore, options?: ProjectionEngineOptions): ProjectionEngine;
   /** Stops the engines created here, then closes the database. */
   close(): Promise<void>;
@@ -58,7 +55,6 @@ export async function openReadModels(options: OpenReadModelsOptions): Promise<Op
     dataSource,
     queryDataSource,
     readModels: new TypeOrmReadModels(queryDataSource),
-    statistics: new StatisticsReadModels(queryDataSource),
     createProjectionEngine(store, engineOptions) {
       const engine = new ProjectionEngine(dataSource, store, engineOptions);
       engines.add(engine);

@@ -11,6 +11,7 @@ import type {
 } from './contracts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CaseListEntity, CaseSummaryEntity, OpenDeadlineEntity, TimelineEntryEntity } from './entities';
+import { StatisticsReadModels } from './statistics/statistics-read-models';
 import { TypeOrmIdempotencyStore } from './typeorm-idempotency-store';
 
 /** A page is never larger than this, whatever the caller asks. */
@@ -26,9 +27,11 @@ const EQUALITY_FILTERS = [
 
 export class TypeOrmReadModels implements ReadModels {
   readonly idempotency: TypeOrmIdempotencyStore;
+  readonly statistics: StatisticsReadModels;
 
   constructor(private readonly dataSource: DataSource) {
     this.idempotency = new TypeOrmIdempotencyStore(dataSource);
+    this.statistics = new StatisticsReadModels(dataSource);
   }
 
   async getCase(disputeId: string): Promise<DisputeState | null> {

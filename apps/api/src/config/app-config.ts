@@ -26,6 +26,8 @@ export interface AppConfig {
   oidcRoleClaim: string;
   oidcOrganisationClaim: string;
   deadlineScanIntervalMs: number;
+  /** Observers see statistics cells counting fewer cases than this as null (small-cell suppression). */
+  statisticsMinCellCount: number;
   /** Largest JSON body accepted, in bytes (413 beyond). */
   bodyLimitBytes: number;
   policies: Policies;
@@ -131,6 +133,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('DEADLINE_SCAN_INTERVAL_MS must be 0 (off) or at least 10');
   }
 
+  const statisticsMinCellCount = int('STATISTICS_MIN_CELL_COUNT', 5, 1, 1000);
+
   const deadlineDays = {} as Record<DeadlineKind, number>;
   for (const kind of DEADLINE_KINDS) {
     deadlineDays[kind] = int(DEADLINE_ENV[kind], DEFAULT_POLICIES.deadlineDays[kind], 1, 365);
@@ -161,6 +165,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     oidcRoleClaim,
     oidcOrganisationClaim,
     deadlineScanIntervalMs,
+    statisticsMinCellCount,
     bodyLimitBytes: 1024 * 1024,
     policies,
   };
