@@ -49,13 +49,13 @@ export class StatisticsController {
     @Query() dto: StatisticsQueryDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StatisticsAnswer | string> {
+  ): Promise<string> {
     if (actor.role !== 'secretariat' && actor.role !== 'observer') {
       throw notForYourRole('Statistics are for the secretariat and the observers (the supervisory committee and the NZa).');
     }
     const query = parseStatisticsQuery(dto, this.clock.now());
     const audience = actor.role;
-    const result = await this.readModels.statistics.statistics({
+    const answer = await this.readModels.statistics.statisticsAnswer({
       from: query.from,
       to: query.to,
       groupBy: query.groupBy,
@@ -63,11 +63,21 @@ export class StatisticsController {
       minCellCount: this.config.statisticsMinCellCount,
     });
     const window = { from: formatDate(query.from), to: formatDate(query.to) };
+    // Rendered once per answer: a repeated question costs a cache lookup, not a serialisation.
+    let text = answer.rendered.get(query.format);
+    if (text === undefined) {
+      text =
+        query.format === 'csv'
+          ? statisticsToCsv(answer.result, window)
+          : JSON.stringify({ ...window, groupBy: query.groupBy, minCellCount: this.config.statisticsMinCellCount, audience, ...answer.result });
+      answer.rendered.set(query.format, text);
+    }
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="statistics-${window.from}-${window.to}-${query.groupBy}.csv"`);
-      return statisticsToCsv(result, window);
+    } else {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
     }
-    return { ...window, groupBy: query.groupBy, minCellCount: this.config.statisticsMinCellCount, audience, ...result };
+    return text;
   }
 }

@@ -57,17 +57,28 @@ export interface CaseloadDeadline {
 
 const MAX_CACHED_ANSWERS = 64;
 
+/** A computed answer and the renderings of it already made (JSON text, CSV), so a hit costs no serialising. */
+export interface StatisticsAnswer {
+  result: StatisticsResult;
+  rendered: Map<string, string>;
+}
+
 /**
  * Queries over the statistics, mediation and caseload tables. Statistics answers are cached per
  * (question, statistics checkpoint): the checkpoint is read first, so an answer is never filed
  * under a checkpoint newer than the facts it was computed from, and any new event makes a new key.
  */
 export class StatisticsReadModels {
-  private readonly cache = new Map<string, StatisticsResult>();
+  private readonly cache = new Map<string, StatisticsAnswer>();
 
   constructor(private readonly dataSource: DataSource) {}
 
   async statistics(query: StatisticsQuery): Promise<StatisticsResult> {
+    return (await this.statisticsAnswer(query)).result;
+  }
+
+  /** The answer with its cache of renderings: a caller stores what it serialised under a name of its own. */
+  async statisticsAnswer(query: StatisticsQuery): Promise<StatisticsAnswer> {
     const checkpoint = await this.checkpoint('statistics');
     const key = JSON.stringify([checkpoint, query]);
     const cached = this.cache.get(key);
@@ -96,9 +107,10 @@ export class StatisticsReadModels {
       missed.map((m) => String(m.missed_at)),
       { window, periods, audience: query.audience, minCellCount: query.minCellCount },
     );
-    this.cache.set(key, result);
+    const answer: StatisticsAnswer = { result, rendered: new Map() };
+    this.cache.set(key, answer);
     while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
-    return result;
+    return answer;
   }
 
   /** Mediations concluded in the window, oldest first; only `mediatorUserId`'s when given. */
