@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDirectoryView } from '../../../libs/domain/src';
 import { SqliteEventStore } from '../../../libs/event-store/src';
-import type { EventStore } from '../../../libs/event-store/src/port';
+import { WrongExpectedVersionError, type EventStore } from '../../../libs/event-store/src/port';
 import { openReadModels } from '../../../libs/read-models/src';
 import { ConfigError, loadConfig, type AppConfig } from '../../api/src/config/app-config';
 import { readDirectoryFile, seedDirectoryFile } from '../../api/src/directory/directory.service';
@@ -121,6 +121,12 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error) => {
+    if (error instanceof WrongExpectedVersionError && error.streamId.startsWith('dispute-')) {
+      process.stderr.write(
+        `The store already holds ${error.streamId}: a history with this --seed was generated into it before. Use another --seed.\n`,
+      );
+      process.exit(1);
+    }
     process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
