@@ -118,6 +118,11 @@ function firstEndAfter(periods: Period[], t: string): number {
 }
 
 const C = COUNT_CELLS.length;
+
+/** Per breakdown: category → cell index (an unknown category, e.g. of a newer schema, counts nowhere). */
+const BREAKDOWN_CELLS = Object.fromEntries(
+  Object.entries(BREAKDOWNS).map(([name, keys]) => [name, new Map<string, number>(keys.map((k: string) => [k, cell(`${name}.${k}`)]))]),
+) as unknown as Record<keyof typeof BREAKDOWNS, ReadonlyMap<string, number>>;
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 export function computeStatistics(facts: readonly CaseFacts[], missedAt: readonly string[], request: StatisticsRequest): StatisticsResult {
@@ -130,60 +135,70 @@ export function computeStatistics(facts: readonly CaseFacts[], missedAt: readonl
     filingToAppointment: Array.from({ length: P + 1 }, () => []),
     filingToClosure: Array.from({ length: P + 1 }, () => []),
   };
-  const add = (scope: number, name: string): void => {
-    counts[scope * C + cell(name)] += 1;
+  // Cell indices looked up once: the loop below runs once per case, with no string building.
+  const at = (scope: number, c: number | undefined): void => {
+    if (c !== undefined) counts[scope * C + c] += 1;
   };
-  // Cell indices looked up once: this loop runs once per case.
-  const idx = (name: string) => cell(name);
-  const FILED = idx('filed');
-  const REGISTERED = idx('registered');
-  const CLOSED = idx('closed');
-  const OPEN = idx('openAtEnd');
+  const FILED = cell('filed');
+  const REGISTERED = cell('registered');
+  const CLOSED = cell('closed');
+  const OPEN = cell('openAtEnd');
+  const SMALL = cell('smallProviderShare.count');
+  const APPOINTED = cell('durationsDays.filingToAppointment.n');
+  const ANSWERED = cell('respondentConsentRate.answered');
+  const CONSENTED = cell('respondentConsentRate.consented');
+  const CONCLUDED = cell('mediation.concluded');
+  const MEDIATION_RESULT: ReadonlyMap<string, number> = new Map([
+    ['full_agreement', cell('mediation.fullAgreement')],
+    ['partial_agreement', cell('mediation.partialAgreement')],
+    ['no_agreement', cell('mediation.noAgreement')],
+  ]);
+  const ESCALATIONS = cell('escalations');
+  const MISSED = cell('deadlinesMissed');
+  const of = BREAKDOWN_CELLS;
   const openDiff = new Float64Array(P + 1);
 
   for (const f of facts) {
     const filed = periodIndex(periods, f.filedAt);
     if (filed >= 0) {
-      counts[filed * C + FILED] += 1;
-      add(filed, `byPhase.${f.phase}`);
-      add(filed, `byLegalFramework.${f.legalFramework}`);
-      add(filed, `bySector.${f.sector}`);
-      for (const s of f.subjects) add(filed, `bySubject.${s}`);
-      add(filed, `byInitialRoute.${f.initialRoute}`);
-      add(filed, `byClaimantKind.${f.claimantKind}`);
-      if (f.smallProvider) add(filed, 'smallProviderShare.count');
+      at(filed, FILED);
+      at(filed, of.byPhase.get(f.phase));
+      at(filed, of.byLegalFramework.get(f.legalFramework));
+      at(filed, of.bySector.get(f.sector));
+      for (const subject of f.subjects) at(filed, of.bySubject.get(subject));
+      at(filed, of.byInitialRoute.get(f.initialRoute));
+      at(filed, of.byClaimantKind.get(f.claimantKind));
+      if (f.smallProvider) at(filed, SMALL);
     }
     const registered = periodIndex(periods, f.registeredAt);
     if (registered >= 0) {
-      counts[registered * C + REGISTERED] += 1;
+      at(registered, REGISTERED);
       durations.filingToRegistration[registered].push(daysBetween(f.filedAt, f.registeredAt!));
     }
     const appointed = periodIndex(periods, f.appointedAt);
     if (appointed >= 0) {
-      add(appointed, 'durationsDays.filingToAppointment.n');
+      at(appointed, APPOINTED);
       durations.filingToAppointment[appointed].push(daysBetween(f.filedAt, f.appointedAt!));
     }
     const closed = periodIndex(periods, f.closedAt);
     if (closed >= 0) {
-      counts[closed * C + CLOSED] += 1;
-      add(closed, `outcomes.${f.outcome}`);
-      add(closed, `byFinalRoute.${f.finalRoute ?? 'none'}`);
+      at(closed, CLOSED);
+      at(closed, of.outcomes.get(f.outcome ?? ''));
+      at(closed, of.byFinalRoute.get(f.finalRoute ?? 'none'));
       durations.filingToClosure[closed].push(daysBetween(f.filedAt, f.closedAt!));
     }
     const answered = periodIndex(periods, f.respondentAnsweredAt);
     if (answered >= 0) {
-      add(answered, 'respondentConsentRate.answered');
-      if (f.respondentAnswer === 'accepted') add(answered, 'respondentConsentRate.consented');
+      at(answered, ANSWERED);
+      if (f.respondentAnswer === 'accepted') at(answered, CONSENTED);
     }
     const concluded = periodIndex(periods, f.mediationConcludedAt);
     if (concluded >= 0) {
-      add(concluded, 'mediation.concluded');
-      if (f.mediationResult === 'full_agreement') add(concluded, 'mediation.fullAgreement');
-      else if (f.mediationResult === 'partial_agreement') add(concluded, 'mediation.partialAgreement');
-      else if (f.mediationResult === 'no_agreement') add(concluded, 'mediation.noAgreement');
+      at(concluded, CONCLUDED);
+      at(concluded, MEDIATION_RESULT.get(f.mediationResult ?? ''));
     }
     const escalated = periodIndex(periods, f.escalatedAt);
-    if (escalated >= 0) add(escalated, 'escalations');
+    if (escalated >= 0) at(escalated, ESCALATIONS);
     // Open at the end of every period whose end lies after filing and not after closing.
     const firstOpen = firstEndAfter(periods, f.filedAt);
     const afterLastOpen = f.closedAt === null ? P : firstEndAfter(periods, f.closedAt);
@@ -194,7 +209,7 @@ export function computeStatistics(facts: readonly CaseFacts[], missedAt: readonl
   }
   for (const t of missedAt) {
     const p = periodIndex(periods, t);
-    if (p >= 0) add(p, 'deadlinesMissed');
+    if (p >= 0) at(p, MISSED);
   }
   let running = 0;
   for (let p = 0; p < P; p++) {

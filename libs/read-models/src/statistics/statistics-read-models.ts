@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow } from './case-facts';
@@ -61,6 +62,8 @@ const MAX_CACHED_ANSWERS = 64;
 export interface StatisticsAnswer {
   result: StatisticsResult;
   rendered: Map<string, string>;
+  /** Names this answer: the question and the statistics checkpoint it was computed at (an HTTP ETag). */
+  tag: string;
 }
 
 /**
@@ -107,7 +110,7 @@ export class StatisticsReadModels {
       missed.map((m) => String(m.missed_at)),
       { window, periods, audience: query.audience, minCellCount: query.minCellCount },
     );
-    const answer: StatisticsAnswer = { result, rendered: new Map() };
+    const answer: StatisticsAnswer = { result, rendered: new Map(), tag: createHash('sha1').update(key).digest('base64url') };
     this.cache.set(key, answer);
     while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
     return answer;
