@@ -301,3 +301,34 @@ describe('GET /api/caseload', () => {
     expect(dues).toEqual([...dues].sort());
   });
 });
+
+describe('after new events', () => {
+  it('the next answer counts them (the cache follows the projection checkpoint)', async () => {
+    const q = '/api/statistics?from=2026-01-01&to=2026-06-30';
+    const before = (await app.as('sec-jan').get(q)).body;
+    const filed = await app.as('prov-anna').post('/api/disputes', {
+      phase: 'contractual',
+      legalFramework: 'zvw',
+      sector: 'dental',
+      subjects: ['payment'],
+      contractYear: 2026,
+      claimantOrganisationIds: ['org-fysio-delinde'],
+      respondentOrganisationIds: ['org-zv-noord'],
+      summary: 'Declaraties worden niet betaald.',
+      claims: [{ description: 'Betaling', amountCents: 100_000 }],
+      amountInDisputeCents: 100_000,
+      proposedRoute: 'mediation',
+      urgent: false,
+    });
+    expect(filed.status).toBe(201);
+    expect((await app.as('sec-jan').post(`/api/disputes/${filed.body.id}/register`, {})).status).toBe(200);
+    const after = (await app.as('sec-jan').get(q)).body;
+    expect([after.filed, after.registered, after.openAtEnd, after.bySector.dental]).toEqual([
+      before.filed + 1,
+      before.registered + 1,
+      before.openAtEnd + 1,
+      before.bySector.dental + 1,
+    ]);
+    expect(after.durationsDays.filingToRegistration.n).toBe(before.durationsDays.filingToRegistration.n + 1);
+  });
+});

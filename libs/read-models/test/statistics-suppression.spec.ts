@@ -54,6 +54,7 @@ describe('computeStatistics for observers on a handful of cases', () => {
     mediationResult: null,
     mediationConcludedAt: null,
     escalatedAt: null,
+    lastPosition: n + 1,
     ...overrides,
   });
   const from = { year: 2024, month: 1, day: 1 };

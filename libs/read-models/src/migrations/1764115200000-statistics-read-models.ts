@@ -29,18 +29,21 @@ export class StatisticsReadModels1764115200000 implements MigrationInterface {
       respondent_answered_at text,
       mediation_result text,
       mediation_concluded_at text,
-      escalated_at text
+      escalated_at text,
+      last_position bigint NOT NULL
     )`);
-    await queryRunner.query(`CREATE INDEX ix_statistics_cases_filed_at ON statistics_cases (filed_at)`);
+    // The query side keeps the facts in memory and reloads only the rows changed since it last looked.
+    await queryRunner.query(`CREATE INDEX ix_statistics_cases_last_position ON statistics_cases (last_position)`);
 
     await queryRunner.query(`CREATE TABLE statistics_missed_deadlines (
       dispute_id text NOT NULL,
       deadline_id text NOT NULL,
       kind text NOT NULL,
       missed_at text NOT NULL,
+      position bigint NOT NULL,
       PRIMARY KEY (dispute_id, deadline_id)
     )`);
-    await queryRunner.query(`CREATE INDEX ix_statistics_missed_at ON statistics_missed_deadlines (missed_at)`);
+    await queryRunner.query(`CREATE INDEX ix_statistics_missed_position ON statistics_missed_deadlines (position)`);
 
     await queryRunner.query(`CREATE TABLE mediations (
       dispute_id text PRIMARY KEY NOT NULL,

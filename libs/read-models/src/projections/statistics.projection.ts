@@ -26,19 +26,19 @@ export const statisticsProjection: Projection = {
       for (const row of rows) known.set(String(row.dispute_id), fromRow(row));
     }
     const changed: CaseFacts[] = [];
-    const missed: (string | null)[][] = [];
+    const missed: (string | number | null)[][] = [];
     for (const [disputeId, stored] of groups) {
       let facts = known.get(disputeId);
       let touched = false;
       for (const event of stored) {
         const e = toDisputeEvent(event);
         if (e.type === 'DeadlineMissed') {
-          missed.push([disputeId, e.data.deadlineId, e.data.kind, normaliseInstant(e.data.occurredAt)]);
+          missed.push([disputeId, e.data.deadlineId, e.data.kind, normaliseInstant(e.data.occurredAt), event.position]);
           continue;
         }
         const next = foldFacts(facts, disputeId, e);
-        if (next !== facts) {
-          facts = next;
+        if (next !== facts && next) {
+          facts = { ...next, lastPosition: event.position };
           touched = true;
         }
       }
@@ -57,7 +57,7 @@ export const statisticsProjection: Projection = {
     for (const slice of chunk(missed, 200)) {
       await execute(
         manager,
-        `INSERT INTO statistics_missed_deadlines (dispute_id, deadline_id, kind, missed_at) VALUES ${valuesList(slice.length, 4)}
+        `INSERT INTO statistics_missed_deadlines (dispute_id, deadline_id, kind, missed_at, position) VALUES ${valuesList(slice.length, 5)}
          ON CONFLICT DO NOTHING`,
         slice.flat(),
       );
@@ -106,6 +106,7 @@ export function foldFacts(facts: CaseFacts | undefined, disputeId: string, e: Di
       mediationResult: null,
       mediationConcludedAt: null,
       escalatedAt: null,
+      lastPosition: 0,
     };
   }
   if (!facts) return facts;

@@ -40,6 +40,8 @@ export interface CaseFacts {
   mediationConcludedAt: string | null;
   /** When an escalation from mediation to binding advice or arbitration was accepted. */
   escalatedAt: string | null;
+  /** Log position of the last event folded into these facts. */
+  lastPosition: number;
 }
 
 export const CASE_FACT_COLUMNS = [
@@ -64,6 +66,7 @@ export const CASE_FACT_COLUMNS = [
   'mediation_result',
   'mediation_concluded_at',
   'escalated_at',
+  'last_position',
 ] as const;
 
 export type CaseFactRow = Record<(typeof CASE_FACT_COLUMNS)[number], string | number | null>;
@@ -90,6 +93,7 @@ export const toRowValues = (f: CaseFacts): (string | number | null)[] => [
   f.mediationResult,
   f.mediationConcludedAt,
   f.escalatedAt,
+  f.lastPosition,
 ];
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -116,4 +120,5 @@ export const fromRow = (r: CaseFactRow): CaseFacts => ({
   mediationResult: text(r.mediation_result),
   mediationConcludedAt: text(r.mediation_concluded_at),
   escalatedAt: text(r.escalated_at),
+  lastPosition: Number(r.last_position),
 });

@@ -125,7 +125,7 @@ const BREAKDOWN_CELLS = Object.fromEntries(
 ) as unknown as Record<keyof typeof BREAKDOWNS, ReadonlyMap<string, number>>;
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
-export function computeStatistics(facts: readonly CaseFacts[], missedAt: readonly string[], request: StatisticsRequest): StatisticsResult {
+export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, request: StatisticsRequest): StatisticsResult {
   const { periods } = request;
   const P = periods.length;
   const overall = P; // scope index of the whole window

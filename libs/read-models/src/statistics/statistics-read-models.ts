@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { select } from '../sql';
-import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow } from './case-facts';
+import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
 import { computeStatistics, type Audience, type StatisticsResult } from './compute-statistics';
 import { daysBetween } from './percentile';
 import { periodsOf, windowOf, type CalendarDate, type GroupBy } from './periods';
@@ -58,6 +58,14 @@ export interface CaseloadDeadline {
 
 const MAX_CACHED_ANSWERS = 64;
 
+interface FactsSnapshot {
+  /** The statistics checkpoint the facts are complete up to; -1 before the first load. */
+  loadedUpTo: number;
+  facts: Map<string, CaseFacts>;
+  /** missed_at per `disputeId/deadlineId`. */
+  missed: Map<string, string>;
+}
+
 /** A computed answer and the renderings of it already made (JSON text, CSV), so a hit costs no serialising. */
 export interface StatisticsAnswer {
   result: StatisticsResult;
@@ -73,6 +81,8 @@ export interface StatisticsAnswer {
  */
 export class StatisticsReadModels {
   private readonly cache = new Map<string, StatisticsAnswer>();
+  private snapshot: FactsSnapshot = { loadedUpTo: -1, facts: new Map(), missed: new Map() };
+  private refreshing: Promise<void> | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -93,23 +103,13 @@ export class StatisticsReadModels {
     }
     const window = windowOf(query.from, query.to);
     const periods = periodsOf(query.from, query.to, query.groupBy);
-    const manager = this.dataSource.manager;
-    // Every case that was open at some moment of the window; the other instants lie between filing and closing.
-    const rows = await select<CaseFactRow>(
-      manager,
-      `SELECT ${CASE_FACT_COLUMNS.join(', ')} FROM statistics_cases WHERE filed_at < ? AND (closed_at IS NULL OR closed_at >= ?)`,
-      [window.end, window.start],
-    );
-    const missed = await select<{ missed_at: string }>(
-      manager,
-      'SELECT missed_at FROM statistics_missed_deadlines WHERE missed_at >= ? AND missed_at < ?',
-      [window.start, window.end],
-    );
-    const result = computeStatistics(
-      rows.map(fromRow),
-      missed.map((m) => String(m.missed_at)),
-      { window, periods, audience: query.audience, minCellCount: query.minCellCount },
-    );
+    const snapshot = await this.facts(checkpoint);
+    const result = computeStatistics(snapshot.facts.values(), snapshot.missed.values(), {
+      window,
+      periods,
+      audience: query.audience,
+      minCellCount: query.minCellCount,
+    });
     const answer: StatisticsAnswer = { result, rendered: new Map(), tag: createHash('sha1').update(key).digest('base64url') };
     this.cache.set(key, answer);
     while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
@@ -183,6 +183,43 @@ export class StatisticsReadModels {
       side: r.side ?? null,
       status: String(r.status) as CaseloadDeadline['status'],
     }));
+  }
+
+  /**
+   * The statistics facts in memory, brought up to `checkpoint` by reading only the rows the
+   * projection changed since the last call: each row carries the log position of its last event,
+   * written in the transaction that moved the checkpoint, so every row at or below a checkpoint
+   * read earlier is already here. (A rebuild replays the same log, so the positions stay valid.)
+   * Facts newer than a caller's checkpoint may be present; never older ones.
+   */
+  private async facts(checkpoint: number, attempts = 2): Promise<FactsSnapshot> {
+    if (this.snapshot.loadedUpTo >= checkpoint || attempts === 0) return this.snapshot;
+    this.refreshing ??= (async () => {
+      try {
+        const target = await this.checkpoint('statistics');
+        const since = this.snapshot.loadedUpTo;
+        const manager = this.dataSource.manager;
+        const rows = await select<CaseFactRow>(
+          manager,
+          `SELECT ${CASE_FACT_COLUMNS.join(', ')} FROM statistics_cases WHERE last_position > ?`,
+          [since],
+        );
+        const missed = await select<{ dispute_id: string; deadline_id: string; missed_at: string }>(
+          manager,
+          'SELECT dispute_id, deadline_id, missed_at FROM statistics_missed_deadlines WHERE position > ?',
+          [since],
+        );
+        // Applied in one synchronous step: a computation running meanwhile sees all of it or none.
+        for (const row of rows) this.snapshot.facts.set(String(row.dispute_id), fromRow(row));
+        for (const m of missed) this.snapshot.missed.set(`${m.dispute_id}/${m.deadline_id}`, String(m.missed_at));
+        this.snapshot.loadedUpTo = Math.max(since, target);
+      } finally {
+        this.refreshing = undefined;
+      }
+    })();
+    await this.refreshing;
+    // A refresh already under way may have started below our checkpoint: go again if so.
+    return this.facts(checkpoint, attempts - 1);
   }
 
   private async checkpoint(projection: string): Promise<number> {
