@@ -245,6 +245,25 @@ describe('GET /api/mediation-outcomes', () => {
     });
   });
 
+  it('pages with limit and nextCursor; the figures always count the whole window', async () => {
+    const all = (await app.as('sec-jan').get(`/api/mediation-outcomes?from=${w.from}&to=${w.to}&limit=5000`)).body;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await app.as('sec-jan').get(`/api/mediation-outcomes?from=${w.from}&to=${w.to}&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(37);
+      expect([res.body.concluded, res.body.settlementRate]).toEqual([all.concluded, all.settlementRate]);
+      seen.push(...res.body.items.map((i: { disputeId: string }) => i.disputeId));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((i: { disputeId: string }) => i.disputeId));
+    for (const bad of ['limit=0', 'limit=5001', 'limit=ten', 'cursor=not-ours']) {
+      const res = await app.as('sec-jan').get(`/api/mediation-outcomes?${bad}`);
+      expect([bad, res.status, res.body.errors[0].field]).toEqual([bad, 400, bad.split('=')[0]]);
+    }
+  });
+
   it('a mediator sees only the mediations they conducted', async () => {
     const periods = testPeriods(w.from, w.to, 'year');
     for (const mediator of ['med-femke', 'med-gerrit']) {

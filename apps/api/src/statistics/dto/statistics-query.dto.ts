@@ -25,6 +25,20 @@ export class PeriodQueryDto {
   groupBy?: string;
 }
 
+export class MediationOutcomesQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: 1000, description: 'Largest number of items in one answer' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  limit?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: "The previous answer's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
 export class StatisticsQueryDto extends PeriodQueryDto {
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: text/csv, one row per figure and period' })
   @IsOptional()
