@@ -8,6 +8,7 @@ import { DisputesModule } from './disputes/disputes.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -31,6 +32,7 @@ export class AppModule {
         InfrastructureModule.forRoot({ config, clock }),
         disputes,
         DocumentsModule.forRoot(disputes),
+        StatisticsModule,
       ],
     };
   }

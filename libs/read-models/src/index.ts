@@ -8,3 +8,4 @@ export * from './typeorm-read-models';
 export * from './typeorm-idempotency-store';
 export * from './open-read-models';
 export { isBusyError, retryWhileBusy } from './sqlite-busy';
+export * from './statistics';

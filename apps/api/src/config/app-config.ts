@@ -26,6 +26,8 @@ export interface AppConfig {
   oidcRoleClaim: string;
   oidcOrganisationClaim: string;
   deadlineScanIntervalMs: number;
+  /** Observers see statistics cells counting fewer cases than this as null (small-cell suppression). */
+  statisticsMinCellCount: number;
   /** Largest JSON body accepted, in bytes (413 beyond). */
   bodyLimitBytes: number;
   /** Largest document accepted for upload, in bytes (413 beyond). */
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const documentMaxBytes = int('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, 1024 * 1024 * 1024);
+  const statisticsMinCellCount = int('STATISTICS_MIN_CELL_COUNT', 5, 1, 1000);
 
   const deadlineDays = {} as Record<DeadlineKind, number>;
   for (const kind of DEADLINE_KINDS) {
@@ -168,6 +171,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     oidcRoleClaim,
     oidcOrganisationClaim,
     deadlineScanIntervalMs,
+    statisticsMinCellCount,
     bodyLimitBytes: 1024 * 1024,
     documentMaxBytes,
     policies,

@@ -9,6 +9,8 @@ import type { StoredEvent } from '../../../event-store/src/port';
  */
 export interface Projection {
   readonly name: string;
+  /** Read-model tables this projection alone writes; a rebuild replays into fresh copies and swaps them in. */
+  readonly tables: readonly string[];
   apply(events: StoredEvent[], manager: EntityManager): Promise<void>;
 }
 
