@@ -21,7 +21,7 @@ import {
   type UserInfo,
 } from '../../../libs/domain/src';
 import type { EventStore, ExpectedVersion, NewEvent } from '../../../libs/event-store/src/port';
-import { EVENT_SCHEMA_VERSION } from '../../api/src/disputes/application/event-schema';
+import { currentSchemaVersion } from '../../api/src/disputes/application/event-schema';
 import { actorOf, castFrom, drawPlan, type Cast } from './case-plan';
 import { DAY_MS, nextStep, type CaseRun, type Step } from './case-steps';
 import { MinHeap } from './min-heap';
@@ -130,7 +130,7 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
     type: e.type,
     data: e.data as Record<string, unknown>,
     metadata: {
-      schemaVersion: EVENT_SCHEMA_VERSION,
+      schemaVersion: currentSchemaVersion(e.type),
       actor: { userId: actor.userId, role: actor.role, organisationId: actor.organisationId },
       correlationId: `seed-${options.seed}-${run.index}-${run.steps}`,
       causationId: `seed-${options.seed}-${run.index}-${run.steps}`,
