@@ -8,3 +8,7 @@ export * from './typeorm-read-models';
 export * from './typeorm-idempotency-store';
 export * from './open-read-models';
 export { isBusyError, retryWhileBusy } from './sqlite-busy';
+export * from './checkpoint-watcher';
+export * from './leader-elected-projections';
+export * from './projection-batch';
+export { assertSchemaName } from './postgres-connection';

@@ -12,6 +12,7 @@ import { chunk, groupByDispute, normaliseInstant, type Projection } from './proj
  */
 export const casesProjection: Projection = {
   name: 'cases',
+  tables: ['case_summaries', 'case_list', 'case_access', 'open_deadlines'],
   async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
     for (const [disputeId, disputeEvents] of groupByDispute(events)) {
       const [row] = await select<{ document: string }>(manager, 'SELECT document FROM case_summaries WHERE dispute_id = ?', [disputeId]);

@@ -10,6 +10,7 @@ import { chunk, type Projection } from './projection';
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
+  tables: ['timeline_entries'],
   async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
     for (const slice of chunk(events)) {
       await execute(
