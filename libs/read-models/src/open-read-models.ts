@@ -53,6 +53,8 @@ export interface ProjectionRunnerOptions extends Omit<ProjectionEngineOptions, '
   mode?: 'inline' | 'off';
   /** PostgreSQL: how often a standby tries to take a projection's lock (default 1000 ms). */
   lockRetryMs?: number;
+  /** PostgreSQL: told when this process starts or stops running a projection. */
+  onLeadership?: (projection: string, leading: boolean) => void;
 }
 
 export interface OpenedReadModels {
@@ -133,7 +135,7 @@ function wire(location: ReadModelLocation, dataSource: DataSource, queryDataSour
       return track(new ProjectionEngine(dataSource, store, engineOptions));
     },
     createProjectionRunner(store, runnerOptions = {}) {
-      const { mode = 'inline', lockRetryMs, ...engineOptions } = runnerOptions;
+      const { mode = 'inline', lockRetryMs, onLeadership, ...engineOptions } = runnerOptions;
       const projections = engineOptions.projections ?? DEFAULT_PROJECTIONS;
       if (mode === 'off') return track(new CheckpointWatcher(dataSource, projections.map((p) => p.name)));
       // SQLite: one process file-locks the database per transaction and reads the checkpoint under
@@ -146,6 +148,7 @@ function wire(location: ReadModelLocation, dataSource: DataSource, queryDataSour
           databaseUrl: location.databaseUrl,
           schema: location.schema,
           lockRetryMs,
+          onLeadership,
         }),
       );
     },
