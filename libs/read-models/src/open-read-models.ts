@@ -110,7 +110,10 @@ async function openPostgres(options: PostgresReadModelsOptions): Promise<OpenedR
     const setup = postgresDataSource(options.databaseUrl, schema, 1, false);
     await setup.initialize();
     try {
-      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`).catch((error: unknown) => {
+        // IF NOT EXISTS is not atomic: the event store (own lock) may create it at the same moment.
+        if (!isUniqueViolation(error)) throw error;
+      });
     } finally {
       await setup.destroy();
     }
@@ -210,6 +213,12 @@ async function initialiseWithMigrations(database: string, attempts = 5): Promise
     }
   }
 }
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | undefined)?.code;
+  const driverCode = (error as { driverError?: { code?: unknown } } | undefined)?.driverError?.code;
+  return code === '23505' || driverCode === '23505';
+};
 
 const isLostMigrationRace = (error: unknown): boolean =>
   isBusyError(error) || (error instanceof Error && /already exists/i.test(error.message));

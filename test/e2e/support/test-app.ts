@@ -70,7 +70,7 @@ export const schemaFor = (dataDir: string): string => `e2e_${createHash('sha256'
 export function storeEnv(dataDir: string): Record<string, string> {
   if (E2E_STORE === 'sqlite') return { EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '' };
   return {
-    EVENT_STORE: 'sqlite',
+    EVENT_STORE: 'postgres',
     DATABASE_URL: process.env.DATABASE_URL as string,
     DATABASE_SCHEMA: schemaFor(dataDir),
     KURRENTDB_URL: '',

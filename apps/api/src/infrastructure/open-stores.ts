@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../../../libs/event-store/src';
+import { PostgresEventStore, SqliteEventStore } from '../../../../libs/event-store/src';
 import type { EventStore } from '../../../../libs/event-store/src/port';
 import { openReadModels, type OpenedReadModels } from '../../../../libs/read-models/src';
 import type { AppConfig } from '../config/app-config';
@@ -7,12 +7,14 @@ import type { AppConfig } from '../config/app-config';
 // Which stores a process uses, from its configuration; shared by the API and the projector so both
 // always open the same ones.
 
-/** EVENT_STORE: sqlite (`<DATA_DIR>/events.sqlite`), postgres (DATABASE_URL) or kurrentdb (KURRENTDB_URL). */
+/** EVENT_STORE: sqlite (`<DATA_DIR>/events.sqlite`), postgres (DATABASE_URL, schema DATABASE_SCHEMA) or kurrentdb (KURRENTDB_URL). */
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
   switch (config.eventStore) {
     case 'sqlite':
       return SqliteEventStore.open({ filename: join(config.dataDir, 'events.sqlite') });
     case 'postgres':
+      // loadConfig refuses EVENT_STORE=postgres without DATABASE_URL.
+      return PostgresEventStore.open({ connectionString: config.databaseUrl as string, schema: config.databaseSchema });
     case 'kurrentdb':
       throw new Error(`EVENT_STORE=${config.eventStore} is not available in this version; use EVENT_STORE=sqlite.`);
   }
