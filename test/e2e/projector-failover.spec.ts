@@ -5,7 +5,7 @@ import { CaseScript } from '../../libs/read-models/test/support';
 import { dropSchema, uniqueSchema } from '../../libs/read-models/test/targets';
 import { buildPrivateDist } from './support/child-server';
 import { killAllProjectors, startProjector } from './support/child-projector';
-import { projectionRows } from './support/projection-rows';
+import { projectionRows } from '../../libs/read-models/test/projection-rows';
 import { newDataDir, removeDataDir } from './support/test-app';
 
 // Two real projector processes on PostgreSQL: one runs each projection, the other stands by.

@@ -12,3 +12,4 @@ export * from './checkpoint-watcher';
 export * from './leader-elected-projections';
 export * from './projection-batch';
 export { assertSchemaName } from './postgres-connection';
+export * from './rebuild-projection';

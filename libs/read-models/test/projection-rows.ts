@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEFAULT_PROJECTIONS } from '../../../libs/read-models/src';
+import { DEFAULT_PROJECTIONS } from '../src';
 
 /** Every table a projection writes. */
 export const PROJECTION_TABLES: string[] = DEFAULT_PROJECTIONS.flatMap((p) => [...p.tables]);
