@@ -311,10 +311,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async callAppend(input: string, isolate: boolean): Promise<Outcome[]> {
-    const { rows } = await this.pool.query<{ outcomes: Outcome[] }>(
-      `SELECT ${this.names.appendFunction}($1::json, $2) AS outcomes`,
-      [input, isolate],
-    );
+    const { rows } = await this.pool.query<{ outcomes: Outcome[] }>({
+      // Named: each connection parses and plans it once, then only binds and executes.
+      name: `gzc_event_store_append_${this.names.schema}`,
+      text: `SELECT ${this.names.appendFunction}($1::jsonb, $2) AS outcomes`,
+      values: [input, isolate],
+    });
     return rows[0].outcomes;
   }
 
@@ -396,10 +398,14 @@ function prepareCaller(appends: StreamAppend[]): Omit<QueuedAppend, 'resolve' | 
   const parts: string[] = [];
   const prepared = appends.map(({ streamId, expectedVersion, events }) => {
     assertStreamId(streamId);
+    // PostgreSQL text cannot hold U+0000 (data and metadata can: they stay escaped JSON).
+    if (streamId.includes('\u0000')) throw new TypeError('streamId must not contain U+0000');
     if (!Array.isArray(events)) throw new TypeError('events must be an array');
     const eventIds: string[] = [];
     const eventParts = events.map((event) => {
-      if (typeof event.type !== 'string' || event.type === '') throw new TypeError('Event type must be a non-empty string');
+      if (typeof event.type !== 'string' || event.type === '' || event.type.includes('\u0000')) {
+        throw new TypeError('Event type must be a non-empty string without U+0000');
+      }
       const id = eventId(event.id);
       // Two events of one call with the same id: the second insert would fail; say so up front.
       if (seenIds.has(id)) throw new DuplicateEventIdError(id);

@@ -100,23 +100,24 @@ export async function migrate(client: PoolClient, n: SchemaNames): Promise<void>
 
 /**
  * One caller's appendToStreams: input `[{ s: streamId, e: expected, ev: [{ i, t, d, m }] }]`, where
- * d and m are the data and metadata JSON as strings: json operators refuse a \u0000 escape inside
- * a value they take apart, but ->> on a string and a cast to json keep it.
+ * d and m are the data and metadata JSON as strings. The input is jsonb, parsed once however often
+ * the function looks into it; jsonb (like json's operators) refuses a \u0000 escape, but inside a
+ * JSON string it arrives as an escaped backslash, and ->> plus a cast to json restores it intact.
  * Checks every expected version first and only then writes, so a conflict returns
  * `{ conflict: index, actual }` without anything to roll back (no savepoint on the hot path).
  * On success returns `{ ok: [[nextExpectedVersion, position], ...], position: lastPositionUsed }`.
  */
 function appendOneFunctionSql(n: SchemaNames): string {
-  return `CREATE OR REPLACE FUNCTION ${n.appendOneFunction}(p_caller json, p_position bigint, p_now timestamptz)
+  return `CREATE OR REPLACE FUNCTION ${n.appendOneFunction}(p_caller jsonb, p_position bigint, p_now timestamptz)
   RETURNS json LANGUAGE plpgsql AS $fn$
   DECLARE
-    v_count   integer := json_array_length(p_caller);
+    v_count   integer := jsonb_array_length(p_caller);
     v_bases   bigint[] := '{}';
     v_results json[] := '{}';
     v_pending jsonb := '{}';
-    v_append  json;
+    v_append  jsonb;
     v_stream  text;
-    v_expected json;
+    v_expected jsonb;
     v_current bigint;
     v_last    bigint;
     v_ok      boolean;
@@ -136,7 +137,7 @@ function appendOneFunctionSql(n: SchemaNames): string {
       v_expected := v_append -> 'e';
       -- Same rule as expected-version.ts; -1 is the numeric spelling of "no stream".
       v_ok := CASE
-        WHEN json_typeof(v_expected) = 'number' THEN (v_expected #>> '{}')::bigint = coalesce(v_current, -1)
+        WHEN jsonb_typeof(v_expected) = 'number' THEN (v_expected #>> '{}')::bigint = coalesce(v_current, -1)
         WHEN v_expected #>> '{}' = 'any' THEN true
         WHEN v_expected #>> '{}' = 'no_stream' THEN v_current IS NULL
         WHEN v_expected #>> '{}' = 'stream_exists' THEN v_current IS NOT NULL
@@ -146,7 +147,7 @@ function appendOneFunctionSql(n: SchemaNames): string {
         RETURN json_build_object('conflict', i, 'actual', v_current);
       END IF;
       v_bases := array_append(v_bases, v_current);
-      v_n := json_array_length(v_append -> 'ev');
+      v_n := jsonb_array_length(v_append -> 'ev');
       v_pending := v_pending || jsonb_build_object(v_stream,
         CASE WHEN v_n = 0 THEN v_current ELSE coalesce(v_current, -1) + v_n END);
     END LOOP;
@@ -154,7 +155,7 @@ function appendOneFunctionSql(n: SchemaNames): string {
     FOR i IN 0 .. v_count - 1 LOOP
       v_append := p_caller -> i;
       v_stream := v_append ->> 's';
-      v_n := json_array_length(v_append -> 'ev');
+      v_n := jsonb_array_length(v_append -> 'ev');
       v_current := coalesce(v_bases[i + 1], -1);
       IF v_n = 0 THEN
         SELECT e.position INTO v_last FROM ${n.events} e
@@ -164,7 +165,7 @@ function appendOneFunctionSql(n: SchemaNames): string {
         INSERT INTO ${n.events} (position, id, stream_id, revision, type, data, metadata, recorded_at)
         SELECT v_position + x.k, (x.ev ->> 'i')::uuid, v_stream, v_current + x.k, x.ev ->> 't',
                (x.ev ->> 'd')::json, (x.ev ->> 'm')::json, p_now
-          FROM json_array_elements(v_append -> 'ev') WITH ORDINALITY AS x(ev, k);
+          FROM jsonb_array_elements(v_append -> 'ev') WITH ORDINALITY AS x(ev, k);
         v_position := v_position + v_n;
         v_results := array_append(v_results, json_build_array(v_current + v_n, v_position));
       END IF;
@@ -182,13 +183,13 @@ function appendOneFunctionSql(n: SchemaNames): string {
  * id, or a row written behind the store's back) fails that caller alone: `{ unique, detail }`.
  */
 function appendFunctionSql(n: SchemaNames): string {
-  return `CREATE OR REPLACE FUNCTION ${n.appendFunction}(p_callers json, p_isolate boolean)
+  return `CREATE OR REPLACE FUNCTION ${n.appendFunction}(p_callers jsonb, p_isolate boolean)
   RETURNS json LANGUAGE plpgsql AS $fn$
   DECLARE
     v_position bigint;
     v_first    bigint;
     v_now      timestamptz;
-    v_caller   json;
+    v_caller   jsonb;
     v_outcome  json;
     v_outcomes json[] := '{}';
     v_constraint text;
@@ -198,7 +199,7 @@ function appendFunctionSql(n: SchemaNames): string {
     SELECT coalesce(max(e.position), 0) INTO v_position FROM ${n.events} e;
     v_first := v_position;
     v_now := clock_timestamp();
-    FOR v_caller IN SELECT value FROM json_array_elements(p_callers) LOOP
+    FOR v_caller IN SELECT value FROM jsonb_array_elements(p_callers) LOOP
       IF p_isolate THEN
         BEGIN
           v_outcome := ${n.appendOneFunction}(v_caller, v_position, v_now);
