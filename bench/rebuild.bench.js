@@ -7,7 +7,7 @@
 // into fresh tables, atomic swap) and reports events replayed per second. SQLite always;
 // PostgreSQL (events and read models) when DATABASE_URL is set. Prints one JSON document on stdout.
 //
-//   node bench/rebuild.bench.js [--events 200000] [--in-flight 200] [--batch-size 1000] [--backends sqlite,postgres]
+//   node bench/rebuild.bench.js [--events 200000] [--in-flight 200] [--batch-size 5000] [--backends sqlite,postgres] [--keep]
 
 const { randomUUID } = require('node:crypto');
 const fs = require('node:fs');
@@ -24,7 +24,7 @@ function log(...parts) {
 }
 
 function parseArgs(argv) {
-  const opts = { events: 200_000, inFlight: 200, batchSize: 1000, backends: ['sqlite', 'postgres'] };
+  const opts = { events: 200_000, inFlight: 200, batchSize: 5000, backends: ['sqlite', 'postgres'], keep: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -38,6 +38,7 @@ function parseArgs(argv) {
       case '--in-flight': opts.inFlight = positive(value()); break;
       case '--batch-size': opts.batchSize = positive(value()); break;
       case '--backends': opts.backends = String(value()).split(',').filter(Boolean); break;
+      case '--keep': opts.keep = true; break;
       default: log(`ignoring unknown argument ${argv[i]}`);
     }
   }
@@ -233,12 +234,14 @@ async function runBackend(name, opts, cleanups) {
   let readModels;
   if (name === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-bench-rebuild-'));
-    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    if (opts.keep) log(`keeping ${dir}`);
+    else cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     store = SqliteEventStore.open({ filename: path.join(dir, 'events.sqlite') });
     readModels = await readModelsLib.openReadModels({ dataDir: dir });
   } else {
     const schema = `bench_rebuild_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    cleanups.push(async () => {
+    if (opts.keep) log(`keeping schema ${schema}`);
+    else cleanups.push(async () => {
       const { Client } = require('pg');
       const client = new Client({ connectionString: process.env.DATABASE_URL });
       await client.connect();

@@ -13,7 +13,10 @@ import { execute, isPostgres, quoteIdentifier, select } from './sql';
 import { retryWhileBusy } from './sqlite-busy';
 
 export interface RebuildOptions {
-  /** Events per replay transaction (default 1000). */
+  /**
+   * Events per replay transaction (default 5000). Large on purpose: the fresh tables block no one,
+   * and a dispute whose events share a batch is folded and written once.
+   */
   batchSize?: number;
   /** Told after each replayed batch. */
   onProgress?: (position: number) => void;
@@ -57,19 +60,30 @@ export async function rebuildProjection(
 ): Promise<RebuildResult> {
   if (projection.tables.length === 0) throw new Error(`Projection ${projection.name} declares no tables to rebuild`);
   const started = Date.now();
+  const batchSize = options.batchSize ?? 5000;
   const fresh = await FreshTables.create(readModels);
   try {
+    await fresh.beforeReplay(projection);
     let position = 0;
     let events = 0;
     for (let attempt = 1; ; attempt++) {
-      // Replay (or catch up) to the head of the log as it is now.
+      // Replay (or catch up) to the head of the log as it is now, reading the next batch while
+      // the current one is applied.
+      const read = (after: number) => {
+        const pending = store.readAll({ after, maxCount: batchSize });
+        pending.catch(() => undefined); // awaited below; never an unhandled rejection if we stop first
+        return pending;
+      };
+      let next = read(position);
       for (;;) {
-        const batch = await store.readAll({ after: position, maxCount: options.batchSize ?? 1000 });
+        const batch = await next;
         if (batch.length === 0) break;
+        next = read(batch[batch.length - 1].position);
         position = await fresh.dataSource.transaction((manager) => applyProjectionBatch(projection, batch, manager));
         events += batch.length;
         options.onProgress?.(position);
       }
+      await fresh.beforeSwap(projection);
       const swapped = await fresh.swapIn(readModels.dataSource, projection, position);
       if (swapped) return { projection: projection.name, position, events, swapAttempts: attempt, durationMs: Date.now() - started };
       if (attempt >= (options.maxSwapAttempts ?? 50)) {
@@ -117,6 +131,12 @@ abstract class FreshTables {
     return new SqliteFreshTables(dataSource, filename);
   }
 
+  /** Prepares the fresh tables for a bulk load. */
+  async beforeReplay(_projection: Projection): Promise<void> {}
+
+  /** Makes the fresh tables ready to serve (called before every swap attempt). */
+  async beforeSwap(_projection: Projection): Promise<void> {}
+
   /** True when swapped; false when the live checkpoint is ahead of `position` (catch up first). */
   abstract swapIn(live: DataSource, projection: Projection, position: number): Promise<boolean>;
 
@@ -146,6 +166,24 @@ class PostgresFreshTables extends FreshTables {
     private readonly freshSchema: string,
   ) {
     super(dataSource);
+  }
+
+  /** Secondary indexes dropped for the replay, recreated before the swap (a bulk load builds them once). */
+  private deferredIndexes: string[] = [];
+
+  override async beforeReplay(projection: Projection): Promise<void> {
+    const rows: { indexname: string; indexdef: string }[] = await this.dataSource.query(
+      `SELECT i.indexname, i.indexdef FROM pg_indexes i
+       WHERE i.schemaname = $1 AND i.tablename = ANY($2)
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = $1::regnamespace)`,
+      [this.freshSchema, [...projection.tables]],
+    );
+    for (const row of rows) await this.dataSource.query(`DROP INDEX ${this.freshSchema}.${quoteIdentifier(row.indexname)}`);
+    this.deferredIndexes = rows.map((row) => row.indexdef);
+  }
+
+  override async beforeSwap(): Promise<void> {
+    for (const definition of this.deferredIndexes.splice(0)) await this.dataSource.query(definition);
   }
 
   async swapIn(live: DataSource, projection: Projection, position: number): Promise<boolean> {
