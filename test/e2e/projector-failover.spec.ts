@@ -3,7 +3,8 @@ import { PostgresEventStore } from '../../libs/event-store/src';
 import { DEFAULT_PROJECTIONS, openReadModels, type OpenedReadModels } from '../../libs/read-models/src';
 import { CaseScript } from '../../libs/read-models/test/support';
 import { dropSchema, uniqueSchema } from '../../libs/read-models/test/targets';
-import { buildPrivateDist } from './support/child-server';
+import { buildPrivateDist, killAllChildServers, startChildServer } from './support/child-server';
+import { actionPath, CLAIMANT, disputePath, fileDispute, SECRETARIAT } from './support/dispute-fixtures';
 import { killAllProjectors, startProjector } from './support/child-projector';
 import { projectionRows } from '../../libs/read-models/test/projection-rows';
 import { newDataDir, removeDataDir } from './support/test-app';
@@ -30,6 +31,7 @@ describeWithPostgres('projector failover (two processes, PostgreSQL)', () => {
   }, 180_000);
 
   afterAll(async () => {
+    await killAllChildServers();
     await killAllProjectors();
     await live?.close();
     await scratch?.close();
@@ -98,6 +100,33 @@ describeWithPostgres('projector failover (two processes, PostgreSQL)', () => {
     expect(await projectionRows(live.dataSource)).toEqual(expected);
     await second.stop();
   }, 180_000);
+
+  it('an API with PROJECTIONS=off still reads its own writes: it waits for the projector\'s checkpoints', async () => {
+    const apiSchema = uniqueSchema('projections_off');
+    const env = { EVENT_STORE: 'postgres', DATABASE_URL: databaseUrl as string, DATABASE_SCHEMA: apiSchema, PROJECTION_LOCK_RETRY_MS: '100' };
+    const apiDataDir = newDataDir();
+    try {
+      // The API starts (and answers /health) before any projector runs.
+      const api = await startChildServer(build!.main, apiDataDir, { ...env, PROJECTIONS: 'off' });
+      const projector = await startProjector(build!.dir, { ...env, DATA_DIR: dataDir });
+      await waitFor(() => projector.runs('cases') && projector.runs('timeline'), 'the projector to run the projections');
+      expect(api.output()).not.toMatch(/Running projection/);
+      for (let i = 0; i < 5; i++) {
+        const id = await fileDispute(api);
+        // Read-your-writes: the case is there the moment the command has answered.
+        expect((await api.as(CLAIMANT).get(disputePath(id))).status).toBe(200);
+        const registered = await api.as(SECRETARIAT).post(actionPath(id, 'register'), {});
+        expect(registered.status).toBe(200);
+        const read = await api.as(CLAIMANT).get(disputePath(id));
+        expect(read.body.status).toBe('awaiting_respondent');
+      }
+      await api.stop();
+      await projector.stop();
+    } finally {
+      await dropSchema(apiSchema);
+      await removeDataDir(apiDataDir);
+    }
+  }, 120_000);
 });
 
 async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
