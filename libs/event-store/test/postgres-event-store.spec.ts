@@ -55,8 +55,8 @@ function describePostgres(connectionString: string): void {
 
   describe('PostgresEventStore', () => {
     const stores: PostgresEventStore[] = [];
-    const open = async (schema: string, options: { pollIntervalMs?: number; poolSize?: number } = {}) => {
-      const store = await PostgresEventStore.open({ connectionString, schema, ...options });
+    const open = async (schema: string, options: { pollIntervalMs?: number; poolSize?: number } = {}, url = connectionString) => {
+      const store = await PostgresEventStore.open({ connectionString: url, schema, ...options });
       stores.push(store);
       return store;
     };
@@ -64,17 +64,17 @@ function describePostgres(connectionString: string): void {
       await Promise.all(stores.splice(0).map((s) => s.close()));
     });
 
-    it('creates its schema and tables once, and keeps events across close and reopen', async () => {
+    it('creates its schema and tables once, and keeps events (even U+0000 and lone surrogates) across close and reopen', async () => {
       const schema = newSchema();
       const first = await PostgresEventStore.open({ connectionString, schema });
       const metadata = { schemaVersion: 2, actor: { userId: 'u1', role: 'secretary' }, correlationId: 'c-1' };
-      await first.appendToStream('case-1', [{ type: 'Opened', data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b' }, metadata }], 'no_stream');
+      await first.appendToStream('case-1', [{ type: 'Opened', data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b', lone: 'x\ud800y' }, metadata }], 'no_stream');
       await first.close();
       await first.close(); // idempotent
 
       const second = await open(schema);
       const [stored] = await second.readStream('case-1');
-      expect(stored).toMatchObject({ type: 'Opened', revision: 0, position: 1, data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b' }, metadata });
+      expect(stored).toMatchObject({ type: 'Opened', revision: 0, position: 1, data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b', lone: 'x\ud800y' }, metadata });
       expect(await second.appendToStream('case-1', [event('Closed')], 0)).toEqual({
         streamId: 'case-1',
         nextExpectedVersion: 1,
@@ -84,6 +84,36 @@ function describePostgres(connectionString: string): void {
         client.query(`SELECT version FROM ${schema}.event_store_migrations ORDER BY version`),
       );
       expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3]);
+    });
+
+    it('opens a schema that is up to date with a role that may only read and append', async () => {
+      const schema = newSchema();
+      await (await PostgresEventStore.open({ connectionString, schema })).close();
+      const role = `es_test_role_${randomBytes(6).toString('hex')}`;
+      await withClient(connectionString, async (admin) => {
+        await admin.query(`CREATE ROLE ${role} LOGIN`);
+        await admin.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+        await admin.query(`GRANT SELECT, INSERT ON ${schema}.events TO ${role}`);
+        await admin.query(`GRANT SELECT ON ${schema}.event_store_migrations TO ${role}`);
+      });
+      try {
+        const url = new URL(connectionString);
+        url.username = role;
+        url.password = '';
+        const store = await open(schema, {}, url.toString());
+        expect((await store.appendToStream('s', [event('A')], 'no_stream')).position).toBe(1);
+        expect((await store.readStream('s')).map((e) => e.type)).toEqual(['A']);
+        await store.close();
+        // Creating a schema is what it may not do: that fails as unavailable, with the server's reason.
+        const error = await PostgresEventStore.open({ connectionString: url.toString(), schema: newSchema() }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(EventStoreUnavailableError);
+        expect((error as Error).message).toMatch(/permission denied/);
+      } finally {
+        await withClient(connectionString, async (admin) => {
+          await admin.query(`DROP OWNED BY ${role}`);
+          await admin.query(`DROP ROLE ${role}`);
+        });
+      }
     });
 
     it('opens fine when several processes create the same schema at once', async () => {

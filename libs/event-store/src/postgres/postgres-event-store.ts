@@ -19,6 +19,14 @@
 // one caller's failure never fails the others. The lock is held for one function call and the
 // commit, never across a round trip to this process.
 //
+// Wake-up: the append function calls pg_notify, delivered at commit to every LISTENing store;
+// subscriptions also poll (pollIntervalMs) in case a notification is missed. NOTIFY takes
+// PostgreSQL's cluster-wide notify-queue lock at commit; our commits are serialised anyway, so it
+// costs little here, but other applications that NOTIFY on the same cluster share that lock.
+//
+// An append whose connection breaks after the server committed it is reported as unavailable; a
+// retry that reuses the same event ids gets DuplicateEventIdError instead of a second copy.
+//
 // Alternative considered: order by transaction id and read only below the oldest transaction in
 // flight (Marten, Emmett). It lets writers commit in parallel, but positions get gaps, reads need
 // pg_snapshot_xmin bookkeeping, and any long transaction on the server stalls every subscriber.
@@ -129,6 +137,8 @@ export class PostgresEventStore implements EventStore {
       max: poolSize,
       connectionTimeoutMillis: connectionTimeoutMs,
       application_name: 'gzc-event-store',
+      // TCP keepalive: a server that vanished without closing the connection is noticed eventually.
+      keepAlive: true,
     };
     const pool = new Pool(poolConfig);
     // An idle pooled connection that breaks emits 'error' on the pool; unhandled, that would crash

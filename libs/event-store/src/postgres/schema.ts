@@ -68,22 +68,25 @@ function migrations(n: SchemaNames): readonly string[] {
 
 /**
  * Brings the schema up to the latest version. Idempotent, and safe when several processes start at
- * once: everything runs in one transaction under an advisory lock keyed by the schema name.
+ * once: changes run in one transaction under an advisory lock keyed by the schema name. A schema
+ * already up to date is only read, so a role without CREATE rights can open it.
  */
 export async function migrate(client: PoolClient, n: SchemaNames): Promise<void> {
   const steps = migrations(n);
+  if ((await appliedVersion(client, n)) === steps.length) return;
   await client.query('BEGIN');
   try {
     await client.query(`SELECT pg_advisory_xact_lock(${n.migrationLockKey})`);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${escapeIdentifier(n.schema)}`);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [n.schema]);
+    if (rowCount === 0) await client.query(`CREATE SCHEMA ${escapeIdentifier(n.schema)}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${n.migrations} (
          version    integer     PRIMARY KEY,
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
     );
-    const { rows } = await client.query<{ version: number }>(`SELECT coalesce(max(version), 0) AS version FROM ${n.migrations}`);
-    const current = rows[0].version;
+    // Read again under the lock: another process may have migrated while we waited for it.
+    const current = (await appliedVersion(client, n)) ?? 0;
     if (current > steps.length) {
       throw new Error(`Event store schema ${n.schema} is at version ${current}, newer than this code (${steps.length})`);
     }
@@ -96,6 +99,14 @@ export async function migrate(client: PoolClient, n: SchemaNames): Promise<void>
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/** The schema's version, or undefined when its migrations table does not exist yet. */
+async function appliedVersion(client: PoolClient, n: SchemaNames): Promise<number | undefined> {
+  const { rows } = await client.query<{ exists: string | null }>('SELECT to_regclass($1) AS exists', [n.migrations]);
+  if (rows[0].exists === null) return undefined;
+  const result = await client.query<{ version: number }>(`SELECT coalesce(max(version), 0) AS version FROM ${n.migrations}`);
+  return result.rows[0].version;
 }
 
 /**
