@@ -6,3 +6,5 @@ export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { DuplicateEventIdError } from './duplicate-event-id-error';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { KurrentDbEventStore, DEFAULT_STREAM_PREFIXES, UnrepresentableLogPositionError } from './kurrentdb';
+export type { KurrentDbEventStoreOptions } from './kurrentdb';

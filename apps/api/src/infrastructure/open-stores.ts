@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PostgresEventStore, SqliteEventStore } from '../../../../libs/event-store/src';
+import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore } from '../../../../libs/event-store/src';
 import type { EventStore } from '../../../../libs/event-store/src/port';
 import { openReadModels, type OpenedReadModels } from '../../../../libs/read-models/src';
 import type { AppConfig } from '../config/app-config';
@@ -16,7 +16,8 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
       // loadConfig refuses EVENT_STORE=postgres without DATABASE_URL.
       return PostgresEventStore.open({ connectionString: config.databaseUrl as string, schema: config.databaseSchema });
     case 'kurrentdb':
-      throw new Error(`EVENT_STORE=${config.eventStore} is not available in this version; use EVENT_STORE=sqlite.`);
+      // loadConfig refuses EVENT_STORE=kurrentdb without KURRENTDB_URL.
+      return KurrentDbEventStore.open({ connectionString: config.kurrentdbUrl as string });
   }
 }
 
