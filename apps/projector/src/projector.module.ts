@@ -52,7 +52,8 @@ export class ProjectorModule {
       imports: [ConfigModule.forRoot(config)],
       providers: [
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
-        { provide: READ_MODELS, useFactory: () => openConfiguredReadModels(config) },
+        // After the event store: on PostgreSQL both may create the same schema.
+        { provide: READ_MODELS, useFactory: (_store: EventStore) => openConfiguredReadModels(config), inject: [EVENT_STORE] },
         {
           provide: RUNNER,
           useFactory: (readModels: OpenedReadModels, store: EventStore) =>

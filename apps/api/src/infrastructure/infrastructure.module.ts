@@ -30,7 +30,12 @@ export class InfrastructureModule {
           provide: EVENT_STORE,
           useFactory: (): Promise<EventStore> => openEventStore(config),
         },
-        { provide: READ_MODEL_HANDLE, useFactory: () => openConfiguredReadModels(config) },
+        {
+          provide: READ_MODEL_HANDLE,
+          // After the event store: on PostgreSQL both may create the same schema.
+          useFactory: (_store: EventStore) => openConfiguredReadModels(config),
+          inject: [EVENT_STORE],
+        },
         { provide: READ_MODELS, useFactory: (h: OpenedReadModels) => h.readModels, inject: [READ_MODEL_HANDLE] },
         { provide: ProjectionFailures, useValue: new ProjectionFailures() },
         {
