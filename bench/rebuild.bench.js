@@ -141,7 +141,8 @@ const LIFECYCLES = [
 ];
 const WEIGHTED = LIFECYCLES.flatMap((l) => Array(l.weight).fill(l));
 
-const metadataFor = (actor, correlationId) => ({ schemaVersion: 1, actor, correlationId, causationId: correlationId });
+// As the API's executor records them: each event type's current data-shape version.
+const metadataFor = (type, actor, correlationId) => ({ schemaVersion: domain.currentSchemaVersion(type), actor, correlationId, causationId: correlationId });
 
 /** One dispute in flight: its folded state and the steps left. */
 function newDispute(i, startMs) {
@@ -188,7 +189,7 @@ async function generateLog(store, opts) {
         entry.lastSequence = assigned.data.sequence;
         command = { type: 'register', caseNumber: assigned.data.caseNumber };
         const list = registrations.get(year) ?? [];
-        list.push({ type: assigned.type, data: assigned.data, metadata: metadataFor(context.actor, d.disputeId) });
+        list.push({ type: assigned.type, data: assigned.data, metadata: metadataFor(assigned.type, context.actor, d.disputeId) });
         registrations.set(year, list);
       }
       const decided = domain.decide(command, d.state, context);
@@ -197,7 +198,7 @@ async function generateLog(store, opts) {
       appends.push({
         streamId: d.streamId,
         expectedVersion: d.revision < 0 ? 'no_stream' : d.revision,
-        events: decided.map((e) => ({ type: e.type, data: e.data, metadata: metadataFor(context.actor, correlationId) })),
+        events: decided.map((e) => ({ type: e.type, data: e.data, metadata: metadataFor(e.type, context.actor, correlationId) })),
       });
       d.revision += decided.length;
       events += decided.length;
