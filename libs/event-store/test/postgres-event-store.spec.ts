@@ -30,6 +30,8 @@ type RaceWriter = (
 const DATABASE_URL = process.env.DATABASE_URL;
 
 if (!DATABASE_URL) {
+  // Jest shows neither titles nor console output of a file whose tests are all skipped: say why on stderr.
+  process.stderr.write('PostgresEventStore tests skipped: DATABASE_URL is unset (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)\n');
   describe('PostgresEventStore', () => {
     it.skip('is not tested: DATABASE_URL is unset (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)', () => undefined);
   });
