@@ -9,3 +9,8 @@ export * from './typeorm-idempotency-store';
 export * from './open-read-models';
 export { isBusyError, retryWhileBusy } from './sqlite-busy';
 export * from './statistics';
+export * from './checkpoint-watcher';
+export * from './leader-elected-projections';
+export * from './projection-batch';
+export { assertSchemaName } from './postgres-connection';
+export * from './rebuild-projection';

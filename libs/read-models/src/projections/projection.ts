@@ -5,7 +5,8 @@ import type { StoredEvent } from '../../../event-store/src/port';
 /**
  * A read model fed from the global log. The engine calls `apply` inside the transaction that also
  * moves this projection's checkpoint, with only dispute-stream events it has not applied yet;
- * `apply` must write through `manager` alone and must not start transactions of its own.
+ * `apply` must write through `manager` alone, with unqualified table names (a rebuild runs it
+ * against fresh tables elsewhere), and must not start transactions of its own.
  */
 export interface Projection {
   readonly name: string;
