@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createDirectoryView } from '../../../libs/domain/src';
-import { SqliteEventStore } from '../../../libs/event-store/src';
-import { WrongExpectedVersionError, type EventStore } from '../../../libs/event-store/src/port';
-import { openReadModels } from '../../../libs/read-models/src';
+import { WrongExpectedVersionError } from '../../../libs/event-store/src/port';
 import { ConfigError, loadConfig, type AppConfig } from '../../api/src/config/app-config';
+import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
 import { readDirectoryFile, seedDirectoryFile } from '../../api/src/directory/directory.service';
 import { generateHistory } from './history-generator';
 
@@ -64,20 +61,12 @@ export function parseArgs(argv: string[], now: Date): Args {
   return args;
 }
 
-/** The event store the application would open with this configuration. */
-export function openEventStore(config: AppConfig): EventStore {
-  if (config.eventStore !== 'sqlite') {
-    throw new Error(`EVENT_STORE=${config.eventStore} is not available in this version; use EVENT_STORE=sqlite.`);
-  }
-  return SqliteEventStore.open({ filename: join(config.dataDir, 'events.sqlite') });
-}
-
 async function main(): Promise<void> {
   const now = new Date();
   const args = parseArgs(process.argv.slice(2), now);
   const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) });
   const directoryData = readDirectoryFile(seedDirectoryFile(config.dataDir));
-  const store = openEventStore(config);
+  const store = await openEventStore(config);
   let summary;
   try {
     let lastReport = Date.now();
@@ -99,9 +88,9 @@ async function main(): Promise<void> {
       },
     });
     let projection: { events: number; durationMs: number } | undefined;
-    if (args.project && !config.databaseUrl && existsSync(config.dataDir)) {
+    if (args.project) {
       const started = Date.now();
-      const readModels = await openReadModels({ dataDir: config.dataDir });
+      const readModels = await openConfiguredReadModels(config);
       try {
         const engine = readModels.createProjectionEngine(store, { batchSize: 2000, onError: (e) => process.stderr.write(`${String(e)}\n`) });
         const head = await store.headPosition();
