@@ -2,7 +2,6 @@ import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppModuleOptions } from './app.module';
-import { assertAuthModeSupported } from './auth/auth.module';
 import { configureApp } from './http/configure-app';
 
 export interface CreateAppOptions extends AppModuleOptions {
@@ -12,7 +11,6 @@ export interface CreateAppOptions extends AppModuleOptions {
 
 /** The configured, initialised application (not yet listening). Tests drive it with supertest. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
-  assertAuthModeSupported(options.config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bodyParser: false,
     abortOnError: false,

@@ -82,6 +82,12 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     KURRENTDB_URL: '',
     // Off: tests tick the scheduler themselves.
     DEADLINE_SCAN_INTERVAL_MS: '0',
+    // Tests that are about rate limits or request logs turn them on.
+    REQUEST_LOG: 'off',
+    RATE_LIMIT_TOKENS_PER_USER: '0',
+    RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
+    RATE_LIMIT_FILINGS_PER_USER: '0',
+    RATE_LIMIT_FILINGS_PER_ADDRESS: '0',
     ...(options.env ?? {}),
   });
   const config: AppConfig = loaded;

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, NotFoundException, Optional, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
@@ -20,7 +20,8 @@ export class DevTokenResponse {
 export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tokens: DevTokenService,
+    /** null outside AUTH_MODE=dev. */
+    @Optional() @Inject(DevTokenService) private readonly tokens: DevTokenService | null,
   ) {}
 
   @Public()
@@ -29,7 +30,8 @@ export class AuthController {
   @ApiOperation({ summary: 'A token for a demo-directory user (AUTH_MODE=dev only; 404 otherwise)' })
   @ApiOkResponse({ type: DevTokenResponse })
   async devToken(@Body() body: DevTokenRequestDto): Promise<IssuedToken> {
-    if (this.config.authMode !== 'dev') throw new NotFoundException('Cannot POST /api/auth/dev-token');
+    // 404 rather than 403: outside dev mode the route does not exist (API.md).
+    if (this.config.authMode !== 'dev' || !this.tokens) throw new NotFoundException('Cannot POST /api/auth/dev-token');
     const issued = await this.tokens.issue(body.userId);
     if (!issued) {
       throw new RequestValidationException([{ field: 'userId', message: 'userId is not a user of the directory' }]);

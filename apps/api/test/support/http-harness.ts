@@ -6,7 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
+import { SqliteEventStore } from '../../../../libs/event-store/src';
 import { AuthModule } from '../../src/auth/auth.module';
+import { systemClock } from '../../src/common/clock';
+import { CLOCK, EVENT_STORE } from '../../src/common/tokens';
 import { ConfigModule, loadConfig, type AppConfig } from '../../src/config/app-config';
 import { DirectoryModule } from '../../src/directory/directory.module';
 import { DisputeActionsController } from '../../src/disputes/http/dispute-actions.controller';
@@ -21,7 +24,7 @@ export function tempDataDir(): string {
 }
 
 export function testConfig(env: Record<string, string> = {}, overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ DATA_DIR: tempDataDir(), ...env }), ...overrides };
+  return { ...loadConfig({ DATA_DIR: tempDataDir(), REQUEST_LOG: 'off', ...env }), ...overrides };
 }
 
 export interface Harness {
@@ -54,10 +57,16 @@ export async function createHarness(options: { config?: AppConfig; healthChecks?
   })
   class FakeDisputesModule {}
 
+  // The directory is events: a real event store in the temporary DATA_DIR.
+  const store = await SqliteEventStore.open({ filename: path.join(config.dataDir, 'events.sqlite') });
   @Global()
   @Module({
-    providers: options.healthChecks ? [{ provide: HEALTH_CHECKS, useValue: options.healthChecks }] : [],
-    exports: options.healthChecks ? [HEALTH_CHECKS] : [],
+    providers: [
+      { provide: EVENT_STORE, useValue: store },
+      { provide: CLOCK, useValue: systemClock },
+      ...(options.healthChecks ? [{ provide: HEALTH_CHECKS, useValue: options.healthChecks }] : []),
+    ],
+    exports: [EVENT_STORE, CLOCK, ...(options.healthChecks ? [HEALTH_CHECKS] : [])],
   })
   class FakeInfrastructureModule {}
 
@@ -91,7 +100,10 @@ export async function createHarness(options: { config?: AppConfig; healthChecks?
       if (res.status !== 200) throw new Error(`dev-token for ${userId}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
   };
 }
 
