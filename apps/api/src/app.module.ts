@@ -6,6 +6,7 @@ import { ConfigModule, type AppConfig } from './config/app-config';
 import { DirectoryModule } from './directory/directory.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { HealthModule } from './health/health.module';
+import { RateLimitModule } from './http/rate-limit';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 
 export interface AppModuleOptions {
@@ -23,6 +24,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
+        RateLimitModule,
         DirectoryModule,
         AuthModule,
         HealthModule,

@@ -2,9 +2,9 @@ import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppModuleOptions } from './app.module';
-import { configureApp } from './http/configure-app';
+import { configureApp, type ConfigureOptions } from './http/configure-app';
 
-export interface CreateAppOptions extends AppModuleOptions {
+export interface CreateAppOptions extends AppModuleOptions, ConfigureOptions {
   /** Nest's logger; tests pass false or ['error']. */
   logger?: LoggerService | LogLevel[] | false;
 }
@@ -16,7 +16,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     abortOnError: false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
-  configureApp(app, options.config);
+  configureApp(app, options.config, options);
   await app.init();
   return app;
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import type { Clock } from '../../../apps/api/src/common/clock';
@@ -48,6 +49,8 @@ export interface StartOptions {
   dataDir?: string;
   clock?: Clock;
   env?: Record<string, string>;
+  /** Where request log lines go (with env REQUEST_LOG=on). */
+  requestLogStream?: DestinationStream;
 }
 
 export const newDataDir = (): string => {
@@ -91,7 +94,12 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     ...(options.env ?? {}),
   });
   const config: AppConfig = loaded;
-  const app = await createApp({ config, clock: options.clock, logger: ['error'] });
+  const app = await createApp({
+    config,
+    clock: options.clock,
+    logger: ['error'],
+    ...(options.requestLogStream ? { requestLogStream: options.requestLogStream } : {}),
+  });
   await app.init(); // createApp initialises already; a second init is a no-op
 
   const tokens = new Map<string, Promise<string>>();

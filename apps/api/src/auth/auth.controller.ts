@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
 import { UserResponse } from '../directory/directory.controller';
 import { RequestValidationException } from '../http/problem';
+import { RateLimited } from '../http/rate-limit';
 import { DevTokenService, type IssuedToken } from './dev-token.service';
 import { DevTokenRequestDto } from './dto/dev-token.dto';
 import { Public } from './public.decorator';
@@ -25,6 +26,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @RateLimited('token')
   @Post('dev-token')
   @HttpCode(200)
   @ApiOperation({ summary: 'A token for a demo-directory user (AUTH_MODE=dev only; 404 otherwise)' })

@@ -18,13 +18,21 @@ import { HealthModule } from '../../src/health/health.module';
 import { HEALTH_CHECKS, type HealthCheck } from '../../src/health/health.tokens';
 import { configureApp } from '../../src/http/configure-app';
 import { IdempotencyInterceptor } from '../../src/http/idempotency.interceptor';
+import { RateLimitModule } from '../../src/http/rate-limit';
 
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-api-'));
 }
 
 export function testConfig(env: Record<string, string> = {}, overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ DATA_DIR: tempDataDir(), REQUEST_LOG: 'off', ...env }), ...overrides };
+  const quiet = {
+    REQUEST_LOG: 'off',
+    RATE_LIMIT_TOKENS_PER_USER: '0',
+    RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
+    RATE_LIMIT_FILINGS_PER_USER: '0',
+    RATE_LIMIT_FILINGS_PER_ADDRESS: '0',
+  };
+  return { ...loadConfig({ DATA_DIR: tempDataDir(), ...quiet, ...env }), ...overrides };
 }
 
 export interface Harness {
@@ -73,6 +81,7 @@ export async function createHarness(options: { config?: AppConfig; healthChecks?
   const moduleRef = await Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
+      RateLimitModule,
       FakeInfrastructureModule,
       DirectoryModule,
       AuthModule,
