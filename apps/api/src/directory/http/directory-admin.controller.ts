@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -192,6 +193,7 @@ export class DirectoryAdminController {
   @HttpCode(204)
   @ApiOperation({ summary: "Remove a user: their access ends at once; the id is not given out again (secretariat)" })
   @IF_MATCH_HEADER
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ type: ProblemSchema })
   @ApiConflictResponse({ type: ProblemSchema, description: 'If-Match no longer matches' })
   async removeUser(
