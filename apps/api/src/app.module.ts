@@ -5,6 +5,7 @@ import type { Clock } from './common/clock';
 import { ConfigModule, type AppConfig } from './config/app-config';
 import { DirectoryModule } from './directory/directory.module';
 import { DisputesModule } from './disputes/disputes.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -19,6 +20,7 @@ export interface AppModuleOptions {
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     const { config, clock } = options;
+    const disputes = DisputesModule.forRoot({ deadlineScanIntervalMs: config.deadlineScanIntervalMs });
     return {
       module: AppModule,
       imports: [
@@ -29,7 +31,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         InfrastructureModule.forRoot({ config, clock }),
-        DisputesModule.forRoot({ deadlineScanIntervalMs: config.deadlineScanIntervalMs }),
+        disputes,
+        DocumentsModule.forRoot(disputes),
       ],
     };
   }

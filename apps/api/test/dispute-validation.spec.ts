@@ -292,7 +292,7 @@ describe('action bodies', () => {
     expect(h.commandBus.execute).not.toHaveBeenCalled();
   });
 
-  it('submit-document has no route in this issue', async () => {
+  it('submit-document has no action route: it is served by the multipart upload, POST /api/disputes/{id}/documents', async () => {
     expect((await act('submit-document', {})).status).toBe(404);
   });
 });

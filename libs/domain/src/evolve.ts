@@ -208,7 +208,11 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
     case 'SessionHeld':
       return {
         ...s,
-        sessions: s.sessions.map((x) => (x.sessionId === event.data.sessionId ? { ...x, held: true } : x)),
+        sessions: s.sessions.map((x) =>
+          x.sessionId === event.data.sessionId
+            ? { ...x, held: true, ...(event.data.notes !== undefined ? { notes: event.data.notes } : {}) }
+            : x,
+        ),
       };
     case 'MediationConcluded': {
       const d = event.data;

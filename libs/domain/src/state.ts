@@ -54,6 +54,8 @@ export interface SessionOnCase {
   startsAt: string;
   location?: string;
   held: boolean;
+  /** The mediator's notes of the session: confidential to the mediator (see canSeeSessionNotes). */
+  notes?: string;
 }
 
 export interface HearingOnCase {

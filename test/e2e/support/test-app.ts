@@ -97,7 +97,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
   const app = await createApp({
     config,
     clock: options.clock,
-    logger: ['error'],
+    logger: process.env.E2E_LOG ? ['error', 'warn', 'log'] : ['error'],
     ...(options.requestLogStream ? { requestLogStream: options.requestLogStream } : {}),
   });
   await app.init(); // createApp initialises already; a second init is a no-op

@@ -40,6 +40,8 @@ export interface AppConfig {
   deadlineScanIntervalMs: number;
   /** Largest JSON body accepted, in bytes (413 beyond). */
   bodyLimitBytes: number;
+  /** Largest document accepted for upload, in bytes (413 beyond). */
+  documentMaxBytes: number;
   policies: Policies;
 }
 
@@ -67,6 +69,9 @@ const DEADLINE_ENV: Record<DeadlineKind, string> = {
   statement_of_defence: 'DEADLINE_DAYS_STATEMENT_OF_DEFENCE',
   escalation: 'DEADLINE_DAYS_ESCALATION',
 };
+
+/** 25 MB (25 × 1024 × 1024 bytes): the largest document accepted unless DOCUMENT_MAX_BYTES says otherwise. */
+export const DEFAULT_DOCUMENT_MAX_BYTES = 25 * 1024 * 1024;
 
 type Env = Record<string, string | undefined>;
 
@@ -183,6 +188,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('DEADLINE_SCAN_INTERVAL_MS must be 0 (off) or at least 10');
   }
 
+  const documentMaxBytes = int('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, 1024 * 1024 * 1024);
+
   const deadlineDays = {} as Record<DeadlineKind, number>;
   for (const kind of DEADLINE_KINDS) {
     deadlineDays[kind] = int(DEADLINE_ENV[kind], DEFAULT_POLICIES.deadlineDays[kind], 1, 365);
@@ -220,6 +227,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     requestLog,
     deadlineScanIntervalMs,
     bodyLimitBytes: 1024 * 1024,
+    documentMaxBytes,
     policies,
   };
 }

@@ -46,8 +46,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { actor?: { userId: string } }>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const fingerprint = `${request.method} ${request.originalUrl ?? request.url}\n${JSON.stringify(request.body ?? null)}`;
+    const statusCode = this.successStatus(context, request.method);
+    return from(this.runOnce(request, response, fingerprint, statusCode, () => lastValueFrom(next.handle())));
+  }
+
+  /**
+   * Runs `run` once per Idempotency-Key (none: just runs it). `fingerprint` describes the request:
+   * the same key with another fingerprint is refused. Routes that read their body themselves (the
+   * document upload) call this directly with a fingerprint of what they received.
+   */
+  runOnce<T>(
+    request: Request & { actor?: { userId: string } },
+    response: Response,
+    fingerprint: string,
+    statusCode: number,
+    run: () => Promise<T>,
+  ): Promise<T> {
     const key = request.header('idempotency-key');
-    if (key === undefined) return next.handle();
+    if (key === undefined) return run();
     if (!KEY_PATTERN.test(key)) {
       throw new BadRequestException({
         message: 'Invalid Idempotency-Key',
@@ -55,12 +73,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     const scopeKey = `${request.actor?.userId ?? 'anonymous'}:${key}`;
-    const requestHash = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl ?? request.url}\n${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
-    const response = context.switchToHttp().getResponse<Response>();
-    const statusCode = this.successStatus(context, request.method);
-    return from(this.once(scopeKey, requestHash, statusCode, response, () => lastValueFrom(next.handle())));
+    const requestHash = createHash('sha256').update(fingerprint).digest('hex');
+    return this.once(scopeKey, requestHash, statusCode, response, run) as Promise<T>;
   }
 
   private async once(

@@ -1,15 +1,16 @@
 import {
   allowedActions,
   canSeeDocument,
+  canSeeSessionNotes,
   sideOf,
   type Actor,
   type DirectoryView,
   type DisputeState,
 } from '../../../../../libs/domain/src';
-import { HTTP_ACTIONS } from './served-actions';
+import { documentUploadPath, OFFERED_ACTIONS } from './served-actions';
 import type { CaseView, OrganisationView } from './views';
 
-const SERVED: ReadonlySet<string> = new Set(HTTP_ACTIONS);
+const SERVED: ReadonlySet<string> = new Set(OFFERED_ACTIONS);
 
 function organisationView(directory: DirectoryView, id: string): OrganisationView {
   const org = directory.organisation(id);
@@ -27,6 +28,7 @@ export function toCaseView(
 ): CaseView {
   const side = sideOf(state, actor) ?? null;
   const isSecretariat = actor.role === 'secretariat';
+  const actions = asOf ? [] : allowedActions(state, actor, { now: now.toISOString(), directory }).filter((a) => SERVED.has(a));
   return {
     id: state.disputeId,
     caseNumber: state.caseNumber ?? null,
@@ -52,7 +54,8 @@ export function toCaseView(
     neutrals: state.neutrals.map((n) => ({ ...n, name: directory.user(n.userId)?.name ?? n.userId })),
     challenges: state.challenges,
     deadlines: state.deadlines,
-    sessions: state.sessions,
+    // Session notes are the mediator's alone; everyone else sees that a session was held.
+    sessions: canSeeSessionNotes(state, actor) ? state.sessions : state.sessions.map(({ notes: _notes, ...session }) => session),
     hearings: state.hearings,
     statements: state.statements,
     documents: state.documents
@@ -68,6 +71,8 @@ export function toCaseView(
     closedAt: state.closedAt ?? null,
     version: state.version,
     asOf: asOf ? asOf.toISOString() : null,
-    allowedActions: asOf ? [] : allowedActions(state, actor, { now: now.toISOString(), directory }).filter((a) => SERVED.has(a)),
+    allowedActions: actions,
+    // submit-document has no action route of its own: it is the multipart upload here.
+    documentUploadUrl: actions.includes('submit-document') ? documentUploadPath(state.disputeId) : null,
   };
 }

@@ -25,12 +25,25 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
   }
 }
 
-/** Confidential content is removed per reader: session notes for the mediator only, documents by visibility. */
+/**
+ * Confidential content is removed per reader: session notes for the mediator only, documents by
+ * their visibility. The DocumentSubmitted entry of a document the reader may not see is left out
+ * altogether (not redacted), so neither its name, type, size nor hash shows; references to it from
+ * other entries (a statement's documentIds, a settlement document) are dropped too.
+ */
 function visibleEntry(entry: TimelineEntry, state: DisputeState, actor: Actor): TimelineItemView[] {
   let data = entry.data;
-  if (entry.type === 'DocumentSubmitted') {
-    const document = state.documents.find((d) => d.documentId === data.documentId);
-    if (!document || !canSeeDocument(document, state, actor)) return [];
+  const mayRead = (documentId: unknown): boolean => {
+    const document = state.documents.find((d) => d.documentId === documentId);
+    return document !== undefined && canSeeDocument(document, state, actor);
+  };
+  if (entry.type === 'DocumentSubmitted' && !mayRead(data.documentId)) return [];
+  if (Array.isArray(data.documentIds)) {
+    data = { ...data, documentIds: data.documentIds.filter(mayRead) };
+  }
+  if (data.settlementDocumentId !== undefined && !mayRead(data.settlementDocumentId)) {
+    const { settlementDocumentId: _hidden, ...rest } = data;
+    data = rest;
   }
   if (entry.type === 'SessionHeld' && !canSeeSessionNotes(state, actor)) {
     const { notes: _notes, ...rest } = data;

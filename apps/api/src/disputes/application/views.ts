@@ -44,7 +44,8 @@ export interface CaseView {
   neutrals: NeutralView[];
   challenges: { neutralUserId: string; side: string; grounds: string; status: string }[];
   deadlines: Deadline[];
-  sessions: { sessionId: string; startsAt: string; location?: string; held: boolean }[];
+  /** `notes` only for the mediator (confidential). */
+  sessions: { sessionId: string; startsAt: string; location?: string; held: boolean; notes?: string }[];
   hearings: { hearingId: string; startsAt: string; location?: string; held: boolean }[];
   statements: { kind: string; side: string; submittedAt: string }[];
   documents: {
@@ -72,6 +73,8 @@ export interface CaseView {
   /** Set when the case is shown as it stood at a past moment. */
   asOf: string | null;
   allowedActions: Action[];
+  /** Where to POST a document (multipart/form-data) when allowedActions offers submit-document. */
+  documentUploadUrl: string | null;
 }
 
 export interface TimelineItemView {

@@ -1,0 +1,44 @@
+import { multipart, type FilePart } from './sample-documents';
+import { toApiResponse, type ApiResponse, type Headers, type TestApp } from './test-app';
+
+export const documentsPath = (id: string): string => `/api/disputes/${id}/documents`;
+
+/** POST a multipart upload as `userId`: `visibility` and one file part unless told otherwise. */
+export async function upload(
+  t: TestApp,
+  userId: string,
+  id: string,
+  file: FilePart | FilePart[] | undefined,
+  fields: Record<string, string> = { visibility: 'parties' },
+  headers: Headers = {},
+): Promise<ApiResponse> {
+  const files = file === undefined ? [] : Array.isArray(file) ? file : [file];
+  const { body, contentType } = multipart(fields, files);
+  const bearer = await t.token(userId);
+  return toApiResponse(
+    await t
+      .http()
+      .post(documentsPath(id))
+      .set({ Authorization: `Bearer ${bearer}`, 'Content-Type': contentType, ...headers })
+      .send(body),
+  );
+}
+
+/** GET a document's bytes as `userId` (the body as a Buffer whatever its type). */
+export async function download(t: TestApp, userId: string, id: string, documentId: string): Promise<ApiResponse & { bytes: Buffer }> {
+  const bearer = await t.token(userId);
+  const res = await t
+    .http()
+    .get(`${documentsPath(id)}/${documentId}`)
+    .set({ Authorization: `Bearer ${bearer}` })
+    .buffer(true)
+    .parse((response, callback) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+  const bytes = Buffer.isBuffer(res.body) ? res.body : Buffer.alloc(0);
+  let body: unknown = res.body;
+  if (String(res.headers['content-type'] ?? '').startsWith('application/problem+json')) body = JSON.parse(bytes.toString('utf8'));
+  return { ...toApiResponse(res), body, text: bytes.toString('utf8'), bytes };
+}
