@@ -12,7 +12,7 @@ import type { Authenticated, TokenVerifier } from './token-verifier';
  * Asymmetric algorithms only: a token signed with `none` or with an HMAC secret (HS*) is refused
  * whatever its header says, so nobody can sign a token with a public key used as an HMAC secret.
  */
-export const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 /** IdP tokens carry more claims than ours; 8 KB still stops absurd headers early. */
 const MAX_TOKEN_LENGTH = 8192;
 const FETCH_TIMEOUT_MS = 5000;

@@ -36,9 +36,7 @@ export const USER_STREAM_PREFIX = 'directory-user-';
 export const organisationStreamId = (id: string): string => `${ORGANISATION_STREAM_PREFIX}${id}`;
 export const userStreamId = (id: string): string => `${USER_STREAM_PREFIX}${id}`;
 
-/** The directory's event types. Each carries the whole record as it is after the change. */
-export const DIRECTORY_EVENT_TYPES = ['OrganisationRegistered', 'OrganisationChanged', 'UserRegistered', 'UserChanged', 'UserRemoved'] as const;
-
+/** The directory's events. Each carries the whole record as it is after the change. */
 export type DirectoryEvent =
   | { type: 'OrganisationRegistered'; data: { organisation: DirectoryOrganisation; occurredAt: string } }
   | { type: 'OrganisationChanged'; data: { organisation: DirectoryOrganisation; changed: string[]; occurredAt: string } }

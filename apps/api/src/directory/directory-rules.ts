@@ -7,10 +7,10 @@ import { ROLES_BY_ORGANISATION_KIND, type DirectoryOrganisation } from './direct
 // association that are providers, and ids and codes that are not taken twice.
 
 /** Ids become part of stream ids and URLs: letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
-export const DIRECTORY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-export const AGB_CODE = /^\d{8}$/;
-export const KVK_NUMBER = /^\d{8}$/;
-export const UZOVI_CODE = /^\d{4}$/;
+const DIRECTORY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const AGB_CODE = /^\d{8}$/;
+const KVK_NUMBER = /^\d{8}$/;
+const UZOVI_CODE = /^\d{4}$/;
 const MAX_NAME = 200;
 
 /** What the rules need to know about the rest of the directory. */

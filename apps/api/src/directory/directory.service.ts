@@ -254,7 +254,7 @@ export class DirectoryService implements DirectoryView, DirectoryLookup, OnModul
 }
 
 /** The stream a directory event belongs to. */
-export function streamOf(event: DirectoryEvent): string {
+function streamOf(event: DirectoryEvent): string {
   switch (event.type) {
     case 'OrganisationRegistered':
     case 'OrganisationChanged':
