@@ -1,4 +1,5 @@
 import type { DisputeEvent } from './events';
+import { upcast, type VersionedEvent } from './upcasting';
 
 // Where a dispute's events live, shared by the write side and the projections: one definition,
 // so a projection can never look for a dispute's events under another name than they were written.
@@ -11,6 +12,8 @@ export const isDisputeStream = (streamId: string): boolean => streamId.startsWit
 
 export const disputeIdOf = (streamId: string): string => streamId.slice(DISPUTE_STREAM_PREFIX.length);
 
-/** A stored event of a dispute stream as the domain's event (type and data; metadata stays behind). */
-export const toDisputeEvent = (stored: { type: string; data: Record<string, unknown> }): DisputeEvent =>
-  ({ type: stored.type, data: stored.data }) as unknown as DisputeEvent;
+/**
+ * A stored event of a dispute stream as the domain's event: its data lifted to the current shape
+ * (upcasting.ts); metadata stays behind.
+ */
+export const toDisputeEvent = (stored: VersionedEvent): DisputeEvent => upcast(stored) as unknown as DisputeEvent;

@@ -105,9 +105,10 @@ export type StatementSubmitted = E<
 >;
 export type HearingScheduled = E<'HearingScheduled', { hearingId: string; startsAt: string; location?: string }>;
 export type HearingHeld = E<'HearingHeld', { hearingId: string }>;
+/** Schema version 2 (upcasting.ts lifts v1's `claimantCostSharePct`). Shares are whole percentages summing to 100. */
 export type DecisionRendered = E<
   'DecisionRendered',
-  { outcome: DecisionOutcome; claimantCostSharePct: number; summary: string }
+  { outcome: DecisionOutcome; costAllocation: { claimantPct: number; respondentPct: number }; summary: string }
 >;
 export type DisputeWithdrawn = E<'DisputeWithdrawn', { reason?: string }>;
 export type SettledByParties = E<'SettledByParties', { terms?: string }>;

@@ -271,7 +271,7 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
       return close(s, 'decided', at, {
         decision: {
           outcome: event.data.outcome,
-          claimantCostSharePct: event.data.claimantCostSharePct,
+          claimantCostSharePct: event.data.costAllocation.claimantPct,
           summary: event.data.summary,
         },
       });

@@ -6,6 +6,7 @@ export * from './events';
 export * from './state';
 export * from './case-numbers';
 export * from './dispute-streams';
+export * from './upcasting';
 export * from './evolve';
 export * from './deadlines';
 export * from './decide';

@@ -90,7 +90,7 @@ describe('render-decision', () => {
     const base = replied();
     const now = nextHour(base);
     given(base).when(decision, 'adv-hanna', now).then([
-      { type: 'DecisionRendered', data: { outcome: 'claim_partially_granted', claimantCostSharePct: 40, summary: 'Tariff partly restored', occurredAt: now } },
+      { type: 'DecisionRendered', data: { outcome: 'claim_partially_granted', costAllocation: { claimantPct: 40, respondentPct: 60 }, summary: 'Tariff partly restored', occurredAt: now } },
     ]);
     const s = given(base).when(decision, 'adv-hanna', now).thenState();
     expect(s).toMatchObject({ status: 'decided', closedAt: now });

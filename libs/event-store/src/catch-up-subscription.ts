@@ -1,5 +1,5 @@
 // Catch-up subscription loop shared by adapters whose global log is an ordered table with a
-// gap-free commit order (sqlite; postgres once it reads only below in-flight transactions).
+// gap-free commit order (sqlite; postgres, whose appends take positions in commit order under a lock).
 // The loop owns the checkpoint, so an event is handed over at most once per successful handler
 // call, in position order, and a failed batch is retried as is: no loss, no skip, no reordering.
 import type { StoredEvent, Subscription } from './port';

@@ -3,4 +3,8 @@
 export * from './port';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
-export { DuplicateEventIdError } from './sqlite/sqlite-errors';
+export { DuplicateEventIdError } from './duplicate-event-id-error';
+export { PostgresEventStore } from './postgres/postgres-event-store';
+export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { KurrentDbEventStore, DEFAULT_STREAM_PREFIXES, UnrepresentableLogPositionError } from './kurrentdb';
+export type { KurrentDbEventStoreOptions } from './kurrentdb';

@@ -1,6 +1,5 @@
 // The SQLite adapter: the shared contract, then what only a file-based store has to prove
 // (reopen, several connections/processes on one file, crash durability, error mapping).
-import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +15,8 @@ import {
   WrongExpectedVersionError,
 } from '../src';
 import { isRevisionConflict } from '../src/sqlite/sqlite-errors';
+import { startChild } from './support/child-process';
 
-const FIXTURES = join(__dirname, 'fixtures');
 const testDir = join(tmpdir(), `event-store-spec-${randomUUID()}`);
 const newFile = (): string => join(testDir, randomUUID(), 'events.db'); // nested: open() must mkdir
 
@@ -272,39 +271,4 @@ function captureSync(call: () => unknown): unknown {
     return error;
   }
   throw new Error('Expected the call to throw');
-}
-
-/** A fixture script run with plain node, with line-by-line access to its stdout. */
-function startChild(script: string, args: string[]) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(FIXTURES, script), ...args]);
-  let stdout = '';
-  let stderr = '';
-  const lineListeners = new Set<(line: string) => void>();
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-    let newline: number;
-    while ((newline = stdout.indexOf('\n')) >= 0) {
-      const line = stdout.slice(0, newline);
-      stdout = stdout.slice(newline + 1);
-      for (const listener of lineListeners) listener(line);
-    }
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    exited,
-    stderr: () => stderr,
-    /** Resolves at the first line for which `matches` returns true; rejects if the child exits first. */
-    waitForLine: (matches: (line: string) => boolean) =>
-      new Promise<void>((resolve, reject) => {
-        const listener = (line: string): void => {
-          if (!matches(line)) return;
-          lineListeners.delete(listener);
-          resolve();
-        };
-        lineListeners.add(listener);
-        void exited.then((code) => reject(new Error(`${script} exited (${String(code)}) early: ${stderr}`)));
-      }),
-  };
 }

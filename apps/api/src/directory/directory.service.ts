@@ -11,7 +11,7 @@ import {
 import type { Clock } from '../common/clock';
 import { APP_CONFIG, CLOCK, EVENT_STORE } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
-import { EVENT_SCHEMA_VERSION } from '../disputes/application/event-schema';
+import { currentSchemaVersion } from '../disputes/application/event-schema';
 import {
   DIRECTORY_STREAM_PREFIX,
   ORGANISATION_STREAM_PREFIX,
@@ -243,7 +243,7 @@ export class DirectoryService implements DirectoryView, DirectoryLookup, OnModul
       type: event.type,
       data: event.data as unknown as Record<string, unknown>,
       metadata: {
-        schemaVersion: EVENT_SCHEMA_VERSION,
+        schemaVersion: currentSchemaVersion(event.type),
         actor: { userId: actor.userId, role: actor.role, ...(actor.organisationId ? { organisationId: actor.organisationId } : {}) },
         correlationId: context.correlationId,
         // A directory change is caused by the request that asked for it.

@@ -136,6 +136,6 @@ export const renderDecision: ActionRule<RenderDecision> = {
       throw invalid('claimantCostSharePct', 'out_of_range', 'claimantCostSharePct is the claimant\'s share of the costs: a whole number from 0 to 100.');
     }
     const summary = requireText(c.summary, 'summary', 'A summary of the decision');
-    return [{ type: 'DecisionRendered', data: { outcome, claimantCostSharePct: pct, summary, occurredAt: ctx.now } }];
+    return [{ type: 'DecisionRendered', data: { outcome, costAllocation: { claimantPct: pct, respondentPct: 100 - pct }, summary, occurredAt: ctx.now } }];
   },
 };

@@ -20,7 +20,10 @@ export function describeEventStoreContract(
   name: string,
   createStore: () => Promise<EventStore>,
   dispose: (store: EventStore) => Promise<void> = (store) => store.close(),
+  /** streamIdPrefix: every stream the suite writes starts with it (a store shared between runs needs a fresh one per run). */
+  options: { streamIdPrefix?: string } = {},
 ): void {
+  const newStreamId = (): string => `${options.streamIdPrefix ?? 'contract-'}${randomUUID()}`;
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     const subscriptions: Subscription[] = [];
@@ -249,7 +252,7 @@ export function describeEventStoreContract(
       });
 
       it('filters by stream prefix', async () => {
-        const prefix = `contract-${randomUUID()}-`;
+        const prefix = `${newStreamId()}-`;
         const head = await store.headPosition();
         await store.appendToStream(`${prefix}one`, [event('A')], 'no_stream');
         await store.appendToStream(newStreamId(), [event('Other')], 'no_stream');
@@ -311,7 +314,7 @@ export function describeEventStoreContract(
 
     describe('subscribeToAll', () => {
       it('delivers exactly the events after the checkpoint, in order, then live ones', async () => {
-        const prefix = `contract-${randomUUID()}-`;
+        const prefix = `${newStreamId()}-`;
         const first = await store.appendToStream(`${prefix}a`, [event('E1')], 'no_stream');
         await store.appendToStream(`${prefix}a`, [event('E2'), event('E3')], 0);
 
@@ -326,7 +329,7 @@ export function describeEventStoreContract(
       });
 
       it('delivers the whole filtered log in order without a checkpoint, batch by batch', async () => {
-        const prefix = `contract-${randomUUID()}-`;
+        const prefix = `${newStreamId()}-`;
         for (let i = 0; i < 5; i++) await store.appendToStream(`${prefix}s`, [event(`E${i}`)], i - 1);
         const batches: number[] = [];
         const received: StoredEvent[] = [];
@@ -358,7 +361,7 @@ export function describeEventStoreContract(
       });
 
       it('stops delivering after stop(), which waits for a running handler', async () => {
-        const prefix = `contract-${randomUUID()}-`;
+        const prefix = `${newStreamId()}-`;
         const received: StoredEvent[] = [];
         let handlerRunning = false;
         const subscription = store.subscribeToAll(
@@ -384,7 +387,7 @@ export function describeEventStoreContract(
       });
 
       it('hands a batch whose handler threw to the handler again: no loss, no skip', async () => {
-        const prefix = `contract-${randomUUID()}-`;
+        const prefix = `${newStreamId()}-`;
         await store.appendToStream(`${prefix}s`, [event('A'), event('B'), event('C')], 'no_stream');
         const calls: string[][] = [];
         const errors: unknown[] = [];
@@ -411,10 +414,6 @@ export function describeEventStoreContract(
       });
     });
   });
-}
-
-function newStreamId(): string {
-  return `contract-${randomUUID()}`;
 }
 
 function event(type: string, data: Record<string, unknown> = {}): NewEvent {

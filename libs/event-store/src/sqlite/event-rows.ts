@@ -26,10 +26,4 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
-/** Serialises an event's data or metadata; rejects what is not a JSON object (a caller bug). */
-export function toJsonObject(what: string, value: unknown): string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError(`Event ${what} must be a JSON object`);
-  }
-  return JSON.stringify(value);
-}
+export { toJsonObject } from '../event-json';

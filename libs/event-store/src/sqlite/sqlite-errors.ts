@@ -32,13 +32,5 @@ export function unavailable(operation: string, error: unknown): EventStoreUnavai
   return new EventStoreUnavailableError(`Event store ${operation} failed: ${detail}`, error);
 }
 
-/**
- * An appended event reused an id already in the store: a caller bug or a blind retry of an append
- * that did succeed. Not a version conflict and not an outage.
- */
-export class DuplicateEventIdError extends Error {
-  constructor(readonly eventId: string) {
-    super(`An event with id ${eventId} is already in the store`);
-    this.name = 'DuplicateEventIdError';
-  }
-}
+// Kept importable from here for existing callers; the class is shared by every adapter.
+export { DuplicateEventIdError } from '../duplicate-event-id-error';

@@ -6,7 +6,7 @@
 // IMMEDIATE) and positions are assigned inside that transaction, so position order IS commit
 // order and a reader never sees position n+1 before n. That is what makes "read everything after
 // my checkpoint" a safe subscription. PostgreSQL lacks this guarantee (sequence values are taken
-// before commit) and its adapter will need more (see ARCHITECTURE.md).
+// before commit); its adapter serialises position assignment and commit (postgres-event-store.ts).
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { disputeIdOf } from '../../../domain/src';
+import { disputeIdOf, upcast } from '../../../domain/src';
 import type { StoredEvent } from '../../../event-store/src/port';
 import { execute, valuesList } from '../sql';
 import { chunk, type Projection } from './projection';
 
 /**
- * Every dispute event as a timeline row. A plain INSERT on purpose: a second application of the
+ * Every dispute event as a timeline row, its data in the current shape of its type (upcast), so
+ * readers of the timeline never meet a stored older shape. A plain INSERT on purpose: a second application of the
  * same event would be a checkpoint bug, and the primary key makes it fail loudly instead of hiding it.
  */
 export const timelineProjection: Projection = {
@@ -22,7 +23,7 @@ export const timelineProjection: Projection = {
           event.type,
           typeof event.data.occurredAt === 'string' ? event.data.occurredAt : event.recordedAt,
           event.metadata.actor ? JSON.stringify(event.metadata.actor) : null,
-          JSON.stringify(event.data),
+          JSON.stringify(upcast(event).data),
         ]),
       );
     }

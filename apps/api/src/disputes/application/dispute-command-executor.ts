@@ -28,7 +28,7 @@ import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
 import { CaseNumberAllocator } from './case-number-allocator';
 import type { CommandOptions, CommandResult } from './dispute-commands';
 import { causationFor } from './causation';
-import { EVENT_SCHEMA_VERSION } from './event-schema';
+import { currentSchemaVersion } from './event-schema';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
 const MAX_ATTEMPTS = 40;
@@ -136,7 +136,7 @@ export class DisputeCommandExecutor {
       type: event.type,
       data: event.data as Record<string, unknown>,
       metadata: {
-        schemaVersion: EVENT_SCHEMA_VERSION,
+        schemaVersion: currentSchemaVersion(event.type),
         actor: { userId: actor.userId, role: actor.role, ...(actor.organisationId ? { organisationId: actor.organisationId } : {}) },
         correlationId: options.correlationId,
         causationId: options.causationId ?? options.correlationId,

@@ -1,2 +1,3 @@
-/** Current shape of every event's data; upcasters (a later issue) lift older ones. */
-export const EVENT_SCHEMA_VERSION = 1;
+// The schema version each new event is written with: per event type, defined next to the
+// upcasters that lift older versions (libs/domain/src/upcasting.ts).
+export { currentSchemaVersion } from '../../../../../libs/domain/src';

@@ -1,0 +1,77 @@
+// Event versions. Events are never rewritten, so when the shape of an event's data changes, the
+// events already stored keep their old shape and name their version in metadata.schemaVersion.
+// Wherever stored events become domain events (toDisputeEvent: the write side's fold, the temporal
+// query, the cases projection) and wherever stored data is shown (the timeline projection), they
+// pass through `upcast`, which lifts the data step by step (v1 → v2 → …) to the current shape, so
+// the rest of the code knows only the current shapes. A version newer than this code knows, or an
+// old version without its upcaster, fails loudly: guessing would fold a case wrongly.
+import type { DisputeEventType } from './events';
+
+/** The current data version of each event type; types not listed are at version 1. */
+export const CURRENT_SCHEMA_VERSIONS: Readonly<Partial<Record<DisputeEventType, number>>> = {
+  // v2: the decision's cost allocation names both parties' shares (see upcastDecisionRenderedV1).
+  DecisionRendered: 2,
+};
+
+export const currentSchemaVersion = (type: string): number =>
+  CURRENT_SCHEMA_VERSIONS[type as DisputeEventType] ?? 1;
+
+type Data = Record<string, unknown>;
+type Upcaster = (data: Data) => Data;
+
+/**
+ * DecisionRendered v1 → v2. A decision allocates the costs of the procedure between the parties;
+ * v1 recorded only `claimantCostSharePct`, leaving every reader (the timeline a party reads, cost
+ * invoicing, statistics) to work out the respondent's share as 100 − x. v2 records the allocation
+ * as the decision states it: `costAllocation: { claimantPct, respondentPct }`.
+ */
+const upcastDecisionRenderedV1: Upcaster = (data) => {
+  const { claimantCostSharePct, ...rest } = data;
+  if (typeof claimantCostSharePct !== 'number' || !Number.isInteger(claimantCostSharePct) || claimantCostSharePct < 0 || claimantCostSharePct > 100) {
+    throw new EventUpcastError('DecisionRendered', 1, `claimantCostSharePct is ${JSON.stringify(claimantCostSharePct)}, not a whole percentage`);
+  }
+  return { ...rest, costAllocation: { claimantPct: claimantCostSharePct, respondentPct: 100 - claimantCostSharePct } };
+};
+
+/** Upcasters by `${type}@${fromVersion}`: each lifts one version to the next. */
+const UPCASTERS: Readonly<Record<string, Upcaster>> = {
+  'DecisionRendered@1': upcastDecisionRenderedV1,
+};
+
+/** A stored event this code cannot read: a version from the future, a gap in the chain, or corrupt data. */
+export class EventUpcastError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly schemaVersion: unknown,
+    reason: string,
+  ) {
+    super(`Cannot read stored ${eventType} event of schema version ${String(schemaVersion)}: ${reason}`);
+    this.name = 'EventUpcastError';
+  }
+}
+
+export interface VersionedEvent {
+  type: string;
+  data: Data;
+  metadata: { schemaVersion: number };
+}
+
+/** The event's data in the current shape of its type. */
+export function upcast(stored: VersionedEvent): { type: string; data: Data } {
+  const { type } = stored;
+  const from = stored.metadata?.schemaVersion;
+  const current = currentSchemaVersion(type);
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
+    throw new EventUpcastError(type, from, 'metadata.schemaVersion must be a positive integer');
+  }
+  if (from > current) {
+    throw new EventUpcastError(type, from, `this code knows versions up to ${current}; deploy the newer code that wrote it`);
+  }
+  let data = stored.data;
+  for (let version = from; version < current; version++) {
+    const step = UPCASTERS[`${type}@${version}`];
+    if (!step) throw new EventUpcastError(type, version, `no upcaster from version ${version} to ${version + 1}`);
+    data = step(data);
+  }
+  return { type, data };
+}
