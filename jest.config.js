@@ -19,14 +19,33 @@ const swcOptions = (syntax) => [
 // like our own sources.
 const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@standard-schema'];
 
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': swcOptions('typescript'),
     '^.+\\.m?js$': swcOptions('ecmascript'),
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+};
+
+// unit: apps and libs (the contract and read-model suites add their PostgreSQL runs themselves when
+// DATABASE_URL is set). e2e: the HTTP suites on the embedded stores. e2e-postgres: the same suites
+// again with events and read models in PostgreSQL (a fresh schema per app), when DATABASE_URL is set.
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
+    ...(process.env.DATABASE_URL
+      ? [
+          {
+            ...shared,
+            displayName: 'e2e-postgres',
+            testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'],
+            setupFiles: ['<rootDir>/test/e2e/support/use-postgres.js'],
+          },
+        ]
+      : []),
+  ],
   testTimeout: 30000,
   // Two cores here: Jest's default (cores - 1) would run one file at a time.
   maxWorkers: 2,

@@ -26,7 +26,7 @@ describe('concurrent commands', () => {
   });
   afterAll(async () => {
     await t?.close();
-    if (t) removeDataDir(t.dataDir);
+    if (t) await removeDataDir(t.dataDir);
   });
 
   it('ten commands with the same If-Match: exactly one wins, nine get 409', async () => {
@@ -154,7 +154,7 @@ describe('concurrent registrations', () => {
   });
   afterAll(async () => {
     await t?.close();
-    if (t) removeDataDir(t.dataDir);
+    if (t) await removeDataDir(t.dataDir);
   });
 
   it('twenty registrations in parallel get exactly GZC-2025-0001 … 0020, no gap, no duplicate', async () => {
@@ -194,7 +194,7 @@ describe('Idempotency-Key across two app instances on one DATA_DIR', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    removeDataDir(dataDir);
+    await removeDataDir(dataDir);
   });
 
   it('a retry that lands on the other instance replays the first answer', async () => {
@@ -231,7 +231,7 @@ describe('case numbers across two app instances on one DATA_DIR', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    removeDataDir(dataDir);
+    await removeDataDir(dataDir);
   });
 
   it('registrations alternating and racing between the instances stay unique and gap-free', async () => {

@@ -39,7 +39,7 @@ describe('deadlines', () => {
     });
     afterAll(async () => {
       await t?.close();
-      removeDataDir(dataDir);
+      await removeDataDir(dataDir);
     });
 
     it('is due 14 days after registration and not missed before', async () => {
@@ -86,7 +86,7 @@ describe('deadlines', () => {
     });
     afterAll(async () => {
       await t?.close();
-      if (t) removeDataDir(t.dataDir);
+      if (t) await removeDataDir(t.dataDir);
     });
 
     it('halves the answer deadline to 7 days: not missed at 6 days, missed after 7', async () => {
@@ -110,7 +110,7 @@ describe('deadlines', () => {
     });
     afterAll(async () => {
       await t?.close();
-      if (t) removeDataDir(t.dataDir);
+      if (t) await removeDataDir(t.dataDir);
     });
 
     it('missed after a mediation without agreement closes the case without resolution', async () => {
@@ -150,7 +150,7 @@ describe('deadlines', () => {
     });
     afterAll(async () => {
       await t?.close();
-      if (t) removeDataDir(t.dataDir);
+      if (t) await removeDataDir(t.dataDir);
     });
 
     it('by the secretariat moves the due date and prevents the miss until the new date', async () => {
@@ -191,7 +191,7 @@ describe('deadlines', () => {
     });
     afterAll(async () => {
       await t?.close();
-      if (t) removeDataDir(t.dataDir);
+      if (t) await removeDataDir(t.dataDir);
     });
 
     it('the challenge period closes after 7 days: no challenge offered or accepted, appointment goes ahead', async () => {
@@ -260,7 +260,7 @@ describe('deadlines', () => {
     afterAll(async () => {
       await a?.close();
       await b?.close();
-      removeDataDir(dataDir);
+      await removeDataDir(dataDir);
     });
 
     it('record exactly one DeadlineMissed per deadline', async () => {

@@ -27,7 +27,7 @@ describe('errors over HTTP', () => {
   });
   afterAll(async () => {
     await t?.close();
-    if (t) removeDataDir(t.dataDir);
+    if (t) await removeDataDir(t.dataDir);
   });
 
   describe('409: the case status does not allow the command', () => {

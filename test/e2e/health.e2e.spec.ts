@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { EVENT_STORE } from '../../apps/api/src/common/tokens';
+import { READ_MODEL_HANDLE } from '../../apps/api/src/infrastructure/infrastructure.tokens';
 import type { EventStore } from '../../libs/event-store/src/port';
+import type { OpenedReadModels } from '../../libs/read-models/src';
 import { eventually, removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 describe('GET /health reports stuck projections', () => {
@@ -12,16 +14,21 @@ describe('GET /health reports stuck projections', () => {
   });
   afterAll(async () => {
     await t?.close();
-    if (t) removeDataDir(t.dataDir);
+    if (t) await removeDataDir(t.dataDir);
   });
 
   it('answers 503 naming the projections while a batch keeps failing, and 200 again once it applies', async () => {
     expect((await t.http().get('/health')).status).toBe(200);
 
     // Break the timeline's table under the running app, then write an event straight to the log.
-    const db = new Database(join(t.dataDir, 'read-models.sqlite'));
+    // SQLite: a connection of its own (the app's would wait synchronously for the write lock).
+    const handle = t.app.get<OpenedReadModels>(READ_MODEL_HANDLE);
+    const db =
+      handle.location.kind === 'sqlite'
+        ? new Database(join(t.dataDir, 'read-models.sqlite'))
+        : { exec: (sql: string) => handle.queryDataSource.query(sql), close: () => undefined };
     try {
-      db.exec('ALTER TABLE timeline_entries RENAME TO timeline_entries_away');
+      await db.exec('ALTER TABLE timeline_entries RENAME TO timeline_entries_away');
       const store = t.app.get<EventStore>(EVENT_STORE);
       await store.appendToStream(
         'dispute-00000000-0000-4000-8000-0000000000aa',
@@ -38,7 +45,7 @@ describe('GET /health reports stuck projections', () => {
       expect(stuck.body.detail).toMatch(/projections/);
       expect(stuck.body.checks.projections).toMatchObject({ ok: false, detail: { lag: expect.any(Number), lastFailure: expect.any(Object) } });
 
-      db.exec('ALTER TABLE timeline_entries_away RENAME TO timeline_entries');
+      await db.exec('ALTER TABLE timeline_entries_away RENAME TO timeline_entries');
       await eventually(async () => expect((await t.http().get('/health')).status).toBe(200), 15_000);
     } finally {
       db.close();

@@ -40,7 +40,7 @@ describe('dispute lifecycle over HTTP', () => {
   });
   afterAll(async () => {
     await t?.close();
-    if (t) removeDataDir(t.dataDir);
+    if (t) await removeDataDir(t.dataDir);
   });
 
   // Let each command land at a distinct instant, so ordering by time is meaningful.
@@ -585,7 +585,7 @@ describe('allowedActions never offers less than is refused: every action not off
   });
   afterAll(async () => {
     await t?.close();
-    if (t) removeDataDir(t.dataDir);
+    if (t) await removeDataDir(t.dataDir);
   });
 
   const sweep = async (id: string) => {
@@ -654,7 +654,7 @@ describe('GET /api/disputes: listing', () => {
   });
   afterAll(async () => {
     await t?.close();
-    if (t) removeDataDir(t.dataDir);
+    if (t) await removeDataDir(t.dataDir);
   });
 
   const list = async (userId: string, query = ''): Promise<Body> =>

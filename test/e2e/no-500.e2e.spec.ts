@@ -64,7 +64,7 @@ describe('no 500 for anything a client sends', () => {
   }, 60_000);
   afterAll(async () => {
     await t?.close();
-    if (t) removeDataDir(t.dataDir);
+    if (t) await removeDataDir(t.dataDir);
     // Nothing leaked into Object.prototype from a __proto__ body.
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -24,7 +24,7 @@ describe('restart keeps every case (in process)', () => {
 
   afterAll(async () => {
     await t?.close();
-    removeDataDir(dataDir);
+    await removeDataDir(dataDir);
   });
 
   it('answers the same case, timeline and list after a restart on the same DATA_DIR', async () => {
@@ -83,8 +83,8 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
   afterAll(async () => {
     await server?.stop();
     await killAllChildServers();
-    removeDataDir(dataDir);
-    if (build) removeDataDir(build.dir);
+    await removeDataDir(dataDir);
+    if (build) await removeDataDir(build.dir);
   });
 
   it('a registration acknowledged just before the kill is there after the restart', async () => {
@@ -165,7 +165,7 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
       }
       await server.stop();
     } finally {
-      removeDataDir(dir);
+      await removeDataDir(dir);
     }
   }, 120_000);
 

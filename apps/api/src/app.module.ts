@@ -9,6 +9,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -33,6 +34,7 @@ export class AppModule {
         InfrastructureModule.forRoot({ config, clock }),
         disputes,
         DocumentsModule.forRoot(disputes),
+        StatisticsModule,
       ],
     };
   }

@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       port: 3000,
       dataDir: '/srv/gzc/data',
       eventStore: 'sqlite',
+      databaseSchema: 'public',
+      projections: 'inline',
       authMode: 'dev',
       devTokenTtlSeconds: 8 * 3600,
       oidcRoleClaim: 'role',
@@ -27,6 +29,8 @@ describe('loadConfig', () => {
         DATA_DIR: 'var/gzc',
         EVENT_STORE: 'postgres',
         DATABASE_URL: 'postgres://gzc:pw@db:5432/gzc',
+        DATABASE_SCHEMA: 'tenant_42',
+        PROJECTIONS: 'off',
         KURRENTDB_URL: 'kurrentdb://localhost:2113?tls=false',
         OIDC_ROLE_CLAIM: 'gzc_role',
         OIDC_ORGANISATION_CLAIM: 'org',
@@ -47,6 +51,8 @@ describe('loadConfig', () => {
       dataDir: path.resolve('/srv', 'var/gzc'),
       eventStore: 'postgres',
       databaseUrl: 'postgres://gzc:pw@db:5432/gzc',
+      databaseSchema: 'tenant_42',
+      projections: 'off',
       kurrentdbUrl: 'kurrentdb://localhost:2113?tls=false',
       oidcRoleClaim: 'gzc_role',
       oidcOrganisationClaim: 'org',
@@ -72,6 +78,8 @@ describe('loadConfig', () => {
         ADMINISTRATION_FEE_CENTS: '12.50',
         DEV_TOKEN_SECRET: 'short',
         DATABASE_URL: 'mysql://x',
+        DATABASE_SCHEMA: 'Public; DROP',
+        PROJECTIONS: 'sometimes',
       });
     } catch (e) {
       error = e;
@@ -87,10 +95,12 @@ describe('loadConfig', () => {
       'ADMINISTRATION_FEE_CENTS',
       'DEV_TOKEN_SECRET',
       'DATABASE_URL',
+      'DATABASE_SCHEMA',
+      'PROJECTIONS',
     ]) {
       expect(message).toContain(name);
     }
-    expect((error as ConfigError).problems).toHaveLength(8);
+    expect((error as ConfigError).problems).toHaveLength(10);
   });
 
   it('DEADLINE_SCAN_INTERVAL_MS=0 turns the scan off; 1 to 9 ms is refused', () => {

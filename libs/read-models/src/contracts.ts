@@ -1,5 +1,6 @@
 import type { DisputeState } from '../../domain/src';
 import type { EventActor, StoredEvent } from '../../event-store/src/port';
+import type { StatisticsReadModels } from './statistics/statistics-read-models';
 
 // What the API asks of the read models. Implementations: TypeORM on SQLite now, PostgreSQL later.
 
@@ -95,6 +96,8 @@ export interface ReadModels {
   /** Open deadlines whose due time has come, for the deadline scheduler. */
   dueDeadlines(now: Date, limit: number): Promise<DueDeadline[]>;
   idempotency: IdempotencyStore;
+  /** Statistics, mediation outcomes and caseloads for the disputes body. */
+  statistics: StatisticsReadModels;
 }
 
 /** One projection: applies a batch of events inside the transaction that also moves its checkpoint. */

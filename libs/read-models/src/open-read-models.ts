@@ -3,15 +3,21 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/src/port';
+import { CheckpointWatcher } from './checkpoint-watcher';
+import type { ProjectionRunner } from './contracts';
 import { READ_MODEL_ENTITIES } from './entities';
+import { LeaderElectedProjections } from './leader-elected-projections';
 import { READ_MODEL_MIGRATIONS } from './migrations';
+import { assertSchemaName, withAdvisoryLock } from './postgres-connection';
 import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine';
+import { DEFAULT_PROJECTIONS } from './projections';
+import { quoteIdentifier } from './sql';
 import { isBusyError } from './sqlite-busy';
 import { TypeOrmReadModels } from './typeorm-read-models';
 
 export const READ_MODELS_FILENAME = 'read-models.sqlite';
 
-export interface OpenReadModelsOptions {
+export interface SqliteReadModelsOptions {
   /** Folder of the embedded databases; created if missing. */
   dataDir: string;
   /**
@@ -22,7 +28,37 @@ export interface OpenReadModelsOptions {
   busyTimeoutMs?: number;
 }
 
+export interface PostgresReadModelsOptions {
+  /** postgres://user:password@host:5432/database */
+  databaseUrl: string;
+  /** Schema of the read-model tables, created if missing (default public). */
+  schema?: string;
+  /** Connections per pool (projections and queries each have one). Default 10. */
+  poolSize?: number;
+}
+
+export type OpenReadModelsOptions = SqliteReadModelsOptions | PostgresReadModelsOptions;
+
+export type ReadModelLocation =
+  | { kind: 'sqlite'; filename: string }
+  | { kind: 'postgres'; databaseUrl: string; schema: string };
+
+export interface ProjectionRunnerOptions extends Omit<ProjectionEngineOptions, 'onProgress'> {
+  /**
+   * 'inline': this process runs the projections (on PostgreSQL each one only while it holds that
+   * projection's advisory lock, so several processes never run the same projection at once).
+   * 'off': other processes (apps/projector) run them; this one only follows their checkpoints,
+   * so waitForPosition still gives read-your-writes.
+   */
+  mode?: 'inline' | 'off';
+  /** PostgreSQL: how often a standby tries to take a projection's lock (default 1000 ms). */
+  lockRetryMs?: number;
+  /** PostgreSQL: told when this process starts or stops running a projection. */
+  onLeadership?: (projection: string, leading: boolean) => void;
+}
+
 export interface OpenedReadModels {
+  location: ReadModelLocation;
   /** The projections' connection: the only writer of read-model rows. */
   dataSource: DataSource;
   /**
@@ -31,17 +67,31 @@ export interface OpenedReadModels {
    */
   queryDataSource: DataSource;
   readModels: TypeOrmReadModels;
+  /** An engine that runs the projections in this process unconditionally (tests, embedded mode). */
   createProjectionEngine(store: EventStore, options?: ProjectionEngineOptions): ProjectionEngine;
-  /** Stops the engines created here, then closes the database. */
+  /** The runner for this deployment: see ProjectionRunnerOptions.mode. */
+  createProjectionRunner(store: EventStore, options?: ProjectionRunnerOptions): ProjectionRunner;
+  /** Stops the runners and engines created here, then closes the database. */
   close(): Promise<void>;
 }
 
-/** Opens `<dataDir>/read-models.sqlite` (WAL), runs pending migrations, and wires the read side. */
+const isPostgresOptions = (options: OpenReadModelsOptions): options is PostgresReadModelsOptions =>
+  'databaseUrl' in options && typeof options.databaseUrl === 'string';
+
+/**
+ * Opens the read models, runs pending migrations (never `synchronize`), and wires the read side.
+ * SQLite: `<dataDir>/read-models.sqlite` (WAL). PostgreSQL: the tables in `schema`.
+ */
 export async function openReadModels(options: OpenReadModelsOptions): Promise<OpenedReadModels> {
+  return isPostgresOptions(options) ? openPostgres(options) : openSqlite(options);
+}
+
+async function openSqlite(options: SqliteReadModelsOptions): Promise<OpenedReadModels> {
   mkdirSync(options.dataDir, { recursive: true });
-  const dataSource = await initialiseWithMigrations(join(options.dataDir, READ_MODELS_FILENAME));
+  const filename = join(options.dataDir, READ_MODELS_FILENAME);
+  const dataSource = await initialiseWithMigrations(filename);
   const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 20));
-  const queryDataSource = await createDataSource(join(options.dataDir, READ_MODELS_FILENAME), false).initialize();
+  const queryDataSource = await sqliteDataSource(filename, false).initialize();
   for (const connection of [dataSource, queryDataSource]) {
     await connection.query(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
     // Read models are derived data: a power cut may roll back their last transactions (rows and
@@ -49,26 +99,71 @@ export async function openReadModels(options: OpenReadModelsOptions): Promise<Op
     // fsync per commit; the events themselves stay synchronous=FULL.
     await connection.query('PRAGMA synchronous = NORMAL');
   }
+  return wire({ kind: 'sqlite', filename }, dataSource, queryDataSource);
+}
 
-  const engines = new Set<ProjectionEngine>();
+async function openPostgres(options: PostgresReadModelsOptions): Promise<OpenedReadModels> {
+  const schema = assertSchemaName(options.schema ?? 'public');
+  const poolSize = options.poolSize ?? 10;
+  // Processes starting together would race to create the schema and run the same migration.
+  const dataSource = await withAdvisoryLock(options.databaseUrl, `gzc-read-model-migrations:${schema}`, async () => {
+    const setup = postgresDataSource(options.databaseUrl, schema, 1, false);
+    await setup.initialize();
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`).catch((error: unknown) => {
+        // IF NOT EXISTS is not atomic: the event store (own lock) may create it at the same moment.
+        if (!isUniqueViolation(error)) throw error;
+      });
+    } finally {
+      await setup.destroy();
+    }
+    return postgresDataSource(options.databaseUrl, schema, poolSize, true).initialize();
+  });
+  const queryDataSource = await postgresDataSource(options.databaseUrl, schema, poolSize, false).initialize();
+  return wire({ kind: 'postgres', databaseUrl: options.databaseUrl, schema }, dataSource, queryDataSource);
+}
+
+function wire(location: ReadModelLocation, dataSource: DataSource, queryDataSource: DataSource): OpenedReadModels {
+  const runners = new Set<ProjectionRunner>();
+  const track = <T extends ProjectionRunner>(runner: T): T => {
+    runners.add(runner);
+    return runner;
+  };
   return {
+    location,
     dataSource,
     queryDataSource,
     readModels: new TypeOrmReadModels(queryDataSource),
     createProjectionEngine(store, engineOptions) {
-      const engine = new ProjectionEngine(dataSource, store, engineOptions);
-      engines.add(engine);
-      return engine;
+      return track(new ProjectionEngine(dataSource, store, engineOptions));
+    },
+    createProjectionRunner(store, runnerOptions = {}) {
+      const { mode = 'inline', lockRetryMs, onLeadership, ...engineOptions } = runnerOptions;
+      const projections = engineOptions.projections ?? DEFAULT_PROJECTIONS;
+      if (mode === 'off') return track(new CheckpointWatcher(dataSource, projections.map((p) => p.name)));
+      // SQLite: one process file-locks the database per transaction and reads the checkpoint under
+      // that lock, so every process may run the projections; exactly-once holds regardless.
+      if (location.kind === 'sqlite') return track(new ProjectionEngine(dataSource, store, engineOptions));
+      return track(
+        new LeaderElectedProjections(dataSource, store, {
+          ...engineOptions,
+          projections,
+          databaseUrl: location.databaseUrl,
+          schema: location.schema,
+          lockRetryMs,
+          onLeadership,
+        }),
+      );
     },
     async close() {
-      for (const engine of engines) await engine.stop();
+      for (const runner of runners) await runner.stop();
       if (queryDataSource.isInitialized) await queryDataSource.destroy();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
 }
 
-function createDataSource(database: string, runMigrations = true): DataSource {
+function sqliteDataSource(database: string, runMigrations = true): DataSource {
   return new DataSource({
     type: 'better-sqlite3',
     database,
@@ -83,6 +178,24 @@ function createDataSource(database: string, runMigrations = true): DataSource {
   });
 }
 
+/** A TypeORM data source whose connections resolve unqualified table names in `schema`. */
+export function postgresDataSource(databaseUrl: string, schema: string, poolSize: number, runMigrations: boolean): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    schema,
+    entities: READ_MODEL_ENTITIES,
+    migrations: READ_MODEL_MIGRATIONS,
+    migrationsRun: runMigrations,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    installExtensions: false,
+    applicationName: 'gzc-read-models',
+    poolSize,
+    extra: { options: `-c search_path=${assertSchemaName(schema)}` },
+  });
+}
+
 /**
  * Processes starting together (api and projector on the same data dir) may both find a migration
  * pending; the loser's CREATE TABLE then fails ("already exists") and its migration transaction
@@ -90,7 +203,7 @@ function createDataSource(database: string, runMigrations = true): DataSource {
  */
 async function initialiseWithMigrations(database: string, attempts = 5): Promise<DataSource> {
   for (let attempt = 1; ; attempt++) {
-    const dataSource = createDataSource(database);
+    const dataSource = sqliteDataSource(database);
     try {
       return await dataSource.initialize();
     } catch (error) {
@@ -100,6 +213,12 @@ async function initialiseWithMigrations(database: string, attempts = 5): Promise
     }
   }
 }
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | undefined)?.code;
+  const driverCode = (error as { driverError?: { code?: unknown } } | undefined)?.driverError?.code;
+  return code === '23505' || driverCode === '23505';
+};
 
 const isLostMigrationRace = (error: unknown): boolean =>
   isBusyError(error) || (error instanceof Error && /already exists/i.test(error.message));

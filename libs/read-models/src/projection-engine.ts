@@ -1,9 +1,9 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { EventStore, StoredEvent, Subscription } from '../../event-store/src/port';
 import type { ProjectionRunner } from './contracts';
 import { ProjectionCheckpointEntity } from './entities';
-import { DEFAULT_PROJECTIONS, isDisputeEvent, type Projection } from './projections';
-import { execute, select } from './sql';
+import { applyProjectionBatch } from './projection-batch';
+import { DEFAULT_PROJECTIONS, type Projection } from './projections';
 import { retryWhileBusy } from './sqlite-busy';
 
 export interface ProjectionEngineOptions {
@@ -13,6 +13,8 @@ export interface ProjectionEngineOptions {
   batchSize?: number;
   /** A failed batch is reported here, then retried by the subscription after a pause. */
   onError?: (error: unknown) => void;
+  /** Told each time a projection's checkpoint moves (after its transaction committed). */
+  onProgress?: (projection: string, position: number) => void;
 }
 
 /** waitForPosition gave up: the read models have not caught up with a write yet. */
@@ -136,6 +138,7 @@ export class ProjectionEngine implements ProjectionRunner {
       try {
         const reached = await this.applyInTransaction(projection, events);
         this.positions.set(projection.name, Math.max(this.positions.get(projection.name) ?? 0, reached));
+        this.options.onProgress?.(projection.name, reached);
         this.wakeWaiters();
       } catch (error) {
         failures.push(error as ProjectionFailedError);
@@ -154,45 +157,12 @@ export class ProjectionEngine implements ProjectionRunner {
     const last = events[events.length - 1].position;
     try {
       return await retryWhileBusy(
-        () => this.dataSource.transaction((manager) => this.applyBatch(projection, events, last, manager)),
+        () => this.dataSource.transaction((manager) => applyProjectionBatch(projection, events, manager)),
         { shouldStop: () => this.stopping },
       );
     } catch (error) {
       throw new ProjectionFailedError(projection.name, first, last, error);
     }
-  }
-
-  private async applyBatch(
-    projection: Projection,
-    events: StoredEvent[],
-    last: number,
-    manager: EntityManager,
-  ): Promise<number> {
-    const now = new Date().toISOString();
-    // Take the write lock BEFORE reading the checkpoint. TypeORM opens SQLite transactions with a
-    // deferred BEGIN, which would let two processes both read checkpoint N and both apply N+1.
-    // This insert-or-ignore is a write statement, so SQLite grants it only with the database's
-    // write lock (like BEGIN IMMEDIATE), held until commit: a second engine waits here, then reads
-    // the checkpoint we wrote and skips our events. (In WAL mode SQLite would also refuse a stale
-    // reader's first write with SQLITE_BUSY_SNAPSHOT, but only after it had done the work; locking
-    // first wastes nothing. PostgreSQL: SELECT ... FOR UPDATE on the checkpoint row.)
-    await execute(
-      manager,
-      'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING',
-      [projection.name, now],
-    );
-    const [row] = await select<{ position: number }>(manager, 'SELECT position FROM projection_checkpoints WHERE name = ?', [
-      projection.name,
-    ]);
-    const checkpoint = Number(row.position);
-
-    const pending = events.filter((event) => event.position > checkpoint);
-    if (pending.length === 0) return checkpoint;
-    const disputeEvents = pending.filter(isDisputeEvent);
-    if (disputeEvents.length > 0) await projection.apply(disputeEvents, manager);
-    // Non-dispute events move the checkpoint too, so waitForPosition reaches their positions.
-    await execute(manager, 'UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ?', [last, now, projection.name]);
-    return last;
   }
 
   private wakeWaiters(): void {

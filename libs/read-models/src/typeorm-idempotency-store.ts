@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { IdempotencyRecord, IdempotencyStore } from './contracts';
 import { IdempotencyRecordEntity } from './entities';
+import { forDriver } from './sql';
 import { retryWhileBusy } from './sqlite-busy';
 
 export class TypeOrmIdempotencyStore implements IdempotencyStore {
@@ -42,10 +43,13 @@ export class TypeOrmIdempotencyStore implements IdempotencyStore {
   async put(record: IdempotencyRecord): Promise<void> {
     await retryWhileBusy(() =>
       this.dataSource.query(
-        `INSERT INTO idempotency_records (scope_key, request_hash, status_code, body, created_at)
+        forDriver(
+          this.dataSource,
+          `INSERT INTO idempotency_records (scope_key, request_hash, status_code, body, created_at)
          VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (scope_key) DO UPDATE SET status_code = excluded.status_code, body = excluded.body
          WHERE idempotency_records.status_code = ${PENDING}`,
+        ),
         [record.scopeKey, record.requestHash, record.statusCode, JSON.stringify(record.body ?? null), record.createdAt],
       ),
     );
@@ -61,7 +65,7 @@ export class TypeOrmIdempotencyStore implements IdempotencyStore {
   private async changes(sql: string, parameters: unknown[]): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      const result = await runner.query(sql, parameters, true);
+      const result = await runner.query(forDriver(this.dataSource, sql), parameters, true);
       return result.affected ?? 0;
     } finally {
       await runner.release();

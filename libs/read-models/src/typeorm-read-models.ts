@@ -10,7 +10,9 @@ import type {
   TimelineEntry,
 } from './contracts';
 import { decodeCursor, encodeCursor } from './cursor';
-import { CaseListEntity, CaseSummaryEntity, OpenDeadlineEntity, TimelineEntryEntity } from './entities';
+import { CaseSummaryEntity, OpenDeadlineEntity, TimelineEntryEntity } from './entities';
+import { select } from './sql';
+import { StatisticsReadModels } from './statistics/statistics-read-models';
 import { TypeOrmIdempotencyStore } from './typeorm-idempotency-store';
 
 /** A page is never larger than this, whatever the caller asks. */
@@ -19,16 +21,40 @@ export const MAX_PAGE_SIZE = 200;
 const EQUALITY_FILTERS = [
   ['status', 'status'],
   ['phase', 'phase'],
-  ['legalFramework', 'legalFramework'],
+  ['legalFramework', 'legal_framework'],
   ['sector', 'sector'],
   ['route', 'route'],
-] as const satisfies readonly (readonly [keyof CaseListFilter, keyof CaseListEntity])[];
+] as const satisfies readonly (readonly [keyof CaseListFilter, string])[];
+
+const LIST_COLUMNS = [
+  'dispute_id',
+  'case_number',
+  'status',
+  'phase',
+  'legal_framework',
+  'sector',
+  'subjects',
+  'route',
+  'claimant_organisation_ids',
+  'respondent_organisation_ids',
+  'summary',
+  'urgent',
+  'filed_at',
+  'updated_at',
+  'version',
+]
+  .map((column) => `c.${column}`)
+  .join(', ');
+
+type CaseListRow = Record<string, string | number | null>;
 
 export class TypeOrmReadModels implements ReadModels {
   readonly idempotency: TypeOrmIdempotencyStore;
+  readonly statistics: StatisticsReadModels;
 
   constructor(private readonly dataSource: DataSource) {
     this.idempotency = new TypeOrmIdempotencyStore(dataSource);
+    this.statistics = new StatisticsReadModels(dataSource);
   }
 
   async getCase(disputeId: string): Promise<DisputeState | null> {
@@ -38,37 +64,44 @@ export class TypeOrmReadModels implements ReadModels {
 
   async listCases(scope: CaseVisibilityScope, filter: CaseListFilter): Promise<CaseListPage> {
     const limit = Math.min(Math.max(Math.trunc(filter.limit) || 1, 1), MAX_PAGE_SIZE);
-    const query = this.dataSource.getRepository(CaseListEntity).createQueryBuilder('c');
-
+    // Plain SQL (see sql.ts): building this with TypeORM's query builder and hydrating entities
+    // cost more than the query itself on a filtered page of a large list.
+    const where: string[] = [];
+    const parameters: unknown[] = [];
     if (scope.all !== true) {
       const principals = [...scope.organisationIds.map((id) => `org:${id}`), `user:${scope.userId}`];
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM case_access a WHERE a.dispute_id = c.dispute_id AND a.principal IN (:...principals))',
-        { principals },
-      );
+      where.push(`EXISTS (SELECT 1 FROM case_access a WHERE a.dispute_id = c.dispute_id AND a.principal IN (${principals.map(() => '?').join(', ')}))`);
+      parameters.push(...principals);
     }
-    for (const [key, property] of EQUALITY_FILTERS) {
+    for (const [key, column] of EQUALITY_FILTERS) {
       const value = filter[key];
-      if (value !== undefined && value !== '') query.andWhere(`c.${property} = :${key}`, { [key]: value });
+      if (value !== undefined && value !== '') {
+        where.push(`c.${column} = ?`);
+        parameters.push(value);
+      }
     }
     if (filter.q !== undefined && filter.q.trim() !== '') {
-      query.andWhere(`c.searchText LIKE :q ESCAPE '\\'`, { q: `%${escapeLike(filter.q.trim().toLowerCase())}%` });
+      where.push(`c.search_text LIKE ? ESCAPE '\\'`);
+      parameters.push(`%${escapeLike(filter.q.trim().toLowerCase())}%`);
     }
     if (filter.cursor !== undefined && filter.cursor !== '') {
       const after = decodeCursor(filter.cursor);
-      query.andWhere('(c.filedAt < :cursorFiledAt OR (c.filedAt = :cursorFiledAt AND c.disputeId < :cursorId))', {
-        cursorFiledAt: after.filedAt,
-        cursorId: after.id,
-      });
+      // Keyset paging: the next rows in (filed_at DESC, dispute_id DESC) order, sought in the index.
+      where.push('(c.filed_at < ? OR (c.filed_at = ? AND c.dispute_id < ?))');
+      parameters.push(after.filedAt, after.filedAt, after.id);
     }
-
     // One row more than the page tells whether another page follows, without a COUNT.
-    const rows = await query.orderBy('c.filedAt', 'DESC').addOrderBy('c.disputeId', 'DESC').take(limit + 1).getMany();
+    const rows = await select<CaseListRow>(
+      this.dataSource.manager,
+      `SELECT ${LIST_COLUMNS} FROM case_list c ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY c.filed_at DESC, c.dispute_id DESC LIMIT ?`,
+      [...parameters, limit + 1],
+    );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toListItem),
-      nextCursor: rows.length > limit && last ? encodeCursor({ filedAt: last.filedAt, id: last.disputeId }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ filedAt: String(last.filed_at), id: String(last.dispute_id) }) : null,
     };
   }
 
@@ -108,22 +141,22 @@ const MISSABLE_KINDS = DEADLINE_KINDS.filter((kind) => isMissable({ kind }));
 /** `%`, `_` and the escape character itself match literally in the user's text. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function toListItem(row: CaseListEntity): CaseListItem {
+function toListItem(row: CaseListRow): CaseListItem {
   return {
-    id: row.disputeId,
-    caseNumber: row.caseNumber,
-    status: row.status,
-    phase: row.phase,
-    legalFramework: row.legalFramework,
-    sector: row.sector,
-    subjects: row.subjects,
-    route: row.route,
-    claimantOrganisationIds: row.claimantOrganisationIds,
-    respondentOrganisationIds: row.respondentOrganisationIds,
-    summary: row.summary,
-    urgent: row.urgent,
-    filedAt: row.filedAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
+    id: String(row.dispute_id),
+    caseNumber: row.case_number === null ? null : String(row.case_number),
+    status: String(row.status),
+    phase: String(row.phase),
+    legalFramework: String(row.legal_framework),
+    sector: String(row.sector),
+    subjects: JSON.parse(String(row.subjects)) as string[],
+    route: row.route === null ? null : String(row.route),
+    claimantOrganisationIds: JSON.parse(String(row.claimant_organisation_ids)) as string[],
+    respondentOrganisationIds: JSON.parse(String(row.respondent_organisation_ids)) as string[],
+    summary: String(row.summary),
+    urgent: Number(row.urgent) === 1,
+    filedAt: String(row.filed_at),
+    updatedAt: String(row.updated_at),
+    version: Number(row.version),
   };
 }

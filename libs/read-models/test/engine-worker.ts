@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const applied: Record<string, number> = {};
   const projections: Projection[] = DEFAULT_PROJECTIONS.map((p) => ({
     name: p.name,
+    tables: p.tables,
     async apply(events, manager) {
       await p.apply(events, manager);
       applied[p.name] = (applied[p.name] ?? 0) + events.length;

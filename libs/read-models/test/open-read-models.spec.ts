@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { openReadModels, READ_MODELS_FILENAME } from '../src';
+import { openReadModels, READ_MODEL_MIGRATIONS, READ_MODELS_FILENAME } from '../src';
 import { resultOf, tempDir } from './support';
 
 const execFileAsync = promisify(execFile);
@@ -34,7 +34,9 @@ describe('openReadModels', () => {
     await first.close();
 
     const again = await openReadModels({ dataDir });
-    expect(await again.dataSource.query('SELECT name FROM migrations')).toEqual([{ name: 'InitialReadModels1764028800000' }]);
+    expect(await again.dataSource.query('SELECT name FROM migrations ORDER BY id')).toEqual(
+      READ_MODEL_MIGRATIONS.map((m) => ({ name: m.name })),
+    );
     await again.close();
   });
 
@@ -47,7 +49,7 @@ describe('openReadModels', () => {
     );
     expect(results.map((r) => resultOf(r.stdout))).toEqual(['opened', 'opened', 'opened', 'opened']);
     const opened = await openReadModels({ dataDir: dir.path });
-    expect(await opened.dataSource.query('SELECT COUNT(*) AS n FROM migrations')).toEqual([{ n: 1 }]);
+    expect(await opened.dataSource.query('SELECT COUNT(*) AS n FROM migrations')).toEqual([{ n: READ_MODEL_MIGRATIONS.length }]);
     await opened.close();
   }, 30_000);
 });

@@ -4,16 +4,16 @@ import {
   type CaseVisibilityScope,
   encodeCursor,
   InvalidCursorError,
-  openReadModels,
   type OpenedReadModels,
   type ProjectionEngine,
 } from '../src';
 import { CaseScript, openStore, tempDir } from './support';
+import { openTarget, READ_MODEL_TARGETS } from './targets';
 
 // The queries the API serves: who sees which case, each filter, free text, keyset paging,
 // the deadline scheduler's feed and idempotent answers.
 
-describe('TypeOrmReadModels', () => {
+describe.each(READ_MODEL_TARGETS)('TypeOrmReadModels' + ' (%s)', (kind) => {
   let dir: ReturnType<typeof tempDir>;
   let store: EventStore;
   let opened: OpenedReadModels;
@@ -31,7 +31,7 @@ describe('TypeOrmReadModels', () => {
   beforeAll(async () => {
     dir = tempDir();
     store = openStore(dir.path);
-    opened = await openReadModels({ dataDir: dir.path });
+    opened = await openTarget(kind, dir.path);
     engine = opened.createProjectionEngine(store);
     await engine.start();
 

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/bootstrap';
@@ -59,14 +60,44 @@ export const newDataDir = (): string => {
   return dir;
 };
 
-/** Removes a temporary data dir; never fails a test. */
-export const removeDataDir = (dir: string): void => {
+/**
+ * Which stores the e2e apps use: the embedded ones, or (Jest project e2e-postgres, which needs
+ * DATABASE_URL) PostgreSQL for events and read models, in a schema of their own per data dir.
+ */
+export const E2E_STORE: 'sqlite' | 'postgres' = process.env.E2E_STORE === 'postgres' && process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+
+/** The PostgreSQL schema of the apps sharing `dataDir` (apps restarted on one data dir share it too). */
+export const schemaFor = (dataDir: string): string => `e2e_${createHash('sha256').update(dataDir).digest('hex').slice(0, 24)}`;
+
+/** The store variables of an app on `dataDir`. */
+export function storeEnv(dataDir: string): Record<string, string> {
+  if (E2E_STORE === 'sqlite') return { EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '' };
+  return {
+    EVENT_STORE: 'postgres',
+    DATABASE_URL: process.env.DATABASE_URL as string,
+    DATABASE_SCHEMA: schemaFor(dataDir),
+    KURRENTDB_URL: '',
+  };
+}
+
+/** Removes a temporary data dir (and on PostgreSQL its schema); never fails a test. */
+export async function removeDataDir(dir: string): Promise<void> {
   try {
     rmSync(dir, { recursive: true, force: true });
   } catch {
     /* best effort */
   }
-};
+  if (E2E_STORE !== 'postgres') return;
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  try {
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schemaFor(dir)} CASCADE`);
+  } catch {
+    /* best effort */
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 export function toApiResponse(res: request.Response): ApiResponse {
   return { status: res.status, body: res.body, headers: res.headers as ApiResponse['headers'], text: res.text };
@@ -80,9 +111,7 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     DATA_DIR: dataDir,
     PORT: '0',
     AUTH_MODE: 'dev',
-    EVENT_STORE: 'sqlite',
-    DATABASE_URL: '',
-    KURRENTDB_URL: '',
+    ...storeEnv(dataDir),
     // Off: tests tick the scheduler themselves.
     DEADLINE_SCAN_INTERVAL_MS: '0',
     // Tests that are about rate limits or request logs turn them on.

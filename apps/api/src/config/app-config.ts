@@ -6,6 +6,8 @@ import { APP_CONFIG, POLICIES } from '../common/tokens';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'postgres', 'kurrentdb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
+export const PROJECTION_MODES = ['inline', 'off'] as const;
+export type ProjectionMode = (typeof PROJECTION_MODES)[number];
 export const AUTH_MODES = ['dev', 'oidc'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
@@ -17,7 +19,13 @@ export interface AppConfig {
   eventStore: EventStoreKind;
   /** PostgreSQL for the read models (and the events when eventStore is postgres); unset: SQLite in dataDir. */
   databaseUrl?: string;
+  /** PostgreSQL schema of the read models (and of the events on EVENT_STORE=postgres); default public. */
+  databaseSchema: string;
   kurrentdbUrl?: string;
+  /** 'inline': this process runs the projections too; 'off': projector processes do (apps/projector). */
+  projections: ProjectionMode;
+  /** PostgreSQL: how often a standby process tries to take over a projection (ms). */
+  projectionLockRetryMs: number;
   authMode: AuthMode;
   /** HS256 secret of dev tokens; unset: generated once and kept in `<dataDir>/dev-token-secret`. */
   devTokenSecret?: string;
@@ -38,6 +46,8 @@ export interface AppConfig {
   /** One JSON line per request on stdout. */
   requestLog: boolean;
   deadlineScanIntervalMs: number;
+  /** Observers see statistics cells counting fewer cases than this as null (small-cell suppression). */
+  statisticsMinCellCount: number;
   /** Largest JSON body accepted, in bytes (413 beyond). */
   bodyLimitBytes: number;
   /** Largest document accepted for upload, in bytes (413 beyond). */
@@ -128,6 +138,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const dataDir = path.resolve(cwd, str('DATA_DIR') ?? './data');
   const eventStore = oneOf('EVENT_STORE', EVENT_STORE_KINDS, 'sqlite');
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseSchema = str('DATABASE_SCHEMA') ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push(
+      `DATABASE_SCHEMA must be lower-case letters, digits and underscores (at most 63, not starting with a digit), got "${databaseSchema}"`,
+    );
+  }
+  const projections = oneOf('PROJECTIONS', PROJECTION_MODES, 'inline');
+  const projectionLockRetryMs = int('PROJECTION_LOCK_RETRY_MS', 1000, 50, 60_000);
   const kurrentdbUrl = url('KURRENTDB_URL', ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:', 'kdb:', 'kdb+discover:']);
   if (eventStore === 'postgres' && !databaseUrl && str('DATABASE_URL') === undefined) {
     problems.push('EVENT_STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)');
@@ -189,6 +207,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const documentMaxBytes = int('DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1, 1024 * 1024 * 1024);
+  const statisticsMinCellCount = int('STATISTICS_MIN_CELL_COUNT', 5, 1, 1000);
 
   const deadlineDays = {} as Record<DeadlineKind, number>;
   for (const kind of DEADLINE_KINDS) {
@@ -211,7 +230,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir,
     eventStore,
     databaseUrl,
+    databaseSchema,
     kurrentdbUrl,
+    projections,
+    projectionLockRetryMs,
     authMode,
     devTokenSecret,
     devTokenTtlSeconds,
@@ -226,6 +248,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     rateLimits,
     requestLog,
     deadlineScanIntervalMs,
+    statisticsMinCellCount,
     bodyLimitBytes: 1024 * 1024,
     documentMaxBytes,
     policies,

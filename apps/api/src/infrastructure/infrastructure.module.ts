@@ -1,21 +1,21 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { join } from 'node:path';
-import { SqliteEventStore } from '../../../../libs/event-store/src';
 import type { EventStore } from '../../../../libs/event-store/src/port';
-import { openReadModels } from '../../../../libs/read-models/src';
+import type { OpenedReadModels } from '../../../../libs/read-models/src';
 import { systemClock, type Clock } from '../common/clock';
 import { CLOCK, EVENT_STORE, READ_MODELS } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
 import { HEALTH_CHECKS } from '../health/health.tokens';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
+import { openConfiguredReadModels, openEventStore } from './open-stores';
 import { ProjectionFailures } from './projection-failures';
 import { StoreLifecycle } from './store-lifecycle';
 
-type ReadModelHandle = Awaited<ReturnType<typeof openReadModels>>;
 
 /**
- * The stores behind the ports. Embedded mode: events in `<DATA_DIR>/events.sqlite`, read models
- * in `<DATA_DIR>/read-models.sqlite`, and the projections running in this process.
+ * The stores behind the ports (see open-stores.ts). Embedded mode: events in
+ * `<DATA_DIR>/events.sqlite`, read models in `<DATA_DIR>/read-models.sqlite`. The projections run
+ * in this process unless PROJECTIONS=off (then projector processes run them and this one follows
+ * their checkpoints for read-your-writes).
  */
 @Global()
 @Module({})
@@ -28,20 +28,24 @@ export class InfrastructureModule {
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         {
           provide: EVENT_STORE,
-          useFactory: async (): Promise<EventStore> => {
-            if (config.eventStore !== 'sqlite') {
-              throw new Error(`EVENT_STORE=${config.eventStore} is not available in this version; use EVENT_STORE=sqlite.`);
-            }
-            return SqliteEventStore.open({ filename: join(config.dataDir, 'events.sqlite') });
-          },
+          useFactory: (): Promise<EventStore> => openEventStore(config),
         },
-        { provide: READ_MODEL_HANDLE, useFactory: () => openReadModels({ dataDir: config.dataDir }) },
-        { provide: READ_MODELS, useFactory: (h: ReadModelHandle) => h.readModels, inject: [READ_MODEL_HANDLE] },
+        {
+          provide: READ_MODEL_HANDLE,
+          // After the event store: on PostgreSQL both may create the same schema.
+          useFactory: (_store: EventStore) => openConfiguredReadModels(config),
+          inject: [EVENT_STORE],
+        },
+        { provide: READ_MODELS, useFactory: (h: OpenedReadModels) => h.readModels, inject: [READ_MODEL_HANDLE] },
         { provide: ProjectionFailures, useValue: new ProjectionFailures() },
         {
           provide: PROJECTION_RUNNER,
-          useFactory: (h: ReadModelHandle, store: EventStore, failures: ProjectionFailures) =>
-            h.createProjectionEngine(store, { onError: failures.record }),
+          useFactory: (h: OpenedReadModels, store: EventStore, failures: ProjectionFailures) =>
+            h.createProjectionRunner(store, {
+              mode: config.projections,
+              lockRetryMs: config.projectionLockRetryMs,
+              onError: failures.record,
+            }),
           inject: [READ_MODEL_HANDLE, EVENT_STORE, ProjectionFailures],
         },
         StoreLifecycle,

@@ -1,28 +1,31 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '../../../../libs/event-store/src/port';
-import type { openReadModels } from '../../../../libs/read-models/src';
+import type { OpenedReadModels } from '../../../../libs/read-models/src';
 import type { ProjectionRunner } from '../../../../libs/read-models/src/contracts';
-import { EVENT_STORE } from '../common/tokens';
+import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
+import type { AppConfig } from '../config/app-config';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
 import { ProjectionFailures } from './projection-failures';
 
-type ReadModelHandle = Awaited<ReturnType<typeof openReadModels>>;
 type HealthCheck = () => Promise<{ name: string; ok: boolean; detail?: unknown }>;
 
-/** Starts the projections before the API serves, so a restart answers from caught-up read models. */
+/** Starts the projections (or the checkpoint watcher) before the API serves, so a restart answers from caught-up read models. */
 @Injectable()
 export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(StoreLifecycle.name);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_HANDLE) private readonly readModels: ReadModelHandle,
+    @Inject(READ_MODEL_HANDLE) private readonly readModels: OpenedReadModels,
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
     private readonly failures: ProjectionFailures,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.projections.start();
+    // PROJECTIONS=off: projector processes catch up; this one must not refuse to start meanwhile.
+    if (this.config.projections === 'off') return;
     const head = await this.store.headPosition();
     await this.projections.waitForPosition(head, 600_000);
     this.logger.log(`Projections caught up to position ${head}`);

@@ -13,6 +13,12 @@ export const booleanInteger: ValueTransformer = {
   from: (value: unknown) => (value === null || value === undefined ? value : Number(value) === 1),
 };
 
+/** bigint columns (log positions): node-postgres returns them as strings; SQLite as numbers. */
+export const bigintNumber: ValueTransformer = {
+  to: (value: unknown) => value,
+  from: (value: unknown) => (value === null || value === undefined ? value : Number(value)),
+};
+
 /**
  * TypeORM's insert typing recurses into JSON-valued properties (unknown, Record<string, unknown>)
  * and rejects them, although the transformer serialises them whole. Full entity rows are safe.

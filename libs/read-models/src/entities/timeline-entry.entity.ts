@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { EventActor } from '../../../event-store/src/port';
-import { jsonText } from './column-transformers';
+import { bigintNumber, jsonText } from './column-transformers';
 
 /** One row per event of a dispute stream, oldest first by revision. */
 @Entity({ name: 'timeline_entries' })
@@ -11,7 +11,7 @@ export class TimelineEntryEntity {
   @PrimaryColumn({ type: 'integer' })
   revision!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', transformer: bigintNumber })
   position!: number;
 
   @Column({ type: 'text' })

@@ -9,31 +9,63 @@ import { chunk, groupByDispute, normaliseInstant, type Projection } from './proj
  * summary (the whole folded case, for GET /api/disputes/{id}), the case list (the columns the list
  * filters and pages on), who may list each case (case_access) and its open deadlines. One
  * projection and one transaction, so the list never disagrees with the case it lists.
+ *
+ * Set-based per batch: one read of the batch's disputes, then one multi-row statement per table
+ * (in slices), so a batch costs a handful of round trips on PostgreSQL whatever its size.
  */
 export const casesProjection: Projection = {
   name: 'cases',
+  tables: ['case_summaries', 'case_list', 'case_access', 'open_deadlines'],
   async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
-    for (const [disputeId, disputeEvents] of groupByDispute(events)) {
-      const [row] = await select<{ document: string }>(manager, 'SELECT document FROM case_summaries WHERE dispute_id = ?', [disputeId]);
-      const previous: DisputeState = row ? JSON.parse(row.document) : initialState(disputeId);
-      const state = disputeEvents.reduce((current, event) => evolve(current, toDisputeEvent(event)), previous);
-      await execute(
-        manager,
-        `INSERT INTO case_summaries (dispute_id, version, document, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (dispute_id) DO UPDATE SET version = excluded.version, document = excluded.document, updated_at = excluded.updated_at`,
-        [disputeId, state.version, JSON.stringify(state), state.updatedAt ?? disputeEvents[disputeEvents.length - 1].recordedAt],
-      );
+    const groups = groupByDispute(events);
+    const previous = await loadSummaries(manager, [...groups.keys()]);
+
+    const summaries: unknown[][] = [];
+    const listRows: unknown[][] = [];
+    const access: [string, string][] = [];
+    const deadlinesChanged: [string, DisputeState][] = [];
+    for (const [disputeId, disputeEvents] of groups) {
+      const before = previous.get(disputeId) ?? initialState(disputeId);
+      const state = disputeEvents.reduce((current, event) => evolve(current, toDisputeEvent(event)), before);
+      summaries.push([disputeId, state.version, JSON.stringify(state), state.updatedAt ?? disputeEvents[disputeEvents.length - 1].recordedAt]);
       // A stream whose first event is not DisputeFiled cannot be listed; the summary keeps it.
       if (!state.exists) continue;
-      await upsertListRow(manager, disputeId, state);
+      listRows.push(listRowOf(disputeId, state));
       // Access only grows and deadlines change on few events: write only what changed.
-      const before = principalsOf(previous);
-      const granted = [...principalsOf(state)].filter((principal) => !before.has(principal));
-      if (granted.length > 0) await addAccess(manager, disputeId, granted);
-      if (openDeadlinesKey(previous) !== openDeadlinesKey(state)) await replaceOpenDeadlines(manager, disputeId, state);
+      const had = principalsOf(before);
+      for (const principal of principalsOf(state)) if (!had.has(principal)) access.push([disputeId, principal]);
+      if (openDeadlinesKey(before) !== openDeadlinesKey(state)) deadlinesChanged.push([disputeId, state]);
     }
+
+    for (const slice of chunk(summaries, 500)) {
+      await execute(
+        manager,
+        `INSERT INTO case_summaries (dispute_id, version, document, updated_at) VALUES ${valuesList(slice.length, 4)}
+         ON CONFLICT (dispute_id) DO UPDATE SET version = excluded.version, document = excluded.document, updated_at = excluded.updated_at`,
+        slice.flat(),
+      );
+    }
+    for (const slice of chunk(listRows, 200)) await execute(manager, upsertListRows(slice.length), slice.flat());
+    for (const slice of chunk(access, 1000)) {
+      await execute(manager, `INSERT INTO case_access (dispute_id, principal) VALUES ${valuesList(slice.length, 2)} ON CONFLICT DO NOTHING`, slice.flat());
+    }
+    await replaceOpenDeadlines(manager, deadlinesChanged);
   },
 };
+
+/** The batch's disputes as the summaries hold them (absent: not seen before). */
+async function loadSummaries(manager: EntityManager, disputeIds: string[]): Promise<Map<string, DisputeState>> {
+  const states = new Map<string, DisputeState>();
+  for (const slice of chunk(disputeIds, 500)) {
+    const rows = await select<{ dispute_id: string; document: string }>(
+      manager,
+      `SELECT dispute_id, document FROM case_summaries WHERE dispute_id IN (${slice.map(() => '?').join(', ')})`,
+      slice,
+    );
+    for (const row of rows) states.set(row.dispute_id, JSON.parse(row.document));
+  }
+  return states;
+}
 
 const LIST_COLUMNS = [
   'dispute_id',
@@ -53,14 +85,15 @@ const LIST_COLUMNS = [
   'version',
   'search_text',
 ];
-const UPSERT_LIST_ROW = `INSERT INTO case_list (${LIST_COLUMNS.join(', ')}) VALUES ${valuesList(1, LIST_COLUMNS.length)}
+const upsertListRows = (rows: number): string =>
+  `INSERT INTO case_list (${LIST_COLUMNS.join(', ')}) VALUES ${valuesList(rows, LIST_COLUMNS.length)}
   ON CONFLICT (dispute_id) DO UPDATE SET ${LIST_COLUMNS.slice(1)
     .map((column) => `${column} = excluded.${column}`)
     .join(', ')}`;
 
-async function upsertListRow(manager: EntityManager, disputeId: string, state: DisputeState): Promise<void> {
+function listRowOf(disputeId: string, state: DisputeState): unknown[] {
   const filedAt = normaliseInstant(state.filedAt ?? state.updatedAt ?? '');
-  await execute(manager, UPSERT_LIST_ROW, [
+  return [
     disputeId,
     state.caseNumber ?? null,
     state.status,
@@ -77,7 +110,7 @@ async function upsertListRow(manager: EntityManager, disputeId: string, state: D
     normaliseInstant(state.updatedAt ?? filedAt),
     state.version,
     searchTextOf(state),
-  ]);
+  ];
 }
 
 function searchTextOf(state: DisputeState): string {
@@ -111,26 +144,15 @@ const openDeadlinesKey = (state: DisputeState): string =>
     .map((d) => `${d.deadlineId}@${d.dueAt}`)
     .join(',');
 
-/** Insert-or-ignore: access is only ever granted here, never withdrawn. */
-async function addAccess(manager: EntityManager, disputeId: string, principals: string[]): Promise<void> {
-  for (const slice of chunk(principals)) {
-    await execute(
-      manager,
-      `INSERT INTO case_access (dispute_id, principal) VALUES ${valuesList(slice.length, 2)} ON CONFLICT DO NOTHING`,
-      slice.flatMap((principal) => [disputeId, principal]),
-    );
+/** Delete-and-insert keeps each changed dispute's rows equal to its open deadlines (extended, met, missed...). */
+async function replaceOpenDeadlines(manager: EntityManager, changed: [string, DisputeState][]): Promise<void> {
+  for (const slice of chunk(changed, 500)) {
+    await execute(manager, `DELETE FROM open_deadlines WHERE dispute_id IN (${slice.map(() => '?').join(', ')})`, slice.map(([id]) => id));
   }
-}
-
-/** Delete-and-insert keeps the rows equal to the state's open deadlines (extended, met, missed...). */
-async function replaceOpenDeadlines(manager: EntityManager, disputeId: string, state: DisputeState): Promise<void> {
-  await execute(manager, 'DELETE FROM open_deadlines WHERE dispute_id = ?', [disputeId]);
-  const open = state.deadlines.filter((deadline) => deadline.status === 'open');
-  for (const slice of chunk(open)) {
-    await execute(
-      manager,
-      `INSERT INTO open_deadlines (dispute_id, deadline_id, kind, due_at) VALUES ${valuesList(slice.length, 4)}`,
-      slice.flatMap((d) => [disputeId, d.deadlineId, d.kind, normaliseInstant(d.dueAt)]),
-    );
+  const rows = changed.flatMap(([disputeId, state]) =>
+    state.deadlines.filter((d) => d.status === 'open').map((d) => [disputeId, d.deadlineId, d.kind, normaliseInstant(d.dueAt)]),
+  );
+  for (const slice of chunk(rows, 500)) {
+    await execute(manager, `INSERT INTO open_deadlines (dispute_id, deadline_id, kind, due_at) VALUES ${valuesList(slice.length, 4)}`, slice.flat());
   }
 }

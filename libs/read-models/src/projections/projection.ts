@@ -5,10 +5,13 @@ import type { StoredEvent } from '../../../event-store/src/port';
 /**
  * A read model fed from the global log. The engine calls `apply` inside the transaction that also
  * moves this projection's checkpoint, with only dispute-stream events it has not applied yet;
- * `apply` must write through `manager` alone and must not start transactions of its own.
+ * `apply` must write through `manager` alone, with unqualified table names (a rebuild runs it
+ * against fresh tables elsewhere), and must not start transactions of its own.
  */
 export interface Projection {
   readonly name: string;
+  /** Read-model tables this projection alone writes; a rebuild replays into fresh copies and swaps them in. */
+  readonly tables: readonly string[];
   apply(events: StoredEvent[], manager: EntityManager): Promise<void>;
 }
 

@@ -11,8 +11,9 @@ import { chunk, type Projection } from './projection';
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
+  tables: ['timeline_entries'],
   async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
-    for (const slice of chunk(events)) {
+    for (const slice of chunk(events, 500)) {
       await execute(
         manager,
         `INSERT INTO timeline_entries (dispute_id, revision, position, type, at, actor, data) VALUES ${valuesList(slice.length, 7)}`,

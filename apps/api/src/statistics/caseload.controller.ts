@@ -1,0 +1,141 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NEUTRAL_ROLES, type Actor } from '../../../../libs/domain/src';
+import type { ReadModels } from '../../../../libs/read-models/src/contracts';
+import type { CaseloadAssignment, CaseloadDeadline } from '../../../../libs/read-models/src/statistics';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Clock } from '../common/clock';
+import { CLOCK, READ_MODELS } from '../common/tokens';
+import { DirectoryService } from '../directory/directory.service';
+import { ApiProblemResponses, ProblemSchema } from '../http/openapi';
+import { notForYourRole } from './forbidden';
+
+export interface DeadlineView {
+  disputeId: string;
+  caseNumber: string | null;
+  deadlineId: string;
+  kind: string;
+  dueAt: string;
+  side: string | null;
+  /** open, or missed (recorded as missed, the case still open) */
+  status: 'open' | 'missed';
+  /** Missed, or open and past due (the scheduler has not recorded it yet). */
+  overdue: boolean;
+}
+
+export interface CaseloadCaseView {
+  disputeId: string;
+  caseNumber: string | null;
+  status: string;
+  route: string | null;
+  urgent: boolean;
+  neutralStatus: 'nominated' | 'appointed';
+  chair: boolean;
+  /** The soonest open deadline not yet past due. */
+  nextDeadline: DeadlineView | null;
+  overdue: DeadlineView[];
+}
+
+export interface NeutralCaseload {
+  userId: string;
+  name: string | null;
+  role: string;
+  openCases: number;
+  overdueDeadlines: number;
+  cases: CaseloadCaseView[];
+}
+
+export interface CaseloadAnswer {
+  asOf: string;
+  neutrals: NeutralCaseload[];
+  /** Open deadlines, soonest first: of every open case (secretariat) or of the neutral's cases. */
+  deadlines: DeadlineView[];
+}
+
+const NEUTRAL_ROLE_SET: ReadonlySet<string> = new Set(NEUTRAL_ROLES);
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('api/caseload')
+export class CaseloadController {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "A neutral's open cases with the next deadline and what is overdue; the secretariat sees every neutral and every open deadline",
+  })
+  @ApiOkResponse({ description: 'The caseload' })
+  @ApiForbiddenResponse({ type: ProblemSchema, description: 'Only neutrals and the secretariat' })
+  @ApiProblemResponses()
+  async get(@CurrentActor() actor: Actor): Promise<CaseloadAnswer> {
+    const isNeutral = NEUTRAL_ROLE_SET.has(actor.role);
+    if (!isNeutral && actor.role !== 'secretariat') {
+      throw notForYourRole('The caseload is for mediators, advisers, arbitrators and the secretariat.');
+    }
+    const now = this.clock.now().toISOString();
+    const userId = isNeutral ? actor.userId : undefined;
+    const [assignments, deadlines] = await Promise.all([
+      this.readModels.statistics.caseloadAssignments(userId),
+      this.readModels.statistics.caseloadDeadlines(userId),
+    ]);
+    const views = deadlines.map((d) => toView(d, now));
+    const byCase = new Map<string, DeadlineView[]>();
+    for (const d of views) {
+      const list = byCase.get(d.disputeId);
+      if (list) list.push(d);
+      else byCase.set(d.disputeId, [d]);
+    }
+
+    const neutrals = new Map<string, NeutralCaseload>();
+    const neutralEntry = (id: string, role: string): NeutralCaseload => {
+      let entry = neutrals.get(id);
+      if (!entry) {
+        entry = { userId: id, name: this.directory.user(id)?.name ?? null, role, openCases: 0, overdueDeadlines: 0, cases: [] };
+        neutrals.set(id, entry);
+      }
+      return entry;
+    };
+    // Every neutral of the roster appears for the secretariat, also with nothing on their desk.
+    if (userId === undefined) {
+      for (const user of this.directory.users()) if (NEUTRAL_ROLE_SET.has(user.role)) neutralEntry(user.id, user.role);
+    } else {
+      neutralEntry(actor.userId, actor.role);
+    }
+    for (const a of assignments) {
+      const entry = neutralEntry(a.userId, a.role);
+      entry.cases.push(toCaseView(a, byCase.get(a.disputeId) ?? [], now));
+    }
+    for (const entry of neutrals.values()) {
+      entry.openCases = entry.cases.length;
+      entry.overdueDeadlines = entry.cases.reduce((n, c) => n + c.overdue.length, 0);
+    }
+    return {
+      asOf: now,
+      neutrals: [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId)),
+      deadlines: views.filter((d) => d.status === 'open'),
+    };
+  }
+}
+
+function toView(d: CaseloadDeadline, now: string): DeadlineView {
+  return { ...d, overdue: d.status === 'missed' || d.dueAt <= now };
+}
+
+function toCaseView(a: CaseloadAssignment, deadlines: DeadlineView[], now: string): CaseloadCaseView {
+  const upcoming = deadlines.filter((d) => d.status === 'open' && d.dueAt > now);
+  return {
+    disputeId: a.disputeId,
+    caseNumber: a.caseNumber,
+    status: a.status,
+    route: a.route,
+    urgent: a.urgent,
+    neutralStatus: a.neutralStatus,
+    chair: a.chair,
+    nextDeadline: upcoming[0] ?? null,
+    overdue: deadlines.filter((d) => d.overdue),
+  };
+}

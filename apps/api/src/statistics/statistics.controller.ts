@@ -1,0 +1,85 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../../../libs/domain/src';
+import type { ReadModels } from '../../../../libs/read-models/src/contracts';
+import { formatDate, statisticsToCsv, type StatisticsResult } from '../../../../libs/read-models/src/statistics';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Clock } from '../common/clock';
+import { APP_CONFIG, CLOCK, READ_MODELS } from '../common/tokens';
+import type { AppConfig } from '../config/app-config';
+import { ApiProblemResponses, ProblemSchema } from '../http/openapi';
+import { StatisticsQueryDto } from './dto/statistics-query.dto';
+import { notForYourRole } from './forbidden';
+import { parseStatisticsQuery } from './period-query';
+
+export interface StatisticsAnswer extends StatisticsResult {
+  from: string;
+  to: string;
+  groupBy: string;
+  /** Observers: counts of 1..minCellCount-1 cases are withheld, and cells that would reveal them. */
+  minCellCount: number;
+  audience: 'secretariat' | 'observer';
+}
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('api/statistics')
+export class StatisticsController {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Statistics per year or quarter (secretariat: every cell; observers: small cells withheld as null)',
+    description:
+      'Figures of DOMAIN.md over the window [from, to] (Dutch calendar days) and per period. Medians and 90th ' +
+      'percentiles use the nearest-rank method. For observers every count of 1..k-1 cases (k = ' +
+      'STATISTICS_MIN_CELL_COUNT, default 5) is null, and so is every cell that would let one be recovered by ' +
+      'subtraction; `suppressed` lists them. format=csv answers text/csv.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The statistics' })
+  @ApiForbiddenResponse({ type: ProblemSchema, description: 'Parties and neutrals do not read statistics' })
+  @ApiProblemResponses()
+  async get(
+    @Query() dto: StatisticsQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    if (actor.role !== 'secretariat' && actor.role !== 'observer') {
+      throw notForYourRole('Statistics are for the secretariat and the observers (the supervisory committee and the NZa).');
+    }
+    const query = parseStatisticsQuery(dto, this.clock.now());
+    const audience = actor.role;
+    const answer = await this.readModels.statistics.statisticsAnswer({
+      from: query.from,
+      to: query.to,
+      groupBy: query.groupBy,
+      audience,
+      minCellCount: this.config.statisticsMinCellCount,
+    });
+    const window = { from: formatDate(query.from), to: formatDate(query.to) };
+    // Rendered once per answer: a repeated question costs a cache lookup, not a serialisation.
+    let text = answer.rendered.get(query.format);
+    if (text === undefined) {
+      text =
+        query.format === 'csv'
+          ? statisticsToCsv(answer.result, window)
+          : JSON.stringify({ ...window, groupBy: query.groupBy, minCellCount: this.config.statisticsMinCellCount, audience, ...answer.result });
+      answer.rendered.set(query.format, text);
+    }
+    // Our own validator: Express would otherwise hash the whole body on every answer.
+    res.setHeader('ETag', `W/"${answer.tag}-${query.format}"`);
+    if (query.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="statistics-${window.from}-${window.to}-${query.groupBy}.csv"`);
+    } else {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    }
+    return text;
+  }
+}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '../../api/src/config/app-config';
+import { ProjectorModule } from './projector.module';
+
+// `npm run start:projector`: the projections without the API (production: several of these, the
+// API with PROJECTIONS=off). Same environment variables as the API; PORT and auth are ignored.
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot({ config }), { abortOnError: false });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`Projector failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

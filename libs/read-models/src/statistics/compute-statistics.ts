@@ -1,0 +1,325 @@
+import type { CaseFacts } from './case-facts';
+import {
+  ADDITIVE_CELLS,
+  BREAKDOWNS,
+  COUNT_CELLS,
+  DURATION_POPULATION,
+  DURATIONS,
+  RATES,
+  SCOPE_RELATIONS,
+  cell,
+  type DurationName,
+} from './cells';
+import { daysBetween, nearestRank } from './percentile';
+import type { Period } from './periods';
+import { suppress } from './suppression';
+
+// The statistics of GET /api/statistics, computed from the statistics facts. Definitions (also in
+// the README): a period is a Dutch calendar year or quarter clipped to the window [from, to].
+// - filed / registered / closed: cases filed, registered, closed (reached a terminal status) in it.
+// - openAtEnd: cases filed before the period's end and not closed by then.
+// - byPhase, byLegalFramework, bySector, bySubject (a case counts once per subject),
+//   byInitialRoute (the route proposed at filing), byClaimantKind, smallProviderShare: over the
+//   cases filed in the period.
+// - outcomes and byFinalRoute (the route agreed last; `none` if never agreed): over the cases
+//   closed in the period.
+// - respondentConsentRate: submissions answered in the period (a route agreed, or declined) and
+//   the share agreed. mediation: mediations concluded in the period by result; successRate is
+//   the share of full agreements. escalations: escalations accepted in the period.
+// - durationsDays: from filing to registration (cases registered in the period), to the first
+//   appointment of neutrals (appointed in the period), to closure (closed in the period): median
+//   and 90th percentile by nearest rank (see percentile.ts), in days to two decimals.
+// - deadlinesMissed: deadlines recorded as missed in the period.
+
+export type Audience = 'secretariat' | 'observer';
+
+export interface StatisticsRequest {
+  window: { start: string; end: string };
+  periods: Period[];
+  audience: Audience;
+  /** Cells counting 1..k-1 cases are withheld from observers. */
+  minCellCount: number;
+}
+
+export interface DurationFigure {
+  n: number | null;
+  median: number | null;
+  p90: number | null;
+}
+
+export interface Figures {
+  filed: number | null;
+  registered: number | null;
+  closed: number | null;
+  openAtEnd: number | null;
+  byPhase: Record<string, number | null>;
+  byLegalFramework: Record<string, number | null>;
+  bySector: Record<string, number | null>;
+  bySubject: Record<string, number | null>;
+  byInitialRoute: Record<string, number | null>;
+  byFinalRoute: Record<string, number | null>;
+  byClaimantKind: Record<string, number | null>;
+  smallProviderShare: { count: number | null; share: number | null };
+  outcomes: Record<string, number | null>;
+  respondentConsentRate: { answered: number | null; consented: number | null; rate: number | null };
+  mediation: {
+    concluded: number | null;
+    fullAgreement: number | null;
+    partialAgreement: number | null;
+    noAgreement: number | null;
+    successRate: number | null;
+  };
+  escalations: number | null;
+  durationsDays: Record<DurationName, DurationFigure>;
+  deadlinesMissed: number | null;
+}
+
+export interface SuppressedCell {
+  /** `overall` or a period label such as `2024-Q1`. */
+  period: string;
+  /** The dotted path of the figure, e.g. `bySector.dental` or `mediation.successRate`. */
+  cell: string;
+}
+
+export interface PeriodFigures extends Figures {
+  period: string;
+  from: string;
+  to: string;
+}
+
+export interface StatisticsResult extends Figures {
+  periods: PeriodFigures[];
+  suppressed: SuppressedCell[];
+}
+
+/** Index of the period holding instant `t` (ISO UTC), or -1 outside the window. */
+function periodIndex(periods: Period[], t: string | null): number {
+  if (t === null || periods.length === 0 || t < periods[0].start || t >= periods[periods.length - 1].end) return -1;
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (periods[mid].start <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The first period whose end lies after `t` (periods.length when none). */
+function firstEndAfter(periods: Period[], t: string): number {
+  let lo = 0;
+  let hi = periods.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid].end > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+const C = COUNT_CELLS.length;
+
+/** Per breakdown: category → cell index (an unknown category, e.g. of a newer schema, counts nowhere). */
+const BREAKDOWN_CELLS = Object.fromEntries(
+  Object.entries(BREAKDOWNS).map(([name, keys]) => [name, new Map<string, number>(keys.map((k: string) => [k, cell(`${name}.${k}`)]))]),
+) as unknown as Record<keyof typeof BREAKDOWNS, ReadonlyMap<string, number>>;
+const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, request: StatisticsRequest): StatisticsResult {
+  const { periods } = request;
+  const P = periods.length;
+  const overall = P; // scope index of the whole window
+  const counts = new Float64Array((P + 1) * C);
+  const durations: Record<DurationName, number[][]> = {
+    filingToRegistration: Array.from({ length: P + 1 }, () => []),
+    filingToAppointment: Array.from({ length: P + 1 }, () => []),
+    filingToClosure: Array.from({ length: P + 1 }, () => []),
+  };
+  // Cell indices looked up once: the loop below runs once per case, with no string building.
+  const at = (scope: number, c: number | undefined): void => {
+    if (c !== undefined) counts[scope * C + c] += 1;
+  };
+  const FILED = cell('filed');
+  const REGISTERED = cell('registered');
+  const CLOSED = cell('closed');
+  const OPEN = cell('openAtEnd');
+  const SMALL = cell('smallProviderShare.count');
+  const APPOINTED = cell('durationsDays.filingToAppointment.n');
+  const ANSWERED = cell('respondentConsentRate.answered');
+  const CONSENTED = cell('respondentConsentRate.consented');
+  const CONCLUDED = cell('mediation.concluded');
+  const MEDIATION_RESULT: ReadonlyMap<string, number> = new Map([
+    ['full_agreement', cell('mediation.fullAgreement')],
+    ['partial_agreement', cell('mediation.partialAgreement')],
+    ['no_agreement', cell('mediation.noAgreement')],
+  ]);
+  const ESCALATIONS = cell('escalations');
+  const MISSED = cell('deadlinesMissed');
+  const of = BREAKDOWN_CELLS;
+  const openDiff = new Float64Array(P + 1);
+
+  for (const f of facts) {
+    const filed = periodIndex(periods, f.filedAt);
+    if (filed >= 0) {
+      at(filed, FILED);
+      at(filed, of.byPhase.get(f.phase));
+      at(filed, of.byLegalFramework.get(f.legalFramework));
+      at(filed, of.bySector.get(f.sector));
+      for (const subject of f.subjects) at(filed, of.bySubject.get(subject));
+      at(filed, of.byInitialRoute.get(f.initialRoute));
+      at(filed, of.byClaimantKind.get(f.claimantKind));
+      if (f.smallProvider) at(filed, SMALL);
+    }
+    const registered = periodIndex(periods, f.registeredAt);
+    if (registered >= 0) {
+      at(registered, REGISTERED);
+      durations.filingToRegistration[registered].push(daysBetween(f.filedAt, f.registeredAt!));
+    }
+    const appointed = periodIndex(periods, f.appointedAt);
+    if (appointed >= 0) {
+      at(appointed, APPOINTED);
+      durations.filingToAppointment[appointed].push(daysBetween(f.filedAt, f.appointedAt!));
+    }
+    const closed = periodIndex(periods, f.closedAt);
+    if (closed >= 0) {
+      at(closed, CLOSED);
+      at(closed, of.outcomes.get(f.outcome ?? ''));
+      at(closed, of.byFinalRoute.get(f.finalRoute ?? 'none'));
+      durations.filingToClosure[closed].push(daysBetween(f.filedAt, f.closedAt!));
+    }
+    const answered = periodIndex(periods, f.respondentAnsweredAt);
+    if (answered >= 0) {
+      at(answered, ANSWERED);
+      if (f.respondentAnswer === 'accepted') at(answered, CONSENTED);
+    }
+    const concluded = periodIndex(periods, f.mediationConcludedAt);
+    if (concluded >= 0) {
+      at(concluded, CONCLUDED);
+      at(concluded, MEDIATION_RESULT.get(f.mediationResult ?? ''));
+    }
+    const escalated = periodIndex(periods, f.escalatedAt);
+    if (escalated >= 0) at(escalated, ESCALATIONS);
+    // Open at the end of every period whose end lies after filing and not after closing.
+    const firstOpen = firstEndAfter(periods, f.filedAt);
+    const afterLastOpen = f.closedAt === null ? P : firstEndAfter(periods, f.closedAt);
+    if (firstOpen < afterLastOpen) {
+      openDiff[firstOpen] += 1;
+      openDiff[afterLastOpen] -= 1;
+    }
+  }
+  for (const t of missedAt) {
+    const p = periodIndex(periods, t);
+    if (p >= 0) at(p, MISSED);
+  }
+  let running = 0;
+  for (let p = 0; p < P; p++) {
+    running += openDiff[p];
+    counts[p * C + OPEN] = running;
+  }
+
+  // The whole window: flows add up over the periods; the stock is the last period's.
+  for (const name of ADDITIVE_CELLS) {
+    const c = cell(name);
+    let sum = 0;
+    for (let p = 0; p < P; p++) sum += counts[p * C + c];
+    counts[overall * C + c] = sum;
+  }
+  counts[overall * C + OPEN] = P > 0 ? counts[(P - 1) * C + OPEN] : 0;
+  for (const d of DURATIONS) durations[d][overall] = durations[d].slice(0, P).flat();
+
+  const withheld =
+    request.audience === 'secretariat'
+      ? new Uint8Array(counts.length)
+      : suppress(counts, relationsFor(P), request.minCellCount);
+
+  const labels = [...periods.map((p) => p.label), 'overall'];
+  const suppressed: SuppressedCell[] = [];
+  const figuresOf = (scope: number): Figures => {
+    const hidden = (name: string): boolean => withheld[scope * C + cell(name)] === 1;
+    const value = (name: string): number | null => (hidden(name) ? null : counts[scope * C + cell(name)]);
+    const rate = (name: keyof typeof RATES): number | null => {
+      const [num, den] = RATES[name];
+      if (hidden(num) || hidden(den)) {
+        suppressed.push({ period: labels[scope], cell: name });
+        return null;
+      }
+      const d = counts[scope * C + cell(den)];
+      return d === 0 ? null : round4(counts[scope * C + cell(num)] / d);
+    };
+    const breakdown = (name: keyof typeof BREAKDOWNS): Record<string, number | null> =>
+      Object.fromEntries(BREAKDOWNS[name].map((k) => [k, value(`${name}.${k}`)]));
+    const duration = (name: DurationName): DurationFigure => {
+      const population = DURATION_POPULATION[name];
+      if (hidden(population)) {
+        suppressed.push({ period: labels[scope], cell: `durationsDays.${name}` });
+        return { n: null, median: null, p90: null };
+      }
+      const values = [...durations[name][scope]].sort((a, b) => a - b);
+      return { n: values.length, median: nearestRank(values, 50), p90: nearestRank(values, 90) };
+    };
+    for (const name of COUNT_CELLS) if (hidden(name)) suppressed.push({ period: labels[scope], cell: name });
+    return {
+      filed: value('filed'),
+      registered: value('registered'),
+      closed: value('closed'),
+      openAtEnd: value('openAtEnd'),
+      byPhase: breakdown('byPhase'),
+      byLegalFramework: breakdown('byLegalFramework'),
+      bySector: breakdown('bySector'),
+      bySubject: breakdown('bySubject'),
+      byInitialRoute: breakdown('byInitialRoute'),
+      byFinalRoute: breakdown('byFinalRoute'),
+      byClaimantKind: breakdown('byClaimantKind'),
+      smallProviderShare: { count: value('smallProviderShare.count'), share: rate('smallProviderShare.share') },
+      outcomes: breakdown('outcomes'),
+      respondentConsentRate: {
+        answered: value('respondentConsentRate.answered'),
+        consented: value('respondentConsentRate.consented'),
+        rate: rate('respondentConsentRate.rate'),
+      },
+      mediation: {
+        concluded: value('mediation.concluded'),
+        fullAgreement: value('mediation.fullAgreement'),
+        partialAgreement: value('mediation.partialAgreement'),
+        noAgreement: value('mediation.noAgreement'),
+        successRate: rate('mediation.successRate'),
+      },
+      escalations: value('escalations'),
+      durationsDays: {
+        filingToRegistration: duration('filingToRegistration'),
+        filingToAppointment: duration('filingToAppointment'),
+        filingToClosure: duration('filingToClosure'),
+      },
+      deadlinesMissed: value('deadlinesMissed'),
+    };
+  };
+
+  const whole = figuresOf(overall);
+  const perPeriod = periods.map((p, i) => ({ period: p.label, from: p.from, to: p.to, ...figuresOf(i) }));
+  return { ...whole, periods: perPeriod, suppressed };
+}
+
+/**
+ * Every linear identity between published counts, as lists of flat cell ids (scope * C + cell):
+ * inside each scope (SCOPE_RELATIONS), each additive cell over the periods, the window's stock
+ * equal to the last period's, and the stock-flow identity between consecutive periods
+ * (openAtEnd[p] + closed[p] = openAtEnd[p-1] + filed[p]).
+ */
+export function relationsFor(P: number): number[][] {
+  const overall = P;
+  const id = (scope: number, name: string): number => scope * C + cell(name);
+  const relations: number[][] = [];
+  for (let scope = 0; scope <= P; scope++) {
+    for (const relation of SCOPE_RELATIONS) relations.push(relation.map((name) => id(scope, name)));
+  }
+  if (P > 0) {
+    for (const name of ADDITIVE_CELLS) {
+      relations.push([id(overall, name), ...Array.from({ length: P }, (_, p) => id(p, name))]);
+    }
+    relations.push([id(overall, 'openAtEnd'), id(P - 1, 'openAtEnd')]);
+    for (let p = 1; p < P; p++) {
+      relations.push([id(p, 'openAtEnd'), id(p, 'closed'), id(p - 1, 'openAtEnd'), id(p, 'filed')]);
+    }
+  }
+  return relations;
+}

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { select } from '../sql';
+import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
+import { computeStatistics, type Audience, type StatisticsResult } from './compute-statistics';
+import { daysBetween } from './percentile';
+import { periodsOf, windowOf, type CalendarDate, type GroupBy } from './periods';
+
+export interface StatisticsQuery {
+  from: CalendarDate;
+  to: CalendarDate;
+  groupBy: GroupBy;
+  audience: Audience;
+  minCellCount: number;
+}
+
+export interface MediationOutcome {
+  disputeId: string;
+  caseNumber: string | null;
+  sector: string;
+  phase: string;
+  legalFramework: string;
+  result: string;
+  /** The route after the mediation: `mediation` when the case ended there, else the escalation route. */
+  route: string;
+  mediatorUserId: string | null;
+  startedAt: string | null;
+  concludedAt: string;
+  /** From the mediator's appointment to the conclusion. */
+  daysTaken: number | null;
+  daysSinceFiling: number;
+}
+
+export interface CaseloadCase {
+  disputeId: string;
+  caseNumber: string | null;
+  status: string;
+  route: string | null;
+  urgent: boolean;
+}
+
+export interface CaseloadAssignment extends CaseloadCase {
+  userId: string;
+  role: string;
+  neutralStatus: 'nominated' | 'appointed';
+  chair: boolean;
+}
+
+export interface CaseloadDeadline {
+  disputeId: string;
+  caseNumber: string | null;
+  deadlineId: string;
+  kind: string;
+  dueAt: string;
+  side: string | null;
+  status: 'open' | 'missed';
+}
+
+const MAX_CACHED_ANSWERS = 64;
+
+interface FactsSnapshot {
+  /** The statistics checkpoint the facts are complete up to; -1 before the first load. */
+  loadedUpTo: number;
+  facts: Map<string, CaseFacts>;
+  /** missed_at per `disputeId/deadlineId`. */
+  missed: Map<string, string>;
+}
+
+/** A computed answer and the renderings of it already made (JSON text, CSV), so a hit costs no serialising. */
+export interface StatisticsAnswer {
+  result: StatisticsResult;
+  rendered: Map<string, string>;
+  /** Names this answer: the question and the statistics checkpoint it was computed at (an HTTP ETag). */
+  tag: string;
+}
+
+/**
+ * Queries over the statistics, mediation and caseload tables. Statistics answers are cached per
+ * (question, statistics checkpoint): the checkpoint is read first, so an answer is never filed
+ * under a checkpoint newer than the facts it was computed from, and any new event makes a new key.
+ */
+export class StatisticsReadModels {
+  private readonly cache = new Map<string, StatisticsAnswer>();
+  private snapshot: FactsSnapshot = { loadedUpTo: -1, facts: new Map(), missed: new Map() };
+  private refreshing: Promise<void> | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async statistics(query: StatisticsQuery): Promise<StatisticsResult> {
+    return (await this.statisticsAnswer(query)).result;
+  }
+
+  /** The answer with its cache of renderings: a caller stores what it serialised under a name of its own. */
+  async statisticsAnswer(query: StatisticsQuery): Promise<StatisticsAnswer> {
+    const checkpoint = await this.checkpoint('statistics');
+    const key = JSON.stringify([checkpoint, query]);
+    const cached = this.cache.get(key);
+    if (cached) {
+      // Refresh its place: the map's order is the eviction order.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const window = windowOf(query.from, query.to);
+    const periods = periodsOf(query.from, query.to, query.groupBy);
+    const snapshot = await this.facts(checkpoint);
+    const result = computeStatistics(snapshot.facts.values(), snapshot.missed.values(), {
+      window,
+      periods,
+      audience: query.audience,
+      minCellCount: query.minCellCount,
+    });
+    const answer: StatisticsAnswer = { result, rendered: new Map(), tag: createHash('sha1').update(key).digest('base64url') };
+    this.cache.set(key, answer);
+    while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
+    return answer;
+  }
+
+  /** Mediations concluded in the window, oldest first; only `mediatorUserId`'s when given. */
+  async mediationOutcomes(from: CalendarDate, to: CalendarDate, mediatorUserId?: string): Promise<MediationOutcome[]> {
+    const window = windowOf(from, to);
+    const rows = await select<Record<string, string | null>>(
+      this.dataSource.manager,
+      `SELECT dispute_id, case_number, sector, phase, legal_framework, filed_at, mediator_user_id, started_at, concluded_at, result, route
+       FROM mediations WHERE concluded_at >= ? AND concluded_at < ?${mediatorUserId !== undefined ? ' AND mediator_user_id = ?' : ''}
+       ORDER BY concluded_at, dispute_id`,
+      [window.start, window.end, ...(mediatorUserId !== undefined ? [mediatorUserId] : [])],
+    );
+    return rows.map((r) => ({
+      disputeId: String(r.dispute_id),
+      caseNumber: r.case_number ?? null,
+      sector: String(r.sector),
+      phase: String(r.phase),
+      legalFramework: String(r.legal_framework),
+      result: String(r.result),
+      route: r.route ?? 'mediation',
+      mediatorUserId: r.mediator_user_id ?? null,
+      startedAt: r.started_at ?? null,
+      concludedAt: String(r.concluded_at),
+      daysTaken: r.started_at ? daysBetween(r.started_at, String(r.concluded_at)) : null,
+      daysSinceFiling: daysBetween(String(r.filed_at), String(r.concluded_at)),
+    }));
+  }
+
+  /** Current (nominated or appointed) neutrals on open cases; one neutral's when `userId` is given. */
+  async caseloadAssignments(userId?: string): Promise<CaseloadAssignment[]> {
+    const rows = await select<Record<string, string | number | null>>(
+      this.dataSource.manager,
+      `SELECT n.user_id, n.role, n.neutral_status, n.chair, c.dispute_id, c.case_number, c.status, c.route, c.urgent
+       FROM caseload_neutrals n JOIN caseload_cases c ON c.dispute_id = n.dispute_id
+       ${userId !== undefined ? 'WHERE n.user_id = ?' : ''} ORDER BY n.user_id, c.case_number, c.dispute_id`,
+      userId !== undefined ? [userId] : [],
+    );
+    return rows.map((r) => ({
+      userId: String(r.user_id),
+      role: String(r.role),
+      neutralStatus: String(r.neutral_status) as CaseloadAssignment['neutralStatus'],
+      chair: Number(r.chair) === 1,
+      disputeId: String(r.dispute_id),
+      caseNumber: r.case_number === null ? null : String(r.case_number),
+      status: String(r.status),
+      route: r.route === null ? null : String(r.route),
+      urgent: Number(r.urgent) === 1,
+    }));
+  }
+
+  /** Open and missed deadlines of open cases, soonest first; only those of `userId`'s cases when given. */
+  async caseloadDeadlines(userId?: string): Promise<CaseloadDeadline[]> {
+    const rows = await select<Record<string, string | null>>(
+      this.dataSource.manager,
+      `SELECT d.dispute_id, c.case_number, d.deadline_id, d.kind, d.due_at, d.side, d.status
+       FROM caseload_deadlines d JOIN caseload_cases c ON c.dispute_id = d.dispute_id
+       ${userId !== undefined ? 'WHERE d.dispute_id IN (SELECT dispute_id FROM caseload_neutrals WHERE user_id = ?)' : ''}
+       ORDER BY d.due_at, d.dispute_id, d.deadline_id`,
+      userId !== undefined ? [userId] : [],
+    );
+    return rows.map((r) => ({
+      disputeId: String(r.dispute_id),
+      caseNumber: r.case_number ?? null,
+      deadlineId: String(r.deadline_id),
+      kind: String(r.kind),
+      dueAt: String(r.due_at),
+      side: r.side ?? null,
+      status: String(r.status) as CaseloadDeadline['status'],
+    }));
+  }
+
+  /**
+   * The statistics facts in memory, brought up to `checkpoint` by reading only the rows the
+   * projection changed since the last call: each row carries the log position of its last event,
+   * written in the transaction that moved the checkpoint, so every row at or below a checkpoint
+   * read earlier is already here. (A rebuild replays the same log, so the positions stay valid.)
+   * Facts newer than a caller's checkpoint may be present; never older ones.
+   */
+  private async facts(checkpoint: number, attempts = 2): Promise<FactsSnapshot> {
+    if (this.snapshot.loadedUpTo >= checkpoint || attempts === 0) return this.snapshot;
+    this.refreshing ??= (async () => {
+      try {
+        const target = await this.checkpoint('statistics');
+        const since = this.snapshot.loadedUpTo;
+        const manager = this.dataSource.manager;
+        const rows = await select<CaseFactRow>(
+          manager,
+          `SELECT ${CASE_FACT_COLUMNS.join(', ')} FROM statistics_cases WHERE last_position > ?`,
+          [since],
+        );
+        const missed = await select<{ dispute_id: string; deadline_id: string; missed_at: string }>(
+          manager,
+          'SELECT dispute_id, deadline_id, missed_at FROM statistics_missed_deadlines WHERE position > ?',
+          [since],
+        );
+        // Applied in one synchronous step: a computation running meanwhile sees all of it or none.
+        for (const row of rows) this.snapshot.facts.set(String(row.dispute_id), fromRow(row));
+        for (const m of missed) this.snapshot.missed.set(`${m.dispute_id}/${m.deadline_id}`, String(m.missed_at));
+        this.snapshot.loadedUpTo = Math.max(since, target);
+      } finally {
+        this.refreshing = undefined;
+      }
+    })();
+    await this.refreshing;
+    // A refresh already under way may have started below our checkpoint: go again if so.
+    return this.facts(checkpoint, attempts - 1);
+  }
+
+  private async checkpoint(projection: string): Promise<number> {
+    const [row] = await select<{ position: number | string }>(
+      this.dataSource.manager,
+      'SELECT position FROM projection_checkpoints WHERE name = ?',
+      [projection],
+    );
+    return row ? Number(row.position) : 0;
+  }
+}
