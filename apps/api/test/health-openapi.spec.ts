@@ -84,5 +84,8 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/directory/users'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterUserDto');
     expect(doc.paths['/api/directory/users/{id}'].delete.responses).toHaveProperty('204');
     expect(doc.paths['/api/directory/users/{id}'].patch).toBeDefined();
+    // The rate-limited routes document their 429.
+    expect(doc.paths['/api/disputes'].post.responses).toHaveProperty('429');
+    expect(doc.paths['/api/auth/dev-token'].post.responses).toHaveProperty('429');
   });
 });

@@ -1,8 +1,10 @@
 import { applyDecorators, CanActivate, ExecutionContext, Global, Inject, Injectable, Module, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
+import { ProblemSchema } from './openapi';
 import { ProblemException, problemType } from './problem';
 import type { ApiRequest } from './request-context';
 
@@ -81,7 +83,11 @@ export class RateLimitGuard implements CanActivate {
 
 /** Limits the route per user and per client address (RATE_LIMIT_* settings). */
 export const RateLimited = (route: RateLimitedRoute): MethodDecorator =>
-  applyDecorators(SetMetadata(RATE_LIMITED, route), UseGuards(RateLimitGuard));
+  applyDecorators(
+    SetMetadata(RATE_LIMITED, route),
+    UseGuards(RateLimitGuard),
+    ApiTooManyRequestsResponse({ type: ProblemSchema, description: 'Too many requests from this user or address (Retry-After)' }),
+  );
 
 @Global()
 @Module({ providers: [RateLimitService], exports: [RateLimitService] })
