@@ -124,6 +124,12 @@ async function startServer(opts) {
     AUTH_MODE: 'dev',
     NODE_ENV: env.NODE_ENV || 'production',
     DEADLINE_SCAN_INTERVAL_MS: String(opts.deadlineScanIntervalMs),
+    // The benchmark measures throughput from one address and a handful of users: no rate limits.
+    // Request logs stay on (their cost is part of the real server's).
+    RATE_LIMIT_TOKENS_PER_USER: '0',
+    RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
+    RATE_LIMIT_FILINGS_PER_USER: '0',
+    RATE_LIMIT_FILINGS_PER_ADDRESS: '0',
   });
   const nodeArgs = [];
   if (opts.serverCpuProf) {

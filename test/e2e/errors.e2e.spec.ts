@@ -182,9 +182,10 @@ describe('errors over HTTP', () => {
     });
 
     it('the domain’s payload rules name the field', async () => {
-      const res = await t.as(CLAIMANT).post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }));
+      // A provider as respondent of a provider: same side (filing in another's name is a 403, see test/security).
+      const res = await t.as(CLAIMANT).post('/api/disputes', filingBody({ respondentOrganisationIds: ['org-wijkzorg-amstelland'] }));
       expectProblem(res, 400);
-      expect(errorFields(res)).toContain('claimantOrganisationIds');
+      expect(errorFields(res)).toContain('respondentOrganisationIds');
       const unknownOrg = await t.as(CLAIMANT).post('/api/disputes', filingBody({ respondentOrganisationIds: ['org-nowhere'] }));
       expectProblem(unknownOrg, 400);
       expect(errorFields(unknownOrg)).toContain('respondentOrganisationIds');

@@ -117,4 +117,59 @@ describe('loadConfig', () => {
   it('empty variables count as unset', () => {
     expect(loadConfig({ PORT: '', EVENT_STORE: ' ' })).toMatchObject({ port: 3000, eventStore: 'sqlite' });
   });
+
+  it('security settings: defaults, and every one read', () => {
+    const defaults = loadConfig({}, '/srv/gzc');
+    expect(defaults).toMatchObject({
+      corsOrigins: [],
+      trustProxyHops: 0,
+      requestLog: true,
+      oidcJwksCooldownMs: 30_000,
+      rateLimits: { windowSeconds: 60, tokensPerUser: 20, tokensPerAddress: 60, filingsPerUser: 30, filingsPerAddress: 300 },
+    });
+    expect(defaults.directorySeedFile).toBeUndefined();
+    const config = loadConfig(
+      {
+        CORS_ORIGINS: 'https://portaal.example.nl, http://localhost:5173',
+        TRUST_PROXY_HOPS: '1',
+        REQUEST_LOG: 'off',
+        OIDC_JWKS_COOLDOWN_MS: '0',
+        DIRECTORY_SEED_FILE: 'none',
+        RATE_LIMIT_WINDOW_SECONDS: '10',
+        RATE_LIMIT_TOKENS_PER_USER: '0',
+        RATE_LIMIT_TOKENS_PER_ADDRESS: '5',
+        RATE_LIMIT_FILINGS_PER_USER: '6',
+        RATE_LIMIT_FILINGS_PER_ADDRESS: '7',
+      },
+      '/srv/gzc',
+    );
+    expect(config).toMatchObject({
+      corsOrigins: ['https://portaal.example.nl', 'http://localhost:5173'],
+      trustProxyHops: 1,
+      requestLog: false,
+      oidcJwksCooldownMs: 0,
+      directorySeedFile: 'none',
+      rateLimits: { windowSeconds: 10, tokensPerUser: 0, tokensPerAddress: 5, filingsPerUser: 6, filingsPerAddress: 7 },
+    });
+    expect(loadConfig({ DIRECTORY_SEED_FILE: 'fixtures/demo-directory.json' }, path.resolve(__dirname, '../../..')).directorySeedFile).toBe(
+      path.resolve(__dirname, '../../../fixtures/demo-directory.json'),
+    );
+  });
+
+  it('bad security settings are listed together', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ CORS_ORIGINS: 'https://ok.example.nl,https://bad.example.nl/path,*', REQUEST_LOG: 'verbose', RATE_LIMIT_FILINGS_PER_USER: '-1', DIRECTORY_SEED_FILE: '/nope/dir.json' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toEqual([
+      expect.stringContaining('DIRECTORY_SEED_FILE /nope/dir.json does not exist'),
+      expect.stringContaining('"https://bad.example.nl/path"'),
+      expect.stringContaining('"*"'),
+      expect.stringContaining('RATE_LIMIT_FILINGS_PER_USER'),
+      expect.stringContaining('REQUEST_LOG must be one of on, off'),
+    ]);
+  });
 });

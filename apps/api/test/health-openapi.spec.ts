@@ -46,6 +46,11 @@ describe('GET /health', () => {
 });
 
 describe('OpenAPI', () => {
+  const afterOpen: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    for (const h of afterOpen.splice(0)) await h.close();
+  });
+
   it('/docs-json documents every action with its own body, bearer auth and the problem answers', async () => {
     const h = await createHarness();
     const res = await h.http().get('/docs-json');
@@ -65,5 +70,22 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/disputes/{id}/submit-document']).toBeUndefined();
     expect((await h.http().get('/docs')).status).toBe(200);
     await h.close();
+  });
+
+  it('/docs-json documents the directory routes with their bodies, If-Match and 403', async () => {
+    const h = await createHarness();
+    afterOpen.push(h);
+    const doc = (await h.http().get('/docs-json')).body;
+    const orgs = doc.paths['/api/directory/organisations'];
+    expect(orgs.post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterOrganisationDto');
+    expect(orgs.get.responses).toHaveProperty('403');
+    const org = doc.paths['/api/directory/organisations/{id}'];
+    expect(org.patch.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match']));
+    expect(doc.paths['/api/directory/users'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterUserDto');
+    expect(doc.paths['/api/directory/users/{id}'].delete.responses).toHaveProperty('204');
+    expect(doc.paths['/api/directory/users/{id}'].patch).toBeDefined();
+    // The rate-limited routes document their 429.
+    expect(doc.paths['/api/disputes'].post.responses).toHaveProperty('429');
+    expect(doc.paths['/api/auth/dev-token'].post.responses).toHaveProperty('429');
   });
 });

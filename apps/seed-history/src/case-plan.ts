@@ -27,7 +27,7 @@ export interface Cast {
 
 export const actorOf = (user: UserInfo): Actor => ({ userId: user.id, role: user.role, organisationId: user.organisationId });
 
-/** The demo directory (or DATA_DIR/directory.json) as the people who act in the history. */
+/** The directory (as events in the store, seeded from the demo fixture) as the people who act in the history. */
 export function castFrom(users: readonly UserInfo[], directory: DirectoryView): Cast {
   const firstUserOf = (orgId: string) => users.find((u) => u.organisationId === orgId && (u.role === 'provider' || u.role === 'insurer'));
   const orgsOf = (kind: string) =>

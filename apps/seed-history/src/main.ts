@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { createDirectoryView } from '../../../libs/domain/src';
 import { WrongExpectedVersionError } from '../../../libs/event-store/src/port';
 import { ConfigError, loadConfig, type AppConfig } from '../../api/src/config/app-config';
+import { systemClock } from '../../api/src/common/clock';
+import { DirectoryService } from '../../api/src/directory/directory.service';
 import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
-import { readDirectoryFile, seedDirectoryFile } from '../../api/src/directory/directory.service';
 import { generateHistory } from './history-generator';
 
 // npm run seed:history -- --cases 1000 --from 2016 --to 2026 [--seed 1] [--data-dir DIR]
@@ -65,10 +65,12 @@ async function main(): Promise<void> {
   const now = new Date();
   const args = parseArgs(process.argv.slice(2), now);
   const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) });
-  const directoryData = readDirectoryFile(seedDirectoryFile(config.dataDir));
   const store = await openEventStore(config);
+  // The directory as the server keeps it: events in the store, seeded here first if it has none.
+  const directory = new DirectoryService(store, config, systemClock);
   let summary;
   try {
+    await directory.onModuleInit();
     let lastReport = Date.now();
     summary = await generateHistory(store, {
       cases: args.cases,
@@ -77,8 +79,8 @@ async function main(): Promise<void> {
       seed: args.seed,
       until: args.until ?? now,
       policies: config.policies,
-      directory: createDirectoryView(directoryData),
-      users: directoryData.users,
+      directory,
+      users: directory.users(),
       batchEvents: args.batchEvents,
       onProgress: ({ cases, events }) => {
         if (Date.now() - lastReport > 5000) {
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${JSON.stringify({ ...summary, dataDir: config.dataDir, projection }, null, 2)}\n`);
   } finally {
+    await directory.onModuleDestroy();
     await store.close();
   }
 }

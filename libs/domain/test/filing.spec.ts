@@ -118,17 +118,21 @@ describe('file-dispute', () => {
       given([]).when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-branche-eerstelijn'] }), 'prov-anna').thenRefuses('invalid', 'not_a_party_organisation', 'claimantOrganisationIds');
     });
     it('a provider must file for its own organisation', () => {
-      given([]).when(fileCommand({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }), 'prov-anna').thenRefuses('invalid', 'own_organisation_missing', 'claimantOrganisationIds');
+      given([]).when(fileCommand({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }), 'prov-anna').thenRefuses('forbidden', 'not_your_organisation');
+      // Nor may it make another provider a co-claimant without that provider's consent.
+      given([])
+        .when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-wijkzorg-amstelland'] }), 'prov-anna')
+        .thenRefuses('forbidden', 'not_your_organisation');
     });
     it('an insurer must file for its own organisation', () => {
       given([])
         .when(fileCommand({ claimantOrganisationIds: ['org-zv-zuid'], respondentOrganisationIds: ['org-fysio-delinde'] }), 'ins-carla')
-        .thenRefuses('invalid', 'own_organisation_missing', 'claimantOrganisationIds');
+        .thenRefuses('forbidden', 'not_your_organisation');
     });
     it('an association only for its members', () => {
       given([])
         .when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-wijkzorg-amstelland'] }), 'assoc-eva')
-        .thenRefuses('invalid', /Wijkzorg Amstelland is not a member/, 'claimantOrganisationIds');
+        .thenRefuses('forbidden', /Wijkzorg Amstelland is not a member/);
     });
     it('claimants and respondents overlap', () => {
       given([])
@@ -141,10 +145,10 @@ describe('file-dispute', () => {
         .when(fileCommand({ claimantOrganisationIds: ['org-zv-noord'], respondentOrganisationIds: ['org-zv-zuid'] }), 'ins-carla')
         .thenRefuses('invalid', 'same_side', 'respondentOrganisationIds');
     });
-    it('claimants of mixed kinds', () => {
+    it('claimants of mixed kinds: a provider may not name an insurer as co-claimant', () => {
       given([])
         .when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-zv-zuid'] }), 'prov-anna')
-        .thenRefuses('invalid', 'mixed_sides', 'claimantOrganisationIds');
+        .thenRefuses('forbidden', 'not_your_organisation');
     });
     it('an organisation listed twice', () => {
       given([]).when(fileCommand({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-noord'] }), 'prov-anna').thenRefuses('invalid', 'duplicate', 'respondentOrganisationIds');

@@ -132,7 +132,7 @@ describe('KurrentDB adapter mappings', () => {
 
   describe('stream scope and filter', () => {
     it("defaults to the application's streams", () => {
-      expect(DEFAULT_STREAM_PREFIXES).toEqual(['dispute-', 'case-numbers-']);
+      expect(DEFAULT_STREAM_PREFIXES).toEqual(['dispute-', 'case-numbers-', 'directory-']);
     });
 
     it('builds a server-side stream-name prefix filter', () => {
@@ -161,7 +161,7 @@ describe('KurrentDB adapter mappings', () => {
     it('refuses, before any network call, to touch a stream outside its prefixes', async () => {
       const store = KurrentDbEventStore.open({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false' });
       try {
-        await expect(store.readStream('directory-1')).rejects.toThrow(RangeError);
+        await expect(store.readStream('elsewhere-1')).rejects.toThrow(RangeError);
         await expect(store.appendToStream('$stats', [], 'any')).rejects.toThrow(RangeError);
       } finally {
         await store.close();

@@ -67,7 +67,7 @@ export async function startChildServer(main: string, dataDir: string, env: Recor
   let output = '';
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AUTH_MODE: 'dev', ...storeEnv(dataDir), NODE_ENV: 'test', ...env },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AUTH_MODE: 'dev', ...storeEnv(dataDir), NODE_ENV: 'test', REQUEST_LOG: 'off', RATE_LIMIT_TOKENS_PER_USER: '0', RATE_LIMIT_TOKENS_PER_ADDRESS: '0', RATE_LIMIT_FILINGS_PER_USER: '0', RATE_LIMIT_FILINGS_PER_ADDRESS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);

@@ -5,6 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import type { Clock } from '../../../apps/api/src/common/clock';
@@ -49,6 +50,8 @@ export interface StartOptions {
   dataDir?: string;
   clock?: Clock;
   env?: Record<string, string>;
+  /** Where request log lines go (with env REQUEST_LOG=on). */
+  requestLogStream?: DestinationStream;
 }
 
 export const newDataDir = (): string => {
@@ -111,10 +114,21 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     ...storeEnv(dataDir),
     // Off: tests tick the scheduler themselves.
     DEADLINE_SCAN_INTERVAL_MS: '0',
+    // Tests that are about rate limits or request logs turn them on.
+    REQUEST_LOG: 'off',
+    RATE_LIMIT_TOKENS_PER_USER: '0',
+    RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
+    RATE_LIMIT_FILINGS_PER_USER: '0',
+    RATE_LIMIT_FILINGS_PER_ADDRESS: '0',
     ...(options.env ?? {}),
   });
   const config: AppConfig = loaded;
-  const app = await createApp({ config, clock: options.clock, logger: process.env.E2E_LOG ? ['error', 'warn', 'log'] : ['error'] });
+  const app = await createApp({
+    config,
+    clock: options.clock,
+    logger: process.env.E2E_LOG ? ['error', 'warn', 'log'] : ['error'],
+    ...(options.requestLogStream ? { requestLogStream: options.requestLogStream } : {}),
+  });
   await app.init(); // createApp initialises already; a second init is a no-op
 
   const tokens = new Map<string, Promise<string>>();

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, NotFoundException, Optional, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
 import { UserResponse } from '../directory/directory.controller';
 import { RequestValidationException } from '../http/problem';
+import { RateLimited } from '../http/rate-limit';
 import { DevTokenService, type IssuedToken } from './dev-token.service';
 import { DevTokenRequestDto } from './dto/dev-token.dto';
 import { Public } from './public.decorator';
@@ -20,16 +21,19 @@ export class DevTokenResponse {
 export class AuthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tokens: DevTokenService,
+    /** null outside AUTH_MODE=dev. */
+    @Optional() @Inject(DevTokenService) private readonly tokens: DevTokenService | null,
   ) {}
 
   @Public()
+  @RateLimited('token')
   @Post('dev-token')
   @HttpCode(200)
   @ApiOperation({ summary: 'A token for a demo-directory user (AUTH_MODE=dev only; 404 otherwise)' })
   @ApiOkResponse({ type: DevTokenResponse })
   async devToken(@Body() body: DevTokenRequestDto): Promise<IssuedToken> {
-    if (this.config.authMode !== 'dev') throw new NotFoundException('Cannot POST /api/auth/dev-token');
+    // 404 rather than 403: outside dev mode the route does not exist (API.md).
+    if (this.config.authMode !== 'dev' || !this.tokens) throw new NotFoundException('Cannot POST /api/auth/dev-token');
     const issued = await this.tokens.issue(body.userId);
     if (!issued) {
       throw new RequestValidationException([{ field: 'userId', message: 'userId is not a user of the directory' }]);

@@ -6,30 +6,31 @@ import { DirectoryService } from '../directory/directory.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { DevTokenService } from './dev-token.service';
+import { OidcTokenVerifier } from './oidc-token-verifier';
+import { TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 
-export const OIDC_NOT_AVAILABLE =
-  'AUTH_MODE=oidc is not available yet: token verification against an OIDC issuer comes in a later issue. ' +
-  'Start with AUTH_MODE=dev (the default) for now.';
-
-/** Fails startup for an auth mode this version cannot serve, rather than pretending to. */
-export function assertAuthModeSupported(config: Pick<AppConfig, 'authMode'>): void {
-  if (config.authMode === 'oidc') throw new Error(OIDC_NOT_AVAILABLE);
-}
-
-/** Bearer authentication for every /api route (global guard) and the dev-token endpoint. */
+/**
+ * Bearer authentication for every /api route (global guard). AUTH_MODE=dev: HS256 dev tokens from
+ * POST /api/auth/dev-token. AUTH_MODE=oidc: an OpenID Connect issuer's tokens, and no dev tokens
+ * at all (the dev-token route answers 404 and no dev-token secret is created).
+ */
 @Module({
   controllers: [AuthController],
   providers: [
     {
       provide: DevTokenService,
-      useFactory: (config: AppConfig, directory: DirectoryService) => {
-        assertAuthModeSupported(config);
-        return new DevTokenService(config, directory);
-      },
+      useFactory: (config: AppConfig, directory: DirectoryService): DevTokenService | null =>
+        config.authMode === 'dev' ? new DevTokenService(config, directory) : null,
       inject: [APP_CONFIG, DirectoryService],
+    },
+    {
+      provide: TOKEN_VERIFIER,
+      useFactory: (config: AppConfig, directory: DirectoryService, devTokens: DevTokenService | null): TokenVerifier =>
+        config.authMode === 'oidc' ? new OidcTokenVerifier(config, directory) : devTokens!,
+      inject: [APP_CONFIG, DirectoryService, DevTokenService],
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [DevTokenService],
+  exports: [DevTokenService, TOKEN_VERIFIER],
 })
 export class AuthModule {}

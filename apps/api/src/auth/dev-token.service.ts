@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import type { Actor, UserInfo } from '../../../../libs/domain/src';
+import type { UserInfo } from '../../../../libs/domain/src';
 import { APP_CONFIG } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
+import type { Authenticated, TokenVerifier } from './token-verifier';
 
 export const DEV_TOKEN_SECRET_FILE = 'dev-token-secret';
 const ISSUER = 'gzc-disputes-dev';
@@ -21,10 +22,7 @@ export interface IssuedToken {
   user: UserInfo;
 }
 
-export interface Authenticated {
-  actor: Actor;
-  user: UserInfo;
-}
+export type { Authenticated } from './token-verifier';
 
 /**
  * The secret: DEV_TOKEN_SECRET, else `<dataDir>/dev-token-secret`, created at first start with mode
@@ -48,7 +46,7 @@ export function loadOrCreateDevTokenSecret(config: Pick<AppConfig, 'dataDir' | '
 
 /** Issues and verifies the HS256 tokens of AUTH_MODE=dev. Role and organisation come from the directory. */
 @Injectable()
-export class DevTokenService {
+export class DevTokenService implements TokenVerifier {
   private readonly logger = new Logger(DevTokenService.name);
   private readonly key: Uint8Array;
   /**

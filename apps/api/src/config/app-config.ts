@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_POLICIES, DEADLINE_KINDS, type DeadlineKind, type Policies } from '../../../../libs/domain/src';
 import { APP_CONFIG, POLICIES } from '../common/tokens';
@@ -33,6 +34,17 @@ export interface AppConfig {
   oidcAudience?: string;
   oidcRoleClaim: string;
   oidcOrganisationClaim: string;
+  /** After fetching the issuer's keys, no refetch for this long, even for an unknown key id (jose's cooldown). */
+  oidcJwksCooldownMs: number;
+  /** Seed of an empty directory at first start: a directory file, or 'none'; unset: the demo fixture. */
+  directorySeedFile?: string | 'none';
+  /** Origins allowed to call the API from a browser (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Express `trust proxy`: how many proxies in front of us may set X-Forwarded-For (0: none). */
+  trustProxyHops: number;
+  rateLimits: RateLimits;
+  /** One JSON line per request on stdout. */
+  requestLog: boolean;
   deadlineScanIntervalMs: number;
   /** Observers see statistics cells counting fewer cases than this as null (small-cell suppression). */
   statisticsMinCellCount: number;
@@ -41,6 +53,15 @@ export interface AppConfig {
   /** Largest document accepted for upload, in bytes (413 beyond). */
   documentMaxBytes: number;
   policies: Policies;
+}
+
+/** Requests per window (0: no limit), counted per user and per client address separately. */
+export interface RateLimits {
+  windowSeconds: number;
+  tokensPerUser: number;
+  tokensPerAddress: number;
+  filingsPerUser: number;
+  filingsPerAddress: number;
 }
 
 /** Thrown by loadConfig with every problem found, one per line, so an operator can fix them all at once. */
@@ -147,6 +168,37 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   const oidcRoleClaim = str('OIDC_ROLE_CLAIM') ?? 'role';
   const oidcOrganisationClaim = str('OIDC_ORGANISATION_CLAIM') ?? 'organisation_id';
+  const oidcJwksCooldownMs = int('OIDC_JWKS_COOLDOWN_MS', 30_000, 0, 3_600_000);
+
+  const seedRaw = str('DIRECTORY_SEED_FILE');
+  let directorySeedFile: string | undefined;
+  if (seedRaw === 'none') directorySeedFile = 'none';
+  else if (seedRaw !== undefined) {
+    directorySeedFile = path.resolve(cwd, seedRaw);
+    if (!fs.existsSync(directorySeedFile)) problems.push(`DIRECTORY_SEED_FILE ${directorySeedFile} does not exist (or set it to none)`);
+  }
+
+  const corsOrigins: string[] = [];
+  for (const origin of (str('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '')) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      problems.push(`CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.nl (no path, no trailing slash), got "${origin}"`);
+    } else corsOrigins.push(origin);
+  }
+  const trustProxyHops = int('TRUST_PROXY_HOPS', 0, 0, 10);
+  const rateLimits: RateLimits = {
+    windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    tokensPerUser: int('RATE_LIMIT_TOKENS_PER_USER', 20, 0, 1_000_000),
+    tokensPerAddress: int('RATE_LIMIT_TOKENS_PER_ADDRESS', 60, 0, 1_000_000),
+    filingsPerUser: int('RATE_LIMIT_FILINGS_PER_USER', 30, 0, 1_000_000),
+    filingsPerAddress: int('RATE_LIMIT_FILINGS_PER_ADDRESS', 300, 0, 1_000_000),
+  };
+  const requestLog = oneOf('REQUEST_LOG', ['on', 'off'] as const, 'on') === 'on';
 
   // 0 turns the scan off (a second process may own it); otherwise at least every 10 ms is absurd.
   const deadlineScanIntervalMs = int('DEADLINE_SCAN_INTERVAL_MS', 60_000, 0, 86_400_000);
@@ -189,6 +241,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     oidcAudience,
     oidcRoleClaim,
     oidcOrganisationClaim,
+    oidcJwksCooldownMs,
+    directorySeedFile,
+    corsOrigins,
+    trustProxyHops,
+    rateLimits,
+    requestLog,
     deadlineScanIntervalMs,
     statisticsMinCellCount,
     bodyLimitBytes: 1024 * 1024,

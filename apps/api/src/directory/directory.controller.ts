@@ -1,7 +1,8 @@
-import { Controller, Get, NotFoundException } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ORGANISATION_KINDS, ROLES, type Actor } from '../../../../libs/domain/src';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { ApiRequest } from '../http/request-context';
 import { DirectoryService } from './directory.service';
 
 class OrganisationCodesView {
@@ -42,8 +43,9 @@ export class DirectoryController {
   @Get('me')
   @ApiOperation({ summary: 'The caller: user, role and organisation' })
   @ApiOkResponse({ type: MeResponse })
-  me(@CurrentActor() actor: Actor): MeResponse {
-    const user = this.directory.user(actor.userId);
+  me(@CurrentActor() actor: Actor, @Req() request: ApiRequest): MeResponse {
+    // The user as the token's verifier saw it: from the directory (dev tokens) or the token's claims (OIDC).
+    const user = request.directoryUser ?? this.directory.user(actor.userId);
     if (!user) throw new NotFoundException('Your user is no longer in the directory.');
     const organisation = this.directory.organisation(user.organisationId) ?? null;
     return { user: { ...user }, organisation: organisation ? toOrganisationResponse(organisation) : null };
@@ -57,7 +59,7 @@ export class DirectoryController {
   }
 }
 
-function toOrganisationResponse(org: OrganisationResponse): OrganisationResponse {
+export function toOrganisationResponse(org: OrganisationResponse): OrganisationResponse {
   return {
     id: org.id,
     kind: org.kind,

@@ -1,13 +1,18 @@
 import { Global, Module } from '@nestjs/common';
 import { DIRECTORY } from '../common/tokens';
+import { DirectoryCommands } from './directory-commands';
 import { DirectoryController } from './directory.controller';
 import { DirectoryService } from './directory.service';
+import { DirectoryAdminController } from './http/directory-admin.controller';
 
-/** DirectoryService, also as the DIRECTORY token (the domain's DirectoryView), for every module. */
+/**
+ * The directory as events: DirectoryService (also as the DIRECTORY token, the domain's
+ * DirectoryView) for every module; the secretariat's routes under /api/directory.
+ */
 @Global()
 @Module({
-  controllers: [DirectoryController],
-  providers: [DirectoryService, { provide: DIRECTORY, useExisting: DirectoryService }],
+  controllers: [DirectoryController, DirectoryAdminController],
+  providers: [DirectoryService, DirectoryCommands, { provide: DIRECTORY, useExisting: DirectoryService }],
   exports: [DirectoryService, DIRECTORY],
 })
 export class DirectoryModule {}

@@ -1,204 +1,278 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Actor, DirectoryView, UserInfo } from '../../../../libs/domain/src';
 import {
-  ORGANISATION_KINDS,
-  ROLES,
-  type DirectoryView,
-  type OrganisationInfo,
-  type OrganisationKind,
-  type Role,
-  type UserInfo,
-} from '../../../../libs/domain/src';
-import { APP_CONFIG } from '../common/tokens';
+  WrongExpectedVersionError,
+  type EventStore,
+  type NewEvent,
+  type StoredEvent,
+  type Subscription,
+} from '../../../../libs/event-store/src/port';
+import type { Clock } from '../common/clock';
+import { APP_CONFIG, CLOCK, EVENT_STORE } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
+import { currentSchemaVersion } from '../disputes/application/event-schema';
+import {
+  DIRECTORY_STREAM_PREFIX,
+  ORGANISATION_STREAM_PREFIX,
+  USER_STREAM_PREFIX,
+  organisationRecord,
+  organisationStreamId,
+  userRecord,
+  userStreamId,
+  type DirectoryData,
+  type DirectoryEvent,
+  type DirectoryOrganisation,
+} from './directory-records';
+import type { DirectoryLookup } from './directory-rules';
+import { chooseSeedSource, retireLegacyFile } from './directory-seed';
 
-export const DIRECTORY_FILE_NAME = 'directory.json';
-const SEED_RELATIVE_PATH = path.join('fixtures', 'demo-directory.json');
+export type { DirectoryData, DirectoryOrganisation, OrganisationCodes } from './directory-records';
 
-/** Registration codes of an organisation: AGB and KvK for providers, UZOVI for insurers. */
-export interface OrganisationCodes {
-  agb?: string;
-  kvk?: string;
-  uzovi?: string;
+/** A record of the directory with its version: the number of events in its stream (as for cases). */
+export interface Versioned<T> {
+  record: T;
+  version: number;
 }
 
-export interface DirectoryOrganisation extends OrganisationInfo {
-  codes: OrganisationCodes;
-}
+export const SEED_ACTOR: Actor = { userId: 'system:directory-seed', role: 'system' };
+const PAGE = 1000;
+const WAIT_MS = 10_000;
 
-export interface DirectoryData {
-  organisations: DirectoryOrganisation[];
-  users: UserInfo[];
-}
-
-/** Thrown when the directory file cannot be read or is not a valid directory. */
-export class DirectoryFileError extends Error {
-  constructor(file: string, problem: string) {
-    super(`Directory ${file}: ${problem}`);
-    this.name = 'DirectoryFileError';
-  }
-}
-
-/** Finds `fixtures/demo-directory.json` from this file upward: works from the sources (jest) and from dist/. */
-export function findSeedDirectoryFile(start: string = __dirname): string | undefined {
-  let dir = path.resolve(start);
-  for (;;) {
-    const candidate = path.join(dir, SEED_RELATIVE_PATH);
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+/** Who recorded a directory change, and in answer to which request. */
+export interface DirectoryWriteContext {
+  actor: Actor;
+  correlationId: string;
 }
 
 /**
- * Copies the demo directory to `<dataDir>/directory.json` unless one is there already (an operator's
- * edits are kept). Returns the path of the directory file.
- */
-export function seedDirectoryFile(dataDir: string, seedFile: string | undefined = findSeedDirectoryFile()): string {
-  const target = path.join(dataDir, DIRECTORY_FILE_NAME);
-  if (fs.existsSync(target)) return target;
-  if (!seedFile) {
-    throw new DirectoryFileError(target, `missing, and no fixtures/${path.basename(SEED_RELATIVE_PATH)} was found to seed it from`);
-  }
-  fs.mkdirSync(dataDir, { recursive: true });
-  try {
-    fs.copyFileSync(seedFile, target, fs.constants.COPYFILE_EXCL);
-  } catch (error) {
-    // Another process seeded it between our check and our copy: theirs is as good as ours.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return target;
-}
-
-const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-const optionalCode = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-/** Validates the parsed file; lists what is wrong with it. */
-export function parseDirectory(raw: unknown, file: string): DirectoryData {
-  const fail = (problem: string): never => {
-    throw new DirectoryFileError(file, problem);
-  };
-  if (!raw || typeof raw !== 'object') fail('is not a JSON object');
-  const { organisations, users } = raw as { organisations?: unknown; users?: unknown };
-  if (!Array.isArray(organisations)) fail('has no "organisations" array');
-  if (!Array.isArray(users)) fail('has no "users" array');
-
-  const orgs: DirectoryOrganisation[] = [];
-  const orgIds = new Set<string>();
-  (organisations as unknown[]).forEach((o, i) => {
-    const org = (o ?? {}) as Record<string, unknown>;
-    if (!isNonEmptyString(org.id)) fail(`organisations[${i}] has no id`);
-    const id = org.id as string;
-    if (orgIds.has(id)) fail(`organisation ${id} appears twice`);
-    if (!(ORGANISATION_KINDS as readonly unknown[]).includes(org.kind)) {
-      fail(`organisation ${id} has kind ${JSON.stringify(org.kind)}; expected one of ${ORGANISATION_KINDS.join(', ')}`);
-    }
-    if (!isNonEmptyString(org.name)) fail(`organisation ${id} has no name`);
-    if (org.members !== undefined && !(Array.isArray(org.members) && org.members.every(isNonEmptyString))) {
-      fail(`organisation ${id} has members that are not a list of organisation ids`);
-    }
-    orgIds.add(id);
-    const codes: OrganisationCodes = {};
-    for (const key of ['agb', 'kvk', 'uzovi'] as const) {
-      const code = optionalCode(org[key]);
-      if (code !== undefined) codes[key] = code;
-    }
-    orgs.push({
-      id,
-      kind: org.kind as OrganisationKind,
-      name: org.name as string,
-      codes,
-      ...(typeof org.smallProvider === 'boolean' ? { smallProvider: org.smallProvider } : {}),
-      ...(Array.isArray(org.members) ? { members: [...(org.members as string[])] } : {}),
-    });
-  });
-  for (const org of orgs) {
-    for (const member of org.members ?? []) {
-      if (!orgIds.has(member)) fail(`organisation ${org.id} lists unknown member ${member}`);
-    }
-  }
-
-  const userList: UserInfo[] = [];
-  const userIds = new Set<string>();
-  (users as unknown[]).forEach((u, i) => {
-    const user = (u ?? {}) as Record<string, unknown>;
-    if (!isNonEmptyString(user.id)) fail(`users[${i}] has no id`);
-    const id = user.id as string;
-    if (userIds.has(id)) fail(`user ${id} appears twice`);
-    if (!isNonEmptyString(user.name)) fail(`user ${id} has no name`);
-    if (!(ROLES as readonly unknown[]).includes(user.role)) {
-      fail(`user ${id} has role ${JSON.stringify(user.role)}; expected one of ${ROLES.join(', ')}`);
-    }
-    if (!isNonEmptyString(user.organisationId) || !orgIds.has(user.organisationId)) {
-      fail(`user ${id} belongs to unknown organisation ${JSON.stringify(user.organisationId)}`);
-    }
-    userIds.add(id);
-    userList.push({ id, name: user.name as string, role: user.role as Role, organisationId: user.organisationId as string });
-  });
-  return { organisations: orgs, users: userList };
-}
-
-/** Reads and validates a directory file. */
-export function readDirectoryFile(file: string): DirectoryData {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new DirectoryFileError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DirectoryFileError(file, `is not valid JSON (${(error as Error).message})`);
-  }
-  return parseDirectory(raw, file);
-}
-
-/**
- * The organisations and users of the disputes body's world. For now a JSON file in DATA_DIR,
- * seeded from the demo fixture at first start; it becomes event-sourced in a later issue.
+ * The organisations and users, kept as events in `directory-org-<id>` and `directory-user-<id>`
+ * streams and folded into memory. Every process subscribes to the global log, so a change
+ * recorded through one API process reaches the others within a poll interval; a change recorded
+ * here is applied before the call that made it returns (read-your-writes). The domain reads it
+ * synchronously as its DirectoryView.
  */
 @Injectable()
-export class DirectoryService implements DirectoryView {
+export class DirectoryService implements DirectoryView, DirectoryLookup, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DirectoryService.name);
-  private readonly orgsById = new Map<string, DirectoryOrganisation>();
-  private readonly usersById = new Map<string, UserInfo>();
-  readonly file: string;
+  private readonly orgsById = new Map<string, Versioned<DirectoryOrganisation>>();
+  private readonly usersById = new Map<string, Versioned<UserInfo>>();
+  /** Removed users' stream versions, so an older event delivered again cannot bring one back. */
+  private readonly removedUsers = new Map<string, number>();
+  /** Global position up to which this view has seen the log. */
+  private seen = 0;
+  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  private subscription?: Subscription;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.file = seedDirectoryFile(config.dataDir);
-    this.replace(readDirectoryFile(this.file));
-    this.logger.log(`Directory loaded from ${this.file}: ${this.orgsById.size} organisations, ${this.usersById.size} users`);
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const head = await this.store.headPosition();
+    for (let after = 0; ; ) {
+      const page = await this.store.readAll({ after, maxCount: PAGE, streamPrefix: DIRECTORY_STREAM_PREFIX });
+      this.apply(page);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.position;
+    }
+    this.seen = head;
+    // Unfiltered, so the checkpoint moves with every event and an idle poll reads nothing old again.
+    this.subscription = this.store.subscribeToAll(async (events) => this.onEvents(events), {
+      after: head,
+      batchSize: 500,
+      onError: (error) => this.logger.warn(`Directory subscription failed, retrying: ${String(error)}`),
+    });
+    if (this.orgsById.size === 0 && this.usersById.size === 0) await this.seed();
+    this.logger.log(`Directory: ${this.orgsById.size} organisations, ${this.usersById.size} users`);
   }
 
-  /** Re-reads the file (after an operator edited it). */
-  reload(): void {
-    this.replace(readDirectoryFile(this.file));
+  async onModuleDestroy(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+    for (const waiter of this.waiters) waiter.resolve();
+    this.waiters.clear();
   }
+
+  // --- DirectoryView and lookups ------------------------------------------------------------
 
   organisation(id: string): DirectoryOrganisation | undefined {
-    return this.orgsById.get(id);
+    return this.orgsById.get(id)?.record;
   }
 
   user(id: string): UserInfo | undefined {
-    return this.usersById.get(id);
+    return this.usersById.get(id)?.record;
   }
 
   organisations(): DirectoryOrganisation[] {
-    return [...this.orgsById.values()];
+    return [...this.orgsById.values()].map((v) => v.record);
   }
 
   users(): UserInfo[] {
+    return [...this.usersById.values()].map((v) => v.record);
+  }
+
+  versionedOrganisation(id: string): Versioned<DirectoryOrganisation> | undefined {
+    return this.orgsById.get(id);
+  }
+
+  versionedUser(id: string): Versioned<UserInfo> | undefined {
+    return this.usersById.get(id);
+  }
+
+  /** The version of a removed user's stream, or undefined when the id was never removed. */
+  removedUserVersion(id: string): number | undefined {
+    return this.removedUsers.get(id);
+  }
+
+  versionedOrganisations(): Versioned<DirectoryOrganisation>[] {
+    return [...this.orgsById.values()];
+  }
+
+  versionedUsers(): Versioned<UserInfo>[] {
     return [...this.usersById.values()];
   }
 
-  private replace(data: DirectoryData): void {
-    this.orgsById.clear();
-    this.usersById.clear();
-    for (const org of data.organisations) this.orgsById.set(org.id, org);
-    for (const user of data.users) this.usersById.set(user.id, user);
+  // --- Writes (rules are checked by the caller, DirectoryCommands) -----------------------------
+
+  /**
+   * Appends one directory event with the expected version and waits until this view has applied
+   * it. Throws WrongExpectedVersionError when the stream moved (or exists, for a registration).
+   */
+  async record(event: DirectoryEvent, expectedVersion: number | 'no_stream', context: DirectoryWriteContext): Promise<number> {
+    const streamId = streamOf(event);
+    const expected = expectedVersion === 'no_stream' ? 'no_stream' : expectedVersion - 1;
+    const result = await this.store.appendToStream(streamId, [this.toNewEvent(event, context)], expected);
+    await this.waitForPosition(result.position);
+    return result.nextExpectedVersion + 1;
   }
+
+  now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** Resolves once the view has seen the log up to `position` (or after a timeout: the write is durable anyway). */
+  waitForPosition(position: number, timeoutMs = WAIT_MS): Promise<void> {
+    if (this.seen >= position || !this.subscription) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.logger.warn(`Directory view did not reach position ${position} within ${timeoutMs} ms`);
+        waiter.resolve();
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  // --- Folding ------------------------------------------------------------------------------
+
+  private async onEvents(events: StoredEvent[]): Promise<void> {
+    this.apply(events.filter((e) => e.streamId.startsWith(DIRECTORY_STREAM_PREFIX)));
+    if (events.length > 0) this.seen = Math.max(this.seen, events[events.length - 1]!.position);
+    for (const waiter of [...this.waiters]) if (this.seen >= waiter.position) waiter.resolve();
+  }
+
+  /** Each event carries the whole record, so folding is replacing; older revisions are skipped. */
+  private apply(events: StoredEvent[]): void {
+    for (const stored of events) {
+      const event = stored.type as DirectoryEvent['type'];
+      const version = stored.revision + 1;
+      if (stored.streamId.startsWith(ORGANISATION_STREAM_PREFIX)) {
+        if (event !== 'OrganisationRegistered' && event !== 'OrganisationChanged') continue;
+        const org = organisationRecord(stored.data.organisation as DirectoryOrganisation);
+        if ((this.orgsById.get(org.id)?.version ?? 0) < version) this.orgsById.set(org.id, { record: org, version });
+      } else if (stored.streamId.startsWith(USER_STREAM_PREFIX)) {
+        const userId = stored.streamId.slice(USER_STREAM_PREFIX.length);
+        const known = Math.max(this.usersById.get(userId)?.version ?? 0, this.removedUsers.get(userId) ?? 0);
+        if (known >= version) continue;
+        if (event === 'UserRemoved') {
+          this.usersById.delete(userId);
+          this.removedUsers.set(userId, version);
+        } else if (event === 'UserRegistered' || event === 'UserChanged') {
+          this.usersById.set(userId, { record: userRecord(stored.data.user as UserInfo), version });
+        }
+      }
+    }
+  }
+
+  // --- Seeding ------------------------------------------------------------------------------
+
+  /**
+   * First start: the directory becomes events, all in one atomic append with every stream
+   * expected not to exist. Of two processes starting at once, one wins; the other's append fails
+   * as a whole and it takes the winner's directory from the log.
+   */
+  private async seed(): Promise<void> {
+    const source = chooseSeedSource(this.config.dataDir, this.config.directorySeedFile);
+    if (!source) {
+      this.logger.warn('The directory is empty and DIRECTORY_SEED_FILE=none: nobody can sign in with a dev token yet.');
+      return;
+    }
+    const context: DirectoryWriteContext = { actor: SEED_ACTOR, correlationId: `directory-seed-${randomUUID()}` };
+    const appends = seedEvents(source.data, this.now()).map((event) => ({
+      streamId: streamOf(event),
+      expectedVersion: 'no_stream' as const,
+      events: [this.toNewEvent(event, context)],
+    }));
+    try {
+      const results = await this.store.appendToStreams(appends);
+      await this.waitForPosition(Math.max(0, ...results.map((r) => r.position)));
+      this.logger.log(`Directory seeded from ${source.file}`);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      this.logger.log('Directory already seeded by another process');
+      await this.waitForPosition(await this.store.headPosition());
+    }
+    if (source.legacy) retireLegacyFile(source.file);
+  }
+
+  private toNewEvent(event: DirectoryEvent, context: DirectoryWriteContext): NewEvent {
+    const { actor } = context;
+    return {
+      id: randomUUID(),
+      type: event.type,
+      data: event.data as unknown as Record<string, unknown>,
+      metadata: {
+        schemaVersion: currentSchemaVersion(event.type),
+        actor: { userId: actor.userId, role: actor.role, ...(actor.organisationId ? { organisationId: actor.organisationId } : {}) },
+        correlationId: context.correlationId,
+        // A directory change is caused by the request that asked for it.
+        causationId: context.correlationId,
+      },
+    };
+  }
+}
+
+/** The stream a directory event belongs to. */
+function streamOf(event: DirectoryEvent): string {
+  switch (event.type) {
+    case 'OrganisationRegistered':
+    case 'OrganisationChanged':
+      return organisationStreamId(event.data.organisation.id);
+    case 'UserRegistered':
+    case 'UserChanged':
+      return userStreamId(event.data.user.id);
+    case 'UserRemoved':
+      return userStreamId(event.data.userId);
+  }
+}
+
+function seedEvents(data: DirectoryData, now: string): DirectoryEvent[] {
+  return [
+    ...data.organisations.map((org): DirectoryEvent => ({
+      type: 'OrganisationRegistered',
+      data: { organisation: organisationRecord(org), occurredAt: now },
+    })),
+    ...data.users.map((user): DirectoryEvent => ({ type: 'UserRegistered', data: { user: userRecord(user), occurredAt: now } })),
+  ];
 }

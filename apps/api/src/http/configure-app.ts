@@ -1,20 +1,52 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { jsonContentTypeMiddleware } from './content-type.middleware';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestIdMiddleware } from './request-id';
+import { createRequestLogger, requestLogMiddleware } from './request-log';
 import { AppValidationPipe } from './validation';
 
+export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'>;
+
+export interface ConfigureOptions {
+  /** Where request log lines go; default stdout. Tests pass a stream they read. */
+  requestLogStream?: DestinationStream;
+}
+
+/** Headers the API reads and the headers a browser client may read from its answers (CORS). */
+const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'];
+const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
+
 /**
- * Everything around the routes, in order: request id, media type check, JSON body parser (size
- * limit), validation pipe, problem+json filter, OpenAPI. The app must be created with
- * `bodyParser: false` so that the request id is set before the body is parsed.
+ * Everything around the routes, in order: proxy trust, security headers (helmet), request id,
+ * request log, CORS, media type check, JSON body parser (size limit), validation pipe,
+ * problem+json filter, OpenAPI. The app must be created with `bodyParser: false` so that the
+ * request id is set before the body is parsed.
  */
-export function configureApp(app: INestApplication, config: Pick<AppConfig, 'bodyLimitBytes'>): INestApplication {
+export function configureApp(app: INestApplication, config: HttpConfig, options: ConfigureOptions = {}): INestApplication {
   const express = app as NestExpressApplication;
+  // Behind N proxies req.ip is the client's address (for per-address rate limits), not the proxy's.
+  express.set('trust proxy', config.trustProxyHops > 0 ? config.trustProxyHops : false);
+  // Swagger UI needs inline scripts and styles; the JSON API needs nothing, so it gets helmet's strict defaults.
+  const apiHeaders = helmet();
+  const docsHeaders = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } });
+  express.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/docs') ? docsHeaders : apiHeaders)(req, res, next));
   express.use(requestIdMiddleware);
+  if (config.requestLog) express.use(requestLogMiddleware(createRequestLogger(options.requestLogStream)));
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ALLOWED_HEADERS,
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    });
+  }
   express.use('/api', jsonContentTypeMiddleware);
   express.useBodyParser('json', {
     limit: config.bodyLimitBytes,

@@ -6,7 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
+import { SqliteEventStore } from '../../../../libs/event-store/src';
 import { AuthModule } from '../../src/auth/auth.module';
+import { systemClock } from '../../src/common/clock';
+import { CLOCK, EVENT_STORE } from '../../src/common/tokens';
 import { ConfigModule, loadConfig, type AppConfig } from '../../src/config/app-config';
 import { DirectoryModule } from '../../src/directory/directory.module';
 import { DisputeActionsController } from '../../src/disputes/http/dispute-actions.controller';
@@ -15,13 +18,21 @@ import { HealthModule } from '../../src/health/health.module';
 import { HEALTH_CHECKS, type HealthCheck } from '../../src/health/health.tokens';
 import { configureApp } from '../../src/http/configure-app';
 import { IdempotencyInterceptor } from '../../src/http/idempotency.interceptor';
+import { RateLimitModule } from '../../src/http/rate-limit';
 
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-api-'));
 }
 
 export function testConfig(env: Record<string, string> = {}, overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ DATA_DIR: tempDataDir(), ...env }), ...overrides };
+  const quiet = {
+    REQUEST_LOG: 'off',
+    RATE_LIMIT_TOKENS_PER_USER: '0',
+    RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
+    RATE_LIMIT_FILINGS_PER_USER: '0',
+    RATE_LIMIT_FILINGS_PER_ADDRESS: '0',
+  };
+  return { ...loadConfig({ DATA_DIR: tempDataDir(), ...quiet, ...env }), ...overrides };
 }
 
 export interface Harness {
@@ -54,16 +65,23 @@ export async function createHarness(options: { config?: AppConfig; healthChecks?
   })
   class FakeDisputesModule {}
 
+  // The directory is events: a real event store in the temporary DATA_DIR.
+  const store = await SqliteEventStore.open({ filename: path.join(config.dataDir, 'events.sqlite') });
   @Global()
   @Module({
-    providers: options.healthChecks ? [{ provide: HEALTH_CHECKS, useValue: options.healthChecks }] : [],
-    exports: options.healthChecks ? [HEALTH_CHECKS] : [],
+    providers: [
+      { provide: EVENT_STORE, useValue: store },
+      { provide: CLOCK, useValue: systemClock },
+      ...(options.healthChecks ? [{ provide: HEALTH_CHECKS, useValue: options.healthChecks }] : []),
+    ],
+    exports: [EVENT_STORE, CLOCK, ...(options.healthChecks ? [HEALTH_CHECKS] : [])],
   })
   class FakeInfrastructureModule {}
 
   const moduleRef = await Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
+      RateLimitModule,
       FakeInfrastructureModule,
       DirectoryModule,
       AuthModule,
@@ -91,7 +109,10 @@ export async function createHarness(options: { config?: AppConfig; healthChecks?
       if (res.status !== 200) throw new Error(`dev-token for ${userId}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.accessToken as string;
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
   };
 }
 

@@ -111,27 +111,26 @@ export const fileDispute: ActionRule<FileDispute> = {
       const members = association?.members ?? [];
       const outsiders = claimants.filter((o) => !members.includes(o.id) || o.kind !== 'provider');
       if (outsiders.length > 0) {
-        throw invalid(
-          'claimantOrganisationIds',
+        // Acting for organisations one does not represent is a matter of authority, not of input.
+        throw forbidden(
           'not_a_member',
           `${outsiders.map((o) => o.name).join(', ')} ${outsiders.length > 1 ? 'are' : 'is'} not a member provider of your association; ` +
             'an association can only file on behalf of its own member providers.',
         );
       }
       filedOnBehalfBy = actorOrg;
-    } else if (!c.claimantOrganisationIds.includes(actorOrg)) {
-      throw invalid(
-        'claimantOrganisationIds',
-        'own_organisation_missing',
-        `You can only file on behalf of your own organisation (${actorOrg}); add it to the claimants, ` +
-          'or ask your association to file a collective dispute.',
+    } else if (c.claimantOrganisationIds.length !== 1 || c.claimantOrganisationIds[0] !== actorOrg) {
+      // A provider or insurer files for its own organisation alone: naming another organisation as
+      // claimant would make it a party without its consent. Collective disputes go through an association.
+      throw forbidden(
+        'not_your_organisation',
+        `You can only file on behalf of your own organisation (${actorOrg}) as the only claimant; ` +
+          'to file together with other providers, ask your association to file a collective dispute.',
       );
     }
 
+    // One claimant, or an association's member providers: the claimants are always on one side.
     const claimantKind = claimants[0].kind as 'provider' | 'insurer';
-    if (claimants.some((o) => o.kind !== claimantKind)) {
-      throw invalid('claimantOrganisationIds', 'mixed_sides', 'All claimants must be on one side: all care providers or all insurers.');
-    }
     const expectedRespondentKind = claimantKind === 'provider' ? 'insurer' : 'provider';
     const overlap = respondents.filter((o) => c.claimantOrganisationIds.includes(o.id));
     if (overlap.length > 0) {

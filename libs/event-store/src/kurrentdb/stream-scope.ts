@@ -4,8 +4,8 @@
 // cross the network, and it refuses to write or read a stream outside them.
 import { streamNameFilter, type Filter } from '@kurrent/kurrentdb-client';
 
-/** The application's streams: cases (`dispute-<id>`) and the yearly case-number registries. */
-export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['dispute-', 'case-numbers-'];
+/** The application's streams: cases (`dispute-<id>`), the yearly case-number registries and the directory (`directory-org-<id>`, `directory-user-<id>`). */
+export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['dispute-', 'case-numbers-', 'directory-'];
 
 /** Validated, de-duplicated prefixes. System streams ('$…') are never ours. */
 export function validateStreamPrefixes(prefixes: readonly string[]): string[] {

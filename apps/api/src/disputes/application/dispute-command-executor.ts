@@ -27,6 +27,7 @@ import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES } from '../../common/tokens';
 import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
 import { CaseNumberAllocator } from './case-number-allocator';
 import type { CommandOptions, CommandResult } from './dispute-commands';
+import { causationFor } from './causation';
 import { currentSchemaVersion } from './event-schema';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
@@ -52,15 +53,17 @@ export class DisputeCommandExecutor {
 
   async execute(disputeId: string, command: DisputeCommand, actor: Actor, options: CommandOptions): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
-      const state = await this.load(disputeId);
+      const stored = await this.store.readStream(disputeStreamId(disputeId));
+      const state = foldEvents(stored.map(toDisputeEvent), disputeId);
       if (command.type !== 'file-dispute' && (!state.exists || !isCaseVisibleTo(state, actor))) {
         throw new CaseNotFoundError(disputeId);
       }
       if (options.expectedVersion !== undefined && options.expectedVersion !== state.version) {
         throw new VersionConflictError(options.expectedVersion, state.version);
       }
+      const causationId = causationFor(command, stored, options.causationId ?? options.correlationId);
       try {
-        return await this.decideAndAppend(disputeId, command, state, actor, options);
+        return await this.decideAndAppend(disputeId, command, state, actor, { ...options, causationId });
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         const caseMoved = error.streamId === disputeStreamId(disputeId);
@@ -71,11 +74,6 @@ export class DisputeCommandExecutor {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 * attempt));
       }
     }
-  }
-
-  async load(disputeId: string): Promise<DisputeState> {
-    const events = await this.store.readStream(disputeStreamId(disputeId));
-    return foldEvents(events.map(toDisputeEvent), disputeId);
   }
 
   private async decideAndAppend(
@@ -139,7 +137,7 @@ export class DisputeCommandExecutor {
       data: event.data as Record<string, unknown>,
       metadata: {
         schemaVersion: currentSchemaVersion(event.type),
-        actor: { userId: actor.userId, role: actor.role, organisationId: actor.organisationId },
+        actor: { userId: actor.userId, role: actor.role, ...(actor.organisationId ? { organisationId: actor.organisationId } : {}) },
         correlationId: options.correlationId,
         causationId: options.causationId ?? options.correlationId,
       },

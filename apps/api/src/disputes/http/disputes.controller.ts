@@ -17,6 +17,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator';
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
 import { ApiCaseProblemResponses, ApiProblemResponses, ProblemSchema } from '../../http/openapi';
 import { RequestValidationException } from '../../http/problem';
+import { RateLimited } from '../../http/rate-limit';
 import { RequestId } from '../../http/request-id';
 import { FileDisputeCommand, type CommandResult } from '../application/dispute-commands';
 import { GetDisputeQuery, GetTimelineQuery, ListDisputesQuery } from '../application/dispute-queries';
@@ -38,6 +39,7 @@ export class DisputesController {
 
   @Post()
   @HttpCode(201)
+  @RateLimited('filing')
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'File a dispute' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer' })

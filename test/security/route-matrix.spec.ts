@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { filingBody } from '../e2e/support/dispute-fixtures';
+import { startTestApp, type ApiResponse, type TestApp } from '../e2e/support/test-app';
+import { ALL_USERS, CLAIMANT, INTERNALS, ONE_PER_ROLE, OUTSIDERS, RESPONDENT, SECRETARIAT } from './support/roles';
+
+// Every route of API.md and the controllers against every role of the demo directory, with the
+// status each must get. Cases: one filed by prov-anna against ins-carla's insurer, status `filed`.
+
+type Who = (typeof ALL_USERS)[number] | 'anonymous';
+const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
+
+/** A valid body for each action, so that a refusal is about who and when, not about input. */
+const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
+  'request-information': () => ({ questions: 'Welke tarieven golden in 2025?' }),
+  'provide-information': () => ({ answers: 'Zie bijlage.' }),
+  'declare-inadmissible': () => ({ reason: 'incomplete', explanation: 'Geen stukken.' }),
+  register: () => ({}),
+  'accept-submission': () => ({ route: 'mediation' }),
+  'decline-submission': () => ({ reason: 'Geen geschil.' }),
+  'propose-route': () => ({ route: 'binding_advice' }),
+  'nominate-neutrals': () => ({ neutralUserIds: ['med-femke'] }),
+  'challenge-neutral': () => ({ neutralUserId: 'med-femke', grounds: 'Eerder betrokken.' }),
+  'decide-challenge': () => ({ neutralUserId: 'med-femke', upheld: false }),
+  'appoint-neutrals': () => ({}),
+  'schedule-session': () => ({ startsAt: future() }),
+  'record-session': () => ({ sessionId: randomUUID() }),
+  'conclude-mediation': () => ({ result: 'full_agreement' }),
+  'request-escalation': () => ({ route: 'arbitration' }),
+  'accept-escalation': () => ({}),
+  'decline-escalation': () => ({}),
+  'submit-statement': () => ({ kind: 'statement_of_claim', text: 'Onze eis.' }),
+  'schedule-hearing': () => ({ startsAt: future() }),
+  'record-hearing': () => ({ hearingId: randomUUID() }),
+  'render-decision': () => ({ outcome: 'claim_granted', claimantCostSharePct: 0, summary: 'Toegewezen.' }),
+  withdraw: () => ({}),
+  'record-settlement': () => ({}),
+  'extend-deadline': () => ({ deadlineId: randomUUID(), dueDate: future(), reason: 'Vakantie' }),
+  'invoice-fee': () => ({ organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 10_000 }),
+  'record-payment': () => ({ invoiceId: randomUUID() }),
+};
+
+/**
+ * Expected status on a `filed` case for claimant, respondent and secretariat (DOMAIN.md's table:
+ * the wrong role or side is 403 whatever the status; the right one in the wrong status is 409).
+ * Everyone else gets 404 on every action: to them the case does not exist.
+ */
+const ON_FILED_CASE: Record<string, [claimant: number, respondent: number, secretariat: number]> = {
+  'request-information': [403, 403, 200],
+  'provide-information': [409, 403, 403],
+  'declare-inadmissible': [403, 403, 200],
+  register: [403, 403, 200],
+  // The claimant answers a respondent's counter-proposal in route negotiation, so not 403.
+  'accept-submission': [409, 409, 403],
+  'decline-submission': [403, 409, 403],
+  'propose-route': [409, 409, 403],
+  'nominate-neutrals': [403, 403, 409],
+  'challenge-neutral': [409, 409, 403],
+  'decide-challenge': [403, 403, 409],
+  'appoint-neutrals': [403, 403, 409],
+  'schedule-session': [403, 403, 403],
+  'record-session': [403, 403, 403],
+  'conclude-mediation': [403, 403, 403],
+  'request-escalation': [409, 409, 403],
+  'accept-escalation': [409, 409, 403],
+  'decline-escalation': [409, 409, 403],
+  'submit-statement': [409, 409, 403],
+  'schedule-hearing': [403, 403, 403],
+  'record-hearing': [403, 403, 403],
+  'render-decision': [403, 403, 403],
+  withdraw: [200, 403, 403],
+  'record-settlement': [403, 403, 409],
+  'extend-deadline': [403, 403, 409],
+  'invoice-fee': [403, 403, 409],
+  'record-payment': [403, 403, 409],
+};
+
+describe('route × role matrix', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function call(who: Who, method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: unknown): Promise<ApiResponse> {
+    let req = t.http()[method](path);
+    if (who !== 'anonymous') req = req.set('Authorization', `Bearer ${await t.token(who)}`);
+    const res = body === undefined ? await req : await req.send(body as object);
+    const answer = { status: res.status, body: res.body, headers: res.headers as ApiResponse['headers'], text: res.text };
+    expect(answer.status).not.toBe(500);
+    expect(answer.text).not.toMatch(INTERNALS);
+    if (answer.status >= 400) expect(answer.headers['content-type']).toMatch(/application\/problem\+json/);
+    return answer;
+  }
+
+  async function fileCase(): Promise<string> {
+    const res = await call(CLAIMANT, 'post', '/api/disputes', filingBody());
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  it('a route list that matches the served actions', () => {
+    expect(Object.keys(ON_FILED_CASE).sort()).toEqual(Object.keys(ACTION_BODIES).sort());
+    expect(Object.keys(ON_FILED_CASE)).toHaveLength(26);
+  });
+
+  const EVERYONE: Who[] = ['anonymous', ...ALL_USERS];
+  let userCounter = 0;
+  const GLOBAL_ROUTES: Array<[string, 'get' | 'post' | 'patch' | 'delete', string, () => unknown, (who: Who) => number]> = [
+    ['me', 'get', '/api/me', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
+    ['organisations', 'get', '/api/organisations', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
+    ['list disputes', 'get', '/api/disputes', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
+    ['statistics', 'get', '/api/statistics', () => undefined, (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'obs-karin'].includes(who) ? 200 : 403)],
+    ['statistics as CSV', 'get', '/api/statistics?format=csv', () => undefined, (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'obs-karin'].includes(who) ? 200 : 403)],
+    ['mediation outcomes', 'get', '/api/mediation-outcomes', () => undefined, (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'med-femke'].includes(who) ? 200 : 403)],
+    ['caseload', 'get', '/api/caseload', () => undefined, (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'med-femke', 'adv-hanna', 'arb-ivo'].includes(who) ? 200 : 403)],
+    ['directory organisations', 'get', '/api/directory/organisations', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+    ['directory organisation', 'get', '/api/directory/organisations/org-zv-noord', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+    ['directory users', 'get', '/api/directory/users', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+    ['directory user', 'get', '/api/directory/users/prov-anna', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+    ['register organisation', 'post', '/api/directory/organisations', () => ({ id: `org-obs-${++userCounter}`, kind: 'observer', name: 'NZa' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
+    ['change organisation', 'patch', '/api/directory/organisations/org-begeleidingscommissie', () => ({ name: `Begeleidingscommissie ${++userCounter}` }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+    ['register user', 'post', '/api/directory/users', () => ({ id: `obs-${++userCounter}`, name: 'Nieuw', role: 'observer', organisationId: 'org-begeleidingscommissie' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
+    ['change user', 'patch', '/api/directory/users/obs-karin', () => ({ name: `Karin ${++userCounter}` }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+  ];
+
+  it.each(GLOBAL_ROUTES)('%s: every role gets its status', async (_name, method, path, body, expected) => {
+    for (const who of EVERYONE) {
+      const res = await call(who, method, path, body());
+      expect({ who, status: res.status }).toEqual({ who, status: expected(who) });
+    }
+  });
+
+  it('remove user: secretariat only', async () => {
+    const jan = await call(SECRETARIAT, 'post', '/api/directory/users', { id: 'obs-weg', name: 'Weg', role: 'observer', organisationId: 'org-begeleidingscommissie' });
+    expect(jan.status).toBe(201);
+    for (const who of EVERYONE.filter((w) => w !== SECRETARIAT)) {
+      expect({ who, status: (await call(who, 'delete', '/api/directory/users/obs-weg')).status }).toEqual({ who, status: who === 'anonymous' ? 401 : 403 });
+    }
+    expect((await call(SECRETARIAT, 'delete', '/api/directory/users/obs-weg')).status).toBe(204);
+  });
+
+  it('filing: the party roles file for their own organisation (201); neutrals, secretariat and observers may not (403)', async () => {
+    const bodies: Record<string, Record<string, unknown>> = {
+      provider: filingBody(),
+      insurer: filingBody({ claimantOrganisationIds: ['org-zv-noord'], respondentOrganisationIds: ['org-fysio-delinde'] }),
+      association: filingBody({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }),
+    };
+    for (const [role, userId] of Object.entries(ONE_PER_ROLE)) {
+      const res = await call(userId, 'post', '/api/disputes', bodies[role] ?? filingBody());
+      expect({ role, status: res.status }).toEqual({ role, status: bodies[role] ? 201 : 403 });
+    }
+    expect((await call('anonymous', 'post', '/api/disputes', filingBody())).status).toBe(401);
+  });
+
+  it('public routes answer without a token', async () => {
+    for (const path of ['/health', '/docs-json']) expect((await call('anonymous', 'get', path)).status).toBe(200);
+    expect((await call('anonymous', 'post', '/api/auth/dev-token', { userId: 'prov-anna' })).status).toBe(200);
+  });
+
+  it('reading a case and its timeline: parties and secretariat 200, everyone else 404, no token 401', async () => {
+    const id = await fileCase();
+    for (const path of [`/api/disputes/${id}`, `/api/disputes/${id}/timeline`, `/api/disputes/${id}?asOf=${encodeURIComponent(new Date().toISOString())}`]) {
+      for (const who of EVERYONE) {
+        const expected = who === 'anonymous' ? 401 : [CLAIMANT, RESPONDENT, SECRETARIAT].includes(who) ? 200 : 404;
+        expect({ who, path, status: (await call(who, 'get', path)).status }).toEqual({ who, path, status: expected });
+      }
+    }
+  });
+
+  it.each(Object.entries(ON_FILED_CASE))('%s on a filed case: the expected status for every role', async (action, [claimant, respondent, secretariat]) => {
+    const id = await fileCase();
+    const path = `/api/disputes/${id}/${action}`;
+    for (const who of ['anonymous', ...OUTSIDERS] as Who[]) {
+      const res = await call(who, 'post', path, ACTION_BODIES[action]!());
+      expect({ who, status: res.status }).toEqual({ who, status: who === 'anonymous' ? 401 : 404 });
+    }
+    // Refusals first, the one that succeeds (if any) last: a refused command records nothing.
+    const visible: Array<[Who, number]> = [
+      [CLAIMANT, claimant],
+      [RESPONDENT, respondent],
+      [SECRETARIAT, secretariat],
+    ];
+    visible.sort((a, b) => (a[1] < 300 ? 1 : 0) - (b[1] < 300 ? 1 : 0));
+    for (const [who, expected] of visible) {
+      const res = await call(who, 'post', path, ACTION_BODIES[action]!());
+      expect({ who, status: res.status, detail: res.status === expected ? undefined : res.body.detail }).toEqual({ who, status: expected, detail: undefined });
+    }
+  });
+
+  it('an id that is no case is a 404 for everyone, secretariat included', async () => {
+    const id = randomUUID();
+    for (const who of ALL_USERS) {
+      expect((await call(who, 'get', `/api/disputes/${id}`)).status).toBe(404);
+      expect((await call(who, 'post', `/api/disputes/${id}/withdraw`, {})).status).toBe(404);
+    }
+  });
+});
