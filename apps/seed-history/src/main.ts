@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { SqliteEventStore } from '../../../libs/event-store/src';
-import { WrongExpectedVersionError, type EventStore } from '../../../libs/event-store/src/port';
-import { openReadModels } from '../../../libs/read-models/src';
-import { ConfigError, loadConfig, type AppConfig } from '../../api/src/config/app-config';
+import { Logger } from '@nestjs/common';
+import { WrongExpectedVersionError } from '../../../libs/event-store/src/port';
 import { systemClock } from '../../api/src/common/clock';
+import { ConfigError, loadConfig } from '../../api/src/config/app-config';
 import { DirectoryService } from '../../api/src/directory/directory.service';
+import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
 import { generateHistory } from './history-generator';
 
 // npm run seed:history -- --cases 1000 --from 2016 --to 2026 [--seed 1] [--data-dir DIR]
@@ -64,19 +62,13 @@ export function parseArgs(argv: string[], now: Date): Args {
   return args;
 }
 
-/** The event store the application would open with this configuration. */
-export function openEventStore(config: AppConfig): EventStore {
-  if (config.eventStore !== 'sqlite') {
-    throw new Error(`EVENT_STORE=${config.eventStore} is not available in this version; use EVENT_STORE=sqlite.`);
-  }
-  return SqliteEventStore.open({ filename: join(config.dataDir, 'events.sqlite') });
-}
-
 async function main(): Promise<void> {
   const now = new Date();
   const args = parseArgs(process.argv.slice(2), now);
   const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) });
-  const store = openEventStore(config);
+  // stdout carries the JSON summary alone: Nest's logger (the directory's) would write there too.
+  Logger.overrideLogger(['error']);
+  const store = await openEventStore(config);
   // The directory as the server keeps it: events in the store, seeded here first if it has none.
   const directory = new DirectoryService(store, config, systemClock);
   let summary;
@@ -101,9 +93,9 @@ async function main(): Promise<void> {
       },
     });
     let projection: { events: number; durationMs: number } | undefined;
-    if (args.project && !config.databaseUrl && existsSync(config.dataDir)) {
+    if (args.project) {
       const started = Date.now();
-      const readModels = await openReadModels({ dataDir: config.dataDir });
+      const readModels = await openConfiguredReadModels(config);
       try {
         const engine = readModels.createProjectionEngine(store, { batchSize: 2000, onError: (e) => process.stderr.write(`${String(e)}\n`) });
         const head = await store.headPosition();

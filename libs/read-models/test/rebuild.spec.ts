@@ -114,14 +114,13 @@ describe.each(READ_MODEL_TARGETS)('rebuildProjection (%s)', (kind) => {
     const checkpoints: { name: string; position: number | string }[] = await live.dataSource.query(
       'SELECT name, position FROM projection_checkpoints ORDER BY name',
     );
-    expect(checkpoints.map((c) => [c.name, Number(c.position)])).toEqual([
-      ['cases', head],
-      ['timeline', head],
-    ]);
+    expect(checkpoints.map((c) => [c.name, Number(c.position)])).toEqual(
+      DEFAULT_PROJECTIONS.map((p) => [p.name, head]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
   }, 60_000);
 
   it('names the valid projections when asked for an unknown one', () => {
-    expect(() => findProjection(DEFAULT_PROJECTIONS, 'statistic')).toThrow('Unknown projection "statistic". Valid projections: cases, timeline');
-    expect(() => findProjection(DEFAULT_PROJECTIONS, undefined)).toThrow(/Valid projections: cases, timeline/);
+    expect(() => findProjection(DEFAULT_PROJECTIONS, 'statistic')).toThrow('Unknown projection "statistic". Valid projections: cases, timeline, statistics, mediations, caseload');
+    expect(() => findProjection(DEFAULT_PROJECTIONS, undefined)).toThrow(/Valid projections: cases, timeline, statistics, mediations, caseload/);
   });
 });

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDirectoryView, DEFAULT_POLICIES, type UserInfo } from '../../../libs/domain/src';
-import { SqliteEventStore } from '../../../libs/event-store/src';
 import type { StoredEvent } from '../../../libs/event-store/src/port';
-import { openReadModels } from '../../../libs/read-models/src';
+import { loadConfig } from '../../../apps/api/src/config/app-config';
+import { openConfiguredReadModels, openEventStore } from '../../../apps/api/src/infrastructure/open-stores';
 import { generateHistory, type HistorySummary } from '../../../apps/seed-history/src/history-generator';
+import { storeEnv } from './test-app';
 
-/** Generates a history into `<dataDir>/events.sqlite`, projects it, and returns every stored event. */
+/**
+ * Generates a history into the stores a test app on `dataDir` opens (SQLite in it, or its own
+ * PostgreSQL schema in the e2e-postgres project), projects it, and returns every stored event.
+ */
 export async function seedHistory(
   dataDir: string,
   options: { cases: number; seed: number; fromYear?: number; toYear?: number; until?: string },
@@ -15,7 +19,8 @@ export async function seedHistory(
     organisations: Parameters<typeof createDirectoryView>[0]['organisations'];
     users: UserInfo[];
   };
-  const store = SqliteEventStore.open({ filename: join(dataDir, 'events.sqlite'), synchronous: 'NORMAL' });
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, ...storeEnv(dataDir) });
+  const store = await openEventStore(config);
   try {
     const summary = await generateHistory(store, {
       cases: options.cases,
@@ -27,7 +32,7 @@ export async function seedHistory(
       directory: createDirectoryView(directory),
       users: directory.users,
     });
-    const readModels = await openReadModels({ dataDir });
+    const readModels = await openConfiguredReadModels(config);
     try {
       const engine = readModels.createProjectionEngine(store, { batchSize: 2000 });
       const head = await store.headPosition();

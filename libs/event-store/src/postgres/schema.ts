@@ -78,7 +78,7 @@ export async function migrate(client: PoolClient, n: SchemaNames): Promise<void>
   try {
     await client.query(`SELECT pg_advisory_xact_lock(${n.migrationLockKey})`);
     const { rowCount } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [n.schema]);
-    if (rowCount === 0) await client.query(`CREATE SCHEMA ${escapeIdentifier(n.schema)}`);
+    if (rowCount === 0) await createSchemaTolerantly(client, n.schema);
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${n.migrations} (
          version    integer     PRIMARY KEY,
@@ -98,6 +98,23 @@ export async function migrate(client: PoolClient, n: SchemaNames): Promise<void>
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Another process (the read models opening on the same schema, say) may create the schema between
+ * our check and our CREATE; even IF NOT EXISTS then fails with 23505 or 42P06. A savepoint keeps
+ * the migration transaction usable, and the schema existing is all we need.
+ */
+async function createSchemaTolerantly(client: PoolClient, schema: string): Promise<void> {
+  await client.query('SAVEPOINT create_schema');
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${escapeIdentifier(schema)}`);
+    await client.query('RELEASE SAVEPOINT create_schema');
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code !== '23505' && code !== '42P06') throw error;
+    await client.query('ROLLBACK TO SAVEPOINT create_schema');
   }
 }
 
