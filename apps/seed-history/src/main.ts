@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { WrongExpectedVersionError } from '../../../libs/event-store/src/port';
-import { ConfigError, loadConfig, type AppConfig } from '../../api/src/config/app-config';
 import { systemClock } from '../../api/src/common/clock';
+import { ConfigError, loadConfig } from '../../api/src/config/app-config';
 import { DirectoryService } from '../../api/src/directory/directory.service';
 import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
 import { generateHistory } from './history-generator';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   const now = new Date();
   const args = parseArgs(process.argv.slice(2), now);
   const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) });
+  // stdout carries the JSON summary alone: Nest's logger (the directory's) would write there too.
+  Logger.overrideLogger(['error']);
   const store = await openEventStore(config);
   // The directory as the server keeps it: events in the store, seeded here first if it has none.
   const directory = new DirectoryService(store, config, systemClock);
