@@ -2,7 +2,9 @@
 // gap-free commit order (sqlite; postgres, whose appends take positions in commit order under a lock).
 // The loop owns the checkpoint, so an event is handed over at most once per successful handler
 // call, in position order, and a failed batch is retried as is: no loss, no skip, no reordering.
-import type { StoredEvent, Subscription } from './port';
+import type { EventEmitter } from 'node:events';
+import type { StoredEvent, SubscribeOptions, Subscription } from './port';
+import { assertPosition } from './validation';
 
 export interface CatchUpSource {
   /** Events strictly after `after`, in position order, at most `maxCount`. */
@@ -115,4 +117,46 @@ export class CatchUpSubscription implements Subscription {
 
 function retryDelay(failures: number): number {
   return RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)];
+}
+
+/** What an adapter with a local append signal hands to `startCatchUp`. */
+export interface LocalCatchUp {
+  read: CatchUpSource['read'];
+  /** Emits 'appended' whenever this process (or a notification from another) committed events. */
+  appended: EventEmitter;
+  /** The adapter's running subscriptions, so close() can stop them; each removes itself when done. */
+  subscriptions: Set<CatchUpSubscription>;
+  pollIntervalMs: number;
+  defaultBatchSize: number;
+}
+
+/** subscribeToAll for the table-backed adapters: validates the options, starts and tracks the loop. */
+export function startCatchUp(
+  local: LocalCatchUp,
+  handler: (events: StoredEvent[]) => Promise<void>,
+  options: SubscribeOptions,
+): CatchUpSubscription {
+  assertPosition('after', options.after);
+  const batchSize = options.batchSize ?? local.defaultBatchSize;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  const subscription = new CatchUpSubscription(
+    {
+      read: local.read,
+      onAppended: (listener) => {
+        local.appended.on('appended', listener);
+        return () => local.appended.off('appended', listener);
+      },
+    },
+    handler,
+    {
+      after: options.after ?? 0,
+      streamPrefix: options.streamPrefix,
+      batchSize,
+      pollIntervalMs: local.pollIntervalMs,
+      onError: options.onError ?? ((error) => console.error('Event store subscription error; retrying', error)),
+    },
+  );
+  local.subscriptions.add(subscription);
+  void subscription.finished.finally(() => local.subscriptions.delete(subscription));
+  return subscription;
 }

@@ -34,7 +34,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool, PoolConfig } from 'pg';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
 import { DuplicateEventIdError } from '../duplicate-event-id-error';
 import { toJsonObject } from '../event-json';
 import {
@@ -200,31 +200,19 @@ export class PostgresEventStore implements EventStore {
    */
   subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options: SubscribeOptions = {}): Subscription {
     if (this.closing) throw new EventStoreUnavailableError('Event store is closed');
-    assertPosition('after', options.after);
-    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
     // Other processes' appends arrive by NOTIFY; one listening connection serves every subscription.
     this.listener ??= new NotificationListener(this.poolConfig, this.names.channel, () => this.appended.emit('appended'));
-    const subscription = new CatchUpSubscription(
+    return startCatchUp(
       {
         read: (after, maxCount, streamPrefix) => this.readAllAfter(after, maxCount, streamPrefix),
-        onAppended: (listener) => {
-          this.appended.on('appended', listener);
-          return () => this.appended.off('appended', listener);
-        },
+        appended: this.appended,
+        subscriptions: this.subscriptions,
+        pollIntervalMs: this.pollIntervalMs,
+        defaultBatchSize: DEFAULT_BATCH_SIZE,
       },
       handler,
-      {
-        after: options.after ?? 0,
-        streamPrefix: options.streamPrefix,
-        batchSize,
-        pollIntervalMs: this.pollIntervalMs,
-        onError: options.onError ?? ((error) => console.error('Event store subscription error; retrying', error)),
-      },
+      options,
     );
-    this.subscriptions.add(subscription);
-    void subscription.finished.finally(() => this.subscriptions.delete(subscription));
-    return subscription;
   }
 
   async headPosition(): Promise<number> {

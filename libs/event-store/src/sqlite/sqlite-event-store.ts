@@ -12,7 +12,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
 import { assertExpectedVersion } from '../expected-version';
 import {
   AppendResult,
@@ -188,29 +188,17 @@ export class SqliteEventStore implements EventStore {
    */
   subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options: SubscribeOptions = {}): Subscription {
     if (this.closing) throw new EventStoreUnavailableError('Event store is closed');
-    assertPosition('after', options.after);
-    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
-    const subscription = new CatchUpSubscription(
+    return startCatchUp(
       {
         read: async (after, maxCount, streamPrefix) => this.readAllSync(after, maxCount, streamPrefix),
-        onAppended: (listener) => {
-          this.appended.on('appended', listener);
-          return () => this.appended.off('appended', listener);
-        },
+        appended: this.appended,
+        subscriptions: this.subscriptions,
+        pollIntervalMs: this.pollIntervalMs,
+        defaultBatchSize: DEFAULT_BATCH_SIZE,
       },
       handler,
-      {
-        after: options.after ?? 0,
-        streamPrefix: options.streamPrefix,
-        batchSize,
-        pollIntervalMs: this.pollIntervalMs,
-        onError: options.onError ?? ((error) => console.error('Event store subscription error; retrying', error)),
-      },
+      options,
     );
-    this.subscriptions.add(subscription);
-    void subscription.finished.finally(() => this.subscriptions.delete(subscription));
-    return subscription;
   }
 
   async headPosition(): Promise<number> {
