@@ -1,5 +1,6 @@
 import {
   ROUTES,
+  SECTORS,
   type Actor,
   type DirectoryView,
   type LegalFramework,
@@ -101,21 +102,9 @@ export interface CasePlan {
   withdrawAtStep: number;
 }
 
-const ZVW_SECTORS: Sector[] = [
-  'general_practice',
-  'community_nursing',
-  'mental_health',
-  'hospital_care',
-  'physiotherapy_paramedical',
-  'pharmacy',
-  'medical_devices',
-  'dental',
-  'maternity',
-  'multidisciplinary',
-  'primary_care_stay',
-  'other',
-];
+// Wlz sectors fall under the Wlz alone; every other sector is a Zvw one.
 const WLZ_SECTORS: Sector[] = ['wlz_nursing_care', 'wlz_disability_care', 'wlz_mental_health'];
+const ZVW_SECTORS: Sector[] = SECTORS.filter((sector) => !WLZ_SECTORS.includes(sector));
 const SUBJECT_WEIGHTS: Record<Subject, number> = {
   tariff: 30,
   volume_ceiling: 18,

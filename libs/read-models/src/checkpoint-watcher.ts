@@ -1,13 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ProjectionRunner } from './contracts';
-import { ProjectionWaitTimeoutError } from './projection-engine';
+import { PositionWaiters } from './position-waiters';
 
-interface Waiter {
-  position: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
 
 export interface CheckpointWatcherOptions {
   /** How often the checkpoints are read while someone waits (default 10 ms). */
@@ -23,7 +17,7 @@ export interface CheckpointWatcherOptions {
  */
 export class CheckpointWatcher implements ProjectionRunner {
   private readonly positions = new Map<string, number>();
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters(() => this.position());
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
   private running = false;
@@ -45,7 +39,7 @@ export class CheckpointWatcher implements ProjectionRunner {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const waiter of [...this.waiters]) this.settle(waiter, new Error('The projection runner stopped'));
+    this.waiters.failAll(new Error('The projection runner stopped'));
   }
 
   position(): number {
@@ -57,24 +51,11 @@ export class CheckpointWatcher implements ProjectionRunner {
   /** A projection run in this process reached `position` (committed). */
   note(name: string, position: number): void {
     if (position > (this.positions.get(name) ?? 0)) this.positions.set(name, position);
-    this.wakeWaiters();
+    this.waiters.wake();
   }
 
   waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
-    if (this.position() >= position) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        position,
-        resolve,
-        reject,
-        timer: setTimeout(
-          () => this.settle(waiter, new ProjectionWaitTimeoutError(position, this.position(), timeoutMs)),
-          timeoutMs,
-        ),
-      };
-      this.waiters.add(waiter);
-      this.schedule(true);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   private schedule(soon = false): void {
@@ -110,15 +91,4 @@ export class CheckpointWatcher implements ProjectionRunner {
     }
   }
 
-  private wakeWaiters(): void {
-    const reached = this.position();
-    for (const waiter of [...this.waiters]) if (waiter.position <= reached) this.settle(waiter);
-  }
-
-  private settle(waiter: Waiter, error?: Error): void {
-    if (!this.waiters.delete(waiter)) return;
-    clearTimeout(waiter.timer);
-    if (error) waiter.reject(error);
-    else waiter.resolve();
-  }
 }

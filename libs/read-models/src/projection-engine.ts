@@ -5,6 +5,9 @@ import { ProjectionCheckpointEntity } from './entities';
 import { applyProjectionBatch } from './projection-batch';
 import { DEFAULT_PROJECTIONS, type Projection } from './projections';
 import { retryWhileBusy } from './sqlite-busy';
+import { PositionWaiters } from './position-waiters';
+
+export { ProjectionWaitTimeoutError } from './position-waiters';
 
 export interface ProjectionEngineOptions {
   /** Default: cases, timeline. */
@@ -15,18 +18,6 @@ export interface ProjectionEngineOptions {
   onError?: (error: unknown) => void;
   /** Told each time a projection's checkpoint moves (after its transaction committed). */
   onProgress?: (projection: string, position: number) => void;
-}
-
-/** waitForPosition gave up: the read models have not caught up with a write yet. */
-export class ProjectionWaitTimeoutError extends Error {
-  constructor(
-    readonly position: number,
-    readonly reached: number,
-    readonly timeoutMs: number,
-  ) {
-    super(`Read models did not reach position ${position} within ${timeoutMs} ms (they are at ${reached})`);
-    this.name = 'ProjectionWaitTimeoutError';
-  }
 }
 
 /** A projection failed on a batch; its transaction was rolled back, so its rows and checkpoint are as before. */
@@ -51,12 +42,6 @@ export class ProjectionFailedError extends Error {
  */
 const DEFAULT_BATCH_SIZE = 100;
 
-interface Waiter {
-  position: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
 
 /**
  * Runs every projection from ONE catch-up subscription on the global log. The subscription has
@@ -68,7 +53,7 @@ export class ProjectionEngine implements ProjectionRunner {
   private readonly projections: readonly Projection[];
   /** Checkpoint per projection as this process last saw it in the database. */
   private readonly positions = new Map<string, number>();
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters(() => this.position());
   private subscription: Subscription | undefined;
   private stopping = false;
 
@@ -102,7 +87,7 @@ export class ProjectionEngine implements ProjectionRunner {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
-    for (const waiter of [...this.waiters]) this.settle(waiter, new Error('The projection engine stopped'));
+    this.waiters.failAll(new Error('The projection engine stopped'));
   }
 
   position(): number {
@@ -112,19 +97,7 @@ export class ProjectionEngine implements ProjectionRunner {
   }
 
   waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
-    if (this.position() >= position) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        position,
-        resolve,
-        reject,
-        timer: setTimeout(
-          () => this.settle(waiter, new ProjectionWaitTimeoutError(position, this.position(), timeoutMs)),
-          timeoutMs,
-        ),
-      };
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   /**
@@ -139,7 +112,7 @@ export class ProjectionEngine implements ProjectionRunner {
         const reached = await this.applyInTransaction(projection, events);
         this.positions.set(projection.name, Math.max(this.positions.get(projection.name) ?? 0, reached));
         this.options.onProgress?.(projection.name, reached);
-        this.wakeWaiters();
+        this.waiters.wake();
       } catch (error) {
         failures.push(error as ProjectionFailedError);
       }
@@ -165,15 +138,4 @@ export class ProjectionEngine implements ProjectionRunner {
     }
   }
 
-  private wakeWaiters(): void {
-    const reached = this.position();
-    for (const waiter of [...this.waiters]) if (waiter.position <= reached) this.settle(waiter);
-  }
-
-  private settle(waiter: Waiter, error?: Error): void {
-    if (!this.waiters.delete(waiter)) return;
-    clearTimeout(waiter.timer);
-    if (error) waiter.reject(error);
-    else waiter.resolve();
-  }
 }

@@ -14,6 +14,7 @@ import { CaseSummaryEntity, OpenDeadlineEntity, TimelineEntryEntity } from './en
 import { select } from './sql';
 import { StatisticsReadModels } from './statistics/statistics-read-models';
 import { TypeOrmIdempotencyStore } from './typeorm-idempotency-store';
+import { CASE_LIST_COLUMNS } from './projections/case-list-columns';
 
 /** A page is never larger than this, whatever the caller asks. */
 export const MAX_PAGE_SIZE = 200;
@@ -26,23 +27,7 @@ const EQUALITY_FILTERS = [
   ['route', 'route'],
 ] as const satisfies readonly (readonly [keyof CaseListFilter, string])[];
 
-const LIST_COLUMNS = [
-  'dispute_id',
-  'case_number',
-  'status',
-  'phase',
-  'legal_framework',
-  'sector',
-  'subjects',
-  'route',
-  'claimant_organisation_ids',
-  'respondent_organisation_ids',
-  'summary',
-  'urgent',
-  'filed_at',
-  'updated_at',
-  'version',
-]
+const LIST_COLUMNS = CASE_LIST_COLUMNS.filter((column) => column !== 'search_text')
   .map((column) => `c.${column}`)
   .join(', ');
 

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { type DisputeState, evolve, initialState, toDisputeEvent } from '../../../domain/src';
 import type { StoredEvent } from '../../../event-store/src/port';
 import { execute, select, valuesList } from '../sql';
+import { CASE_LIST_COLUMNS } from './case-list-columns';
 import { chunk, groupByDispute, normaliseInstant, type Projection } from './projection';
 
 /**
@@ -67,27 +68,9 @@ async function loadSummaries(manager: EntityManager, disputeIds: string[]): Prom
   return states;
 }
 
-const LIST_COLUMNS = [
-  'dispute_id',
-  'case_number',
-  'status',
-  'phase',
-  'legal_framework',
-  'sector',
-  'subjects',
-  'route',
-  'claimant_organisation_ids',
-  'respondent_organisation_ids',
-  'summary',
-  'urgent',
-  'filed_at',
-  'updated_at',
-  'version',
-  'search_text',
-];
 const upsertListRows = (rows: number): string =>
-  `INSERT INTO case_list (${LIST_COLUMNS.join(', ')}) VALUES ${valuesList(rows, LIST_COLUMNS.length)}
-  ON CONFLICT (dispute_id) DO UPDATE SET ${LIST_COLUMNS.slice(1)
+  `INSERT INTO case_list (${CASE_LIST_COLUMNS.join(', ')}) VALUES ${valuesList(rows, CASE_LIST_COLUMNS.length)}
+  ON CONFLICT (dispute_id) DO UPDATE SET ${CASE_LIST_COLUMNS.slice(1)
     .map((column) => `${column} = excluded.${column}`)
     .join(', ')}`;
 
