@@ -17,6 +17,7 @@ const { randomBytes, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { percentile, round } = require('./tools/bench-common');
 
 const BENCHMARK = 'append';
 const ROOT = path.resolve(__dirname, '..');
@@ -60,16 +61,7 @@ function log(...parts) {
   process.stderr.write(`[${BENCHMARK}] ${parts.join(' ')}\n`);
 }
 
-function round(x, digits = 3) {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return round(sorted[rank - 1]);
-}
 
 function newEvents(n, worker) {
   return Array.from({ length: n }, (_, i) => ({

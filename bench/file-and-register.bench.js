@@ -14,9 +14,9 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { freePort, percentile, request, round } = require('./tools/bench-common');
 
 const BENCHMARK = 'file-and-register';
 const ROOT = path.resolve(__dirname, '..');
@@ -83,17 +83,6 @@ function log(...parts) {
 
 const state = { stopping: false, opts: undefined, child: undefined, childExited: undefined, dataDir: undefined, cleaning: undefined, agent: undefined };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close((err) => (err ? reject(err) : resolve(port)));
-    });
-  });
-}
 
 /** Keeps the last `limit` bytes of the server's output, shown when something fails. */
 function tailBuffer(limit = 64 * 1024) {
@@ -223,29 +212,6 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * One HTTP request with node:http; resolves with the status and the whole body once it has arrived.
- * `body` is a Buffer (already serialised JSON) or undefined.
- */
-function request(base, method, urlPath, token, body, timeoutMs = REQUEST_TIMEOUT_MS, agent = undefined) {
-  return new Promise((resolve, reject) => {
-    const headers = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = body.length;
-    }
-    const req = http.request({ ...base, method, path: urlPath, headers, agent: agent || false }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, text: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const json = (obj) => Buffer.from(JSON.stringify(obj));
 
@@ -393,16 +359,7 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
 }
 
 /** Nearest-rank percentile of an ascending array: the value at rank ceil(p/100 * n). */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return round(sorted[rank - 1]);
-}
 
-function round(x, digits = 3) {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
 
 // ---------------------------------------------------------------------------------------------
 

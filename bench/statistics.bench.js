@@ -14,9 +14,9 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { freePort, percentile, request, round } = require('./tools/bench-common');
 
 const BENCHMARK = 'statistics';
 const ROOT = path.resolve(__dirname, '..');
@@ -82,44 +82,9 @@ function tempDir(parent, prefix) {
   return dir;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close((err) => (err ? reject(err) : resolve(port)));
-    });
-  });
-}
 
-function request(base, method, urlPath, token, body, agent) {
-  return new Promise((resolve, reject) => {
-    const headers = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = body.length;
-    }
-    const req = http.request({ ...base, method, path: urlPath, headers, agent: agent || false }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(60_000, () => req.destroy(new Error('timed out after 60 s')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** Nearest-rank percentile of an ascending array: the value at rank ceil(p/100 * n). */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return round(sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]);
-}
-const round = (x, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -216,7 +181,7 @@ async function load(base, { concurrency, requests, next, label }) {
       const [urlPath, tok, onBody] = next(i, w, ctx);
       const s = process.hrtime.bigint();
       try {
-        const res = await request(base, 'GET', urlPath, tok, undefined, agent);
+        const res = await request(base, 'GET', urlPath, tok, undefined, 60_000, agent);
         latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
         if (res.status !== 200) errors[`${res.status}`] = (errors[`${res.status}`] || 0) + 1;
         else if (onBody) onBody(res.text, ctx);

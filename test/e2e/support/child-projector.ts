@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './child-server';
+import { exited, killAllChildServers, ROOT, trackChild } from './child-server';
 
 // The standalone projector (apps/projector) as a real process, from a private dist (buildPrivateDist).
 
@@ -13,21 +13,8 @@ export interface ChildProjector {
   stop(): Promise<void>;
 }
 
-const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
-
-const started = new Set<ChildProcess>();
-
-/** SIGKILLs every projector still running; for afterAll. */
-export async function killAllProjectors(): Promise<void> {
-  await Promise.all(
-    [...started].map((child) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      return exited(child);
-    }),
-  );
-  started.clear();
-}
+/** SIGKILLs every child still running, projectors included; for afterAll. */
+export const killAllProjectors = killAllChildServers;
 
 export async function startProjector(distDir: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ChildProjector> {
   let output = '';
@@ -36,8 +23,7 @@ export async function startProjector(distDir: string, env: Record<string, string
     env: { ...process.env, NODE_ENV: 'test', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  started.add(child);
-  child.once('exit', () => started.delete(child));
+  trackChild(child);
   child.stdout?.on('data', (d) => (output += d.toString()));
   child.stderr?.on('data', (d) => (output += d.toString()));
   const until = Date.now() + timeoutMs;

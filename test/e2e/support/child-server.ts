@@ -44,13 +44,19 @@ async function toResponse(res: Response): Promise<ApiResponse> {
   return { status: res.status, body, headers, text };
 }
 
-const exited = (child: ChildProcess): Promise<void> =>
+export const exited = (child: ChildProcess): Promise<void> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 
-/** Every server started here, so a test that fails half-way cannot leave one running. */
+/** Every child process started by these helpers, so a test that fails half-way cannot leave one running. */
 const started = new Set<ChildProcess>();
 
-/** SIGKILLs whatever child servers are still running; for afterAll. */
+/** Tracks a child process for killAllChildServers until it exits. */
+export function trackChild(child: ChildProcess): void {
+  started.add(child);
+  child.once('exit', () => started.delete(child));
+}
+
+/** SIGKILLs whatever child processes (servers, projectors) are still running; for afterAll. */
 export async function killAllChildServers(): Promise<void> {
   await Promise.all(
     [...started].map((child) => {
@@ -70,8 +76,7 @@ export async function startChildServer(main: string, dataDir: string, env: Recor
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AUTH_MODE: 'dev', ...storeEnv(dataDir), NODE_ENV: 'test', REQUEST_LOG: 'off', RATE_LIMIT_TOKENS_PER_USER: '0', RATE_LIMIT_TOKENS_PER_ADDRESS: '0', RATE_LIMIT_FILINGS_PER_USER: '0', RATE_LIMIT_FILINGS_PER_ADDRESS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  started.add(child);
-  child.once('exit', () => started.delete(child));
+  trackChild(child);
   child.stdout?.on('data', (d) => (output += d.toString()));
   child.stderr?.on('data', (d) => (output += d.toString()));
 

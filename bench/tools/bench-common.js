@@ -1,0 +1,53 @@
+'use strict';
+// Helpers every benchmark shares: rounding, nearest-rank percentiles, a free port, one HTTP request.
+
+const http = require('node:http');
+const net = require('node:net');
+
+const round = (x, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Nearest-rank percentile of an ascending array (null when empty), rounded to microseconds. */
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return round(sorted[rank - 1]);
+}
+
+/** A port free right now on 127.0.0.1 (the kernel's pick). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close((err) => (err ? reject(err) : resolve(port)));
+    });
+  });
+}
+
+/**
+ * One HTTP request with node:http; resolves with the status and the whole body once it has arrived.
+ * `body` is a Buffer (already serialised JSON) or undefined.
+ */
+function request(base, method, urlPath, token, body, timeoutMs = 30_000, agent = undefined) {
+  return new Promise((resolve, reject) => {
+    const headers = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = body.length;
+    }
+    const req = http.request({ ...base, method, path: urlPath, headers, agent: agent || false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, text: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+module.exports = { round, percentile, freePort, request };
