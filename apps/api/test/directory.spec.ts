@@ -42,7 +42,7 @@ describe('directory as events', () => {
     const store = await storeIn(config.dataDir);
     const service = await startService(store, config);
 
-    expect(service.user('prov-anna')).toEqual({ id: 'prov-anna', name: 'Anna de Linde', role: 'provider', organisationId: 'org-fysio-delinde' });
+    expect(service.user('prov-anna')).toEqual({ id: 'prov-anna', name: 'Anna de Linde', role: 'provider', organisationId: 'org-fysio-delinde', email: 'anna@fysio-delinde.example' });
     expect(service.organisation('org-fysio-delinde')).toMatchObject({ kind: 'provider', smallProvider: true, codes: { agb: '04012345', kvk: '61234567' } });
     expect(service.organisation('org-branche-eerstelijn')?.members).toEqual(['org-fysio-delinde', 'org-ggz-praktijk-oost']);
     expect(service.users()).toHaveLength(14);

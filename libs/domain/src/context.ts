@@ -22,6 +22,8 @@ export interface UserInfo {
   name: string;
   role: Role;
   organisationId: string;
+  /** Where notifications are e-mailed; without it they show in the portal only. */
+  email?: string;
 }
 
 /** A synchronous view of the directory, so the domain can check parties without I/O. */

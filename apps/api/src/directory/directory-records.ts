@@ -62,5 +62,11 @@ export function organisationRecord(org: DirectoryOrganisation): DirectoryOrganis
 }
 
 export function userRecord(user: UserInfo): UserInfo {
-  return { id: user.id, name: user.name, role: user.role, organisationId: user.organisationId };
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisationId,
+    ...(typeof user.email === 'string' && user.email !== '' ? { email: user.email } : {}),
+  };
 }
