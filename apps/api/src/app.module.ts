@@ -9,6 +9,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppModuleOptions {
@@ -35,6 +36,7 @@ export class AppModule {
         disputes,
         DocumentsModule.forRoot(disputes),
         StatisticsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -147,7 +147,9 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
       const document = after.documents.find((d) => d.documentId === event.data.documentId);
       if (!document) break;
       // Never the document's name or content: only that there is a new one, to whom may see it.
-      tell('document_submitted', to([...PARTIES, 'appointed', 'secretariat'], maySeeDocument(document, after)));
+      // The secretariat may read every document, but hears only of those meant for it.
+      const groups: AudienceGroup[] = document.visibility === 'secretariat' ? ['secretariat'] : [...PARTIES, 'appointed'];
+      tell('document_submitted', to(groups, maySeeDocument(document, after)));
       break;
     }
     case 'DecisionRendered':

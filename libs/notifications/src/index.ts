@@ -11,3 +11,4 @@ export * from './reminder-scan';
 export * from './outbox-sender';
 export * from './transports';
 export * from './notification-queries';
+export * from './notification-connection';

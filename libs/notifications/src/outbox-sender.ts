@@ -22,6 +22,8 @@ export interface OutboxSenderOptions {
 interface ClaimedRow {
   id: string;
   message_id: string;
+  kind: string;
+  link: string;
   email: string | null;
   recipient_name: string;
   user_id: string;
@@ -109,6 +111,8 @@ export class OutboxSender {
       try {
         await this.options.transport.send({
           messageId: row.message_id,
+          kind: row.kind,
+          link: row.link,
           from: this.options.from,
           to: { name: row.recipient_name, address: row.email },
           subject: row.subject,
@@ -151,7 +155,7 @@ export class OutboxSender {
                       WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
                       ORDER BY next_attempt_at LIMIT ?${skipLocked})
            AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)
-         RETURNING id, message_id, email, recipient_name, user_id, essential, subject, body_text, body_html, ics, ics_method, created_at, attempts`,
+         RETURNING id, message_id, kind, link, email, recipient_name, user_id, essential, subject, body_text, body_html, ics, ics_method, created_at, attempts`,
         [this.owner, leaseUntil, at, at, limit, at],
       ).then((rows) => normaliseRows(rows)),
     );

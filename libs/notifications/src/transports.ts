@@ -5,6 +5,10 @@ import nodemailer, { type Transporter } from 'nodemailer';
 /** One message as it leaves: every attempt for the same outbox row carries the same messageId. */
 export interface OutgoingMail {
   messageId: string;
+  /** The notice kind (e.g. respondent_invited), sent as the X-GZC-Notification header for mail filters. */
+  kind: string;
+  /** The case page. */
+  link: string;
   from: string;
   to: { name: string; address: string };
   subject: string;
@@ -28,6 +32,7 @@ const toNodemailer = (mail: OutgoingMail) => ({
   text: mail.text,
   html: mail.html,
   date: mail.date,
+  headers: { 'X-GZC-Notification': mail.kind, 'X-GZC-Case-Link': mail.link },
   ...(mail.ics
     ? { icalEvent: { method: mail.ics.method.toLowerCase(), filename: 'uitnodiging.ics', content: mail.ics.content } }
     : {}),

@@ -53,6 +53,25 @@ export interface AppConfig {
   /** Largest document accepted for upload, in bytes (413 beyond). */
   documentMaxBytes: number;
   policies: Policies;
+  notifications: NotificationSettings;
+}
+
+/** Notifications, reminders and their delivery (libs/notifications). */
+export interface NotificationSettings {
+  /** 'on': this process decides (with the projections) and sends; 'off': another process does. */
+  mode: 'on' | 'off';
+  /** The portal's public address; messages link to `<publicUrl>/zaken/<id>`. */
+  publicUrl: string;
+  /** SMTP server (smtp://user:pass@host:587, STARTTLS when offered; smtps:// for TLS); unset: .eml files in `<dataDir>/outbox`. */
+  smtpUrl?: string;
+  /** The From of every message. */
+  mailFrom: string;
+  /** Days before a deadline a reminder goes to whoever must act. */
+  reminderDays: number[];
+  /** How often the sender looks for due messages and the reminder scan runs (ms). */
+  sendIntervalMs: number;
+  /** /health reports the outbox as backing up when a due message has waited longer than this (seconds). */
+  backlogAlertSeconds: number;
 }
 
 /** Requests per window (0: no limit), counted per user and per client address separately. */
@@ -224,6 +243,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ),
   };
 
+  const reminderRaw = str('REMINDER_DAYS') ?? '3,1';
+  const reminderDays = reminderRaw.split(',').map((d) => d.trim()).filter((d) => d !== '').map(Number);
+  if (reminderDays.length === 0 || reminderDays.some((d) => !Number.isInteger(d) || d < 1 || d > 60)) {
+    problems.push(`REMINDER_DAYS must be a comma-separated list of whole days between 1 and 60 (e.g. 3,1), got "${reminderRaw}"`);
+  }
+  const notifications: NotificationSettings = {
+    mode: oneOf('NOTIFICATIONS', ['on', 'off'] as const, 'on'),
+    publicUrl: url('PUBLIC_URL', ['https:', 'http:']) ?? `http://localhost:${port}`,
+    smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str('MAIL_FROM') ?? 'Geschilleninstantie Zorgcontractering <noreply@geschilleninstantie.example>',
+    reminderDays: [...new Set(reminderDays.filter((d) => Number.isInteger(d) && d >= 1 && d <= 60))].sort((a, b) => b - a),
+    sendIntervalMs: int('NOTIFICATION_SEND_INTERVAL_MS', 5_000, 10, 3_600_000),
+    backlogAlertSeconds: int('NOTIFICATION_BACKLOG_ALERT_SECONDS', 900, 1, 7 * 86_400),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -252,6 +286,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     bodyLimitBytes: 1024 * 1024,
     documentMaxBytes,
     policies,
+    notifications,
   };
 }
 

@@ -1,0 +1,154 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { join } from 'node:path';
+import type { EventStore } from '../../../../libs/event-store/src/port';
+import {
+  createNotifierProjection,
+  openNotificationConnection,
+  EmlFileTransport,
+  outboxBacklog,
+  OutboxSender,
+  scanReminders,
+  SmtpTransport,
+  type MailTransport,
+  type RecipientSource,
+  type SendRound,
+} from '../../../../libs/notifications/src';
+import { LeaderElectedProjections, ProjectionEngine, type OpenedReadModels } from '../../../../libs/read-models/src';
+import type { DataSource } from 'typeorm';
+import type { ProjectionRunner } from '../../../../libs/read-models/src/contracts';
+import type { Clock } from '../common/clock';
+import { APP_CONFIG, CLOCK, EVENT_STORE } from '../common/tokens';
+import { READ_MODEL_HANDLE } from '../infrastructure/infrastructure.tokens';
+import type { AppConfig } from '../config/app-config';
+import { DirectoryService } from '../directory/directory.service';
+import { HEALTH_CHECKS, type HealthCheck } from '../health/health.tokens';
+
+/** The domain part of Message-IDs: the public host, so replies and threading stay ours. */
+const messageIdDomain = (publicUrl: string): string => {
+  try {
+    return new URL(publicUrl).hostname || 'geschilleninstantie.local';
+  } catch {
+    return 'geschilleninstantie.local';
+  }
+};
+
+/**
+ * Notifications in this process: the notifier (a projection with its own checkpoint, so on
+ * PostgreSQL it runs under its own advisory lock in one process at a time, like every projection),
+ * the sender (any number of processes: leases keep each message with one sender at a time), and
+ * the reminder scan. Started after the application's modules, so the directory is loaded.
+ */
+@Injectable()
+export class NotificationRuntime implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Notifications');
+  private runner: ProjectionRunner | undefined;
+  private sender: OutboxSender | undefined;
+  private reminderTimer: NodeJS.Timeout | undefined;
+  private reminderScan: Promise<number> | undefined;
+  private readonly connections: DataSource[] = [];
+  private scanConnection: DataSource | undefined;
+  readonly transport: MailTransport;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_HANDLE) private readonly readModels: OpenedReadModels,
+    @Inject(HEALTH_CHECKS) private readonly healthChecks: HealthCheck[],
+    private readonly directory: DirectoryService,
+  ) {
+    const settings = config.notifications;
+    this.transport = settings.smtpUrl ? new SmtpTransport(settings.smtpUrl) : new EmlFileTransport(join(config.dataDir, 'outbox'));
+  }
+
+  onModuleInit(): void {
+    // GET /health runs the checks the infrastructure provides; the outbox's joins them. (Moves to a
+    // terminus indicator once health does.)
+    this.healthChecks.push(() => this.health());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const settings = this.config.notifications;
+    if (settings.mode === 'off') return;
+    const now = () => this.clock.now();
+    const recipients: RecipientSource = { users: () => this.directory.users() };
+    const rowOptions = { publicUrl: settings.publicUrl, messageIdDomain: messageIdDomain(settings.publicUrl) };
+    const location = this.readModels.location;
+    const connect = async (name: string) => {
+      const connection = await openNotificationConnection(location, name);
+      this.connections.push(connection);
+      return connection;
+    };
+    // PROJECTIONS=off: projector processes decide (apps/projector); this one only sends.
+    if (this.config.projections === 'inline') {
+      const notifier = createNotifierProjection({ ...rowOptions, recipients, now });
+      const onError = (error: unknown) => this.logger.error(`Notifier batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+      const connection = await connect('notifier');
+      // The same single-active rule as the projections: on PostgreSQL its own advisory lock.
+      this.runner =
+        location.kind === 'sqlite'
+          ? new ProjectionEngine(connection, this.store, { projections: [notifier], onError })
+          : new LeaderElectedProjections(connection, this.store, {
+              projections: [notifier],
+              databaseUrl: location.databaseUrl,
+              schema: location.schema,
+              lockRetryMs: this.config.projectionLockRetryMs,
+              onError,
+            });
+      await this.runner.start();
+    }
+    this.scanConnection = await connect('reminders');
+    this.sender = new OutboxSender(await connect('sender'), {
+      transport: this.transport,
+      from: settings.mailFrom,
+      now,
+      onError: (error, messageId) =>
+        this.logger.warn(`Delivery of ${messageId || 'a message'} failed, will retry: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    this.sender.start(settings.sendIntervalMs);
+    const scan = () => this.scanReminders().catch((e) => this.logger.error(`Reminder scan failed: ${String(e)}`));
+    this.reminderTimer = setInterval(() => void scan(), Math.max(settings.sendIntervalMs, 1000));
+    this.reminderTimer.unref();
+    this.logger.log(`Notifications on: ${this.transport.kind === 'smtp' ? 'SMTP' : `.eml files in ${join(this.config.dataDir, 'outbox')}`}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.reminderTimer) clearInterval(this.reminderTimer);
+    await this.reminderScan?.catch(() => undefined);
+    await this.sender?.stop();
+    await this.runner?.stop();
+    for (const connection of this.connections) if (connection.isInitialized) await connection.destroy();
+  }
+
+  /** Resolves once the notifier has decided up to the log position (tests, read-your-writes). */
+  async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
+    await this.runner?.waitForPosition(position, timeoutMs);
+  }
+
+  /** One sender round now (tests; the timer does this in production). */
+  sendNow(): Promise<SendRound> {
+    if (!this.sender) return Promise.resolve({ sent: 0, failed: 0, skipped: 0 });
+    return this.sender.round();
+  }
+
+  /** One reminder scan now; overlapping calls share it. */
+  scanReminders(): Promise<number> {
+    const settings = this.config.notifications;
+    const connection = this.scanConnection;
+    if (!connection) return Promise.resolve(0);
+    this.reminderScan ??= scanReminders(connection, {
+      publicUrl: settings.publicUrl,
+      messageIdDomain: messageIdDomain(settings.publicUrl),
+      recipients: { users: () => this.directory.users() },
+      now: () => this.clock.now(),
+      offsetsDays: settings.reminderDays,
+    }).finally(() => (this.reminderScan = undefined));
+    return this.reminderScan;
+  }
+
+  async health(): Promise<{ name: string; ok: boolean; detail?: unknown }> {
+    const backlog = await outboxBacklog(this.readModels.queryDataSource, this.clock.now());
+    const backingUp = backlog.oldestPendingSeconds > this.config.notifications.backlogAlertSeconds;
+    return { name: 'notificationOutbox', ok: !backingUp, detail: { ...backlog, backingUp, transport: this.transport.kind } };
+  }
+}
