@@ -5,7 +5,7 @@ import { NotificationRuntime } from '../../apps/api/src/notifications/notificati
 import { act, CLAIMANT, fileDispute, MEDIATOR, RESPONDENT, SECRETARIAT } from './support/dispute-fixtures';
 import { upload } from './support/documents';
 import { samplePdf } from './support/sample-documents';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { startSmtpSink, type SmtpSink } from '../../libs/notifications/test/support/smtp-sink';
 import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 const PUBLIC_URL = 'https://geschillen.example.nl';

@@ -56,7 +56,10 @@ export class OutboxSender {
   readonly owner = `sender-${randomUUID()}`;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<SendRound> | undefined;
+  /** True until start() (rounds may still be run by hand), and after stop(). */
   private stopped = true;
+  /** Set by stop(): a round in progress ends after the message it is sending. */
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,6 +87,7 @@ export class OutboxSender {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
     this.options.transport.close();
@@ -101,7 +105,7 @@ export class OutboxSender {
     const claimed = await this.claim(now);
     const optedOut = await this.optedOutOf(claimed);
     for (const row of claimed) {
-      if (this.stopped) break;
+      if (this.stopping) break;
       if (!row.email || (row.essential === 0 && optedOut.has(row.user_id))) {
         // No address, or the user switched this kind off: kept for the portal, not mailed.
         await this.mark(row.id, `status = 'skipped', lease_owner = NULL, lease_until = NULL`, []);

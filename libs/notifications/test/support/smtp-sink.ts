@@ -17,7 +17,7 @@ export interface SmtpSink {
 }
 
 /** A real SMTP server on loopback (no TLS, no auth) that keeps what it receives. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: { onAccepted?: (mail: ParsedMail) => Promise<void> | void } = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
   let refuse = 0;
   let drop = 0;
@@ -32,9 +32,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         sink.refusals++;
         stream.resume();
         // Cut the client off mid-message: nodemailer sees a closed connection.
-        (session as unknown as { _socket?: { destroy(): void } })._socket?.destroy();
-        const socket = (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections;
-        for (const connection of socket) connection._socket.destroy();
+        const connections = (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections;
+        for (const connection of connections) connection._socket.destroy();
         return;
       }
       const chunks: Buffer[] = [];
@@ -48,8 +47,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           return;
         }
         simpleParser(Buffer.concat(chunks))
-          .then((mail) => {
+          .then(async (mail) => {
             mails.push(mail);
+            // The test may act between receiving a message and answering it (e.g. kill the sender).
+            await options.onAccepted?.(mail);
             callback();
           })
           .catch(callback);
