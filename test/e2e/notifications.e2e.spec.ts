@@ -142,3 +142,66 @@ describe('notifications by e-mail: the full mediation path', () => {
     expect((await t.as(RESPONDENT).get('/api/notifications')).body.unreadCount).toBe(list.body.items.length - 1);
   });
 });
+
+describe('reminders and missed deadlines, with a movable clock', () => {
+  let smtp: SmtpSink;
+  let t: TestApp;
+  const clock = new ManualClock(new Date('2026-12-07T08:00:00.000Z'));
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    t = await startTestApp({ clock, env: { SMTP_URL: smtp.url, PUBLIC_URL, NOTIFICATION_SEND_INTERVAL_MS: '3600000', REMINDER_DAYS: '3,1' } });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+    if (t) await removeDataDir(t.dataDir);
+  });
+
+  it('reminds whoever must act 3 days and 1 day before, once each, then tells both sides the deadline passed and what follows', async () => {
+    const runtime = t.app.get(NotificationRuntime);
+    const id = await fileDispute(t, CLAIMANT);
+    await act(t, SECRETARIAT, id, 'register');
+    await deliverAll(t);
+    const view = (await t.as(SECRETARIAT).get(`/api/disputes/${id}`)).body;
+    const answer = view.deadlines.find((d: { kind: string }) => d.kind === 'respondent_answer');
+    const due = Date.parse(answer.dueAt);
+    const since = () => smtp.mails.length;
+    const mailsAfter = (n: number) => smtp.mails.slice(n).map((m) => `${kindOf(m)} → ${recipientOf(m)}`);
+
+    // Four days before: nothing yet.
+    clock.set(new Date(due - 4 * 86_400_000));
+    let before = since();
+    expect(await runtime.scanReminders()).toBe(0);
+
+    clock.set(new Date(due - 3 * 86_400_000 + 3_600_000));
+    before = since();
+    expect(await runtime.scanReminders()).toBe(1);
+    expect(await runtime.scanReminders()).toBe(0); // once, however often the scan runs
+    await deliverAll(t);
+    expect(mailsAfter(before)).toEqual(['deadline_reminder → ins-carla']);
+    const reminder = smtp.mails[smtp.mails.length - 1];
+    expect(reminder.subject).toContain('nog 3 dagen');
+    expect(reminder.text).toContain('antwoorden op het verzoek');
+    expect(reminder.text).toContain(`${PUBLIC_URL}/zaken/${id}`);
+
+    clock.set(new Date(due - 86_400_000 + 3_600_000));
+    before = since();
+    expect(await runtime.scanReminders()).toBe(1);
+    await deliverAll(t);
+    expect(mailsAfter(before)).toEqual(['deadline_reminder → ins-carla']);
+    expect(smtp.mails[smtp.mails.length - 1].subject).toContain('nog 1 dag');
+
+    // The deadline passes: the scheduler records it, and both sides (and the secretariat) hear what follows.
+    clock.set(new Date(due + 60_000));
+    before = since();
+    expect(await runtime.scanReminders()).toBe(0);
+    await t.scheduler().tick();
+    await deliverAll(t);
+    const after = mailsAfter(before);
+    expect(after).toEqual(expect.arrayContaining(['deadline_missed → prov-anna', 'deadline_missed → ins-carla', 'deadline_missed → sec-jan']));
+    const missed = smtp.mails.slice(before).find((m) => kindOf(m) === 'deadline_missed' && recipientOf(m) === 'prov-anna')!;
+    expect(missed.text).toContain('Geen antwoord telt als nee');
+  });
+});
