@@ -4,6 +4,12 @@ import type { OpenedReadModels } from '../../../libs/read-models/src';
 import type { ProjectionRunner } from '../../../libs/read-models/src/contracts';
 import { ConfigModule, type AppConfig } from '../../api/src/config/app-config';
 import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
+import { systemClock } from '../../api/src/common/clock';
+import { CLOCK, EVENT_STORE as API_EVENT_STORE } from '../../api/src/common/tokens';
+import { DirectoryService } from '../../api/src/directory/directory.service';
+import { HEALTH_CHECKS } from '../../api/src/health/health.tokens';
+import { READ_MODEL_HANDLE } from '../../api/src/infrastructure/infrastructure.tokens';
+import { NotificationRuntime, RUN_NOTIFIER } from '../../api/src/notifications/notification-runtime';
 
 const EVENT_STORE = Symbol('EVENT_STORE');
 const READ_MODELS = Symbol('READ_MODELS');
@@ -67,6 +73,15 @@ export class ProjectorModule {
           inject: [READ_MODELS, EVENT_STORE],
         },
         ProjectorLifecycle,
+        // Notifications: the notifier under its own lock, the sender and the reminder scan, with
+        // the directory (for the recipients) followed from the log as in the API.
+        { provide: API_EVENT_STORE, useExisting: EVENT_STORE },
+        { provide: READ_MODEL_HANDLE, useExisting: READ_MODELS },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: HEALTH_CHECKS, useValue: [] },
+        { provide: RUN_NOTIFIER, useValue: true },
+        DirectoryService,
+        NotificationRuntime,
       ],
     };
   }

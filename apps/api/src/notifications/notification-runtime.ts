@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { join } from 'node:path';
 import type { EventStore } from '../../../../libs/event-store/src/port';
 import {
@@ -22,6 +22,9 @@ import { READ_MODEL_HANDLE } from '../infrastructure/infrastructure.tokens';
 import type { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { HEALTH_CHECKS, type HealthCheck } from '../health/health.tokens';
+
+/** Provided as true by apps/projector: decide there even when the API's PROJECTIONS=off. */
+export const RUN_NOTIFIER = Symbol('RUN_NOTIFIER');
 
 /** The domain part of Message-IDs: the public host, so replies and threading stay ours. */
 const messageIdDomain = (publicUrl: string): string => {
@@ -56,6 +59,7 @@ export class NotificationRuntime implements OnModuleInit, OnApplicationBootstrap
     @Inject(READ_MODEL_HANDLE) private readonly readModels: OpenedReadModels,
     @Inject(HEALTH_CHECKS) private readonly healthChecks: HealthCheck[],
     private readonly directory: DirectoryService,
+    @Optional() @Inject(RUN_NOTIFIER) private readonly runNotifier?: boolean,
   ) {
     const settings = config.notifications;
     this.transport = settings.smtpUrl ? new SmtpTransport(settings.smtpUrl) : new EmlFileTransport(join(config.dataDir, 'outbox'));
@@ -80,7 +84,7 @@ export class NotificationRuntime implements OnModuleInit, OnApplicationBootstrap
       return connection;
     };
     // PROJECTIONS=off: projector processes decide (apps/projector); this one only sends.
-    if (this.config.projections === 'inline') {
+    if (this.config.projections === 'inline' || this.runNotifier === true) {
       const notifier = createNotifierProjection({ ...rowOptions, recipients, now });
       const onError = (error: unknown) => this.logger.error(`Notifier batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
       const connection = await connect('notifier');
