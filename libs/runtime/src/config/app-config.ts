@@ -8,38 +8,8 @@ export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 export type ProjectionMode = (typeof PROJECTION_MODES)[number];
 export type AuthMode = (typeof AUTH_MODES)[number];
 
-/** The settings as the processes use them; each is described once, in settings.ts. */
-export interface AppConfig {
-  port: number;
-  /** Absolute path of the folder for embedded databases, stored documents and the dev-token secret. */
-  dataDir: string;
-  eventStore: EventStoreKind;
-  databaseUrl?: string;
-  databaseSchema: string;
-  kurrentdbUrl?: string;
-  projections: ProjectionMode;
-  projectionLockRetryMs: number;
-  authMode: AuthMode;
-  devTokenSecret?: string;
-  devTokenTtlSeconds: number;
-  oidcIssuer?: string;
-  oidcAudience?: string;
-  oidcRoleClaim: string;
-  oidcOrganisationClaim: string;
-  oidcJwksCooldownMs: number;
-  /** An absolute path, or 'none'; unset: the demo directory. */
-  directorySeedFile?: string | 'none';
-  corsOrigins: string[];
-  trustProxyHops: number;
-  rateLimits: RateLimits;
-  requestLog: boolean;
-  deadlineScanIntervalMs: number;
-  statisticsMinCellCount: number;
-  /** Largest JSON body accepted, in bytes (413 beyond); not a setting. */
-  bodyLimitBytes: number;
-  documentMaxBytes: number;
-  policies: Policies;
-}
+/** The settings as the processes use them: the schema's values (settings.ts), grouped and named for the code. */
+export type AppConfig = ReturnType<typeof toAppConfig>;
 
 /** Requests per window (0: no limit), counted per user and per client address separately. */
 export interface RateLimits {
@@ -74,7 +44,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   return toAppConfig(parsed.data);
 }
 
-function toAppConfig(s: Settings): AppConfig {
+// A new setting: a line in settings.ts (variable, type, default, description) and its field here.
+function toAppConfig(s: Settings) {
   const deadlineDays: Record<DeadlineKind, number> = {
     information: s.DEADLINE_DAYS_INFORMATION,
     respondent_answer: s.DEADLINE_DAYS_RESPONDENT_ANSWER,
@@ -99,7 +70,8 @@ function toAppConfig(s: Settings): AppConfig {
     oidcRoleClaim: s.OIDC_ROLE_CLAIM,
     oidcOrganisationClaim: s.OIDC_ORGANISATION_CLAIM,
     oidcJwksCooldownMs: s.OIDC_JWKS_COOLDOWN_MS,
-    directorySeedFile: s.DIRECTORY_SEED_FILE,
+    /** An absolute path, or 'none'; unset: the demo directory. */
+    directorySeedFile: s.DIRECTORY_SEED_FILE as string | 'none' | undefined,
     corsOrigins: s.CORS_ORIGINS,
     trustProxyHops: s.TRUST_PROXY_HOPS,
     rateLimits: {
@@ -108,17 +80,18 @@ function toAppConfig(s: Settings): AppConfig {
       tokensPerAddress: s.RATE_LIMIT_TOKENS_PER_ADDRESS,
       filingsPerUser: s.RATE_LIMIT_FILINGS_PER_USER,
       filingsPerAddress: s.RATE_LIMIT_FILINGS_PER_ADDRESS,
-    },
+    } satisfies RateLimits as RateLimits,
     requestLog: s.REQUEST_LOG === 'on',
     deadlineScanIntervalMs: s.DEADLINE_SCAN_INTERVAL_MS,
     statisticsMinCellCount: s.STATISTICS_MIN_CELL_COUNT,
+    /** Largest JSON body accepted, in bytes (413 beyond); not a setting. */
     bodyLimitBytes: 1024 * 1024,
     documentMaxBytes: s.DOCUMENT_MAX_BYTES,
     policies: {
       deadlineDays,
       administrationFeeCents: s.ADMINISTRATION_FEE_CENTS,
       smallProviderRespondentSharePct: s.SMALL_PROVIDER_RESPONDENT_SHARE_PCT,
-    },
+    } satisfies Policies as Policies,
   };
 }
 

@@ -5,8 +5,8 @@ import { DEFAULT_POLICIES } from '../../../domain/src';
 
 // Every setting of every process (API, projector, seed:history), declared once: its environment
 // variable, its type and bounds, its default and a one-line description. `loadConfig` parses the
-// environment with this schema; docs/operations.md is generated from it (`npm run docs:operations`).
-// A new setting: one line here, and its place in AppConfig (app-config.ts).
+// environment with this schema, and docs/operations.md lists the settings from it.
+// A new setting: one line here, and its field in toAppConfig (app-config.ts).
 
 export const EVENT_STORE_KINDS = ['sqlite', 'postgres', 'kurrentdb'] as const;
 export const PROJECTION_MODES = ['inline', 'off'] as const;
