@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
-import { ManualClock } from '../../apps/api/src/common/clock';
-import { NotificationRuntime } from '../../apps/api/src/notifications/notification-runtime';
+import { ManualClock } from '../../libs/runtime/src/clock';
+import { NotificationRuntime } from '../../libs/notifications/src';
 import { act, CLAIMANT, fileDispute, MEDIATOR, RESPONDENT, SECRETARIAT } from './support/dispute-fixtures';
 import { upload } from './support/documents';
 import { samplePdf } from './support/sample-documents';
@@ -34,7 +34,7 @@ async function deliverAll(t: TestApp): Promise<void> {
 }
 
 async function headPosition(t: TestApp): Promise<number> {
-  const { EVENT_STORE } = await import('../../apps/api/src/common/tokens');
+  const { EVENT_STORE } = await import('../../libs/runtime/src/tokens');
   return t.app.get<{ headPosition(): Promise<number> }>(EVENT_STORE).headPosition();
 }
 

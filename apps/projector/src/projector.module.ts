@@ -2,14 +2,12 @@ import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicat
 import type { EventStore } from '../../../libs/event-store/src/port';
 import type { OpenedReadModels } from '../../../libs/read-models/src';
 import type { ProjectionRunner } from '../../../libs/read-models/src/contracts';
-import { ConfigModule, type AppConfig } from '../../api/src/config/app-config';
-import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
-import { systemClock } from '../../api/src/common/clock';
-import { CLOCK, EVENT_STORE as API_EVENT_STORE } from '../../api/src/common/tokens';
-import { DirectoryService } from '../../api/src/directory/directory.service';
-import { HEALTH_CHECKS } from '../../api/src/health/health.tokens';
-import { READ_MODEL_HANDLE } from '../../api/src/infrastructure/infrastructure.tokens';
-import { NotificationRuntime, RUN_NOTIFIER } from '../../api/src/notifications/notification-runtime';
+import { ConfigModule, type AppConfig } from '../../../libs/runtime/src/config/app-config';
+import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/src/open-stores';
+import { DirectoryService } from '../../../libs/directory/src/directory.service';
+import { NOTIFICATION_STORE, NotificationRuntime, RUN_NOTIFIER } from '../../../libs/notifications/src';
+import { systemClock } from '../../../libs/runtime/src/clock';
+import { CLOCK, EVENT_STORE as RUNTIME_EVENT_STORE } from '../../../libs/runtime/src/tokens';
 
 const EVENT_STORE = Symbol('EVENT_STORE');
 const READ_MODELS = Symbol('READ_MODELS');
@@ -75,10 +73,9 @@ export class ProjectorModule {
         ProjectorLifecycle,
         // Notifications: the notifier under its own lock, the sender and the reminder scan, with
         // the directory (for the recipients) followed from the log as in the API.
-        { provide: API_EVENT_STORE, useExisting: EVENT_STORE },
-        { provide: READ_MODEL_HANDLE, useExisting: READ_MODELS },
+        { provide: RUNTIME_EVENT_STORE, useExisting: EVENT_STORE },
+        { provide: NOTIFICATION_STORE, useExisting: READ_MODELS },
         { provide: CLOCK, useValue: systemClock },
-        { provide: HEALTH_CHECKS, useValue: [] },
         { provide: RUN_NOTIFIER, useValue: true },
         DirectoryService,
         NotificationRuntime,

@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../../libs/event-store/src';
-import { loadConfig } from '../../api/src/config/app-config';
-import { NotificationRuntime } from '../../api/src/notifications/notification-runtime';
+import { loadConfig } from '../../../libs/runtime/src/config/app-config';
+import { NotificationRuntime } from '../../../libs/notifications/src';
 import { ProjectorModule } from '../src/projector.module';
 
 // The standalone projector decides and sends notifications too, also when the API runs with

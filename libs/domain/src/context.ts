@@ -22,7 +22,7 @@ export interface UserInfo {
   name: string;
   role: Role;
   organisationId: string;
-  /** Where notifications are e-mailed; without it they show in the portal only. */
+  /** Where the person is reached (notifications); optional for users from before emails. */
   email?: string;
 }
 

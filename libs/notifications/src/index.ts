@@ -12,3 +12,4 @@ export * from './outbox-sender';
 export * from './transports';
 export * from './notification-queries';
 export * from './notification-connection';
+export * from './nest/notification-runtime';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { UserInfo } from '../../../../libs/domain/src';
+import type { UserInfo } from '../../domain/src';
 import type { DirectoryData, DirectoryOrganisation, OrganisationCodes } from './directory-records';
 import { organisationProblems, userProblems, type DirectoryLookup } from './directory-rules';
 
@@ -82,7 +82,7 @@ export function parseDirectory(raw: unknown, file: string): DirectoryData {
       name: user.name as string,
       role: user.role as UserInfo['role'],
       organisationId: user.organisationId as string,
-      ...(isNonEmptyString(user.email) ? { email: user.email } : {}),
+      ...(user.email !== undefined ? { email: user.email as string } : {}),
     });
   });
 

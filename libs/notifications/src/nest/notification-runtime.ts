@@ -1,27 +1,21 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import type { EventStore } from '../../../../libs/event-store/src/port';
-import {
-  createNotifierProjection,
-  openNotificationConnection,
-  EmlFileTransport,
-  outboxBacklog,
-  OutboxSender,
-  scanReminders,
-  SmtpTransport,
-  type MailTransport,
-  type RecipientSource,
-  type SendRound,
-} from '../../../../libs/notifications/src';
-import { LeaderElectedProjections, ProjectionEngine, type OpenedReadModels } from '../../../../libs/read-models/src';
 import type { DataSource } from 'typeorm';
-import type { ProjectionRunner } from '../../../../libs/read-models/src/contracts';
-import type { Clock } from '../common/clock';
-import { APP_CONFIG, CLOCK, EVENT_STORE } from '../common/tokens';
-import { READ_MODEL_HANDLE } from '../infrastructure/infrastructure.tokens';
-import type { AppConfig } from '../config/app-config';
-import { DirectoryService } from '../directory/directory.service';
-import { HEALTH_CHECKS, type HealthCheck } from '../health/health.tokens';
+import { DirectoryService } from '../../../directory/src/directory.service';
+import type { EventStore } from '../../../event-store/src/port';
+import { LeaderElectedProjections, ProjectionEngine, type OpenedReadModels } from '../../../read-models/src';
+import type { ProjectionRunner } from '../../../read-models/src/contracts';
+import type { Clock } from '../../../runtime/src/clock';
+import type { AppConfig } from '../../../runtime/src/config/app-config';
+import { APP_CONFIG, CLOCK, EVENT_STORE } from '../../../runtime/src/tokens';
+import { openNotificationConnection } from '../notification-connection';
+import { createNotifierProjection, type RecipientSource } from '../notifier.projection';
+import { OutboxSender, type SendRound } from '../outbox-sender';
+import { outboxBacklog, scanReminders } from '../reminder-scan';
+import { EmlFileTransport, SmtpTransport, type MailTransport } from '../transports';
+
+/** The opened read-model database (OpenedReadModels) the notifications live in. */
+export const NOTIFICATION_STORE = Symbol('NOTIFICATION_STORE');
 
 /** Provided as true by apps/projector: decide there even when the API's PROJECTIONS=off. */
 export const RUN_NOTIFIER = Symbol('RUN_NOTIFIER');
@@ -42,7 +36,7 @@ const messageIdDomain = (publicUrl: string): string => {
  * the reminder scan. Started after the application's modules, so the directory is loaded.
  */
 @Injectable()
-export class NotificationRuntime implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
   private runner: ProjectionRunner | undefined;
   private sender: OutboxSender | undefined;
@@ -56,19 +50,12 @@ export class NotificationRuntime implements OnModuleInit, OnApplicationBootstrap
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_HANDLE) private readonly readModels: OpenedReadModels,
-    @Inject(HEALTH_CHECKS) private readonly healthChecks: HealthCheck[],
+    @Inject(NOTIFICATION_STORE) private readonly readModels: OpenedReadModels,
     private readonly directory: DirectoryService,
     @Optional() @Inject(RUN_NOTIFIER) private readonly runNotifier?: boolean,
   ) {
     const settings = config.notifications;
     this.transport = settings.smtpUrl ? new SmtpTransport(settings.smtpUrl) : new EmlFileTransport(join(config.dataDir, 'outbox'));
-  }
-
-  onModuleInit(): void {
-    // GET /health runs the checks the infrastructure provides; the outbox's joins them. (Moves to a
-    // terminus indicator once health does.)
-    this.healthChecks.push(() => this.health());
   }
 
   async onApplicationBootstrap(): Promise<void> {
