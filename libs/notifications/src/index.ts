@@ -13,3 +13,5 @@ export * from './transports';
 export * from './notification-queries';
 export * from './notification-connection';
 export * from './nest/notification-runtime';
+export * from './webhooks';
+export * from './webhook-endpoints';

@@ -9,12 +9,15 @@ import type { Notice } from './notice';
 import { outboxRowOf, type OutboxRow, type OutboxRowOptions, type Recipient } from './outbox-message';
 import { insertOutboxRows } from './outbox-sql';
 import { isRemindable } from './reminders';
+import { activeEndpoints, insertWebhookDeliveries, isWebhookRecipient, webhookRecipients } from './webhooks';
 
 export const NOTIFIER_NAME = 'notifications';
 
 /** Where the notifier finds the people to tell (the directory, with e-mail addresses). */
 export interface RecipientSource {
   users(): readonly Recipient[];
+  /** The kind and name of an organisation, for its webhooks (absent: no webhooks). */
+  organisation?(id: string): { kind: string; name: string } | undefined;
 }
 
 export interface NotifierOptions extends OutboxRowOptions {
@@ -40,8 +43,13 @@ export function createNotifierProjection(options: NotifierOptions): Projection {
     name: NOTIFIER_NAME,
     tables: ['notification_case_states', 'notification_deadlines', 'notification_messages'],
     async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
+      const endpoints = await activeEndpoints(manager);
+      const lookup = options.recipients.organisation?.bind(options.recipients);
+      const standIns = lookup ? webhookRecipients(endpoints, lookup) : [];
       const recipients = options.recipients.users();
-      const index = new RecipientIndex(recipients);
+      // Organisations with a webhook take part as one more recipient each (see webhooks.ts).
+      const index = new RecipientIndex([...recipients, ...standIns]);
+      const forWebhooks: Notice[] = [];
       const byId = new Map(recipients.map((r) => [r.id, r]));
       const groups = groupByDispute(events);
       const states = await loadStates(manager, [...groups.keys()]);
@@ -54,6 +62,10 @@ export function createNotifierProjection(options: NotifierOptions): Projection {
           const after = evolve(state, event);
           const notices = decideNotices(event, { eventId: stored.id, actorUserId: stored.metadata.actor?.userId, before: state, after, index });
           for (const notice of notices) {
+            if (isWebhookRecipient(notice.userId)) {
+              forWebhooks.push(notice);
+              continue;
+            }
             const recipient = byId.get(notice.userId);
             if (recipient) rows.push(outboxRowOf(notice, recipient, options));
           }
@@ -63,6 +75,7 @@ export function createNotifierProjection(options: NotifierOptions): Projection {
       }
       await saveStates(manager, changed);
       await insertOutboxRows(manager, rows);
+      await insertWebhookDeliveries(manager, forWebhooks, endpoints, options.publicUrl);
       await expireOld(manager, rows, options.now(), maxAgeMs);
     },
   };

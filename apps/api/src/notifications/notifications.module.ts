@@ -3,6 +3,7 @@ import { NOTIFICATION_STORE, NotificationRuntime } from '../../../../libs/notifi
 import { HEALTH_CHECKS, type HealthCheck } from '../health/health.tokens';
 import { READ_MODEL_HANDLE } from '../infrastructure/infrastructure.tokens';
 import { NotificationsController } from './notifications.controller';
+import { WebhooksController } from './webhooks.controller';
 
 /** Joins the outbox's check to GET /health (the checks the infrastructure provides). */
 @Injectable()
@@ -19,7 +20,7 @@ class OutboxHealth implements OnModuleInit {
 
 /** Notifications, reminders and their delivery (libs/notifications), and the portal's /api/notifications. */
 @Module({
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, WebhooksController],
   providers: [{ provide: NOTIFICATION_STORE, useExisting: READ_MODEL_HANDLE }, NotificationRuntime, OutboxHealth],
   exports: [NotificationRuntime],
 })

@@ -13,6 +13,7 @@ import { createNotifierProjection, type RecipientSource } from '../notifier.proj
 import { OutboxSender, type SendRound } from '../outbox-sender';
 import { outboxBacklog, scanReminders } from '../reminder-scan';
 import { EmlFileTransport, SmtpTransport, type MailTransport } from '../transports';
+import { WebhookSender } from '../webhooks';
 
 /** The opened read-model database (OpenedReadModels) the notifications live in. */
 export const NOTIFICATION_STORE = Symbol('NOTIFICATION_STORE');
@@ -40,6 +41,8 @@ export class NotificationRuntime implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger('Notifications');
   private runner: ProjectionRunner | undefined;
   private sender: OutboxSender | undefined;
+  private webhookSender: WebhookSender | undefined;
+  private webhookTimer: NodeJS.Timeout | undefined;
   private reminderTimer: NodeJS.Timeout | undefined;
   private reminderScan: Promise<number> | undefined;
   private readonly connections: DataSource[] = [];
@@ -62,7 +65,10 @@ export class NotificationRuntime implements OnApplicationBootstrap, OnApplicatio
     const settings = this.config.notifications;
     if (settings.mode === 'off') return;
     const now = () => this.clock.now();
-    const recipients: RecipientSource = { users: () => this.directory.users() };
+    const recipients: RecipientSource = {
+      users: () => this.directory.users(),
+      organisation: (id) => this.directory.organisation(id),
+    };
     const rowOptions = { publicUrl: settings.publicUrl, messageIdDomain: messageIdDomain(settings.publicUrl) };
     const location = this.readModels.location;
     const connect = async (name: string) => {
@@ -97,6 +103,12 @@ export class NotificationRuntime implements OnApplicationBootstrap, OnApplicatio
         this.logger.warn(`Delivery of ${messageId || 'a message'} failed, will retry: ${error instanceof Error ? error.message : String(error)}`),
     });
     this.sender.start(settings.sendIntervalMs);
+    this.webhookSender = new WebhookSender(await connect('webhooks'), {
+      now,
+      onError: (error, id) => this.logger.warn(`Webhook delivery ${id} failed, will retry: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    this.webhookTimer = setInterval(() => void this.webhookSender?.round().catch((e) => this.logger.error(`Webhook round failed: ${String(e)}`)), settings.sendIntervalMs);
+    this.webhookTimer.unref();
     const scan = () => this.scanReminders().catch((e) => this.logger.error(`Reminder scan failed: ${String(e)}`));
     this.reminderTimer = setInterval(() => void scan(), Math.max(settings.sendIntervalMs, 1000));
     this.reminderTimer.unref();
@@ -105,6 +117,8 @@ export class NotificationRuntime implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationShutdown(): Promise<void> {
     if (this.reminderTimer) clearInterval(this.reminderTimer);
+    if (this.webhookTimer) clearInterval(this.webhookTimer);
+    await this.webhookSender?.stop();
     await this.reminderScan?.catch(() => undefined);
     await this.sender?.stop();
     await this.runner?.stop();
@@ -120,6 +134,11 @@ export class NotificationRuntime implements OnApplicationBootstrap, OnApplicatio
   sendNow(): Promise<SendRound> {
     if (!this.sender) return Promise.resolve({ sent: 0, failed: 0, skipped: 0 });
     return this.sender.round();
+  }
+
+  /** One webhook delivery round now (tests; the timer does this in production). */
+  deliverWebhooksNow(): Promise<{ delivered: number; failed: number }> {
+    return this.webhookSender ? this.webhookSender.round() : Promise.resolve({ delivered: 0, failed: 0 });
   }
 
   /** One reminder scan now; overlapping calls share it. */
