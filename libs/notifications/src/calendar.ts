@@ -12,7 +12,6 @@ const ORGANIZER = { name: 'Geschilleninstantie Zorgcontractering', email: 'secre
  */
 export function calendarInvitation(
   facts: CalendarFacts,
-  attendee: { name: string; email?: string },
   description: string,
   url: string,
   stamp: string = facts.startsAt,
@@ -20,7 +19,7 @@ export function calendarInvitation(
   const calendar = ical({
     prodId: { company: 'Geschilleninstantie Zorgcontractering', product: 'zaaksysteem', language: 'NL' },
     method: facts.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-    timezone: { name: ZONE, generator: getVtimezoneComponent },
+    timezone: { name: ZONE, generator: amsterdamVtimezone },
   });
   const start = amsterdamWallClock(facts.startsAt);
   calendar.createEvent({
@@ -36,10 +35,14 @@ export function calendarInvitation(
     ...(facts.location ? { location: facts.location } : {}),
     status: facts.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: ORGANIZER,
-    ...(attendee.email ? { attendees: [{ name: attendee.name, email: attendee.email, rsvp: false }] } : {}),
   });
   return calendar.toString();
 }
+
+let vtimezone: string | null | undefined;
+/** The VTIMEZONE of Amsterdam, built once (building it per message was most of the rendering time). */
+const amsterdamVtimezone = (zone: string): string | null =>
+  zone === ZONE ? (vtimezone === undefined ? (vtimezone = getVtimezoneComponent(zone)) : vtimezone) : getVtimezoneComponent(zone);
 
 const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: ZONE,

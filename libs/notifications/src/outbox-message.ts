@@ -40,9 +40,7 @@ export interface OutboxRowOptions extends RenderOptions {
 export function outboxRowOf(notice: Notice, recipient: Recipient, options: OutboxRowOptions): OutboxRow {
   const rendered = renderNotice(notice, recipient.name, options);
   const id = outboxIdOf(notice.key);
-  const ics = notice.calendar
-    ? calendarInvitation(notice.calendar, { name: recipient.name, email: recipient.email }, rendered.text, rendered.link, notice.at)
-    : null;
+  const ics = notice.calendar ? invitationFor(notice, rendered.subject, rendered.link) : null;
   return {
     id,
     messageId: messageIdOf(id, options.messageIdDomain),
@@ -60,4 +58,21 @@ export function outboxRowOf(notice: Notice, recipient: Recipient, options: Outbo
     icsMethod: notice.calendar?.method ?? null,
     createdAt: notice.at,
   };
+}
+
+/**
+ * The .ics of a meeting notice is the same for every recipient (no per-person ATTENDEE line), and
+ * building one costs milliseconds: the last few are kept.
+ */
+const invitations = new Map<string, string>();
+function invitationFor(notice: Notice, description: string, link: string): string {
+  const calendar = notice.calendar!;
+  const key = `${calendar.uid}|${calendar.sequence}|${calendar.method}|${calendar.startsAt}|${calendar.location ?? ''}|${calendar.title}|${notice.at}|${link}`;
+  let ics = invitations.get(key);
+  if (ics === undefined) {
+    ics = calendarInvitation(calendar, description, link, notice.at);
+    if (invitations.size >= 500) invitations.delete(invitations.keys().next().value as string);
+    invitations.set(key, ics);
+  }
+  return ics;
 }

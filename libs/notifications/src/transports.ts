@@ -48,7 +48,10 @@ export class SmtpTransport implements MailTransport {
 
   constructor(url: string, options: { timeoutMs?: number } = {}) {
     const timeout = options.timeoutMs ?? 30_000;
-    this.transporter = nodemailer.createTransport(url, {}) as Transporter;
+    // A pool keeps connections open between messages (pool=true in the URL is nodemailer's switch).
+    const pooled = new URL(url);
+    if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
+    this.transporter = nodemailer.createTransport(pooled.toString(), {}) as Transporter;
     // Timeouts so a server that accepts the connection and then says nothing cannot hang the sender.
     Object.assign((this.transporter as unknown as { options: Record<string, unknown> }).options, {
       connectionTimeout: timeout,

@@ -20,7 +20,7 @@ describe('calendar invitations', () => {
   };
 
   it('invites in Amsterdam time: 09:00 UTC in December is 10:00 in Amsterdam', () => {
-    const text = calendarInvitation(facts, { name: 'Anna de Linde', email: 'anna@fysio-delinde.example' }, 'Uitnodiging', 'https://x.example/zaken/d1');
+    const text = calendarInvitation(facts, 'Uitnodiging', 'https://x.example/zaken/d1');
     const calendar = parse(text);
     expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
@@ -34,7 +34,7 @@ describe('calendar invitations', () => {
   });
 
   it('cancels with the same UID and a higher SEQUENCE', () => {
-    const text = calendarInvitation({ ...facts, method: 'CANCEL', sequence: 1 }, { name: 'Anna' }, 'Gaat niet door', 'https://x.example/zaken/d1');
+    const text = calendarInvitation({ ...facts, method: 'CANCEL', sequence: 1 }, 'Gaat niet door', 'https://x.example/zaken/d1');
     const calendar = parse(text);
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
@@ -44,7 +44,7 @@ describe('calendar invitations', () => {
   });
 
   it('keeps the Amsterdam wall-clock time across the summer-time change', () => {
-    const summer = calendarInvitation({ ...facts, startsAt: '2026-06-15T08:00:00.000Z' }, { name: 'Anna' }, 'x', 'https://x.example');
+    const summer = calendarInvitation({ ...facts, startsAt: '2026-06-15T08:00:00.000Z' }, 'x', 'https://x.example');
     const event = new ICAL.Event(parse(summer).getFirstSubcomponent('vevent')!);
     expect(event.startDate.hour).toBe(10);
   });
