@@ -6,7 +6,7 @@ import { act, CLAIMANT, fileDispute, MEDIATOR, RESPONDENT, SECRETARIAT } from '.
 import { upload } from './support/documents';
 import { samplePdf } from './support/sample-documents';
 import { startSmtpSink, type SmtpSink } from '../../libs/notifications/test/support/smtp-sink';
-import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
+import { removeDataDir, startTestApp, toApiResponse, type TestApp } from './support/test-app';
 
 const PUBLIC_URL = 'https://geschillen.example.nl';
 const EMAIL: Record<string, string> = {
@@ -31,6 +31,10 @@ async function deliverAll(t: TestApp): Promise<void> {
     const round = await runtime.sendNow();
     if (round.sent + round.failed + round.skipped === 0) return;
   }
+}
+
+async function put(t: TestApp, userId: string, path: string, body: object) {
+  return toApiResponse(await t.http().put(path).set({ Authorization: `Bearer ${await t.token(userId)}` }).send(body));
 }
 
 async function headPosition(t: TestApp): Promise<number> {
@@ -203,5 +207,64 @@ describe('reminders and missed deadlines, with a movable clock', () => {
     expect(after).toEqual(expect.arrayContaining(['deadline_missed → prov-anna', 'deadline_missed → ins-carla', 'deadline_missed → sec-jan']));
     const missed = smtp.mails.slice(before).find((m) => kindOf(m) === 'deadline_missed' && recipientOf(m) === 'prov-anna')!;
     expect(missed.text).toContain('Geen antwoord telt als nee');
+  });
+});
+
+describe('preferences and the outbox in /health', () => {
+  let smtp: SmtpSink;
+  let t: TestApp;
+  const clock = new ManualClock(new Date('2026-12-07T08:00:00.000Z'));
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    t = await startTestApp({
+      clock,
+      env: { SMTP_URL: smtp.url, PUBLIC_URL, NOTIFICATION_SEND_INTERVAL_MS: '3600000', NOTIFICATION_BACKLOG_ALERT_SECONDS: '60' },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+    if (t) await removeDataDir(t.dataDir);
+  });
+
+  it('a user switches off what may be switched off; deadlines and decisions still come; the portal still shows all', async () => {
+    const bad = await put(t, CLAIMANT, '/api/notifications/preferences', { nonEssentialEmail: 'nee' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['nonEssentialEmail']);
+    const saved = await put(t, CLAIMANT, '/api/notifications/preferences', { nonEssentialEmail: false });
+    expect(saved.status).toBe(200);
+    expect(saved.body.nonEssentialEmail).toBe(false);
+    expect(saved.body.nonEssentialKinds).toContain('document_submitted');
+
+    const id = await fileDispute(t, CLAIMANT);
+    await act(t, SECRETARIAT, id, 'register');
+    await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation' });
+    expect((await upload(t, RESPONDENT, id, { filename: 'offerte.pdf', contentType: 'application/pdf', content: samplePdf() }, { visibility: 'parties' })).status).toBe(201);
+    await deliverAll(t);
+    const toAnna = smtp.mails.filter((m) => recipientOf(m) === 'prov-anna').map(kindOf).sort();
+    // dispute_filed and document_submitted may be switched off; registration and the answer may not.
+    expect(toAnna).toEqual(['answer_given', 'case_registered']);
+    const portal = (await t.as(CLAIMANT).get('/api/notifications')).body.items as { kind: string; delivery: string }[];
+    expect(portal.find((i) => i.kind === 'document_submitted')?.delivery).toBe('skipped');
+    expect(portal.find((i) => i.kind === 'case_registered')?.delivery).toBe('sent');
+  });
+
+  it('/health says when the outbox is backing up, and recovers when mail flows again', async () => {
+    expect((await t.http().get('/health')).status).toBe(200);
+    smtp.refuseNext(1000);
+    const id = await fileDispute(t, CLAIMANT);
+    await deliverAll(t);
+    clock.set(new Date(clock.now().getTime() + 5 * 60_000));
+    const sick = await t.http().get('/health');
+    expect(sick.status).toBe(503);
+    expect(sick.body.checks.notificationOutbox).toMatchObject({ ok: false, detail: { backingUp: true } });
+    expect(sick.body.checks.notificationOutbox.detail.pending).toBeGreaterThan(0);
+    smtp.refuseNext(0);
+    clock.set(new Date(clock.now().getTime() + 2 * 3_600_000));
+    await deliverAll(t);
+    expect((await t.http().get('/health')).status).toBe(200);
+    expect(smtp.mails.filter((m) => m.text?.includes(id)).length).toBeGreaterThan(0);
   });
 });
