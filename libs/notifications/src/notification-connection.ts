@@ -22,7 +22,7 @@ export async function openNotificationConnection(location: ReadModelLocation, na
           synchronize: false,
           installExtensions: false,
           applicationName: `gzc-${name}`,
-          poolSize: 2,
+          poolSize: 3,
           extra: { options: `-c search_path=${assertSchemaName(location.schema)}` },
         });
   await dataSource.initialize();

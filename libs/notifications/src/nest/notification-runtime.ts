@@ -71,9 +71,14 @@ export class NotificationRuntime implements OnApplicationBootstrap, OnApplicatio
     };
     const rowOptions = { publicUrl: settings.publicUrl, messageIdDomain: messageIdDomain(settings.publicUrl) };
     const location = this.readModels.location;
+    // SQLite: a connection per worker (see notification-connection.ts). PostgreSQL: one small pool
+    // for all of them (each transaction takes its own pooled connection), to spare the server.
+    let shared: DataSource | undefined;
     const connect = async (name: string) => {
-      const connection = await openNotificationConnection(location, name);
+      if (location.kind === 'postgres' && shared) return shared;
+      const connection = await openNotificationConnection(location, location.kind === 'postgres' ? 'notifications' : name);
       this.connections.push(connection);
+      if (location.kind === 'postgres') shared = connection;
       return connection;
     };
     // PROJECTIONS=off: projector processes decide (apps/projector); this one only sends.
