@@ -158,7 +158,7 @@ async function main() {
       if (r.sent + r.failed + r.skipped === 0) break;
     }
     const seconds = (Date.now() - started) / 1000;
-    result.delivery = { messages: opts.deliver, received, seconds: round(seconds, 2), messagesPerSecond: round(received / seconds, 0), transport: 'nodemailer SMTP, one connection per message, loopback smtp-server' };
+    result.delivery = { messages: opts.deliver, received, seconds: round(seconds, 2), messagesPerSecond: round(received / seconds, 0), transport: 'nodemailer SMTP (pooled connections), loopback smtp-server, one message at a time' };
     await sender.stop();
     await connection.destroy();
     await readModels.close();
