@@ -84,11 +84,11 @@ describe('disputes HTTP: headers, reads and queries', () => {
     expect(command.options).toEqual({ correlationId: res.headers['x-request-id'] });
   });
 
-  it('GET /api/disputes/:id answers the view with ETag "<version>"; asOf is passed as a Date', async () => {
+  it('GET /api/disputes/:id answers the view with ETag "<version>-<viewer tag>"; asOf is passed as a Date', async () => {
     h.queryBus.execute.mockResolvedValue({ id: A_DISPUTE_ID, version: 7 });
     const res = await h.http().get(`/api/disputes/${A_DISPUTE_ID.toUpperCase()}?asOf=2026-02-01T00:00:00Z`).set(auth);
     expect(res.status).toBe(200);
-    expect(res.headers.etag).toBe('"7"');
+    expect(res.headers.etag).toMatch(/^"7-[0-9a-f]{16}"$/);
     const query = h.queryBus.execute.mock.calls[0][0] as GetDisputeQuery;
     expect(query).toBeInstanceOf(GetDisputeQuery);
     expect(query.disputeId).toBe(A_DISPUTE_ID);

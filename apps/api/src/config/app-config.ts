@@ -14,6 +14,12 @@ export type AuthMode = (typeof AUTH_MODES)[number];
 /** The application's settings, read once from the environment (see API.md "Running"). */
 export interface AppConfig {
   port: number;
+  /** The address the server listens on; default loopback (127.0.0.1), so only this machine reaches it. */
+  host: string;
+  /** NODE_ENV=production: safe defaults for a server (AUTH_MODE oidc, no demo directory, no /docs). */
+  production: boolean;
+  /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json; default on, off in production. */
+  apiDocs: boolean;
   /** Absolute path of the folder for embedded databases, stored documents, the directory and the dev-token secret. */
   dataDir: string;
   eventStore: EventStoreKind;
@@ -34,9 +40,9 @@ export interface AppConfig {
   oidcAudience?: string;
   oidcRoleClaim: string;
   oidcOrganisationClaim: string;
-  /** After fetching the issuer's keys, no refetch for this long, even for an unknown key id (jose's cooldown). */
+  /** After fetching the issuer's keys, no refetch for this long, even for an unknown key id (jose's cooldown; at least 1 s). */
   oidcJwksCooldownMs: number;
-  /** Seed of an empty directory at first start: a directory file, or 'none'; unset: the demo fixture. */
+  /** Seed of an empty directory at first start: a directory file, or 'none'; unset: the demo fixture (none in production). */
   directorySeedFile?: string | 'none';
   /** Origins allowed to call the API from a browser (CORS); empty: none. */
   corsOrigins: string[];
@@ -84,6 +90,22 @@ const DEADLINE_ENV: Record<DeadlineKind, string> = {
 export const DEFAULT_DOCUMENT_MAX_BYTES = 25 * 1024 * 1024;
 
 type Env = Record<string, string | undefined>;
+
+/** The loud setting without which demonstration login stays on this machine; its one accepted value. */
+export const UNSAFE_DEV_LOGIN_ON_NETWORK = 'UNSAFE_DEV_LOGIN_ON_NETWORK';
+export const UNSAFE_DEV_LOGIN_CONSENT = 'anyone-can-sign-in-as-anyone';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** True for an address only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** https, or plain http to loopback (a local test issuer); anything else could be read or altered on the way. */
+export function isSecureOrLoopbackUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
 
 /** Reads and validates the environment. Throws ConfigError listing every invalid variable. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
@@ -135,6 +157,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
 
   const port = int('PORT', 3000, 0, 65_535);
+  const production = str('NODE_ENV') === 'production';
+  const host = str('HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:_\[\]-]{1,253}$/.test(host)) problems.push(`HOST must be an address or host name such as 127.0.0.1 or 0.0.0.0, got "${host}"`);
+  const apiDocs = oneOf('API_DOCS', ['on', 'off'] as const, production ? 'off' : 'on') === 'on';
   const dataDir = path.resolve(cwd, str('DATA_DIR') ?? './data');
   const eventStore = oneOf('EVENT_STORE', EVENT_STORE_KINDS, 'sqlite');
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -154,13 +180,28 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)');
   }
 
-  const authMode = oneOf('AUTH_MODE', AUTH_MODES, 'dev');
+  // Production defaults to real sign-in; the demonstration is the default on a laptop only.
+  const authMode = oneOf('AUTH_MODE', AUTH_MODES, production ? 'oidc' : 'dev');
+  const unsafeDevLogin = str(UNSAFE_DEV_LOGIN_ON_NETWORK);
+  if (unsafeDevLogin !== undefined && unsafeDevLogin !== UNSAFE_DEV_LOGIN_CONSENT) {
+    problems.push(`${UNSAFE_DEV_LOGIN_ON_NETWORK} is either unset or "${UNSAFE_DEV_LOGIN_CONSENT}", got "${unsafeDevLogin}"`);
+  }
+  if (authMode === 'dev' && !isLoopbackHost(host) && unsafeDevLogin !== UNSAFE_DEV_LOGIN_CONSENT) {
+    problems.push(
+      `AUTH_MODE=dev (demonstration login: anyone can sign in as anyone) listens on this machine only, not on HOST=${host}. ` +
+        `Use AUTH_MODE=oidc, or set ${UNSAFE_DEV_LOGIN_ON_NETWORK}=${UNSAFE_DEV_LOGIN_CONSENT} if you really mean it`,
+    );
+  }
   const devTokenSecret = str('DEV_TOKEN_SECRET');
   if (devTokenSecret !== undefined && devTokenSecret.length < 32) {
     problems.push('DEV_TOKEN_SECRET must be at least 32 characters long (leave it unset to have one generated)');
   }
   const devTokenTtlSeconds = int('DEV_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600);
-  const oidcIssuer = url('OIDC_ISSUER', ['https:', 'http:']);
+  let oidcIssuer = url('OIDC_ISSUER', ['https:', 'http:']);
+  if (oidcIssuer !== undefined && !isSecureOrLoopbackUrl(new URL(oidcIssuer))) {
+    problems.push('OIDC_ISSUER must start with https:// (plain http:// only for an issuer on this machine, such as a test issuer)');
+    oidcIssuer = undefined;
+  }
   const oidcAudience = str('OIDC_AUDIENCE');
   if (authMode === 'oidc') {
     if (str('OIDC_ISSUER') === undefined) problems.push('AUTH_MODE=oidc needs OIDC_ISSUER (the issuer URL)');
@@ -168,11 +209,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   const oidcRoleClaim = str('OIDC_ROLE_CLAIM') ?? 'role';
   const oidcOrganisationClaim = str('OIDC_ORGANISATION_CLAIM') ?? 'organisation_id';
-  const oidcJwksCooldownMs = int('OIDC_JWKS_COOLDOWN_MS', 30_000, 0, 3_600_000);
+  // At least a second: below that, tokens naming unknown key ids would make us fetch the keys on every request.
+  const oidcJwksCooldownMs = int('OIDC_JWKS_COOLDOWN_MS', 30_000, 1000, 3_600_000);
 
   const seedRaw = str('DIRECTORY_SEED_FILE');
   let directorySeedFile: string | undefined;
-  if (seedRaw === 'none') directorySeedFile = 'none';
+  // In production the demo directory (everyone's a made-up user with a known id) is never seeded.
+  if (seedRaw === 'none' || (seedRaw === undefined && production)) directorySeedFile = 'none';
   else if (seedRaw !== undefined) {
     directorySeedFile = path.resolve(cwd, seedRaw);
     if (!fs.existsSync(directorySeedFile)) problems.push(`DIRECTORY_SEED_FILE ${directorySeedFile} does not exist (or set it to none)`);
@@ -227,6 +270,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
+    host,
+    production,
+    apiDocs,
     dataDir,
     eventStore,
     databaseUrl,

@@ -11,7 +11,7 @@ import { requestIdMiddleware } from './request-id';
 import { createRequestLogger, requestLogMiddleware } from './request-log';
 import { AppValidationPipe } from './validation';
 
-export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'>;
+export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'> & Partial<Pick<AppConfig, 'apiDocs'>>;
 
 export interface ConfigureOptions {
   /** Where request log lines go; default stdout. Tests pass a stream they read. */
@@ -21,6 +21,15 @@ export interface ConfigureOptions {
 /** Headers the API reads and the headers a browser client may read from its answers (CORS). */
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'];
 const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
+
+/**
+ * Every answer under /api is someone's own (a case view, a token, a list of their cases, even an
+ * error naming their case): no browser or shared cache may keep it. Routes may tighten this.
+ */
+function privateAnswers(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
 
 /**
  * Everything around the routes, in order: proxy trust, security headers (helmet), request id,
@@ -47,6 +56,7 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
       maxAge: 600,
     });
   }
+  express.use('/api', privateAnswers);
   express.use('/api', jsonContentTypeMiddleware);
   express.useBodyParser('json', {
     limit: config.bodyLimitBytes,
@@ -54,10 +64,14 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
     type: ['application/json', 'application/*+json'],
   });
   express.set('x-powered-by', false);
+  // No automatic ETags: Express would give two viewers with equal bodies one validator. The routes
+  // that support revalidation set their own, per viewer (viewer-etag.ts).
+  express.set('etag', false);
   express.set('query parser', 'simple');
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  setupOpenApi(app);
+  // API_DOCS (default on, off in production): a description of every route is a map for an attacker too.
+  if (config.apiDocs !== false) setupOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

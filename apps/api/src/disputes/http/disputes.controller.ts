@@ -19,6 +19,7 @@ import { ApiCaseProblemResponses, ApiProblemResponses, ProblemSchema } from '../
 import { RequestValidationException } from '../../http/problem';
 import { RateLimited } from '../../http/rate-limit';
 import { RequestId } from '../../http/request-id';
+import { caseViewETag } from '../../http/viewer-etag';
 import { FileDisputeCommand, type CommandResult } from '../application/dispute-commands';
 import { GetDisputeQuery, GetTimelineQuery, ListDisputesQuery } from '../application/dispute-queries';
 import { DisputeIdPipe } from './dispute-id.pipe';
@@ -92,7 +93,7 @@ export class DisputesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The case as the caller may see it (ETag: its version)' })
+  @ApiOperation({ summary: 'The case as the caller may see it (ETag: "<version>-<viewer tag>", usable as If-Match)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'The case view, with allowedActions' })
   @ApiCaseProblemResponses()
@@ -104,7 +105,7 @@ export class DisputesController {
   ): Promise<unknown> {
     const asOf = query.asOf !== undefined ? parseAsOf(query.asOf) : undefined;
     const view = await this.queryBus.execute<GetDisputeQuery, { version?: unknown }>(new GetDisputeQuery(id, actor, asOf));
-    if (view && typeof view.version === 'number') res.setHeader('ETag', `"${view.version}"`);
+    if (view && typeof view.version === 'number') res.setHeader('ETag', caseViewETag(view.version, actor, view));
     return view;
   }
 
