@@ -28,7 +28,8 @@ describe('POST /api/disputes validation', () => {
     const command = h.commandBus.execute.mock.calls[0][0] as FileDisputeCommand;
     expect(command).toBeInstanceOf(FileDisputeCommand);
     expect(command.actor).toEqual({ userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' });
-    expect(command.options).toEqual({ correlationId: 'req-file-1' });
+    expect(command.options).toEqual({ correlationId: res.headers['x-request-id'] });
+    expect(res.headers['x-request-id']).not.toBe('req-file-1');
     expect(command.input).toEqual(fileDisputeBody());
     expect(Object.getPrototypeOf(command.input.claims[0])).toBe(Object.prototype);
   });

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { jsonContentTypeMiddleware } from './content-type.middleware';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { requestIdMiddleware } from './request-id';
+import { requestIdMiddleware, requestScopeMiddleware } from './request-id';
 import { createRequestLogger, requestLogMiddleware } from './request-log';
 import { AppValidationPipe } from './validation';
 
@@ -63,6 +63,7 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
     strict: true,
     type: ['application/json', 'application/*+json'],
   });
+  express.use(requestScopeMiddleware);
   express.set('x-powered-by', false);
   // No automatic ETags: Express would give two viewers with equal bodies one validator. The routes
   // that support revalidation set their own, per viewer (viewer-etag.ts).

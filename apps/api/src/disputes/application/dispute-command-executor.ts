@@ -29,6 +29,7 @@ import { CaseNumberAllocator } from './case-number-allocator';
 import type { CommandOptions, CommandResult } from './dispute-commands';
 import { causationFor } from './causation';
 import { currentSchemaVersion } from './event-schema';
+import { clientRequestIdMetadata } from '../../http/client-request-id-metadata';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
 const MAX_ATTEMPTS = 40;
@@ -140,6 +141,7 @@ export class DisputeCommandExecutor {
         actor: { userId: actor.userId, role: actor.role, ...(actor.organisationId ? { organisationId: actor.organisationId } : {}) },
         correlationId: options.correlationId,
         causationId: options.causationId ?? options.correlationId,
+        ...clientRequestIdMetadata(),
       },
     };
   }
