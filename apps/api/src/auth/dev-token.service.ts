@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { UserInfo } from '../../../../libs/domain/src';
+import { ensurePrivateDir } from '../../../../libs/event-store/src/sqlite/private-files';
 import { APP_CONFIG } from '../common/tokens';
 import type { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
@@ -33,7 +34,7 @@ export type { Authenticated } from './token-verifier';
 export function loadOrCreateDevTokenSecret(config: Pick<AppConfig, 'dataDir' | 'devTokenSecret'>): Uint8Array {
   if (config.devTokenSecret) return new TextEncoder().encode(config.devTokenSecret);
   const file = path.join(config.dataDir, DEV_TOKEN_SECRET_FILE);
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   try {
     fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   } catch (error) {
