@@ -107,8 +107,17 @@ export function isSecureOrLoopbackUrl(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }
 
+export interface LoadConfigOptions {
+  /**
+   * False for processes that serve no HTTP (projector, rebuild, seed-history): they sign nobody in,
+   * so AUTH_MODE's requirements (an OIDC issuer, dev login on loopback only) do not stop them.
+   */
+  servesHttp?: boolean;
+}
+
 /** Reads and validates the environment. Throws ConfigError listing every invalid variable. */
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), options: LoadConfigOptions = {}): AppConfig {
+  const servesHttp = options.servesHttp ?? true;
   const problems: string[] = [];
   const str = (name: string): string | undefined => {
     const value = env[name];
@@ -186,7 +195,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (unsafeDevLogin !== undefined && unsafeDevLogin !== UNSAFE_DEV_LOGIN_CONSENT) {
     problems.push(`${UNSAFE_DEV_LOGIN_ON_NETWORK} is either unset or "${UNSAFE_DEV_LOGIN_CONSENT}", got "${unsafeDevLogin}"`);
   }
-  if (authMode === 'dev' && !isLoopbackHost(host) && unsafeDevLogin !== UNSAFE_DEV_LOGIN_CONSENT) {
+  if (servesHttp && authMode === 'dev' && !isLoopbackHost(host) && unsafeDevLogin !== UNSAFE_DEV_LOGIN_CONSENT) {
     problems.push(
       `AUTH_MODE=dev (demonstration login: anyone can sign in as anyone) listens on this machine only, not on HOST=${host}. ` +
         `Use AUTH_MODE=oidc, or set ${UNSAFE_DEV_LOGIN_ON_NETWORK}=${UNSAFE_DEV_LOGIN_CONSENT} if you really mean it`,
@@ -203,7 +212,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     oidcIssuer = undefined;
   }
   const oidcAudience = str('OIDC_AUDIENCE');
-  if (authMode === 'oidc') {
+  if (servesHttp && authMode === 'oidc') {
     if (str('OIDC_ISSUER') === undefined) problems.push('AUTH_MODE=oidc needs OIDC_ISSUER (the issuer URL)');
     if (oidcAudience === undefined) problems.push('AUTH_MODE=oidc needs OIDC_AUDIENCE');
   }
