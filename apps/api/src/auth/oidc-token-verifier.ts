@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { ROLES, type Role } from '../../../../libs/domain/src';
 import { isSecureOrLoopbackUrl, type AppConfig } from '../config/app-config';
 import type { DirectoryService } from '../directory/directory.service';
 import { ProblemException, problemType } from '../http/problem';
@@ -56,13 +55,6 @@ export function claimAt(payload: JWTPayload, name: string): unknown {
     current = (current as Record<string, unknown>)[part];
   }
   return current;
-}
-
-/** The one known role in a claim that is a string or a list of strings (IdPs often send lists). */
-export function roleFrom(value: unknown): Role | undefined {
-  const values = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-  const known = [...new Set(values.filter((v): v is Role => (ROLES as readonly unknown[]).includes(v)))];
-  return known.length === 1 ? known[0] : undefined;
 }
 
 /**
