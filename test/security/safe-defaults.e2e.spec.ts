@@ -1,7 +1,7 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createApp, listen } from '../../apps/api/src/bootstrap';
-import { loadConfig } from '../../apps/api/src/config/app-config';
+import { loadConfig } from '../../libs/runtime/src/config/app-config';
 import { newDataDir, removeDataDir, startTestApp } from '../e2e/support/test-app';
 
 // Finding 1 and the /docs part of 9: with no settings the server is the local demonstration, on

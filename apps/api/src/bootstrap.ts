@@ -2,7 +2,7 @@ import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppModuleOptions } from './app.module';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { configureApp, type ConfigureOptions } from './http/configure-app';
 
 export interface CreateAppOptions extends AppModuleOptions, ConfigureOptions {

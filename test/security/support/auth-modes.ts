@@ -1,4 +1,4 @@
-import { DirectoryService } from '../../../apps/api/src/directory/directory.service';
+import { DirectoryService } from '../../../libs/directory/src/directory.service';
 import { startTestApp, type TestApp } from '../../e2e/support/test-app';
 import { startTestIssuer, type TestIssuer } from '../../support/oidc-issuer';
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ROLES, type Role } from '../../../../libs/domain/src';
-import type { DirectoryService } from '../directory/directory.service';
+import type { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import type { Authenticated } from './token-verifier';
 import { unauthorized } from './unauthorized';
 

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { isSecureOrLoopbackUrl, type AppConfig } from '../config/app-config';
-import type { DirectoryService } from '../directory/directory.service';
+import type { DirectoryService } from '../../../../libs/directory/src/directory.service';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
+import { isSecureOrLoopbackUrl } from '../../../../libs/runtime/src/config/addresses';
 import { ProblemException, problemType } from '../http/problem';
 import { DirectoryIdentity } from './directory-identity';
 import type { Authenticated, TokenVerifier } from './token-verifier';

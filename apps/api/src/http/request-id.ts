@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Response } from 'express';
+import { runWithClientRequestId } from '../../../../libs/runtime/src/client-request-id';
 import type { ApiRequest } from './request-context';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -27,24 +27,13 @@ export function requestIdMiddleware(req: ApiRequest, res: Response, next: NextFu
   next();
 }
 
-/** What the code that records events may know of the request without being handed it. */
-interface RequestScope {
-  clientRequestId?: string;
-}
-
-const scope = new AsyncLocalStorage<RequestScope>();
-
 /**
  * Express middleware, after the body parsers (which call `next` from stream callbacks outside any
- * request's async context): the rest of the request runs inside its scope.
+ * request's async context): the rest of the request runs with the caller's X-Request-Id at hand
+ * for event metadata (libs/runtime client-request-id).
  */
 export function requestScopeMiddleware(req: ApiRequest, _res: Response, next: NextFunction): void {
-  scope.run(req.clientRequestId !== undefined ? { clientRequestId: req.clientRequestId } : {}, next);
-}
-
-/** The caller's own X-Request-Id of the request being served, for event metadata; undefined outside a request. */
-export function currentClientRequestId(): string | undefined {
-  return scope.getStore()?.clientRequestId;
+  runWithClientRequestId(req.clientRequestId, next);
 }
 
 /** The request's id (also the correlation id of the events a command records). */
