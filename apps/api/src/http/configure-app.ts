@@ -33,8 +33,8 @@ function privateAnswers(_req: Request, res: Response, next: NextFunction): void 
 
 /**
  * Everything around the routes, in order: proxy trust, security headers (helmet), request id,
- * request log, CORS, media type check, JSON body parser (size limit), validation pipe,
- * problem+json filter, OpenAPI. The app must be created with `bodyParser: false` so that the
+ * request log, CORS, no-store for /api, media type check, JSON body parser (size limit), the
+ * caller's request-id scope, validation pipe, problem+json filter, OpenAPI (API_DOCS). The app must be created with `bodyParser: false` so that the
  * request id is set before the body is parsed.
  */
 export function configureApp(app: INestApplication, config: HttpConfig, options: ConfigureOptions = {}): INestApplication {
