@@ -1,5 +1,5 @@
 import { DirectoryService } from '../../../libs/directory/src/directory.service';
-import { startTestApp, type TestApp } from '../../e2e/support/test-app';
+import { startTestApp, toApiResponse, type TestApp } from '../../e2e/support/test-app';
 import { startTestIssuer, type TestIssuer } from '../../support/oidc-issuer';
 
 // The security suites run in both sign-in modes: AUTH_MODE=dev with dev tokens, and AUTH_MODE=oidc
@@ -11,6 +11,7 @@ const AUDIENCE = 'gzc-disputes-api';
 
 export interface ModeApp {
   mode: AuthMode;
+  /** The app; its token() and as() sign in the mode's way (in oidc mode: with the issuer's tokens). */
   t: TestApp;
   /** A token for `userId` (dev: cached per user; oidc: freshly signed with what the directory says now). */
   token(userId: string): Promise<string>;
@@ -41,12 +42,25 @@ export async function startModeApp(mode: AuthMode, env: Record<string, string> =
     };
   }
   const issuer: TestIssuer = await startTestIssuer({ audience: AUDIENCE });
-  const t = await startTestApp({ env: { AUTH_MODE: 'oidc', OIDC_ISSUER: issuer.url, OIDC_AUDIENCE: AUDIENCE, ...env } });
-  const directory = t.app.get(DirectoryService);
+  const app = await startTestApp({ env: { AUTH_MODE: 'oidc', OIDC_ISSUER: issuer.url, OIDC_AUDIENCE: AUDIENCE, ...env } });
+  const directory = app.app.get(DirectoryService);
   // Claims as an IdP fed from the directory would send them; users it does not know get bare tokens.
   const token = async (userId: string): Promise<string> => {
     const user = directory.user(userId);
     return issuer.sign(user ? { sub: userId, name: user.name, role: user.role, organisation_id: user.organisationId } : { sub: userId });
+  };
+  const t: TestApp = {
+    ...app,
+    token,
+    as: (userId) => ({
+      userId,
+      async get(path, headers = {}) {
+        return toApiResponse(await app.http().get(path).set({ Authorization: `Bearer ${await token(userId)}`, ...headers }));
+      },
+      async post(path, body = {}, headers = {}) {
+        return toApiResponse(await app.http().post(path).set({ Authorization: `Bearer ${await token(userId)}`, ...headers }).send(body as object));
+      },
+    }),
   };
   return {
     mode,
@@ -55,7 +69,7 @@ export async function startModeApp(mode: AuthMode, env: Record<string, string> =
     freshToken: token,
     tokenWith: (userId, claims) => issuer.sign({ sub: userId, ...claims }),
     async close() {
-      await t.close();
+      await app.close();
       await issuer.close();
     },
   };
