@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 
@@ -79,7 +79,9 @@ export class EmlFileTransport implements MailTransport {
   private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
   constructor(readonly folder: string) {
-    mkdirSync(folder, { recursive: true });
+    // Messages hold personal data: the folder and the files are the server's alone, whatever the umask.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    chmodSync(folder, 0o700);
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -87,7 +89,8 @@ export class EmlFileTransport implements MailTransport {
     const name = mail.messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9._-]/g, '_');
     const target = join(this.folder, `${name}.eml`);
     const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, info.message);
+    writeFileSync(temporary, info.message, { mode: 0o600 });
+    chmodSync(temporary, 0o600);
     renameSync(temporary, target);
   }
 
