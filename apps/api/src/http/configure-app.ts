@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { jsonContentTypeMiddleware } from './content-type.middleware';
+import { declaredLengthLimit, verifyJsonBody } from './json-body';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestIdMiddleware } from './request-id';
@@ -24,7 +25,8 @@ const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
 
 /**
  * Everything around the routes, in order: proxy trust, security headers (helmet), request id,
- * request log, CORS, media type check, JSON body parser (size limit), validation pipe,
+ * request log, CORS, media type check, declared length check, JSON body parser (size and depth
+ * limits), validation pipe,
  * problem+json filter, OpenAPI. The app must be created with `bodyParser: false` so that the
  * request id is set before the body is parsed.
  */
@@ -48,11 +50,17 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
     });
   }
   express.use('/api', jsonContentTypeMiddleware);
-  express.useBodyParser('json', {
-    limit: config.bodyLimitBytes,
-    strict: true,
-    type: ['application/json', 'application/*+json'],
-  });
+  express.use('/api', declaredLengthLimit(config.bodyLimitBytes));
+  // express.json directly: Nest's useBodyParser does not pass `verify` on.
+  express.use(
+    json({
+      limit: config.bodyLimitBytes,
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+      // Depth cap and body hash on the raw bytes: nothing recurses over a client's body before it is bounded.
+      verify: verifyJsonBody,
+    }),
+  );
   express.set('x-powered-by', false);
   express.set('query parser', 'simple');
   app.useGlobalPipes(new AppValidationPipe());

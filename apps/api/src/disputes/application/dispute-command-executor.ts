@@ -28,6 +28,7 @@ import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
 import { CaseNumberAllocator } from './case-number-allocator';
 import type { CommandOptions, CommandResult } from './dispute-commands';
 import { causationFor } from './causation';
+import { idempotencyMarker, isRecordedBefore } from '../../http/idempotent-outcome';
 import { currentSchemaVersion } from './event-schema';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
@@ -65,7 +66,8 @@ export class DisputeCommandExecutor {
       try {
         return await this.decideAndAppend(disputeId, command, state, actor, { ...options, causationId });
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // The key's answer was recorded by an earlier run: the idempotency layer answers with it.
+        if (!(error instanceof WrongExpectedVersionError) || isRecordedBefore(error)) throw error;
         const caseMoved = error.streamId === disputeStreamId(disputeId);
         if (caseMoved && options.expectedVersion !== undefined) {
           throw new VersionConflictError(options.expectedVersion, (error.actual ?? -1) + 1);
@@ -117,17 +119,20 @@ export class DisputeCommandExecutor {
       expectedVersion: state.version === 0 ? 'no_stream' : state.version - 1,
       events: decided.map((e) => this.toNewEvent(e, actor, options)),
     });
-    const results = await this.store.appendToStreams(appends).catch(forgetReservation);
-    const lastPosition = Math.max(...results.map((r) => r.position));
-    await this.awaitProjections(lastPosition);
-
     const after = decided.reduce(evolve, state);
-    return {
+    const result: CommandResult = {
       id: disputeId,
       status: after.status,
       version: after.version,
       ...(after.caseNumber ? { caseNumber: after.caseNumber } : {}),
     };
+    // With an Idempotency-Key: the answer is recorded in the same atomic append as the events.
+    const marker = idempotencyMarker(answerOf(command, result), actor);
+    if (marker) appends.push(marker);
+    const results = await this.store.appendToStreams(appends).catch(forgetReservation);
+    const lastPosition = Math.max(...results.map((r) => r.position));
+    await this.awaitProjections(lastPosition);
+    return result;
   }
 
   private toNewEvent(event: { type: string; data: object }, actor: Actor, options: CommandOptions): NewEvent {
@@ -152,4 +157,18 @@ export class DisputeCommandExecutor {
       this.logger.warn(`Projections did not reach position ${position} in time: ${String(error)}`);
     }
   }
+}
+
+/** Ids a route generates for its command and answers with the result (the controller adds them). */
+const ANSWERED_IDS: Partial<Record<DisputeCommand['type'], string>> = {
+  'schedule-session': 'sessionId',
+  'schedule-hearing': 'hearingId',
+  'invoice-fee': 'invoiceId',
+};
+
+/** The HTTP answer of a command: its result plus the id the route generated, if it answers one. */
+function answerOf(command: DisputeCommand, result: CommandResult): Record<string, unknown> {
+  const idField = ANSWERED_IDS[command.type];
+  const id = idField ? (command as unknown as Record<string, unknown>)[idField] : undefined;
+  return idField && typeof id === 'string' ? { ...result, [idField]: id } : { ...result };
 }

@@ -17,12 +17,14 @@ import { APP_CONFIG, CLOCK, DIRECTORY, POLICIES, READ_MODELS } from '../../commo
 import type { AppConfig } from '../../config/app-config';
 import { DisputeCommandExecutor } from '../../disputes/application/dispute-command-executor';
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
+import { shapeIdempotentAnswer } from '../../http/idempotent-outcome';
 import { ProblemException, problemType, RequestValidationException, type FieldError } from '../../http/problem';
 import { ACCEPTED_LABELS, recogniseDocumentType } from '../content/document-types';
 import { sanitizeFileName } from '../content/file-name';
 import { DOCUMENT_STORAGE } from '../documents.tokens';
 import { receiveUpload, type ReceivedUpload } from '../http/multipart-upload';
 import type { DocumentStorage } from '../storage/document-storage';
+import type { CommandResult } from '../../disputes/application/dispute-commands';
 import type { DocumentUploaded } from './document-views';
 
 const UPLOAD_FIELDS = new Set(['visibility']);
@@ -69,13 +71,7 @@ export class UploadDocumentService {
       return await this.idempotency.runOnce(req, res, fingerprint, 201, async () => {
         await file.staged.commit();
         const documentId = randomUUID();
-        const result = await this.executor.execute(
-          disputeId,
-          { type: 'submit-document', documentId, name, mediaType: recognition.mediaType, sizeBytes, sha256, visibility },
-          actor,
-          options,
-        );
-        return {
+        const answer = (result: CommandResult): DocumentUploaded => ({
           documentId,
           sha256,
           sizeBytes,
@@ -85,7 +81,16 @@ export class UploadDocumentService {
           id: result.id,
           status: result.status,
           version: result.version,
-        };
+        });
+        // The answer recorded with the events (Idempotency-Key) is this whole answer, not the bare result.
+        shapeIdempotentAnswer((result) => answer(result as CommandResult));
+        const result = await this.executor.execute(
+          disputeId,
+          { type: 'submit-document', documentId, name, mediaType: recognition.mediaType, sizeBytes, sha256, visibility },
+          actor,
+          options,
+        );
+        return answer(result);
       });
     } finally {
       await staged?.discard(); // nothing after a commit; otherwise the staged bytes go
