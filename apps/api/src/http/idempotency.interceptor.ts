@@ -18,15 +18,21 @@ import type { IdempotencyStore, ReadModels } from '../../../../libs/read-models/
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from '../common/errors';
 import { EVENT_STORE, READ_MODELS } from '../common/tokens';
 import { crashBeforeIdempotentAnswerIfAsked } from './crash-hook';
-import { findRecordedOutcome, isRecordedBefore, runInIdempotencyScope, scopedKey, type RecordedOutcome } from './idempotent-outcome';
+import { findRecordedOutcome, runInIdempotencyScope, scopedKey, type RecordedOutcome } from './idempotent-outcome';
 import type { HashedBodyRequest } from './json-body';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 /** How long a duplicate waits for the first request's answer before giving up with 409. */
 const WAIT_FOR_FIRST_MS = 30_000;
-/** A claim this old without an answer belongs to a process that died: a retry may take it over. */
-const ABANDONED_AFTER_MS = 60_000;
+/**
+ * A claim this old without an answer is presumed abandoned (its process died) and a retry may
+ * take it over. Exactly-once does not rest on the claim but on the marker appended with the
+ * events: should the first run still be alive, only one of the two appends succeeds, and the
+ * other answers with the recorded outcome. So this can be short, and a client retrying after a
+ * process died waits seconds, not a minute.
+ */
+const ABANDONED_AFTER_MS = 5_000;
 const POLL_MS = 20;
 /** While waiting on another claim, how often to look for an answer recorded with the events. */
 const MARKER_CHECK_MS = 250;
@@ -124,15 +130,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     run: () => Promise<unknown>,
   ): Promise<unknown> {
     const running = (async () => {
+      // A claim taken over, or lost with its database: the command may have been recorded already,
+      // and running it again on the new state would give another answer (or a refusal).
+      const earlier = await this.recordedAnswer(scopeKey, requestHash);
+      if (earlier) return replay(response, earlier);
       let body: unknown;
       try {
         body = await runInIdempotencyScope({ key: scopeKey, requestHash, statusCode }, run);
       } catch (error) {
-        if (isRecordedBefore(error)) {
-          // An earlier run (whose claim was lost or taken over) recorded this key with its events.
-          const recorded = await this.recordedAnswer(scopeKey, requestHash);
-          if (recorded) return replay(response, recorded);
-        }
+        // An earlier run still going when this one started may have recorded the key meanwhile:
+        // this run then failed on the marker (or on the state that run left) and answers with it.
+        const recorded = await this.recordedAnswer(scopeKey, requestHash).catch(() => undefined);
+        if (recorded) return replay(response, recorded);
         await this.store.release(scopeKey).catch(() => undefined);
         throw error;
       }
