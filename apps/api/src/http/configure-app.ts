@@ -50,7 +50,7 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
     });
   }
   express.use('/api', jsonContentTypeMiddleware);
-  express.use('/api', declaredLengthLimit(config.bodyLimitBytes));
+  express.use(declaredLengthLimit(config.bodyLimitBytes));
   // express.json directly: Nest's useBodyParser does not pass `verify` on.
   express.use(
     json({
