@@ -68,7 +68,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<KeyedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
-    const fingerprint = `${request.method} ${request.originalUrl ?? request.url}\n${request.bodySha256 ?? 'no body'}`;
+    const fingerprint = jsonRequestFingerprint(request.method, request.originalUrl ?? request.url, request.bodySha256);
     const statusCode = this.successStatus(context, request.method);
     return from(this.runOnce(request, response, fingerprint, statusCode, () => lastValueFrom(next.handle())));
   }
@@ -88,7 +88,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
     }
     const scopeKey = scopedKey(request.actor?.userId ?? 'anonymous', key);
-    const requestHash = createHash('sha256').update(fingerprint).digest('hex');
+    const requestHash = requestHashOf(fingerprint);
     return this.once(scopeKey, requestHash, statusCode, response, run) as Promise<T>;
   }
 
@@ -130,20 +130,30 @@ export class IdempotencyInterceptor implements NestInterceptor {
     run: () => Promise<unknown>,
   ): Promise<unknown> {
     const running = (async () => {
-      // A claim taken over, or lost with its database: the command may have been recorded already,
-      // and running it again on the new state would give another answer (or a refusal).
-      const earlier = await this.recordedAnswer(scopeKey, requestHash);
-      if (earlier) return replay(response, earlier);
       let body: unknown;
       try {
+        // A claim taken over, or lost with its database: the command may have been recorded
+        // already, and running it again on the new state would give another answer (or a refusal).
+        const earlier = await this.recordedAnswer(scopeKey, requestHash);
+        if (earlier) return replay(response, earlier);
         body = await runInIdempotencyScope({ key: scopeKey, requestHash, statusCode }, run);
       } catch (error) {
+        if (error instanceof IdempotencyKeyReusedError) {
+          await this.store.release(scopeKey).catch(() => undefined);
+          throw error;
+        }
         // An earlier run still going when this one started may have recorded the key meanwhile:
         // this run then failed on the marker (or on the state that run left) and answers with it.
-        const recorded = await this.recordedAnswer(scopeKey, requestHash).catch(() => undefined);
+        let recorded: RecordedOutcome | undefined;
+        let failure = error;
+        try {
+          recorded = await this.recordedAnswer(scopeKey, requestHash);
+        } catch (lookupError) {
+          if (lookupError instanceof IdempotencyKeyReusedError) failure = lookupError;
+        }
         if (recorded) return replay(response, recorded);
         await this.store.release(scopeKey).catch(() => undefined);
-        throw error;
+        throw failure;
       }
       crashBeforeIdempotentAnswerIfAsked();
       await this.store.put({ scopeKey, requestHash, statusCode, body, createdAt: new Date().toISOString() });
@@ -173,6 +183,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (declared !== undefined) return declared;
     return method === RequestMethod[RequestMethod.POST] ? HttpStatus.CREATED : HttpStatus.OK;
   }
+}
+
+/** What identifies a JSON request for its Idempotency-Key: method, URL and the hash of the body's exact bytes. */
+export function jsonRequestFingerprint(method: string, url: string, bodySha256: string | undefined): string {
+  return `${method} ${url}\n${bodySha256 ?? 'no body'}`;
+}
+
+/** The stored form of a fingerprint. */
+export function requestHashOf(fingerprint: string): string {
+  return createHash('sha256').update(fingerprint).digest('hex');
 }
 
 function replay(response: Response, answer: { statusCode: number; body: unknown }): unknown {
