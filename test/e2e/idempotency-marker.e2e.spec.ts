@@ -1,8 +1,8 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { createHash, randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../../libs/event-store/src/port';
-import { READ_MODELS } from '../../apps/api/src/common/tokens';
-import { RunDisputeActionCommand } from '../../apps/api/src/disputes/application/dispute-commands';
+import { READ_MODELS } from '../../libs/runtime/src/tokens';
+import { RunDisputeCommand } from '../../apps/api/src/disputes/application/dispute-commands';
 import { jsonRequestFingerprint, requestHashOf } from '../../apps/api/src/http/idempotency.interceptor';
 import { isRecordedBefore, runInIdempotencyScope, scopedKey } from '../../apps/api/src/http/idempotent-outcome';
 import type { ReadModels } from '../../libs/read-models/src/contracts';
@@ -27,7 +27,7 @@ describe('Idempotency-Key: the marker recorded with the events', () => {
     const mediator = { userId: MEDIATOR, role: 'mediator' as const };
     const schedule = () =>
       bus.execute(
-        new RunDisputeActionCommand(id, { type: 'schedule-session', sessionId: randomUUID(), startsAt: inDays(t, 8) }, mediator, { correlationId: 'c-1' }),
+        new RunDisputeCommand(id, { type: 'schedule-session', sessionId: randomUUID(), startsAt: inDays(t, 8) }, mediator, { correlationId: 'c-1' }),
       );
     const scope = { key: scopedKey(MEDIATOR, 'twice'), requestHash: 'h', statusCode: 200 };
 

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { jsonContentTypeMiddleware } from './content-type.middleware';
 import { declaredLengthLimit, verifyJsonBody } from './json-body';
 import { setupOpenApi } from './openapi';

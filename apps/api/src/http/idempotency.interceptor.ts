@@ -16,7 +16,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { EventStore } from '../../../../libs/event-store/src/port';
 import type { IdempotencyStore, ReadModels } from '../../../../libs/read-models/src/contracts';
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from '../common/errors';
-import { EVENT_STORE, READ_MODELS } from '../common/tokens';
+import { EVENT_STORE, READ_MODELS } from '../../../../libs/runtime/src/tokens';
 import { crashBeforeIdempotentAnswerIfAsked } from './crash-hook';
 import { findRecordedOutcome, runInIdempotencyScope, scopedKey, type RecordedOutcome } from './idempotent-outcome';
 import type { HashedBodyRequest } from './json-body';

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { RateLimitService } from './rate-limit';
 
 // Rate limits counted per process in memory, and (with DATABASE_URL) in PostgreSQL, shared by
@@ -38,7 +38,7 @@ async function admitted(services: RateLimitService[], user: string, attempts: nu
 
 describe('rate limits in memory (no DATABASE_URL)', () => {
   it('each process counts on its own', async () => {
-    const config: LimitConfig = { rateLimits: limits(3), databaseSchema: 'public' };
+    const config: LimitConfig = { rateLimits: limits(3), databaseUrl: undefined, databaseSchema: 'public' };
     const a = await started(config);
     expect(await admitted([a], 'prov-anna', 5)).toBe(3);
     const b = await started(config);
