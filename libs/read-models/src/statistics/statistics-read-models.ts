@@ -255,9 +255,7 @@ export class StatisticsReadModels {
     if (tally) {
       this.tallies.delete(key); // refresh its place: the map's order is the eviction order
     } else {
-      tally = new StatisticsTally(periods);
-      for (const f of snapshot.facts.values()) tally.add(f);
-      for (const t of snapshot.missed.values()) tally.addMissed(t);
+      tally = new StatisticsTally(periods).addAll(snapshot.facts.values(), snapshot.missed.values());
     }
     this.tallies.set(key, tally);
     while (this.tallies.size > MAX_TALLIES) this.tallies.delete(this.tallies.keys().next().value as string);
