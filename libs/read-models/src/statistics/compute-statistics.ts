@@ -142,10 +142,11 @@ export class StatisticsTally {
     const P = periods.length;
     this.counts = new Float64Array((P + 1) * C);
     this.openDiff = new Float64Array(P + 1);
+    // One list per period, and at index P the whole window's.
     this.durations = {
-      filingToRegistration: Array.from({ length: P }, () => []),
-      filingToAppointment: Array.from({ length: P }, () => []),
-      filingToClosure: Array.from({ length: P }, () => []),
+      filingToRegistration: Array.from({ length: P + 1 }, () => []),
+      filingToAppointment: Array.from({ length: P + 1 }, () => []),
+      filingToClosure: Array.from({ length: P + 1 }, () => []),
     };
   }
 
@@ -157,14 +158,15 @@ export class StatisticsTally {
       if (c !== undefined) counts[scope * C + c] += sign;
     };
     const duration = (name: DurationName, scope: number, days: number): void => {
-      const values = this.durations[name][scope];
-      if (this.bulk) {
-        values.push(days); // sorted once at the end of addAll
-        return;
+      for (const values of [this.durations[name][scope], this.durations[name][periods.length]]) {
+        if (this.bulk) {
+          values.push(days); // sorted once at the end of addAll
+          continue;
+        }
+        const i = lowerBound(values, days);
+        if (sign === 1) values.splice(i, 0, days);
+        else if (values[i] === days) values.splice(i, 1);
       }
-      const i = lowerBound(values, days);
-      if (sign === 1) values.splice(i, 0, days);
-      else if (values[i] === days) values.splice(i, 1);
     };
     const of = BREAKDOWN_CELLS;
     const filed = periodIndex(periods, f.filedAt);
@@ -266,30 +268,6 @@ function lowerBound(values: number[], x: number): number {
   return lo;
 }
 
-/** Two ascending arrays merged into one. */
-function mergeTwo(a: number[], b: number[]): number[] {
-  const merged: number[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
-  while (i < a.length) merged[k++] = a[i++];
-  while (j < b.length) merged[k++] = b[j++];
-  return merged;
-}
-
-/** Ascending arrays merged into one ascending array, pairwise: O(n log k) for k arrays. */
-function mergeSorted(lists: number[][]): number[] {
-  let round = lists.filter((l) => l.length > 0);
-  if (round.length === 0) return [];
-  while (round.length > 1) {
-    const next: number[][] = [];
-    for (let i = 0; i < round.length; i += 2) next.push(i + 1 < round.length ? mergeTwo(round[i], round[i + 1]) : round[i]);
-    round = next;
-  }
-  return round[0];
-}
-
 export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, request: StatisticsRequest): StatisticsResult {
   return statisticsFromTally(new StatisticsTally(request.periods).addAll(facts, missedAt), request);
 }
@@ -302,11 +280,7 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
   // A copy: the stock and the overall cells are written below, the tally stays as it is.
   const counts = Float64Array.from(tally.counts);
   const openDiff = tally.openDiff;
-  const durations: Record<DurationName, number[][]> = {
-    filingToRegistration: [...tally.durations.filingToRegistration, []],
-    filingToAppointment: [...tally.durations.filingToAppointment, []],
-    filingToClosure: [...tally.durations.filingToClosure, []],
-  };
+  const durations = tally.durations; // read only here
   let running = 0;
   for (let p = 0; p < P; p++) {
     running += openDiff[p];
@@ -321,7 +295,6 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
     counts[overall * C + c] = sum;
   }
   counts[overall * C + OPEN] = P > 0 ? counts[(P - 1) * C + OPEN] : 0;
-  for (const d of DURATIONS) durations[d][overall] = mergeSorted(durations[d].slice(0, P));
 
   const withheld =
     request.audience === 'secretariat'
