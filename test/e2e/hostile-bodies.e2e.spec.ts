@@ -15,8 +15,8 @@ describe('hostile JSON bodies', () => {
     caseId = await fileDispute(t);
   });
   afterAll(async () => {
-    await t.close();
-    await removeDataDir(t.dataDir);
+    await t?.close();
+    if (t) await removeDataDir(t.dataDir);
   });
 
   const deep = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);

@@ -17,8 +17,8 @@ describe('Idempotency-Key: the marker recorded with the events', () => {
     t = await startTestApp();
   });
   afterAll(async () => {
-    await t.close();
-    await removeDataDir(t.dataDir);
+    await t?.close();
+    if (t) await removeDataDir(t.dataDir);
   });
 
   it('a second run under the same key cannot append: it fails on the marker stream and records nothing', async () => {
