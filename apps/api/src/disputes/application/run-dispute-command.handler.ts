@@ -31,6 +31,7 @@ import { CaseNumberAllocator } from './case-number-allocator';
 import { RunDisputeCommand, type CommandOptions, type CommandResult } from './dispute-commands';
 import { causationFor } from './causation';
 import { idempotencyMarker, isRecordedBefore } from '../../http/idempotent-outcome';
+import { clientRequestIdMetadata } from '../../../../../libs/runtime/src/client-request-id';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
 const MAX_ATTEMPTS = 40;
@@ -146,6 +147,7 @@ export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeComma
         actor: { userId: actor.userId, role: actor.role, ...(actor.organisationId ? { organisationId: actor.organisationId } : {}) },
         correlationId: options.correlationId,
         causationId: options.causationId ?? options.correlationId,
+        ...clientRequestIdMetadata(),
       },
     };
   }
