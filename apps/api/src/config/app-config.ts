@@ -78,6 +78,10 @@ const DEADLINE_ENV: Record<DeadlineKind, string> = {
   challenge: 'DEADLINE_DAYS_CHALLENGE',
   statement_of_defence: 'DEADLINE_DAYS_STATEMENT_OF_DEFENCE',
   escalation: 'DEADLINE_DAYS_ESCALATION',
+  escalation_answer: 'DEADLINE_DAYS_ESCALATION_ANSWER',
+  continuation: 'DEADLINE_DAYS_CONTINUATION',
+  information_grace: 'DEADLINE_DAYS_INFORMATION_GRACE',
+  fee_payment: 'DEADLINE_DAYS_FEE_PAYMENT',
 };
 
 /** 25 MB (25 × 1024 × 1024 bytes): the largest document accepted unless DOCUMENT_MAX_BYTES says otherwise. */

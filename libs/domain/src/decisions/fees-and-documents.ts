@@ -1,6 +1,11 @@
 import type { InvoiceFee, RecordPayment, SubmitDocument } from '../commands';
 import { conflict, forbidden, invalid } from '../errors';
+import { addDays } from '../deadlines';
+import { paymentDeadlineId } from '../evolve';
 import { currentNeutrals, partyOrganisationIds, sideOf } from '../sides';
+import type { DisputeState } from '../state';
+import type { Policies } from '../context';
+import { orgName } from './describe';
 import { DOCUMENT_VISIBILITIES, FEE_KINDS } from '../vocabulary';
 import { requireExists, requireOpenCase, requireRegistered, requireSecretariat } from './guards';
 import type { ActionRule } from './rule';
@@ -81,7 +86,23 @@ export const invoiceFee: ActionRule<InvoiceFee> = {
     } else if (typeof c.amountCents !== 'number' || !Number.isInteger(c.amountCents) || c.amountCents <= 0) {
       throw invalid('amountCents', 'not_an_amount', 'A neutral fee must be a positive whole number of euro cents.');
     }
-    return [{ type: 'FeeInvoiced', data: { invoiceId, organisationId: c.organisationId, kind, amountCents: c.amountCents, occurredAt: ctx.now } }];
+    if (kind === 'neutral_fee') {
+      const share = neutralFeeSharePct(state, c.organisationId, ctx.policies);
+      if (share === 0) {
+        const name = orgName(ctx, c.organisationId);
+        throw invalid('organisationId', 'no_fee_share', {
+          en: `${name} bears no share of the neutrals' fees under the cost allocation of this case; invoice the organisations that do.`,
+          nl: `${name} betaalt volgens de kostenverdeling van deze zaak niets van de kosten van de mediator, adviseur of arbiter. Stuur de rekening aan de partij die wel betaalt.`,
+        });
+      }
+    }
+    // Rule 17: every invoice is due within the payment term; unpaid after it, the fee is overdue.
+    const paymentDeadline = {
+      deadlineId: paymentDeadlineId(invoiceId),
+      kind: 'fee_payment' as const,
+      dueAt: addDays(ctx.now, ctx.policies.deadlineDays.fee_payment),
+    };
+    return [{ type: 'FeeInvoiced', data: { invoiceId, organisationId: c.organisationId, kind, amountCents: c.amountCents, paymentDeadline, occurredAt: ctx.now } }];
   },
 };
 
@@ -100,4 +121,21 @@ export const recordPayment: ActionRule<RecordPayment> = {
     if (invoice.paid) throw conflict('already_paid', `Invoice ${c.invoiceId} was already paid on ${invoice.paidAt}.`);
     return [{ type: 'FeePaid', data: { invoiceId: invoice.invoiceId, amountCents: invoice.amountCents, occurredAt: ctx.now } }];
   },
+};
+
+// --- Rules 18 and 19: who bears the neutrals' fees ---
+
+/** The share (in percent, 0–100) of the neutrals' fees an organisation bears, or undefined when not a payer side. */
+export const neutralFeeSharePct = (state: DisputeState, organisationId: string, policies: Policies): number | undefined => {
+  const claimantPayer = state.filedOnBehalfBy ?? state.claimantOrganisationIds[0];
+  const isClaimant = organisationId === claimantPayer || state.claimantOrganisationIds.includes(organisationId);
+  const isRespondent = state.respondentOrganisationIds.includes(organisationId);
+  if (!isClaimant && !isRespondent) return undefined;
+  const decision = state.outcome?.decision;
+  if (decision) return isClaimant ? decision.claimantCostSharePct : 100 - decision.claimantCostSharePct;
+  // Mediation (and any case without a decision): shared 50/50 (rule 19); for a small-provider
+  // claimant the respondents also bear the relief share of the claimant's half, as with the
+  // administration fee.
+  const claimantPct = state.smallProviderClaimant ? 50 - (50 * policies.smallProviderRespondentSharePct) / 100 : 50;
+  return isClaimant ? claimantPct : 100 - claimantPct;
 };

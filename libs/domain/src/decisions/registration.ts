@@ -59,7 +59,8 @@ export const declareInadmissible: ActionRule<DeclareInadmissible> = {
  */
 export const administrationFeeShares = (state: DisputeState, policies: Policies): FeeShare[] => {
   const total = policies.administrationFeeCents;
-  const firstClaimant = state.claimantOrganisationIds[0];
+  // A collective dispute belongs to the association that filed it: it is invoiced (rule 9).
+  const firstClaimant = state.filedOnBehalfBy ?? state.claimantOrganisationIds[0];
   const respondents = state.respondentOrganisationIds;
   if (!state.smallProviderClaimant || respondents.length === 0) return total > 0 ? [{ organisationId: firstClaimant, amountCents: total }] : [];
   const respondentTotal = Math.floor((total * policies.smallProviderRespondentSharePct) / 100);
