@@ -53,6 +53,9 @@ const VALID_BODIES: Record<(typeof HTTP_ACTIONS)[number], Body> = {
   'extend-deadline': { deadlineId: randomUUID(), dueDate: '2031-06-01T00:00:00Z', reason: 'Holidays.' },
   'invoice-fee': { organisationId: 'org-zv-noord', kind: 'administration', amountCents: 25_000 },
   'record-payment': { invoiceId: randomUUID() },
+  'continue-with-respondents': {},
+  'withdraw-participation': { reason: 'We leave.' },
+  'waive-hearing': {},
 };
 
 /** An answer with the case and document ids and per-request members taken out: what may not differ. */

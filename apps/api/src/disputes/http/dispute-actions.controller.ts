@@ -24,6 +24,7 @@ import {
   AppointNeutralsDto,
   ChallengeNeutralDto,
   ConcludeMediationDto,
+  ContinueWithRespondentsDto,
   DecideChallengeDto,
   DeclareInadmissibleDto,
   DeclineEscalationDto,
@@ -44,7 +45,9 @@ import {
   ScheduleHearingDto,
   ScheduleSessionDto,
   SubmitStatementDto,
+  WaiveHearingDto,
   WithdrawDto,
+  WithdrawParticipationDto,
 } from './dto/action.dto';
 import {
   CommandResultResponse,
@@ -318,6 +321,41 @@ export class DisputeActionsController {
   ): Promise<CommandResult> {
     return this.run(id, { type: 'record-hearing', ...dto }, actor, expectedVersion, requestId);
   }
+
+  // --- due-process actions (rules 6, 9, 14) ---
+  @ActionRoute('continue-with-respondents', 'Claimant: go on against the respondents who accepted, after others declined')
+  continueWithRespondents(
+    @Param('id', DisputeIdPipe) id: string,
+    @Body() _dto: ContinueWithRespondentsDto,
+    @CurrentActor() actor: Actor,
+    @IfMatch() expectedVersion: number | undefined,
+    @RequestId() requestId: string,
+  ): Promise<CommandResult> {
+    return this.run(id, { type: 'continue-with-respondents' }, actor, expectedVersion, requestId);
+  }
+
+  @ActionRoute('withdraw-participation', 'Member provider of a collective dispute: leave it; it goes on for the others')
+  withdrawParticipation(
+    @Param('id', DisputeIdPipe) id: string,
+    @Body() dto: WithdrawParticipationDto,
+    @CurrentActor() actor: Actor,
+    @IfMatch() expectedVersion: number | undefined,
+    @RequestId() requestId: string,
+  ): Promise<CommandResult> {
+    return this.run(id, { type: 'withdraw-participation', ...dto }, actor, expectedVersion, requestId);
+  }
+
+  @ActionRoute('waive-hearing', 'Party: agree to a decision on the documents alone')
+  waiveHearing(
+    @Param('id', DisputeIdPipe) id: string,
+    @Body() _dto: WaiveHearingDto,
+    @CurrentActor() actor: Actor,
+    @IfMatch() expectedVersion: number | undefined,
+    @RequestId() requestId: string,
+  ): Promise<CommandResult> {
+    return this.run(id, { type: 'waive-hearing' }, actor, expectedVersion, requestId);
+  }
+  // --- end due-process actions ---
 
   @ActionRoute('render-decision', 'Adviser or arbitrator (chair): render the decision')
   renderDecision(
