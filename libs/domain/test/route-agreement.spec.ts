@@ -67,11 +67,11 @@ describe('propose-route', () => {
     const base = registered();
     const now = nextHour(base);
     given(base).when({ type: 'propose-route', route: 'binding_advice', reason: 'legal question' }, 'ins-carla', now).then([
-      { type: 'RouteProposed', data: { route: 'binding_advice', side: 'respondent', reason: 'legal question', occurredAt: now } },
+      { type: 'RouteProposed', data: { route: 'binding_advice', side: 'respondent', reason: 'legal question', respondentOrganisationId: 'org-zv-noord', occurredAt: now } },
     ]);
     const s = foldEvents(countered(), DISPUTE_ID);
     expect(s.status).toBe('route_negotiation');
-    expect(s.pendingRouteProposal).toEqual({ route: 'binding_advice', side: 'respondent', reason: 'legal question' });
+    expect(s.pendingRouteProposal).toEqual({ route: 'binding_advice', side: 'respondent', reason: 'legal question', respondentOrganisationId: 'org-zv-noord' });
     expect(s.deadlines.find((d) => d.kind === 'respondent_answer')?.status).toBe('met');
   });
   it('the claimant counters in route_negotiation', () => {
