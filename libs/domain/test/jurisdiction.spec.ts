@@ -1,3 +1,4 @@
+import type { FileDispute } from '../src';
 import { given, fileCommand } from './support/given';
 
 // Rule 20: which law goes with which insurer side, sector and contract year.
@@ -11,7 +12,7 @@ describe('rule 20: jurisdiction', () => {
     given([]).when(fileCommand({ sector: 'wlz_disability_care' }), 'prov-anna').thenRefuses('invalid', 'sector_is_wlz', 'sector');
   });
   it('Wlz: the care office, a wlz_* sector or other, contract year 2017 or later', () => {
-    const wlz = { legalFramework: 'wlz', sector: 'wlz_disability_care', respondentOrganisationIds: ['org-zorgkantoor-west'], claimantOrganisationIds: ['org-zorggroep-duin'] } as const;
+    const wlz: Partial<FileDispute> = { legalFramework: 'wlz', sector: 'wlz_disability_care', respondentOrganisationIds: ['org-zorgkantoor-west'], claimantOrganisationIds: ['org-zorggroep-duin'] };
     expect(given([]).when(fileCommand({ ...wlz }), 'prov-daan').events()).toHaveLength(1);
     expect(given([]).when(fileCommand({ ...wlz, sector: 'other' }), 'prov-daan').events()).toHaveLength(1);
     const insurer = given([]).when(fileCommand({ ...wlz, respondentOrganisationIds: ['org-zv-noord'] }), 'prov-daan').thenRefuses('invalid', 'wlz_needs_care_office', 'respondentOrganisationIds');
@@ -21,7 +22,7 @@ describe('rule 20: jurisdiction', () => {
     expect(early.messages.nl).toMatch(/vanaf 1 april 2017/);
   });
   it('a care office filing against a provider is checked on its own side', () => {
-    const byCareOffice = { legalFramework: 'wlz', sector: 'wlz_nursing_care', claimantOrganisationIds: ['org-zorgkantoor-west'], respondentOrganisationIds: ['org-zorggroep-duin'] } as const;
+    const byCareOffice: Partial<FileDispute> = { legalFramework: 'wlz', sector: 'wlz_nursing_care', claimantOrganisationIds: ['org-zorgkantoor-west'], respondentOrganisationIds: ['org-zorggroep-duin'] };
     expect(given([]).when(fileCommand(byCareOffice), 'zk-lotte').events()[0]).toMatchObject({ data: { claimantKind: 'insurer' } });
     given([]).when(fileCommand({ ...byCareOffice, legalFramework: 'zvw', sector: 'other' }), 'zk-lotte').thenRefuses('invalid', 'zvw_needs_insurer', 'claimantOrganisationIds');
   });
