@@ -123,19 +123,43 @@ export const recordPayment: ActionRule<RecordPayment> = {
   },
 };
 
-// --- Rules 18 and 19: who bears the neutrals' fees ---
+// --- Rules 18 and 19: who bears the costs ---
 
-/** The share (in percent, 0–100) of the neutrals' fees an organisation bears, or undefined when not a payer side. */
-export const neutralFeeSharePct = (state: DisputeState, organisationId: string, policies: Policies): number | undefined => {
+/** One organisation's share of a fee, in percent (may have decimals with small-provider relief). */
+export interface CostShare {
+  organisationId: string;
+  pct: number;
+}
+
+/** Why the neutrals' fees are split as they are. */
+export type NeutralFeeBasis = 'decision' | 'mediation_split';
+
+/**
+ * How the neutrals' fees are split now: per the decision's allocation once there is one (rule 18),
+ * else 50/50 between the sides with the small-provider relief on the claimant's half (rule 19).
+ * The claimant side pays through the association that filed a collective case (rule 9); the
+ * respondents' part is split evenly between them.
+ */
+export const neutralFeeShares = (state: DisputeState, policies: Policies): { basis: NeutralFeeBasis; shares: CostShare[] } => {
   const claimantPayer = state.filedOnBehalfBy ?? state.claimantOrganisationIds[0];
-  const isClaimant = organisationId === claimantPayer || state.claimantOrganisationIds.includes(organisationId);
-  const isRespondent = state.respondentOrganisationIds.includes(organisationId);
-  if (!isClaimant && !isRespondent) return undefined;
   const decision = state.outcome?.decision;
-  if (decision) return isClaimant ? decision.claimantCostSharePct : 100 - decision.claimantCostSharePct;
-  // Mediation (and any case without a decision): shared 50/50 (rule 19); for a small-provider
-  // claimant the respondents also bear the relief share of the claimant's half, as with the
-  // administration fee.
-  const claimantPct = state.smallProviderClaimant ? 50 - (50 * policies.smallProviderRespondentSharePct) / 100 : 50;
-  return isClaimant ? claimantPct : 100 - claimantPct;
+  const claimantPct = decision
+    ? decision.claimantCostSharePct
+    : state.smallProviderClaimant
+      ? 50 - (50 * policies.smallProviderRespondentSharePct) / 100
+      : 50;
+  const respondents = state.respondentOrganisationIds;
+  const each = respondents.length > 0 ? (100 - claimantPct) / respondents.length : 0;
+  const shares: CostShare[] = [
+    ...(claimantPayer ? [{ organisationId: claimantPayer, pct: respondents.length > 0 ? claimantPct : 100 }] : []),
+    ...respondents.map((organisationId) => ({ organisationId, pct: each })),
+  ];
+  return { basis: decision ? 'decision' : 'mediation_split', shares };
+};
+
+/** The share (in percent) of the neutrals' fees an organisation bears, or undefined when it pays none of them as a party. */
+export const neutralFeeSharePct = (state: DisputeState, organisationId: string, policies: Policies): number | undefined => {
+  const share = neutralFeeShares(state, policies).shares.find((s) => s.organisationId === organisationId);
+  if (share) return share.pct;
+  return state.claimantOrganisationIds.includes(organisationId) ? 0 : undefined;
 };

@@ -7,12 +7,13 @@ import {
   toDisputeEvent,
   type DirectoryView,
   type DisputeState,
+  type Policies,
 } from '../../../../../libs/domain/src';
 import type { EventStore } from '../../../../../libs/event-store/src/port';
 import type { ReadModels } from '../../../../../libs/read-models/src/contracts';
 import type { Clock } from '../../common/clock';
 import { CaseNotFoundError } from '../../common/errors';
-import { CLOCK, DIRECTORY, EVENT_STORE, READ_MODELS } from '../../common/tokens';
+import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES, READ_MODELS } from '../../common/tokens';
 import { toCaseView } from './case-view';
 import { GetDisputeQuery } from './dispute-queries';
 import type { CaseView } from './views';
@@ -24,6 +25,7 @@ export class GetDisputeHandler implements IQueryHandler<GetDisputeQuery> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DIRECTORY) private readonly directory: DirectoryView,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
   async execute({ disputeId, actor, asOf }: GetDisputeQuery): Promise<CaseView> {
@@ -31,7 +33,7 @@ export class GetDisputeHandler implements IQueryHandler<GetDisputeQuery> {
     // Visibility is decided on the case as it is now: a party later removed sees no history either.
     if (!current || !isCaseVisibleTo(current, actor)) throw new CaseNotFoundError(disputeId);
     const state = asOf ? await this.stateAt(disputeId, asOf) : current;
-    return toCaseView(state, actor, this.directory, this.clock.now(), asOf);
+    return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies);
   }
 
   /** A temporal query: the case folded from its own events up to that moment. */
