@@ -7,7 +7,8 @@ import {
   fileDispute,
   MEDIATOR,
   RESPONDENT,
-  scheduleSession,
+  reach,
+  soon,
   SECRETARIAT,
   toInMediation,
   type Body,
@@ -104,7 +105,9 @@ describe('visibility and confidentiality, per demo role', () => {
     await put('carlaForMediator', RESPONDENT, 'neutral_only');
     await put('mediatorOwn', MEDIATOR, 'neutral_only');
     await put('secretariatMemo', SECRETARIAT, 'secretariat');
-    const session = await scheduleSession(t, id);
+    const startsAt = soon(t);
+    const session = await act(t, MEDIATOR, id, 'schedule-session', { startsAt });
+    await reach(t, startsAt);
     await act(t, MEDIATOR, id, 'record-session', { sessionId: session.body.sessionId, notes });
   });
   afterAll(async () => {
