@@ -143,6 +143,13 @@ describe('rule 8: silence is not consent', () => {
     expect(foldEvents(missed, DISPUTE_ID)).toMatchObject({ status: 'declined', outcome: { reason: 'no_answer' } });
     given(missed).when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla').thenRefuses('conflict', 'case_closed');
   });
+  it('an answer after the deadline is refused even before the scheduler has recorded the miss', () => {
+    const base = registered();
+    const late = addDays(dueOf(base, 'respondent_answer-1'), 1);
+    const err = given(base).when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla', late).thenRefuses('conflict', 'answer_deadline_passed');
+    expect(err.messages.nl).toMatch(/telt als weigeren/);
+    given(base).when({ type: 'decline-submission', reason: 'x' }, 'ins-carla', late).thenRefuses('conflict', 'answer_deadline_passed');
+  });
   it('the claimant not choosing within its window is a withdrawal', () => {
     const base = story([['ins-carla', { type: 'accept-submission', route: 'mediation' }]], twoRespondents());
     const due = dueOf(base, 'respondent_answer-1');

@@ -4,7 +4,8 @@ import { isTerminal } from '../evolve';
 import { neutralEntryOf, isPartyRole, sideOf } from '../sides';
 import type { DisputeState, NeutralOnCase } from '../state';
 import type { ActorRole, NeutralRole, Status } from '../vocabulary';
-import { describeSide, describeStatus, describeStatuses, dutchSide, dutchStatus, dutchStatuses } from './describe';
+import { instant } from '../deadlines';
+import { describeSide, describeStatus, describeStatuses, dutchDate, dutchSide, dutchStatus, dutchStatuses } from './describe';
 import type { GuardContext } from './rule';
 
 // Reusable checks. Order inside a guard: the case exists, it is not closed, the caller's role and
@@ -125,3 +126,17 @@ const DUTCH_WHO: Record<string, string> = {
   'a care provider, an insurer or an association': 'een zorgaanbieder, een zorgverzekeraar, een zorgkantoor of een brancheorganisatie',
 };
 const dutchWho = (who: string): string => DUTCH_WHO[who] ?? who;
+
+/**
+ * Rule 8: once an answer deadline has passed, silence has already counted as a "no", even if the
+ * scheduler has not recorded it yet (it may run a little later): a late answer is refused.
+ */
+export const requireAnswerDeadlineNotPassed = (state: DisputeState, g: GuardContext, kind: 'respondent_answer' | 'escalation_answer'): void => {
+  const deadline = state.deadlines.find((d) => d.kind === kind && d.status === 'open');
+  if (deadline && instant(g.now) > instant(deadline.dueAt)) {
+    throw conflict('answer_deadline_passed', {
+      en: `The deadline to answer passed on ${deadline.dueAt}; not answering in time counts as declining.`,
+      nl: `De termijn om te antwoorden is verlopen op ${dutchDate(deadline.dueAt)}. Niet op tijd antwoorden telt als weigeren.`,
+    });
+  }
+};

@@ -13,7 +13,7 @@ import type { DisputeState } from '../state';
 import { ESCALATION_ROUTES, MEDIATION_RESULTS } from '../vocabulary';
 import { instant } from '../deadlines';
 import { describeRoute, describeSide, dutchDateTime, dutchRoute, dutchSide } from './describe';
-import { requireAppointedNeutral, requireOpenCase, requireParty, requireStatus } from './guards';
+import { requireAnswerDeadlineNotPassed, requireAppointedNeutral, requireOpenCase, requireParty, requireStatus } from './guards';
 import { newDeadline } from './new-deadline';
 import type { ActionRule, GuardContext } from './rule';
 import { requireFreshId, requireInstantAfter, requireOneOf } from './validate';
@@ -173,6 +173,7 @@ const guardAnswerEscalation = (what: string) => (state: DisputeState, g: GuardCo
       nl: `Uw kant heeft het verzoek gedaan. Nu moet ${dutchSide(otherSide(side))} antwoorden.`,
     });
   }
+  requireAnswerDeadlineNotPassed(state, g, 'escalation_answer');
   if (side === 'respondent' && (pending.acceptedBy ?? []).includes(g.actor.organisationId as string)) {
     throw conflict('already_answered', {
       en: 'Your organisation already agreed to the escalation; the other respondents must answer now.',

@@ -5,7 +5,7 @@ import type { DisputeEvent, Side } from '../events';
 import type { DisputeState } from '../state';
 import { ROUTES, type Route } from '../vocabulary';
 import { describeRoute, describeSide, dutchDate, dutchRoute, orgName } from './describe';
-import { requireOpenCase, requireParty, requireSide, requireStatus } from './guards';
+import { requireAnswerDeadlineNotPassed, requireOpenCase, requireParty, requireSide, requireStatus } from './guards';
 import { newDeadline } from './new-deadline';
 import type { ActionRule, GuardContext } from './rule';
 import { requireOneOf, requireText } from './validate';
@@ -78,6 +78,7 @@ const guardAnswer = (state: DisputeState, g: GuardContext): Side => {
   }
   const table = routeOnTheTable(state);
   if (side === 'respondent') {
+    requireAnswerDeadlineNotPassed(state, g, 'respondent_answer');
     const own = answeringRespondent(state, g);
     if (table && agreesToTable(state, own)) {
       throw conflict('awaiting_other_side', {
@@ -151,6 +152,7 @@ const guardDecline = (state: DisputeState, g: GuardContext): void => {
   requireOpenCase(state);
   requireSide(state, g, 'respondent', ' A claimant who does not want to continue can withdraw the dispute.');
   requireStatus(state, NEGOTIABLE, 'the submission can only be declined');
+  requireAnswerDeadlineNotPassed(state, g, 'respondent_answer');
   answeringRespondent(state, g);
 };
 
@@ -167,7 +169,10 @@ const guardPropose = (state: DisputeState, g: GuardContext): Side => {
   requireOpenCase(state);
   const side = requireParty(state, g);
   requireStatus(state, NEGOTIABLE, 'a route can only be proposed');
-  if (side === 'respondent') answeringRespondent(state, g);
+  if (side === 'respondent') {
+    requireAnswerDeadlineNotPassed(state, g, 'respondent_answer');
+    answeringRespondent(state, g);
+  }
   const table = routeOnTheTable(state);
   const ownProposal =
     table &&
