@@ -5,7 +5,7 @@ import { paymentDeadlineId } from '../evolve';
 import { currentNeutrals, partyOrganisationIds, sideOf } from '../sides';
 import type { DisputeState } from '../state';
 import type { Policies } from '../context';
-import { orgName } from './describe';
+import { dutchDate, orgName } from './describe';
 import { DOCUMENT_VISIBILITIES, FEE_KINDS } from '../vocabulary';
 import { requireExists, requireOpenCase, requireRegistered, requireSecretariat } from './guards';
 import type { ActionRule } from './rule';
@@ -21,7 +21,10 @@ export const submitDocument: ActionRule<SubmitDocument> = {
       sideOf(state, g.actor) !== undefined ||
       currentNeutrals(state).some((n) => n.userId === g.actor.userId && n.role === g.actor.role);
     if (!onCase) {
-      throw forbidden('not_on_case', 'Only the parties, the neutrals on this case and the secretariat can submit documents.');
+      throw forbidden('not_on_case', {
+        en: 'Only the parties, the neutrals on this case and the secretariat can submit documents.',
+        nl: 'Alleen de partijen, de mediator, adviseurs of arbiters in deze zaak en het secretariaat kunnen documenten toevoegen.',
+      });
     }
   },
   decide(c, state, ctx) {
@@ -29,16 +32,22 @@ export const submitDocument: ActionRule<SubmitDocument> = {
     const name = requireText(c.name, 'name', 'The document name');
     const mediaType = requireText(c.mediaType, 'mediaType', 'The media type');
     if (typeof c.sizeBytes !== 'number' || !Number.isInteger(c.sizeBytes) || c.sizeBytes <= 0) {
-      throw invalid('sizeBytes', 'empty_document', 'The document is empty; upload a file with content.');
+      throw invalid('sizeBytes', 'empty_document', { en: 'The document is empty; upload a file with content.', nl: 'Het document is leeg. Kies een bestand met inhoud.' });
     }
     if (typeof c.sha256 !== 'string' || !SHA256.test(c.sha256)) {
-      throw invalid('sha256', 'bad_checksum', 'sha256 must be the 64 hexadecimal digits of the file\'s SHA-256 hash.');
+      throw invalid('sha256', 'bad_checksum', {
+        en: "sha256 must be the 64 hexadecimal digits of the file's SHA-256 hash.",
+        nl: 'sha256 moet de controlecode (SHA-256) van het bestand zijn: 64 tekens 0-9 en a-f.',
+      });
     }
     const visibility = requireOneOf(c.visibility, DOCUMENT_VISIBILITIES, 'visibility');
     // Parties may address a document to the neutrals alone (e.g. confidential to the mediator);
     // only the secretariat files documents for the secretariat's eyes.
     if (visibility === 'secretariat' && ctx.actor.role !== 'secretariat') {
-      throw invalid('visibility', 'secretariat_only', 'Only the secretariat can file secretariat-only documents; choose parties or neutral_only.');
+      throw invalid('visibility', 'secretariat_only', {
+        en: 'Only the secretariat can file secretariat-only documents; choose parties or neutral_only.',
+        nl: 'Alleen het secretariaat kan documenten alleen voor het secretariaat toevoegen. Kies "partijen" of "alleen de mediator, adviseur of arbiter".',
+      });
     }
     return [
       {
@@ -70,21 +79,36 @@ export const invoiceFee: ActionRule<InvoiceFee> = {
     const invoiceId = requireFreshId(c.invoiceId, state.invoices.map((i) => i.invoiceId), 'invoiceId', 'Invoice');
     const kind = requireOneOf(c.kind, FEE_KINDS, 'kind');
     if (!partyOrganisationIds(state).includes(c.organisationId)) {
-      throw invalid('organisationId', 'not_a_party', `${c.organisationId} is not a party to this case; invoice a party organisation.`);
+      throw invalid('organisationId', 'not_a_party', {
+        en: `${c.organisationId} is not a party to this case; invoice a party organisation.`,
+        nl: `${orgName(ctx, c.organisationId)} is geen partij in deze zaak. Stuur de rekening aan een partij.`,
+      });
     }
     if (kind === 'administration') {
       const share = state.administrationFee?.shares.find((s) => s.organisationId === c.organisationId);
       if (!share) {
-        throw invalid('organisationId', 'no_fee_share', `${c.organisationId} bears no share of the administration fee.`);
+        throw invalid('organisationId', 'no_fee_share', {
+          en: `${c.organisationId} bears no share of the administration fee.`,
+          nl: `${orgName(ctx, c.organisationId)} betaalt niets van de administratiekosten.`,
+        });
       }
       if (c.amountCents !== share.amountCents) {
-        throw invalid('amountCents', 'amount_mismatch', `The administration fee share of ${c.organisationId} is ${share.amountCents} cents, not ${c.amountCents}.`);
+        throw invalid('amountCents', 'amount_mismatch', {
+          en: `The administration fee share of ${c.organisationId} is ${share.amountCents} cents, not ${c.amountCents}.`,
+          nl: `Het deel van de administratiekosten voor ${orgName(ctx, c.organisationId)} is ${share.amountCents} eurocent, niet ${c.amountCents}.`,
+        });
       }
       if (state.invoices.some((i) => i.kind === 'administration' && i.organisationId === c.organisationId)) {
-        throw conflict('already_invoiced', `The administration fee of ${c.organisationId} was already invoiced.`);
+        throw conflict('already_invoiced', {
+          en: `The administration fee of ${c.organisationId} was already invoiced.`,
+          nl: `De administratiekosten van ${orgName(ctx, c.organisationId)} zijn al in rekening gebracht.`,
+        });
       }
     } else if (typeof c.amountCents !== 'number' || !Number.isInteger(c.amountCents) || c.amountCents <= 0) {
-      throw invalid('amountCents', 'not_an_amount', 'A neutral fee must be a positive whole number of euro cents.');
+      throw invalid('amountCents', 'not_an_amount', {
+        en: 'A neutral fee must be a positive whole number of euro cents.',
+        nl: 'Het honorarium moet een heel aantal eurocenten zijn, groter dan 0.',
+      });
     }
     if (kind === 'neutral_fee') {
       const share = neutralFeeSharePct(state, c.organisationId, ctx.policies);
@@ -112,13 +136,19 @@ export const recordPayment: ActionRule<RecordPayment> = {
     requireSecretariat(g);
     requireRegistered(state, 'payments can only be recorded');
     if (!state.invoices.some((i) => !i.paid)) {
-      throw conflict('no_unpaid_invoice', 'No invoice on this case is waiting for payment.');
+      throw conflict('no_unpaid_invoice', { en: 'No invoice on this case is waiting for payment.', nl: 'Er staat in deze zaak geen rekening open.' });
     }
   },
   decide(c, state, ctx) {
     const invoice = state.invoices.find((i) => i.invoiceId === c.invoiceId);
-    if (!invoice) throw invalid('invoiceId', 'unknown_invoice', `Invoice ${c.invoiceId} does not exist on this case.`);
-    if (invoice.paid) throw conflict('already_paid', `Invoice ${c.invoiceId} was already paid on ${invoice.paidAt}.`);
+    if (!invoice) throw invalid('invoiceId', 'unknown_invoice', {
+        en: `Invoice ${c.invoiceId} does not exist on this case.`,
+        nl: `Rekening ${c.invoiceId} bestaat niet in deze zaak.`,
+      });
+    if (invoice.paid) throw conflict('already_paid', {
+        en: `Invoice ${c.invoiceId} was already paid on ${invoice.paidAt}.`,
+        nl: `Rekening ${c.invoiceId} is al betaald op ${dutchDate(invoice.paidAt ?? '')}.`,
+      });
     return [{ type: 'FeePaid', data: { invoiceId: invoice.invoiceId, amountCents: invoice.amountCents, occurredAt: ctx.now } }];
   },
 };

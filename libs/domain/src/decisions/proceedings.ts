@@ -34,6 +34,13 @@ const STATEMENT_WORDS: Record<StatementKind, string> = {
   rejoinder: 'rejoinder',
 };
 
+const STATEMENT_WORDS_NL: Record<StatementKind, string> = {
+  statement_of_claim: 'eisschrift',
+  statement_of_defence: 'verweerschrift',
+  reply: 'antwoord op het verweer (repliek)',
+  rejoinder: 'laatste antwoord van de verweerder (dupliek)',
+};
+
 const submitted = (state: DisputeState, kind: StatementKind) => state.statements.some((s) => s.kind === kind);
 
 /** The statements `side` may submit now. */
@@ -45,10 +52,10 @@ const guardStatement = (state: DisputeState, g: GuardContext): Side => {
   const side = requireParty(state, g);
   requireStatus(state, ['in_proceedings'], 'statements can only be submitted');
   if (statementsDue(state, side).length === 0) {
-    throw conflict(
-      'no_statement_due',
-      `No statement is due from ${describeSide(side)} now (order: claim, defence, reply, rejoinder, each once); submit further material as a document.`,
-    );
+    throw conflict('no_statement_due', {
+      en: `No statement is due from ${describeSide(side)} now (order: claim, defence, reply, rejoinder, each once); submit further material as a document.`,
+      nl: 'U hoeft nu geen processtuk in te dienen (volgorde: eis, verweer, repliek, dupliek, elk één keer). Voeg andere stukken toe als document.',
+    });
   }
   return side;
 };
@@ -59,18 +66,30 @@ export const submitStatement: ActionRule<SubmitStatement> = {
     const side = guardStatement(state, ctx);
     const kind = requireOneOf(c.kind, STATEMENT_KINDS, 'kind');
     if (STATEMENT_SIDE[kind] !== side) {
-      throw forbidden('wrong_side', `A ${STATEMENT_WORDS[kind]} comes from ${describeSide(STATEMENT_SIDE[kind])}; you are ${describeSide(side)}.`);
+      throw forbidden('wrong_side', {
+        en: `A ${STATEMENT_WORDS[kind]} comes from ${describeSide(STATEMENT_SIDE[kind])}; you are ${describeSide(side)}.`,
+        nl: `Een ${STATEMENT_WORDS_NL[kind]} komt van ${dutchSide(STATEMENT_SIDE[kind])}; u bent ${dutchSide(side)}.`,
+      });
     }
     if (submitted(state, kind)) {
-      throw conflict('already_submitted', `The ${STATEMENT_WORDS[kind]} was already submitted; add material as a document instead.`);
+      throw conflict('already_submitted', {
+        en: `The ${STATEMENT_WORDS[kind]} was already submitted; add material as a document instead.`,
+        nl: `Het ${STATEMENT_WORDS_NL[kind]} is al ingediend. Voeg nieuwe stukken toe als document.`,
+      });
     }
     const before = STATEMENT_AFTER[kind];
     if (before && !submitted(state, before)) {
-      throw conflict('out_of_order', `A ${STATEMENT_WORDS[kind]} can only follow the ${STATEMENT_WORDS[before]}, which has not been submitted yet.`);
+      throw conflict('out_of_order', {
+        en: `A ${STATEMENT_WORDS[kind]} can only follow the ${STATEMENT_WORDS[before]}, which has not been submitted yet.`,
+        nl: `Een ${STATEMENT_WORDS_NL[kind]} kan pas na het ${STATEMENT_WORDS_NL[before]}, en dat is nog niet ingediend.`,
+      });
     }
     const unknown = (c.documentIds ?? []).find((id) => !state.documents.some((d) => d.documentId === id));
     if (unknown !== undefined) {
-      throw invalid('documentIds', 'unknown_document', `Document ${unknown} is not on this case; submit it first.`);
+      throw invalid('documentIds', 'unknown_document', {
+        en: `Document ${unknown} is not on this case; submit it first.`,
+        nl: `Document ${unknown} staat niet in deze zaak. Voeg het eerst toe.`,
+      });
     }
     return [
       {

@@ -81,7 +81,10 @@ export const register: ActionRule<Register> = {
   },
   decide(c, state, ctx) {
     if (typeof c.caseNumber !== 'string' || !CASE_NUMBER_PATTERN.test(c.caseNumber)) {
-      throw invalid('caseNumber', 'bad_case_number', 'A case number has the form GZC-<year>-<4-digit sequence>; take it from the case-number registry.');
+      throw invalid('caseNumber', 'bad_case_number', {
+        en: 'A case number has the form GZC-<year>-<4-digit sequence>; take it from the case-number registry.',
+        nl: 'Een zaaknummer ziet eruit als GZC-<jaar>-<volgnummer van 4 cijfers> en komt uit het zaaknummerregister.',
+      });
     }
     return [
       {

@@ -2,11 +2,25 @@ import { invalid } from '../errors';
 import { instant } from '../deadlines';
 import { dutchDateTime } from './describe';
 
+/** What a person fills in, in Dutch, for the required-text message. */
+const DUTCH_FIELD: Record<string, string> = {
+  reason: 'een reden',
+  summary: 'een samenvatting',
+  questions: 'de vragen aan de indiener',
+  answers: 'uw antwoorden',
+  explanation: 'een uitleg voor de indiener',
+  name: 'de naam van het document',
+  mediaType: 'het soort bestand',
+  grounds: 'de redenen voor de wraking',
+  disputeId: 'het nummer van de zaak',
+  claims: 'een omschrijving bij elke eis',
+};
+
 // Checks of command values: each refusal names the field so the API can answer 400 precisely.
 
 export const requireText = (value: unknown, field: string, what: string): string => {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw invalid(field, 'required', { en: `${what} is required; it cannot be empty.`, nl: `Vul ${field} in; dit mag niet leeg zijn.` });
+    throw invalid(field, 'required', { en: `${what} is required; it cannot be empty.`, nl: `Vul ${DUTCH_FIELD[field] ?? field} in; dit mag niet leeg zijn.` });
   }
   return value;
 };
