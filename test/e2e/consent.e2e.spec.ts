@@ -40,6 +40,7 @@ describe('consent (rules 6, 7, 8)', () => {
     const first = await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation', respondentOrganisationId: 'org-zv-noord' });
     expect(first.body.status).toBe('awaiting_respondent');
     expectActions(await getCase(t, RESPONDENT, id), [], ['accept-submission']);
+    expect((await getCase(t, CLAIMANT, id)).consent).toEqual({ claimantAgrees: true, respondentsAgreed: ['org-zv-noord'], respondentsReleased: [], formerRespondents: [] });
     expectActions(await getCase(t, SECOND_RESPONDENT, id), ['accept-submission', 'decline-submission', 'propose-route']);
 
     // Answering for the other respondent is refused.
@@ -54,6 +55,7 @@ describe('consent (rules 6, 7, 8)', () => {
     expect(on.body.status).toBe('awaiting_neutral');
     const view = await getCase(t, SECRETARIAT, id);
     expect(view.respondents.map((r: Body) => r.id)).toEqual(['org-zv-noord']);
+    expect(view.consent.formerRespondents).toEqual(['org-zv-zuid']);
     expect(view.route).toBe('mediation');
     // The respondent who declined is no longer a party to the case that goes on.
     expect((await t.as(SECOND_RESPONDENT).get(`/api/disputes/${id}`)).status).toBe(404);

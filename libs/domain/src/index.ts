@@ -18,7 +18,7 @@ export { deadlineDaysFor } from './decisions/new-deadline';
 export { administrationFeeShares } from './decisions/registration';
 export { neutralFeeShares, type CostShare, type NeutralFeeBasis } from './decisions/fees-and-documents';
 export { PANEL_RULES } from './decisions/neutrals';
-export { routeOnTheTable } from './decisions/route-agreement';
+export { routeOnTheTable, claimantAgrees } from './decisions/route-agreement';
 export { statementsDue } from './decisions/proceedings';
 export { describeStatus } from './decisions/describe';
 export * from './directory';

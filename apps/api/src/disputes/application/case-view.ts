@@ -1,5 +1,6 @@
 import {
   DEFAULT_POLICIES,
+  claimantAgrees,
   neutralFeeShares,
   type Policies,
   allowedActions,
@@ -69,6 +70,15 @@ export function toCaseView(
     // Fees are between the disputes body and each party: a party sees its own invoices only.
     invoices: state.invoices.filter((i) => isSecretariat || i.organisationId === actor.organisationId),
     costs: costsOf(state, directory, policies),
+    consent: {
+      claimantAgrees: claimantAgrees(state),
+      respondentsAgreed: state.respondentsAgreeingRoute ?? [],
+      respondentsReleased: state.releasedRespondentIds ?? [],
+      formerRespondents: state.formerRespondentOrganisationIds ?? [],
+    },
+    formerClaimants: state.formerClaimantOrganisationIds ?? [],
+    hearingWaivedBy: state.hearingWaivedBy ?? [],
+    stalled: state.stalled === true,
     outcome: state.outcome ?? null,
     filedAt: state.filedAt ?? '',
     registeredAt: state.registeredAt ?? null,

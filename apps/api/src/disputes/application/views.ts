@@ -61,6 +61,17 @@ export interface CaseView {
   invoices: { invoiceId: string; organisationId: string; kind: string; amountCents: number; paid: boolean; overdue?: boolean }[];
   /** Rules 18 and 19: per fee, the share of each organisation (allocations are not secret; invoices are). */
   costs: FeeCostView[];
+  /**
+   * Rule 6: who agrees to the route on the table; respondents against whom the submission ended
+   * (declined or silent) and, after the claimant went on without them, those who left the case.
+   */
+  consent: { claimantAgrees: boolean; respondentsAgreed: string[]; respondentsReleased: string[]; formerRespondents: string[] };
+  /** Rule 9: member providers who withdrew from a collective case. */
+  formerClaimants: string[];
+  /** Rule 14: party organisations that waived the hearing. */
+  hearingWaivedBy: string[];
+  /** Rule 17: a missed information request has stalled the case. */
+  stalled: boolean;
   outcome: {
     status: string;
     decision?: { outcome: DecisionOutcome; claimantCostSharePct: number; summary: string };
