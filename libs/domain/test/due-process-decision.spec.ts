@@ -67,6 +67,14 @@ describe('rule 15: conclude-mediation', () => {
     given(inMediation()).when({ type: 'conclude-mediation', result: 'partial_agreement' }, 'med-femke').thenRefuses('conflict', 'no_session_held');
     expect(given(inMediation()).when({ type: 'conclude-mediation', result: 'no_agreement' }, 'med-femke').thenState().status).toBe('mediation_ended');
   });
+  it('a pending challenge of the mediator pauses the mediation: no conclusion (rule 12)', () => {
+    const base = sessionHeld();
+    const challenged = [
+      ...base,
+      { type: 'NeutralChallenged' as const, data: { neutralUserId: 'med-femke', grounds: 'She advised the insurer', side: 'claimant' as const, occurredAt: nextHour(base) } },
+    ];
+    given(challenged).when({ type: 'conclude-mediation', result: 'no_agreement' }, 'med-femke').thenRefuses('conflict', 'challenge_pending');
+  });
   it('a full agreement records the settlement document', () => {
     const err = given(sessionHeld()).when({ type: 'conclude-mediation', result: 'full_agreement' }, 'med-femke').thenRefuses('invalid', 'required', 'settlementDocumentId');
     expect(err.messages.nl).toMatch(/vaststellingsovereenkomst/);
