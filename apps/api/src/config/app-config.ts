@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_POLICIES, DEADLINE_KINDS, type DeadlineKind, type Policies } from '../../../../libs/domain/src';
 import { APP_CONFIG, POLICIES } from '../common/tokens';
+import type { NeutralFeeIndications } from '../fees/fee-estimate';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'postgres', 'kurrentdb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -53,6 +54,12 @@ export interface AppConfig {
   /** Largest document accepted for upload, in bytes (413 beyond). */
   documentMaxBytes: number;
   policies: Policies;
+  /** Folder of the built portal (index.html and assets/) served at /; missing folder: no portal. */
+  webRoot: string;
+  /** The portal's OpenID Connect client id (public client, Authorization Code + PKCE); default OIDC_AUDIENCE. */
+  oidcClientId?: string;
+  /** Indicative total neutral fees per route (euro cents), shown by the keuzehulp's cost estimate. */
+  neutralFeeIndications: NeutralFeeIndications;
 }
 
 /** Requests per window (0: no limit), counted per user and per client address separately. */
@@ -224,6 +231,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ),
   };
 
+  const webRoot = path.resolve(cwd, str('WEB_ROOT') ?? './dist/web');
+  const oidcClientId = str('OIDC_CLIENT_ID') ?? oidcAudience;
+  const neutralFeeIndications: NeutralFeeIndications = {
+    mediationCents: int('NEUTRAL_FEE_MEDIATION_CENTS', 150_000, 0, Number.MAX_SAFE_INTEGER),
+    bindingAdviceCents: int('NEUTRAL_FEE_BINDING_ADVICE_CENTS', 600_000, 0, Number.MAX_SAFE_INTEGER),
+    arbitrationCents: int('NEUTRAL_FEE_ARBITRATION_CENTS', 1_200_000, 0, Number.MAX_SAFE_INTEGER),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -252,6 +267,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     bodyLimitBytes: 1024 * 1024,
     documentMaxBytes,
     policies,
+    webRoot,
+    oidcClientId,
+    neutralFeeIndications,
   };
 }
 
