@@ -1,4 +1,4 @@
-import { Alert, Button, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { Announcer, SITE_NAME } from './page';
@@ -17,7 +17,9 @@ export function Layout() {
   ];
   return (
     <Announcer>
-      <SkipLink href="#inhoud">Naar de inhoud</SkipLink>
+      <a href="#inhoud" className="utrecht-skip-link utrecht-skip-link--visible-on-focus">
+        Naar de inhoud
+      </a>
       <header className="gzc-header">
         <div className="gzc-container gzc-header__inner">
           <NavLink to="/" className="gzc-logo">

@@ -48,7 +48,7 @@ export function Announcer({ children }: { children: ReactNode }) {
   return (
     <AnnounceContext.Provider value={announce}>
       {children}
-      <div role="status" aria-live="polite" className="gzc-visually-hidden">
+      <div role="status" aria-live="polite" aria-label="Meldingen" className="gzc-visually-hidden">
         {text}
       </div>
     </AnnounceContext.Provider>

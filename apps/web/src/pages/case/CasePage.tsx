@@ -172,10 +172,9 @@ function ActionsSection({ c }: { c: CaseView }) {
       <section aria-labelledby="acties">
         <Heading2 id="acties">Wat kunt u doen?</Heading2>
         {done && (
-          <div ref={doneRef} tabIndex={-1}>
-            <Alert type="ok">
-              <Paragraph>{done}</Paragraph>
-            </Alert>
+          // Not an Alert: Utrecht's Alert is a live region too, and the news is already announced once.
+          <div ref={doneRef} tabIndex={-1} className="gzc-notice gzc-notice--ok">
+            <Paragraph>{done}</Paragraph>
           </div>
         )}
         <Paragraph>U hoeft nu niets te doen.</Paragraph>
@@ -186,12 +185,11 @@ function ActionsSection({ c }: { c: CaseView }) {
     <section aria-labelledby="acties">
       <Heading2 id="acties">Wat kunt u doen?</Heading2>
       {done && (
-        <div ref={doneRef} tabIndex={-1} className="gzc-alert">
-          <Alert type="ok">
+          // Not an Alert: Utrecht's Alert is a live region too, and the news is already announced once.
+          <div ref={doneRef} tabIndex={-1} className="gzc-notice gzc-notice--ok">
             <Paragraph>{done}</Paragraph>
-          </Alert>
-        </div>
-      )}
+          </div>
+        )}
       {offered.map((action) => {
         const spec = specs[action]!;
         return (

@@ -37,9 +37,8 @@ const routeOptions = (routes: string[]) => routes.map((value) => ({ value, label
 const text = (v: string | undefined) => (v ?? '').trim();
 const optionalText = (name: string, v: string | undefined) => (text(v) ? { [name]: text(v) } : {});
 
-/** The answering respondent, when the caller's organisation is one (rule 6: each answers for itself). */
-const respondentOf = (ctx: ActionContext) =>
-  ctx.myOrganisationId && ctx.c.respondents.some((r) => r.id === ctx.myOrganisationId) ? { respondentOrganisationId: ctx.myOrganisationId } : {};
+// respondentOrganisationId is left out: the API needs it only from a caller who could answer for
+// more than one respondent, and a portal user belongs to one organisation.
 
 export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
   const { c } = ctx;
@@ -55,7 +54,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       intro: 'U doet mee aan de procedure met de voorgestelde route. Daarna zoekt het secretariaat een mediator of adviseur.',
       submit: 'Meedoen',
       fields: [],
-      body: () => ({ route: proposed, ...respondentOf(ctx) }),
+      body: () => ({ route: proposed }),
       done: `U doet mee met ${(ROUTE_LABELS[proposed] ?? proposed).toLowerCase()}.`,
     },
     {
@@ -66,7 +65,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
         { name: 'route', label: 'Welke route stelt u voor?', kind: 'radio', options: routeOptions(otherRoutes) },
         { name: 'reason', label: 'Waarom?', kind: 'textarea', optional: true },
       ],
-      body: (v) => ({ route: v.route, ...optionalText('reason', v.reason), ...respondentOf(ctx) }),
+      body: (v) => ({ route: v.route, ...optionalText('reason', v.reason) }),
       done: 'Uw voorstel is verstuurd. De andere partij moet nu antwoorden.',
     },
     {
@@ -75,7 +74,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       intro: 'De procedure is vrijwillig. Als u niet meedoet, stopt de zaak tegen uw organisatie.',
       submit: 'Niet meedoen',
       fields: [{ name: 'reason', label: 'Waarom doet u niet mee?', kind: 'textarea' }],
-      body: (v) => ({ reason: text(v.reason), ...respondentOf(ctx) }),
+      body: (v) => ({ reason: text(v.reason) }),
       done: 'U doet niet mee. De zaak stopt tegen uw organisatie.',
     },
     {

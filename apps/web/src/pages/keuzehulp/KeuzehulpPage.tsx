@@ -185,7 +185,7 @@ function Outcome({ answers }: { answers: KeuzehulpAnswers }) {
       <Heading2>De drie routes</Heading2>
       {fees.isPending && <Paragraph>De kosten worden berekend…</Paragraph>}
       {fees.isError && <Paragraph>De kosten konden niet worden berekend. Bel het secretariaat als u ze nu wilt weten: 030 123 45 67.</Paragraph>}
-      <div className="gzc-route-grid">
+      <div className="gzc-route-list">
         {fees.data?.routes.map((r) => <RouteCard key={r.route} estimate={r} small={small} />)}
       </div>
       {fees.data && (
