@@ -1,11 +1,14 @@
 import { Heading1, PreHeading } from '@utrecht/component-library-react';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 
 export const SITE_NAME = 'Geschilleninstantie Zorgcontractering';
 
 // The first page of a visit keeps the browser's own focus (at the top); after that every
 // navigation moves focus to the new page's heading so screen-reader users hear where they are.
-let firstPage = true;
+// Keyed by the navigation, not the title: a title that changes while a page loads moves nothing.
+let lastFocusedNavigation: string | null = null;
+let firstNavigation: string | null = null;
 
 /** The page's `<title>` and its h1, which takes focus after client-side navigation. */
 export function PageHeading({ title, step, children }: { title: string; step?: { current: number; total: number }; children?: ReactNode }) {
@@ -15,13 +18,18 @@ export function PageHeading({ title, step, children }: { title: string; step?: {
   useEffect(() => {
     document.title = documentTitle;
   }, [documentTitle]);
+  const navigation = useLocation().key;
   useEffect(() => {
-    if (firstPage) {
-      firstPage = false;
-      return;
+    firstNavigation ??= navigation;
+    if (navigation === firstNavigation) return;
+    if (lastFocusedNavigation !== navigation) {
+      lastFocusedNavigation = navigation;
+      ref.current?.focus();
+    } else if (document.activeElement === document.body) {
+      // The focused "loading" heading was replaced by the page's own: focus follows.
+      ref.current?.focus();
     }
-    ref.current?.focus();
-  }, [documentTitle]);
+  }, [navigation]);
   return (
     <>
       {stepText && <PreHeading>{stepText}</PreHeading>}
