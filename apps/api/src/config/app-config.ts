@@ -58,6 +58,8 @@ export interface AppConfig {
   webRoot: string;
   /** The portal's OpenID Connect client id (public client, Authorization Code + PKCE); default OIDC_AUDIENCE. */
   oidcClientId?: string;
+  /** The scopes the portal asks for at sign-in (OIDC), e.g. "openid profile api" when the API is a resource with its own scope. */
+  oidcPortalScope: string;
   /** Indicative total neutral fees per route (euro cents), shown by the keuzehulp's cost estimate. */
   neutralFeeIndications: NeutralFeeIndications;
 }
@@ -233,6 +235,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   const webRoot = path.resolve(cwd, str('WEB_ROOT') ?? './dist/web');
   const oidcClientId = str('OIDC_CLIENT_ID') ?? oidcAudience;
+  const oidcPortalScope = str('OIDC_PORTAL_SCOPE') ?? 'openid profile';
+  if (!/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/.test(oidcPortalScope)) {
+    problems.push(`OIDC_PORTAL_SCOPE must be scopes separated by single spaces, got "${oidcPortalScope}"`);
+  }
   const neutralFeeIndications: NeutralFeeIndications = {
     mediationCents: int('NEUTRAL_FEE_MEDIATION_CENTS', 150_000, 0, Number.MAX_SAFE_INTEGER),
     bindingAdviceCents: int('NEUTRAL_FEE_BINDING_ADVICE_CENTS', 600_000, 0, Number.MAX_SAFE_INTEGER),
@@ -269,6 +275,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     policies,
     webRoot,
     oidcClientId,
+    oidcPortalScope,
     neutralFeeIndications,
   };
 }

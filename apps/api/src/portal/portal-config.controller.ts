@@ -8,7 +8,7 @@ import { DirectoryService } from '../directory/directory.service';
 export interface PortalConfig {
   authMode: 'dev' | 'oidc';
   /** OIDC only: where the portal signs people in (Authorization Code + PKCE, public client). */
-  oidc: { issuer: string; clientId: string } | null;
+  oidc: { issuer: string; clientId: string; scope: string } | null;
   /** Dev only: the demo directory's users by organisation, for the demonstration sign-in page. */
   demoOrganisations: { id: string; name: string; kind: string; users: { id: string; name: string; role: string }[] }[] | null;
 }
@@ -26,9 +26,9 @@ export class PortalConfigController {
   @ApiOperation({ summary: "The portal's sign-in settings (and, in AUTH_MODE=dev, the demo users to pick from)" })
   @ApiOkResponse({ description: 'authMode, oidc {issuer, clientId}, demoOrganisations' })
   portalConfig(): PortalConfig {
-    const { authMode, oidcIssuer, oidcClientId } = this.config;
+    const { authMode, oidcIssuer, oidcClientId, oidcPortalScope } = this.config;
     if (authMode === 'oidc') {
-      return { authMode, oidc: oidcIssuer && oidcClientId ? { issuer: oidcIssuer, clientId: oidcClientId } : null, demoOrganisations: null };
+      return { authMode, oidc: oidcIssuer && oidcClientId ? { issuer: oidcIssuer, clientId: oidcClientId, scope: oidcPortalScope } : null, demoOrganisations: null };
     }
     const users = this.directory.users();
     const demoOrganisations = this.directory

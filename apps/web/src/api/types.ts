@@ -131,6 +131,6 @@ export interface FeeEstimate {
 
 export interface PortalConfig {
   authMode: 'dev' | 'oidc';
-  oidc: { issuer: string; clientId: string } | null;
+  oidc: { issuer: string; clientId: string; scope: string } | null;
   demoOrganisations: { id: string; name: string; kind: string; users: { id: string; name: string; role: string }[] }[] | null;
 }

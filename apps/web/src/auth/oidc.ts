@@ -6,7 +6,7 @@ let manager: Promise<UserManager> | undefined;
  * The OpenID Connect client (Authorization Code + PKCE, public client), loaded only when the
  * portal runs with AUTH_MODE=oidc so dev and anonymous visitors do not download it.
  */
-export function oidcManager(settings: { issuer: string; clientId: string }): Promise<UserManager> {
+export function oidcManager(settings: { issuer: string; clientId: string; scope: string }): Promise<UserManager> {
   manager ??= import('oidc-client-ts').then(
     ({ UserManager, WebStorageStateStore }) =>
       new UserManager({
@@ -16,7 +16,7 @@ export function oidcManager(settings: { issuer: string; clientId: string }): Pro
         silent_redirect_uri: `${location.origin}/auth/silent`,
         post_logout_redirect_uri: `${location.origin}/uitgelogd`,
         response_type: 'code',
-        scope: 'openid profile',
+        scope: settings.scope,
         automaticSilentRenew: false,
         userStore: new WebStorageStateStore({ store: sessionStorage }),
       }),
