@@ -35,11 +35,9 @@ export function MyCasesPage() {
   return (
     <>
       <PageHeading title="Mijn zaken" />
-      {session.me?.user.role !== 'insurer' || true ? (
-        <div className="gzc-actions">
-          <RouterButtonLink to="/aanvraag">Nieuwe aanvraag</RouterButtonLink>
-        </div>
-      ) : null}
+      <div className="gzc-actions">
+        <RouterButtonLink to="/aanvraag">Nieuwe aanvraag</RouterButtonLink>
+      </div>
       <form noValidate onSubmit={filter} role="search" aria-label="Zaken zoeken">
         <div className="gzc-route-grid">
           <TextField id="zoek" type="search" label="Zoek op naam van een partij of zaaknummer" optional value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
@@ -80,7 +78,7 @@ export function MyCasesPage() {
                 return (
                   <TableRow key={item.id}>
                     <TableCell>
-                      <Link className="utrecht-link" to={`/zaken/${item.id}`}>
+                      <Link className="utrecht-link gzc-nowrap" to={`/zaken/${item.id}`}>
                         {item.caseNumber ?? `Aanvraag van ${formatDate(item.filedAt)}`}
                       </Link>
                     </TableCell>

@@ -152,7 +152,11 @@ function ActionsSection({ c }: { c: CaseView }) {
   const [done, setDone] = useState<string | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const specs = actionSpecs({ c, myOrganisationId: session.me?.organisation?.id });
-  const offered = c.allowedActions.filter((a) => a !== 'submit-document' && specs[a]);
+  // Answers and contributions first; the steps that end a case or a party's part in it last.
+  const LAST = ['decline-submission', 'decline-escalation', 'withdraw-participation', 'withdraw'];
+  const offered = c.allowedActions
+    .filter((a) => a !== 'submit-document' && specs[a])
+    .sort((a, b) => LAST.indexOf(a) - LAST.indexOf(b));
   const canUpload = Boolean(c.documentUploadUrl) || c.allowedActions.includes('submit-document');
 
   // After a command answered, the same caller's next read reflects it (the API's read-your-writes).
@@ -190,7 +194,7 @@ function ActionsSection({ c }: { c: CaseView }) {
             <Paragraph>{done}</Paragraph>
           </div>
         )}
-      {offered.map((action) => {
+      {offered.filter((a) => !LAST.includes(a)).map((action) => {
         const spec = specs[action]!;
         return (
           <details key={`${action}-${c.version}`} className="gzc-action">
@@ -205,6 +209,15 @@ function ActionsSection({ c }: { c: CaseView }) {
           <UploadForm c={c} onDone={(name) => refresh(`Het document ${name} is toegevoegd.`)} />
         </details>
       )}
+      {offered.filter((a) => LAST.includes(a)).map((action) => {
+        const spec = specs[action]!;
+        return (
+          <details key={`${action}-${c.version}`} className="gzc-action">
+            <summary>{spec.title}</summary>
+            <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+          </details>
+        );
+      })}
     </section>
   );
 }
@@ -423,7 +436,7 @@ function DocumentsSection({ c }: { c: CaseView }) {
       ) : (
         <>
           <Paragraph>
-            De controlegetal (SHA-256) laat zien dat een document niet is veranderd: een ander bestand heeft een ander getal.
+            Het controlegetal (SHA-256) laat zien dat een document niet is veranderd: een ander bestand heeft een ander getal.
           </Paragraph>
           <ul className="gzc-timeline">
             {c.documents.map((doc) => (

@@ -545,8 +545,9 @@ function DocumentsStep({ draft, update }: StepProps) {
 }
 
 function CheckStep({ draft, orgName, claimantIds, me }: { draft: FilingDraft; orgName: (id: string) => string; claimantIds: string[]; me: NonNullable<ReturnType<typeof useSession>['me']> }) {
-  const rows: { label: string; value: ReactNode; step: StepName; field: string }[] = [
-    { label: 'Ingediend door', value: `${me.user.name}, ${me.organisation?.name ?? ''}`, step: 'wie', field: 'leden' },
+  const rows: { label: string; value: ReactNode; step: StepName | null; field: string }[] = [
+    // Who files comes from the sign-in: nothing to change there (an association changes its members below).
+    { label: 'Ingediend door', value: `${me.user.name}, ${me.organisation?.name ?? ''}`, step: null, field: '' },
     ...(me.user.role === 'association' ? [{ label: 'Namens', value: claimantIds.map(orgName).join(', '), step: 'wie' as const, field: 'leden' }] : []),
     { label: 'Contract', value: PHASE_LABELS[draft.phase]?.label, step: 'geschil', field: 'phase' },
     { label: 'Wet', value: FRAMEWORK_LABELS[draft.legalFramework]?.label, step: 'geschil', field: 'legalFramework' },
@@ -588,9 +589,11 @@ function CheckStep({ draft, orgName, claimantIds, me }: { draft: FilingDraft; or
             <dt>{row.label}</dt>
             <dd>{row.value}</dd>
             <dd>
-              <Link className="utrecht-link" to={`/aanvraag/${row.step}#${row.field}`}>
-                Wijzig<span className="gzc-visually-hidden"> {row.label.toLowerCase()}</span>
-              </Link>
+              {row.step && (
+                <Link className="utrecht-link" to={`/aanvraag/${row.step}#${row.field}`}>
+                  Wijzig<span className="gzc-visually-hidden"> {row.label.toLowerCase()}</span>
+                </Link>
+              )}
             </dd>
           </div>
         ))}
