@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SqliteEventStore } from '../../../libs/event-store/src';
 import type { EventStore } from '../../../libs/event-store/src/port';
-import { systemClock } from '../src/common/clock';
-import type { AppConfig } from '../src/config/app-config';
+import { systemClock } from '../../../libs/runtime/src/clock';
+import type { AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { DirectoryCommands } from '../src/directory/directory-commands';
-import { DirectoryFileError, findSeedDirectoryFile } from '../src/directory/directory-seed';
-import { DirectoryService } from '../src/directory/directory.service';
+import { DirectoryFileError, findSeedDirectoryFile } from '../../../libs/directory/src/directory-seed';
+import { DirectoryService } from '../../../libs/directory/src/directory.service';
 import { createHarness, tempDataDir, testConfig } from './support/http-harness';
 
 const fixture = path.resolve(__dirname, '../../../fixtures/demo-directory.json');

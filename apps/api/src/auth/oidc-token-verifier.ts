@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { ROLES, type Role } from '../../../../libs/domain/src';
-import type { AppConfig } from '../config/app-config';
-import { roleFitsOrganisation } from '../directory/directory-records';
-import type { DirectoryService } from '../directory/directory.service';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
+import { roleFitsOrganisation } from '../../../../libs/directory/src/directory-records';
+import type { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import { ProblemException, problemType } from '../http/problem';
 import { unauthorized } from './dev-token.service';
 import type { Authenticated, TokenVerifier } from './token-verifier';

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, UserInfo } from '../../../../libs/domain/src';
 import { WrongExpectedVersionError } from '../../../../libs/event-store/src/port';
 import { ProblemException, problemType, RequestValidationException, type FieldError } from '../http/problem';
-import { organisationRecord, userRecord, type DirectoryOrganisation, type OrganisationCodes } from './directory-records';
-import { organisationProblems, userProblems } from './directory-rules';
-import { DirectoryService, type Versioned } from './directory.service';
+import { organisationRecord, userRecord, type DirectoryOrganisation, type OrganisationCodes } from '../../../../libs/directory/src/directory-records';
+import { organisationProblems, userProblems } from '../../../../libs/directory/src/directory-rules';
+import { DirectoryService, type Versioned } from '../../../../libs/directory/src/directory.service';
 
 export interface OrganisationChanges {
   name?: string;

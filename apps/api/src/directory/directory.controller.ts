@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { ORGANISATION_KINDS, ROLES, type Actor } from '../../../../libs/domain/src';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { ApiRequest } from '../http/request-context';
-import { DirectoryService } from './directory.service';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 
 class OrganisationCodesView {
   @ApiPropertyOptional({ description: 'AGB code (providers), 8 digits' }) agb?: string;

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
-import { DirectoryService } from '../directory/directory.service';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 
 export interface PortalConfig {
   authMode: 'dev' | 'oidc';

@@ -1,8 +1,8 @@
 import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express } from 'express';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { PortalConfigController } from './portal-config.controller';
 import { portalContentSecurityPolicy } from './portal-csp';
 import { portalBuilt, servePortal } from './serve-portal';

@@ -21,8 +21,8 @@ import { ProblemException, problemType } from '../../http/problem';
 import { RequestId } from '../../http/request-id';
 import { OrganisationResponse, toOrganisationResponse, UserResponse } from '../directory.controller';
 import { DirectoryCommands } from '../directory-commands';
-import type { DirectoryOrganisation } from '../directory-records';
-import { DirectoryService, type Versioned } from '../directory.service';
+import type { DirectoryOrganisation } from '../../../../../libs/directory/src/directory-records';
+import { DirectoryService, type Versioned } from '../../../../../libs/directory/src/directory.service';
 import { ChangeOrganisationDto, ChangeUserDto, RegisterOrganisationDto, RegisterUserDto } from './directory.dto';
 
 export class VersionedOrganisationResponse extends OrganisationResponse {

@@ -7,7 +7,7 @@ import {
   type DirectoryView,
   type DisputeState,
 } from '../../../../../libs/domain/src';
-import { documentUploadPath, OFFERED_ACTIONS } from './served-actions';
+import { documentUploadPath, OFFERED_ACTIONS } from '../action-table';
 import type { CaseView, OrganisationView } from './views';
 
 const SERVED: ReadonlySet<string> = new Set(OFFERED_ACTIONS);

@@ -1,4 +1,4 @@
-import type { OrganisationInfo, OrganisationKind, Role, UserInfo } from '../../../../libs/domain/src';
+import type { OrganisationInfo, OrganisationKind, Role, UserInfo } from '../../domain/src';
 
 /** Registration codes of an organisation: AGB and KvK for providers, UZOVI for insurers and care offices. */
 export interface OrganisationCodes {

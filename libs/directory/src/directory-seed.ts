@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { UserInfo } from '../../../../libs/domain/src';
+import type { UserInfo } from '../../domain/src';
 import type { DirectoryData, DirectoryOrganisation, OrganisationCodes } from './directory-records';
 import { organisationProblems, userProblems, type DirectoryLookup } from './directory-rules';
 

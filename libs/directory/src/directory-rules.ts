@@ -1,6 +1,11 @@
-import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role, type UserInfo } from '../../../../libs/domain/src';
-import type { FieldError } from '../http/problem';
+import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role, type UserInfo } from '../../domain/src';
 import { ROLES_BY_ORGANISATION_KIND, type DirectoryOrganisation } from './directory-records';
+
+/** One invalid field of a directory record, as the API's problem answers name it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 // The directory's rules, shared by the API (400 naming each field) and the seed files (startup
 // error): formats of the Dutch registration codes, roles that fit the organisation, members of an
