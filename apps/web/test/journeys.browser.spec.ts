@@ -143,6 +143,23 @@ test('the secretariat registers; ins-carla finds it in her inbox and accepts med
   await anna.getByRole('link', { name: /GZC-\d{4}-\d{4}/ }).first().click();
   await expect(anna.getByRole('region', { name: 'Wat gebeurt er nu?' })).toContainText('Het secretariaat zoekt een onafhankelijke mediator');
   await checkpoint(anna, '10-zaak-aanbieder-na-acceptatie');
+
+  // A document added on the case page shows at once, with its SHA-256, and is announced.
+  await anna.getByText('Een document toevoegen').click();
+  await anna.getByLabel('Bestand').setInputFiles({ name: 'productieafspraken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await anna.getByRole('button', { name: 'Document toevoegen' }).click();
+  await expect(anna.getByRole('status', { name: 'Meldingen' })).toContainText('Het document productieafspraken.pdf is toegevoegd.');
+  const documents = anna.getByRole('region', { name: 'Documenten' });
+  await expect(documents.getByRole('heading', { name: 'productieafspraken.pdf' })).toBeVisible();
+  await expect(documents).toContainText(/SHA-256\s*[0-9a-f]{64}/);
+  await checkpoint(anna, '10-zaak-aanbieder-document');
+
+  // The case as it stood on a date: read-only, no actions offered.
+  await anna.getByLabel('Datum').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
+  await anna.getByRole('button', { name: 'Bekijken' }).click();
+  await expect(anna.getByText(/U bekijkt de zaak zoals die was op/)).toBeVisible();
+  await expect(anna.getByRole('region', { name: 'Wat kunt u doen?' })).toHaveCount(0);
+  await checkpoint(anna, '10-zaak-aanbieder-op-datum');
   await annaContext.close();
 });
 
