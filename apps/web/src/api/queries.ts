@@ -1,4 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { asOfInstant } from '../lib/format';
 import { api } from './client';
 import type { CaseListItem, CaseView, Organisation } from './types';
 
@@ -10,7 +11,9 @@ export const caseQueryKey = (id: string, asOf?: string) => ['case', id, asOf ?? 
 export const useCase = (id: string, asOf?: string) =>
   useQuery({
     queryKey: caseQueryKey(id, asOf),
-    queryFn: () => api<CaseView>(`/api/disputes/${encodeURIComponent(id)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`),
+    // A date means the end of that day in Amsterdam; sent as an instant so no server default applies.
+    queryFn: () =>
+      api<CaseView>(`/api/disputes/${encodeURIComponent(id)}${asOf ? `?asOf=${encodeURIComponent(asOfInstant(asOf, new Date().toISOString()))}` : ''}`),
   });
 
 export const useCaseList = (filters: { status?: string; q?: string }) => {

@@ -1,4 +1,4 @@
-import { daysLeft, describeDaysLeft, formatBytes, formatDate, formatDateTime, formatDeadline, formatEuros, parseEuros } from './format';
+import { asOfInstant, daysLeft, describeDaysLeft, formatBytes, formatDate, formatDateTime, formatDeadline, formatEuros, parseEuros } from './format';
 
 describe('Dutch amounts', () => {
   it('formats cents as euros the Dutch way', () => {
@@ -45,5 +45,16 @@ describe('Dutch dates in Amsterdam time', () => {
     expect(formatBytes(45)).toBe('45 bytes');
     expect(formatBytes(1536)).toBe('1,5 kB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3 MB');
+  });
+});
+
+describe('the case as it was on a date', () => {
+  it('means the end of that day in Amsterdam, winter and summer', () => {
+    expect(asOfInstant('2026-11-20', '2026-11-30T12:00:00Z')).toBe('2026-11-20T22:59:59.000Z');
+    expect(asOfInstant('2026-07-01', '2026-11-30T12:00:00Z')).toBe('2026-07-01T21:59:59.000Z');
+  });
+
+  it('means now for today, never a moment in the future', () => {
+    expect(asOfInstant('2026-11-30', '2026-11-30T12:00:00Z')).toBe('2026-11-30T12:00:00Z');
   });
 });

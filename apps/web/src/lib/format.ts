@@ -81,3 +81,17 @@ export function formatBytes(bytes: number): string {
   if (kb < 1024) return `${kb.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} kB`;
   return `${(kb / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
 }
+
+/**
+ * The moment a person means by "the case as it was on <date>": the end of that day in Amsterdam
+ * (23:59:59 there, with the right summer or winter offset), or now when the date is today.
+ */
+export function asOfInstant(date: string, now: string): string {
+  if (date >= amsterdamDate(now)) return now;
+  for (const offset of ['+01:00', '+02:00']) {
+    const candidate = new Date(`${date}T23:59:59${offset}`).toISOString();
+    const p = parts(candidate, { hour: '2-digit', hourCycle: 'h23' });
+    if (amsterdamDate(candidate) === date && p.hour === '23') return candidate;
+  }
+  return new Date(`${date}T23:59:59+01:00`).toISOString();
+}

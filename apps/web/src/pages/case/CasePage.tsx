@@ -22,7 +22,7 @@ import { useSession } from '../../auth/session';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { ChoiceGroup } from '../../components/fields';
 import { PageHeading, useAnnounce } from '../../components/page';
-import { amsterdamDate, daysLeft, describeDaysLeft, formatBytes, formatDate, formatDateTime, formatDeadline, formatEuros } from '../../lib/format';
+import { amsterdamDate, asOfInstant, daysLeft, describeDaysLeft, formatBytes, formatDate, formatDateTime, formatDeadline, formatEuros } from '../../lib/format';
 import {
   DEADLINE_LABELS,
   FRAMEWORK_LABELS,
@@ -57,15 +57,17 @@ export function CasePage() {
     const badDate = query.error instanceof ApiError && query.error.status === 400;
     return (
       <>
-        <PageHeading title={notFound ? 'Deze zaak bestaat niet' : 'De zaak kon niet worden geladen'} />
+        <PageHeading title={notFound && asOf ? `Zo was de zaak op ${formatDate(`${asOf}T12:00:00Z`)}` : notFound ? 'Deze zaak bestaat niet' : 'De zaak kon niet worden geladen'} />
         <Paragraph>
-          {notFound
+          {notFound && asOf
+            ? 'Op die datum bestond deze zaak nog niet, of kon u hem nog niet zien.'
+            : notFound
             ? 'Misschien is het adres verkeerd, of heeft u geen toegang tot deze zaak.'
             : badDate
               ? (query.error as ApiError).detail
               : 'Probeer het later opnieuw.'}
         </Paragraph>
-        {badDate ? (
+        {badDate || (notFound && asOf) ? (
           <Button appearance="secondary-action-button" onClick={() => setParams({})}>
             Bekijk de zaak zoals die nu is
           </Button>
@@ -122,7 +124,7 @@ export function CasePage() {
 }
 
 function NextStepSection({ c, asOf }: { c: CaseView; asOf?: string }) {
-  const now = asOf ? `${asOf}T21:59:59Z` : new Date().toISOString();
+  const now = asOf ? asOfInstant(asOf, new Date().toISOString()) : new Date().toISOString();
   const step = nextStep(c, now);
   return (
     <section className="gzc-card gzc-card--highlight" aria-labelledby="wat-nu" id="wat-gebeurt-er-nu">
