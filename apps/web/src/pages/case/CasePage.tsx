@@ -20,6 +20,7 @@ import { caseQueryKey, useCase, useOrganisations } from '../../api/queries';
 import type { CaseView, TimelineItem } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { FileInput } from '../../components/FileInput';
 import { ChoiceGroup } from '../../components/fields';
 import { PageHeading, useAnnounce } from '../../components/page';
 import { amsterdamDate, asOfInstant, daysLeft, describeDaysLeft, formatBytes, formatDate, formatDateTime, formatDeadline, formatEuros } from '../../lib/format';
@@ -268,13 +269,7 @@ function UploadForm({ c, onDone }: { c: CaseView; onDone: (name: string) => Prom
             {error}
           </p>
         )}
-        <input
-          ref={fileRef}
-          id="upload-bestand"
-          type="file"
-          aria-describedby={`upload-bestand-uitleg${error ? ' upload-bestand-fout' : ''}`}
-          aria-invalid={error ? true : undefined}
-        />
+        <FileInput ref={fileRef} id="upload-bestand" describedBy={`upload-bestand-uitleg${error ? ' upload-bestand-fout' : ''}`} invalid={Boolean(error)} />
       </div>
       <ChoiceGroup
         id="upload-zichtbaarheid"

@@ -7,6 +7,7 @@ import type { FeeEstimate, Organisation } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { ChoiceGroup, SelectField, TextareaField, TextField } from '../../components/fields';
+import { FileInput } from '../../components/FileInput';
 import { PageHeading } from '../../components/page';
 import { clearDraft, loadDraft, saveDraft, type FilingDraft } from '../../lib/draft';
 import { formatEuros, parseEuros } from '../../lib/format';
@@ -501,12 +502,10 @@ function DocumentsStep({ draft, update }: StepProps) {
         <p className="utrecht-form-field-description" id="documents-uitleg">
           PDF, Word, Excel of een foto. Hoogstens 25 MB per bestand.
         </p>
-        <input
+        <FileInput
           id="documents"
-          type="file"
           multiple
-          className="gzc-file"
-          aria-describedby="documents-uitleg"
+          describedBy="documents-uitleg"
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);
             for (const file of files) chosenFiles.set(file.name, file);
