@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { checkpoint } from './support/portal';
+import type { Locator, Page } from '@playwright/test';
+import { checkpoint, expect, test } from './support/portal';
 
 // The whole filing once by keyboard alone (Tab, Shift+Tab, Space, arrows, typing, Enter: no clicks),
 // and once in a 320 px wide window (WCAG 1.4.10 reflow: no sideways scrolling, nothing cut off).

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { apiAction, apiToken, caseIdFrom, checkpoint, signInAs } from './support/portal';
+import type { Page } from '@playwright/test';
+import { apiAction, apiToken, caseIdFrom, checkpoint, expect, signInAs, test } from './support/portal';
 
 // The journeys of issue 11, as a person takes them: by role and label, never by CSS class. Each
 // state visited is screenshotted and checked with axe (WCAG 2.2 AA, 0 violations).

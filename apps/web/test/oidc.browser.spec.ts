@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './support/portal';
+import { expect, expectNoAxeViolations, test } from './support/portal';
 import { API_RESOURCE, PORTAL_CLIENT_ID, startOidcProvider, type RunningProvider } from './support/oidc-provider';
 import { freePort, startApi, type RunningApi } from './support/servers';
 import * as path from 'node:path';

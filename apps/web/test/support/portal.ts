@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -41,3 +41,19 @@ export async function apiAction(request: APIRequestContext, token: string, caseI
 
 /** The id of the case page the browser shows. */
 export const caseIdFrom = (page: Page): string => new URL(page.url()).pathname.split('/').pop()!;
+
+/**
+ * Playwright's test with a page that fails the test when the browser reports a Content-Security-
+ * Policy violation (the portal must run with no inline script or style).
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
+});
+export { expect };
