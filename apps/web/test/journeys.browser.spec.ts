@@ -163,6 +163,23 @@ test('the secretariat registers; ins-carla finds it in her inbox and accepts med
   await annaContext.close();
 });
 
+test('my cases: search by the name of a party and filter by status', async ({ page }) => {
+  await page.goto('/inloggen?terug=/zaken');
+  await signInAs(page, 'Anna de Linde');
+  await expect(page.getByRole('row', { name: /Zorgverzekeraar Noord/ })).toBeVisible();
+  await page.getByRole('searchbox', { name: /Zoek op naam van een partij/ }).fill('Noord');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.getByRole('row', { name: /Zorgverzekeraar Noord/ })).toBeVisible();
+  await page.getByRole('searchbox', { name: /Zoek op naam van een partij/ }).fill('Zuid');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.getByText('Er zijn geen zaken die passen bij uw zoekopdracht.')).toBeVisible();
+  await page.getByRole('searchbox', { name: /Zoek op naam van een partij/ }).fill('');
+  await page.getByLabel('Status (niet verplicht)').selectOption({ label: 'Wacht op benoeming mediator of adviseur' });
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.getByRole('row', { name: /Wacht op benoeming mediator of adviseur/ })).toBeVisible();
+  await checkpoint(page, '09-aanbieder-mijn-zaken-filter');
+});
+
 test('the association files a collective dispute for its member providers', async ({ page }) => {
   await page.goto('/inloggen?terug=/aanvraag');
   await signInAs(page, 'Eva Jansen');
