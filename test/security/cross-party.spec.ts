@@ -1,20 +1,23 @@
 import { SignJWT } from 'jose';
 import { act, filingBody, getCase } from '../e2e/support/dispute-fixtures';
 import { startTestApp, type TestApp } from '../e2e/support/test-app';
+import { AUTH_MODES, startModeApp, type ModeApp } from './support/auth-modes';
 import { INTERNALS } from './support/roles';
 
-describe("other parties' cases and organisations", () => {
+describe.each(AUTH_MODES)("other parties' cases and organisations, AUTH_MODE=%s", (mode) => {
+  let m: ModeApp;
   let t: TestApp;
   let annasCase: string;
   let bramsCase: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    m = await startModeApp(mode);
+    t = m.t;
     annasCase = (await t.as('prov-anna').post('/api/disputes', filingBody({ summary: 'Anna tegen Noord' }))).body.id;
     bramsCase = (
       await t.as('prov-bram').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-wijkzorg-amstelland'], respondentOrganisationIds: ['org-zv-zuid'], summary: 'Bram tegen Zuid geheim' }))
     ).body.id;
   });
-  afterAll(() => t.close());
+  afterAll(() => m.close());
 
   it.each<[string, string, Record<string, unknown>]>([
     ['a provider naming another provider as claimant', 'prov-anna', { claimantOrganisationIds: ['org-wijkzorg-amstelland'] }],

@@ -28,7 +28,8 @@ describe('POST /api/disputes validation', () => {
     const command = h.commandBus.execute.mock.calls[0][0] as RunDisputeCommand;
     expect(command).toBeInstanceOf(RunDisputeCommand);
     expect(command.actor).toEqual({ userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' });
-    expect(command.options).toEqual({ correlationId: 'req-file-1' });
+    expect(command.options).toEqual({ correlationId: res.headers['x-request-id'] });
+    expect(res.headers['x-request-id']).not.toBe('req-file-1');
     expect(command.command).toEqual({ type: 'file-dispute', disputeId: command.disputeId, ...fileDisputeBody() });
     expect(command.disputeId).toMatch(/^[0-9a-f-]{36}$/);
     const filed = command.command as Extract<RunDisputeCommand['command'], { type: 'file-dispute' }>;

@@ -7,6 +7,7 @@ import {
   type DirectoryView,
   type DisputeState,
 } from '../../../../../libs/domain/src';
+import { nameForType } from '../../documents/content/file-name';
 import { documentUploadPath, OFFERED_ACTIONS } from '../action-table';
 import type { CaseView, OrganisationView } from './views';
 
@@ -60,7 +61,8 @@ export function toCaseView(
     statements: state.statements,
     documents: state.documents
       .filter((d) => canSeeDocument(d, state, actor))
-      .map(({ submittedByUserId: _by, ...d }) => d),
+      // Offered under a name that fits its type, also when recorded before that rule.
+      .map(({ submittedByUserId: _by, ...d }) => ({ ...d, name: nameForType(d.name, d.mediaType) })),
     administrationFee: state.administrationFee ?? null,
     // Fees are between the disputes body and each party: a party sees its own invoices only.
     invoices: state.invoices.filter((i) => isSecretariat || i.organisationId === actor.organisationId),
