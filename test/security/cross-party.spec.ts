@@ -147,3 +147,36 @@ describe('malformed, forged and oversized tokens', () => {
     expect([431, 400]).toContain(res.status);
   });
 });
+
+describe('one party acting for another party of the same case (rules 6 and 9)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a respondent cannot answer for another respondent: 403, nothing recorded', async () => {
+    const id = (await t.as('prov-anna').post('/api/disputes', filingBody({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-zuid'] }))).body.id;
+    await act(t, 'sec-jan', id, 'register');
+    const before = (await getCase(t, 'sec-jan', id)).version;
+    for (const [action, body] of [
+      ['accept-submission', { route: 'mediation', respondentOrganisationId: 'org-zv-noord' }],
+      ['decline-submission', { reason: 'Nee', respondentOrganisationId: 'org-zv-noord' }],
+      ['propose-route', { route: 'arbitration', respondentOrganisationId: 'org-zv-noord' }],
+    ] as const) {
+      const res = await t.as('ins-dirk').post(`/api/disputes/${id}/${action}`, body);
+      expect({ action, status: res.status }).toEqual({ action, status: 403 });
+      expect(res.text).not.toMatch(INTERNALS);
+    }
+    expect((await getCase(t, 'sec-jan', id)).version).toBe(before);
+  });
+
+  it('a member provider cannot withdraw the association’s case; the association cannot withdraw a “participation”; outsiders get 404', async () => {
+    const id = (await t.as('assoc-eva').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }))).body.id;
+    expect((await t.as('prov-anna').post(`/api/disputes/${id}/withdraw`, {})).status).toBe(403);
+    expect((await t.as('assoc-eva').post(`/api/disputes/${id}/withdraw-participation`, {})).status).toBe(403);
+    expect((await t.as('prov-bram').post(`/api/disputes/${id}/withdraw-participation`, {})).status).toBe(404);
+    expect((await t.as('ins-dirk').post(`/api/disputes/${id}/continue-with-respondents`, {})).status).toBe(404);
+    expect((await getCase(t, 'assoc-eva', id)).status).toBe('filed');
+  });
+});

@@ -39,6 +39,9 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
   'extend-deadline': () => ({ deadlineId: randomUUID(), dueDate: future(), reason: 'Vakantie' }),
   'invoice-fee': () => ({ organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 10_000 }),
   'record-payment': () => ({ invoiceId: randomUUID() }),
+  'continue-with-respondents': () => ({}),
+  'withdraw-participation': () => ({ reason: 'We stoppen.' }),
+  'waive-hearing': () => ({}),
 };
 
 /**
@@ -74,6 +77,12 @@ const ON_FILED_CASE: Record<string, [claimant: number, respondent: number, secre
   'extend-deadline': [403, 403, 409],
   'invoice-fee': [403, 403, 409],
   'record-payment': [403, 403, 409],
+  // Rule 6: only the claimant goes on against some respondents, once some declined (not on a filed case).
+  'continue-with-respondents': [409, 403, 403],
+  // Rule 9: a claimant in an ordinary case withdraws the case; only a collective case has participations.
+  'withdraw-participation': [409, 403, 403],
+  // Rule 14: parties waive a hearing, in proceedings only.
+  'waive-hearing': [409, 409, 403],
 };
 
 describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
@@ -105,7 +114,7 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
 
   it('a route list that matches the served actions', () => {
     expect(Object.keys(ON_FILED_CASE).sort()).toEqual(Object.keys(ACTION_BODIES).sort());
-    expect(Object.keys(ON_FILED_CASE)).toHaveLength(26);
+    expect(Object.keys(ON_FILED_CASE)).toHaveLength(29);
   });
 
   const EVERYONE: Who[] = ['anonymous', ...ALL_USERS];

@@ -26,6 +26,10 @@ export const DEADLINE_TASK_NL: Record<DeadlineKind, string> = {
   challenge: 'bezwaar maken tegen de voorgestelde neutrale persoon (wraking)',
   statement_of_defence: 'het verweerschrift indienen',
   escalation: 'laten weten of u verder wilt met bindend advies of arbitrage',
+  escalation_answer: 'antwoorden op het verzoek om verder te gaan met bindend advies of arbitrage',
+  continuation: 'kiezen of u doorgaat tegen de partijen die wel meedoen, of de aanvraag intrekt',
+  information_grace: 'de gevraagde informatie alsnog sturen',
+  fee_payment: 'de factuur betalen',
 };
 
 export const DEADLINE_MISSED_NL: Record<DeadlineKind, string> = {
@@ -37,6 +41,10 @@ export const DEADLINE_MISSED_NL: Record<DeadlineKind, string> = {
   statement_of_defence:
     'Het verweerschrift is niet op tijd gekomen. De beslissers mogen nu beslissen op basis van de stukken die er zijn.',
   escalation: 'Er is niet op tijd gekozen voor een vervolg. De zaak wordt gesloten zonder oplossing.',
+  escalation_answer: 'Er is niet op tijd geantwoord. Geen antwoord telt als nee: de zaak wordt gesloten zonder oplossing.',
+  continuation: 'Er is niet op tijd gekozen. Het secretariaat laat u weten wat er nu gebeurt.',
+  information_grace: 'De informatie is ook na de extra tijd niet gekomen. De zaak wordt gesloten omdat de aanvraag niet compleet is.',
+  fee_payment: 'De factuur is niet op tijd betaald. Het secretariaat neemt contact met u op.',
 };
 
 export const STATEMENT_NL: Record<string, string> = {

@@ -61,6 +61,10 @@ function toAppConfig(s: Settings) {
     challenge: s.DEADLINE_DAYS_CHALLENGE,
     statement_of_defence: s.DEADLINE_DAYS_STATEMENT_OF_DEFENCE,
     escalation: s.DEADLINE_DAYS_ESCALATION,
+    escalation_answer: s.DEADLINE_DAYS_ESCALATION_ANSWER,
+    continuation: s.DEADLINE_DAYS_CONTINUATION,
+    information_grace: s.DEADLINE_DAYS_INFORMATION_GRACE,
+    fee_payment: s.DEADLINE_DAYS_FEE_PAYMENT,
   };
   const production = isProduction(s);
   return {
@@ -117,6 +121,15 @@ function toAppConfig(s: Settings) {
       sendIntervalMs: s.NOTIFICATION_SEND_INTERVAL_MS,
       backlogAlertSeconds: s.NOTIFICATION_BACKLOG_ALERT_SECONDS,
       webhookAllowLoopbackHttp: s.WEBHOOK_ALLOW_LOOPBACK_HTTP === 'on',
+    },
+    webRoot: s.WEB_ROOT,
+    oidcClientId: s.OIDC_CLIENT_ID ?? s.OIDC_AUDIENCE,
+    oidcPortalScope: s.OIDC_PORTAL_SCOPE,
+    /** Indicative total neutral fees per route, for the cost estimate (euro cents). */
+    neutralFeeIndications: {
+      mediationCents: s.NEUTRAL_FEE_MEDIATION_CENTS,
+      bindingAdviceCents: s.NEUTRAL_FEE_BINDING_ADVICE_CENTS,
+      arbitrationCents: s.NEUTRAL_FEE_ARBITRATION_CENTS,
     },
   };
 }

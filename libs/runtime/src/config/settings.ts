@@ -157,6 +157,19 @@ export function settingsSchema(cwd: string) {
     DEADLINE_DAYS_ESCALATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.escalation).describe(
       'Days after a failed mediation in which a party may escalate.',
     ),
+    // --- due-process (rules 6, 8, 17) ---
+    DEADLINE_DAYS_ESCALATION_ANSWER: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.escalation_answer).describe(
+      'Days the other side has to answer an escalation request; silence counts as declining.',
+    ),
+    DEADLINE_DAYS_CONTINUATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.continuation).describe(
+      'Days the claimant has, after the answer deadline, to go on against the respondents who accepted.',
+    ),
+    DEADLINE_DAYS_INFORMATION_GRACE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.information_grace).describe(
+      'Days after a missed information request before the case closes as incomplete.',
+    ),
+    DEADLINE_DAYS_FEE_PAYMENT: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.fee_payment).describe(
+      'Days to pay an invoice before the fee is overdue.',
+    ),
     ADMINISTRATION_FEE_CENTS: wholeNumber(0, MAX_SAFE, DEFAULT_POLICIES.administrationFeeCents).describe('The administration fee (euro cents).'),
     SMALL_PROVIDER_RESPONDENT_SHARE_PCT: wholeNumber(0, 100, DEFAULT_POLICIES.smallProviderRespondentSharePct).describe(
       "Percentage of a small provider's fee the respondent pays.",
@@ -186,6 +199,18 @@ export function settingsSchema(cwd: string) {
       '/health reports the outbox as backing up when a due message has waited longer than this (seconds).',
     ),
     WEBHOOK_ALLOW_LOOPBACK_HTTP: oneOf(['on', 'off'], 'off').describe('Tests only: accept http://127.0.0.1 webhook endpoints (otherwise HTTPS only).'),
+    WEB_ROOT: text()
+      .default('./dist/web')
+      .transform(relative)
+      .describe('Folder of the built portal (index.html, assets/) served at /; without an index.html there, only the API is served.'),
+    OIDC_CLIENT_ID: text().optional().describe("AUTH_MODE=oidc: the portal's client id at the issuer (public client, code + PKCE). Unset: OIDC_AUDIENCE."),
+    OIDC_PORTAL_SCOPE: text()
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, { error: (issue) => `must be scopes separated by single spaces, got "${String(issue.input)}"` })
+      .default('openid profile')
+      .describe('AUTH_MODE=oidc: the scopes the portal asks for at sign-in, e.g. "openid profile api".'),
+    NEUTRAL_FEE_MEDIATION_CENTS: wholeNumber(0, MAX_SAFE, 150_000).describe("Indicative total mediator's fee, for the keuzehulp's cost estimate (euro cents)."),
+    NEUTRAL_FEE_BINDING_ADVICE_CENTS: wholeNumber(0, MAX_SAFE, 600_000).describe("Indicative total adviser's fee, for the cost estimate (euro cents)."),
+    NEUTRAL_FEE_ARBITRATION_CENTS: wholeNumber(0, MAX_SAFE, 1_200_000).describe("Indicative total arbitrator's fee, for the cost estimate (euro cents)."),
   });
 }
 
