@@ -184,7 +184,15 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
     case 'DeadlineMissed':
       tell('deadline_missed', to([...PARTIES, 'secretariat']), { deadlineKind: event.data.kind, dueAt: event.data.dueAt, mustAct: sideOfDeadline(before, event.data.deadlineId) });
       break;
+    case 'CaseStalled':
+      tell('case_stalled', to(['claimants', 'secretariat']), { dueAt: event.data.graceDeadline.dueAt });
+      break;
+    case 'FeeOverdue':
+      tell('fee_overdue', to(['secretariat']), { amountCents: event.data.amountCents });
+      tell('fee_overdue', to(PARTIES, (u) => u.organisationId === event.data.organisationId), { amountCents: event.data.amountCents });
+      break;
     default:
+      // RespondentsContinued, ParticipationWithdrawn, HearingWaived, SessionHeld, HearingHeld, FeePaid: no message yet.
       break;
   }
 

@@ -29,6 +29,8 @@ export const NOTICE_KINDS = [
   'deadline_extended',
   'deadline_reminder',
   'deadline_missed',
+  'case_stalled',
+  'fee_overdue',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

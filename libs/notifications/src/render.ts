@@ -208,6 +208,19 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
           `Wat gebeurt er als dat niet lukt? ${DEADLINE_MISSED_NL[str(f.deadlineKind) as DeadlineKind] ?? ''}`.trim(),
         ],
       };
+    case 'case_stalled':
+      return {
+        subject: `${Zaak}: de zaak staat stil`,
+        paragraphs: [
+          'De gevraagde informatie is niet op tijd gekomen. Daarom staat de zaak stil.',
+          `Stuur de informatie alsnog, ${due()}. Anders wordt de zaak gesloten omdat de aanvraag niet compleet is.`,
+        ],
+      };
+    case 'fee_overdue':
+      return {
+        subject: `${Zaak}: factuur van ${euros(Number(f.amountCents))} is niet betaald`,
+        paragraphs: [`Een factuur van ${euros(Number(f.amountCents))} is 30 dagen na de factuurdatum nog niet betaald.`, 'Op de pagina van de zaak ziet u de kosten en wie wat betaalt.'],
+      };
     case 'deadline_missed':
       return {
         subject: `${Zaak}: een termijn is verlopen`,
