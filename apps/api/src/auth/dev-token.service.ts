@@ -98,7 +98,7 @@ export class DevTokenService implements TokenVerifier {
 
   private async verifySignature(token: string): Promise<string> {
     let subject: string | undefined;
-    let expiresAtMs = 0;
+    let expiresAtMs: number;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
