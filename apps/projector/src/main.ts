@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
+import { createLogger, NestPinoLogger } from '../../../libs/runtime/src/logging';
 import { ProjectorModule } from './projector.module';
 
 // `npm run start:projector`: the projections without the API (production: several of these, the
@@ -8,7 +9,10 @@ import { ProjectorModule } from './projector.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot({ config }), { abortOnError: false });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot({ config }), {
+    abortOnError: false,
+    logger: new NestPinoLogger(createLogger()),
+  });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }
 
