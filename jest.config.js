@@ -26,6 +26,9 @@ const shared = {
     '^.+\\.m?js$': swcOptions('ecmascript'),
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  // file-type's package exports offer Node only `import` and `module-sync`, which Jest's CommonJS
+  // resolver does not try; point it at the same file Node's require(esm) loads.
+  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
 };
 
 // unit: apps and libs (the contract and read-model suites add their PostgreSQL runs themselves when
