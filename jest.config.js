@@ -31,19 +31,34 @@ const shared = {
   moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
 };
 
-// unit: apps and libs (the contract and read-model suites add their PostgreSQL runs themselves when
-// DATABASE_URL is set). e2e: the HTTP suites on the embedded stores. e2e-postgres: the same suites
-// again with events and read models in PostgreSQL (a fresh schema per app), when DATABASE_URL is set.
+// The suffix says what a test needs, and so which project runs it:
+//   *.spec.ts      unit: apps and libs, no database server, no child processes;
+//   *.int.spec.ts  integration: real stores (SQLite files; PostgreSQL too when DATABASE_URL is set);
+//   *.e2e.spec.ts  over HTTP (test/), on the embedded stores and again on PostgreSQL when DATABASE_URL
+//                  is set (a fresh schema per app); *.postgres.e2e.spec.ts on PostgreSQL only.
+const NOT_UNIT = ['/node_modules/', '\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'];
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testPathIgnorePatterns: NOT_UNIT,
+      setupFiles: ['<rootDir>/test/support/unit-env.js'],
+    },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.postgres\\.e2e\\.spec\\.ts$'],
+    },
     ...(process.env.DATABASE_URL
       ? [
           {
             ...shared,
             displayName: 'e2e-postgres',
-            testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'],
+            testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
             setupFiles: ['<rootDir>/test/e2e/support/use-postgres.js'],
           },
         ]

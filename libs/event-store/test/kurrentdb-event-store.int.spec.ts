@@ -13,7 +13,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
-import { describeEventStoreContract } from '../src/contract';
+import { describeEventStoreContract } from './contract';
 import { EventStoreUnavailableError, KurrentDbEventStore, WrongExpectedVersionError } from '../src';
 import { checkLaterParts, groupByStream, partRevisions, revisionAfter } from '../src/kurrentdb/append-plan';
 import { toPortError } from '../src/kurrentdb/errors';
