@@ -3,7 +3,7 @@ import { filingBody } from '../e2e/support/dispute-fixtures';
 import { startTestApp, type ApiResponse, type TestApp } from '../e2e/support/test-app';
 import { ALL_USERS, CLAIMANT, INTERNALS, ONE_PER_ROLE, OUTSIDERS, RESPONDENT, SECRETARIAT } from './support/roles';
 
-// Every route of API.md and the controllers against every role of the demo directory, with the
+// Every route of docs/api.md and the controllers against every role of the demo directory, with the
 // status each must get. Cases: one filed by prov-anna against ins-carla's insurer, status `filed`.
 
 type Who = (typeof ALL_USERS)[number] | 'anonymous';
@@ -40,7 +40,7 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
 };
 
 /**
- * Expected status on a `filed` case for claimant, respondent and secretariat (DOMAIN.md's table:
+ * Expected status on a `filed` case for claimant, respondent and secretariat (docs/domain.md's lifecycle table:
  * the wrong role or side is 403 whatever the status; the right one in the wrong status is 409).
  * Everyone else gets 404 on every action: to them the case does not exist.
  */

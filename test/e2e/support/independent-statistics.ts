@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../../libs/event-store/src/port';
 
 // An independent computation of the statistics, for tests: it folds the raw stored events itself
-// (no projection, no evolve) following the definitions in README "Statistics", and finds period
+// (no projection, no evolve) following the definitions in docs/domain.md "Statistics", and finds period
 // boundaries with its own time-zone arithmetic. If it and the API disagree, one of them is wrong.
 
 export interface RawCase {

@@ -12,7 +12,7 @@ import { requireOneOf, requireText } from './validate';
 // filing is the first proposal on the table; either side may counter, and the side that did NOT
 // make the proposal on the table answers it.
 //
-// DOMAIN.md names accept-submission a respondent command, but a respondent's counter-proposal must
+// docs/domain.md names accept-submission a respondent command, but a respondent's counter-proposal must
 // be answerable by the claimant. Choice: in route_negotiation, whichever side did not make the
 // pending proposal may accept it (accept-submission). Declining remains the respondent's alone: a
 // claimant who does not want to go on withdraws.
