@@ -77,7 +77,13 @@ export function parseDirectory(raw: unknown, file: string): DirectoryData {
     if (!isNonEmptyString(user.id)) fail(`users[${i}] has no id`);
     const id = user.id as string;
     if (userMap.has(id)) fail(`user ${id} appears twice`);
-    userMap.set(id, { id, name: user.name as string, role: user.role as UserInfo['role'], organisationId: user.organisationId as string });
+    userMap.set(id, {
+      id,
+      name: user.name as string,
+      role: user.role as UserInfo['role'],
+      organisationId: user.organisationId as string,
+      ...(user.email !== undefined ? { email: user.email as string } : {}),
+    });
   });
 
   const lookup: DirectoryLookup = {

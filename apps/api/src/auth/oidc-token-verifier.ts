@@ -105,7 +105,9 @@ export class OidcTokenVerifier implements TokenVerifier {
       throw unauthorized(`The role ${role} of this token does not fit its organisation (${organisation.kind}).`);
     }
     const name = typeof payload.name === 'string' && payload.name.trim() !== '' ? payload.name : (this.directory.user(userId)?.name ?? userId);
-    return { actor: { userId, role, organisationId }, user: { id: userId, name, role, organisationId } };
+    // The standard `email` claim when the issuer sends it, else the directory's address.
+    const email = typeof payload.email === 'string' && payload.email.trim() !== '' ? payload.email : this.directory.user(userId)?.email;
+    return { actor: { userId, role, organisationId }, user: { id: userId, name, role, organisationId, ...(email ? { email } : {}) } };
   }
 
   private verificationError(error: unknown): Error {

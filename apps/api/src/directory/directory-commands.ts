@@ -19,6 +19,7 @@ export interface UserChanges {
   name?: string;
   role?: string;
   organisationId?: string;
+  email?: string;
 }
 
 export interface WriteOptions {
@@ -95,7 +96,7 @@ export class DirectoryCommands {
     checkVersion(options.expectedVersion, current.version, 'user');
     const record = userRecord({ ...current.record, ...(changes as Partial<UserInfo>) });
     rejectProblems(userProblems(record, this.directory, false));
-    const changed = changedFields(current.record, record, ['name', 'role', 'organisationId']);
+    const changed = changedFields(current.record, record, ['name', 'role', 'organisationId', 'email']);
     if (changed.length === 0) return current;
     const version = await this.recordChange(
       () => this.directory.record({ type: 'UserChanged', data: { user: record, changed, occurredAt: this.directory.now() } }, current.version, context(options)),

@@ -8,7 +8,7 @@ import { DirectoryService } from '../../../../libs/directory/src/directory.servi
 class OrganisationCodesView {
   @ApiPropertyOptional({ description: 'AGB code (providers), 8 digits' }) agb?: string;
   @ApiPropertyOptional({ description: 'KvK number (providers), 8 digits' }) kvk?: string;
-  @ApiPropertyOptional({ description: 'UZOVI code (insurers), 4 digits' }) uzovi?: string;
+  @ApiPropertyOptional({ description: 'UZOVI code (insurers and care offices), 4 digits' }) uzovi?: string;
 }
 
 export class OrganisationResponse {
@@ -27,6 +27,7 @@ export class UserResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: [...ROLES] }) role!: string;
   @ApiProperty() organisationId!: string;
+  @ApiPropertyOptional({ example: 'anna@fysio-delinde.example' }) email?: string;
 }
 
 export class MeResponse {
