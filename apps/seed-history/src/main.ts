@@ -67,7 +67,7 @@ export function parseArgs(argv: string[], now: Date): Args {
 async function main(): Promise<void> {
   const now = new Date();
   const args = parseArgs(process.argv.slice(2), now);
-  const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) });
+  const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) }, process.cwd(), { servesHttp: false });
   // stdout carries the JSON summary alone: the directory's log lines (errors only) go to stderr.
   Logger.overrideLogger(new NestPinoLogger(createLogger(pino.destination({ dest: 2, sync: true }), 'error')));
   const store = await openEventStore(config);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { ApiRequest } from './request-context';
 
-// One JSON line per request (pino-http): method, route pattern, status, duration, request id and
+// One JSON line per request (pino-http): method, route pattern, status, duration, request ids and
 // user id. Deliberately nothing else: no URL (ids and document names), no headers (tokens), no
 // bodies, no query strings.
 
@@ -14,6 +14,8 @@ export interface RequestLogLine {
   status: number;
   durationMs: number;
   requestId: string | null;
+  /** The caller's own X-Request-Id, when it sent a sane one. */
+  clientRequestId: string | null;
   userId: string | null;
 }
 
@@ -26,6 +28,7 @@ export function requestLogMiddleware(logger: Logger) {
       route: typeof route === 'string' ? `${req.baseUrl ?? ''}${route}` : null,
       status,
       durationMs,
+      clientRequestId: req.clientRequestId ?? null,
       userId: req.actor?.userId ?? null,
     };
   };
