@@ -14,7 +14,14 @@ class OutboxHealth implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.checks.push(() => this.runtime.health());
+    this.checks.push({
+      name: 'notificationOutbox',
+      advisory: true,
+      run: async () => {
+        const { ok, detail } = await this.runtime.health();
+        return { ok, detail: detail as Record<string, unknown> };
+      },
+    });
   }
 }
 
