@@ -38,6 +38,7 @@ const VALID_BODIES: Record<(typeof HTTP_ACTIONS)[number], Body> = {
   'challenge-neutral': { neutralUserId: 'med-femke', grounds: 'Former employee.' },
   'decide-challenge': { neutralUserId: 'med-femke', upheld: false, reasoning: 'Long ago.' },
   'appoint-neutrals': {},
+  'waive-challenge': {},
   'schedule-session': { startsAt: '2031-04-01T09:00:00+02:00', location: 'Utrecht' },
   'record-session': { sessionId: randomUUID(), notes: 'Good talk.' },
   'conclude-mediation': { result: 'partial_agreement' },

@@ -1,5 +1,6 @@
 import type { ExtendDeadline, RecordDeadlineMissed } from '../commands';
 import { instant, isMissable } from '../deadlines';
+import { challengePeriodUsed } from '../evolve';
 import { conflict, forbidden, invalid } from '../errors';
 import type { DisputeEvent } from '../events';
 import { appointedNeutrals } from '../sides';
@@ -49,11 +50,14 @@ export const recordDeadlineMissed: ActionRule<RecordDeadlineMissed> = {
     const deadline = state.deadlines.find((d) => d.deadlineId === c.deadlineId);
     if (!deadline) throw invalid('deadlineId', 'unknown_deadline', `There is no deadline ${c.deadlineId} on this case.`);
     if (deadline.status !== 'open') throw conflict('deadline_not_open', `Deadline ${c.deadlineId} is already ${deadline.status}.`);
-    if (!isMissable(deadline)) {
-      throw conflict('deadline_not_missable', `Deadline ${c.deadlineId} is a challenge period: it ends unused, nobody misses it.`);
-    }
     if (instant(ctx.now) < instant(deadline.dueAt)) {
       throw conflict('deadline_not_due', `Deadline ${c.deadlineId} is due at ${deadline.dueAt}; it cannot be missed before then.`);
+    }
+    // Rule 13: a challenge period that passes unused lapses; nobody missed anything.
+    if (!isMissable(deadline)) {
+      return [
+        { type: 'ChallengePeriodEnded', data: { deadlineId: deadline.deadlineId, dueAt: deadline.dueAt, used: challengePeriodUsed(state), occurredAt: ctx.now } },
+      ];
     }
     const events: DisputeEvent[] = [
       { type: 'DeadlineMissed', data: { deadlineId: deadline.deadlineId, kind: deadline.kind, dueAt: deadline.dueAt, occurredAt: ctx.now } },

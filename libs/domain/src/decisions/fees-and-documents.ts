@@ -1,6 +1,7 @@
 import type { InvoiceFee, RecordPayment, SubmitDocument } from '../commands';
 import { conflict, forbidden, invalid } from '../errors';
-import { currentNeutrals, partyOrganisationIds, sideOf } from '../sides';
+import { procedureStageOf } from '../evolve';
+import { appointedNeutrals, partyOrganisationIds, sideOf } from '../sides';
 import { DOCUMENT_VISIBILITIES, FEE_KINDS } from '../vocabulary';
 import { requireExists, requireOpenCase, requireRegistered, requireSecretariat } from './guards';
 import type { ActionRule } from './rule';
@@ -14,7 +15,8 @@ export const submitDocument: ActionRule<SubmitDocument> = {
     const onCase =
       g.actor.role === 'secretariat' ||
       sideOf(state, g.actor) !== undefined ||
-      currentNeutrals(state).some((n) => n.userId === g.actor.userId && n.role === g.actor.role);
+      // A nominee only sees what a conflict check needs (rule 2); appointed neutrals work on the case.
+      appointedNeutrals(state).some((n) => n.userId === g.actor.userId && n.role === g.actor.role);
     if (!onCase) {
       throw forbidden('not_on_case', 'Only the parties, the neutrals on this case and the secretariat can submit documents.');
     }
@@ -46,6 +48,8 @@ export const submitDocument: ActionRule<SubmitDocument> = {
           sha256: c.sha256.toLowerCase(),
           visibility,
           submittedByUserId: ctx.actor.userId,
+          // Rule 4: the procedure it belongs to, for whose neutrals a neutral_only document is.
+          procedureStage: procedureStageOf(state),
           occurredAt: ctx.now,
         },
       },

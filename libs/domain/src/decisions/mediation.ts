@@ -14,6 +14,7 @@ import { ESCALATION_ROUTES, MEDIATION_RESULTS } from '../vocabulary';
 import { describeRoute, describeSide } from './describe';
 import { requireAppointedNeutral, requireOpenCase, requireParty, requireStatus } from './guards';
 import { newDeadline } from './new-deadline';
+import { mediatorTermsEnd } from './neutrals';
 import type { ActionRule, GuardContext } from './rule';
 import { requireFreshId, requireInstantAfter, requireOneOf } from './validate';
 
@@ -70,6 +71,8 @@ export const concludeMediation: ActionRule<ConcludeMediation> = {
           occurredAt: ctx.now,
         },
       },
+      // Rule 3: the mediator's term ends with the mediation they concluded.
+      ...mediatorTermsEnd(state, ctx),
     ];
   },
 };

@@ -1,12 +1,13 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '../../../../../libs/domain/src';
 import type { CaseListFilter, CaseListPage } from '../../../../../libs/read-models/src/contracts';
-import type { CaseView, TimelineItemView } from './views';
+import type { CaseView, ConflictCheckView, TimelineItemView } from './views';
 
 /** Filters and paging of GET /api/disputes, exactly as the read model takes them. */
 export type DisputeListFilter = CaseListFilter;
 
-export class GetDisputeQuery extends Query<CaseView> {
+/** A nominated neutral gets the ConflictCheckView (rule 2); everyone else who may see the case a CaseView. */
+export class GetDisputeQuery extends Query<CaseView | ConflictCheckView> {
   constructor(readonly disputeId: string, readonly actor: Actor, readonly asOf?: Date) {
     super();
   }

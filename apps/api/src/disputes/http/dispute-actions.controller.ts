@@ -44,6 +44,7 @@ import {
   ScheduleHearingDto,
   ScheduleSessionDto,
   SubmitStatementDto,
+  WaiveChallengeDto,
   WithdrawDto,
 } from './dto/action.dto';
 import {
@@ -194,7 +195,7 @@ export class DisputeActionsController {
     return this.run(id, { type: 'decide-challenge', ...dto }, actor, expectedVersion, requestId);
   }
 
-  @ActionRoute('appoint-neutrals', 'Secretariat: appoint the unchallenged nomination')
+  @ActionRoute('appoint-neutrals', 'Secretariat: appoint the nomination once the challenge period is over or every party waived')
   appointNeutrals(
     @Param('id', DisputeIdPipe) id: string,
     @Body() _dto: AppointNeutralsDto,
@@ -203,6 +204,17 @@ export class DisputeActionsController {
     @RequestId() requestId: string,
   ): Promise<CommandResult> {
     return this.run(id, { type: 'appoint-neutrals' }, actor, expectedVersion, requestId);
+  }
+
+  @ActionRoute('waive-challenge', 'Party: give up the right to challenge the current nomination')
+  waiveChallenge(
+    @Param('id', DisputeIdPipe) id: string,
+    @Body() _dto: WaiveChallengeDto,
+    @CurrentActor() actor: Actor,
+    @IfMatch() expectedVersion: number | undefined,
+    @RequestId() requestId: string,
+  ): Promise<CommandResult> {
+    return this.run(id, { type: 'waive-challenge' }, actor, expectedVersion, requestId);
   }
 
   @ActionRoute('schedule-session', 'Mediator: schedule a mediation session (answers sessionId)', SessionScheduledResponse)
