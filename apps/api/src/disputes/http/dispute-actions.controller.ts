@@ -162,7 +162,7 @@ export class DisputeActionsController {
     return this.run(id, { type: 'propose-route', ...dto }, actor, expectedVersion, requestId);
   }
 
-  @ActionRoute('nominate-neutrals', 'Secretariat: nominate a neutral or a panel of three')
+  @ActionRoute('nominate-neutrals', 'Secretariat: nominate a neutral or a panel of three, naming its chair')
   nominateNeutrals(
     @Param('id', DisputeIdPipe) id: string,
     @Body() dto: NominateNeutralsDto,
@@ -170,10 +170,11 @@ export class DisputeActionsController {
     @IfMatch() expectedVersion: number | undefined,
     @RequestId() requestId: string,
   ): Promise<CommandResult> {
-    return this.run(id, { type: 'nominate-neutrals', neutralUserIds: [...dto.neutralUserIds] }, actor, expectedVersion, requestId);
+    const chair = dto.chairUserId !== undefined ? { chairUserId: dto.chairUserId } : {};
+    return this.run(id, { type: 'nominate-neutrals', neutralUserIds: [...dto.neutralUserIds], ...chair }, actor, expectedVersion, requestId);
   }
 
-  @ActionRoute('challenge-neutral', 'A party: challenge a nominated neutral')
+  @ActionRoute('challenge-neutral', 'A party: challenge a nominee, or an appointed neutral on facts learned later')
   challengeNeutral(
     @Param('id', DisputeIdPipe) id: string,
     @Body() dto: ChallengeNeutralDto,
