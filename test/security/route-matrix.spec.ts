@@ -22,6 +22,7 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
   'challenge-neutral': () => ({ neutralUserId: 'med-femke', grounds: 'Eerder betrokken.' }),
   'decide-challenge': () => ({ neutralUserId: 'med-femke', upheld: false }),
   'appoint-neutrals': () => ({}),
+  'waive-challenge': () => ({}),
   'schedule-session': () => ({ startsAt: future() }),
   'record-session': () => ({ sessionId: randomUUID() }),
   'conclude-mediation': () => ({ result: 'full_agreement' }),
@@ -42,36 +43,38 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
 /**
  * Expected status on a `filed` case for claimant, respondent and secretariat (DOMAIN.md's table:
  * the wrong role or side is 403 whatever the status; the right one in the wrong status is 409).
- * Everyone else gets 404 on every action: to them the case does not exist.
+ * Everyone else gets 404 on every action: to them the case does not exist. So does the respondent:
+ * it learns of the case at registration (rule 1), and a filed case is not registered yet.
  */
 const ON_FILED_CASE: Record<string, [claimant: number, respondent: number, secretariat: number]> = {
-  'request-information': [403, 403, 200],
-  'provide-information': [409, 403, 403],
-  'declare-inadmissible': [403, 403, 200],
-  register: [403, 403, 200],
+  'request-information': [403, 404, 200],
+  'provide-information': [409, 404, 403],
+  'declare-inadmissible': [403, 404, 200],
+  register: [403, 404, 200],
   // The claimant answers a respondent's counter-proposal in route negotiation, so not 403.
-  'accept-submission': [409, 409, 403],
-  'decline-submission': [403, 409, 403],
-  'propose-route': [409, 409, 403],
-  'nominate-neutrals': [403, 403, 409],
-  'challenge-neutral': [409, 409, 403],
-  'decide-challenge': [403, 403, 409],
-  'appoint-neutrals': [403, 403, 409],
-  'schedule-session': [403, 403, 403],
-  'record-session': [403, 403, 403],
-  'conclude-mediation': [403, 403, 403],
-  'request-escalation': [409, 409, 403],
-  'accept-escalation': [409, 409, 403],
-  'decline-escalation': [409, 409, 403],
-  'submit-statement': [409, 409, 403],
-  'schedule-hearing': [403, 403, 403],
-  'record-hearing': [403, 403, 403],
-  'render-decision': [403, 403, 403],
-  withdraw: [200, 403, 403],
-  'record-settlement': [403, 403, 409],
-  'extend-deadline': [403, 403, 409],
-  'invoice-fee': [403, 403, 409],
-  'record-payment': [403, 403, 409],
+  'accept-submission': [409, 404, 403],
+  'decline-submission': [403, 404, 403],
+  'propose-route': [409, 404, 403],
+  'nominate-neutrals': [403, 404, 409],
+  'challenge-neutral': [409, 404, 403],
+  'decide-challenge': [403, 404, 409],
+  'appoint-neutrals': [403, 404, 409],
+  'waive-challenge': [409, 404, 403],
+  'schedule-session': [403, 404, 403],
+  'record-session': [403, 404, 403],
+  'conclude-mediation': [403, 404, 403],
+  'request-escalation': [409, 404, 403],
+  'accept-escalation': [409, 404, 403],
+  'decline-escalation': [409, 404, 403],
+  'submit-statement': [409, 404, 403],
+  'schedule-hearing': [403, 404, 403],
+  'record-hearing': [403, 404, 403],
+  'render-decision': [403, 404, 403],
+  withdraw: [200, 404, 403],
+  'record-settlement': [403, 404, 409],
+  'extend-deadline': [403, 404, 409],
+  'invoice-fee': [403, 404, 409],
+  'record-payment': [403, 404, 409],
 };
 
 describe('route × role matrix', () => {
@@ -100,7 +103,7 @@ describe('route × role matrix', () => {
 
   it('a route list that matches the served actions', () => {
     expect(Object.keys(ON_FILED_CASE).sort()).toEqual(Object.keys(ACTION_BODIES).sort());
-    expect(Object.keys(ON_FILED_CASE)).toHaveLength(26);
+    expect(Object.keys(ON_FILED_CASE)).toHaveLength(27);
   });
 
   const EVERYONE: Who[] = ['anonymous', ...ALL_USERS];
@@ -157,11 +160,11 @@ describe('route × role matrix', () => {
     expect((await call('anonymous', 'post', '/api/auth/dev-token', { userId: 'prov-anna' })).status).toBe(200);
   });
 
-  it('reading a case and its timeline: parties and secretariat 200, everyone else 404, no token 401', async () => {
+  it('reading a filed case and its timeline: claimant and secretariat 200, everyone else (the respondent too, rule 1) 404, no token 401', async () => {
     const id = await fileCase();
     for (const path of [`/api/disputes/${id}`, `/api/disputes/${id}/timeline`, `/api/disputes/${id}?asOf=${encodeURIComponent(new Date().toISOString())}`]) {
       for (const who of EVERYONE) {
-        const expected = who === 'anonymous' ? 401 : [CLAIMANT, RESPONDENT, SECRETARIAT].includes(who) ? 200 : 404;
+        const expected = who === 'anonymous' ? 401 : [CLAIMANT, SECRETARIAT].includes(who) ? 200 : 404;
         expect({ who, path, status: (await call(who, 'get', path)).status }).toEqual({ who, path, status: expected });
       }
     }
