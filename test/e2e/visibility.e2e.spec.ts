@@ -91,6 +91,8 @@ describe('visibility and confidentiality, per demo role', () => {
       respondentOrganisationIds: ['org-zv-zuid'],
       summary: `Collective ${token}: conditions exclude small practices.`,
     });
+    // Registered, so the respondent knows of it (rule 1).
+    await act(t, SECRETARIAT, collective, 'register');
     const put = async (key: string, userId: string, visibility: string) => {
       const name = `${key}-${randomUUID().slice(0, 6)}.txt`;
       const res = await upload(t, userId, id, { filename: name, contentType: 'text/plain', content: Buffer.from(`${key} ${randomUUID()}`) }, { visibility });

@@ -26,7 +26,7 @@ describe('allowedActions', () => {
   });
   it('with a nomination: parties may challenge within the deadline, the secretariat may appoint', () => {
     expect(allowed(nominated(), 'prov-anna')).toContain('challenge-neutral');
-    // after the period, challenge-neutral is refused for the nominee by its payload (period over), not by the guard
+    expect(allowed(nominated(), 'prov-anna', '2026-01-01T00:00:00Z')).not.toContain('challenge-neutral');
     expect(allowed(nominated(), 'prov-anna')).toContain('waive-challenge');
     expect(allowed(nominated(), 'sec-jan', '2026-01-01T00:00:00Z')).toContain('appoint-neutrals');
     // rule 11: not yet appointable while the period runs and not every party waived

@@ -232,7 +232,11 @@ export const waiveChallenge: ActionRule<WaiveChallenge> = {
 const guardChallenge = (state: DisputeState, g: GuardContext) => {
   requireOpenCase(state);
   const side = requireParty(state, g);
-  if (nominatedNeutrals(state).length > 0 && state.status === 'awaiting_neutral') return side;
+  const nominees = state.status === 'awaiting_neutral' && nominatedNeutrals(state).length > 0;
+  if (nominees && challengePeriodRunning(state, g.now)) return side;
+  // Rule 12: an appointed neutral can be challenged on new facts while they serve.
+  if (appointedNeutrals(state).length > 0 && ['awaiting_neutral', 'in_mediation', 'in_proceedings'].includes(state.status)) return side;
+  if (nominees) throw challengePeriodOver(state);
   if (appointedNeutrals(state).length === 0) {
     throw conflict('no_nomination', {
       en: 'No neutral is nominated or appointed now; there is nobody to challenge.',
@@ -241,6 +245,14 @@ const guardChallenge = (state: DisputeState, g: GuardContext) => {
   }
   requireStatus(state, ['awaiting_neutral', 'in_mediation', 'in_proceedings'], 'a neutral can only be challenged');
   return side;
+};
+
+const challengePeriodOver = (state: DisputeState) => {
+  const deadline = currentChallengeDeadline(state);
+  return conflict('challenge_period_over', {
+    en: `The period to challenge the nomination ended${deadline ? ` on ${englishMoment(deadline.dueAt)}` : ''}. If facts came to light later, you can still challenge after the appointment.`,
+    nl: `De termijn om bezwaar te maken tegen de voordracht is voorbij${deadline ? ` (op ${dutchMoment(deadline.dueAt)})` : ''}. Hoort u later nieuwe feiten? Dan kunt u na de benoeming nog bezwaar maken.`,
+  });
 };
 
 export const challengeNeutral: ActionRule<ChallengeNeutral> = {
@@ -263,13 +275,7 @@ export const challengeNeutral: ActionRule<ChallengeNeutral> = {
     const grounds = requireText(c.grounds, 'grounds', 'The grounds of the challenge');
     const base = { neutralUserId: c.neutralUserId, grounds, side, occurredAt: ctx.now };
     if (target.status === 'nominated') {
-      const deadline = currentChallengeDeadline(state);
-      if (!challengePeriodRunning(state, ctx.now)) {
-        throw conflict('challenge_period_over', {
-          en: `The period to challenge the nomination ended${deadline ? ` on ${englishMoment(deadline.dueAt)}` : ''}. If facts came to light later, you can still challenge after the appointment.`,
-          nl: `De termijn om bezwaar te maken tegen de voordracht is voorbij${deadline ? ` (op ${dutchMoment(deadline.dueAt)})` : ''}. Hoort u later nieuwe feiten? Dan kunt u na de benoeming nog bezwaar maken.`,
-        });
-      }
+      if (!challengePeriodRunning(state, ctx.now)) throw challengePeriodOver(state);
       return [{ type: 'NeutralChallenged', data: base }];
     }
     return [{ type: 'NeutralChallenged', data: { ...base, newFacts: true, factsKnownSince: requireNewFacts(c, state, ctx) } }];
