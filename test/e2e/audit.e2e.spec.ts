@@ -1,5 +1,5 @@
-import { ManualClock } from '../../apps/api/src/common/clock';
-import { EVENT_STORE } from '../../apps/api/src/common/tokens';
+import { ManualClock } from '../../libs/runtime/src/clock';
+import { EVENT_STORE } from '../../libs/runtime/src/tokens';
 import type { EventStore } from '../../libs/event-store/src/port';
 import { act, CLAIMANT, DAY_MS, fileDispute, getTimeline, RESPONDENT, SECRETARIAT } from './support/dispute-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';

@@ -2,7 +2,7 @@
 // v2 change wrote it) still loads, folds, accepts further commands and projects — exactly like the
 // same decision written today in version 2.
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE } from '../../apps/api/src/common/tokens';
+import { EVENT_STORE } from '../../libs/runtime/src/tokens';
 import { disputeStreamId } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src/port';
 import { act, CLAIMANT, getCase, getTimeline, RESPONDENT, SECRETARIAT, toInProceedings, type Body } from './support/dispute-fixtures';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock } from '../../apps/api/src/common/clock';
+import { ManualClock } from '../../libs/runtime/src/clock';
 import {
   act,
   actionPath,

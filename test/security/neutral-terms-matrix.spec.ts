@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HTTP_ACTIONS } from '../../apps/api/src/disputes/application/served-actions';
+import { JSON_ACTIONS } from '../../apps/api/src/disputes/action-table';
 import { act, nominate, toAwaitingNeutral, toInMediation, type Body } from '../e2e/support/dispute-fixtures';
 import { documentsPath, download, upload } from '../e2e/support/documents';
 import { startTestApp, type ApiResponse, type TestApp } from '../e2e/support/test-app';
@@ -14,7 +14,7 @@ const MEDIATOR = 'med-femke';
 const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
 
 /** A valid body for every action, so that only who and when decide the answer. */
-const BODIES: Record<(typeof HTTP_ACTIONS)[number], Body> = {
+const BODIES: Record<(typeof JSON_ACTIONS)[number], Body> = {
   'request-information': { questions: 'Welke tarieven?' },
   'provide-information': { answers: 'Zie bijlage.' },
   'declare-inadmissible': { reason: 'other', explanation: 'Niet voor ons.' },
@@ -115,7 +115,7 @@ describe('neutral terms × routes', () => {
     if (term === 'appointed') return; // an appointed neutral's actions are the lifecycle's (lifecycle.e2e)
     expect({ term, upload: checked(await upload(t, MEDIATOR, id, parties('n.txt'))).status }).toEqual({ term, upload: want.upload });
     const version = (await t.as(SECRETARIAT).get(`/api/disputes/${id}`)).body.version;
-    for (const action of HTTP_ACTIONS) {
+    for (const action of JSON_ACTIONS) {
       const res = checked(await t.as(MEDIATOR).post(`/api/disputes/${id}/${action}`, BODIES[action]));
       expect({ term, action, allowed: want.actions.includes(res.status) }).toEqual({ term, action, allowed: true });
     }

@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
-import type { Clock } from './common/clock';
-import { ConfigModule, type AppConfig } from './config/app-config';
+import type { Clock } from '../../../libs/runtime/src/clock';
+import { ConfigModule, type AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { DirectoryModule } from './directory/directory.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { DocumentsModule } from './documents/documents.module';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,5 +1,5 @@
-import { FileDisputeCommand, RunDisputeActionCommand } from '../src/disputes/application/dispute-commands';
-import { HTTP_ACTIONS } from '../src/disputes/http/dispute-actions.controller';
+import { JSON_ACTIONS } from '../src/disputes/action-table';
+import { RunDisputeCommand } from '../src/disputes/application/dispute-commands';
 import { A_DISPUTE_ID, createHarness, fileDisputeBody, type Harness } from './support/http-harness';
 
 describe('POST /api/disputes validation', () => {
@@ -25,12 +25,14 @@ describe('POST /api/disputes validation', () => {
     const res = await file(fileDisputeBody()).set('X-Request-Id', 'req-file-1');
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: A_DISPUTE_ID, status: 'filed', version: 1 });
-    const command = h.commandBus.execute.mock.calls[0][0] as FileDisputeCommand;
-    expect(command).toBeInstanceOf(FileDisputeCommand);
+    const command = h.commandBus.execute.mock.calls[0][0] as RunDisputeCommand;
+    expect(command).toBeInstanceOf(RunDisputeCommand);
     expect(command.actor).toEqual({ userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' });
     expect(command.options).toEqual({ correlationId: 'req-file-1' });
-    expect(command.input).toEqual(fileDisputeBody());
-    expect(Object.getPrototypeOf(command.input.claims[0])).toBe(Object.prototype);
+    expect(command.command).toEqual({ type: 'file-dispute', disputeId: command.disputeId, ...fileDisputeBody() });
+    expect(command.disputeId).toMatch(/^[0-9a-f-]{36}$/);
+    const filed = command.command as Extract<RunDisputeCommand['command'], { type: 'file-dispute' }>;
+    expect(Object.getPrototypeOf(filed.claims[0])).toBe(Object.prototype);
   });
 
   it('an empty body names every required field, one entry each, and records nothing', async () => {
@@ -182,9 +184,9 @@ describe('action bodies', () => {
     const req = h.http().post(`/api/disputes/${id}/${action}`).set('Authorization', `Bearer ${token}`);
     return body === undefined ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(body));
   };
-  const lastCommand = () => h.commandBus.execute.mock.calls.at(-1)![0] as RunDisputeActionCommand;
+  const lastCommand = () => h.commandBus.execute.mock.calls.at(-1)![0] as RunDisputeCommand;
 
-  const valid: Record<(typeof HTTP_ACTIONS)[number], Record<string, unknown>> = {
+  const valid: Record<(typeof JSON_ACTIONS)[number], Record<string, unknown>> = {
     'request-information': { questions: 'Send the contract offer.', dueDate: '2026-03-01T12:00:00Z' },
     'provide-information': { answers: 'Attached.' },
     'declare-inadmissible': { reason: 'outside_jurisdiction', explanation: 'A Wmo matter.' },
@@ -214,18 +216,18 @@ describe('action bodies', () => {
     'record-payment': { invoiceId: 'inv-1' },
   };
 
-  it.each(HTTP_ACTIONS.map((a) => [a]))('%s: a valid body runs the domain command with the same name', async (action) => {
+  it.each(JSON_ACTIONS.map((a) => [a]))('%s: a valid body runs the domain command with the same name', async (action) => {
     const res = await act(action, valid[action]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: A_DISPUTE_ID, status: 'filed', version: 2 });
     const command = lastCommand();
-    expect(command).toBeInstanceOf(RunDisputeActionCommand);
+    expect(command).toBeInstanceOf(RunDisputeCommand);
     expect(command.disputeId).toBe(A_DISPUTE_ID);
     expect(command.command).toMatchObject({ type: action, ...valid[action] });
     expect(command.actor).toEqual({ userId: 'sec-jan', role: 'secretariat', organisationId: 'org-geschilleninstantie' });
   });
 
-  it.each(HTTP_ACTIONS.map((a) => [a]))('%s: an unknown field is refused by name', async (action) => {
+  it.each(JSON_ACTIONS.map((a) => [a]))('%s: an unknown field is refused by name', async (action) => {
     const res = await act(action, { ...valid[action], sneaky: true });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'sneaky', message: expect.any(String) }]);

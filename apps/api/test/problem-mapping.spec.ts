@@ -123,7 +123,7 @@ describe('problem+json over HTTP', () => {
   });
 
   it('an unexpected error is a 500 problem with no stack or message', async () => {
-    h.queryBus.execute.mockRejectedValueOnce(new Error('connection string postgres://admin:hunter2@db'));
+    h.reader.get.mockRejectedValueOnce(new Error('connection string postgres://admin:hunter2@db'));
     const res = await h.http().get(`/api/disputes/${A_DISPUTE_ID}`).set('Authorization', `Bearer ${token}`);
     expectProblem(res, 500);
     expect(JSON.stringify(res.body)).not.toContain('hunter2');

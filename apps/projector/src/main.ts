@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '../../api/src/config/app-config';
+import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
 import { ProjectorModule } from './projector.module';
 
 // `npm run start:projector`: the projections without the API (production: several of these, the

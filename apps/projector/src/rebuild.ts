@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DEFAULT_PROJECTIONS, findProjection, rebuildProjection } from '../../../libs/read-models/src';
-import { ConfigError, loadConfig } from '../../api/src/config/app-config';
-import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
+import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
+import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/src/open-stores';
 
 // `npm run projections:rebuild -- <name>`: replays the whole log into fresh tables and swaps them
 // in atomically (see libs/read-models/src/rebuild-projection.ts). Same environment as the API; the

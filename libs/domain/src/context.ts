@@ -22,6 +22,8 @@ export interface UserInfo {
   name: string;
   role: Role;
   organisationId: string;
+  /** Where the person is reached (notifications); optional for users from before emails. */
+  email?: string;
 }
 
 /** A synchronous view of the directory, so the domain can check parties without I/O. */

@@ -94,6 +94,8 @@ export type NeutralRole = (typeof NEUTRAL_ROLES)[number];
 export const ORGANISATION_KINDS = [
   'provider',
   'insurer',
+  /** A Wlz care office (zorgkantoor): on the insurers' side, UZOVI code, its users have role `insurer`. */
+  'care_office',
   'association',
   'disputes_body',
   'observer',

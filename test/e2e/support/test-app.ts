@@ -8,8 +8,8 @@ import { Client } from 'pg';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/bootstrap';
-import type { Clock } from '../../../apps/api/src/common/clock';
-import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
+import type { Clock } from '../../../libs/runtime/src/clock';
+import { loadConfig, type AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { DeadlineScheduler } from '../../../apps/api/src/deadlines/deadline-scheduler';
 
 /** What a test sees of one HTTP answer, whichever way it travelled (supertest or fetch). */

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { UserInfo } from '../../../../libs/domain/src';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
-import { DirectoryService } from '../directory/directory.service';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import type { Authenticated, TokenVerifier } from './token-verifier';
 
 export const DEV_TOKEN_SECRET_FILE = 'dev-token-secret';

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { ROLES, type Role } from '../../../../libs/domain/src';
-import type { AppConfig } from '../config/app-config';
-import { roleFitsOrganisation } from '../directory/directory-records';
-import type { DirectoryService } from '../directory/directory.service';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
+import { roleFitsOrganisation } from '../../../../libs/directory/src/directory-records';
+import type { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import { ProblemException, problemType } from '../http/problem';
 import { unauthorized } from './dev-token.service';
 import type { Authenticated, TokenVerifier } from './token-verifier';
@@ -105,7 +105,9 @@ export class OidcTokenVerifier implements TokenVerifier {
       throw unauthorized(`The role ${role} of this token does not fit its organisation (${organisation.kind}).`);
     }
     const name = typeof payload.name === 'string' && payload.name.trim() !== '' ? payload.name : (this.directory.user(userId)?.name ?? userId);
-    return { actor: { userId, role, organisationId }, user: { id: userId, name, role, organisationId } };
+    // The standard `email` claim when the issuer sends it, else the directory's address.
+    const email = typeof payload.email === 'string' && payload.email.trim() !== '' ? payload.email : this.directory.user(userId)?.email;
+    return { actor: { userId, role, organisationId }, user: { id: userId, name, role, organisationId, ...(email ? { email } : {}) } };
   }
 
   private verificationError(error: unknown): Error {

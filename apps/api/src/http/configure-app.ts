@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { jsonContentTypeMiddleware } from './content-type.middleware';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';

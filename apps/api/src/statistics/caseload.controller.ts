@@ -4,9 +4,9 @@ import { NEUTRAL_ROLES, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
 import type { CaseloadAssignment, CaseloadDeadline } from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import type { Clock } from '../common/clock';
-import { CLOCK, READ_MODELS } from '../common/tokens';
-import { DirectoryService } from '../directory/directory.service';
+import type { Clock } from '../../../../libs/runtime/src/clock';
+import { CLOCK, READ_MODELS } from '../../../../libs/runtime/src/tokens';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import { ApiProblemResponses, ProblemSchema } from '../http/openapi';
 import { notForYourRole } from './forbidden';
 

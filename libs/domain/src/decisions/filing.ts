@@ -53,7 +53,7 @@ const partyOrganisations = (ids: unknown, field: string, ctx: DecisionContext): 
   return (ids as string[]).map((id) => {
     const org = ctx.directory.organisation(id);
     if (!org) throw invalid(field, 'unknown_organisation', `Organisation ${id} is not in the directory; check the id.`);
-    if (org.kind !== 'provider' && org.kind !== 'insurer') {
+    if (org.kind !== 'provider' && org.kind !== 'insurer' && org.kind !== 'care_office') {
       throw invalid(
         field,
         'not_a_party_organisation',
@@ -130,13 +130,14 @@ export const fileDispute: ActionRule<FileDispute> = {
     }
 
     // One claimant, or an association's member providers: the claimants are always on one side.
-    const claimantKind = claimants[0].kind as 'provider' | 'insurer';
+    // A care office (Wlz) is on the insurers' side.
+    const claimantKind = claimants[0].kind === 'provider' ? 'provider' : 'insurer';
     const expectedRespondentKind = claimantKind === 'provider' ? 'insurer' : 'provider';
     const overlap = respondents.filter((o) => c.claimantOrganisationIds.includes(o.id));
     if (overlap.length > 0) {
       throw invalid('respondentOrganisationIds', 'overlap', `${overlap[0].name} cannot be both claimant and respondent.`);
     }
-    const wrongSide = respondents.find((o) => o.kind !== expectedRespondentKind);
+    const wrongSide = respondents.find((o) => (o.kind === 'provider' ? 'provider' : 'insurer') !== expectedRespondentKind);
     if (wrongSide) {
       throw invalid(
         'respondentOrganisationIds',

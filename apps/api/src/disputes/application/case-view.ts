@@ -8,7 +8,7 @@ import {
   type DisputeState,
   type NeutralOnCase,
 } from '../../../../../libs/domain/src';
-import { documentUploadPath, OFFERED_ACTIONS } from './served-actions';
+import { documentUploadPath, OFFERED_ACTIONS } from '../action-table';
 import type { CaseView, ConflictCheckView, NeutralView, OrganisationView } from './views';
 
 const SERVED: ReadonlySet<string> = new Set(OFFERED_ACTIONS);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../../../../../libs/domain/src';
+import type { Actor, FileDispute } from '../../../../../libs/domain/src';
 import type { CaseListPage } from '../../../../../libs/read-models/src/contracts';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
@@ -19,8 +19,10 @@ import { ApiCaseProblemResponses, ApiProblemResponses, ProblemSchema } from '../
 import { RequestValidationException } from '../../http/problem';
 import { RateLimited } from '../../http/rate-limit';
 import { RequestId } from '../../http/request-id';
-import { FileDisputeCommand, type CommandResult } from '../application/dispute-commands';
-import { GetDisputeQuery, GetTimelineQuery, ListDisputesQuery } from '../application/dispute-queries';
+import { randomUUID } from 'node:crypto';
+import { RunDisputeCommand, type CommandResult } from '../application/dispute-commands';
+import { DisputeReader } from '../application/dispute-reader';
+import type { CaseView, ConflictCheckView, TimelineItemView } from '../application/views';
 import { DisputeIdPipe } from './dispute-id.pipe';
 import { FileDisputeDto } from './dto/file-dispute.dto';
 import { GetDisputeQueryDto, ListDisputesQueryDto } from './dto/query.dto';
@@ -34,7 +36,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export class DisputesController {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly queryBus: QueryBus,
+    private readonly reader: DisputeReader,
   ) {}
 
   @Post()
@@ -51,7 +53,11 @@ export class DisputesController {
     @CurrentActor() actor: Actor,
     @RequestId() requestId: string,
   ): Promise<CommandResult> {
-    const input: FileDisputeCommand['input'] = {
+    const disputeId = randomUUID();
+    // Field by field: the DTOs' classes (the claims) must not travel into the events.
+    const command: FileDispute = {
+      type: 'file-dispute',
+      disputeId,
       phase: dto.phase,
       legalFramework: dto.legalFramework,
       sector: dto.sector,
@@ -69,7 +75,7 @@ export class DisputesController {
       urgent: dto.urgent,
       ...(dto.urgencyReason !== undefined ? { urgencyReason: dto.urgencyReason } : {}),
     };
-    return this.commandBus.execute(new FileDisputeCommand(input, actor, { correlationId: requestId }));
+    return this.commandBus.execute(new RunDisputeCommand(disputeId, command, actor, { correlationId: requestId }));
   }
 
   @Get()
@@ -77,8 +83,7 @@ export class DisputesController {
   @ApiOkResponse({ type: CaseListResponse })
   @ApiProblemResponses()
   list(@Query() query: ListDisputesQueryDto, @CurrentActor() actor: Actor): Promise<CaseListPage> {
-    return this.queryBus.execute(
-      new ListDisputesQuery(actor, {
+    return this.reader.list(actor, {
         ...(query.status !== undefined ? { status: query.status } : {}),
         ...(query.phase !== undefined ? { phase: query.phase } : {}),
         ...(query.legalFramework !== undefined ? { legalFramework: query.legalFramework } : {}),
@@ -87,8 +92,7 @@ export class DisputesController {
         ...(query.q !== undefined && query.q.trim() !== '' ? { q: query.q.trim() } : {}),
         ...(query.cursor !== undefined && query.cursor !== '' ? { cursor: query.cursor } : {}),
         limit: query.limit ?? DEFAULT_PAGE_SIZE,
-      }),
-    );
+    });
   }
 
   @Get(':id')
@@ -101,10 +105,11 @@ export class DisputesController {
     @Query() query: GetDisputeQueryDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<CaseView | ConflictCheckView> {
     const asOf = query.asOf !== undefined ? parseAsOf(query.asOf) : undefined;
-    const view = await this.queryBus.execute<GetDisputeQuery, { version?: unknown }>(new GetDisputeQuery(id, actor, asOf));
-    if (view && typeof view.version === 'number') res.setHeader('ETag', `"${view.version}"`);
+    const view = await this.reader.get(id, actor, asOf);
+    // A nominee's conflict check carries no version: they cannot act on the case (rule 2).
+    if ('version' in view) res.setHeader('ETag', `"${view.version}"`);
     return view;
   }
 
@@ -112,8 +117,8 @@ export class DisputesController {
   @ApiOperation({ summary: 'The events the caller may see, oldest first' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiCaseProblemResponses()
-  timeline(@Param('id', DisputeIdPipe) id: string, @CurrentActor() actor: Actor): Promise<unknown> {
-    return this.queryBus.execute(new GetTimelineQuery(id, actor));
+  timeline(@Param('id', DisputeIdPipe) id: string, @CurrentActor() actor: Actor): Promise<TimelineItemView[]> {
+    return this.reader.timeline(id, actor);
   }
 }
 

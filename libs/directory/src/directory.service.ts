@@ -1,17 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Actor, DirectoryView, UserInfo } from '../../../../libs/domain/src';
+import { currentSchemaVersion, type Actor, type DirectoryView, type UserInfo } from '../../domain/src';
 import {
   WrongExpectedVersionError,
   type EventStore,
   type NewEvent,
   type StoredEvent,
   type Subscription,
-} from '../../../../libs/event-store/src/port';
-import type { Clock } from '../common/clock';
-import { APP_CONFIG, CLOCK, EVENT_STORE } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
-import { currentSchemaVersion } from '../disputes/application/event-schema';
+} from '../../event-store/src/port';
+import type { Clock } from '../../runtime/src/clock';
+import { APP_CONFIG, CLOCK, EVENT_STORE } from '../../runtime/src/tokens';
+import type { AppConfig } from '../../runtime/src/config/app-config';
 import {
   DIRECTORY_STREAM_PREFIX,
   ORGANISATION_STREAM_PREFIX,

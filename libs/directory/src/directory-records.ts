@@ -1,4 +1,4 @@
-import type { OrganisationInfo, OrganisationKind, Role, UserInfo } from '../../../../libs/domain/src';
+import type { OrganisationInfo, OrganisationKind, Role, UserInfo } from '../../domain/src';
 
 /** Registration codes of an organisation: AGB and KvK for providers, UZOVI for insurers and care offices. */
 export interface OrganisationCodes {
@@ -20,6 +20,7 @@ export interface DirectoryData {
 export const ROLES_BY_ORGANISATION_KIND: Record<OrganisationKind, readonly Role[]> = {
   provider: ['provider'],
   insurer: ['insurer'],
+  care_office: ['insurer'],
   association: ['association'],
   disputes_body: ['mediator', 'adviser', 'arbitrator', 'secretariat'],
   observer: ['observer'],
@@ -62,5 +63,11 @@ export function organisationRecord(org: DirectoryOrganisation): DirectoryOrganis
 }
 
 export function userRecord(user: UserInfo): UserInfo {
-  return { id: user.id, name: user.name, role: user.role, organisationId: user.organisationId };
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisationId,
+    ...(user.email !== undefined ? { email: user.email } : {}),
+  };
 }

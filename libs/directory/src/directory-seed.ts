@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { UserInfo } from '../../../../libs/domain/src';
+import type { UserInfo } from '../../domain/src';
 import type { DirectoryData, DirectoryOrganisation, OrganisationCodes } from './directory-records';
 import { organisationProblems, userProblems, type DirectoryLookup } from './directory-rules';
 
@@ -77,7 +77,13 @@ export function parseDirectory(raw: unknown, file: string): DirectoryData {
     if (!isNonEmptyString(user.id)) fail(`users[${i}] has no id`);
     const id = user.id as string;
     if (userMap.has(id)) fail(`user ${id} appears twice`);
-    userMap.set(id, { id, name: user.name as string, role: user.role as UserInfo['role'], organisationId: user.organisationId as string });
+    userMap.set(id, {
+      id,
+      name: user.name as string,
+      role: user.role as UserInfo['role'],
+      organisationId: user.organisationId as string,
+      ...(user.email !== undefined ? { email: user.email as string } : {}),
+    });
   });
 
   const lookup: DirectoryLookup = {

@@ -1,6 +1,11 @@
-import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role, type UserInfo } from '../../../../libs/domain/src';
-import type { FieldError } from '../http/problem';
+import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role, type UserInfo } from '../../domain/src';
 import { ROLES_BY_ORGANISATION_KIND, type DirectoryOrganisation } from './directory-records';
+
+/** One invalid field of a directory record, as the API's problem answers name it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 // The directory's rules, shared by the API (400 naming each field) and the seed files (startup
 // error): formats of the Dutch registration codes, roles that fit the organisation, members of an
@@ -12,6 +17,8 @@ const AGB_CODE = /^\d{8}$/;
 const KVK_NUMBER = /^\d{8}$/;
 const UZOVI_CODE = /^\d{4}$/;
 const MAX_NAME = 200;
+/** Deliberately loose: one @, something on both sides, a dot in the domain; the mail server decides the rest. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** What the rules need to know about the rest of the directory. */
 export interface DirectoryLookup {
@@ -38,6 +45,7 @@ function checkName(value: unknown, errors: FieldError[]): void {
 const CODE_RULES: Record<OrganisationKind, { agb: Need; kvk: Need; uzovi: Need; smallProvider: Need; members: Need }> = {
   provider: { agb: 'required', kvk: 'required', uzovi: 'forbidden', smallProvider: 'required', members: 'forbidden' },
   insurer: { agb: 'forbidden', kvk: 'optional', uzovi: 'required', smallProvider: 'forbidden', members: 'forbidden' },
+  care_office: { agb: 'forbidden', kvk: 'optional', uzovi: 'required', smallProvider: 'forbidden', members: 'forbidden' },
   association: { agb: 'forbidden', kvk: 'optional', uzovi: 'forbidden', smallProvider: 'forbidden', members: 'required' },
   disputes_body: { agb: 'forbidden', kvk: 'optional', uzovi: 'forbidden', smallProvider: 'forbidden', members: 'forbidden' },
   observer: { agb: 'forbidden', kvk: 'optional', uzovi: 'forbidden', smallProvider: 'forbidden', members: 'forbidden' },
@@ -46,7 +54,8 @@ type Need = 'required' | 'optional' | 'forbidden';
 
 const KIND_LABEL: Record<OrganisationKind, string> = {
   provider: 'a care provider',
-  insurer: 'an insurer or care office',
+  insurer: 'a health insurer',
+  care_office: 'a care office',
   association: 'an association',
   disputes_body: 'the disputes body',
   observer: 'an observer',
@@ -144,6 +153,9 @@ export function userProblems(user: UserInfo, directory: DirectoryLookup, isNew: 
     errors.push({ field: 'id', message: `id ${user.id} is already taken by another user` });
   }
   checkName(user.name, errors);
+  if (user.email !== undefined && (!isString(user.email) || !EMAIL.test(user.email) || user.email.length > MAX_NAME)) {
+    errors.push({ field: 'email', message: 'email must be an email address such as naam@organisatie.nl' });
+  }
   const roleKnown = (ROLES as readonly unknown[]).includes(user.role);
   if (!roleKnown) errors.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
   const org = isString(user.organisationId) ? directory.organisation(user.organisationId) : undefined;

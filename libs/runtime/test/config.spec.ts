@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { DEFAULT_POLICIES } from '../../../libs/domain/src';
-import { ConfigError, loadConfig } from '../src/config/app-config';
+import { DEFAULT_POLICIES } from '../../domain/src';
+import { ConfigError, loadConfig } from '../src';
 
 describe('loadConfig', () => {
   it('defaults', () => {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore } from '../../../../libs/event-store/src';
-import type { EventStore } from '../../../../libs/event-store/src/port';
-import { openReadModels, type OpenedReadModels } from '../../../../libs/read-models/src';
-import type { AppConfig } from '../config/app-config';
+import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore } from '../../event-store/src';
+import type { EventStore } from '../../event-store/src/port';
+import { openReadModels, type OpenedReadModels } from '../../read-models/src';
+import type { AppConfig } from './config/app-config';
 
 // Which stores a process uses, from its configuration; shared by the API and the projector so both
 // always open the same ones.

@@ -1,6 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import {
+  currentSchemaVersion,
   decide,
   disputeStreamId,
   evolve,
@@ -21,14 +23,13 @@ import {
   type StreamAppend,
 } from '../../../../../libs/event-store/src/port';
 import type { ProjectionRunner } from '../../../../../libs/read-models/src/contracts';
-import type { Clock } from '../../common/clock';
+import type { Clock } from '../../../../../libs/runtime/src/clock';
 import { CaseNotFoundError, VersionConflictError } from '../../common/errors';
-import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES } from '../../common/tokens';
+import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES } from '../../../../../libs/runtime/src/tokens';
 import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
 import { CaseNumberAllocator } from './case-number-allocator';
-import type { CommandOptions, CommandResult } from './dispute-commands';
+import { RunDisputeCommand, type CommandOptions, type CommandResult } from './dispute-commands';
 import { causationFor } from './causation';
-import { currentSchemaVersion } from './event-schema';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
 const MAX_ATTEMPTS = 40;
@@ -38,9 +39,9 @@ const MAX_ATTEMPTS = 40;
  * expected version, wait until the projections have the new events (read-your-writes).
  * Without If-Match a lost race is retried on fresh state; with If-Match it is the caller's 409.
  */
-@Injectable()
-export class DisputeCommandExecutor {
-  private readonly logger = new Logger(DisputeCommandExecutor.name);
+@CommandHandler(RunDisputeCommand)
+export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeCommand> {
+  private readonly logger = new Logger(RunDisputeCommandHandler.name);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -51,7 +52,7 @@ export class DisputeCommandExecutor {
     private readonly caseNumbers: CaseNumberAllocator,
   ) {}
 
-  async execute(disputeId: string, command: DisputeCommand, actor: Actor, options: CommandOptions): Promise<CommandResult> {
+  async execute({ disputeId, command, actor, options }: RunDisputeCommand): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const stored = await this.store.readStream(disputeStreamId(disputeId));
       const state = foldEvents(stored.map(toDisputeEvent), disputeId);

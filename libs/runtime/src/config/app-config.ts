@@ -1,0 +1,112 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { DeadlineKind, Policies } from '../../../domain/src';
+import { APP_CONFIG, POLICIES } from '../tokens';
+import { AUTH_MODES, combinationProblems, EVENT_STORE_KINDS, PROJECTION_MODES, settingsSchema, type Settings } from './settings';
+
+export { AUTH_MODES, DEFAULT_DOCUMENT_MAX_BYTES, EVENT_STORE_KINDS, PROJECTION_MODES } from './settings';
+export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
+export type ProjectionMode = (typeof PROJECTION_MODES)[number];
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** The settings as the processes use them: the schema's values (settings.ts), grouped and named for the code. */
+export type AppConfig = ReturnType<typeof toAppConfig>;
+
+/** Requests per window (0: no limit), counted per user and per client address separately. */
+export interface RateLimits {
+  windowSeconds: number;
+  tokensPerUser: number;
+  tokensPerAddress: number;
+  filingsPerUser: number;
+  filingsPerAddress: number;
+}
+
+/** Thrown by loadConfig with every problem found, one per line, so an operator can fix them all at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment against the settings schema. Throws ConfigError listing every invalid variable. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  // Blank variables count as unset; values are trimmed.
+  const given: Env = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') given[name] = value.trim();
+  }
+  const parsed = settingsSchema(cwd).safeParse(given);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  problems.push(...combinationProblems(given));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return toAppConfig(parsed.data);
+}
+
+// A new setting: a line in settings.ts (variable, type, default, description) and its field here.
+function toAppConfig(s: Settings) {
+  const deadlineDays: Record<DeadlineKind, number> = {
+    information: s.DEADLINE_DAYS_INFORMATION,
+    respondent_answer: s.DEADLINE_DAYS_RESPONDENT_ANSWER,
+    challenge: s.DEADLINE_DAYS_CHALLENGE,
+    statement_of_defence: s.DEADLINE_DAYS_STATEMENT_OF_DEFENCE,
+    escalation: s.DEADLINE_DAYS_ESCALATION,
+  };
+  return {
+    port: s.PORT,
+    dataDir: s.DATA_DIR,
+    eventStore: s.EVENT_STORE,
+    databaseUrl: s.DATABASE_URL,
+    databaseSchema: s.DATABASE_SCHEMA,
+    kurrentdbUrl: s.KURRENTDB_URL,
+    projections: s.PROJECTIONS,
+    projectionLockRetryMs: s.PROJECTION_LOCK_RETRY_MS,
+    authMode: s.AUTH_MODE,
+    devTokenSecret: s.DEV_TOKEN_SECRET,
+    devTokenTtlSeconds: s.DEV_TOKEN_TTL_SECONDS,
+    oidcIssuer: s.OIDC_ISSUER,
+    oidcAudience: s.OIDC_AUDIENCE,
+    oidcRoleClaim: s.OIDC_ROLE_CLAIM,
+    oidcOrganisationClaim: s.OIDC_ORGANISATION_CLAIM,
+    oidcJwksCooldownMs: s.OIDC_JWKS_COOLDOWN_MS,
+    /** An absolute path, or 'none'; unset: the demo directory. */
+    directorySeedFile: s.DIRECTORY_SEED_FILE as string | 'none' | undefined,
+    corsOrigins: s.CORS_ORIGINS,
+    trustProxyHops: s.TRUST_PROXY_HOPS,
+    rateLimits: {
+      windowSeconds: s.RATE_LIMIT_WINDOW_SECONDS,
+      tokensPerUser: s.RATE_LIMIT_TOKENS_PER_USER,
+      tokensPerAddress: s.RATE_LIMIT_TOKENS_PER_ADDRESS,
+      filingsPerUser: s.RATE_LIMIT_FILINGS_PER_USER,
+      filingsPerAddress: s.RATE_LIMIT_FILINGS_PER_ADDRESS,
+    } satisfies RateLimits as RateLimits,
+    requestLog: s.REQUEST_LOG === 'on',
+    deadlineScanIntervalMs: s.DEADLINE_SCAN_INTERVAL_MS,
+    statisticsMinCellCount: s.STATISTICS_MIN_CELL_COUNT,
+    /** Largest JSON body accepted, in bytes (413 beyond); not a setting. */
+    bodyLimitBytes: 1024 * 1024,
+    documentMaxBytes: s.DOCUMENT_MAX_BYTES,
+    policies: {
+      deadlineDays,
+      administrationFeeCents: s.ADMINISTRATION_FEE_CENTS,
+      smallProviderRespondentSharePct: s.SMALL_PROVIDER_RESPONDENT_SHARE_PCT,
+    } satisfies Policies as Policies,
+  };
+}
+
+/** Provides APP_CONFIG and POLICIES everywhere. Tests pass a config object of their own. */
+@Global()
+@Module({})
+export class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: POLICIES, useValue: config.policies },
+      ],
+      exports: [APP_CONFIG, POLICIES],
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_POLICIES } from '../../../domain/src';
+
+// Every setting of every process (API, projector, seed:history), declared once: its environment
+// variable, its type and bounds, its default and a one-line description. `loadConfig` parses the
+// environment with this schema, and docs/operations.md lists the settings from it.
+// A new setting: one line here, and its field in toAppConfig (app-config.ts).
+
+export const EVENT_STORE_KINDS = ['sqlite', 'postgres', 'kurrentdb'] as const;
+export const PROJECTION_MODES = ['inline', 'off'] as const;
+export const AUTH_MODES = ['dev', 'oidc'] as const;
+
+/** 25 MB (25 × 1024 × 1024 bytes): the largest document accepted unless DOCUMENT_MAX_BYTES says otherwise. */
+export const DEFAULT_DOCUMENT_MAX_BYTES = 25 * 1024 * 1024;
+
+const KURRENTDB_PROTOCOLS = ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover', 'kdb', 'kdb+discover'];
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** A whole number from min to max, given as text. Messages leave out the variable's name: loadConfig puts it in front. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  const problem = (input: unknown) => `must be a whole number between ${min} and ${max}, got "${String(input)}"`;
+  return z
+    .string()
+    .regex(/^-?\d+$/, { error: (issue) => problem(issue.input) })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: (issue) => problem(issue.input) }).max(max, { error: (issue) => problem(issue.input) }))
+    .default(fallback);
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z.enum(values, { error: (issue) => `must be one of ${values.join(', ')}, got "${String(issue.input)}"` }).default(fallback);
+}
+
+function url(protocols: string[]) {
+  return z.url({
+    protocol: new RegExp(`^(${protocols.map((p) => p.replace('+', '\\+')).join('|')})$`),
+    error: () => `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  });
+}
+
+function text() {
+  return z.string();
+}
+
+/** The environment variables, each with its default and description; `cwd` anchors relative paths. */
+export function settingsSchema(cwd: string) {
+  const relative = (value: string) => path.resolve(cwd, value);
+  return z.object({
+    PORT: wholeNumber(0, 65_535, 3000).describe('TCP port of the HTTP API.'),
+    DATA_DIR: text()
+      .default('./data')
+      .transform(relative)
+      .describe('Folder for the embedded databases, stored documents and the generated dev-token secret (relative to the working directory).'),
+    EVENT_STORE: oneOf(EVENT_STORE_KINDS, 'sqlite').describe(
+      'Where the events live: sqlite (DATA_DIR/events.sqlite), postgres (DATABASE_URL) or kurrentdb (KURRENTDB_URL).',
+    ),
+    DATABASE_URL: url(['postgres', 'postgresql'])
+      .optional()
+      .describe('PostgreSQL for the read models (and for the events when EVENT_STORE=postgres). Unset: read models in SQLite in DATA_DIR.'),
+    DATABASE_SCHEMA: text()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, {
+        error: (issue) =>
+          `must be lower-case letters, digits and underscores (at most 63, not starting with a digit), got "${String(issue.input)}"`,
+      })
+      .default('public')
+      .describe('PostgreSQL schema of the read models (and of the events on EVENT_STORE=postgres).'),
+    KURRENTDB_URL: url(KURRENTDB_PROTOCOLS).optional().describe('KurrentDB connection string, e.g. kurrentdb://localhost:2113?tls=false.'),
+    PROJECTIONS: oneOf(PROJECTION_MODES, 'inline').describe(
+      'inline: this process runs the projections too; off: projector processes (npm run start:projector) run them.',
+    ),
+    PROJECTION_LOCK_RETRY_MS: wholeNumber(50, 60_000, 1000).describe('PostgreSQL: how often a standby process tries to take over a projection (ms).'),
+    AUTH_MODE: oneOf(AUTH_MODES, 'dev').describe('dev: the API hands out tokens for directory users (demo, tests); oidc: tokens from OIDC_ISSUER.'),
+    DEV_TOKEN_SECRET: text()
+      .min(32, { error: 'must be at least 32 characters long (leave it unset to have one generated)' })
+      .optional()
+      .describe('HS256 secret of dev tokens. Unset: generated once and kept in DATA_DIR/dev-token-secret.'),
+    DEV_TOKEN_TTL_SECONDS: wholeNumber(60, 30 * 24 * 3600, 8 * 3600).describe('How long a dev token is valid (seconds).'),
+    OIDC_ISSUER: url(['https', 'http']).optional().describe('AUTH_MODE=oidc: the issuer URL (its keys come from its discovery document).'),
+    OIDC_AUDIENCE: text().optional().describe('AUTH_MODE=oidc: the audience the tokens must carry.'),
+    OIDC_ROLE_CLAIM: text().default('role').describe('AUTH_MODE=oidc: the claim that carries the role.'),
+    OIDC_ORGANISATION_CLAIM: text().default('organisation_id').describe('AUTH_MODE=oidc: the claim that carries the organisation id.'),
+    OIDC_JWKS_COOLDOWN_MS: wholeNumber(0, 3_600_000, 30_000).describe(
+      "After fetching the issuer's keys, no refetch for this long, even for an unknown key id (ms).",
+    ),
+    DIRECTORY_SEED_FILE: text()
+      .transform((value) => (value === 'none' ? value : relative(value)))
+      .refine((value) => value === 'none' || fs.existsSync(value), { error: (issue) => `${String(issue.input)} does not exist (or set it to none)` })
+      .optional()
+      .describe('Directory seeded into an empty store at first start: a directory file, or none. Unset: the demo directory.'),
+    CORS_ORIGINS: text()
+      .default('')
+      .transform((value, ctx) => {
+        const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+        for (const origin of origins) {
+          const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+          if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `must be a comma-separated list of origins such as https://app.example.nl (no path, no trailing slash), got "${origin}"`,
+            });
+          }
+        }
+        return origins;
+      })
+      .describe('Origins allowed to call the API from a browser (CORS), comma-separated. Empty: none.'),
+    TRUST_PROXY_HOPS: wholeNumber(0, 10, 0).describe('How many proxies in front of the API may set X-Forwarded-For (0: none).'),
+    RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400, 60).describe('Length of a rate-limit window (seconds).'),
+    RATE_LIMIT_TOKENS_PER_USER: wholeNumber(0, 1_000_000, 20).describe('Dev tokens per user per window (0: no limit).'),
+    RATE_LIMIT_TOKENS_PER_ADDRESS: wholeNumber(0, 1_000_000, 60).describe('Dev tokens per client address per window (0: no limit).'),
+    RATE_LIMIT_FILINGS_PER_USER: wholeNumber(0, 1_000_000, 30).describe('Filed disputes per user per window (0: no limit).'),
+    RATE_LIMIT_FILINGS_PER_ADDRESS: wholeNumber(0, 1_000_000, 300).describe('Filed disputes per client address per window (0: no limit).'),
+    REQUEST_LOG: oneOf(['on', 'off'], 'on').describe('on: one JSON line per request on stdout.'),
+    DEADLINE_SCAN_INTERVAL_MS: wholeNumber(0, 86_400_000, 60_000)
+      .refine((ms) => ms === 0 || ms >= 10, { error: 'must be 0 (off) or at least 10' })
+      .describe('How often lapsed deadlines are looked for (ms); 0: not in this process.'),
+    DOCUMENT_MAX_BYTES: wholeNumber(1, 1024 * 1024 * 1024, DEFAULT_DOCUMENT_MAX_BYTES).describe('Largest document accepted for upload (bytes; 413 beyond).'),
+    STATISTICS_MIN_CELL_COUNT: wholeNumber(1, 1000, 5).describe('Observers see statistics cells counting fewer cases than this as empty (small-cell suppression).'),
+    DEADLINE_DAYS_INFORMATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.information).describe(
+      'Days the claimant has to supply requested information.',
+    ),
+    DEADLINE_DAYS_RESPONDENT_ANSWER: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.respondent_answer).describe(
+      'Days the respondent has to accept or decline the procedure.',
+    ),
+    DEADLINE_DAYS_CHALLENGE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.challenge).describe('Days the parties have to challenge a nominated neutral.'),
+    DEADLINE_DAYS_STATEMENT_OF_DEFENCE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.statement_of_defence).describe(
+      'Days the respondent has for the statement of defence.',
+    ),
+    DEADLINE_DAYS_ESCALATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.escalation).describe(
+      'Days after a failed mediation in which a party may escalate.',
+    ),
+    ADMINISTRATION_FEE_CENTS: wholeNumber(0, MAX_SAFE, DEFAULT_POLICIES.administrationFeeCents).describe('The administration fee (euro cents).'),
+    SMALL_PROVIDER_RESPONDENT_SHARE_PCT: wholeNumber(0, 100, DEFAULT_POLICIES.smallProviderRespondentSharePct).describe(
+      "Percentage of a small provider's fee the respondent pays.",
+    ),
+  });
+}
+
+export type Settings = z.output<ReturnType<typeof settingsSchema>>;
+
+/** Settings that need others, read from the (trimmed, non-empty) environment; reported with the others. */
+export function combinationProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.EVENT_STORE === 'postgres' && env.DATABASE_URL === undefined) {
+    problems.push('EVENT_STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)');
+  }
+  if (env.EVENT_STORE === 'kurrentdb' && env.KURRENTDB_URL === undefined) {
+    problems.push('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)');
+  }
+  if (env.AUTH_MODE === 'oidc') {
+    if (env.OIDC_ISSUER === undefined) problems.push('AUTH_MODE=oidc needs OIDC_ISSUER (the issuer URL)');
+    if (env.OIDC_AUDIENCE === undefined) problems.push('AUTH_MODE=oidc needs OIDC_AUDIENCE');
+  }
+  return problems;
+}
