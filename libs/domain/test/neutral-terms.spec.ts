@@ -46,6 +46,7 @@ describe('rule 1: a respondent learns of the case at registration', () => {
     expect(casePrincipals(s)).toEqual(new Set(['org:org-fysio-delinde']));
     expect(visibleTypes(filed(), 'ins-carla')).toEqual([]);
     for (const who of ['prov-anna', 'sec-jan']) expect(caseAccess(s, actor(who))).toEqual({ kind: 'full' });
+    given(filed()).when(doc('early', 'parties'), 'ins-carla').thenRefuses('forbidden', 'not_on_case');
   });
   it('when the secretariat registers it (RespondentInvited), then the respondent sees it, its history included', () => {
     const events = registered();

@@ -1,6 +1,7 @@
 import type { InvoiceFee, RecordPayment, SubmitDocument } from '../commands';
 import { conflict, forbidden, invalid } from '../errors';
 import { procedureStageOf } from '../evolve';
+import { isCaseVisibleTo } from '../visibility';
 import { appointedNeutrals, partyOrganisationIds, sideOf } from '../sides';
 import { DOCUMENT_VISIBILITIES, FEE_KINDS } from '../vocabulary';
 import { requireExists, requireOpenCase, requireRegistered, requireSecretariat } from './guards';
@@ -14,7 +15,8 @@ export const submitDocument: ActionRule<SubmitDocument> = {
     requireOpenCase(state);
     const onCase =
       g.actor.role === 'secretariat' ||
-      sideOf(state, g.actor) !== undefined ||
+      // A respondent only from registration on (rule 1).
+      (sideOf(state, g.actor) !== undefined && isCaseVisibleTo(state, g.actor)) ||
       // A nominee only sees what a conflict check needs (rule 2); appointed neutrals work on the case.
       appointedNeutrals(state).some((n) => n.userId === g.actor.userId && n.role === g.actor.role);
     if (!onCase) {
