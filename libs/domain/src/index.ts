@@ -16,7 +16,7 @@ export { isPartyRole, otherSide, currentNeutrals, appointedNeutrals, nominatedNe
 export type { ActionRule, GuardContext } from './decisions/rule';
 export { deadlineDaysFor } from './decisions/new-deadline';
 export { administrationFeeShares } from './decisions/registration';
-export { PANEL_RULES } from './decisions/neutrals';
+export { PANEL_RULES, hasPendingChallenge, everyPartyWaived, challengingOrganisations } from './decisions/neutrals';
 export { routeOnTheTable } from './decisions/route-agreement';
 export { statementsDue } from './decisions/proceedings';
 export { describeStatus } from './decisions/describe';
