@@ -179,8 +179,9 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
         procedureStage: stage,
         nominatedAt: at,
       }));
-      // A replacement chair takes over the chair of a panel whose chair was removed.
-      const others = d.neutralUserIds.includes(d.chairUserId) ? kept.map((n) => (n.chair && n.status !== 'ended' ? { ...n, chair: false } : n)) : kept;
+      // The chair named here chairs the whole panel, members still serving included (a replacement
+      // nomination may name one of them after the chair was removed).
+      const others = kept.map((n) => (n.status === 'nominated' || n.status === 'appointed' ? { ...n, chair: n.userId === d.chairUserId } : n));
       return {
         ...s,
         neutrals: [...others, ...nominated],

@@ -347,8 +347,45 @@ describe('rule 12: a challenge after appointment, on facts learned later', () =>
     expect(fold(upheld).status).toBe('awaiting_neutral');
     given(upheld).when({ type: 'nominate-neutrals', neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'], chairUserId: 'adv-isaac' }, 'sec-jan').thenRefuses('invalid', 'wrong_panel_size');
     given(upheld).when({ type: 'nominate-neutrals', neutralUserIds: ['arb-ivo'] }, 'sec-jan').thenRefuses('invalid', 'wrong_neutral_role');
-    // PANEL minus hanna leaves two; the demo roster has no fourth adviser, so the test directory's arbitrators cannot serve: refused by role
     expect(fold(upheld).neutrals.filter((n) => n.status === 'appointed').map((n) => n.userId)).toEqual(['adv-isaac', 'adv-julia']);
+    // The demo roster has three advisers; an arbitration panel shows the replacement with the test directory's arbitrators.
+    const arbitration = story(
+      [
+        ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['arb-ivo', 'arb-lotte', 'arb-maarten'], chairUserId: 'arb-ivo' }],
+        ['prov-anna', { type: 'waive-challenge' }],
+        ['ins-carla', { type: 'waive-challenge' }],
+        ['sec-jan', { type: 'appoint-neutrals' }],
+      ],
+      accepted('arbitration'),
+    );
+    const t1 = nextHour(arbitration);
+    const chairRemoved = story(
+      [
+        ['ins-carla', { type: 'challenge-neutral', neutralUserId: 'arb-ivo', grounds: 'g', newFacts: true, factsKnownSince: day(t1) }, t1],
+        ['sec-jan', { type: 'decide-challenge', neutralUserId: 'arb-ivo', upheld: true }],
+      ],
+      arbitration,
+    );
+    expect(fold(chairRemoved).status).toBe('awaiting_neutral');
+    given(chairRemoved).when({ type: 'nominate-neutrals', neutralUserIds: ['arb-ivo'] }, 'sec-jan').thenRefuses('invalid', 'challenged_before');
+    given(chairRemoved).when({ type: 'nominate-neutrals', neutralUserIds: ['arb-niels', 'arb-lotte'] }, 'sec-jan').thenRefuses('invalid', 'wrong_panel_size');
+    // The removed member was the chair: the secretariat names a new one, here a member still serving.
+    given(chairRemoved).when({ type: 'nominate-neutrals', neutralUserIds: ['arb-niels'] }, 'sec-jan').thenRefuses('invalid', 'chair_required', 'chairUserId');
+    const completed = story(
+      [
+        ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['arb-niels'], chairUserId: 'arb-lotte' }],
+        ['sec-jan', { type: 'appoint-neutrals' }, addDays(t1, 10)],
+      ],
+      chairRemoved,
+    );
+    const s2 = fold(completed);
+    expect(s2.status).toBe('in_proceedings');
+    expect(s2.neutrals.filter((n) => n.status === 'appointed').map((n) => `${n.userId}${n.chair ? ':chair' : ''}`).sort()).toEqual([
+      'arb-lotte:chair',
+      'arb-maarten',
+      'arb-niels',
+    ]);
+    expect(s2.neutrals.find((n) => n.userId === 'arb-ivo')).toMatchObject({ status: 'ended', endReason: 'challenge_upheld' });
   });
   it('by a non-party, or in a case whose neutrals are all gone: refused', () => {
     given(inMediation()).when({ type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g', newFacts: true, factsKnownSince: '2025-03-03' }, 'sec-jan').thenRefuses('forbidden', 'wrong_role');
