@@ -160,6 +160,13 @@ export const visibleEventData = (
   return data;
 };
 
+/**
+ * Who reads statistics, and how: the secretariat every cell, observers the anonymised figures
+ * (suppressed cells withheld); everyone else none (parties and neutrals read their own cases).
+ */
+export const statisticsAudience = (actor: Actor): 'secretariat' | 'observer' | undefined =>
+  actor.role === 'secretariat' || actor.role === 'observer' ? actor.role : undefined;
+
 /** The principals that may find the case in lists and search: `org:<id>` and `user:<id>`. */
 export const casePrincipals = (state: DisputeState): Set<string> => {
   const principals = new Set<string>();

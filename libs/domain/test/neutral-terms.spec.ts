@@ -7,6 +7,7 @@ import {
   casePrincipals,
   currentSchemaVersion,
   foldEvents,
+  statisticsAudience,
   toDisputeEvent,
   visibleEventData,
   type DisputeEvent,
@@ -465,5 +466,14 @@ describe('old streams keep working', () => {
   });
   it('a v1 NeutralsNominated with an unreadable list fails loudly', () => {
     expect(() => toDisputeEvent(stored('NeutralsNominated', { neutralUserIds: 'adv-julia', role: 'adviser', occurredAt: T0 }))).toThrow(/neutralUserIds/);
+  });
+});
+
+describe('statistics follow the same rules: never a single case for an observer', () => {
+  it('the secretariat reads every cell, observers the anonymised figures, parties and neutrals none', () => {
+    expect(statisticsAudience(actor('sec-jan'))).toBe('secretariat');
+    expect(statisticsAudience(actor('obs-karin'))).toBe('observer');
+    for (const who of ['prov-anna', 'ins-carla', 'assoc-eva', 'med-femke', 'adv-hanna', 'arb-ivo']) expect(statisticsAudience(actor(who))).toBeUndefined();
+    expect(caseAccess(fold(inMediation()), actor('obs-karin'))).toEqual({ kind: 'none' });
   });
 });
