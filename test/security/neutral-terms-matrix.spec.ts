@@ -42,6 +42,9 @@ const BODIES: Record<(typeof JSON_ACTIONS)[number], Body> = {
   'extend-deadline': { deadlineId: randomUUID(), dueDate: future(), reason: 'Vakantie' },
   'invoice-fee': { organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 100 },
   'record-payment': { invoiceId: randomUUID() },
+  'continue-with-respondents': {},
+  'withdraw-participation': {},
+  'waive-hearing': {},
 };
 
 type Term = 'nominated' | 'appointed' | 'ended before appointment' | 'ended after serving';

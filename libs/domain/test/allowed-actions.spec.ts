@@ -45,11 +45,12 @@ describe('allowedActions', () => {
     expect(allowed(requested, 'prov-anna')).toEqual(['withdraw', 'submit-document']);
   });
   it('in proceedings, only the chair may render the decision', () => {
-    expect(allowed(inProceedings(), 'adv-hanna')).toEqual(['schedule-hearing', 'render-decision', 'submit-document']);
+    // Rule 14: no statements and no hearing yet, so no decision is offered even to the chair.
+    expect(allowed(inProceedings(), 'adv-hanna')).toEqual(['schedule-hearing', 'submit-document']);
     expect(allowed(inProceedings(), 'adv-isaac')).toEqual(['schedule-hearing', 'submit-document']);
     // rule 12: a party may challenge an appointed neutral on new facts
-    expect(allowed(inProceedings(), 'prov-anna')).toEqual(['challenge-neutral', 'submit-statement', 'withdraw', 'submit-document']);
-    expect(allowed(inProceedings(), 'ins-carla')).toEqual(['challenge-neutral', 'submit-document']);
+    expect(allowed(inProceedings(), 'prov-anna')).toEqual(['challenge-neutral', 'submit-statement', 'withdraw', 'submit-document', 'waive-hearing']);
+    expect(allowed(inProceedings(), 'ins-carla')).toEqual(['challenge-neutral', 'submit-document', 'waive-hearing']);
     expect(allowed(inProceedings(), 'med-femke')).toEqual([]);
   });
   it('on a closed case only fees remain, for the secretariat', () => {

@@ -9,6 +9,7 @@ import {
   type DirectoryView,
   type DisputeEvent,
   type DisputeState,
+  type Policies,
 } from '../../../../../libs/domain/src';
 import type { EventStore } from '../../../../../libs/event-store/src/port';
 import type {
@@ -19,7 +20,7 @@ import type {
   TimelineEntry,
 } from '../../../../../libs/read-models/src/contracts';
 import type { Clock } from '../../../../../libs/runtime/src/clock';
-import { CLOCK, DIRECTORY, EVENT_STORE, READ_MODELS } from '../../../../../libs/runtime/src/tokens';
+import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES, READ_MODELS } from '../../../../../libs/runtime/src/tokens';
 import { CaseNotFoundError } from '../../common/errors';
 import { toCaseView, toConflictCheckView } from './case-view';
 import type { CaseView, ConflictCheckView, TimelineItemView } from './views';
@@ -39,6 +40,7 @@ export class DisputeReader {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DIRECTORY) private readonly directory: DirectoryView,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
   /**
@@ -57,10 +59,10 @@ export class DisputeReader {
       const termEndedAt = untilTermEnd[untilTermEnd.length - 1]?.data.occurredAt;
       const limit = asOf ? asOf.getTime() : Number.POSITIVE_INFINITY;
       const state = this.fold(untilTermEnd.filter((e) => Date.parse(e.data.occurredAt) <= limit), disputeId);
-      return toCaseView(state, actor, this.directory, this.clock.now(), asOf, termEndedAt);
+      return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies, termEndedAt);
     }
     const state = asOf ? await this.stateAt(disputeId, asOf) : current;
-    return toCaseView(state, actor, this.directory, this.clock.now(), asOf);
+    return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies);
   }
 
   /** The cases the caller may see, newest first. */
