@@ -73,6 +73,9 @@ describe('notifications by e-mail: the full mediation path', () => {
     await act(t, SECRETARIAT, id, 'register');
     await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation' });
     await act(t, SECRETARIAT, id, 'nominate-neutrals', { neutralUserIds: [MEDIATOR] });
+    // Both parties waive their right to challenge, so the appointment need not wait (rule 11).
+    await act(t, CLAIMANT, id, 'waive-challenge');
+    await act(t, RESPONDENT, id, 'waive-challenge');
     await act(t, SECRETARIAT, id, 'appoint-neutrals');
     // Thursday 17 December 2026, 14:30 in Amsterdam.
     const session = await act(t, MEDIATOR, id, 'schedule-session', {
