@@ -1,5 +1,5 @@
 import { isTerminal, type DeadlineKind, type DisputeEvent, type DisputeState, type UserInfo } from '../../domain/src';
-import { audience, maySeeDocument, PARTIES, sideOfUser, type AudienceGroup, type RecipientIndex } from './audience';
+import { audience, PARTIES, sideOfUser, type AudienceGroup, type RecipientIndex } from './audience';
 import type { CalendarFacts, FactValue, Notice, NoticeKind } from './notice';
 
 /** Everything the decider knows about one event besides the event itself. */
@@ -47,7 +47,9 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
       });
     }
   };
-  const to = (groups: readonly AudienceGroup[], also?: (user: UserInfo) => boolean) => audience(after, groups, ctx.index, also);
+  // The domain decides who may see this event (canSeeEvent): the version is the one it brought the case to.
+  const seen = { type: event.type, data: event.data as unknown as Record<string, unknown>, version: after.version };
+  const to = (groups: readonly AudienceGroup[], also?: (user: UserInfo) => boolean) => audience(after, groups, ctx.index, also, seen);
 
   switch (event.type) {
     case 'DisputeFiled':
@@ -149,7 +151,7 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
       // Never the document's name or content: only that there is a new one, to whom may see it.
       // The secretariat may read every document, but hears only of those meant for it.
       const groups: AudienceGroup[] = document.visibility === 'secretariat' ? ['secretariat'] : [...PARTIES, 'appointed'];
-      tell('document_submitted', to(groups, maySeeDocument(document, after)));
+      tell('document_submitted', to(groups)); // canSeeEvent applies canSeeDocument (rule 4)
       break;
     }
     case 'DecisionRendered':
@@ -191,8 +193,24 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
       tell('fee_overdue', to(['secretariat']), { amountCents: event.data.amountCents });
       tell('fee_overdue', to(PARTIES, (u) => u.organisationId === event.data.organisationId), { amountCents: event.data.amountCents });
       break;
+    case 'RespondentsContinued':
+      // The case goes on without the respondents who declined; the released ones no longer see it.
+      tell('respondents_continued', to([...PARTIES, 'secretariat']), { route: event.data.route, released: event.data.releasedRespondentOrganisationIds.length });
+      break;
+    case 'ParticipationWithdrawn':
+      // The organisation that left is no longer a party: the others on the case hear it goes on.
+      tell('participation_withdrawn', to([...PARTIES, 'appointed', 'secretariat']));
+      break;
+    case 'HearingWaived':
+      // The other side may waive too (then a decision on the documents alone is possible); the panel plans with it.
+      tell('hearing_waived', to([...PARTIES, 'appointed', 'secretariat'], (u) => u.organisationId !== event.data.organisationId), { fromSide: event.data.side });
+      break;
+    case 'ChallengePeriodEnded':
+      // A lapsed period means the secretariat may appoint now; a used one was told as the challenge.
+      if (!event.data.used) tell('challenge_period_ended', to(['secretariat']), { dueAt: event.data.dueAt });
+      break;
     default:
-      // RespondentsContinued, ParticipationWithdrawn, HearingWaived, SessionHeld, HearingHeld, FeePaid: no message yet.
+      // ChallengeWaived, NeutralTermEnded, SessionHeld, HearingHeld, FeePaid: no message (see docs/notifications.md).
       break;
   }
 

@@ -178,6 +178,38 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
         subject: `${Zaak}: er is een nieuw processtuk`,
         paragraphs: [`Er is ${STATEMENT_NL[str(f.statementKind)] ?? 'een nieuw processtuk'} ingediend. U leest het op de pagina van de zaak.`],
       };
+    case 'respondents_continued':
+      return {
+        subject: `${Zaak} gaat verder`,
+        paragraphs: [
+          `De zaak gaat verder met ${ROUTE_NL[str(f.route)] ?? str(f.route)}.`,
+          Number(f.released) > 0
+            ? 'Een of meer verzekeraars of zorgkantoren doen niet mee. De zaak gaat verder zonder hen.'
+            : 'Alle partijen die ja hebben gezegd, doen mee.',
+          'Het secretariaat zoekt nu een neutrale persoon voor de zaak.',
+        ],
+      };
+    case 'participation_withdrawn':
+      return {
+        subject: `${Zaak}: een zorgaanbieder doet niet meer mee`,
+        paragraphs: ['Een van de zorgaanbieders heeft zich teruggetrokken uit de zaak. De zaak gaat verder met de andere partijen.'],
+      };
+    case 'hearing_waived':
+      return {
+        subject: `${Zaak}: een partij ziet af van een zitting`,
+        paragraphs: [
+          `${f.fromSide === 'claimant' ? 'De indiener' : 'De verwerende partij'} wil geen zitting. Die partij vindt een beslissing op basis van de stukken genoeg.`,
+          'Als alle partijen afzien van een zitting, kan er zonder zitting worden beslist. U kunt dit aangeven op de pagina van de zaak.',
+        ],
+      };
+    case 'challenge_period_ended':
+      return {
+        subject: `${Zaak}: niemand heeft bezwaar gemaakt tegen de benoeming`,
+        paragraphs: [
+          `De termijn om bezwaar te maken tegen de voorgestelde neutrale persoon is voorbij (${dutchDate(str(f.dueAt))}). Niemand heeft bezwaar gemaakt.`,
+          'U kunt de neutrale persoon nu benoemen.',
+        ],
+      };
     case 'document_submitted':
       return { subject: `${Zaak}: er is een nieuw document`, paragraphs: ['Er is een nieuw document. U ziet het op de pagina van de zaak.'] };
     case 'decision_rendered':
