@@ -13,7 +13,7 @@ import {
 } from '../../domain/src';
 import { addDays, SYSTEM } from '../../domain/test/support/given';
 import { story, type Step } from '../../domain/test/support/given';
-import { filed, inMediation, mediationEnded, nominated, registered } from '../../domain/test/support/scenarios';
+import { filed, inMediation, inProceedings, mediationEnded, nominated, registered } from '../../domain/test/support/scenarios';
 import { RecipientIndex } from '../src/audience';
 import { decideNotices } from '../src/decide-notices';
 import type { Notice } from '../src/notice';
@@ -90,7 +90,34 @@ function histories(): DisputeEvent[][] {
   const settled = story([['sec-jan', { type: 'record-settlement' }]], inMediation());
   const noResolution = story([[SYSTEM, { type: 'record-deadline-missed', deadlineId: 'escalation-1' }, addDays('2025-03-03T09:00:00.000Z', 400)]], mediationEnded());
   const escalationDeclined = story([['prov-anna', { type: 'request-escalation', route: 'arbitration' }], ['ins-carla', { type: 'decline-escalation' }]], mediationEnded());
-  return [afterMediation, challenged, info, declined, missed, withdrawn, settled, noResolution, escalationDeclined];
+  // Two respondents, one declines: the claimant goes on against the other (rule 8).
+  const continued = story(
+    [
+      ['ins-carla', { type: 'accept-submission', route: 'mediation' }],
+      ['ins-dirk', { type: 'decline-submission', reason: 'GEHEIME-REDEN' }],
+      ['prov-anna', { type: 'continue-with-respondents' }],
+    ],
+    registered(filed({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-zuid'] })),
+  );
+  // A member of a collective case leaves it (rule 9).
+  const memberLeft = story(
+    [['prov-anna', { type: 'withdraw-participation', reason: 'GEHEIME-REDEN' }]],
+    registered(filed({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }, 'assoc-eva')),
+  );
+  const hearingWaived = story([['prov-anna', { type: 'waive-hearing' }]], inProceedings());
+  // Nobody challenged the nomination in time: the period lapses (rule 13).
+  const periodLapsed = story([[SYSTEM, { type: 'record-deadline-missed', deadlineId: 'challenge-1' }, addDays('2025-03-03T09:00:00.000Z', 60)]], nominated());
+  // Rule 17: a missed information request stalls the case; an unpaid invoice becomes overdue, also after closing.
+  const stalled = story([[SYSTEM, { type: 'record-deadline-missed', deadlineId: 'information-1' }, addDays('2025-03-03T09:00:00.000Z', 60)]], story([['sec-jan', { type: 'request-information', questions: 'Welke?' }]], filed()));
+  const overdue = story(
+    [
+      ['sec-jan', { type: 'invoice-fee', invoiceId: 'inv-1', organisationId: 'org-zv-noord', kind: 'administration', amountCents: 25_000 }],
+      ['prov-anna', { type: 'withdraw' }],
+      [SYSTEM, { type: 'record-deadline-missed', deadlineId: 'fee_payment-inv-1' }, addDays('2025-03-03T09:00:00.000Z', 90)],
+    ],
+    registered(),
+  );
+  return [afterMediation, challenged, info, declined, missed, withdrawn, settled, noResolution, escalationDeclined, stalled, overdue, continued, memberLeft, hearingWaived, periodLapsed];
 }
 
 /** The oracle: may this user be told of this event (the case page's rules and rules 1–4)? */
@@ -134,7 +161,7 @@ describe('confidentiality matrix: every event type × every role', () => {
           roles.add(user.role);
           toldRoles.set(event.type, roles);
           const text = renderNotice(notice, user.name, { publicUrl: 'https://x.example' });
-          for (const secret of [SECRET, 'GEHEIME-NAAM', 'GEHEIME-EIS', 'GEHEIM-VERWEER', 'GEHEIME-GRONDEN', 'GEHEIME-MOTIVERING']) {
+          for (const secret of [SECRET, 'GEHEIME-REDEN', 'GEHEIME-NAAM', 'GEHEIME-EIS', 'GEHEIM-VERWEER', 'GEHEIME-GRONDEN', 'GEHEIME-MOTIVERING']) {
             if (text.text.includes(secret) || text.html.includes(secret)) checked.push(`${event.type}|${user.role}|CONTENT-LEAK|${secret}`);
           }
         }
@@ -145,14 +172,19 @@ describe('confidentiality matrix: every event type × every role', () => {
   });
 
   it('covers every event type of the domain', () => {
-    const all: DisputeEventType[] = [
-      'DisputeFiled', 'InformationRequested', 'InformationProvided', 'DisputeDeclaredInadmissible', 'DisputeRegistered',
-      'RespondentInvited', 'SubmissionAccepted', 'SubmissionDeclined', 'RouteProposed', 'NeutralsNominated', 'NeutralChallenged',
-      'ChallengeUpheld', 'ChallengeRejected', 'NeutralsAppointed', 'SessionScheduled', 'SessionHeld', 'MediationConcluded',
-      'EscalationRequested', 'EscalationAccepted', 'EscalationDeclined', 'StatementSubmitted', 'HearingScheduled', 'HearingHeld',
-      'DecisionRendered', 'DisputeWithdrawn', 'SettledByParties', 'DocumentSubmitted', 'DeadlineExtended', 'FeeInvoiced',
-      'FeePaid', 'DeadlineMissed', 'DisputeClosedWithoutResolution',
-    ];
+    // A Record over DisputeEventType: a new event type in events.ts does not compile until it is listed here.
+    const every: Record<DisputeEventType, true> = {
+      DisputeFiled: true, InformationRequested: true, InformationProvided: true, DisputeDeclaredInadmissible: true,
+      DisputeRegistered: true, RespondentInvited: true, SubmissionAccepted: true, SubmissionDeclined: true, RouteProposed: true,
+      NeutralsNominated: true, NeutralChallenged: true, ChallengeUpheld: true, ChallengeRejected: true, ChallengeWaived: true,
+      NeutralTermEnded: true, ChallengePeriodEnded: true, NeutralsAppointed: true, SessionScheduled: true, SessionHeld: true,
+      MediationConcluded: true, EscalationRequested: true, EscalationAccepted: true, EscalationDeclined: true,
+      StatementSubmitted: true, HearingScheduled: true, HearingHeld: true, DecisionRendered: true, DisputeWithdrawn: true,
+      SettledByParties: true, DocumentSubmitted: true, DeadlineExtended: true, FeeInvoiced: true, FeePaid: true,
+      DeadlineMissed: true, DisputeClosedWithoutResolution: true, RespondentsContinued: true, ParticipationWithdrawn: true,
+      HearingWaived: true, CaseStalled: true, FeeOverdue: true,
+    };
+    const all = Object.keys(every) as DisputeEventType[];
     expect(all.filter((type) => !seenTypes.has(type))).toEqual([]);
   });
 
@@ -175,5 +207,34 @@ describe('confidentiality matrix: every event type × every role', () => {
     const documentLines = checked.filter((l) => l.startsWith('DocumentSubmitted|'));
     expect(documentLines.some((l) => l.endsWith('|med-femke'))).toBe(true);
     expect(toldRoles.get('SessionHeld')).toBeUndefined();
+  });
+
+  it('tells of the due-process events only those still on the case', () => {
+    const lines = (type: string) => checked.filter((l) => l.startsWith(`${type}|`));
+    // The released respondent (ins-dirk) and the provider that left (prov-anna) hear nothing of it.
+    expect(lines('RespondentsContinued').some((l) => l.endsWith('|prov-anna'))).toBe(true);
+    expect(lines('RespondentsContinued').filter((l) => l.endsWith('|ins-dirk'))).toEqual([]);
+    expect(lines('ParticipationWithdrawn').some((l) => l.endsWith('|assoc-eva'))).toBe(true);
+    expect(lines('ParticipationWithdrawn').filter((l) => l.endsWith('|prov-anna'))).toEqual([]);
+    // The other side and the panel hear of a waived hearing; the waiving organisation does not.
+    expect(toldRoles.get('HearingWaived')).toEqual(new Set(['insurer', 'adviser', 'secretariat']));
+    // A lapsed challenge period: the secretariat may appoint now; nobody else needs to act.
+    expect(toldRoles.get('ChallengePeriodEnded')).toEqual(new Set(['secretariat']));
+    // A term's end has its own cause (challenge, conclusion, closure) that is told; the neutral hears nothing more.
+    expect(toldRoles.get('NeutralTermEnded')).toBeUndefined();
+    expect(toldRoles.get('ChallengeWaived')).toBeUndefined();
+  });
+
+  it('tells a nominee only of the nomination, and a neutral whose term ended nothing', () => {
+    const neutralLines = checked.filter((l) => /\|(mediator|adviser|arbitrator)\|/.test(l));
+    for (const line of neutralLines) {
+      const [type, , , kind] = line.split('|');
+      if (type === 'NeutralsNominated') expect(kind).toBe('nomination_received');
+    }
+    // med-femke concluded the mediation: her term ended there, and the escalation after it reaches her not.
+    const start = checked.findIndex((l) => l.startsWith('MediationConcluded|'));
+    const after = checked.slice(start + 1, checked.indexOf('---', start)).filter((l) => !l.startsWith('MediationConcluded|'));
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((l) => l.endsWith('|med-femke'))).toEqual([]);
   });
 });
