@@ -93,6 +93,7 @@ test('observer: every figure equals the API, withheld cells say "minder dan 5", 
   await checkpoint(page, '20-statistieken-jaar');
   await page.getByRole('heading', { name: 'Hoeveel zaken?' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, '20-statistieken-jaar-grafiek.png') });
+  await page.getByRole('region', { name: 'Tabel: Mediations: het uitkomstenregister' }).screenshot({ path: path.join(SCREENSHOTS, '20-statistieken-mediations.png') });
 
   // The year-over-year view: every whole year side by side.
   const years = await statistics({ from: '2016-01-01', to: `${year}-12-31`, groupBy: 'year' });

@@ -10,11 +10,11 @@ export interface Scope {
 }
 
 /** One table: a row per figure, a column per scope; withheld cells say "minder dan 5". */
-export function FigureTable({ answer, section, scopes }: { answer: StatisticsAnswer; section: FigureSection; scopes: Scope[] }) {
+export function FigureTable({ answer, section, scopes, captionHidden = false }: { answer: StatisticsAnswer; section: FigureSection; scopes: Scope[]; captionHidden?: boolean }) {
   return (
     <div className="gzc-table-wrap" role="region" aria-label={`Tabel: ${section.caption}`} tabIndex={0}>
       <Table>
-        <TableCaption>{section.caption}</TableCaption>
+        <TableCaption className={captionHidden ? 'gzc-visually-hidden' : undefined}>{section.caption}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">Cijfer</TableHeaderCell>

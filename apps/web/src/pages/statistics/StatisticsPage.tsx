@@ -109,6 +109,7 @@ export function StatisticsPage() {
           <>
             <YearLines answer={yearly.data} section={YEAR_OVER_YEAR} />
             <FigureTable
+              captionHidden
               answer={yearly.data}
               section={YEAR_OVER_YEAR}
               scopes={yearly.data.periods.map((p) => ({ key: p.period, name: p.period, figures: p }))}
@@ -145,7 +146,7 @@ function PeriodFiguresView({ answer, period, isYear }: { answer: StatisticsAnswe
             <div key={section.id} className="gzc-figure-block">
               {question.sections.length > 1 && <Heading3>{section.caption}</Heading3>}
               {CHARTED.has(section.id) && <FigureBars answer={answer} section={section} scope={total} />}
-              <FigureTable answer={answer} section={section} scopes={scopes} />
+              <FigureTable answer={answer} section={section} scopes={scopes} captionHidden={question.sections.length > 1} />
             </div>
           ))}
         </section>
