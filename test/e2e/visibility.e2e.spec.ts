@@ -7,7 +7,8 @@ import {
   fileDispute,
   MEDIATOR,
   RESPONDENT,
-  scheduleSession,
+  reach,
+  soon,
   SECRETARIAT,
   toInMediation,
   type Body,
@@ -53,6 +54,9 @@ const VALID_BODIES: Record<(typeof JSON_ACTIONS)[number], Body> = {
   'extend-deadline': { deadlineId: randomUUID(), dueDate: '2031-06-01T00:00:00Z', reason: 'Holidays.' },
   'invoice-fee': { organisationId: 'org-zv-noord', kind: 'administration', amountCents: 25_000 },
   'record-payment': { invoiceId: randomUUID() },
+  'continue-with-respondents': {},
+  'withdraw-participation': { reason: 'We leave.' },
+  'waive-hearing': {},
 };
 
 /** An answer with the case and document ids and per-request members taken out: what may not differ. */
@@ -101,7 +105,9 @@ describe('visibility and confidentiality, per demo role', () => {
     await put('carlaForMediator', RESPONDENT, 'neutral_only');
     await put('mediatorOwn', MEDIATOR, 'neutral_only');
     await put('secretariatMemo', SECRETARIAT, 'secretariat');
-    const session = await scheduleSession(t, id);
+    const startsAt = soon(t);
+    const session = await act(t, MEDIATOR, id, 'schedule-session', { startsAt });
+    await reach(t, startsAt);
     await act(t, MEDIATOR, id, 'record-session', { sessionId: session.body.sessionId, notes });
   });
   afterAll(async () => {

@@ -28,7 +28,8 @@ describe('POST /api/disputes validation', () => {
     const command = h.commandBus.execute.mock.calls[0][0] as RunDisputeCommand;
     expect(command).toBeInstanceOf(RunDisputeCommand);
     expect(command.actor).toEqual({ userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' });
-    expect(command.options).toEqual({ correlationId: 'req-file-1' });
+    expect(command.options).toEqual({ correlationId: res.headers['x-request-id'] });
+    expect(res.headers['x-request-id']).not.toBe('req-file-1');
     expect(command.command).toEqual({ type: 'file-dispute', disputeId: command.disputeId, ...fileDisputeBody() });
     expect(command.disputeId).toMatch(/^[0-9a-f-]{36}$/);
     const filed = command.command as Extract<RunDisputeCommand['command'], { type: 'file-dispute' }>;
@@ -191,9 +192,9 @@ describe('action bodies', () => {
     'provide-information': { answers: 'Attached.' },
     'declare-inadmissible': { reason: 'outside_jurisdiction', explanation: 'A Wmo matter.' },
     register: {},
-    'accept-submission': { route: 'mediation' },
-    'decline-submission': { reason: 'We prefer court.' },
-    'propose-route': { route: 'binding_advice', reason: 'Faster.' },
+    'accept-submission': { route: 'mediation', respondentOrganisationId: 'org-zv-noord' },
+    'decline-submission': { reason: 'We prefer court.', respondentOrganisationId: 'org-zv-noord' },
+    'propose-route': { route: 'binding_advice', reason: 'Faster.', respondentOrganisationId: 'org-zv-noord' },
     'nominate-neutrals': { neutralUserIds: ['med-femke'] },
     'challenge-neutral': { neutralUserId: 'med-femke', grounds: 'Former employee.' },
     'decide-challenge': { neutralUserId: 'med-femke', upheld: false, reasoning: 'Long ago.' },
@@ -207,12 +208,15 @@ describe('action bodies', () => {
     'submit-statement': { kind: 'statement_of_claim', text: 'Our claim.', documentIds: ['doc-1'] },
     'schedule-hearing': { startsAt: '2026-05-01T09:00:00Z' },
     'record-hearing': { hearingId: 'hear-1' },
-    'render-decision': { outcome: 'claim_partially_granted', claimantCostSharePct: 40, summary: 'Partly right.' },
+    'render-decision': { outcome: 'claim_partially_granted', claimantCostSharePct: 40, costAllocationReason: 'The claimant delayed.', summary: 'Partly right.' },
     withdraw: { reason: 'Settled privately.' },
     'record-settlement': { terms: 'Confidential.' },
     'extend-deadline': { deadlineId: 'dl-1', dueDate: '2026-06-01', reason: 'Holidays.' },
     'invoice-fee': { organisationId: 'org-zv-noord', kind: 'administration', amountCents: 25_000 },
     'record-payment': { invoiceId: 'inv-1' },
+    'continue-with-respondents': {},
+    'withdraw-participation': { reason: 'We settled with the insurer ourselves.' },
+    'waive-hearing': {},
   };
 
   it.each(JSON_ACTIONS.map((a) => [a]))('%s: a valid body runs the domain command with the same name', async (action) => {
@@ -234,7 +238,7 @@ describe('action bodies', () => {
   });
 
   it('actions without a body accept no body at all', async () => {
-    for (const action of ['register', 'appoint-neutrals', 'accept-escalation', 'withdraw', 'decline-escalation']) {
+    for (const action of ['register', 'appoint-neutrals', 'accept-escalation', 'withdraw', 'decline-escalation', 'continue-with-respondents', 'waive-hearing', 'withdraw-participation']) {
       expect((await act(action)).status).toBe(200);
     }
   });

@@ -66,9 +66,10 @@ describe('disputes HTTP: headers, reads and queries', () => {
       .set('X-Request-Id', 'req-77')
       .send({ reason: 'No.' });
     expect(res.status).toBe(200);
-    expect(res.headers['x-request-id']).toBe('req-77');
+    // Our own id, never the caller's: a caller must not choose the events' correlation id.
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const command = h.commandBus.execute.mock.calls[0][0] as RunDisputeCommand;
-    expect(command.options).toEqual({ expectedVersion: 4, correlationId: 'req-77' });
+    expect(command.options).toEqual({ expectedVersion: 4, correlationId: res.headers['x-request-id'] });
   });
 
   it('a malformed If-Match is a 400 naming the header and runs nothing', async () => {
@@ -85,11 +86,11 @@ describe('disputes HTTP: headers, reads and queries', () => {
     expect(command.options).toEqual({ correlationId: res.headers['x-request-id'] });
   });
 
-  it('GET /api/disputes/:id answers the view with ETag "<version>"; asOf is passed as a Date', async () => {
+  it('GET /api/disputes/:id answers the view with ETag "<version>-<viewer tag>"; asOf is passed as a Date', async () => {
     h.reader.get.mockResolvedValue({ id: A_DISPUTE_ID, version: 7 });
     const res = await h.http().get(`/api/disputes/${A_DISPUTE_ID.toUpperCase()}?asOf=2026-02-01T00:00:00Z`).set(auth);
     expect(res.status).toBe(200);
-    expect(res.headers.etag).toBe('"7"');
+    expect(res.headers.etag).toMatch(/^"7-[0-9a-f]{16}"$/);
     const [disputeId, actor, asOf] = h.reader.get.mock.calls[0];
     expect(disputeId).toBe(A_DISPUTE_ID);
     expect(asOf).toEqual(new Date('2026-02-01T00:00:00Z'));

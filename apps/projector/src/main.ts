@@ -7,7 +7,8 @@ import { ProjectorModule } from './projector.module';
 // API with PROJECTIONS=off). Same environment variables as the API; PORT and auth are ignored.
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // Serves no HTTP: the sign-in settings (AUTH_MODE, OIDC_*) are the API's concern.
+  const config = loadConfig(process.env, process.cwd(), { servesHttp: false });
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot({ config }), { abortOnError: false });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }

@@ -10,7 +10,8 @@ import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/
 async function main(): Promise<number> {
   const name = process.argv[2];
   const projection = findProjection(DEFAULT_PROJECTIONS, name); // throws listing the valid names
-  const config = loadConfig();
+  // Serves no HTTP: the sign-in settings (AUTH_MODE, OIDC_*) are the API's concern.
+  const config = loadConfig(process.env, process.cwd(), { servesHttp: false });
   const store = await openEventStore(config);
   const readModels = await openConfiguredReadModels(config);
   try {

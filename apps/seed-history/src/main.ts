@@ -65,7 +65,7 @@ export function parseArgs(argv: string[], now: Date): Args {
 async function main(): Promise<void> {
   const now = new Date();
   const args = parseArgs(process.argv.slice(2), now);
-  const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) });
+  const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) }, process.cwd(), { servesHttp: false });
   // stdout carries the JSON summary alone: Nest's logger (the directory's) would write there too.
   Logger.overrideLogger(['error']);
   const store = await openEventStore(config);

@@ -25,6 +25,7 @@ import {
 } from './directory-records';
 import type { DirectoryLookup } from './directory-rules';
 import { chooseSeedSource, retireLegacyFile } from './directory-seed';
+import { clientRequestIdMetadata } from '../../runtime/src/client-request-id';
 
 export type { DirectoryData, DirectoryOrganisation, OrganisationCodes } from './directory-records';
 
@@ -247,6 +248,7 @@ export class DirectoryService implements DirectoryView, DirectoryLookup, OnModul
         correlationId: context.correlationId,
         // A directory change is caused by the request that asked for it.
         causationId: context.correlationId,
+        ...clientRequestIdMetadata(),
       },
     };
   }

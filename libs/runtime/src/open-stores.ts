@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore } from '../../event-store/src';
+import { ensurePrivateDir, KurrentDbEventStore, PostgresEventStore, SqliteEventStore } from '../../event-store/src';
 import type { EventStore } from '../../event-store/src/port';
 import { openReadModels, type OpenedReadModels } from '../../read-models/src';
 import type { AppConfig } from './config/app-config';
@@ -9,6 +9,8 @@ import type { AppConfig } from './config/app-config';
 
 /** EVENT_STORE: sqlite (`<DATA_DIR>/events.sqlite`), postgres (DATABASE_URL, schema DATABASE_SCHEMA) or kurrentdb (KURRENTDB_URL). */
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
+  // DATA_DIR holds documents and the dev-token secret whichever stores are used: 0700 from the start.
+  ensurePrivateDir(config.dataDir);
   switch (config.eventStore) {
     case 'sqlite':
       return SqliteEventStore.open({ filename: join(config.dataDir, 'events.sqlite') });

@@ -133,7 +133,7 @@ describe('loadConfig', () => {
         CORS_ORIGINS: 'https://portaal.example.nl, http://localhost:5173',
         TRUST_PROXY_HOPS: '1',
         REQUEST_LOG: 'off',
-        OIDC_JWKS_COOLDOWN_MS: '0',
+        OIDC_JWKS_COOLDOWN_MS: '1000',
         DIRECTORY_SEED_FILE: 'none',
         RATE_LIMIT_WINDOW_SECONDS: '10',
         RATE_LIMIT_TOKENS_PER_USER: '0',
@@ -147,7 +147,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://portaal.example.nl', 'http://localhost:5173'],
       trustProxyHops: 1,
       requestLog: false,
-      oidcJwksCooldownMs: 0,
+      oidcJwksCooldownMs: 1000,
       directorySeedFile: 'none',
       rateLimits: { windowSeconds: 10, tokensPerUser: 0, tokensPerAddress: 5, filingsPerUser: 6, filingsPerAddress: 7 },
     });
@@ -171,5 +171,52 @@ describe('loadConfig', () => {
       expect.stringContaining('RATE_LIMIT_FILINGS_PER_USER'),
       expect.stringContaining('REQUEST_LOG must be one of on, off'),
     ]);
+  });
+
+  describe('safe by default', () => {
+    it('no settings: the local demonstration, on loopback only, with /docs', () => {
+      expect(loadConfig({}, '/srv/gzc')).toMatchObject({ host: '127.0.0.1', authMode: 'dev', apiDocs: true, production: false });
+    });
+
+    it('demonstration login on an address other machines reach needs the loud setting', () => {
+      expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/AUTH_MODE=dev[\s\S]*UNSAFE_DEV_LOGIN_ON_NETWORK=anyone-can-sign-in-as-anyone/);
+      expect(() => loadConfig({ HOST: '192.168.1.20', AUTH_MODE: 'dev' })).toThrow(ConfigError);
+      expect(() => loadConfig({ HOST: '0.0.0.0', UNSAFE_DEV_LOGIN_ON_NETWORK: 'yes' })).toThrow(/UNSAFE_DEV_LOGIN_ON_NETWORK is either unset or "anyone-can-sign-in-as-anyone"/);
+      expect(loadConfig({ HOST: '0.0.0.0', UNSAFE_DEV_LOGIN_ON_NETWORK: 'anyone-can-sign-in-as-anyone' }).host).toBe('0.0.0.0');
+      for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) expect(loadConfig({ HOST: host }).host).toBe(host);
+    });
+
+    it('OIDC may listen anywhere', () => {
+      const config = loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://login.example.nl', OIDC_AUDIENCE: 'gzc' });
+      expect(config).toMatchObject({ host: '0.0.0.0', authMode: 'oidc' });
+    });
+
+    it('NODE_ENV=production: OIDC by default (so issuer and audience are required), no demo directory, no /docs unless asked', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_MODE=oidc needs OIDC_ISSUER[\s\S]*OIDC_AUDIENCE/);
+      const production = loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example.nl', OIDC_AUDIENCE: 'gzc' });
+      expect(production).toMatchObject({ authMode: 'oidc', directorySeedFile: 'none', apiDocs: false, production: true });
+      expect(loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example.nl', OIDC_AUDIENCE: 'gzc', API_DOCS: 'on' }).apiDocs).toBe(true);
+      expect(loadConfig({ API_DOCS: 'off' }).apiDocs).toBe(false);
+    });
+
+    it('a process that serves no HTTP (projector) is not held to the sign-in requirements', () => {
+      expect(loadConfig({ NODE_ENV: 'production' }, '/srv/gzc', { servesHttp: false }).authMode).toBe('oidc');
+    });
+  });
+
+  describe('OIDC hardening', () => {
+    it('an issuer must be https; plain http only on loopback (a local test issuer)', () => {
+      const oidc = { AUTH_MODE: 'oidc', OIDC_AUDIENCE: 'gzc' };
+      expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.nl' })).toThrow(/OIDC_ISSUER must start with https:\/\//);
+      expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidcIssuer).toBe('http://127.0.0.1:8080');
+      expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://localhost:8080/realms/gzc' }).oidcIssuer).toBe('http://localhost:8080/realms/gzc');
+      expect(loadConfig({ ...oidc, OIDC_ISSUER: 'https://login.example.nl' }).oidcIssuer).toBe('https://login.example.nl');
+    });
+
+    it('the key refetch interval has a minimum: 0 is refused', () => {
+      expect(() => loadConfig({ OIDC_JWKS_COOLDOWN_MS: '0' })).toThrow(/OIDC_JWKS_COOLDOWN_MS must be a whole number between 1000/);
+      expect(() => loadConfig({ OIDC_JWKS_COOLDOWN_MS: '999' })).toThrow(ConfigError);
+      expect(loadConfig({ OIDC_JWKS_COOLDOWN_MS: '1000' }).oidcJwksCooldownMs).toBe(1000);
+    });
   });
 });

@@ -189,6 +189,22 @@ export const ACTION_TABLE = {
     body: dto.RecordPaymentDto,
     command: (b) => ({ type: 'record-payment', ...b }),
   }),
+  // --- due-process (rules 6, 9, 14) ---
+  'continue-with-respondents': json({
+    summary: 'Claimant: go on against the respondents who accepted, after others declined',
+    body: dto.ContinueWithRespondentsDto,
+    command: () => ({ type: 'continue-with-respondents' }),
+  }),
+  'withdraw-participation': json({
+    summary: 'Member provider of a collective dispute: leave it; it goes on for the others',
+    body: dto.WithdrawParticipationDto,
+    command: (b) => ({ type: 'withdraw-participation', ...b }),
+  }),
+  'waive-hearing': json({
+    summary: 'A party: agree to a decision on the documents alone',
+    body: dto.WaiveHearingDto,
+    command: () => ({ type: 'waive-hearing' }),
+  }),
 } as const satisfies { readonly [A in Action]: ActionSpec<A> };
 
 /** Actions with a JSON route of their own, `POST /api/disputes/{id}/{action}`, in table order. */

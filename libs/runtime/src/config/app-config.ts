@@ -1,9 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { DeadlineKind, Policies } from '../../../domain/src';
 import { APP_CONFIG, POLICIES } from '../tokens';
-import { AUTH_MODES, combinationProblems, EVENT_STORE_KINDS, PROJECTION_MODES, settingsSchema, type Settings } from './settings';
+import { AUTH_MODES, combinationProblems, effectiveAuthMode, EVENT_STORE_KINDS, isProduction, PROJECTION_MODES, settingsSchema, type Settings } from './settings';
 
 export { AUTH_MODES, DEFAULT_DOCUMENT_MAX_BYTES, EVENT_STORE_KINDS, PROJECTION_MODES } from './settings';
+export { isLoopbackHost, isSecureOrLoopbackUrl, UNSAFE_DEV_LOGIN_CONSENT, UNSAFE_DEV_LOGIN_ON_NETWORK } from './addresses';
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 export type ProjectionMode = (typeof PROJECTION_MODES)[number];
 export type AuthMode = (typeof AUTH_MODES)[number];
@@ -30,8 +31,16 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+export interface LoadConfigOptions {
+  /**
+   * False for processes that serve no HTTP (projector, rebuild, seed:history): they sign nobody in,
+   * so AUTH_MODE's requirements (an OIDC issuer, dev login on loopback only) do not stop them.
+   */
+  servesHttp?: boolean;
+}
+
 /** Reads and validates the environment against the settings schema. Throws ConfigError listing every invalid variable. */
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd(), options: LoadConfigOptions = {}): AppConfig {
   // Blank variables count as unset; values are trimmed.
   const given: Env = {};
   for (const [name, value] of Object.entries(env)) {
@@ -39,7 +48,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   const parsed = settingsSchema(cwd).safeParse(given);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-  problems.push(...combinationProblems(given));
+  problems.push(...combinationProblems(given, options.servesHttp ?? true));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return toAppConfig(parsed.data);
 }
@@ -52,9 +61,20 @@ function toAppConfig(s: Settings) {
     challenge: s.DEADLINE_DAYS_CHALLENGE,
     statement_of_defence: s.DEADLINE_DAYS_STATEMENT_OF_DEFENCE,
     escalation: s.DEADLINE_DAYS_ESCALATION,
+    escalation_answer: s.DEADLINE_DAYS_ESCALATION_ANSWER,
+    continuation: s.DEADLINE_DAYS_CONTINUATION,
+    information_grace: s.DEADLINE_DAYS_INFORMATION_GRACE,
+    fee_payment: s.DEADLINE_DAYS_FEE_PAYMENT,
   };
+  const production = isProduction(s);
   return {
     port: s.PORT,
+    /** The address the server listens on; default loopback, so only this machine reaches it. */
+    host: s.HOST,
+    /** NODE_ENV=production: safe defaults for a server (AUTH_MODE oidc, no demo directory, no /docs). */
+    production,
+    /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json. */
+    apiDocs: (s.API_DOCS ?? (production ? 'off' : 'on')) === 'on',
     dataDir: s.DATA_DIR,
     eventStore: s.EVENT_STORE,
     databaseUrl: s.DATABASE_URL,
@@ -62,7 +82,7 @@ function toAppConfig(s: Settings) {
     kurrentdbUrl: s.KURRENTDB_URL,
     projections: s.PROJECTIONS,
     projectionLockRetryMs: s.PROJECTION_LOCK_RETRY_MS,
-    authMode: s.AUTH_MODE,
+    authMode: effectiveAuthMode(s),
     devTokenSecret: s.DEV_TOKEN_SECRET,
     devTokenTtlSeconds: s.DEV_TOKEN_TTL_SECONDS,
     oidcIssuer: s.OIDC_ISSUER,
@@ -70,8 +90,8 @@ function toAppConfig(s: Settings) {
     oidcRoleClaim: s.OIDC_ROLE_CLAIM,
     oidcOrganisationClaim: s.OIDC_ORGANISATION_CLAIM,
     oidcJwksCooldownMs: s.OIDC_JWKS_COOLDOWN_MS,
-    /** An absolute path, or 'none'; unset: the demo directory. */
-    directorySeedFile: s.DIRECTORY_SEED_FILE as string | 'none' | undefined,
+    /** An absolute path, or 'none'; unset: the demo directory. Production never seeds the demo directory (made-up users with well-known ids). */
+    directorySeedFile: (s.DIRECTORY_SEED_FILE ?? (production ? 'none' : undefined)) as string | 'none' | undefined,
     corsOrigins: s.CORS_ORIGINS,
     trustProxyHops: s.TRUST_PROXY_HOPS,
     rateLimits: {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_POLICIES } from '../../../domain/src';
+import { isLoopbackHost, isSecureOrLoopbackUrl, UNSAFE_DEV_LOGIN_CONSENT, UNSAFE_DEV_LOGIN_ON_NETWORK } from './addresses';
 
 // Every setting of every process (API, projector, seed:history), declared once: its environment
 // variable, its type and bounds, its default and a one-line description. `loadConfig` parses the
@@ -49,6 +50,22 @@ export function settingsSchema(cwd: string) {
   const relative = (value: string) => path.resolve(cwd, value);
   return z.object({
     PORT: wholeNumber(0, 65_535, 3000).describe('TCP port of the HTTP API.'),
+    HOST: text()
+      .regex(/^[A-Za-z0-9.:_[\]-]{1,253}$/, { error: (issue) => `must be an address or host name such as 127.0.0.1 or 0.0.0.0, got "${String(issue.input)}"` })
+      .default('127.0.0.1')
+      .describe('Address the HTTP API listens on; default loopback (this machine only); 0.0.0.0: every interface.'),
+    NODE_ENV: text()
+      .optional()
+      .describe('production: the defaults of a server, not of the demonstration (AUTH_MODE oidc, DIRECTORY_SEED_FILE none, API_DOCS off).'),
+    // No schema default: it depends on NODE_ENV (toAppConfig).
+    API_DOCS: z
+      .enum(['on', 'off'], { error: (issue) => `must be one of on, off, got "${String(issue.input)}"` })
+      .optional()
+      .describe('on: Swagger UI at /docs and the OpenAPI document at /docs-json; off: neither. Default on, off when NODE_ENV=production.'),
+    [UNSAFE_DEV_LOGIN_ON_NETWORK]: z
+      .literal(UNSAFE_DEV_LOGIN_CONSENT, { error: (issue) => `is either unset or "${UNSAFE_DEV_LOGIN_CONSENT}", got "${String(issue.input)}"` })
+      .optional()
+      .describe(`${UNSAFE_DEV_LOGIN_CONSENT}: let AUTH_MODE=dev (anyone can sign in as anyone) listen on a HOST other machines reach. Never for real cases.`),
     DATA_DIR: text()
       .default('./data')
       .transform(relative)
@@ -71,24 +88,34 @@ export function settingsSchema(cwd: string) {
       'inline: this process runs the projections too; off: projector processes (npm run start:projector) run them.',
     ),
     PROJECTION_LOCK_RETRY_MS: wholeNumber(50, 60_000, 1000).describe('PostgreSQL: how often a standby process tries to take over a projection (ms).'),
-    AUTH_MODE: oneOf(AUTH_MODES, 'dev').describe('dev: the API hands out tokens for directory users (demo, tests); oidc: tokens from OIDC_ISSUER.'),
+    // No schema default: it depends on NODE_ENV (effectiveAuthMode).
+    AUTH_MODE: z
+      .enum(AUTH_MODES, { error: (issue) => `must be one of ${AUTH_MODES.join(', ')}, got "${String(issue.input)}"` })
+      .optional()
+      .describe('dev: the API hands out tokens for directory users (demonstration, tests; loopback only); oidc: tokens from OIDC_ISSUER. Default dev, oidc when NODE_ENV=production.'),
     DEV_TOKEN_SECRET: text()
       .min(32, { error: 'must be at least 32 characters long (leave it unset to have one generated)' })
       .optional()
       .describe('HS256 secret of dev tokens. Unset: generated once and kept in DATA_DIR/dev-token-secret.'),
     DEV_TOKEN_TTL_SECONDS: wholeNumber(60, 30 * 24 * 3600, 8 * 3600).describe('How long a dev token is valid (seconds).'),
-    OIDC_ISSUER: url(['https', 'http']).optional().describe('AUTH_MODE=oidc: the issuer URL (its keys come from its discovery document).'),
+    OIDC_ISSUER: url(['https', 'http'])
+      .refine((value) => isSecureOrLoopbackUrl(new URL(value)), {
+        error: 'must start with https:// (plain http:// only for an issuer on this machine, such as a test issuer)',
+      })
+      .optional()
+      .describe('AUTH_MODE=oidc: the issuer URL, https (its keys come from its discovery document).'),
     OIDC_AUDIENCE: text().optional().describe('AUTH_MODE=oidc: the audience the tokens must carry.'),
     OIDC_ROLE_CLAIM: text().default('role').describe('AUTH_MODE=oidc: the claim that carries the role.'),
     OIDC_ORGANISATION_CLAIM: text().default('organisation_id').describe('AUTH_MODE=oidc: the claim that carries the organisation id.'),
-    OIDC_JWKS_COOLDOWN_MS: wholeNumber(0, 3_600_000, 30_000).describe(
-      "After fetching the issuer's keys, no refetch for this long, even for an unknown key id (ms).",
+    // At least a second: below that, tokens naming unknown key ids would make us fetch the keys on every request.
+    OIDC_JWKS_COOLDOWN_MS: wholeNumber(1000, 3_600_000, 30_000).describe(
+      "After fetching the issuer's keys, no refetch for this long, even for an unknown key id (ms; at least 1000).",
     ),
     DIRECTORY_SEED_FILE: text()
       .transform((value) => (value === 'none' ? value : relative(value)))
       .refine((value) => value === 'none' || fs.existsSync(value), { error: (issue) => `${String(issue.input)} does not exist (or set it to none)` })
       .optional()
-      .describe('Directory seeded into an empty store at first start: a directory file, or none. Unset: the demo directory.'),
+      .describe('Directory seeded into an empty store at first start: a directory file, or none. Unset: the demo directory (none when NODE_ENV=production).'),
     CORS_ORIGINS: text()
       .default('')
       .transform((value, ctx) => {
@@ -130,6 +157,19 @@ export function settingsSchema(cwd: string) {
     DEADLINE_DAYS_ESCALATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.escalation).describe(
       'Days after a failed mediation in which a party may escalate.',
     ),
+    // --- due-process (rules 6, 8, 17) ---
+    DEADLINE_DAYS_ESCALATION_ANSWER: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.escalation_answer).describe(
+      'Days the other side has to answer an escalation request; silence counts as declining.',
+    ),
+    DEADLINE_DAYS_CONTINUATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.continuation).describe(
+      'Days the claimant has, after the answer deadline, to go on against the respondents who accepted.',
+    ),
+    DEADLINE_DAYS_INFORMATION_GRACE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.information_grace).describe(
+      'Days after a missed information request before the case closes as incomplete.',
+    ),
+    DEADLINE_DAYS_FEE_PAYMENT: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.fee_payment).describe(
+      'Days to pay an invoice before the fee is overdue.',
+    ),
     ADMINISTRATION_FEE_CENTS: wholeNumber(0, MAX_SAFE, DEFAULT_POLICIES.administrationFeeCents).describe('The administration fee (euro cents).'),
     SMALL_PROVIDER_RESPONDENT_SHARE_PCT: wholeNumber(0, 100, DEFAULT_POLICIES.smallProviderRespondentSharePct).describe(
       "Percentage of a small provider's fee the respondent pays.",
@@ -151,8 +191,20 @@ export function settingsSchema(cwd: string) {
 
 export type Settings = z.output<ReturnType<typeof settingsSchema>>;
 
-/** Settings that need others, read from the (trimmed, non-empty) environment; reported with the others. */
-export function combinationProblems(env: Record<string, string | undefined>): string[] {
+/** NODE_ENV=production: a server's defaults. */
+export const isProduction = (env: { NODE_ENV?: string }): boolean => env.NODE_ENV === 'production';
+
+/** AUTH_MODE, or its default: the demonstration on a laptop, real sign-in in production. */
+export function effectiveAuthMode(env: { NODE_ENV?: string; AUTH_MODE?: string }): (typeof AUTH_MODES)[number] {
+  return env.AUTH_MODE === 'dev' || env.AUTH_MODE === 'oidc' ? env.AUTH_MODE : isProduction(env) ? 'oidc' : 'dev';
+}
+
+/**
+ * Settings that need others, read from the (trimmed, non-empty) environment; reported with the
+ * others. `servesHttp` false (projector, rebuild, seed:history): nobody signs in there, so the
+ * sign-in requirements do not stop them.
+ */
+export function combinationProblems(env: Record<string, string | undefined>, servesHttp = true): string[] {
   const problems: string[] = [];
   if (env.EVENT_STORE === 'postgres' && env.DATABASE_URL === undefined) {
     problems.push('EVENT_STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database)');
@@ -160,9 +212,17 @@ export function combinationProblems(env: Record<string, string | undefined>): st
   if (env.EVENT_STORE === 'kurrentdb' && env.KURRENTDB_URL === undefined) {
     problems.push('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)');
   }
-  if (env.AUTH_MODE === 'oidc') {
+  const authMode = effectiveAuthMode(env);
+  if (servesHttp && authMode === 'oidc') {
     if (env.OIDC_ISSUER === undefined) problems.push('AUTH_MODE=oidc needs OIDC_ISSUER (the issuer URL)');
     if (env.OIDC_AUDIENCE === undefined) problems.push('AUTH_MODE=oidc needs OIDC_AUDIENCE');
+  }
+  const host = env.HOST ?? '127.0.0.1';
+  if (servesHttp && authMode === 'dev' && !isLoopbackHost(host) && env[UNSAFE_DEV_LOGIN_ON_NETWORK] !== UNSAFE_DEV_LOGIN_CONSENT) {
+    problems.push(
+      `AUTH_MODE=dev (demonstration login: anyone can sign in as anyone) listens on this machine only, not on HOST=${host}. ` +
+        `Use AUTH_MODE=oidc, or set ${UNSAFE_DEV_LOGIN_ON_NETWORK}=${UNSAFE_DEV_LOGIN_CONSENT} if you really mean it`,
+    );
   }
   return problems;
 }

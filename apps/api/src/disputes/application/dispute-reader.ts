@@ -9,6 +9,7 @@ import {
   type Actor,
   type DirectoryView,
   type DisputeState,
+  type Policies,
 } from '../../../../../libs/domain/src';
 import type { EventStore } from '../../../../../libs/event-store/src/port';
 import type {
@@ -19,7 +20,7 @@ import type {
   TimelineEntry,
 } from '../../../../../libs/read-models/src/contracts';
 import type { Clock } from '../../../../../libs/runtime/src/clock';
-import { CLOCK, DIRECTORY, EVENT_STORE, READ_MODELS } from '../../../../../libs/runtime/src/tokens';
+import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES, READ_MODELS } from '../../../../../libs/runtime/src/tokens';
 import { CaseNotFoundError } from '../../common/errors';
 import { toCaseView } from './case-view';
 import type { CaseView, TimelineItemView } from './views';
@@ -39,6 +40,7 @@ export class DisputeReader {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DIRECTORY) private readonly directory: DirectoryView,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
   /** The case as the caller may see it, with its allowed actions; `asOf`: as it was then. */
@@ -47,7 +49,7 @@ export class DisputeReader {
     // Visibility is decided on the case as it is now: a party later removed sees no history either.
     if (!current || !isCaseVisibleTo(current, actor)) throw new CaseNotFoundError(disputeId);
     const state = asOf ? await this.stateAt(disputeId, asOf) : current;
-    return toCaseView(state, actor, this.directory, this.clock.now(), asOf);
+    return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies);
   }
 
   /** The cases the caller may see, newest first. */

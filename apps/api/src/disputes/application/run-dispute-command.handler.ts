@@ -30,6 +30,7 @@ import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
 import { CaseNumberAllocator } from './case-number-allocator';
 import { RunDisputeCommand, type CommandOptions, type CommandResult } from './dispute-commands';
 import { causationFor } from './causation';
+import { clientRequestIdMetadata } from '../../../../../libs/runtime/src/client-request-id';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
 const MAX_ATTEMPTS = 40;
@@ -141,6 +142,7 @@ export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeComma
         actor: { userId: actor.userId, role: actor.role, ...(actor.organisationId ? { organisationId: actor.organisationId } : {}) },
         correlationId: options.correlationId,
         causationId: options.causationId ?? options.correlationId,
+        ...clientRequestIdMetadata(),
       },
     };
   }

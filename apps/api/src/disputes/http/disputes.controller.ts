@@ -19,6 +19,7 @@ import { ApiCaseProblemResponses, ApiProblemResponses, ProblemSchema } from '../
 import { RequestValidationException } from '../../http/problem';
 import { RateLimited } from '../../http/rate-limit';
 import { RequestId } from '../../http/request-id';
+import { caseViewETag } from '../../http/viewer-etag';
 import { randomUUID } from 'node:crypto';
 import { RunDisputeCommand, type CommandResult } from '../application/dispute-commands';
 import { DisputeReader } from '../application/dispute-reader';
@@ -96,7 +97,7 @@ export class DisputesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The case as the caller may see it (ETag: its version)' })
+  @ApiOperation({ summary: 'The case as the caller may see it (ETag: "<version>-<viewer tag>", usable as If-Match)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'The case view, with allowedActions' })
   @ApiCaseProblemResponses()
@@ -108,7 +109,7 @@ export class DisputesController {
   ): Promise<CaseView> {
     const asOf = query.asOf !== undefined ? parseAsOf(query.asOf) : undefined;
     const view = await this.reader.get(id, actor, asOf);
-    res.setHeader('ETag', `"${view.version}"`);
+    res.setHeader('ETag', caseViewETag(view.version, actor, view));
     return view;
   }
 

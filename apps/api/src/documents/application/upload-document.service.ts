@@ -20,7 +20,7 @@ import { RunDisputeCommand, type CommandResult } from '../../disputes/applicatio
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
 import { ProblemException, problemType, RequestValidationException, type FieldError } from '../../http/problem';
 import { ACCEPTED_LABELS, recogniseDocumentType } from '../content/document-types';
-import { sanitizeFileName } from '../content/file-name';
+import { nameForType } from '../content/file-name';
 import { DOCUMENT_STORAGE } from '../documents.tokens';
 import { receiveUpload, type ReceivedUpload } from '../http/multipart-upload';
 import type { DocumentStorage } from '../storage/document-storage';
@@ -64,7 +64,8 @@ export class UploadDocumentService {
       }
       const recognition = await recogniseDocumentType(() => file.staged.read(), file.declaredType);
       if (!recognition.ok) throw unsupported(recognition);
-      const name = sanitizeFileName(file.fileName);
+      // Named after what the content is, not what the sender says it is.
+      const name = nameForType(file.fileName, recognition.mediaType);
       const { sha256, sizeBytes } = file.staged;
       const fingerprint = `POST ${req.originalUrl}\n${visibility}\n${name}\n${recognition.mediaType}\n${sha256}`;
       return await this.idempotency.runOnce(req, res, fingerprint, 201, async () => {
