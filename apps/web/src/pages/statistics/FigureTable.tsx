@@ -73,7 +73,10 @@ export function FigureBars({ answer, section, scope }: { answer: StatisticsAnswe
 
 /** Counts per year as lines, for the year-over-year view. */
 export function YearLines({ answer, section }: { answer: StatisticsAnswer; section: FigureSection }) {
-  const rows = section.rows.filter((r) => r.kind === 'count');
+  const counts = section.rows.filter((r) => r.kind === 'count');
+  // A figure withheld in every year would be an empty line: it stays in the table only.
+  const rows = counts.filter((r) => answer.periods.some((p) => !isWithheld(answer, p.period, r.path)));
+  const hidden = counts.filter((r) => !rows.includes(r));
   const data = answer.periods.map((p) => ({
     name: p.period,
     ...Object.fromEntries(rows.map((r, i) => [`v${i}`, isWithheld(answer, p.period, r.path) ? null : (valueAt(p, r.path) ?? 0)])),
@@ -91,7 +94,10 @@ export function YearLines({ answer, section }: { answer: StatisticsAnswer; secti
           ))}
         </LineChart>
       </div>
-      <figcaption>Grafiek: {rows.map((r) => r.label.toLowerCase()).join(', ')} per jaar. De cijfers staan ook in de tabel.</figcaption>
+      <figcaption>
+        Grafiek: {rows.map((r) => r.label.toLowerCase()).join(', ')} per jaar. De cijfers staan ook in de tabel.
+        {hidden.length > 0 && ` Niet in de grafiek, omdat het cijfer elk jaar is afgeschermd: ${hidden.map((r) => r.label.toLowerCase()).join(', ')}.`}
+      </figcaption>
     </figure>
   );
 }
