@@ -50,3 +50,84 @@ test('the secretariat registers a filed case from its work queue', async ({ page
   await expect(page.getByRole('heading', { level: 2, name: /^In te schrijven \(\d+\)/ })).toBeVisible();
   await expect(page.getByRole('region', { name: /^In te schrijven/ }).getByRole('row', { name: /\(Geboortezorg\)/ })).toHaveCount(0);
 });
+
+test('the secretariat nominates a panel of three with a chair; a party challenges; the secretariat decides and appoints', async ({ page, request, browser }) => {
+  const [anna, carla, jan] = [await apiToken(request, 'prov-anna'), await apiToken(request, 'ins-carla'), await apiToken(request, 'sec-jan')];
+  const filed = await request.post('/api/disputes', {
+    headers: { Authorization: `Bearer ${anna}` },
+    data: {
+      phase: 'contractual',
+      legalFramework: 'zvw',
+      sector: 'multidisciplinary',
+      subjects: ['contract_terms'],
+      contractYear: new Date().getUTCFullYear(),
+      claimantOrganisationIds: ['org-fysio-delinde'],
+      respondentOrganisationIds: ['org-zv-noord'],
+      summary: 'De contractvoorwaarden zijn eenzijdig gewijzigd.',
+      claims: [{ description: 'De oude voorwaarden blijven gelden', amountCents: 2_000_000 }],
+      amountInDisputeCents: 2_000_000,
+      proposedRoute: 'binding_advice',
+      urgent: false,
+    },
+  });
+  expect(filed.status(), await filed.text()).toBe(201);
+  const id = ((await filed.json()) as { id: string }).id;
+  for (const [token, action, body] of [
+    [jan, 'register', {}],
+    [carla, 'accept-submission', { route: 'binding_advice' }],
+  ] as const) {
+    const res = await request.post(`/api/disputes/${id}/${action}`, { headers: { Authorization: `Bearer ${token}` }, data: body });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+
+  // The secretariat finds the case in its queue and nominates three advisers, Hanna Mulder chairing.
+  await page.goto('/inloggen?terug=/werkvoorraad');
+  await page.getByText('Medewerkers van de geschilleninstantie en toezicht').click();
+  await signInAs(page, 'Jan de Graaf');
+  const bucket = page.getByRole('region', { name: /^Neutrale voordragen/ });
+  await bucket.getByRole('row', { name: /Fysiotherapie De Linde tegen Zorgverzekeraar Noord/ }).last().getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/zaken/${id}$`));
+  await page.getByText('Neutrale(n) voordragen').click();
+  await page.getByLabel(/^Gebruikersnamen/).fill('adv-isaac, adv-hanna, adv-julia');
+  await page.getByLabel(/^Voorzitter/).fill('adv-hanna');
+  await checkpoint(page, '33-secretariaat-voordragen');
+  await page.getByRole('button', { name: 'Voordragen', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('De voordracht is verstuurd.');
+
+  // The claimant challenges one adviser. (Waiving is not an action the API offers yet.)
+  const annaContext = await browser.newContext();
+  const annaPage = await annaContext.newPage();
+  await annaPage.goto(`/inloggen?terug=/zaken/${id}`);
+  await signInAs(annaPage, 'Anna de Linde');
+  await annaPage.getByText('Bezwaar maken tegen een mediator of adviseur (wraken)').click();
+  await annaPage.getByRole('radio', { name: /^Isaac de Vries/ }).check();
+  await annaPage.getByLabel('Waarom twijfelt u aan de onpartijdigheid?').fill('Hij adviseerde vorig jaar de verzekeraar over hetzelfde contract.');
+  await checkpoint(annaPage, '34-aanbieder-bezwaar');
+  await annaPage.getByRole('button', { name: 'Bezwaar indienen' }).click();
+  await expect(annaPage.getByRole('status', { name: 'Meldingen' })).not.toBeEmpty();
+  await annaContext.close();
+
+
+  // The secretariat rejects the challenge and appoints the panel.
+  await page.reload();
+  await page.getByText('Beslissen over een bezwaar').click();
+  await page.getByRole('radio', { name: /^Isaac de Vries/ }).check();
+  await page.getByRole('radio', { name: 'Bezwaar afgewezen' }).check();
+  await page.getByLabel(/^Motivering/).fill('Het advies ging over een ander contract.');
+  await checkpoint(page, '35-secretariaat-bezwaar-beslissen');
+  await page.getByRole('button', { name: 'Beslissen', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('Over het bezwaar is beslist.');
+  await page.getByText('Neutrale(n) benoemen').click();
+  await page.getByRole('button', { name: 'Benoemen', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('De benoeming is vastgelegd.');
+  await expect(page.getByText('Procedure loopt').first()).toBeVisible();
+  await checkpoint(page, '36-secretariaat-benoemd');
+
+  const view = (await (await request.get(`/api/disputes/${id}`, { headers: { Authorization: `Bearer ${jan}` } })).json()) as {
+    status: string;
+    neutrals: { userId: string; status: string; chair?: boolean }[];
+  };
+  expect(view.status).toBe('in_proceedings');
+  expect(view.neutrals.filter((n) => n.status === 'appointed').map((n) => n.userId).sort()).toEqual(['adv-hanna', 'adv-isaac', 'adv-julia']);
+  expect(view.neutrals.find((n) => n.chair)?.userId).toBe('adv-hanna');
+});

@@ -239,7 +239,12 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
         { name: 'neutralUserIds', label: 'Gebruikersnamen, gescheiden door komma’s', kind: 'text' },
         { name: 'chairUserId', label: 'Voorzitter (bij drie)', kind: 'text', optional: true },
       ],
-      body: (v) => ({ neutralUserIds: text(v.neutralUserIds).split(',').map((s) => s.trim()).filter(Boolean), ...optionalText('chairUserId', v.chairUserId) }),
+      // The API takes the panel's chair as the first of the list (it has no separate chair field).
+      body: (v) => {
+        const ids = text(v.neutralUserIds).split(',').map((s) => s.trim()).filter(Boolean);
+        const chair = text(v.chairUserId).trim();
+        return { neutralUserIds: chair && ids.includes(chair) ? [chair, ...ids.filter((id) => id !== chair)] : ids };
+      },
       done: 'De voordracht is verstuurd.',
     },
     {
