@@ -134,6 +134,11 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
     ['register organisation', 'post', '/api/directory/organisations', () => ({ id: `org-obs-${++userCounter}`, kind: 'observer', name: 'NZa' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
     ['change organisation', 'patch', '/api/directory/organisations/org-begeleidingscommissie', () => ({ name: `Begeleidingscommissie ${++userCounter}` }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
     ['register user', 'post', '/api/directory/users', () => ({ id: `obs-${++userCounter}`, name: 'Nieuw', role: 'observer', organisationId: 'org-begeleidingscommissie' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
+    ['own notifications', 'get', '/api/notifications', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
+    ['own notification preferences', 'get', '/api/notifications/preferences', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
+    ['mark all notifications read', 'post', '/api/notifications/read-all', () => ({}), (who) => (who === 'anonymous' ? 401 : 204)],
+    ['webhook endpoints', 'get', '/api/webhooks', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+    ['register webhook', 'post', '/api/webhooks', () => ({ organisationId: 'org-zv-noord', url: 'https://contractering.zv-noord.invalid/hooks' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
     ['change user', 'patch', '/api/directory/users/obs-karin', () => ({ name: `Karin ${++userCounter}` }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
   ];
 

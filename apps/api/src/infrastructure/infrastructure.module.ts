@@ -55,7 +55,7 @@ export class InfrastructureModule {
           inject: [StoreLifecycle],
         },
       ],
-      exports: [CLOCK, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, HEALTH_CHECKS],
+      exports: [CLOCK, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, READ_MODEL_HANDLE, HEALTH_CHECKS],
     };
   }
 }
