@@ -130,4 +130,15 @@ test('the secretariat nominates a panel of three with a chair; a party challenge
   expect(view.status).toBe('in_proceedings');
   expect(view.neutrals.filter((n) => n.status === 'appointed').map((n) => n.userId).sort()).toEqual(['adv-hanna', 'adv-isaac', 'adv-julia']);
   expect(view.neutrals.find((n) => n.chair)?.userId).toBe('adv-hanna');
+
+  // The caseload per neutral on the work queue counts the new panel's cases.
+  const caseload = (await (await request.get('/api/caseload', { headers: { Authorization: `Bearer ${jan}` } })).json()) as {
+    neutrals: { userId: string; openCases: number }[];
+  };
+  const hanna = caseload.neutrals.find((n) => n.userId === 'adv-hanna')!;
+  expect(hanna.openCases).toBeGreaterThan(0);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkvoorraad' }).click();
+  const workload = page.getByRole('region', { name: 'Werklast per mediator, adviseur en arbiter' });
+  await expect(workload.getByRole('row', { name: /^Hanna Mulder \(bindend adviseur\)/ }).getByRole('cell').first()).toHaveText(String(hanna.openCases));
+  await checkpoint(page, '37-secretariaat-werklast');
 });

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { useCaseList, useOrganisations } from '../api/queries';
 import { PageHeading } from '../components/page';
 import { formatDeadline } from '../lib/format';
-import { DEADLINE_LABELS, SECTOR_LABELS, label } from '../lib/labels';
+import { DEADLINE_LABELS, ROLE_LABELS, SECTOR_LABELS, STATUS_LABELS, label } from '../lib/labels';
 
 // The secretariat's work queue, from GET /api/caseload (deadlines, stalled cases, unpaid fees)
 // and the case list (cases to register, cases waiting for a neutral).
@@ -20,7 +20,17 @@ interface DeadlineView {
   overdue: boolean;
 }
 
+interface NeutralCaseload {
+  userId: string;
+  name: string | null;
+  role: string;
+  openCases: number;
+  overdueDeadlines: number;
+  cases: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null }[];
+}
+
 interface CaseloadAnswer {
+  neutrals: NeutralCaseload[];
   deadlines: DeadlineView[];
   stalled?: { disputeId: string; caseNumber: string | null; informationDueAt: string; closesAt: string }[];
   feesOverdue?: DeadlineView[];
@@ -143,6 +153,65 @@ export function WorkQueuePage() {
         loading={caseload.isPending}
         rows={(caseload.data?.feesOverdue ?? []).map((d) => ({ id: d.disputeId, caseNumber: d.caseNumber, what: 'Rekening niet betaald', when: `Was uiterlijk ${formatDeadline(d.dueAt)}` }))}
       />
+      <NeutralsCaseload neutrals={caseload.data?.neutrals} />
     </>
+  );
+}
+
+/** Per neutral: open cases, overdue deadlines, and the case whose next deadline comes first. */
+function NeutralsCaseload({ neutrals }: { neutrals: NeutralCaseload[] | undefined }) {
+  const rows = (neutrals ?? []).slice().sort((a, b) => b.openCases - a.openCases);
+  return (
+    <section aria-labelledby="werklast" className="gzc-figure-block">
+      <Heading2 id="werklast">Werklast per mediator, adviseur en arbiter</Heading2>
+      {neutrals === undefined ? (
+        <Paragraph>De werklast wordt geladen…</Paragraph>
+      ) : rows.length === 0 ? (
+        <Paragraph>Geen mediators, adviseurs of arbiters met lopende zaken.</Paragraph>
+      ) : (
+        <div className="gzc-table-wrap">
+          <Table>
+            <TableCaption className="gzc-visually-hidden">Werklast per mediator, adviseur en arbiter</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                <TableHeaderCell scope="col">Lopende zaken</TableHeaderCell>
+                <TableHeaderCell scope="col">Termijnen verlopen</TableHeaderCell>
+                <TableHeaderCell scope="col">Eerstvolgende termijn</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((n) => {
+                const first = n.cases
+                  .filter((c) => c.nextDeadline)
+                  .sort((a, b) => a.nextDeadline!.dueAt.localeCompare(b.nextDeadline!.dueAt))[0];
+                return (
+                  <TableRow key={n.userId}>
+                    <TableHeaderCell scope="row">
+                      {n.name ?? n.userId} ({label(ROLE_LABELS, n.role).toLowerCase()})
+                    </TableHeaderCell>
+                    <TableCell>{n.openCases}</TableCell>
+                    <TableCell>{n.overdueDeadlines}</TableCell>
+                    <TableCell>
+                      {first ? (
+                        <>
+                          <Link className="utrecht-link" to={`/zaken/${first.disputeId}`}>
+                            {first.caseNumber ?? 'Bekijk de zaak'}
+                          </Link>{' '}
+                          ({label(STATUS_LABELS, first.status)}): {label(DEADLINE_LABELS, first.nextDeadline!.kind).toLowerCase()}, uiterlijk{' '}
+                          {formatDeadline(first.nextDeadline!.dueAt)}
+                        </>
+                      ) : (
+                        'Geen open termijn'
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
   );
 }
