@@ -4,7 +4,7 @@ import type { ApiResponse, TestApp } from '../e2e/support/test-app';
 import { AUTH_MODES, startModeApp, type ModeApp } from './support/auth-modes';
 import { ALL_USERS, CLAIMANT, INTERNALS, ONE_PER_ROLE, OUTSIDERS, RESPONDENT, SECRETARIAT } from './support/roles';
 
-// Every route of the API against every role of the demo directory, with the status each must get,
+// Every route of docs/api.md and the controllers against every role of the demo directory, with the status each must get,
 // in both sign-in modes: dev tokens, and an OpenID Connect issuer on loopback. Cases: one filed by
 // prov-anna against ins-carla's insurer, status `filed`.
 
@@ -45,7 +45,7 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
 };
 
 /**
- * Expected status on a `filed` case for claimant, respondent and secretariat (DOMAIN.md's table:
+ * Expected status on a `filed` case for claimant, respondent and secretariat (docs/domain.md's lifecycle table:
  * the wrong role or side is 403 whatever the status; the right one in the wrong status is 409).
  * Everyone else gets 404 on every action: to them the case does not exist.
  */
