@@ -14,7 +14,14 @@ class OutboxHealth implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.checks.push(() => this.runtime.health());
+    // A HealthCheck is { name, run } since libs/runtime landed; a bare function made /health answer 503.
+    this.checks.push({
+      name: 'notifications',
+      run: async () => {
+        const { ok, detail } = await this.runtime.health();
+        return detail === undefined ? { ok } : { ok, detail: { outbox: detail } };
+      },
+    });
   }
 }
 
