@@ -51,7 +51,7 @@ test('the secretariat registers a filed case from its work queue', async ({ page
   await expect(page.getByRole('region', { name: /^In te schrijven/ }).getByRole('row', { name: /\(Geboortezorg\)/ })).toHaveCount(0);
 });
 
-test('the secretariat nominates a panel of three with a chair; a party challenges; the secretariat decides and appoints', async ({ page, request, browser }) => {
+test('the secretariat nominates a panel of three with a chair; one party challenges, the other waives; the secretariat decides and appoints', async ({ page, request, browser }) => {
   const [anna, carla, jan] = [await apiToken(request, 'prov-anna'), await apiToken(request, 'ins-carla'), await apiToken(request, 'sec-jan')];
   const filed = await request.post('/api/disputes', {
     headers: { Authorization: `Bearer ${anna}` },
@@ -94,7 +94,7 @@ test('the secretariat nominates a panel of three with a chair; a party challenge
   await page.getByRole('button', { name: 'Voordragen', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('De voordracht is verstuurd.');
 
-  // The claimant challenges one adviser. (Waiving is not an action the API offers yet.)
+  // The claimant challenges one adviser.
   const annaContext = await browser.newContext();
   const annaPage = await annaContext.newPage();
   await annaPage.goto(`/inloggen?terug=/zaken/${id}`);
@@ -108,6 +108,17 @@ test('the secretariat nominates a panel of three with a chair; a party challenge
   await annaContext.close();
 
 
+  // The insurer waives its right to challenge.
+  const carlaContext = await browser.newContext();
+  const carlaPage = await carlaContext.newPage();
+  await carlaPage.goto(`/inloggen?terug=/zaken/${id}`);
+  await signInAs(carlaPage, 'Carla Noordhuis');
+  await carlaPage.getByText('Geen bezwaar tegen de voorgestelde neutrale').click();
+  await carlaPage.getByRole('button', { name: 'Geen bezwaar', exact: true }).click();
+  await expect(carlaPage.getByRole('status', { name: 'Meldingen' })).toContainText('U heeft laten weten dat u geen bezwaar heeft.');
+  await checkpoint(carlaPage, '34-verzekeraar-geen-bezwaar');
+  await carlaContext.close();
+
   // The secretariat rejects the challenge and appoints the panel.
   await page.reload();
   await page.getByText('Beslissen over een bezwaar').click();
@@ -117,6 +128,17 @@ test('the secretariat nominates a panel of three with a chair; a party challenge
   await checkpoint(page, '35-secretariaat-bezwaar-beslissen');
   await page.getByRole('button', { name: 'Beslissen', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('Over het bezwaar is beslist.');
+  // The panel is appointed once the challenge period ends or every party has waived: the claimant, her
+  // challenge decided, now waives too.
+  const annaAgain = await browser.newContext();
+  const annaPage2 = await annaAgain.newPage();
+  await annaPage2.goto(`/inloggen?terug=/zaken/${id}`);
+  await signInAs(annaPage2, 'Anna de Linde');
+  await annaPage2.getByText('Geen bezwaar tegen de voorgestelde neutrale').click();
+  await annaPage2.getByRole('button', { name: 'Geen bezwaar', exact: true }).click();
+  await expect(annaPage2.getByRole('status', { name: 'Meldingen' })).toContainText('U heeft laten weten dat u geen bezwaar heeft.');
+  await annaAgain.close();
+  await page.reload();
   await page.getByText('Neutrale(n) benoemen').click();
   await page.getByRole('button', { name: 'Benoemen', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('De benoeming is vastgelegd.');

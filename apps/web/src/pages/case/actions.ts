@@ -239,11 +239,11 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
         { name: 'neutralUserIds', label: 'Gebruikersnamen, gescheiden door komma’s', kind: 'text' },
         { name: 'chairUserId', label: 'Voorzitter (bij drie)', kind: 'text', optional: true },
       ],
-      // The API takes the panel's chair as the first of the list (it has no separate chair field).
+      // The chair is named (chairUserId, required for a panel of three) and listed first as well.
       body: (v) => {
         const ids = text(v.neutralUserIds).split(',').map((s) => s.trim()).filter(Boolean);
-        const chair = text(v.chairUserId).trim();
-        return { neutralUserIds: chair && ids.includes(chair) ? [chair, ...ids.filter((id) => id !== chair)] : ids };
+        const chair = text(v.chairUserId);
+        return { neutralUserIds: chair && ids.includes(chair) ? [chair, ...ids.filter((id) => id !== chair)] : ids, ...optionalText('chairUserId', chair) };
       },
       done: 'De voordracht is verstuurd.',
     },
