@@ -132,7 +132,7 @@ describe('KurrentDB adapter mappings', () => {
 
   describe('stream scope and filter', () => {
     it("defaults to the application's streams", () => {
-      expect(DEFAULT_STREAM_PREFIXES).toEqual(['dispute-', 'case-numbers-', 'directory-']);
+      expect(DEFAULT_STREAM_PREFIXES).toEqual(['dispute-', 'case-numbers-', 'directory-', 'idempotency-']);
     });
 
     it('builds a server-side stream-name prefix filter', () => {
