@@ -28,6 +28,8 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
+import { contentHash, linkHash } from '../chain/event-hash';
+import { verifyChain } from '../chain/verify-chain';
 import { EventRow, toJsonObject, toStoredEvent } from './event-rows';
 import { migrate } from './schema';
 import { DuplicateEventIdError, isDuplicateEventId, isRevisionConflict, unavailable } from './sqlite-errors';
@@ -63,7 +65,7 @@ type AppendOutcome = { results: AppendResult[] } | { error: unknown };
 interface PreparedAppend {
   streamId: string;
   expectedVersion: ExpectedVersion;
-  rows: { id: string; type: string; data: string; metadata: string }[];
+  rows: { id: string; type: string; data: string; metadata: string; contentHash: string }[];
 }
 
 export class SqliteEventStore implements EventStore {
@@ -178,7 +180,10 @@ export class SqliteEventStore implements EventStore {
         ? this.statements.readStreamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.statements.readStream.all(streamId, options.fromRevision ?? 0, limit),
     );
-    return rows.map(toStoredEvent);
+    const events = rows.map(toStoredEvent);
+    // Every read of a stream is checked against its chain: an edited row fails loudly here.
+    verifyChain(events, rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })));
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -221,14 +226,20 @@ export class SqliteEventStore implements EventStore {
   }
 
   private appendInTransaction({ streamId, expectedVersion, rows }: PreparedAppend): AppendResult {
-    const last = this.statements.lastOfStream.get(streamId) as { revision: number; position: number } | undefined;
+    const last = this.statements.lastOfStream.get(streamId) as
+      | { revision: number; position: number; hash: string | null }
+      | undefined;
     assertExpectedVersion(streamId, expectedVersion, last?.revision);
     let revision = last?.revision ?? -1;
     let position = last?.position ?? 0;
+    // Read under the write lock (BEGIN IMMEDIATE), so the link is to the expected revision's event.
+    let previousHash = last?.hash ?? null;
     const recordedAt = new Date().toISOString();
     for (const row of rows) {
       revision++;
-      position = this.insert(streamId, expectedVersion, revision, row, recordedAt);
+      const hash = linkHash({ streamId, revision, recordedAt, contentHash: row.contentHash, previousHash });
+      position = this.insert(streamId, expectedVersion, revision, row, recordedAt, hash, previousHash);
+      previousHash = hash;
     }
     return { streamId, nextExpectedVersion: revision, position };
   }
@@ -240,9 +251,11 @@ export class SqliteEventStore implements EventStore {
     revision: number,
     row: PreparedAppend['rows'][number],
     recordedAt: string,
+    hash: string,
+    previousHash: string | null,
   ): number {
     try {
-      const info = this.statements.insert.run(row.id, streamId, revision, row.type, row.data, row.metadata, recordedAt);
+      const info = this.statements.insert.run(row.id, streamId, revision, row.type, row.data, row.metadata, recordedAt, hash, previousHash);
       return Number(info.lastInsertRowid);
     } catch (error) {
       if (isRevisionConflict(error)) {
@@ -294,16 +307,16 @@ function prepareStatements(db: Database.Database) {
   const columns = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
   return {
     lastOfStream: db.prepare(
-      'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      'SELECT revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
     insert: db.prepare(
-      'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     readStream: db.prepare<[string, number, number], EventRow>(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      `SELECT ${columns}, hash, previous_hash FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ),
     readStreamBackwards: db.prepare<[string, number, number], EventRow>(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      `SELECT ${columns}, hash, previous_hash FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
     readAll: db.prepare<[number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
@@ -327,12 +340,12 @@ function prepareAppend({ streamId, expectedVersion, events }: StreamAppend): Pre
     expectedVersion,
     rows: events.map((event) => {
       if (typeof event.type !== 'string' || event.type === '') throw new TypeError('Event type must be a non-empty string');
-      return {
-        id: event.id ?? randomUUID(),
-        type: event.type,
-        data: toJsonObject('data', event.data),
-        metadata: toJsonObject('metadata', event.metadata),
-      };
+      const id = event.id ?? randomUUID();
+      const data = toJsonObject('data', event.data);
+      const metadata = toJsonObject('metadata', event.metadata);
+      // Hashed as it will be read back (parsed from the stored text), outside the write lock.
+      const hash = contentHash({ id, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata) });
+      return { id, type: event.type, data, metadata, contentHash: hash };
     }),
   };
 }

@@ -1,0 +1,53 @@
+// The hash chain of a stream (docs/tamper-evident-history.md has the definition an outsider can
+// recompute). Two steps, so PostgreSQL can compute the link inside its append function:
+// 1. contentHash: SHA-256 over the RFC 8785 (JCS) encoding of {id, type, data, metadata}, computed
+//    by the process that appends (JCS needs ECMAScript number formatting, which SQL lacks);
+// 2. hash: SHA-256 over the JCS encoding of {contentHash, previousHash, recordedAt, revision,
+//    streamId}, a flat object of strings and one integer that SQL can also write byte for byte.
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+
+export interface ChainContent {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: unknown;
+}
+
+export interface ChainLink {
+  streamId: string;
+  revision: number;
+  /** ISO 8601 in UTC with milliseconds, exactly as the store reports `recordedAt`. */
+  recordedAt: string;
+  contentHash: string;
+  /** Hash of the event at revision - 1; null for the first event of the stream. */
+  previousHash: string | null;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** JCS of the event's content. Throws TypeError on what JSON cannot carry faithfully (NaN, Infinity). */
+export function contentHash(content: ChainContent): string {
+  let canonical: string | undefined;
+  try {
+    canonical = canonicalize({ id: content.id, type: content.type, data: content.data, metadata: content.metadata });
+  } catch (error) {
+    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`);
+  }
+  if (canonical === undefined) throw new TypeError('Event cannot be hashed');
+  return sha256Hex(canonical);
+}
+
+/** The chain hash of one event; the same text PostgreSQL builds in its append function. */
+export function linkHash(link: ChainLink): string {
+  const canonical = canonicalize({
+    contentHash: link.contentHash,
+    previousHash: link.previousHash,
+    recordedAt: link.recordedAt,
+    revision: link.revision,
+    streamId: link.streamId,
+  });
+  return sha256Hex(canonical as string);
+}

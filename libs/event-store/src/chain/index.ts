@@ -1,0 +1,5 @@
+export { contentHash, linkHash, sha256Hex } from './event-hash';
+export type { ChainContent, ChainLink } from './event-hash';
+export { HistoryTamperedError } from './history-tampered-error';
+export { verifyChain } from './verify-chain';
+export type { ChainColumns } from './verify-chain';
