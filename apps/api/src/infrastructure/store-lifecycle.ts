@@ -6,6 +6,7 @@ import { APP_CONFIG, EVENT_STORE } from '../../../../libs/runtime/src/tokens';
 import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
 import { ProjectionFailures } from './projection-failures';
+import { HistoryIntegrity } from './history-integrity';
 
 type HealthCheck = () => Promise<{ name: string; ok: boolean; detail?: unknown }>;
 
@@ -19,6 +20,7 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(READ_MODEL_HANDLE) private readonly readModels: OpenedReadModels,
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
     private readonly failures: ProjectionFailures,
+    private readonly integrity: HistoryIntegrity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,6 +52,12 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
         const lastFailure = this.failures.recent();
         // Behind the log AND failing: reads are going stale. Behind alone is just busy.
         return { name: 'projections', ok: !(lag > 0 && lastFailure), detail: { position, lag, ...(lastFailure ? { lastFailure } : {}) } };
+      },
+      // Unhealthy while any case's history failed its hash chain: the record itself is in doubt,
+      // which an operator must see at once, not find later in a log.
+      async () => {
+        const tampered = this.integrity.list();
+        return { name: 'history', ok: tampered.length === 0, detail: { tamperedStreams: tampered } };
       },
     ];
   }

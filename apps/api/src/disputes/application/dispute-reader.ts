@@ -48,7 +48,9 @@ export class DisputeReader {
     const current = await this.readModels.getCase(disputeId);
     // Visibility is decided on the case as it is now: a party later removed sees no history either.
     if (!current || !isCaseVisibleTo(current, actor)) throw new CaseNotFoundError(disputeId);
-    const state = asOf ? await this.stateAt(disputeId, asOf) : current;
+    // The case page shows the record: its history is checked against the hash chain first (the
+    // store's read does that; a changed history throws HistoryTamperedError, answered 409).
+    const state = asOf ? await this.stateAt(disputeId, asOf) : (await this.store.readStream(disputeStreamId(disputeId)), current);
     return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies);
   }
 
