@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { CheckpointsModule } from './checkpoints/checkpoints.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -35,6 +36,7 @@ export class AppModule {
         disputes,
         DocumentsModule.forRoot(disputes),
         StatisticsModule,
+        CheckpointsModule,
       ],
     };
   }

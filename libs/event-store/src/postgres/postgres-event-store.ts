@@ -198,6 +198,16 @@ export class PostgresEventStore implements EventStore {
     return events;
   }
 
+  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    const rows = await this.query<{ stream_id: string; revision: number; hash: string | null }>(
+      'chainHeads',
+      `SELECT DISTINCT ON (stream_id) stream_id, revision, hash FROM ${this.names.events}
+        WHERE left(stream_id, length($1)) = $1 ORDER BY stream_id, revision DESC`,
+      [streamPrefix],
+    );
+    return rows.map((r) => ({ streamId: r.stream_id, revision: r.revision, hash: r.hash ?? '' }));
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     return this.readAllAfter(options.after ?? 0, options.maxCount, options.streamPrefix);
   }

@@ -209,6 +209,14 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
+  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    return this.run('chainHeads', () =>
+      (this.statements.chainHeads.all({ prefix: streamPrefix }) as { stream_id: string; revision: number; hash: string | null }[]).map(
+        (r) => ({ streamId: r.stream_id, revision: r.revision, hash: r.hash ?? '' }),
+      ),
+    );
+  }
+
   async headPosition(): Promise<number> {
     return this.run('headPosition', () => (this.statements.head.get() as { head: number }).head);
   }
@@ -329,6 +337,11 @@ function prepareStatements(db: Database.Database) {
         ORDER BY position LIMIT @limit`,
     ),
     head: db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
+    // SQLite's bare-column rule: with MAX(revision), hash comes from that same row.
+    chainHeads: db.prepare(
+      `SELECT stream_id, MAX(revision) AS revision, hash FROM events
+        WHERE substr(stream_id, 1, length(@prefix)) = @prefix GROUP BY stream_id ORDER BY stream_id`,
+    ),
   };
 }
 
