@@ -6,9 +6,11 @@ import { ConfigModule, type AppConfig } from '../../../libs/runtime/src/config/a
 import { DirectoryModule } from './directory/directory.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { DocumentsModule } from './documents/documents.module';
+import { FeesModule } from './fees/fees.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { PortalModule } from './portal/portal.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { CheckpointsModule } from './checkpoints/checkpoints.module';
 
@@ -36,7 +38,10 @@ export class AppModule {
         disputes,
         DocumentsModule.forRoot(disputes),
         StatisticsModule,
+        FeesModule,
+        // Before the portal, whose pages answer paths the API does not.
         CheckpointsModule,
+        PortalModule,
       ],
     };
   }

@@ -115,6 +115,15 @@ function toAppConfig(s: Settings) {
       administrationFeeCents: s.ADMINISTRATION_FEE_CENTS,
       smallProviderRespondentSharePct: s.SMALL_PROVIDER_RESPONDENT_SHARE_PCT,
     } satisfies Policies as Policies,
+    webRoot: s.WEB_ROOT,
+    oidcClientId: s.OIDC_CLIENT_ID ?? s.OIDC_AUDIENCE,
+    oidcPortalScope: s.OIDC_PORTAL_SCOPE,
+    /** Indicative total neutral fees per route, for the cost estimate (euro cents). */
+    neutralFeeIndications: {
+      mediationCents: s.NEUTRAL_FEE_MEDIATION_CENTS,
+      bindingAdviceCents: s.NEUTRAL_FEE_BINDING_ADVICE_CENTS,
+      arbitrationCents: s.NEUTRAL_FEE_ARBITRATION_CENTS,
+    },
   };
 }
 

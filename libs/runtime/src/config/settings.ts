@@ -178,6 +178,18 @@ export function settingsSchema(cwd: string) {
     SMALL_PROVIDER_RESPONDENT_SHARE_PCT: wholeNumber(0, 100, DEFAULT_POLICIES.smallProviderRespondentSharePct).describe(
       "Percentage of a small provider's fee the respondent pays.",
     ),
+    WEB_ROOT: text()
+      .default('./dist/web')
+      .transform(relative)
+      .describe('Folder of the built portal (index.html, assets/) served at /; without an index.html there, only the API is served.'),
+    OIDC_CLIENT_ID: text().optional().describe("AUTH_MODE=oidc: the portal's client id at the issuer (public client, code + PKCE). Unset: OIDC_AUDIENCE."),
+    OIDC_PORTAL_SCOPE: text()
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, { error: (issue) => `must be scopes separated by single spaces, got "${String(issue.input)}"` })
+      .default('openid profile')
+      .describe('AUTH_MODE=oidc: the scopes the portal asks for at sign-in, e.g. "openid profile api".'),
+    NEUTRAL_FEE_MEDIATION_CENTS: wholeNumber(0, MAX_SAFE, 150_000).describe("Indicative total mediator's fee, for the keuzehulp's cost estimate (euro cents)."),
+    NEUTRAL_FEE_BINDING_ADVICE_CENTS: wholeNumber(0, MAX_SAFE, 600_000).describe("Indicative total adviser's fee, for the cost estimate (euro cents)."),
+    NEUTRAL_FEE_ARBITRATION_CENTS: wholeNumber(0, MAX_SAFE, 1_200_000).describe("Indicative total arbitrator's fee, for the cost estimate (euro cents)."),
   });
 }
 
