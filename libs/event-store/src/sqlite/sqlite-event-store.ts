@@ -47,6 +47,11 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a call waits for another process's write lock before failing. Default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * Benchmark only (bench/chain.bench.js measures what the chain costs): appends write no hash
+   * chain, so reading those streams fails with HistoryTamperedError. Never set it in the product.
+   */
+  benchmarkWithoutHashChain?: boolean;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -65,7 +70,7 @@ type AppendOutcome = { results: AppendResult[] } | { error: unknown };
 interface PreparedAppend {
   streamId: string;
   expectedVersion: ExpectedVersion;
-  rows: { id: string; type: string; data: string; metadata: string; contentHash: string }[];
+  rows: { id: string; type: string; data: string; metadata: string; contentHash: string | null }[];
 }
 
 export class SqliteEventStore implements EventStore {
@@ -83,6 +88,7 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
+    private readonly withChain: boolean,
   ) {
     this.statements = prepareStatements(db);
     // Group commit: the appends that arrive within one turn of the event loop share ONE
@@ -105,7 +111,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    const { filename, synchronous = 'FULL', pollIntervalMs = 100, busyTimeoutMs = 5000 } = options;
+    const { filename, synchronous = 'FULL', pollIntervalMs = 100, busyTimeoutMs = 5000, benchmarkWithoutHashChain = false } = options;
     let db: Database.Database | undefined;
     try {
       if (filename !== ':memory:' && filename !== '') {
@@ -119,7 +125,7 @@ export class SqliteEventStore implements EventStore {
       db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
       db.pragma('foreign_keys = ON');
       migrate(db);
-      return new SqliteEventStore(db, pollIntervalMs);
+      return new SqliteEventStore(db, pollIntervalMs, !benchmarkWithoutHashChain);
     } catch (error) {
       db?.close();
       throw unavailable(`open of ${filename}`, error);
@@ -133,7 +139,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Acknowledged (resolved) only after the group's commit, so an acknowledged append is durable. */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
-    const prepared = appends.map(prepareAppend);
+    const prepared = appends.map((a) => prepareAppend(a, this.withChain));
     this.assertOpen();
     return new Promise<AppendResult[]>((resolve, reject) => {
       this.queue.push({ prepared, resolve, reject });
@@ -245,7 +251,7 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = new Date().toISOString();
     for (const row of rows) {
       revision++;
-      const hash = linkHash({ streamId, revision, recordedAt, contentHash: row.contentHash, previousHash });
+      const hash = row.contentHash === null ? null : linkHash({ streamId, revision, recordedAt, contentHash: row.contentHash, previousHash });
       position = this.insert(streamId, expectedVersion, revision, row, recordedAt, hash, previousHash);
       previousHash = hash;
     }
@@ -259,7 +265,7 @@ export class SqliteEventStore implements EventStore {
     revision: number,
     row: PreparedAppend['rows'][number],
     recordedAt: string,
-    hash: string,
+    hash: string | null,
     previousHash: string | null,
   ): number {
     try {
@@ -346,7 +352,7 @@ function prepareStatements(db: Database.Database) {
 }
 
 /** Validates and serialises outside the transaction, so a bad event never holds the write lock. */
-function prepareAppend({ streamId, expectedVersion, events }: StreamAppend): PreparedAppend {
+function prepareAppend({ streamId, expectedVersion, events }: StreamAppend, withChain: boolean): PreparedAppend {
   assertStreamId(streamId);
   return {
     streamId,
@@ -357,7 +363,7 @@ function prepareAppend({ streamId, expectedVersion, events }: StreamAppend): Pre
       const data = toJsonObject('data', event.data);
       const metadata = toJsonObject('metadata', event.metadata);
       // Hashed as it will be read back (parsed from the stored text), outside the write lock.
-      const hash = contentHash({ id, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata) });
+      const hash = withChain ? contentHash({ id, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata) }) : null;
       return { id, type: event.type, data, metadata, contentHash: hash };
     }),
   };
