@@ -1,4 +1,4 @@
-export { contentHash, linkHash, sha256Hex } from './event-hash';
+export { contentHash, contentHashForAppend, linkHash, sha256Hex } from './event-hash';
 export type { ChainContent, ChainLink } from './event-hash';
 export { HistoryTamperedError } from './history-tampered-error';
 export { verifyChain } from './verify-chain';

@@ -53,7 +53,7 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
-import { contentHash } from '../chain/event-hash';
+import { contentHashForAppend } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
 import { NotificationListener } from './notification-listener';
 import { duplicateIdFromDetail, isUniqueViolation, streamFromRevisionDetail, unavailable } from './postgres-errors';
@@ -430,7 +430,7 @@ function prepareCaller(appends: StreamAppend[]): Omit<QueuedAppend, 'resolve' | 
       const data = toJsonObject('data', event.data);
       const metadata = toJsonObject('metadata', event.metadata);
       // Hashed as it will be read back (parsed from the stored text); the link is made in SQL.
-      const h = contentHash({ id, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata) });
+      const h = contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata);
       // Data and metadata travel as JSON strings; see the append function's input in schema.ts.
       return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)},"h":"${h}"}`;
     });

@@ -28,7 +28,7 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
-import { contentHash, linkHash } from '../chain/event-hash';
+import { contentHashForAppend, linkHash } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
 import { EventRow, toJsonObject, toStoredEvent } from './event-rows';
 import { migrate } from './schema';
@@ -362,8 +362,8 @@ function prepareAppend({ streamId, expectedVersion, events }: StreamAppend, with
       const id = event.id ?? randomUUID();
       const data = toJsonObject('data', event.data);
       const metadata = toJsonObject('metadata', event.metadata);
-      // Hashed as it will be read back (parsed from the stored text), outside the write lock.
-      const hash = withChain ? contentHash({ id, type: event.type, data: JSON.parse(data), metadata: JSON.parse(metadata) }) : null;
+      // Hashed as it will be read back (from the stored text), outside the write lock.
+      const hash = withChain ? contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata) : null;
       return { id, type: event.type, data, metadata, contentHash: hash };
     }),
   };
