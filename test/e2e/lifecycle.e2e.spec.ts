@@ -15,7 +15,6 @@ import {
   fileDispute,
   getCase,
   getTimeline,
-  inDays,
   must,
   reach,
   register,

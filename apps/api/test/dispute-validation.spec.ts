@@ -100,6 +100,7 @@ describe('POST /api/disputes validation', () => {
     ['a fractional amount', { amountInDisputeCents: 12.5 }, 'amountInDisputeCents'],
     ['a negative amount', { amountInDisputeCents: -1 }, 'amountInDisputeCents'],
     ['an amount beyond MAX_SAFE_INTEGER', { amountInDisputeCents: 2 ** 60 }, 'amountInDisputeCents'],
+    // eslint-disable-next-line no-loss-of-precision -- a JSON number beyond a double is the case under test
     ['a huge number literal', { amountInDisputeCents: 1e400 }, 'amountInDisputeCents'],
     ['urgent as a string', { urgent: 'true' }, 'urgent'],
     ['subjects as a string', { subjects: 'tariff' }, 'subjects'],

@@ -13,7 +13,7 @@ import type {
   Subject,
 } from './vocabulary';
 
-// Commands are named exactly as the actions of API.md. Ids that the system generates
+// Commands are named exactly as the actions of docs/api.md. Ids that the system generates
 // (dispute, session, hearing, invoice, document) are supplied by the application layer so
 // that decide() stays deterministic.
 

@@ -1,4 +1,4 @@
-// The closed vocabularies of DOMAIN.md. Arrays first so that DTO validation, OpenAPI and the
+// The closed vocabularies of docs/domain.md. Arrays first so that DTO validation, OpenAPI and the
 // domain share one list; types are derived from them.
 
 export const PHASES = ['precontractual', 'contractual'] as const;
@@ -144,7 +144,7 @@ export const DEADLINE_KINDS = [
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-/** Every action of the lifecycle table, named exactly as in API.md (file-dispute excepted: it creates the case). */
+/** Every action of the lifecycle table, named exactly as the routes of docs/api.md (file-dispute excepted: it creates the case). */
 export const ACTIONS = [
   'request-information',
   'provide-information',

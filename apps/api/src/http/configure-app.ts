@@ -9,8 +9,9 @@ import { declaredLengthLimit, verifyJsonBody } from './json-body';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { HistoryIntegrity } from '../infrastructure/history-integrity';
+import { createLogger } from '../../../../libs/runtime/src/logging';
 import { requestIdMiddleware, requestScopeMiddleware } from './request-id';
-import { createRequestLogger, requestLogMiddleware } from './request-log';
+import { requestLogMiddleware } from './request-log';
 import { AppValidationPipe } from './validation';
 
 export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'> & Partial<Pick<AppConfig, 'apiDocs'>>;
@@ -49,7 +50,7 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
   const docsHeaders = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } });
   express.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/docs') ? docsHeaders : apiHeaders)(req, res, next));
   express.use(requestIdMiddleware);
-  if (config.requestLog) express.use(requestLogMiddleware(createRequestLogger(options.requestLogStream)));
+  if (config.requestLog) express.use(requestLogMiddleware(createLogger(options.requestLogStream)));
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...config.corsOrigins],

@@ -37,7 +37,7 @@ export class StatisticsController {
   @ApiOperation({
     summary: 'Statistics per year or quarter (secretariat: every cell; observers: small cells withheld as null)',
     description:
-      'Figures of DOMAIN.md over the window [from, to] (Dutch calendar days) and per period. Medians and 90th ' +
+      'Figures of docs/domain.md (Statistics) over the window [from, to] (Dutch calendar days) and per period. Medians and 90th ' +
       'percentiles use the nearest-rank method. For observers every count of 1..k-1 cases (k = ' +
       'STATISTICS_MIN_CELL_COUNT, default 5) is null, and so is every cell that would let one be recovered by ' +
       'subtraction; `suppressed` lists them. format=csv answers text/csv.',

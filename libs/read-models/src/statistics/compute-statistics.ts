@@ -15,7 +15,7 @@ import type { Period } from './periods';
 import { suppress } from './suppression';
 
 // The statistics of GET /api/statistics, computed from the statistics facts. Definitions (also in
-// the README): a period is a Dutch calendar year or quarter clipped to the window [from, to].
+// docs/domain.md, "Statistics"): a period is a Dutch calendar year or quarter clipped to the window [from, to].
 // - filed / registered / closed: cases filed, registered, closed (reached a terminal status) in it.
 // - openAtEnd: cases filed before the period's end and not closed by then.
 // - byPhase, byLegalFramework, bySector, bySubject (a case counts once per subject),

@@ -1,6 +1,6 @@
 import type { Action, Deadline, DecisionOutcome, MediationResult, NeutralRole } from '../../../../../libs/domain/src';
 
-// What GET /api/disputes/{id} and the timeline answer (API.md). Built from the case-summary
+// What GET /api/disputes/{id} and the timeline answer (docs/api.md). Built from the case-summary
 // document for one caller: documents, invoices and notes are filtered to what they may see.
 
 export interface OrganisationView {

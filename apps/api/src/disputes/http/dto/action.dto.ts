@@ -42,7 +42,7 @@ import {
   RequiredText,
 } from './validators';
 
-// One body per action of API.md's table. Unknown fields are refused (400) by the global pipe.
+// One body per JSON action of the action table (../../action-table.ts). Unknown fields are refused (400) by the global pipe.
 
 export class RequestInformationDto {
   @ApiProperty({ maxLength: MAX_TEXT, description: 'What the claimant must supply' })

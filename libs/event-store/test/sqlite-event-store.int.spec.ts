@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describeEventStoreContract } from '../src/contract';
+import { describeEventStoreContract } from './contract';
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,

@@ -9,7 +9,7 @@ import {
   StoredEvent,
   Subscription,
   WrongExpectedVersionError,
-} from '../port';
+} from '../../src/port';
 
 /** How long to wait for a subscription to deliver; generous for remote adapters. */
 const DELIVERY_TIMEOUT_MS = 10_000;

@@ -4,7 +4,7 @@ import type { ApiResponse, TestApp } from '../e2e/support/test-app';
 import { AUTH_MODES, startModeApp, type ModeApp } from './support/auth-modes';
 import { ALL_USERS, CLAIMANT, INTERNALS, ONE_PER_ROLE, OUTSIDERS, RESPONDENT, SECRETARIAT } from './support/roles';
 
-// Every route of the API against every role of the demo directory, with the status each must get,
+// Every route of docs/api.md and the controllers against every role of the demo directory, with the status each must get,
 // in both sign-in modes: dev tokens, and an OpenID Connect issuer on loopback. Cases: one filed by
 // prov-anna against ins-carla's insurer, status `filed`.
 
@@ -45,7 +45,7 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
 };
 
 /**
- * Expected status on a `filed` case for claimant, respondent and secretariat (DOMAIN.md's table:
+ * Expected status on a `filed` case for claimant, respondent and secretariat (docs/domain.md's lifecycle table:
  * the wrong role or side is 403 whatever the status; the right one in the wrong status is 409).
  * Everyone else gets 404 on every action: to them the case does not exist.
  */
@@ -134,6 +134,11 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
     ['register organisation', 'post', '/api/directory/organisations', () => ({ id: `org-obs-${++userCounter}`, kind: 'observer', name: 'NZa' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
     ['change organisation', 'patch', '/api/directory/organisations/org-begeleidingscommissie', () => ({ name: `Begeleidingscommissie ${++userCounter}` }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
     ['register user', 'post', '/api/directory/users', () => ({ id: `obs-${++userCounter}`, name: 'Nieuw', role: 'observer', organisationId: 'org-begeleidingscommissie' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
+    ['own notifications', 'get', '/api/notifications', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
+    ['own notification preferences', 'get', '/api/notifications/preferences', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
+    ['mark all notifications read', 'post', '/api/notifications/read-all', () => ({}), (who) => (who === 'anonymous' ? 401 : 204)],
+    ['webhook endpoints', 'get', '/api/webhooks', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+    ['register webhook', 'post', '/api/webhooks', () => ({ organisationId: 'org-zv-noord', url: 'https://contractering.zv-noord.invalid/hooks' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
     ['change user', 'patch', '/api/directory/users/obs-karin', () => ({ name: `Karin ${++userCounter}` }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
   ];
 

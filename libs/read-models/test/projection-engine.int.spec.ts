@@ -169,7 +169,6 @@ describe('ProjectionEngine', () => {
 
     // Both start on a backlog, so they race for the very same batches.
     await seed(store, 12);
-    const head = await store.headPosition();
     await Promise.all([engineA.start(), engineB.start()]);
     await seed(store, 3); // and then on live appends
 

@@ -3,7 +3,7 @@
 // Runs only when DATABASE_URL is set; every store lives in a fresh schema that is dropped afterwards.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { describeEventStoreContract } from '../src/contract';
+import { describeEventStoreContract } from './contract';
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,

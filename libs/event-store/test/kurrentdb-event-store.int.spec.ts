@@ -1,5 +1,5 @@
 // The KurrentDB adapter. The shared contract runs against a real server when KURRENTDB_URL is set
-// (docker compose -f docker/compose.yaml up -d kurrentdb; see README); the pure mappings it relies
+// (docker compose -f docker/compose.yaml up -d kurrentdb; see docs/operations.md); the pure mappings it relies
 // on — expected versions, errors, log positions, the stream filter, append planning — are tested
 // here always, without a server.
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
-import { describeEventStoreContract } from '../src/contract';
+import { describeEventStoreContract } from './contract';
 import { EventStoreUnavailableError, KurrentDbEventStore, WrongExpectedVersionError } from '../src';
 import { checkLaterParts, groupByStream, partRevisions, revisionAfter } from '../src/kurrentdb/append-plan';
 import { toPortError } from '../src/kurrentdb/errors';
