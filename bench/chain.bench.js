@@ -28,12 +28,23 @@ function parseArgs(argv) {
     const value = () => (inline !== undefined ? inline : argv[++i]);
     const list = (v) => v.split(',').filter(Boolean).map(Number);
     switch (flag) {
-      case '--seconds': opts.seconds = Number(value()); break;
-      case '--rounds': opts.rounds = Number(value()); break;
-      case '--concurrency': opts.concurrency = list(value()); break;
-      case '--events': opts.events = list(value()); break;
-      case '--synchronous': opts.synchronous = value() === 'NORMAL' ? 'NORMAL' : 'FULL'; break;
-      default: process.stderr.write(`ignoring unknown argument ${argv[i]}\n`);
+      case '--seconds':
+        opts.seconds = Number(value());
+        break;
+      case '--rounds':
+        opts.rounds = Number(value());
+        break;
+      case '--concurrency':
+        opts.concurrency = list(value());
+        break;
+      case '--events':
+        opts.events = list(value());
+        break;
+      case '--synchronous':
+        opts.synchronous = value() === 'NORMAL' ? 'NORMAL' : 'FULL';
+        break;
+      default:
+        process.stderr.write(`ignoring unknown argument ${argv[i]}\n`);
     }
   }
   return opts;
@@ -42,8 +53,16 @@ function parseArgs(argv) {
 function caseEvent(i) {
   return {
     type: 'InformationProvided',
-    data: { answers: `Antwoord ${i}: de tariefafspraak van 2026 dekt de kosten van de zorg niet.`, amountCents: 1_250_000 + i, occurredAt: new Date().toISOString() },
-    metadata: { schemaVersion: 1, actor: { userId: 'prov-anna', role: 'claimant', organisationId: 'org-fysio-delinde' }, correlationId: randomUUID() },
+    data: {
+      answers: `Antwoord ${i}: de tariefafspraak van 2026 dekt de kosten van de zorg niet.`,
+      amountCents: 1_250_000 + i,
+      occurredAt: new Date().toISOString(),
+    },
+    metadata: {
+      schemaVersion: 1,
+      actor: { userId: 'prov-anna', role: 'claimant', organisationId: 'org-fysio-delinde' },
+      correlationId: randomUUID(),
+    },
   };
 }
 
@@ -112,7 +131,11 @@ async function main() {
         store: 'sqlite',
         synchronous: opts.synchronous,
         target: { maxChainCost: TARGET_MAX_COST },
-        machine: { cpus: os.cpus().length, node: process.version, note: 'shared machine: other developers build and test on it during this run; figures are indicative' },
+        machine: {
+          cpus: os.cpus().length,
+          node: process.version,
+          note: 'shared machine: other developers build and test on it during this run; figures are indicative',
+        },
         results,
       },
       null,

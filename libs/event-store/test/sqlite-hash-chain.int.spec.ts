@@ -36,7 +36,10 @@ describe('hash chain on SQLite', () => {
     const events = await store.readStream('dispute-1');
     await store.close();
     const raw = new Database(filename, { readonly: true });
-    const rows = raw.prepare('SELECT hash, previous_hash FROM events ORDER BY revision').all() as { hash: string; previous_hash: string | null }[];
+    const rows = raw.prepare('SELECT hash, previous_hash FROM events ORDER BY revision').all() as {
+      hash: string;
+      previous_hash: string | null;
+    }[];
     raw.close();
     let previousHash: string | null = null;
     events.forEach((e, i) => {

@@ -1,11 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DISPUTE_STREAM_PREFIX } from '../../../../libs/domain/src/dispute-streams';
-import {
-  CHECKPOINT_EVENT_TYPE,
-  CHECKPOINT_STREAM,
-  signCheckpoint,
-  type SignedCheckpoint,
-} from '../../../../libs/event-store/src/chain';
+import { CHECKPOINT_EVENT_TYPE, CHECKPOINT_STREAM, signCheckpoint, type SignedCheckpoint } from '../../../../libs/event-store/src/chain';
 import type { EventStore } from '../../../../libs/event-store/src/port';
 import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { APP_CONFIG, EVENT_STORE } from '../../../../libs/runtime/src/tokens';
@@ -35,7 +30,9 @@ export class CheckpointSigner implements OnApplicationBootstrap, OnApplicationSh
     }
     this.timer = setInterval(() => {
       this.running ??= this.signNow()
-        .catch((error: unknown) => this.logger.error(`Signing a checkpoint failed: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          this.logger.error(`Signing a checkpoint failed: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => (this.running = undefined));
     }, this.config.checkpointIntervalSeconds * 1000);
     this.timer.unref();

@@ -20,7 +20,9 @@ describe('event hashes', () => {
   ])('at append equals read back for %s', (_what, data) => appendHashEqualsReadBack(data as Record<string, unknown>));
 
   it('refuses what JSON cannot carry faithfully', () => {
-    expect(() => contentHashForAppend({ id: 'e', type: 'T', data: { x: Number.NaN }, metadata: {} }, '{"x":null}', '{}')).toThrow(TypeError);
+    expect(() => contentHashForAppend({ id: 'e', type: 'T', data: { x: Number.NaN }, metadata: {} }, '{"x":null}', '{}')).toThrow(
+      TypeError,
+    );
   });
 
   it('reproduces the worked example of docs/tamper-evident-history.md', () => {
@@ -31,8 +33,8 @@ describe('event hashes', () => {
       metadata: { schemaVersion: 1 },
     });
     expect(ch).toBe('2e0bfe7156141f1fe92e5cc7a223f1814669943bc87e97556c04d8c02eaa9d57');
-    expect(linkHash({ streamId: 'dispute-0b5c', revision: 0, recordedAt: '2026-11-30T22:00:00.000Z', contentHash: ch, previousHash: null })).toBe(
-      '41d42f3297a53b62badcd2b57137533b02d3687cfeae37983288dc483065238b',
-    );
+    expect(
+      linkHash({ streamId: 'dispute-0b5c', revision: 0, recordedAt: '2026-11-30T22:00:00.000Z', contentHash: ch, previousHash: null }),
+    ).toBe('41d42f3297a53b62badcd2b57137533b02d3687cfeae37983288dc483065238b');
   });
 });

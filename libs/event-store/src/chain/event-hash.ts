@@ -34,7 +34,7 @@ export function contentHash(content: ChainContent): string {
   try {
     canonical = canonicalize({ id: content.id, type: content.type, data: content.data, metadata: content.metadata });
   } catch (error) {
-    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`);
+    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`, { cause: error });
   }
   if (canonical === undefined) throw new TypeError('Event cannot be hashed');
   return sha256Hex(canonical);
@@ -60,16 +60,12 @@ export function linkHash(link: ChainLink): string {
  * So the fast path is taken unless the text contains `undefined`; then the stored text is parsed
  * first (half the cost of the chain on appends was that parse).
  */
-export function contentHashForAppend(
-  event: ChainContent,
-  dataText: string,
-  metadataText: string,
-): string {
+export function contentHashForAppend(event: ChainContent, dataText: string, metadataText: string): string {
   let canonical: string | undefined;
   try {
     canonical = canonicalize({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
   } catch (error) {
-    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`);
+    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`, { cause: error });
   }
   if (canonical !== undefined && !canonical.includes('undefined')) return sha256Hex(canonical);
   return contentHash({ id: event.id, type: event.type, data: JSON.parse(dataText), metadata: JSON.parse(metadataText) });

@@ -7,7 +7,13 @@
 // control characters as lower-case \u00xx, everything else as is).
 import type { PoolClient } from 'pg';
 import { contentHash, linkHash } from '../chain/event-hash';
-import type { SchemaNames } from './schema';
+
+/** The names this step touches (a subset of schema.ts's SchemaNames; kept here to avoid a cycle). */
+interface SchemaNames {
+  events: string;
+  chainOrigins: string;
+  appendOneFunction: string;
+}
 
 export function chainColumnsSql(n: SchemaNames): string {
   return `ALTER TABLE ${n.events} ADD COLUMN hash text, ADD COLUMN previous_hash text;
@@ -57,10 +63,10 @@ export async function sealExistingStreams(client: PoolClient, n: SchemaNames): P
       WHERE e.position = u.position`,
     [positions, hashes, previous],
   );
-  await client.query(
-    `INSERT INTO ${n.chainOrigins} (stream_id, sealed_through) SELECT * FROM unnest($1::text[], $2::integer[])`,
-    [[...heads.keys()], [...heads.values()]],
-  );
+  await client.query(`INSERT INTO ${n.chainOrigins} (stream_id, sealed_through) SELECT * FROM unnest($1::text[], $2::integer[])`, [
+    [...heads.keys()],
+    [...heads.values()],
+  ]);
 }
 
 /**
