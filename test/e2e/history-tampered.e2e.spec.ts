@@ -60,7 +60,9 @@ describe('a case whose history was edited behind the application’s back', () =
     expect(command.status).toBe(409);
     expect(command.body).toMatchObject({ code: 'history_tampered' });
 
-    const health = await t.http().get('/health');
+    expect((await t.http().get('/health/ready')).status).toBe(503);
+    // The secretariat sees which case and where.
+    const health = await t.as(SECRETARIAT).get('/health');
     expect(health.status).toBe(503);
     expect(health.body.checks.history).toMatchObject({
       ok: false,
