@@ -257,7 +257,8 @@ describe('preferences and the outbox in /health', () => {
     const id = await fileDispute(t, CLAIMANT);
     await deliverAll(t);
     clock.set(new Date(clock.now().getTime() + 5 * 60_000));
-    const sick = await t.http().get('/health');
+    // The checks' detail is the secretariat's (main's health rework).
+    const sick = await t.as('sec-jan').get('/health');
     expect(sick.status).toBe(503);
     expect(sick.body.checks.notificationOutbox).toMatchObject({ ok: false, detail: { backingUp: true } });
     expect(sick.body.checks.notificationOutbox.detail.pending).toBeGreaterThan(0);
