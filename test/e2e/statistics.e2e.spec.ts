@@ -292,6 +292,13 @@ describe('GET /api/caseload', () => {
         const view = await app.as(neutral).get(`/api/disputes/${c.disputeId}`);
         expect(view.status).toBe(200);
         expect(raw.get(c.disputeId)!.closedAt).toBeUndefined();
+        if (c.neutralStatus === 'nominated') {
+          // Rule 2: a nominee sees what a conflict check needs, no deadlines, on the case and on the desk.
+          expect(view.body.access).toBe('conflict_check');
+          expect(view.body.deadlines).toBeUndefined();
+          expect({ next: c.nextDeadline, overdue: c.overdue }).toEqual({ next: null, overdue: [] });
+          continue;
+        }
         expect(view.body.neutrals).toEqual(expect.arrayContaining([expect.objectContaining({ userId: neutral, status: c.neutralStatus })]));
         const open = view.body.deadlines.filter((d: { status: string }) => d.status === 'open');
         const upcoming = open.filter((d: { dueAt: string }) => d.dueAt > own.body.asOf).sort((a: { dueAt: string }, b: { dueAt: string }) => a.dueAt.localeCompare(b.dueAt));

@@ -100,6 +100,9 @@ describe('webhooks for organisations', () => {
     await act(t, SECRETARIAT, id, 'register');
     await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation' });
     await act(t, SECRETARIAT, id, 'nominate-neutrals', { neutralUserIds: [MEDIATOR] });
+    // Both parties waive their right to challenge, so the appointment need not wait (rule 11).
+    await act(t, CLAIMANT, id, 'waive-challenge');
+    await act(t, RESPONDENT, id, 'waive-challenge');
     await act(t, SECRETARIAT, id, 'appoint-neutrals');
     // For the mediator alone: neither organisation's system hears of it, not even the submitter's own.
     expect((await upload(t, CLAIMANT, id, { filename: 'alleen-mediator.pdf', contentType: 'application/pdf', content: samplePdf() }, { visibility: 'neutral_only' })).status).toBe(201);

@@ -22,6 +22,8 @@ describe.each(AUTH_MODES)('documents × roles, AUTH_MODE=%s', (mode) => {
     m = await startModeApp(mode);
     t = m.t;
     caseId = (await t.as(CLAIMANT).post('/api/disputes', filingBody())).body.id;
+    // Registered: the respondent is a party to see from registration on (rule 1).
+    expect((await t.as(SECRETARIAT).post(`/api/disputes/${caseId}/register`, {})).status).toBe(200);
     for (const visibility of Object.keys(docs) as Array<keyof typeof docs>) {
       // Secretariat-only documents come from the secretariat; the others from the claimant.
       const uploader = visibility === 'secretariat' ? SECRETARIAT : CLAIMANT;

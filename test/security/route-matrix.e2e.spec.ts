@@ -24,6 +24,7 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
   'challenge-neutral': () => ({ neutralUserId: 'med-femke', grounds: 'Eerder betrokken.' }),
   'decide-challenge': () => ({ neutralUserId: 'med-femke', upheld: false }),
   'appoint-neutrals': () => ({}),
+  'waive-challenge': () => ({}),
   'schedule-session': () => ({ startsAt: future() }),
   'record-session': () => ({ sessionId: randomUUID() }),
   'conclude-mediation': () => ({ result: 'full_agreement' }),
@@ -47,42 +48,44 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
 /**
  * Expected status on a `filed` case for claimant, respondent and secretariat (docs/domain.md's lifecycle table:
  * the wrong role or side is 403 whatever the status; the right one in the wrong status is 409).
- * Everyone else gets 404 on every action: to them the case does not exist.
+ * Everyone else gets 404 on every action: to them the case does not exist. So does the respondent:
+ * it learns of the case at registration (rule 1), and a filed case is not registered yet.
  */
 const ON_FILED_CASE: Record<string, [claimant: number, respondent: number, secretariat: number]> = {
-  'request-information': [403, 403, 200],
-  'provide-information': [409, 403, 403],
-  'declare-inadmissible': [403, 403, 200],
-  register: [403, 403, 200],
+  'request-information': [403, 404, 200],
+  'provide-information': [409, 404, 403],
+  'declare-inadmissible': [403, 404, 200],
+  register: [403, 404, 200],
   // The claimant answers a respondent's counter-proposal in route negotiation, so not 403.
-  'accept-submission': [409, 409, 403],
-  'decline-submission': [403, 409, 403],
-  'propose-route': [409, 409, 403],
-  'nominate-neutrals': [403, 403, 409],
-  'challenge-neutral': [409, 409, 403],
-  'decide-challenge': [403, 403, 409],
-  'appoint-neutrals': [403, 403, 409],
-  'schedule-session': [403, 403, 403],
-  'record-session': [403, 403, 403],
-  'conclude-mediation': [403, 403, 403],
-  'request-escalation': [409, 409, 403],
-  'accept-escalation': [409, 409, 403],
-  'decline-escalation': [409, 409, 403],
-  'submit-statement': [409, 409, 403],
-  'schedule-hearing': [403, 403, 403],
-  'record-hearing': [403, 403, 403],
-  'render-decision': [403, 403, 403],
-  withdraw: [200, 403, 403],
-  'record-settlement': [403, 403, 409],
-  'extend-deadline': [403, 403, 409],
-  'invoice-fee': [403, 403, 409],
-  'record-payment': [403, 403, 409],
+  'accept-submission': [409, 404, 403],
+  'decline-submission': [403, 404, 403],
+  'propose-route': [409, 404, 403],
+  'nominate-neutrals': [403, 404, 409],
+  'challenge-neutral': [409, 404, 403],
+  'decide-challenge': [403, 404, 409],
+  'appoint-neutrals': [403, 404, 409],
+  'waive-challenge': [409, 404, 403],
+  'schedule-session': [403, 404, 403],
+  'record-session': [403, 404, 403],
+  'conclude-mediation': [403, 404, 403],
+  'request-escalation': [409, 404, 403],
+  'accept-escalation': [409, 404, 403],
+  'decline-escalation': [409, 404, 403],
+  'submit-statement': [409, 404, 403],
+  'schedule-hearing': [403, 404, 403],
+  'record-hearing': [403, 404, 403],
+  'render-decision': [403, 404, 403],
+  withdraw: [200, 404, 403],
+  'record-settlement': [403, 404, 409],
+  'extend-deadline': [403, 404, 409],
+  'invoice-fee': [403, 404, 409],
+  'record-payment': [403, 404, 409],
   // Rule 6: only the claimant goes on against some respondents, once some declined (not on a filed case).
-  'continue-with-respondents': [409, 403, 403],
+  'continue-with-respondents': [409, 404, 403],
   // Rule 9: a claimant in an ordinary case withdraws the case; only a collective case has participations.
-  'withdraw-participation': [409, 403, 403],
+  'withdraw-participation': [409, 404, 403],
   // Rule 14: parties waive a hearing, in proceedings only.
-  'waive-hearing': [409, 409, 403],
+  'waive-hearing': [409, 404, 403],
 };
 
 describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
@@ -114,7 +117,7 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
 
   it('a route list that matches the served actions', () => {
     expect(Object.keys(ON_FILED_CASE).sort()).toEqual(Object.keys(ACTION_BODIES).sort());
-    expect(Object.keys(ON_FILED_CASE)).toHaveLength(29);
+    expect(Object.keys(ON_FILED_CASE)).toHaveLength(30);
   });
 
   const EVERYONE: Who[] = ['anonymous', ...ALL_USERS];
@@ -209,11 +212,11 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
     expect((await call('obs-karin', 'get', '/api/statistics', undefined, bare)).status).toBe(200);
   });
 
-  it('reading a case and its timeline: parties and secretariat 200, everyone else 404, no token 401', async () => {
+  it('reading a filed case and its timeline: claimant and secretariat 200, everyone else (the respondent too, rule 1) 404, no token 401', async () => {
     const id = await fileCase();
     for (const path of [`/api/disputes/${id}`, `/api/disputes/${id}/timeline`, `/api/disputes/${id}?asOf=${encodeURIComponent(new Date().toISOString())}`]) {
       for (const who of EVERYONE) {
-        const expected = who === 'anonymous' ? 401 : [CLAIMANT, RESPONDENT, SECRETARIAT].includes(who) ? 200 : 404;
+        const expected = who === 'anonymous' ? 401 : [CLAIMANT, SECRETARIAT].includes(who) ? 200 : 404;
         expect({ who, path, status: (await call(who, 'get', path)).status }).toEqual({ who, path, status: expected });
       }
     }

@@ -200,6 +200,7 @@ describe('action bodies', () => {
     'challenge-neutral': { neutralUserId: 'med-femke', grounds: 'Former employee.' },
     'decide-challenge': { neutralUserId: 'med-femke', upheld: false, reasoning: 'Long ago.' },
     'appoint-neutrals': {},
+    'waive-challenge': {},
     'schedule-session': { startsAt: '2026-04-01T09:00:00+02:00', location: 'Utrecht' },
     'record-session': { sessionId: 'sess-1', notes: 'Good talk.' },
     'conclude-mediation': { result: 'partial_agreement' },

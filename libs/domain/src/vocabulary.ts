@@ -157,6 +157,7 @@ export const ACTIONS = [
   'challenge-neutral',
   'decide-challenge',
   'appoint-neutrals',
+  'waive-challenge',
   'schedule-session',
   'record-session',
   'conclude-mediation',
@@ -179,3 +180,21 @@ export const ACTIONS = [
   'waive-hearing',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+// --- Neutrals' terms (rules 3, 10–13) ---
+
+/** Why a neutral's term on a case ended; recorded in NeutralTermEnded. */
+export const NEUTRAL_TERM_END_REASONS = [
+  /** The nomination lapsed with the panel it belonged to (another nominee's challenge was upheld). */
+  'nomination_lapsed',
+  /** A challenge against this neutral was upheld (before or after appointment). */
+  'challenge_upheld',
+  /** The mediator concluded the mediation: the case moves on without them. */
+  'mediation_concluded',
+  /** Stored before terms were recorded: the role ended when the case was escalated. */
+  'escalated',
+] as const;
+export type NeutralTermEndReason = (typeof NEUTRAL_TERM_END_REASONS)[number];
+
+/** Days within which a party must challenge an appointed neutral after learning new facts (rule 12). */
+export const NEW_FACTS_CHALLENGE_DAYS = 7;

@@ -64,7 +64,7 @@ export function mayHear(state: DisputeState, user: UserInfo, group: AudienceGrou
   const actor = actorOf(user);
   if (!isCaseVisibleTo(state, actor)) return false;
   if (isNeutralRole(user.role)) {
-    const entry = state.neutrals.find((n) => n.userId === user.id && n.status !== 'lapsed');
+    const entry = state.neutrals.find((n) => n.userId === user.id && (n.status === 'nominated' || n.status === 'appointed'));
     if (!entry) return false; // rule 3: the term ended
     return group === 'nominees' ? entry.status === 'nominated' : entry.status === 'appointed'; // rule 2
   }

@@ -52,7 +52,7 @@ function histories(): DisputeEvent[][] {
       ['med-femke', { type: 'conclude-mediation', result: 'no_agreement' }, addDays('2025-03-03T09:00:00.000Z', 22)],
       ['prov-anna', { type: 'request-escalation', route: 'binding_advice' }, addDays('2025-03-03T09:00:00.000Z', 23)],
       ['ins-carla', { type: 'accept-escalation' }, addDays('2025-03-03T09:00:00.000Z', 24)],
-      ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'] }, addDays('2025-03-03T09:00:00.000Z', 25)],
+      ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'], chairUserId: 'adv-hanna' }, addDays('2025-03-03T09:00:00.000Z', 25)],
       ['sec-jan', { type: 'appoint-neutrals' }, addDays('2025-03-03T09:00:00.000Z', 33)],
       ['prov-anna', { type: 'submit-statement', kind: 'statement_of_claim', text: 'GEHEIME-EIS' }, addDays('2025-03-03T09:00:00.000Z', 34)],
       ['adv-hanna', { type: 'schedule-hearing', hearingId: 'h1', startsAt: addDays('2025-03-03T09:00:00.000Z', 50) }, addDays('2025-03-03T09:00:00.000Z', 35)],
@@ -103,7 +103,7 @@ function mayBeTold(notice: Notice, user: UserInfo, before: DisputeState, after: 
   const side = sideOf(state, actor);
   if (side === 'respondent' && !state.deadlines.some((d) => d.kind === 'respondent_answer')) return false;
   if (['mediator', 'adviser', 'arbitrator'].includes(user.role)) {
-    const term = state.neutrals.find((n) => n.userId === user.id && n.status !== 'lapsed');
+    const term = state.neutrals.find((n) => n.userId === user.id && (n.status === 'nominated' || n.status === 'appointed'));
     if (!term) return false;
     if (term.status === 'nominated') return notice.kind === 'nomination_received';
   }

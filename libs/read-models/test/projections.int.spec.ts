@@ -94,11 +94,10 @@ describe.each(READ_MODEL_TARGETS)('projections over a case from filing to appoin
       }),
     ]);
 
-    // case_access: the parties, and both neutrals, also the one whose nomination lapsed.
+    // case_access: the parties and the appointed neutral; the one whose nomination lapsed lost access (rule 3).
     expect((await rows('SELECT principal FROM case_access ORDER BY principal')).map((r: { principal: string }) => r.principal)).toEqual([
       'org:org-insurer-x',
       'org:org-provider-a',
-      'user:med-1',
       'user:med-2',
     ]);
 
@@ -150,9 +149,9 @@ describe.each(READ_MODEL_TARGETS)('projections over a case from filing to appoin
       urgent: true,
     }).file();
     await engine.waitForPosition(c.lastPosition);
+    // Filed, not registered: the respondent does not know of the case yet (rule 1).
     expect((await rows('SELECT principal FROM case_access ORDER BY principal')).map((r: { principal: string }) => r.principal)).toEqual([
       'org:org-association',
-      'org:org-insurer-x',
       'org:org-provider-a',
       'org:org-provider-b',
     ]);

@@ -116,7 +116,8 @@ describe.each(READ_MODEL_TARGETS)('TypeOrmReadModels' + ' (%s)', (kind) => {
     it('shows a party the cases of its organisation, claimant or respondent', async () => {
       expect(await idsOf({ organisationIds: ['prov-a'], userId: 'prov-anna' })).toEqual(named('a', 'c'));
       expect(await idsOf({ organisationIds: ['ins-x'], userId: 'ins-ivo' })).toEqual(named('a', 'b'));
-      expect(await idsOf({ organisationIds: ['prov-b', 'ins-y'], userId: 'u' })).toEqual(named('b', 'c', 'd'));
+      // c and d are filed, not registered: their respondent ins-y does not know of them yet (rule 1).
+      expect(await idsOf({ organisationIds: ['prov-b', 'ins-y'], userId: 'u' })).toEqual(named('b'));
     });
 
     it('shows an association the cases it filed on behalf of its members', async () => {
@@ -241,12 +242,15 @@ describe.each(READ_MODEL_TARGETS)('TypeOrmReadModels' + ' (%s)', (kind) => {
   });
 
   describe('dueDeadlines', () => {
-    it('lists open, missable deadlines due by now, earliest first', async () => {
+    it('lists open deadlines due by now, earliest first', async () => {
       expect(await opened.readModels.dueDeadlines(new Date('2025-01-10T00:00:00Z'), 10)).toEqual([]);
-      // b's challenge period ends on 2025-01-11 but is a window, not an obligation: never listed.
-      expect(await opened.readModels.dueDeadlines(new Date('2025-01-11T12:00:00Z'), 10)).toEqual([]);
+      // b's challenge period ends on 2025-01-11: listed, so the scheduler closes it as lapsed (rule 13).
+      expect(await opened.readModels.dueDeadlines(new Date('2025-01-11T12:00:00Z'), 10)).toEqual([
+        { disputeId: ids.b, deadlineId: `${ids.b}-challenge-1`, dueAt: '2025-01-11T12:00:00.000Z' },
+      ]);
       // b's respondent deadline was met by accepting; a's is still open.
       expect(await opened.readModels.dueDeadlines(new Date('2026-01-01T00:00:00Z'), 10)).toEqual([
+        { disputeId: ids.b, deadlineId: `${ids.b}-challenge-1`, dueAt: '2025-01-11T12:00:00.000Z' },
         { disputeId: ids.a, deadlineId: `${ids.a}-answer`, dueAt: '2025-01-15T12:00:00.000Z' },
       ]);
       expect(await opened.readModels.dueDeadlines(new Date('2026-01-01T00:00:00Z'), 0)).toEqual([]);

@@ -42,11 +42,9 @@ export class HealthController {
   @ApiOkResponse({ description: '{status: "up"}' })
   @ApiServiceUnavailableResponse({ description: 'Not ready (problem+json)' })
   async summary(@Req() request: ApiRequest): Promise<Record<string, unknown>> {
-    const { ready, outcomes } = await this.readiness();
+    const { ready, outcomes } = await this.readiness(true);
     const details =
-      request.actor?.role === 'secretariat'
-        ? { eventStore: this.config.eventStore, checks: outcomes as Record<string, unknown> }
-        : {};
+      request.actor?.role === 'secretariat' ? { eventStore: this.config.eventStore, checks: outcomes as Record<string, unknown> } : {};
     if (!ready) throw this.unavailable('The service is not ready.', details);
     return { status: 'up', ...details };
   }
@@ -63,7 +61,7 @@ export class HealthController {
   @ApiOkResponse({ description: 'terminus: {status: "ok", info, error, details}' })
   @ApiServiceUnavailableResponse({ description: 'Not ready (problem+json with `checks`: each check up or down)' })
   async ready(): Promise<HealthCheckResult> {
-    const { ready, result } = await this.readiness();
+    const { ready, result } = await this.readiness(false);
     if (!ready) {
       const down = Object.keys(result.error ?? {});
       throw this.unavailable(`Not ready: ${down.join(', ')}.`, { checks: result.details });
@@ -71,9 +69,11 @@ export class HealthController {
     return result;
   }
 
-  private async readiness(): Promise<Readiness> {
+  /** `withAdvisory`: `/health` also reports advisory checks; `/health/ready` runs only the ones that gate traffic. */
+  private async readiness(withAdvisory: boolean): Promise<Readiness> {
     const outcomes: Record<string, HealthCheckOutcome> = {};
-    const indicators = this.checks.map(
+    const checks = withAdvisory ? this.checks : this.checks.filter((check) => !check.advisory);
+    const indicators = checks.map(
       (check) => () =>
         this.indicators
           .check(check.name)
@@ -89,7 +89,7 @@ export class HealthController {
     } catch (error) {
       const result = (error as { getResponse?: () => unknown }).getResponse?.() as HealthCheckResult | undefined;
       if (!result) throw error;
-      for (const check of this.checks) outcomes[check.name] ??= { ok: false, detail: { message: 'timed out' } };
+      for (const check of checks) outcomes[check.name] ??= { ok: false, detail: { message: 'timed out' } };
       return { ready: false, result, outcomes };
     }
   }

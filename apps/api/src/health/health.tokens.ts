@@ -8,6 +8,11 @@ export interface HealthCheckOutcome {
 export interface HealthCheck {
   name: string;
   run(): Promise<HealthCheckOutcome>;
+  /**
+   * An advisory check (e.g. mail backing up) shows as down on `/health`, for monitoring, but never
+   * takes the instance out of `/health/ready`: the API still serves every request without it.
+   */
+  advisory?: boolean;
 }
 
 /** Optional provider: the HealthCheck[] that readiness runs (the infrastructure provides them). */

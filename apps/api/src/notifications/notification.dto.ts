@@ -34,7 +34,10 @@ export class NotificationItemSchema {
   @ApiProperty({ description: 'The case page' }) link!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() read!: boolean;
-  @ApiProperty({ enum: ['pending', 'sent', 'skipped', 'expired'], description: 'E-mail delivery: skipped = not mailed (no address or switched off), expired = history from before the notifier ran' })
+  @ApiProperty({
+    enum: ['pending', 'sent', 'skipped', 'expired'],
+    description: 'E-mail delivery: skipped = not mailed (no address or switched off), expired = history from before the notifier ran',
+  })
   delivery!: string;
 }
 

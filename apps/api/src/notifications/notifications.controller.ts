@@ -36,9 +36,11 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationListSchema })
   async list(@CurrentActor() actor: Actor, @Query() query: NotificationListQueryDto): Promise<NotificationListSchema> {
     const limit = query.limit === undefined ? 50 : Number(query.limit);
-    if (!(limit >= 1 && limit <= 200)) throw new RequestValidationException([{ field: 'limit', message: 'limit must be a whole number between 1 and 200' }]);
+    if (!(limit >= 1 && limit <= 200))
+      throw new RequestValidationException([{ field: 'limit', message: 'limit must be a whole number between 1 and 200' }]);
     const before = query.cursor === undefined ? undefined : decodeNotificationCursor(query.cursor);
-    if (query.cursor !== undefined && !before) throw new RequestValidationException([{ field: 'cursor', message: "cursor must be a previous answer's nextCursor" }]);
+    if (query.cursor !== undefined && !before)
+      throw new RequestValidationException([{ field: 'cursor', message: "cursor must be a previous answer's nextCursor" }]);
     return this.queries.list(actor.userId, limit, before);
   }
 

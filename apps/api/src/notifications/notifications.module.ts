@@ -14,12 +14,12 @@ class OutboxHealth implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // HealthCheck is now {name, run} (main's health rework); the runtime still answers {name, ok, detail}.
     this.checks.push({
       name: 'notificationOutbox',
+      advisory: true,
       run: async () => {
         const { ok, detail } = await this.runtime.health();
-        return { ok, detail: detail as Record<string, unknown> | undefined };
+        return { ok, detail: detail as Record<string, unknown> };
       },
     });
   }

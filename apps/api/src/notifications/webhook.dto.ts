@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 
 export class RegisterWebhookDto {
-  @ApiProperty({ example: 'org-zv-noord', description: 'The organisation whose events the endpoint receives (a provider, insurer, care office or association)' })
+  @ApiProperty({
+    example: 'org-zv-noord',
+    description: 'The organisation whose events the endpoint receives (a provider, insurer, care office or association)',
+  })
   @IsString()
   @MaxLength(100)
   organisationId!: string;

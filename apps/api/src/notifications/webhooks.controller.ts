@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import type { Actor } from '../../../../libs/domain/src';
 import { PARTY_ROLE_OF_KIND, WebhookEndpoints } from '../../../../libs/notifications/src';
@@ -42,7 +50,11 @@ export class WebhooksController {
     const organisation = this.directory.organisation(body.organisationId);
     const errors = [];
     if (!organisation) errors.push({ field: 'organisationId', message: `${body.organisationId} is not an organisation of the directory` });
-    else if (!PARTY_ROLE_OF_KIND[organisation.kind]) errors.push({ field: 'organisationId', message: `${organisation.name} is not a party organisation (provider, insurer, care office or association)` });
+    else if (!PARTY_ROLE_OF_KIND[organisation.kind])
+      errors.push({
+        field: 'organisationId',
+        message: `${organisation.name} is not a party organisation (provider, insurer, care office or association)`,
+      });
     const urlProblem = this.urlProblem(body.url);
     if (urlProblem) errors.push({ field: 'url', message: urlProblem });
     if (errors.length > 0) throw new RequestValidationException(errors);
@@ -79,17 +91,31 @@ export class WebhooksController {
   private urlProblem(url: string): string | undefined {
     if (!URL.canParse(url)) return 'url must be a full address such as https://systeem.example.nl/hooks';
     const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return parsed.username || parsed.password ? 'url must not contain a user name or password' : undefined;
-    if (parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1' && this.config.notifications.webhookAllowLoopbackHttp) return undefined;
+    if (parsed.protocol === 'https:')
+      return parsed.username || parsed.password ? 'url must not contain a user name or password' : undefined;
+    if (parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1' && this.config.notifications.webhookAllowLoopbackHttp)
+      return undefined;
     return 'url must start with https://';
   }
 }
 
 function requireSecretariat(actor: Actor): void {
   if (actor.role !== 'secretariat') {
-    throw new ProblemException({ status: 403, type: problemType('forbidden'), title: 'Not allowed', detail: 'Only the secretariat manages webhooks.', code: 'forbidden' });
+    throw new ProblemException({
+      status: 403,
+      type: problemType('forbidden'),
+      title: 'Not allowed',
+      detail: 'Only the secretariat manages webhooks.',
+      code: 'forbidden',
+    });
   }
 }
 
 const notFound = (id: string): ProblemException =>
-  new ProblemException({ status: 404, type: problemType('not-found'), title: 'Not found', detail: `There is no webhook endpoint ${id.slice(0, 60)}.`, code: 'webhook_not_found' });
+  new ProblemException({
+    status: 404,
+    type: problemType('not-found'),
+    title: 'Not found',
+    detail: `There is no webhook endpoint ${id.slice(0, 60)}.`,
+    code: 'webhook_not_found',
+  });

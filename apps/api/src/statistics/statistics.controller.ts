@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../../../../libs/domain/src';
+import { statisticsAudience, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
 import { formatDate, statisticsToCsv, type StatisticsResult } from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -51,11 +51,12 @@ export class StatisticsController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    if (actor.role !== 'secretariat' && actor.role !== 'observer') {
+    // The visibility rules (libs/domain visibility.ts) decide who reads which cells.
+    const audience = statisticsAudience(actor);
+    if (!audience) {
       throw notForYourRole('Statistics are for the secretariat and the observers (the supervisory committee and the NZa).');
     }
     const query = parseStatisticsQuery(dto, this.clock.now());
-    const audience = actor.role;
     const answer = await this.readModels.statistics.statisticsAnswer({
       from: query.from,
       to: query.to,

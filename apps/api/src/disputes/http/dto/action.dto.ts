@@ -150,6 +150,10 @@ export class NominateNeutralsDto {
   @IsNotEmpty({ each: true })
   @MaxLength(MAX_ID, { each: true })
   neutralUserIds!: string[];
+
+  @ApiPropertyOptional({ maxLength: MAX_ID, description: 'The chair: required for a panel of 3, one of neutralUserIds' })
+  @OptionalText(MAX_ID)
+  chairUserId?: string;
 }
 
 export class ChallengeNeutralDto {
@@ -160,7 +164,21 @@ export class ChallengeNeutralDto {
   @ApiProperty({ maxLength: MAX_TEXT })
   @RequiredText(MAX_TEXT)
   grounds!: string;
+
+  @ApiPropertyOptional({ description: 'After appointment: true, the challenge rests on facts that became known later' })
+  @IsOptional()
+  @IsBoolean()
+  newFacts?: boolean;
+
+  @ApiPropertyOptional({ description: 'With newFacts: since when you know them, a date (Amsterdam) or date-time; at most 7 days ago' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  factsKnownSince?: string;
 }
+
+/** A party gives up its right to challenge the current nomination (no fields). */
+export class WaiveChallengeDto {}
 
 export class DecideChallengeDto {
   @ApiProperty({ maxLength: MAX_ID })
