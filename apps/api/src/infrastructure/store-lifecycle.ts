@@ -53,10 +53,12 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
         name: 'projections',
         run: async () => this.projectionHealth.assess(this.projections.position(), await this.store.headPosition()),
       },
-      // Unhealthy while any case's history failed its hash chain: the record itself is in doubt,
-      // which an operator must see at once, not find later in a log.
+      // Down on /health while any case's history failed its hash chain: the record itself is in doubt,
+      // which an operator must see at once, not find later in a log. Advisory: every other case is
+      // still served, so the instance stays in /health/ready.
       {
         name: 'history',
+        advisory: true,
         run: async () => {
           const tampered = this.integrity.list();
           return { ok: tampered.length === 0, detail: { tamperedStreams: tampered } };
