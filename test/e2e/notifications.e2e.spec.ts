@@ -208,11 +208,10 @@ describe('reminders and missed deadlines, with a movable clock', () => {
 
     // Four days before: nothing yet.
     clock.set(new Date(due - 4 * 86_400_000));
-    let before = since();
     expect(await runtime.scanReminders()).toBe(0);
 
     clock.set(new Date(due - 3 * 86_400_000 + 3_600_000));
-    before = since();
+    let before = since();
     expect(await runtime.scanReminders()).toBe(1);
     expect(await runtime.scanReminders()).toBe(0); // once, however often the scan runs
     await deliverAll(t);

@@ -1,5 +1,4 @@
 import type { Actor } from './context';
-import { procedureStageOf } from './evolve';
 import { isPartyRole, sideOf } from './sides';
 import type { DisputeState, DocumentOnCase, NeutralOnCase } from './state';
 
@@ -79,7 +78,7 @@ export const isCaseVisibleTo = (state: DisputeState, actor: Actor): boolean => c
 export const mayActOnCase = (state: DisputeState, actor: Actor): boolean => caseAccess(state, actor).kind === 'full';
 
 /** Whether the reader was appointed in the procedure `stage` (a replacement appointed later in it included). */
-const servedInStage = (term: NeutralOnCase | undefined, stage: number | undefined, state: DisputeState): boolean => {
+const servedInStage = (term: NeutralOnCase | undefined, stage: number | undefined): boolean => {
   if (!term || term.appointedAt === undefined) return false;
   // Summaries folded before stages were recorded: the neutrals serving now, as the rule then read.
   if (stage === undefined || term.procedureStage === undefined) return term.status === 'appointed';
@@ -97,7 +96,7 @@ export const canSeeDocument = (doc: DocumentOnCase, state: DisputeState, actor: 
       return true;
     case 'neutral_only':
       // Rule 4: for the neutrals of the procedure it was submitted in; never the other party, never later panels.
-      return servedInStage(termOf(state, actor), doc.procedureStage, state);
+      return servedInStage(termOf(state, actor), doc.procedureStage);
     default:
       return false; // 'secretariat': the secretariat and its submitter
   }

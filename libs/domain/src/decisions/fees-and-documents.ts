@@ -3,7 +3,7 @@ import { conflict, forbidden, invalid } from '../errors';
 import { addDays } from '../deadlines';
 import { paymentDeadlineId, procedureStageOf } from '../evolve';
 import { isCaseVisibleTo } from '../visibility';
-import { appointedNeutrals, currentNeutrals, partyOrganisationIds, sideOf } from '../sides';
+import { appointedNeutrals, partyOrganisationIds, sideOf } from '../sides';
 import type { DisputeState } from '../state';
 import type { Policies } from '../context';
 import { dutchDate, orgName } from './describe';
