@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { BadRequestException, NotFoundException, PayloadTooLargeException, UnauthorizedException } from '@nestjs/common';
 import { conflict, DomainError, forbidden, invalid } from '../../../libs/domain/src/errors';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../../../libs/event-store/src/port';
@@ -44,6 +45,20 @@ describe('problem+json mapping of each error class', () => {
     expect(filter.toProblem(invalid('dueDate', 'in_past', 'The due date is in the past.')).errors).toEqual([
       { field: 'dueDate', message: 'The due date is in the past.' },
     ]);
+  });
+
+  it('a domain refusal speaks Dutch when the caller asks for it (the portal), English otherwise', () => {
+    const refusal = invalid('dueDate', 'in_past', { en: 'The due date is in the past.', nl: 'De datum ligt in het verleden.' });
+    const asking = (header?: string) => ({ headers: header === undefined ? {} : { 'accept-language': header } }) as unknown as Request;
+    const dutch = filter.toProblem(refusal, asking('nl'));
+    expect(dutch).toMatchObject({ detail: 'De datum ligt in het verleden.', code: 'in_past', errors: [{ field: 'dueDate', message: 'De datum ligt in het verleden.' }] });
+    expect(dutch.title).toBe('Er klopt iets niet in uw gegevens');
+    expect(filter.toProblem(refusal, asking('nl-NL,nl;q=0.9,en;q=0.8')).detail).toBe('De datum ligt in het verleden.');
+    expect(filter.toProblem(refusal, asking('en-GB,nl;q=0.5')).detail).toBe('The due date is in the past.');
+    expect(filter.toProblem(refusal, asking('fr, nl;q=0.2')).detail).toBe('De datum ligt in het verleden.');
+    expect(filter.toProblem(refusal, asking('nl;q=0')).detail).toBe('The due date is in the past.');
+    expect(filter.toProblem(refusal, asking()).detail).toBe('The due date is in the past.');
+    expect(filter.toProblem(conflict('wrong_status', { en: 'Not now.', nl: 'Nu niet.' }), asking('nl')).title).toBe('Dit kan nu niet');
   });
 
   it('a domain error from another copy of the module is recognised by name and kind', () => {

@@ -46,6 +46,23 @@ const isDomainError = (e: unknown): e is DomainError =>
   e instanceof DomainError ||
   (e instanceof Error && e.name === 'DomainError' && typeof (e as DomainError).kind === 'string');
 
+/** Whether the caller asked for Dutch (`Accept-Language: nl`, as the portal sends) before English. */
+export const prefersDutch = (request?: Request): boolean => {
+  const header = request?.headers?.['accept-language'];
+  if (typeof header !== 'string') return false;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((entry) => entry.tag !== '' && Number.isFinite(entry.q) && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  const first = ranked.find((entry) => entry.tag === 'nl' || entry.tag.startsWith('nl-') || entry.tag === 'en' || entry.tag.startsWith('en-'));
+  return first !== undefined && first.tag.startsWith('nl');
+};
+
 const named = (e: unknown, name: string): e is Error => e instanceof Error && e.name === name;
 
 /**
@@ -85,6 +102,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     for (const [name, value] of Object.entries(init.headers ?? {})) response.setHeader(name, value);
     response.status(init.status);
+    // Domain refusals come in the language asked for: no shared cache may hand one to another reader.
+    if (typeof response.vary === 'function') response.vary('Accept-Language');
     response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     response.send(JSON.stringify(problem));
   }
@@ -94,24 +113,29 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) return exception.problem;
 
     if (isDomainError(exception)) {
-      const { kind, code, message, field } = exception;
+      const { kind, code, field } = exception;
+      // Refusals are written in Dutch and English at their source; the portal asks for Dutch.
+      const dutch = prefersDutch(request);
+      // A refusal from another copy of the module (recognised by name) may carry no translations.
+      const message = (dutch ? exception.messages?.nl : exception.messages?.en) ?? exception.message;
+      const title = (en: string, nl: string): string => (dutch ? nl : en);
       if (kind === 'forbidden') {
-        return { status: 403, type: problemType(code), title: 'Action not allowed', detail: message, code };
+        return { status: 403, type: problemType(code), title: title('Action not allowed', 'Dit mag u niet doen'), detail: message, code };
       }
       if (kind === 'invalid') {
         return {
           status: 400,
           type: problemType(code),
-          title: 'Invalid request',
+          title: title('Invalid request', 'Er klopt iets niet in uw gegevens'),
           detail: message,
           code,
           errors: [{ field: field ?? 'body', message }],
         };
       }
       if (code === 'not_found') {
-        return { status: 404, type: problemType(code), title: 'Not found', detail: message, code };
+        return { status: 404, type: problemType(code), title: title('Not found', 'Niet gevonden'), detail: message, code };
       }
-      return { status: 409, type: problemType(code), title: 'Not possible now', detail: message, code };
+      return { status: 409, type: problemType(code), title: title('Not possible now', 'Dit kan nu niet'), detail: message, code };
     }
 
     if (exception instanceof CaseNotFoundError || named(exception, 'CaseNotFoundError')) {
