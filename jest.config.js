@@ -17,7 +17,17 @@ const swcOptions = (syntax) => [
 // Nest 12 and jose ship as pure ESM. Node loads them from CommonJS through require(esm), but Jest's
 // module runtime only supports that on Node >= 24.9, so on Node 20/22 they are transpiled to CommonJS
 // like our own sources.
-const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', '@standard-schema'];
+const esmPackages = [
+  '@nestjs',
+  'jose',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  '@standard-schema',
+];
 
 const shared = {
   testEnvironment: 'node',

@@ -27,11 +27,14 @@ const TARGETS = { postgresEventsPerSecondAtC16: 3000, postgresMinRatioToFloorAtC
 function parseArgs(argv) {
   const opts = { seconds: 3, warmupS: 0.5, concurrency: [1, 16], events: [1, 10], backends: ['sqlite', 'postgres'] };
   const list = (v, name) =>
-    v.split(',').filter(Boolean).map((x) => {
-      const n = Number(x);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${name} values must be positive integers, got ${x}`);
-      return n;
-    });
+    v
+      .split(',')
+      .filter(Boolean)
+      .map((x) => {
+        const n = Number(x);
+        if (!Number.isInteger(n) || n < 1) throw new Error(`${name} values must be positive integers, got ${x}`);
+        return n;
+      });
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => {
@@ -46,12 +49,23 @@ function parseArgs(argv) {
       return n;
     };
     switch (flag) {
-      case '--seconds': opts.seconds = positive(value()); break;
-      case '--warmup-s': opts.warmupS = Number(value()); break;
-      case '--concurrency': opts.concurrency = list(value(), flag); break;
-      case '--events': opts.events = list(value(), flag); break;
-      case '--backends': opts.backends = value().split(',').filter(Boolean); break;
-      default: log(`ignoring unknown argument ${argv[i]}`);
+      case '--seconds':
+        opts.seconds = positive(value());
+        break;
+      case '--warmup-s':
+        opts.warmupS = Number(value());
+        break;
+      case '--concurrency':
+        opts.concurrency = list(value(), flag);
+        break;
+      case '--events':
+        opts.events = list(value(), flag);
+        break;
+      case '--backends':
+        opts.backends = value().split(',').filter(Boolean);
+        break;
+      default:
+        log(`ignoring unknown argument ${argv[i]}`);
     }
   }
   return opts;
@@ -60,8 +74,6 @@ function parseArgs(argv) {
 function log(...parts) {
   process.stderr.write(`[${BENCHMARK}] ${parts.join(' ')}\n`);
 }
-
-
 
 function newEvents(n, worker) {
   return Array.from({ length: n }, (_, i) => ({
@@ -242,11 +254,18 @@ async function runBackend(backend, opts) {
           if (opts.warmupS > 0) {
             await measure({ label: `${backend.name} ${kind} warm-up`, ...config, seconds: opts.warmupS, appendOnce: target.appendOnce });
           }
-          measured[kind] = await measure({ label: `${backend.name} ${kind}`, ...config, seconds: opts.seconds, appendOnce: target.appendOnce });
+          measured[kind] = await measure({
+            label: `${backend.name} ${kind}`,
+            ...config,
+            seconds: opts.seconds,
+            appendOnce: target.appendOnce,
+          });
         } finally {
           await target.done();
         }
-        log(`${backend.name} ${kind} ${eventsPerAppend} event(s)/append c=${concurrency}: ${measured[kind].eventsPerSecond} events/s, p99 ${measured[kind].latencyMs.p99} ms, ${measured[kind].errors} errors`);
+        log(
+          `${backend.name} ${kind} ${eventsPerAppend} event(s)/append c=${concurrency}: ${measured[kind].eventsPerSecond} events/s, p99 ${measured[kind].latencyMs.p99} ms, ${measured[kind].errors} errors`,
+        );
       }
       results.push({
         backend: backend.name,

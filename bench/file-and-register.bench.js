@@ -57,18 +57,36 @@ function parseArgs(argv) {
       return n;
     };
     switch (flag) {
-      case '--iterations': opts.iterations = positiveInt(value(), flag); break;
+      case '--iterations':
+        opts.iterations = positiveInt(value(), flag);
+        break;
       case '--concurrency':
-        opts.concurrency = value().split(',').filter(Boolean).map((c) => positiveInt(c.trim(), flag));
+        opts.concurrency = value()
+          .split(',')
+          .filter(Boolean)
+          .map((c) => positiveInt(c.trim(), flag));
         if (opts.concurrency.some((c) => c < 1)) throw new Error('--concurrency values must be >= 1');
         break;
-      case '--warmup': opts.warmup = positiveInt(value(), flag); break;
-      case '--time-limit-s': opts.timeLimitS = positiveInt(value(), flag); break;
-      case '--server-cpu-prof': opts.serverCpuProf = path.resolve(value()); break;
-      case '--server-logs': opts.serverLogs = true; break;
-      case '--data-dir-parent': opts.dataDirParent = path.resolve(value()); break;
-      case '--deadline-scan-interval-ms': opts.deadlineScanIntervalMs = positiveInt(value(), flag); break;
-      default: log(`ignoring unknown argument ${argv[i]}`);
+      case '--warmup':
+        opts.warmup = positiveInt(value(), flag);
+        break;
+      case '--time-limit-s':
+        opts.timeLimitS = positiveInt(value(), flag);
+        break;
+      case '--server-cpu-prof':
+        opts.serverCpuProf = path.resolve(value());
+        break;
+      case '--server-logs':
+        opts.serverLogs = true;
+        break;
+      case '--data-dir-parent':
+        opts.dataDirParent = path.resolve(value());
+        break;
+      case '--deadline-scan-interval-ms':
+        opts.deadlineScanIntervalMs = positiveInt(value(), flag);
+        break;
+      default:
+        log(`ignoring unknown argument ${argv[i]}`);
     }
   }
   return opts;
@@ -81,8 +99,15 @@ function log(...parts) {
 // ---------------------------------------------------------------------------------------------
 // Server lifecycle
 
-const state = { stopping: false, opts: undefined, child: undefined, childExited: undefined, dataDir: undefined, cleaning: undefined, agent: undefined };
-
+const state = {
+  stopping: false,
+  opts: undefined,
+  child: undefined,
+  childExited: undefined,
+  dataDir: undefined,
+  cleaning: undefined,
+  agent: undefined,
+};
 
 /** Keeps the last `limit` bytes of the server's output, shown when something fails. */
 function tailBuffer(limit = 64 * 1024) {
@@ -211,7 +236,6 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 // HTTP
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 
 const json = (obj) => Buffer.from(JSON.stringify(obj));
 
@@ -348,7 +372,10 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
   result.latencyMsByCommand = Object.fromEntries(
     Object.keys(byCommand).map((name) => {
       const s = byCommand[name].subarray(0, byCommandCount[name]).sort();
-      return [name, { p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), max: s.length ? round(s[s.length - 1]) : null }];
+      return [
+        name,
+        { p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), max: s.length ? round(s[s.length - 1]) : null },
+      ];
     }),
   );
   if (timedOut) result.timedOut = { limitMs: timeLimitMs, plannedIterations: iterations };
@@ -359,7 +386,6 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
 }
 
 /** Nearest-rank percentile of an ascending array: the value at rank ceil(p/100 * n). */
-
 
 // ---------------------------------------------------------------------------------------------
 
@@ -375,7 +401,14 @@ async function main() {
     const timeLimitMs = opts.timeLimitS * 1000;
 
     if (opts.warmup > 0) {
-      const w = await run({ base, tokens, concurrency: Math.min(8, Math.max(...opts.concurrency)), iterations: opts.warmup, timeLimitMs, label: 'warm-up' });
+      const w = await run({
+        base,
+        tokens,
+        concurrency: Math.min(8, Math.max(...opts.concurrency)),
+        iterations: opts.warmup,
+        timeLimitMs,
+        label: 'warm-up',
+      });
       log(`warm-up: ${w.iterations} iterations, ${w.errors} errors, p50 ${w.latencyMs.p50} ms`);
       if (w.errors > 0 && w.errors >= w.commands) {
         throw new Error(`every warm-up command failed: ${JSON.stringify(w.errorsByKind)}`);
@@ -393,9 +426,12 @@ async function main() {
 
     const c32 = runs.find((r) => r.concurrency === 32);
     const meetsTargets = Boolean(
-      c32 && c32.errors === 0 && !c32.timedOut &&
+      c32 &&
+      c32.errors === 0 &&
+      !c32.timedOut &&
       c32.commandsPerSecond >= TARGETS.commandsPerSecondAtC32 &&
-      c32.latencyMs.p99 !== null && c32.latencyMs.p99 <= TARGETS.p99MsAtC32,
+      c32.latencyMs.p99 !== null &&
+      c32.latencyMs.p99 <= TARGETS.p99MsAtC32,
     );
     if (!c32) log('no run at concurrency 32, so the targets cannot be met');
 

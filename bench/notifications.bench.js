@@ -27,10 +27,17 @@ function parseArgs(argv) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => (inline !== undefined ? inline : argv[++i]);
     switch (flag) {
-      case '--cases': opts.cases = Number(value()); break;
-      case '--deliver': opts.deliver = Number(value()); break;
-      case '--keep': opts.keep = true; break;
-      default: log(`ignoring unknown argument ${argv[i]}`);
+      case '--cases':
+        opts.cases = Number(value());
+        break;
+      case '--deliver':
+        opts.deliver = Number(value());
+        break;
+      case '--keep':
+        opts.keep = true;
+        break;
+      default:
+        log(`ignoring unknown argument ${argv[i]}`);
     }
   }
   return opts;
@@ -38,7 +45,8 @@ function parseArgs(argv) {
 
 function requireDist(relative) {
   const file = path.join(DIST, relative);
-  if (!fs.existsSync(path.join(file, 'index.js')) && !fs.existsSync(`${file}.js`)) throw new Error(`${file} not built: run npm run build first`);
+  if (!fs.existsSync(path.join(file, 'index.js')) && !fs.existsSync(`${file}.js`))
+    throw new Error(`${file} not built: run npm run build first`);
   return require(file);
 }
 
@@ -51,20 +59,28 @@ async function main() {
   const { openReadModels } = requireDist('libs/read-models/src');
   const directory = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures', 'demo-directory.json'), 'utf8'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-bench-notifications-'));
-  const result = { benchmark: BENCHMARK, note: 'Measured on a shared 2-core machine under load from other work: figures are indicative only.', cases: opts.cases };
+  const result = {
+    benchmark: BENCHMARK,
+    note: 'Measured on a shared 2-core machine under load from other work: figures are indicative only.',
+    cases: opts.cases,
+  };
   try {
     // ---- the history ----------------------------------------------------------------------------
     log(`generating ${opts.cases} cases (seed:history generator, no projections) in ${dir}`);
     const seedStarted = Date.now();
-    execFileSync(process.execPath, [path.join(DIST, 'apps', 'seed-history', 'src', 'main.js'), '--cases', String(opts.cases), '--data-dir', dir, '--no-project'], {
-      env: { ...process.env, EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', REQUEST_LOG: 'off' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(DIST, 'apps', 'seed-history', 'src', 'main.js'), '--cases', String(opts.cases), '--data-dir', dir, '--no-project'],
+      {
+        env: { ...process.env, EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', REQUEST_LOG: 'off' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     result.seedSeconds = round((Date.now() - seedStarted) / 1000, 1);
 
     const store = await SqliteEventStore.open({ filename: path.join(dir, 'events.sqlite') });
     const events = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await store.readAll({ after, maxCount: 20_000, streamPrefix: 'dispute-' });
       for (const e of page) events.push(e);
       if (page.length < 20_000) break;
@@ -88,11 +104,20 @@ async function main() {
         const before = states.get(disputeId) ?? domain.initialState(disputeId);
         const after = domain.evolve(before, event);
         states.set(disputeId, after);
-        const notices = notifications.decideNotices(event, { eventId: stored.id, actorUserId: stored.metadata.actor?.userId, before, after, index });
+        const notices = notifications.decideNotices(event, {
+          eventId: stored.id,
+          actorUserId: stored.metadata.actor?.userId,
+          before,
+          after,
+          index,
+        });
         decided += notices.length;
         if (render) {
           for (const notice of notices) {
-            notifications.outboxRowOf(notice, byId.get(notice.userId), { publicUrl: 'https://geschillen.example.nl', messageIdDomain: 'geschillen.example.nl' });
+            notifications.outboxRowOf(notice, byId.get(notice.userId), {
+              publicUrl: 'https://geschillen.example.nl',
+              messageIdDomain: 'geschillen.example.nl',
+            });
             rendered++;
           }
         }
@@ -112,7 +137,11 @@ async function main() {
     };
     log(`decided ${decide.decided} notices in ${decide.seconds.toFixed(2)} s`);
     const withRender = replay(true);
-    result.decideAndRender = { messages: withRender.rendered, seconds: round(withRender.seconds, 2), messagesPerSecond: round(withRender.rendered / withRender.seconds, 0) };
+    result.decideAndRender = {
+      messages: withRender.rendered,
+      seconds: round(withRender.seconds, 2),
+      messagesPerSecond: round(withRender.rendered / withRender.seconds, 0),
+    };
     log(`decided and rendered ${withRender.rendered} messages in ${withRender.seconds.toFixed(2)} s`);
 
     // ---- delivering to a loopback SMTP server -----------------------------------------------------
@@ -138,10 +167,21 @@ async function main() {
     const rows = Array.from({ length: opts.deliver }, (_, i) => {
       const id = notifications.outboxIdOf(`bench-${i}`);
       return {
-        id, messageId: notifications.messageIdOf(id, 'geschillen.example.nl'), userId: user.id, email: user.email ?? 'bench@example.nl', recipientName: user.name,
-        disputeId: 'bench', kind: 'document_submitted', essential: false, subject: 'Zaak GZC-2026-0001: er is een nieuw document',
-        bodyText: 'Beste lezer,\n\nEr is een nieuw document.\n', bodyHtml: '<p>Er is een nieuw document.</p>', link: 'https://geschillen.example.nl/zaken/bench',
-        ics: null, icsMethod: null, createdAt: new Date().toISOString(),
+        id,
+        messageId: notifications.messageIdOf(id, 'geschillen.example.nl'),
+        userId: user.id,
+        email: user.email ?? 'bench@example.nl',
+        recipientName: user.name,
+        disputeId: 'bench',
+        kind: 'document_submitted',
+        essential: false,
+        subject: 'Zaak GZC-2026-0001: er is een nieuw document',
+        bodyText: 'Beste lezer,\n\nEr is een nieuw document.\n',
+        bodyHtml: '<p>Er is een nieuw document.</p>',
+        link: 'https://geschillen.example.nl/zaken/bench',
+        ics: null,
+        icsMethod: null,
+        createdAt: new Date().toISOString(),
       };
     });
     await readModels.dataSource.transaction((m) => notifications.insertOutboxRows(m, rows));
@@ -158,7 +198,13 @@ async function main() {
       if (r.sent + r.failed + r.skipped === 0) break;
     }
     const seconds = (Date.now() - started) / 1000;
-    result.delivery = { messages: opts.deliver, received, seconds: round(seconds, 2), messagesPerSecond: round(received / seconds, 0), transport: 'nodemailer SMTP (pooled connections), loopback smtp-server, one message at a time' };
+    result.delivery = {
+      messages: opts.deliver,
+      received,
+      seconds: round(seconds, 2),
+      messagesPerSecond: round(received / seconds, 0),
+      transport: 'nodemailer SMTP (pooled connections), loopback smtp-server, one message at a time',
+    };
     await sender.stop();
     await connection.destroy();
     await readModels.close();

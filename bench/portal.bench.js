@@ -25,10 +25,16 @@ const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).le
 /** The files index.html loads up front: <script src>, <link rel=modulepreload>, <link rel=stylesheet>. */
 function firstPageAssets() {
   const html = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
-  const js = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  const js = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
   const describe = (urls) => {
-    const files = [...new Set(urls)].map((u) => ({ file: u, bytes: fs.statSync(path.join(webRoot, u)).size, gzipBytes: gzipSize(path.join(webRoot, u)) }));
+    const files = [...new Set(urls)].map((u) => ({
+      file: u,
+      bytes: fs.statSync(path.join(webRoot, u)).size,
+      gzipBytes: gzipSize(path.join(webRoot, u)),
+    }));
     return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
   };
   return { js: describe(js), css: describe(css) };
@@ -52,7 +58,15 @@ async function startServer() {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-portal-bench-'));
   server = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, REQUEST_LOG: 'off', AUTH_MODE: 'dev', RATE_LIMIT_TOKENS_PER_ADDRESS: '0', RATE_LIMIT_TOKENS_PER_USER: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      REQUEST_LOG: 'off',
+      AUTH_MODE: 'dev',
+      RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
+      RATE_LIMIT_TOKENS_PER_USER: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -73,9 +87,25 @@ async function timeToInteractiveFiling(base) {
   const { chromium } = require('@playwright/test');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
-  const token = (await (await fetch(`${base}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"prov-anna"}' })).json()).accessToken;
+  const token = (
+    await (
+      await fetch(`${base}/api/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"userId":"prov-anna"}',
+      })
+    ).json()
+  ).accessToken;
   const samples = [];
   for (let i = 0; i < runs + 1; i++) {
     // A fresh context each run: nothing cached, as a first visit.
@@ -94,7 +124,13 @@ async function timeToInteractiveFiling(base) {
     if (i > 0) samples.push(elapsed); // the first run warms the server and the disk cache
   }
   samples.sort((a, b) => a - b);
-  return { runs: samples.length, medianMs: percentile(samples, 50), p90Ms: percentile(samples, 90), minMs: samples[0], maxMs: samples[samples.length - 1] };
+  return {
+    runs: samples.length,
+    medianMs: percentile(samples, 50),
+    p90Ms: percentile(samples, 90),
+    minMs: samples[0],
+    maxMs: samples[samples.length - 1],
+  };
 }
 
 (async () => {

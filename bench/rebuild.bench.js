@@ -34,12 +34,23 @@ function parseArgs(argv) {
       return n;
     };
     switch (flag) {
-      case '--events': opts.events = positive(value()); break;
-      case '--in-flight': opts.inFlight = positive(value()); break;
-      case '--batch-size': opts.batchSize = positive(value()); break;
-      case '--backends': opts.backends = String(value()).split(',').filter(Boolean); break;
-      case '--keep': opts.keep = true; break;
-      default: log(`ignoring unknown argument ${argv[i]}`);
+      case '--events':
+        opts.events = positive(value());
+        break;
+      case '--in-flight':
+        opts.inFlight = positive(value());
+        break;
+      case '--batch-size':
+        opts.batchSize = positive(value());
+        break;
+      case '--backends':
+        opts.backends = String(value()).split(',').filter(Boolean);
+        break;
+      case '--keep':
+        opts.keep = true;
+        break;
+      default:
+        log(`ignoring unknown argument ${argv[i]}`);
     }
   }
   return opts;
@@ -92,65 +103,96 @@ const fileCommand = (disputeId, i) => ({
 const REGISTER = Symbol('register');
 const LIFECYCLES = [
   // settled in mediation (the common case)
-  { weight: 40, steps: [
-    ['sec-jan', REGISTER],
-    ['ins-carla', { type: 'accept-submission', route: 'mediation' }],
-    ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }],
-    ['prov-anna', { type: 'waive-challenge' }],
-    ['ins-carla', { type: 'waive-challenge' }],
-    ['sec-jan', { type: 'appoint-neutrals' }],
-    ['med-femke', (now) => ({ type: 'schedule-session', sessionId: 's1', startsAt: iso(Date.parse(now) + DAY), location: 'Utrecht' })],
-    ['med-femke', { type: 'record-session', sessionId: 's1', notes: 'Parties moved closer' }],
-    // A full agreement records the settlement document (rule 15).
-    ['prov-anna', { type: 'submit-document', documentId: 'vso', name: 'vaststellingsovereenkomst.pdf', mediaType: 'application/pdf', sizeBytes: 48_213, sha256: 'a'.repeat(64), visibility: 'parties' }],
-    ['med-femke', { type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }],
-  ] },
+  {
+    weight: 40,
+    steps: [
+      ['sec-jan', REGISTER],
+      ['ins-carla', { type: 'accept-submission', route: 'mediation' }],
+      ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }],
+      ['prov-anna', { type: 'waive-challenge' }],
+      ['ins-carla', { type: 'waive-challenge' }],
+      ['sec-jan', { type: 'appoint-neutrals' }],
+      ['med-femke', (now) => ({ type: 'schedule-session', sessionId: 's1', startsAt: iso(Date.parse(now) + DAY), location: 'Utrecht' })],
+      ['med-femke', { type: 'record-session', sessionId: 's1', notes: 'Parties moved closer' }],
+      // A full agreement records the settlement document (rule 15).
+      [
+        'prov-anna',
+        {
+          type: 'submit-document',
+          documentId: 'vso',
+          name: 'vaststellingsovereenkomst.pdf',
+          mediaType: 'application/pdf',
+          sizeBytes: 48_213,
+          sha256: 'a'.repeat(64),
+          visibility: 'parties',
+        },
+      ],
+      ['med-femke', { type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }],
+    ],
+  },
   // no agreement, escalated to binding advice with a panel of three, a challenge, a decision, a fee
-  { weight: 15, steps: [
-    ['sec-jan', REGISTER],
-    ['ins-carla', { type: 'accept-submission', route: 'mediation' }],
-    ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }],
-    ['prov-anna', { type: 'waive-challenge' }],
-    ['ins-carla', { type: 'waive-challenge' }],
-    ['sec-jan', { type: 'appoint-neutrals' }],
-    ['med-femke', { type: 'conclude-mediation', result: 'no_agreement' }],
-    ['prov-anna', { type: 'request-escalation', route: 'binding_advice' }],
-    ['ins-carla', { type: 'accept-escalation' }],
-    ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'], chairUserId: 'adv-hanna' }],
-    ['ins-carla', { type: 'challenge-neutral', neutralUserId: 'adv-julia', grounds: 'advised the provider before' }],
-    ['sec-jan', { type: 'decide-challenge', neutralUserId: 'adv-julia', upheld: false }],
-    ['prov-anna', { type: 'waive-challenge' }],
-    ['ins-carla', { type: 'waive-challenge' }],
-    ['sec-jan', { type: 'appoint-neutrals' }],
-    ['prov-anna', { type: 'submit-statement', kind: 'statement_of_claim', text: 'Our claim' }],
-    ['ins-carla', { type: 'submit-statement', kind: 'statement_of_defence', text: 'Our defence' }],
-    ['adv-hanna', (now) => ({ type: 'schedule-hearing', hearingId: 'h1', startsAt: iso(Date.parse(now) + DAY), location: 'Utrecht' })],
-    ['adv-isaac', { type: 'record-hearing', hearingId: 'h1' }],
-    ['adv-hanna', { type: 'render-decision', outcome: 'claim_granted', claimantCostSharePct: 0, summary: 'Tariff restored' }],
-    ['sec-jan', { type: 'invoice-fee', invoiceId: 'i1', organisationId: 'org-zv-noord', kind: 'neutral_fee', amountCents: 300_000 }],
-  ] },
+  {
+    weight: 15,
+    steps: [
+      ['sec-jan', REGISTER],
+      ['ins-carla', { type: 'accept-submission', route: 'mediation' }],
+      ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }],
+      ['prov-anna', { type: 'waive-challenge' }],
+      ['ins-carla', { type: 'waive-challenge' }],
+      ['sec-jan', { type: 'appoint-neutrals' }],
+      ['med-femke', { type: 'conclude-mediation', result: 'no_agreement' }],
+      ['prov-anna', { type: 'request-escalation', route: 'binding_advice' }],
+      ['ins-carla', { type: 'accept-escalation' }],
+      ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'], chairUserId: 'adv-hanna' }],
+      ['ins-carla', { type: 'challenge-neutral', neutralUserId: 'adv-julia', grounds: 'advised the provider before' }],
+      ['sec-jan', { type: 'decide-challenge', neutralUserId: 'adv-julia', upheld: false }],
+      ['prov-anna', { type: 'waive-challenge' }],
+      ['ins-carla', { type: 'waive-challenge' }],
+      ['sec-jan', { type: 'appoint-neutrals' }],
+      ['prov-anna', { type: 'submit-statement', kind: 'statement_of_claim', text: 'Our claim' }],
+      ['ins-carla', { type: 'submit-statement', kind: 'statement_of_defence', text: 'Our defence' }],
+      ['adv-hanna', (now) => ({ type: 'schedule-hearing', hearingId: 'h1', startsAt: iso(Date.parse(now) + DAY), location: 'Utrecht' })],
+      ['adv-isaac', { type: 'record-hearing', hearingId: 'h1' }],
+      ['adv-hanna', { type: 'render-decision', outcome: 'claim_granted', claimantCostSharePct: 0, summary: 'Tariff restored' }],
+      ['sec-jan', { type: 'invoice-fee', invoiceId: 'i1', organisationId: 'org-zv-noord', kind: 'neutral_fee', amountCents: 300_000 }],
+    ],
+  },
   // declined by the respondent
-  { weight: 15, steps: [
-    ['sec-jan', REGISTER],
-    ['ins-carla', { type: 'decline-submission', reason: 'No grounds for a dispute' }],
-  ] },
+  {
+    weight: 15,
+    steps: [
+      ['sec-jan', REGISTER],
+      ['ins-carla', { type: 'decline-submission', reason: 'No grounds for a dispute' }],
+    ],
+  },
   // inadmissible after a request for information
-  { weight: 10, steps: [
-    ['sec-jan', { type: 'request-information', questions: 'Which contract year is this about?' }],
-    ['prov-anna', { type: 'provide-information', answers: 'None, it concerns one patient' }],
-    ['sec-jan', { type: 'declare-inadmissible', reason: 'not_a_contracting_dispute', explanation: 'Not about contracting' }],
-  ] },
+  {
+    weight: 10,
+    steps: [
+      ['sec-jan', { type: 'request-information', questions: 'Which contract year is this about?' }],
+      ['prov-anna', { type: 'provide-information', answers: 'None, it concerns one patient' }],
+      ['sec-jan', { type: 'declare-inadmissible', reason: 'not_a_contracting_dispute', explanation: 'Not about contracting' }],
+    ],
+  },
   // withdrawn during route negotiation
-  { weight: 20, steps: [
-    ['sec-jan', REGISTER],
-    ['ins-carla', { type: 'propose-route', route: 'arbitration', reason: 'Binding outcome needed' }],
-    ['prov-anna', { type: 'withdraw', reason: 'Too heavy for us' }],
-  ] },
+  {
+    weight: 20,
+    steps: [
+      ['sec-jan', REGISTER],
+      ['ins-carla', { type: 'propose-route', route: 'arbitration', reason: 'Binding outcome needed' }],
+      ['prov-anna', { type: 'withdraw', reason: 'Too heavy for us' }],
+    ],
+  },
 ];
 const WEIGHTED = LIFECYCLES.flatMap((l) => Array(l.weight).fill(l));
 
 // As the API's executor records them: each event type's current data-shape version.
-const metadataFor = (type, actor, correlationId) => ({ schemaVersion: domain.currentSchemaVersion(type), actor, correlationId, causationId: correlationId });
+const metadataFor = (type, actor, correlationId) => ({
+  schemaVersion: domain.currentSchemaVersion(type),
+  actor,
+  correlationId,
+  causationId: correlationId,
+});
 
 /** One dispute in flight: its folded state and the steps left. */
 function newDispute(i, startMs) {
@@ -213,7 +255,11 @@ async function generateLog(store, opts) {
     }
     for (const [year, list] of registrations) {
       const entry = registry.get(year);
-      appends.push({ streamId: domain.caseNumberStreamId(year), expectedVersion: entry.revision < 0 ? 'no_stream' : entry.revision, events: list });
+      appends.push({
+        streamId: domain.caseNumberStreamId(year),
+        expectedVersion: entry.revision < 0 ? 'no_stream' : entry.revision,
+        events: list,
+      });
       entry.revision += list.length;
       events += list.length;
     }
@@ -250,13 +296,14 @@ async function runBackend(name, opts, cleanups) {
   } else {
     const schema = `bench_rebuild_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     if (opts.keep) log(`keeping schema ${schema}`);
-    else cleanups.push(async () => {
-      const { Client } = require('pg');
-      const client = new Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    });
+    else
+      cleanups.push(async () => {
+        const { Client } = require('pg');
+        const client = new Client({ connectionString: process.env.DATABASE_URL });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+      });
     store = await PostgresEventStore.open({ connectionString: process.env.DATABASE_URL, schema });
     readModels = await readModelsLib.openReadModels({ databaseUrl: process.env.DATABASE_URL, schema });
   }
@@ -264,7 +311,14 @@ async function runBackend(name, opts, cleanups) {
     const log_ = await generateLog(store, opts);
     const projections = await measureRebuilds(readModels, store, opts);
     const minimum = Math.min(...projections.map((p) => p.eventsPerSecond));
-    return { backend: name, events: log_.events, disputes: log_.disputes, projections, minEventsPerSecond: minimum, pass: minimum >= TARGET_EVENTS_PER_SECOND };
+    return {
+      backend: name,
+      events: log_.events,
+      disputes: log_.disputes,
+      projections,
+      minEventsPerSecond: minimum,
+      pass: minimum >= TARGET_EVENTS_PER_SECOND,
+    };
   } finally {
     await readModels.close();
     await store.close();
@@ -277,7 +331,10 @@ async function main() {
   if (opts.backends.includes('postgres') && !process.env.DATABASE_URL) log('DATABASE_URL not set: PostgreSQL skipped');
   const cleanups = [];
   const cleanup = async () => {
-    for (const fn of cleanups.splice(0).reverse()) await Promise.resolve().then(fn).catch((e) => log(`cleanup: ${e.message}`));
+    for (const fn of cleanups.splice(0).reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch((e) => log(`cleanup: ${e.message}`));
   };
   process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
   try {

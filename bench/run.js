@@ -10,7 +10,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const dir = __dirname;
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bench.js')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.js'))
+  .sort();
 const passThrough = process.argv.slice(2);
 
 let current;

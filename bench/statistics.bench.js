@@ -26,7 +26,15 @@ const SEED = path.join(DIST, 'apps', 'seed-history', 'src', 'main.js');
 const TARGETS = { statisticsP99Ms: 50, caseListP99Ms: 20, rebuildEventsPerSecond: 20_000 };
 
 function parseArgs(argv) {
-  const opts = { cases: 100_000, seed: 1, concurrency: [4, 16], requests: 2000, dataDir: undefined, dataDirParent: os.tmpdir(), serverLogs: false };
+  const opts = {
+    cases: 100_000,
+    seed: 1,
+    concurrency: [4, 16],
+    requests: 2000,
+    dataDir: undefined,
+    dataDirParent: os.tmpdir(),
+    serverLogs: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -36,14 +44,29 @@ function parseArgs(argv) {
       return n;
     };
     switch (flag) {
-      case '--cases': opts.cases = int(value()); break;
-      case '--seed': opts.seed = int(value()); break;
-      case '--concurrency': opts.concurrency = value().split(',').filter(Boolean).map(int); break;
-      case '--requests': opts.requests = int(value()); break;
-      case '--data-dir': opts.dataDir = path.resolve(value()); break;
-      case '--data-dir-parent': opts.dataDirParent = path.resolve(value()); break;
-      case '--server-logs': opts.serverLogs = true; break;
-      default: log(`ignoring unknown argument ${argv[i]}`);
+      case '--cases':
+        opts.cases = int(value());
+        break;
+      case '--seed':
+        opts.seed = int(value());
+        break;
+      case '--concurrency':
+        opts.concurrency = value().split(',').filter(Boolean).map(int);
+        break;
+      case '--requests':
+        opts.requests = int(value());
+        break;
+      case '--data-dir':
+        opts.dataDir = path.resolve(value());
+        break;
+      case '--data-dir-parent':
+        opts.dataDirParent = path.resolve(value());
+        break;
+      case '--server-logs':
+        opts.serverLogs = true;
+        break;
+      default:
+        log(`ignoring unknown argument ${argv[i]}`);
     }
   }
   return opts;
@@ -82,8 +105,6 @@ function tempDir(parent, prefix) {
   return dir;
 }
 
-
-
 /** Nearest-rank percentile of an ascending array: the value at rank ceil(p/100 * n). */
 
 // ---------------------------------------------------------------------------------------------
@@ -93,7 +114,11 @@ function runSeed(opts, dataDir) {
     log(`generating ${opts.cases} cases into ${dataDir} (seed ${opts.seed})`);
     const env = { ...process.env, DATA_DIR: dataDir, EVENT_STORE: 'sqlite' };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [SEED, '--cases', String(opts.cases), '--seed', String(opts.seed), '--data-dir', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [SEED, '--cases', String(opts.cases), '--seed', String(opts.seed), '--data-dir', dataDir], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const out = [];
     child.stdout.on('data', (d) => out.push(d));
     child.on('error', reject);
@@ -125,7 +150,13 @@ async function rebuildStatistics(dataDir, parent) {
     await engine.stop();
     const [{ n }] = await readModels.dataSource.query('SELECT COUNT(*) AS n FROM statistics_cases');
     const eventsPerSecond = Math.round(head / (ms / 1000));
-    return { events: head, cases: Number(n), durationMs: round(ms, 0), eventsPerSecond, pass: eventsPerSecond >= TARGETS.rebuildEventsPerSecond };
+    return {
+      events: head,
+      cases: Number(n),
+      durationMs: round(ms, 0),
+      eventsPerSecond,
+      pass: eventsPerSecond >= TARGETS.rebuildEventsPerSecond,
+    };
   } finally {
     await readModels.close();
     await store.close();
@@ -134,7 +165,15 @@ async function rebuildStatistics(dataDir, parent) {
 
 async function startServer(opts, dataDir) {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, EVENT_STORE: 'sqlite', AUTH_MODE: 'dev', NODE_ENV: 'production', DEADLINE_SCAN_INTERVAL_MS: '0' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    EVENT_STORE: 'sqlite',
+    AUTH_MODE: 'dev',
+    NODE_ENV: 'production',
+    DEADLINE_SCAN_INTERVAL_MS: '0',
+  };
   for (const k of ['DATABASE_URL', 'KURRENTDB_URL']) delete env[k];
   const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   state.child = child;
@@ -199,16 +238,24 @@ async function load(base, { concurrency, requests, next, label }) {
     requests: latencies.length,
     errors: Object.values(errors).reduce((a, b) => a + b, 0),
     requestsPerSecond: round(latencies.length / (ms / 1000), 1),
-    latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p90: percentile(latencies, 90),
+      p99: percentile(latencies, 99),
+      max: percentile(latencies, 100),
+    },
   };
   if (result.errors > 0) result.errorsByStatus = errors;
-  log(`${label}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.errors} errors`);
+  log(
+    `${label}: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.errors} errors`,
+  );
   return result;
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  for (const file of [MAIN, SEED]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing; run \`npm run build\` first`);
+  for (const file of [MAIN, SEED])
+    if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing; run \`npm run build\` first`);
   let dataDir = opts.dataDir;
   let seed;
   if (dataDir && fs.existsSync(path.join(dataDir, 'events.sqlite'))) {
@@ -218,7 +265,9 @@ async function main() {
     const t0 = Date.now();
     seed = await runSeed(opts, dataDir);
     seed.wallMs = Date.now() - t0;
-    log(`generated ${seed.events} events in ${seed.durationMs} ms (${seed.eventsPerSecond} events/s), projected in ${seed.projection && seed.projection.durationMs} ms`);
+    log(
+      `generated ${seed.events} events in ${seed.durationMs} ms (${seed.eventsPerSecond} events/s), projected in ${seed.projection && seed.projection.durationMs} ms`,
+    );
   }
 
   log('rebuilding the statistics projection from the whole log');
@@ -226,26 +275,43 @@ async function main() {
   log(`rebuild: ${rebuild.events} events in ${rebuild.durationMs} ms = ${rebuild.eventsPerSecond} events/s`);
 
   const base = await startServer(opts, dataDir);
-  const tokens = { sec: await token(base, 'sec-jan'), obs: await token(base, 'obs-karin'), prov: await token(base, 'prov-anna'), med: await token(base, 'med-femke') };
+  const tokens = {
+    sec: await token(base, 'sec-jan'),
+    obs: await token(base, 'obs-karin'),
+    prov: await token(base, 'prov-anna'),
+    med: await token(base, 'med-femke'),
+  };
 
   const statisticsQueries = [
     '/api/statistics',
     '/api/statistics?groupBy=quarter',
     '/api/statistics?from=2020-01-01&to=2024-12-31&groupBy=quarter',
     '/api/statistics?from=2025-01-01&groupBy=quarter',
-  ].flatMap((q) => [[q, tokens.sec], [q, tokens.obs]]);
+  ].flatMap((q) => [
+    [q, tokens.sec],
+    [q, tokens.obs],
+  ]);
   // First answers: computed from the facts (the cache is empty).
   const cold = [];
   for (const [q, tok] of statisticsQueries) {
     const s = process.hrtime.bigint();
     const res = await request(base, 'GET', q, tok);
     if (res.status !== 200) throw new Error(`${q} answered ${res.status}: ${res.text.slice(0, 500)}`);
-    cold.push({ query: q, audience: tok === tokens.sec ? 'secretariat' : 'observer', ms: round(Number(process.hrtime.bigint() - s) / 1e6) });
+    cold.push({
+      query: q,
+      audience: tok === tokens.sec ? 'secretariat' : 'observer',
+      ms: round(Number(process.hrtime.bigint() - s) / 1e6),
+    });
   }
   const filed = JSON.parse((await request(base, 'GET', statisticsQueries[0][0], tokens.sec)).text).filed;
   const statisticsRuns = [];
   for (const concurrency of opts.concurrency) {
-    const r = await load(base, { concurrency, requests: opts.requests, label: `statistics c=${concurrency}`, next: (i) => statisticsQueries[i % statisticsQueries.length] });
+    const r = await load(base, {
+      concurrency,
+      requests: opts.requests,
+      label: `statistics c=${concurrency}`,
+      next: (i) => statisticsQueries[i % statisticsQueries.length],
+    });
     r.pass = r.errors === 0 && r.latencyMs.p99 < TARGETS.statisticsP99Ms;
     statisticsRuns.push(r);
   }
@@ -263,20 +329,23 @@ async function main() {
   ];
   // Half the requests follow nextCursor (up to 5 pages deep) so later pages are measured too.
   const caseListRuns = [];
-  for (const concurrency of opts.concurrency) caseListRuns.push(await load(base, {
-    concurrency,
-    requests: opts.requests,
-    label: `case list c=${concurrency}`,
-    next: (i, w, ctx) => {
-      if (ctx.cursor && ctx.page < 5) {
-        ctx.page++;
-        return [`${ctx.query}&cursor=${encodeURIComponent(ctx.cursor)}`, ctx.token, follow];
-      }
-      const [q, tok] = listQueries[i % listQueries.length];
-      Object.assign(ctx, { query: q, token: tok, page: 0, cursor: undefined });
-      return [q, tok, i % 2 === 0 ? follow : undefined];
-    },
-  }));
+  for (const concurrency of opts.concurrency)
+    caseListRuns.push(
+      await load(base, {
+        concurrency,
+        requests: opts.requests,
+        label: `case list c=${concurrency}`,
+        next: (i, w, ctx) => {
+          if (ctx.cursor && ctx.page < 5) {
+            ctx.page++;
+            return [`${ctx.query}&cursor=${encodeURIComponent(ctx.cursor)}`, ctx.token, follow];
+          }
+          const [q, tok] = listQueries[i % listQueries.length];
+          Object.assign(ctx, { query: q, token: tok, page: 0, cursor: undefined });
+          return [q, tok, i % 2 === 0 ? follow : undefined];
+        },
+      }),
+    );
   for (const r of caseListRuns) r.pass = r.errors === 0 && r.latencyMs.p99 < TARGETS.caseListP99Ms;
   const caseList = { runs: caseListRuns, pass: caseListRuns.every((r) => r.pass) };
 
@@ -285,7 +354,16 @@ async function main() {
     node: process.version,
     cpus: os.cpus().length,
     cases: filed,
-    seed: seed ? { events: seed.events, durationMs: seed.durationMs, eventsPerSecond: seed.eventsPerSecond, projectionMs: seed.projection && seed.projection.durationMs, wallMs: seed.wallMs, refused: seed.refused } : 'reused',
+    seed: seed
+      ? {
+          events: seed.events,
+          durationMs: seed.durationMs,
+          eventsPerSecond: seed.eventsPerSecond,
+          projectionMs: seed.projection && seed.projection.durationMs,
+          wallMs: seed.wallMs,
+          refused: seed.refused,
+        }
+      : 'reused',
     rebuild,
     statistics,
     caseList,

@@ -33,10 +33,18 @@ s.listen(0, '127.0.0.1', () => process.stdout.write(String(s.address().port) + '
 `;
 
 const BODY = JSON.stringify({
-  phase: 'contractual', legalFramework: 'zvw', sector: 'physiotherapy_paramedical', subjects: ['tariff'],
-  contractYear: 2026, claimantOrganisationIds: ['org-fysio-delinde'], respondentOrganisationIds: ['org-zv-noord'],
-  summary: 'Benchmark dispute about the 2026 tariff', claims: [{ description: 'Pay the agreed tariff', amountCents: 125000 }],
-  amountInDisputeCents: 125000, proposedRoute: 'mediation', urgent: false,
+  phase: 'contractual',
+  legalFramework: 'zvw',
+  sector: 'physiotherapy_paramedical',
+  subjects: ['tariff'],
+  contractYear: 2026,
+  claimantOrganisationIds: ['org-fysio-delinde'],
+  respondentOrganisationIds: ['org-zv-noord'],
+  summary: 'Benchmark dispute about the 2026 tariff',
+  claims: [{ description: 'Pay the agreed tariff', amountCents: 125000 }],
+  amountInDisputeCents: 125000,
+  proposedRoute: 'mediation',
+  urgent: false,
 });
 const BODY_BUF = Buffer.from(BODY);
 
@@ -45,8 +53,14 @@ function makeHttpClient(port, concurrency) {
   const send = () =>
     new Promise((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/disputes', agent,
-          headers: { 'content-type': 'application/json', 'content-length': BODY_BUF.length, authorization: 'Bearer t' } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/disputes',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': BODY_BUF.length, authorization: 'Bearer t' },
+        },
         (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
@@ -64,7 +78,9 @@ function makeFetchClient(port) {
   const url = `http://127.0.0.1:${port}/api/disputes`;
   const send = async () => {
     const res = await fetch(url, {
-      method: 'POST', body: BODY, headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
+      method: 'POST',
+      body: BODY,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
     });
     return { status: res.status, text: await res.text() };
   };
@@ -74,22 +90,28 @@ function makeFetchClient(port) {
 async function measure(name, client, concurrency, requests) {
   let next = 0;
   // warm-up
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = 0; i < 200; i++) await client.send();
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = 0; i < 200; i++) await client.send();
+    }),
+  );
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next++ < requests) {
-      const r = await client.send();
-      if (r.status !== 201) throw new Error(`unexpected ${r.status}`);
-      JSON.parse(r.text);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < requests) {
+        const r = await client.send();
+        if (r.status !== 201) throw new Error(`unexpected ${r.status}`);
+        JSON.parse(r.text);
+      }
+    }),
+  );
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);
   return {
-    client: name, concurrency, requests,
+    client: name,
+    concurrency,
+    requests,
     requestsPerSecond: Math.round(requests / (wallMs / 1000)),
     clientCpuMicrosPerRequest: +((cpu.user + cpu.system) / requests).toFixed(1),
   };

@@ -51,13 +51,26 @@ setImmediate(() => {
     const { SqliteEventStore } = require(path.join(dist, 'libs/event-store/src/sqlite/sqlite-event-store.js'));
     const { RunDisputeCommandHandler } = require(path.join(dist, 'apps/api/src/disputes/application/run-dispute-command.handler.js'));
     const { ProjectionEngine } = require(path.join(dist, 'libs/read-models/src/projection-engine.js'));
-    wrapAsync(SqliteEventStore.prototype, 'readStream', ([id]) => (String(id).startsWith('dispute-') ? 'store.readStream(dispute)' : `store.readStream(registry)`),
-      ([id], rows) => { if (!String(id).startsWith('dispute-')) counters.registryEventsRead += rows.length; });
+    wrapAsync(
+      SqliteEventStore.prototype,
+      'readStream',
+      ([id]) => (String(id).startsWith('dispute-') ? 'store.readStream(dispute)' : `store.readStream(registry)`),
+      ([id], rows) => {
+        if (!String(id).startsWith('dispute-')) counters.registryEventsRead += rows.length;
+      },
+    );
     wrapAsync(SqliteEventStore.prototype, 'appendToStreams', () => (counters.appendCalls++, 'store.appendToStreams (sync, fsync)'));
     wrapAsync(RunDisputeCommandHandler.prototype, 'execute', ([c]) => `handler.execute total: ${c.command.type}`);
     wrapAsync(ProjectionEngine.prototype, 'waitForPosition', () => 'projections.waitForPosition (waiting)');
-    wrapAsync(ProjectionEngine.prototype, 'handle', () => 'projections.handle batch (3 tx)',
-      ([events]) => { counters.projectionBatches++; counters.projectionEvents += events.length; });
+    wrapAsync(
+      ProjectionEngine.prototype,
+      'handle',
+      () => 'projections.handle batch (3 tx)',
+      ([events]) => {
+        counters.projectionBatches++;
+        counters.projectionEvents += events.length;
+      },
+    );
     wrapAsync(ProjectionEngine.prototype, 'applyInTransaction', ([p]) => `projection tx: ${p.name}`);
     process.stderr.write('[phase-timer] installed\n');
   } catch (e) {
@@ -74,7 +87,13 @@ function summary() {
   for (const [k, v] of [...stats].sort()) {
     const s = Float64Array.from(v).sort();
     const total = s.reduce((a, b) => a + b, 0);
-    phases[k] = { n: s.length, meanMs: +(total / s.length).toFixed(3), p50: +pct(s, 50).toFixed(3), p99: +pct(s, 99).toFixed(3), totalMs: Math.round(total) };
+    phases[k] = {
+      n: s.length,
+      meanMs: +(total / s.length).toFixed(3),
+      p50: +pct(s, 50).toFixed(3),
+      p99: +pct(s, 99).toFixed(3),
+      totalMs: Math.round(total),
+    };
   }
   return {
     phases,

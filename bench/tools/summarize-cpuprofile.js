@@ -42,7 +42,15 @@ const area = (url) => {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
   const d = url.indexOf('/dist/');
-  if (d >= 0) return 'app:' + url.slice(d + 6).split('/').slice(0, 3).join('/');
+  if (d >= 0)
+    return (
+      'app:' +
+      url
+        .slice(d + 6)
+        .split('/')
+        .slice(0, 3)
+        .join('/')
+    );
   return url.replace(/^file:\/\//, '');
 };
 const label = (cf) => `${cf.functionName || '(anonymous)'} ${cf.url ? path.basename(cf.url) + ':' + (cf.lineNumber + 1) : ''}`.trim();
@@ -55,7 +63,10 @@ for (const [id, us] of selfUs) {
   const cf = n.callFrame;
   const k = label(cf);
   bySelfFn.set(k, (bySelfFn.get(k) || 0) + us);
-  const a = cf.functionName === '(idle)' || cf.functionName === '(program)' || cf.functionName === '(garbage collector)' ? cf.functionName : area(cf.url);
+  const a =
+    cf.functionName === '(idle)' || cf.functionName === '(program)' || cf.functionName === '(garbage collector)'
+      ? cf.functionName
+      : area(cf.url);
   byArea.set(a, (byArea.get(a) || 0) + us);
   // inclusive: every distinct function on the stack gets the sample once
   const seen = new Set();
@@ -74,7 +85,11 @@ const busy = totalUs - idle;
 const fmt = (us) => `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / busy).toFixed(1).padStart(5)}%`;
 const table = (title, map, n = TOP) => {
   console.log(`\n== ${title} (percent of non-idle time)`);
-  [...map].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, n).forEach(([k, us]) => console.log(`${fmt(us)}  ${k}`));
+  [...map]
+    .filter(([k]) => k !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .forEach(([k, us]) => console.log(`${fmt(us)}  ${k}`));
 };
 console.log(`profile: ${file}\nwall ${(totalUs / 1e6).toFixed(1)} s, idle ${(idle / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s`);
 table('self time by area', byArea, 25);

@@ -32,7 +32,11 @@ function findCompose(): string[] | undefined {
 /** The settings compose.yaml requires (it refuses to start without an OIDC issuer and audience). */
 const REQUIRED_ENV = { OIDC_ISSUER: 'https://login.example.nl/realms/gzc', OIDC_AUDIENCE: 'gzc-disputes-api' };
 
-function composeConfig(compose: string[], file: string, env: Record<string, string | undefined> = REQUIRED_ENV): { status: number | null; output: string } {
+function composeConfig(
+  compose: string[],
+  file: string,
+  env: Record<string, string | undefined> = REQUIRED_ENV,
+): { status: number | null; output: string } {
   const [cmd, ...args] = compose;
   const base = { ...process.env };
   delete base.OIDC_ISSUER;
@@ -154,9 +158,12 @@ describe('the compose stack', () => {
 
   it('names only configuration variables docs/operations.md documents', () => {
     const readme = readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8');
-    const documented = new Set([...readme.matchAll(/^\|([^|]+)\|/gm)].flatMap((m) => [...m[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((v) => v[1])));
+    const documented = new Set(
+      [...readme.matchAll(/^\|([^|]+)\|/gm)].flatMap((m) => [...m[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((v) => v[1])),
+    );
     for (const name of ['api', 'projector']) {
-      for (const key of Object.keys(services[name].environment ?? {})) expect({ service: name, key, documented: documented.has(key) }).toEqual({ service: name, key, documented: true });
+      for (const key of Object.keys(services[name].environment ?? {}))
+        expect({ service: name, key, documented: documented.has(key) }).toEqual({ service: name, key, documented: true });
     }
   });
 });

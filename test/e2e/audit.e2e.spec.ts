@@ -63,8 +63,17 @@ describe('audit trail: who did what, when, in answer to what', () => {
 
     const other = await fileDispute(t);
     await act(t, SECRETARIAT, other, 'register');
-    const otherDeadline = ((await store.readStream(`dispute-${other}`)).find((e) => e.type === 'RespondentInvited')!.data.deadline as { deadlineId: string }).deadlineId;
-    await act(t, SECRETARIAT, other, 'extend-deadline', { deadlineId: otherDeadline, dueDate: new Date(Date.parse(T0) + 20 * DAY_MS).toISOString(), reason: 'Vakantie' }, { 'X-Request-Id': 'req-extend' });
+    const otherDeadline = (
+      (await store.readStream(`dispute-${other}`)).find((e) => e.type === 'RespondentInvited')!.data.deadline as { deadlineId: string }
+    ).deadlineId;
+    await act(
+      t,
+      SECRETARIAT,
+      other,
+      'extend-deadline',
+      { deadlineId: otherDeadline, dueDate: new Date(Date.parse(T0) + 20 * DAY_MS).toISOString(), reason: 'Vakantie' },
+      { 'X-Request-Id': 'req-extend' },
+    );
     const extension = (await store.readStream(`dispute-${other}`)).find((e) => e.type === 'DeadlineExtended')!;
 
     clock.set(new Date(Date.parse(T0) + 30 * DAY_MS));

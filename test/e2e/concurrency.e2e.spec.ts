@@ -52,7 +52,9 @@ describe('concurrent commands', () => {
     must(await t.as(SECRETARIAT).post(actionPath(id, 'register'), {}), 200, 'register');
     const { version } = await getCase(t, RESPONDENT, id);
     const responses = await Promise.all([
-      ...Array.from({ length: 5 }, () => t.as(RESPONDENT).post(actionPath(id, 'propose-route'), { route: 'arbitration' }, { 'If-Match': String(version) })),
+      ...Array.from({ length: 5 }, () =>
+        t.as(RESPONDENT).post(actionPath(id, 'propose-route'), { route: 'arbitration' }, { 'If-Match': String(version) }),
+      ),
       ...Array.from({ length: 5 }, () => t.as(CLAIMANT).post(actionPath(id, 'withdraw'), {}, { 'If-Match': `"${version}"` })),
     ]);
     expect(statuses(responses)).toEqual([200, ...Array(9).fill(409)]);
@@ -108,7 +110,9 @@ describe('concurrent commands', () => {
       const id = await toInMediation(t);
       const body = { startsAt: inDays(t, 9) };
       const responses = await Promise.all(
-        Array.from({ length: 8 }, () => t.as(MEDIATOR).post(actionPath(id, 'schedule-session'), body, { 'Idempotency-Key': 'k-concurrent' })),
+        Array.from({ length: 8 }, () =>
+          t.as(MEDIATOR).post(actionPath(id, 'schedule-session'), body, { 'Idempotency-Key': 'k-concurrent' }),
+        ),
       );
       expect(statuses(responses)).toEqual(Array(8).fill(200));
       expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
@@ -116,7 +120,9 @@ describe('concurrent commands', () => {
 
       const key = `file-concurrent-${Date.now()}`;
       const filing = filingBody({ summary: 'Idempotent filing concurrent' }, t.now());
-      const filed = await Promise.all(Array.from({ length: 6 }, () => t.as(CLAIMANT).post('/api/disputes', filing, { 'Idempotency-Key': key })));
+      const filed = await Promise.all(
+        Array.from({ length: 6 }, () => t.as(CLAIMANT).post('/api/disputes', filing, { 'Idempotency-Key': key })),
+      );
       expect(statuses(filed)).toEqual(Array(6).fill(201));
       expect(new Set(filed.map((r) => r.body.id)).size).toBe(1);
       const list = must(await t.as(CLAIMANT).get('/api/disputes?limit=100&q=concurrent'), 200, 'list').body;
@@ -125,8 +131,14 @@ describe('concurrent commands', () => {
 
     it('the same key with another body answers 422 and records nothing', async () => {
       const id = await toInMediation(t);
-      must(await t.as(MEDIATOR).post(actionPath(id, 'schedule-session'), { startsAt: inDays(t, 4) }, { 'Idempotency-Key': 'k-reuse' }), 200, 'first');
-      const res = await t.as(MEDIATOR).post(actionPath(id, 'schedule-session'), { startsAt: inDays(t, 6) }, { 'Idempotency-Key': 'k-reuse' });
+      must(
+        await t.as(MEDIATOR).post(actionPath(id, 'schedule-session'), { startsAt: inDays(t, 4) }, { 'Idempotency-Key': 'k-reuse' }),
+        200,
+        'first',
+      );
+      const res = await t
+        .as(MEDIATOR)
+        .post(actionPath(id, 'schedule-session'), { startsAt: inDays(t, 6) }, { 'Idempotency-Key': 'k-reuse' });
       expect(res.status).toBe(422);
       expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
       expect(countOf(await getTimeline(t, MEDIATOR, id), 'SessionScheduled')).toBe(1);
@@ -135,11 +147,13 @@ describe('concurrent commands', () => {
     it('keys are per caller: another user’s identical key does not replay someone else’s answer', async () => {
       const body = filingBody({ summary: 'Per-caller key' }, t.now());
       const anna = must(await t.as(CLAIMANT).post('/api/disputes', body, { 'Idempotency-Key': 'shared-key' }), 201, 'anna');
-      const chantal = await t.as('prov-chantal').post(
-        '/api/disputes',
-        { ...body, claimantOrganisationIds: ['org-ggz-praktijk-oost'], sector: 'mental_health' },
-        { 'Idempotency-Key': 'shared-key' },
-      );
+      const chantal = await t
+        .as('prov-chantal')
+        .post(
+          '/api/disputes',
+          { ...body, claimantOrganisationIds: ['org-ggz-praktijk-oost'], sector: 'mental_health' },
+          { 'Idempotency-Key': 'shared-key' },
+        );
       must(chantal, 201, 'chantal');
       expect(chantal.body.id).not.toBe(anna.body.id);
     });
@@ -176,7 +190,14 @@ describe('concurrent registrations', () => {
 
   it('two registrations of two different cases at once get consecutive numbers', async () => {
     const [a, b] = await Promise.all([fileDispute(t), fileDispute(t)]);
-    await Promise.all([a, b].map((id) => t.as(SECRETARIAT).post(actionPath(id, 'register'), {}).then((r) => must(r, 200, 'register'))));
+    await Promise.all(
+      [a, b].map((id) =>
+        t
+          .as(SECRETARIAT)
+          .post(actionPath(id, 'register'), {})
+          .then((r) => must(r, 200, 'register')),
+      ),
+    );
     const numbers = [(await getCase(t, SECRETARIAT, a)).caseNumber, (await getCase(t, SECRETARIAT, b)).caseNumber].sort();
     expect(numbers).toEqual(['GZC-2025-0022', 'GZC-2025-0023']);
   });
@@ -238,7 +259,8 @@ describe('case numbers across two app instances on one DATA_DIR', () => {
     // Each instance keeps its own guess of the next number; the other's registrations make it stale.
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) ids.push(await fileDispute(a));
-    for (const [i, id] of ids.entries()) must(await (i % 2 ? b : a).as(SECRETARIAT).post(actionPath(id, 'register'), {}), 200, `register ${i}`);
+    for (const [i, id] of ids.entries())
+      must(await (i % 2 ? b : a).as(SECRETARIAT).post(actionPath(id, 'register'), {}), 200, `register ${i}`);
     const racing = await Promise.all(Array.from({ length: 10 }, () => fileDispute(a)));
     const responses = await Promise.all(racing.map((id, i) => (i % 2 ? b : a).as(SECRETARIAT).post(actionPath(id, 'register'), {})));
     expect(statuses(responses)).toEqual(Array(10).fill(200));

@@ -40,11 +40,19 @@ describe('consent (rules 6, 7, 8)', () => {
     const first = await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation', respondentOrganisationId: 'org-zv-noord' });
     expect(first.body.status).toBe('awaiting_respondent');
     expectActions(await getCase(t, RESPONDENT, id), [], ['accept-submission']);
-    expect((await getCase(t, CLAIMANT, id)).consent).toEqual({ claimantAgrees: true, respondentsAgreed: ['org-zv-noord'], respondentsReleased: [], formerRespondents: [] });
+    expect((await getCase(t, CLAIMANT, id)).consent).toEqual({
+      claimantAgrees: true,
+      respondentsAgreed: ['org-zv-noord'],
+      respondentsReleased: [],
+      formerRespondents: [],
+    });
     expectActions(await getCase(t, SECOND_RESPONDENT, id), ['accept-submission', 'decline-submission', 'propose-route']);
 
     // Answering for the other respondent is refused.
-    expectProblem(await t.as(RESPONDENT).post(actionPath(id, 'decline-submission'), { reason: 'x', respondentOrganisationId: 'org-zv-zuid' }), 403);
+    expectProblem(
+      await t.as(RESPONDENT).post(actionPath(id, 'decline-submission'), { reason: 'x', respondentOrganisationId: 'org-zv-zuid' }),
+      403,
+    );
 
     await act(t, SECOND_RESPONDENT, id, 'decline-submission', { reason: 'Wij hebben geen contract met deze aanbieder.' });
     const afterDecline = await getCase(t, CLAIMANT, id);

@@ -92,7 +92,10 @@ describe('deadlines', () => {
     });
 
     it('halves the answer deadline to 7 days: not missed at 6 days, missed after 7', async () => {
-      const { id } = await fileAndRegister(t, CLAIMANT, { urgent: true, urgencyReason: 'The insurer announced a client stop from next month.' });
+      const { id } = await fileAndRegister(t, CLAIMANT, {
+        urgent: true,
+        urgencyReason: 'The insurer announced a client stop from next month.',
+      });
       expect(Date.parse((await deadlineOf(t, id, 'respondent_answer')).dueAt)).toBe(Date.parse(T0) + 7 * DAY_MS);
       clock.set(new Date(Date.parse(T0) + 6 * DAY_MS));
       await t.scheduler().tick();
@@ -160,7 +163,11 @@ describe('deadlines', () => {
       const { id } = await fileAndRegister(t);
       const deadline = await deadlineOf(t, id, 'respondent_answer');
       const dueDate = new Date(Date.parse(T0) + 30 * DAY_MS).toISOString();
-      await act(t, SECRETARIAT, id, 'extend-deadline', { deadlineId: deadline.deadlineId, dueDate, reason: 'The insurer’s legal team is on holiday.' });
+      await act(t, SECRETARIAT, id, 'extend-deadline', {
+        deadlineId: deadline.deadlineId,
+        dueDate,
+        reason: 'The insurer’s legal team is on holiday.',
+      });
       expect(Date.parse((await deadlineOf(t, id, 'respondent_answer')).dueAt)).toBe(Date.parse(dueDate));
 
       clock.set(new Date(Date.parse(T0) + 15 * DAY_MS));

@@ -34,7 +34,9 @@ describe('crash: an acknowledged upload survives SIGKILL (real server process)',
     // Registered: the respondent reads the case from its registration on (rule 1).
     const { id } = await fileAndRegister(server);
     const content = Buffer.concat([samplePdf(), Buffer.from(`% ${Date.now()}\n`)]);
-    const { body, contentType } = multipart({ visibility: 'parties' }, [{ filename: 'bewijs.pdf', contentType: 'application/pdf', content }]);
+    const { body, contentType } = multipart({ visibility: 'parties' }, [
+      { filename: 'bewijs.pdf', contentType: 'application/pdf', content },
+    ]);
     const res = await fetch(`${server.baseUrl}${documentsPath(id)}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${await token(server, CLAIMANT)}`, 'Content-Type': contentType },

@@ -9,14 +9,27 @@ import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 const USERS = ['prov-anna', 'ins-carla', 'sec-jan', 'prov-bram', 'obs-karin'];
 const SAMPLES = [samplePdf(), samplePng(), sampleDocx(), sampleZip(), sampleText(), Buffer.alloc(0)];
-const TYPES = ['application/pdf', 'image/png', DOCX_TYPE, 'text/plain', 'application/octet-stream', 'application/zip', '', 'x/y; a=b', 'text/plain; charset=latin1'];
+const TYPES = [
+  'application/pdf',
+  'image/png',
+  DOCX_TYPE,
+  'text/plain',
+  'application/octet-stream',
+  'application/zip',
+  '',
+  'x/y; a=b',
+  'text/plain; charset=latin1',
+];
 const NAMES = ['../../etc/passwd', '..\\x', '', '.', 'a'.repeat(500), 'naïve €.pdf', 'CON', '%00.pdf', '"quoted".txt'];
 
 const partArb = fc.record({
   field: fc.constantFrom('file', 'other', 'visibility', ''),
   filename: fc.option(fc.oneof(fc.constantFrom(...NAMES), fc.string({ maxLength: 40 })), { nil: undefined }),
   contentType: fc.option(fc.oneof(fc.constantFrom(...TYPES), fc.string({ unit: 'grapheme-ascii', maxLength: 30 })), { nil: undefined }),
-  content: fc.oneof(fc.constantFrom(...SAMPLES), fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a))),
+  content: fc.oneof(
+    fc.constantFrom(...SAMPLES),
+    fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
+  ),
 });
 const fieldsArb = fc.dictionary(
   fc.constantFrom('visibility', 'title', 'kind', 'file', '__proto__'),
@@ -42,8 +55,15 @@ describe('upload: no 500 for anything a client sends', () => {
   it('well-formed multipart with random parts, names, types and bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...USERS), fieldsArb, fc.array(partArb, { maxLength: 3 }), async (user, fields, parts) => {
-        const { body, contentType } = multipart(fields, parts.map((p) => ({ ...p, field: p.field || 'file' })));
-        const res = await t.http().post(documentsPath(id)).set({ Authorization: `Bearer ${tokens[user]}`, 'Content-Type': contentType }).send(body);
+        const { body, contentType } = multipart(
+          fields,
+          parts.map((p) => ({ ...p, field: p.field || 'file' })),
+        );
+        const res = await t
+          .http()
+          .post(documentsPath(id))
+          .set({ Authorization: `Bearer ${tokens[user]}`, 'Content-Type': contentType })
+          .send(body);
         expect(res.status).toBeLessThan(500);
         if (res.status >= 400) expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
       }),
@@ -54,7 +74,13 @@ describe('upload: no 500 for anything a client sends', () => {
   it('random bodies and content types', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('multipart/form-data', 'multipart/form-data; boundary=', 'multipart/form-data; boundary=abc', 'multipart/mixed; boundary=abc', 'text/plain'),
+        fc.constantFrom(
+          'multipart/form-data',
+          'multipart/form-data; boundary=',
+          'multipart/form-data; boundary=abc',
+          'multipart/mixed; boundary=abc',
+          'text/plain',
+        ),
         fc.uint8Array({ maxLength: 400 }),
         async (contentType, bytes) => {
           const res = await t

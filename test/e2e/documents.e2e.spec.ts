@@ -2,7 +2,16 @@ import { Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLAIMANT, expectProblem, fileAndRegister, fileDispute, getCase, getTimeline, RESPONDENT, SECRETARIAT } from './support/dispute-fixtures';
+import {
+  CLAIMANT,
+  expectProblem,
+  fileAndRegister,
+  fileDispute,
+  getCase,
+  getTimeline,
+  RESPONDENT,
+  SECRETARIAT,
+} from './support/dispute-fixtures';
 import { documentsPath, download, upload } from './support/documents';
 import {
   DOCX_TYPE,
@@ -50,7 +59,13 @@ describe('documents: upload, list, download', () => {
     it('is stored: 201 with its id, SHA-256 and size, recorded on the case', async () => {
       const res = await upload(t, CLAIMANT, id, { filename: sentName, contentType: declared, content });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ sha256: sha256(content), sizeBytes: content.length, name: filename, mediaType, visibility: 'parties' });
+      expect(res.body).toMatchObject({
+        sha256: sha256(content),
+        sizeBytes: content.length,
+        name: filename,
+        mediaType,
+        visibility: 'parties',
+      });
       documentId = res.body.documentId;
       expect(documentId).toMatch(/^[0-9a-f-]{36}$/);
       const onCase = (await getCase(t, RESPONDENT, id)).documents.find((d: { documentId: string }) => d.documentId === documentId);
@@ -111,12 +126,32 @@ describe('documents: upload, list, download', () => {
       ['a PNG declared as PDF', { filename: 'scan.pdf', contentType: 'application/pdf', content: samplePng() }, 'document_type_mismatch'],
       ['a DOCX declared as XLSX', { filename: 'x.xlsx', contentType: XLSX_TYPE, content: sampleDocx() }, 'document_type_mismatch'],
       ['text declared as PNG', { filename: 'a.png', contentType: 'image/png', content: sampleText() }, 'document_type_mismatch'],
-      ['a Windows executable', { filename: 'setup.exe', contentType: 'application/octet-stream', content: sampleExe() }, 'document_type_not_accepted'],
-      ['an executable declared as PDF', { filename: 'invoice.pdf', contentType: 'application/pdf', content: sampleExe() }, 'document_type_not_accepted'],
+      [
+        'a Windows executable',
+        { filename: 'setup.exe', contentType: 'application/octet-stream', content: sampleExe() },
+        'document_type_not_accepted',
+      ],
+      [
+        'an executable declared as PDF',
+        { filename: 'invoice.pdf', contentType: 'application/pdf', content: sampleExe() },
+        'document_type_not_accepted',
+      ],
       ['a ZIP archive', { filename: 'bundle.zip', contentType: 'application/zip', content: sampleZip() }, 'document_type_not_accepted'],
-      ['a ZIP archive declared as DOCX', { filename: 'brief.docx', contentType: DOCX_TYPE, content: sampleZip() }, 'document_type_not_accepted'],
-      ['binary with a NUL byte', { filename: 'a.txt', contentType: 'text/plain', content: Buffer.from('abc\0def') }, 'document_type_not_accepted'],
-      ['text that is not UTF-8', { filename: 'a.txt', contentType: 'text/plain', content: Buffer.from([0x61, 0xe9, 0x62]) }, 'document_type_not_accepted'],
+      [
+        'a ZIP archive declared as DOCX',
+        { filename: 'brief.docx', contentType: DOCX_TYPE, content: sampleZip() },
+        'document_type_not_accepted',
+      ],
+      [
+        'binary with a NUL byte',
+        { filename: 'a.txt', contentType: 'text/plain', content: Buffer.from('abc\0def') },
+        'document_type_not_accepted',
+      ],
+      [
+        'text that is not UTF-8',
+        { filename: 'a.txt', contentType: 'text/plain', content: Buffer.from([0x61, 0xe9, 0x62]) },
+        'document_type_not_accepted',
+      ],
     ])('%s', async (_name, file, code) => {
       const before = (await getCase(t, CLAIMANT, id)).version;
       const res = await upload(t, CLAIMANT, id, file);
@@ -215,7 +250,13 @@ describe('documents: upload, list, download', () => {
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'visibility' })]);
     });
     it('with an unknown visibility or an unknown field', async () => {
-      const res = await upload(t, CLAIMANT, id, { filename: 'a.pdf', contentType: 'application/pdf', content: samplePdf() }, { visibility: 'everyone', title: 'x' });
+      const res = await upload(
+        t,
+        CLAIMANT,
+        id,
+        { filename: 'a.pdf', contentType: 'application/pdf', content: samplePdf() },
+        { visibility: 'everyone', title: 'x' },
+      );
       expectProblem(res, 400);
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['title', 'visibility']);
     });
@@ -236,7 +277,13 @@ describe('documents: upload, list, download', () => {
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'file' })]);
     });
     it('a party filing a secretariat-only document', async () => {
-      const res = await upload(t, CLAIMANT, id, { filename: 'a.pdf', contentType: 'application/pdf', content: samplePdf() }, { visibility: 'secretariat' });
+      const res = await upload(
+        t,
+        CLAIMANT,
+        id,
+        { filename: 'a.pdf', contentType: 'application/pdf', content: samplePdf() },
+        { visibility: 'secretariat' },
+      );
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'visibility' })]);
     });
@@ -279,7 +326,9 @@ describe('documents: upload, list, download', () => {
       const got = await download(t, CLAIMANT, id, res.body.documentId);
       const disposition = String(got.headers['content-disposition']);
       expect(disposition).toMatch(/^attachment; filename="Uberzicht clientenstop _ _.pdf"; filename\*=UTF-8''/);
-      expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+      expect(disposition).toContain(
+        `filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+      );
       expect(/^[\x20-\x7e]*$/.test(disposition)).toBe(true);
     });
   });
@@ -298,7 +347,9 @@ describe('documents: upload, list, download', () => {
         const got = await download(t, RESPONDENT, id, res.body.documentId);
         expectProblem(got, 409);
         expect(got.body.code).toBe('document_integrity_failed');
-        expect(errors).toHaveBeenCalledWith(expect.stringContaining(`Document ${res.body.documentId} of dispute ${id} failed its integrity check`));
+        expect(errors).toHaveBeenCalledWith(
+          expect.stringContaining(`Document ${res.body.documentId} of dispute ${id} failed its integrity check`),
+        );
       } finally {
         errors.mockRestore();
       }
@@ -324,7 +375,9 @@ describe('documents: upload, list, download', () => {
 
     it('the same key with another file is refused (422)', async () => {
       const key = `upload-${randomUUID()}`;
-      expect((await upload(t, CLAIMANT, id, { filename: 'a.txt', content: Buffer.from('one') }, undefined, { 'Idempotency-Key': key })).status).toBe(201);
+      expect(
+        (await upload(t, CLAIMANT, id, { filename: 'a.txt', content: Buffer.from('one') }, undefined, { 'Idempotency-Key': key })).status,
+      ).toBe(201);
       const res = await upload(t, CLAIMANT, id, { filename: 'a.txt', content: Buffer.from('two') }, undefined, { 'Idempotency-Key': key });
       expectProblem(res, 422);
     });

@@ -100,7 +100,9 @@ describe('due process over HTTP', () => {
         expect.objectContaining({ organisationId: 'org-zv-noord', pct: 100 }),
       ]);
       // Neutral fees follow the allocation: nothing to invoice to the claimant.
-      const invoice = await t.as(SECRETARIAT).post(actionPath(id, 'invoice-fee'), { organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 90_000 });
+      const invoice = await t
+        .as(SECRETARIAT)
+        .post(actionPath(id, 'invoice-fee'), { organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 90_000 });
       expectProblem(invoice, 400);
       expect(errorFields(invoice)).toEqual(['organisationId']);
     });
@@ -108,11 +110,18 @@ describe('due process over HTTP', () => {
     it('a deviating allocation needs costAllocationReason (400 naming it, nothing recorded)', async () => {
       const id = await toReadyForDecision(t);
       const before = (await getCase(t, SECRETARIAT, id)).version;
-      const res = await t.as('adv-hanna').post(actionPath(id, 'render-decision'), { outcome: 'claim_rejected', claimantCostSharePct: 70, summary: 'Afgewezen.' });
+      const res = await t
+        .as('adv-hanna')
+        .post(actionPath(id, 'render-decision'), { outcome: 'claim_rejected', claimantCostSharePct: 70, summary: 'Afgewezen.' });
       expectProblem(res, 400);
       expect(errorFields(res)).toEqual(['costAllocationReason']);
       expect((await getCase(t, SECRETARIAT, id)).version).toBe(before);
-      await act(t, 'adv-hanna', id, 'render-decision', { outcome: 'claim_rejected', claimantCostSharePct: 70, costAllocationReason: 'De verweerder kwam te laat met stukken.', summary: 'Afgewezen.' });
+      await act(t, 'adv-hanna', id, 'render-decision', {
+        outcome: 'claim_rejected',
+        claimantCostSharePct: 70,
+        costAllocationReason: 'De verweerder kwam te laat met stukken.',
+        summary: 'Afgewezen.',
+      });
       const fee = (await getCase(t, RESPONDENT, id)).costs.find((c: Body) => c.fee === 'neutral_fee');
       expect(fee).toMatchObject({ costAllocationReason: 'De verweerder kwam te laat met stukken.' });
       expect(fee.shares.map((s: Body) => s.pct)).toEqual([70, 30]);
@@ -139,7 +148,9 @@ describe('due process over HTTP', () => {
       expectProblem(noDoc, 400);
       expect(errorFields(noDoc)).toEqual(['settlementDocumentId']);
       const doc = await uploadDocument(t, CLAIMANT, id);
-      expect((await act(t, MEDIATOR, id, 'conclude-mediation', { result: 'full_agreement', settlementDocumentId: doc })).body.status).toBe('settled');
+      expect((await act(t, MEDIATOR, id, 'conclude-mediation', { result: 'full_agreement', settlementDocumentId: doc })).body.status).toBe(
+        'settled',
+      );
     });
   });
 
@@ -171,7 +182,11 @@ describe('due process over HTTP', () => {
       clock.set(new Date(Date.parse(due) + 60_000));
       await t.scheduler().tick();
       const grace = (await getCase(t, SECRETARIAT, id)).deadlines.find((d: Body) => d.kind === 'information_grace' && d.status === 'open');
-      await act(t, SECRETARIAT, id, 'extend-deadline', { deadlineId: grace.deadlineId, dueDate: new Date(Date.parse(grace.dueAt) + 14 * DAY_MS).toISOString(), reason: 'De indiener is ziek.' });
+      await act(t, SECRETARIAT, id, 'extend-deadline', {
+        deadlineId: grace.deadlineId,
+        dueDate: new Date(Date.parse(grace.dueAt) + 14 * DAY_MS).toISOString(),
+        reason: 'De indiener is ziek.',
+      });
       clock.set(new Date(Date.parse(grace.dueAt) + DAY_MS));
       await t.scheduler().tick();
       expect((await getCase(t, CLAIMANT, id)).status).toBe('awaiting_information');
@@ -180,7 +195,11 @@ describe('due process over HTTP', () => {
     it('a fee unpaid 30 days after invoicing is overdue, shown to the secretariat', async () => {
       const { id } = await fileAndRegister(t);
       const share = (await getCase(t, SECRETARIAT, id)).administrationFee.shares[0];
-      await act(t, SECRETARIAT, id, 'invoice-fee', { organisationId: share.organisationId, kind: 'administration', amountCents: share.amountCents });
+      await act(t, SECRETARIAT, id, 'invoice-fee', {
+        organisationId: share.organisationId,
+        kind: 'administration',
+        amountCents: share.amountCents,
+      });
       // The respondent answers in time so the case stays open.
       await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation' });
       clock.set(new Date(clock.now().getTime() + 30 * DAY_MS + 60_000));
@@ -200,28 +219,52 @@ describe('due process over HTTP', () => {
       await t.scheduler().tick();
       expect((await getCase(t, CLAIMANT, id)).status).toBe('in_proceedings');
       await holdHearing(t, id);
-      expect((await act(t, 'adv-hanna', id, 'render-decision', { outcome: 'claim_granted', summary: 'Op de stukken.' })).body.status).toBe('decided');
+      expect((await act(t, 'adv-hanna', id, 'render-decision', { outcome: 'claim_granted', summary: 'Op de stukken.' })).body.status).toBe(
+        'decided',
+      );
     });
   });
 
   describe('rule 20: jurisdiction', () => {
     const post = (who: string, body: Body) => t.as(who).post('/api/disputes', filingBody(body, t.now()));
     it('a Wlz case against a health insurer is refused, naming the field; against the care office it is filed', async () => {
-      const wrong = await post('prov-daan', { claimantOrganisationIds: ['org-zorggroep-duin'], legalFramework: 'wlz', sector: 'wlz_disability_care', respondentOrganisationIds: ['org-zv-noord'] });
+      const wrong = await post('prov-daan', {
+        claimantOrganisationIds: ['org-zorggroep-duin'],
+        legalFramework: 'wlz',
+        sector: 'wlz_disability_care',
+        respondentOrganisationIds: ['org-zv-noord'],
+      });
       expectProblem(wrong, 400);
       expect(errorFields(wrong)).toEqual(['respondentOrganisationIds']);
-      const right = await post('prov-daan', { claimantOrganisationIds: ['org-zorggroep-duin'], legalFramework: 'wlz', sector: 'wlz_disability_care', respondentOrganisationIds: ['org-zorgkantoor-west'] });
+      const right = await post('prov-daan', {
+        claimantOrganisationIds: ['org-zorggroep-duin'],
+        legalFramework: 'wlz',
+        sector: 'wlz_disability_care',
+        respondentOrganisationIds: ['org-zorgkantoor-west'],
+      });
       expect(right.status).toBe(201);
       // The care office sees it once registered, as any respondent.
       await act(t, SECRETARIAT, right.body.id, 'register');
       expectActions(await getCase(t, 'zk-lotte', right.body.id), ['accept-submission']);
     });
     it('a Zvw case against a care office, or with a Wlz sector, is refused', async () => {
-      expect(errorFields(await post(CLAIMANT, { respondentOrganisationIds: ['org-zorgkantoor-west'] }))).toEqual(['respondentOrganisationIds']);
+      expect(errorFields(await post(CLAIMANT, { respondentOrganisationIds: ['org-zorgkantoor-west'] }))).toEqual([
+        'respondentOrganisationIds',
+      ]);
       expect(errorFields(await post(CLAIMANT, { sector: 'wlz_nursing_care' }))).toEqual(['sector']);
     });
     it('contract years: Wlz before 2017 and anything before 2016 are refused', async () => {
-      expect(errorFields(await post('prov-daan', { claimantOrganisationIds: ['org-zorggroep-duin'], legalFramework: 'wlz', sector: 'other', respondentOrganisationIds: ['org-zorgkantoor-west'], contractYear: 2016 }))).toEqual(['contractYear']);
+      expect(
+        errorFields(
+          await post('prov-daan', {
+            claimantOrganisationIds: ['org-zorggroep-duin'],
+            legalFramework: 'wlz',
+            sector: 'other',
+            respondentOrganisationIds: ['org-zorgkantoor-west'],
+            contractYear: 2016,
+          }),
+        ),
+      ).toEqual(['contractYear']);
       const old = await post(CLAIMANT, { contractYear: 2014 });
       expectProblem(old, 400);
       expect(errorFields(old)).toEqual(['contractYear']);
@@ -240,7 +283,11 @@ describe('due process over HTTP', () => {
             id: randomUUID(),
             type: 'SubmissionAccepted',
             data: { route: 'mediation', side: 'respondent', occurredAt: t.now().toISOString() },
-            metadata: { schemaVersion: 1, actor: { userId: RESPONDENT, role: 'insurer', organisationId: 'org-zv-noord' }, correlationId: randomUUID() },
+            metadata: {
+              schemaVersion: 1,
+              actor: { userId: RESPONDENT, role: 'insurer', organisationId: 'org-zv-noord' },
+              correlationId: randomUUID(),
+            },
           },
         ],
         before.length - 1,

@@ -58,7 +58,9 @@ describe('errors over HTTP', () => {
 
     it('a stale If-Match answers 409', async () => {
       const { version } = await getCase(t, RESPONDENT, id);
-      const res = await t.as(RESPONDENT).post(actionPath(id, 'propose-route'), { route: 'arbitration' }, { 'If-Match': String(version - 1) });
+      const res = await t
+        .as(RESPONDENT)
+        .post(actionPath(id, 'propose-route'), { route: 'arbitration' }, { 'If-Match': String(version - 1) });
       expectProblem(res, 409);
       expect((await getCase(t, RESPONDENT, id)).version).toBe(version);
     });
@@ -97,7 +99,10 @@ describe('errors over HTTP', () => {
 
     it('the secretariat cannot run a mediator’s command', async () => {
       const med = await toInMediation(t);
-      expectProblem(await t.as(SECRETARIAT).post(actionPath(med, 'schedule-session'), { startsAt: new Date(Date.now() + 864e5).toISOString() }), 403);
+      expectProblem(
+        await t.as(SECRETARIAT).post(actionPath(med, 'schedule-session'), { startsAt: new Date(Date.now() + 864e5).toISOString() }),
+        403,
+      );
     });
 
     it('an observer cannot file', async () => {
@@ -158,7 +163,12 @@ describe('errors over HTTP', () => {
     it('wrong types in arrays and numbers', async () => {
       const res = await t.as(CLAIMANT).post(
         '/api/disputes',
-        filingBody({ subjects: ['tariff', 'astrology'], amountInDisputeCents: 12.5, urgent: 'yes', claimantOrganisationIds: 'org-fysio-delinde' }),
+        filingBody({
+          subjects: ['tariff', 'astrology'],
+          amountInDisputeCents: 12.5,
+          urgent: 'yes',
+          claimantOrganisationIds: 'org-fysio-delinde',
+        }),
       );
       expectProblem(res, 400);
       const fields = errorFields(res).map((f) => f.replace(/\[\d+\]$/, ''));
@@ -268,7 +278,13 @@ describe('errors over HTTP', () => {
 
     it('with a bad token or scheme', async () => {
       const token = await t.token(CLAIMANT);
-      for (const auth of ['Bearer nonsense', `Bearer ${token}x`, `Basic ${token}`, 'Bearer', `Bearer ${token.split('.').slice(0, 2).join('.')}.`]) {
+      for (const auth of [
+        'Bearer nonsense',
+        `Bearer ${token}x`,
+        `Basic ${token}`,
+        'Bearer',
+        `Bearer ${token.split('.').slice(0, 2).join('.')}.`,
+      ]) {
         const res = await t.http().get('/api/disputes').set('Authorization', auth);
         expectProblem(res, 401);
       }

@@ -5,7 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE } from '../../libs/runtime/src/tokens';
 import { disputeStreamId } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src/port';
-import { act, CLAIMANT, getCase, getTimeline, RESPONDENT, SECRETARIAT, toInProceedings, toReadyForDecision, type Body } from './support/dispute-fixtures';
+import {
+  act,
+  CLAIMANT,
+  getCase,
+  getTimeline,
+  RESPONDENT,
+  SECRETARIAT,
+  toInProceedings,
+  toReadyForDecision,
+  type Body,
+} from './support/dispute-fixtures';
 import { eventually, removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 describe('events stored in an older schema version', () => {
@@ -31,7 +41,11 @@ describe('events stored in an older schema version', () => {
 
   it('a v1 DecisionRendered loads, folds, takes further commands and projects like a v2 one', async () => {
     const current = await toReadyForDecision(t);
-    await act(t, 'adv-hanna', current, 'render-decision', { outcome: 'claim_partially_granted', claimantCostSharePct: 50, summary: 'Half the raise.' });
+    await act(t, 'adv-hanna', current, 'render-decision', {
+      outcome: 'claim_partially_granted',
+      claimantCostSharePct: 50,
+      summary: 'Half the raise.',
+    });
 
     // The same case history, but the decision appended raw in the v1 shape, as the old code did.
     const old = await toReadyForDecision(t);
@@ -42,7 +56,12 @@ describe('events stored in an older schema version', () => {
         {
           id: randomUUID(),
           type: 'DecisionRendered',
-          data: { outcome: 'claim_partially_granted', claimantCostSharePct: 50, summary: 'Half the raise.', occurredAt: t.now().toISOString() },
+          data: {
+            outcome: 'claim_partially_granted',
+            claimantCostSharePct: 50,
+            summary: 'Half the raise.',
+            occurredAt: t.now().toISOString(),
+          },
           metadata: { schemaVersion: 1, actor: { userId: 'adv-hanna', role: 'adviser' }, correlationId: randomUUID() },
         },
       ],
@@ -66,7 +85,9 @@ describe('events stored in an older schema version', () => {
     expect(list.body.items.map((i: Body) => i.id)).toEqual(expect.arrayContaining([old, current]));
 
     // The temporal query folds the raw events itself.
-    const asOf = await t.as(CLAIMANT).get(`/api/disputes/${old}?asOf=${encodeURIComponent(new Date(t.now().getTime() + 1000).toISOString())}`);
+    const asOf = await t
+      .as(CLAIMANT)
+      .get(`/api/disputes/${old}?asOf=${encodeURIComponent(new Date(t.now().getTime() + 1000).toISOString())}`);
     expect(asOf.status).toBe(200);
     expect(asOf.body.outcome).toEqual(oldView.outcome);
 
@@ -78,7 +99,11 @@ describe('events stored in an older schema version', () => {
     expect(Object.keys(oldDecision?.data ?? {}).sort()).toEqual(Object.keys((await decisionOf(current))?.data ?? {}).sort());
 
     // The write side folds the v1 event too: a command on the case still runs.
-    const invoiced = await act(t, SECRETARIAT, old, 'invoice-fee', { organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 12_500 });
+    const invoiced = await act(t, SECRETARIAT, old, 'invoice-fee', {
+      organisationId: 'org-fysio-delinde',
+      kind: 'neutral_fee',
+      amountCents: 12_500,
+    });
     expect(invoiced.status).toBe(200);
     expect(invoiced.body).toMatchObject({ status: 'decided', version: before.length + 2 });
   }, 60_000);
@@ -88,11 +113,19 @@ describe('events stored in an older schema version', () => {
     const before = await store.readStream(disputeStreamId(id));
     await store.appendToStream(
       disputeStreamId(id),
-      [{ type: 'DecisionRendered', data: { outcome: 'claim_rejected', summary: 'x', occurredAt: t.now().toISOString() }, metadata: { schemaVersion: 99 } }],
+      [
+        {
+          type: 'DecisionRendered',
+          data: { outcome: 'claim_rejected', summary: 'x', occurredAt: t.now().toISOString() },
+          metadata: { schemaVersion: 99 },
+        },
+      ],
       before.length - 1,
     );
     // The write side refuses to fold it: the command fails, nothing is appended.
-    const res = await t.as(SECRETARIAT).post(`/api/disputes/${id}/invoice-fee`, { organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 100 });
+    const res = await t
+      .as(SECRETARIAT)
+      .post(`/api/disputes/${id}/invoice-fee`, { organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 100 });
     expect(res.status).toBeGreaterThanOrEqual(500);
     expect(await store.readStream(disputeStreamId(id))).toHaveLength(before.length + 1);
   }, 60_000);

@@ -23,9 +23,7 @@ const objectText = (pairs: [string, string][]): string => `{${pairs.map(([k, v])
 
 const jsonValueText = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null');
 const wrongTypeText = fc.constantFrom('null', 'true', '0', '-1', '1e308', '""', '[]', '{}', '"not-a-date"', '[null]', '{"x":[]}');
-const hugeStringText = fc
-  .constantFrom(10_000, 200_000, 1_000_000, 1_100_000)
-  .map((n) => JSON.stringify('x'.repeat(n)));
+const hugeStringText = fc.constantFrom(10_000, 200_000, 1_000_000, 1_100_000).map((n) => JSON.stringify('x'.repeat(n)));
 
 const bodyArb: fc.Arbitrary<string> = fc.oneof(
   // Deep nesting, around the cap and far beyond it.
@@ -34,17 +32,26 @@ const bodyArb: fc.Arbitrary<string> = fc.oneof(
     .map(([depth, objects]) => nestedText(depth, objects)),
   // Huge strings, alone or as a field of a valid filing.
   hugeStringText,
-  hugeStringText.map((s) => objectText([...Object.entries(filingBody()).map(([k, v]) => [k, JSON.stringify(v)] as [string, string]), ['summary', s]])),
+  hugeStringText.map((s) =>
+    objectText([...Object.entries(filingBody()).map(([k, v]) => [k, JSON.stringify(v)] as [string, string]), ['summary', s]]),
+  ),
   // Prototype keys at the top and inside.
   fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS), jsonValueText).map(([k, v]) => objectText([[k, v]])),
-  fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS), jsonValueText).map(([k, v]) =>
-    objectText([...Object.entries(filingBody()).map(([key, val]) => [key, JSON.stringify(val)] as [string, string]), [k, v]]),
-  ),
+  fc
+    .tuple(fc.constantFrom(...PROTOTYPE_KEYS), jsonValueText)
+    .map(([k, v]) =>
+      objectText([...Object.entries(filingBody()).map(([key, val]) => [key, JSON.stringify(val)] as [string, string]), [k, v]]),
+    ),
   fc.constant('{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}}}'),
   // Wrong types for every field of a filing or an action.
   fc
-    .tuple(fc.constantFrom(...Object.keys(filingBody()), 'route', 'startsAt', 'neutralUserIds', 'sessionId', 'userId', 'name'), wrongTypeText)
-    .map(([k, v]) => objectText([...Object.entries(filingBody()).map(([key, val]) => [key, JSON.stringify(val)] as [string, string]), [k, v]])),
+    .tuple(
+      fc.constantFrom(...Object.keys(filingBody()), 'route', 'startsAt', 'neutralUserIds', 'sessionId', 'userId', 'name'),
+      wrongTypeText,
+    )
+    .map(([k, v]) =>
+      objectText([...Object.entries(filingBody()).map(([key, val]) => [key, JSON.stringify(val)] as [string, string]), [k, v]]),
+    ),
   jsonValueText,
   fc.constantFrom('', '{', '{"a":', '"', '\u0000', '\ufeff{}', 'null', '[]'),
 );
@@ -100,39 +107,53 @@ describe('fuzz: every route, hostile bodies and headers', () => {
 
   it('the OpenAPI document lists the routes to fuzz', () => {
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes).toEqual(expect.arrayContaining([{ method: 'post', path: '/api/disputes' }, { method: 'post', path: '/api/disputes/{id}/register' }]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        { method: 'post', path: '/api/disputes' },
+        { method: 'post', path: '/api/disputes/{id}/register' },
+      ]),
+    );
   });
 
-  it('never a 5xx, always problem+json for a 4xx', async () => {
-    const paramArb = fc.oneof(fc.constant(openCase), fc.uuid(), fc.constantFrom('x', '%00', '..', 'a'.repeat(300)).map(encodeURIComponent));
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat({ max: 10_000 }),
-        paramArb,
-        paramArb,
-        bodyArb,
-        headersArb,
-        fc.constantFrom(...USERS, 'anonymous'),
-        async (routeIndex, param, otherParam, body, headers, user) => {
-          const route = routes[routeIndex % routes.length];
-          let params = 0;
-          const path = route.path.replace(/\{[^}]+\}/g, () => (params++ === 0 ? param : otherParam));
-          let call = t.http()[route.method](path);
-          if (user !== 'anonymous') call = call.set('Authorization', `Bearer ${tokens[user]}`);
-          for (const [name, value] of Object.entries(headers)) call = call.set(name, value);
-          const res = route.method === 'get' || route.method === 'delete' ? await call : await call.send(body);
-          const where = `${route.method.toUpperCase()} ${path.slice(0, 150)} as ${user} ${JSON.stringify(headers).slice(0, 200)} body=${body.slice(0, 120)}… (${body.length} chars)`;
-          if (res.status >= 500) throw new Error(`${res.status} for ${where}: ${res.text.slice(0, 400)}`);
-          if (res.status >= 400) {
-            const type = String(res.headers['content-type'] ?? '');
-            if (!type.startsWith('application/problem+json')) throw new Error(`${res.status} not problem+json (${type}) for ${where}`);
-            if (res.body.status !== res.status || typeof res.body.detail !== 'string') throw new Error(`incomplete problem for ${where}: ${res.text.slice(0, 300)}`);
-          }
-        },
-      ),
-      { numRuns: 250, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
-    );
-  }, TIME_LIMIT_MS + 30_000);
+  it(
+    'never a 5xx, always problem+json for a 4xx',
+    async () => {
+      const paramArb = fc.oneof(
+        fc.constant(openCase),
+        fc.uuid(),
+        fc.constantFrom('x', '%00', '..', 'a'.repeat(300)).map(encodeURIComponent),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat({ max: 10_000 }),
+          paramArb,
+          paramArb,
+          bodyArb,
+          headersArb,
+          fc.constantFrom(...USERS, 'anonymous'),
+          async (routeIndex, param, otherParam, body, headers, user) => {
+            const route = routes[routeIndex % routes.length];
+            let params = 0;
+            const path = route.path.replace(/\{[^}]+\}/g, () => (params++ === 0 ? param : otherParam));
+            let call = t.http()[route.method](path);
+            if (user !== 'anonymous') call = call.set('Authorization', `Bearer ${tokens[user]}`);
+            for (const [name, value] of Object.entries(headers)) call = call.set(name, value);
+            const res = route.method === 'get' || route.method === 'delete' ? await call : await call.send(body);
+            const where = `${route.method.toUpperCase()} ${path.slice(0, 150)} as ${user} ${JSON.stringify(headers).slice(0, 200)} body=${body.slice(0, 120)}… (${body.length} chars)`;
+            if (res.status >= 500) throw new Error(`${res.status} for ${where}: ${res.text.slice(0, 400)}`);
+            if (res.status >= 400) {
+              const type = String(res.headers['content-type'] ?? '');
+              if (!type.startsWith('application/problem+json')) throw new Error(`${res.status} not problem+json (${type}) for ${where}`);
+              if (res.body.status !== res.status || typeof res.body.detail !== 'string')
+                throw new Error(`incomplete problem for ${where}: ${res.text.slice(0, 300)}`);
+            }
+          },
+        ),
+        { numRuns: 250, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
+      );
+    },
+    TIME_LIMIT_MS + 30_000,
+  );
 
   it('still answers normally afterwards', async () => {
     expect((await t.as(SECRETARIAT).get(`/api/disputes/${openCase}`)).status).toBe(200);

@@ -27,7 +27,9 @@ describe('Idempotency-Key: the marker recorded with the events', () => {
     const mediator = { userId: MEDIATOR, role: 'mediator' as const };
     const schedule = () =>
       bus.execute(
-        new RunDisputeCommand(id, { type: 'schedule-session', sessionId: randomUUID(), startsAt: inDays(t, 8) }, mediator, { correlationId: 'c-1' }),
+        new RunDisputeCommand(id, { type: 'schedule-session', sessionId: randomUUID(), startsAt: inDays(t, 8) }, mediator, {
+          correlationId: 'c-1',
+        }),
       );
     const scope = { key: scopedKey(MEDIATOR, 'twice'), requestHash: 'h', statusCode: 200 };
 
@@ -50,7 +52,9 @@ describe('Idempotency-Key: the marker recorded with the events', () => {
     const store = t.app.get<ReadModels>(READ_MODELS).idempotency;
     const now = new Date().toISOString();
     const path = actionPath(id, 'schedule-session');
-    const sameRequest = requestHashOf(jsonRequestFingerprint('POST', path, createHash('sha256').update(JSON.stringify(body)).digest('hex')));
+    const sameRequest = requestHashOf(
+      jsonRequestFingerprint('POST', path, createHash('sha256').update(JSON.stringify(body)).digest('hex')),
+    );
     expect(await store.claim(scopedKey(MEDIATOR, 'orphan'), sameRequest, now, now)).toBe(true);
 
     const started = Date.now();

@@ -63,12 +63,11 @@ describe('dispute lifecycle over HTTP', () => {
       expect(asClaimant.status).toBe('filed');
       expect(asClaimant.caseNumber).toBeNull();
       expectActions(asClaimant, ['withdraw'], ['register', 'accept-submission', 'provide-information', 'nominate-neutrals']);
-      expectActions(await getCase(t, SECRETARIAT, id), ['register', 'request-information', 'declare-inadmissible'], [
-        'withdraw',
-        'record-settlement',
-        'invoice-fee',
-        'accept-submission',
-      ]);
+      expectActions(
+        await getCase(t, SECRETARIAT, id),
+        ['register', 'request-information', 'declare-inadmissible'],
+        ['withdraw', 'record-settlement', 'invoice-fee', 'accept-submission'],
+      );
       // Rule 1: the respondent learns of the case at registration, not before.
       expect((await t.as(RESPONDENT).get(disputePath(id))).status).toBe(404);
     });
@@ -83,16 +82,19 @@ describe('dispute lifecycle over HTTP', () => {
       expect(asRespondent.deadlines).toEqual(
         expect.arrayContaining([expect.objectContaining({ kind: 'respondent_answer', status: 'open' })]),
       );
-      expectActions(asRespondent, ['accept-submission', 'decline-submission', 'propose-route'], ['withdraw', 'register', 'nominate-neutrals']);
+      expectActions(
+        asRespondent,
+        ['accept-submission', 'decline-submission', 'propose-route'],
+        ['withdraw', 'register', 'nominate-neutrals'],
+      );
 
       const asClaimant = await getCase(t, CLAIMANT, id);
       expectActions(asClaimant, ['withdraw'], ['accept-submission', 'decline-submission', 'propose-route', 'register']);
-      expectActions(await getCase(t, SECRETARIAT, id), ['record-settlement', 'extend-deadline', 'invoice-fee'], [
-        'register',
-        'accept-submission',
-        'withdraw',
-        'nominate-neutrals',
-      ]);
+      expectActions(
+        await getCase(t, SECRETARIAT, id),
+        ['record-settlement', 'extend-deadline', 'invoice-fee'],
+        ['register', 'accept-submission', 'withdraw', 'nominate-neutrals'],
+      );
     });
 
     it('the respondent accepts mediation: awaiting a neutral, nomination offered to the secretariat', async () => {
@@ -131,9 +133,17 @@ describe('dispute lifecycle over HTTP', () => {
       const asMediator = await getCase(t, MEDIATOR, id);
       expect(asMediator.status).toBe('in_mediation');
       expect(asMediator.neutrals).toEqual([expect.objectContaining({ userId: MEDIATOR, status: 'appointed' })]);
-      expectActions(asMediator, ['schedule-session', 'conclude-mediation'], ['record-session', 'render-decision', 'appoint-neutrals', 'withdraw']);
+      expectActions(
+        asMediator,
+        ['schedule-session', 'conclude-mediation'],
+        ['record-session', 'render-decision', 'appoint-neutrals', 'withdraw'],
+      );
       // Rule 12: a party may still challenge, on facts learned later.
-      expectActions(await getCase(t, CLAIMANT, id), ['withdraw', 'challenge-neutral'], ['schedule-session', 'conclude-mediation', 'waive-challenge']);
+      expectActions(
+        await getCase(t, CLAIMANT, id),
+        ['withdraw', 'challenge-neutral'],
+        ['schedule-session', 'conclude-mediation', 'waive-challenge'],
+      );
       expectActions(await getCase(t, SECRETARIAT, id), [], ['appoint-neutrals', 'nominate-neutrals', 'schedule-session']);
     });
 
@@ -276,7 +286,9 @@ describe('dispute lifecycle over HTTP', () => {
       await reach(t, startsAt);
       expectActions(await getCase(t, 'adv-isaac', id), ['record-hearing']);
       await act(t, 'adv-isaac', id, 'record-hearing', { hearingId: res.body.hearingId });
-      expect((await getCase(t, 'adv-hanna', id)).hearings).toEqual([expect.objectContaining({ hearingId: res.body.hearingId, held: true })]);
+      expect((await getCase(t, 'adv-hanna', id)).hearings).toEqual([
+        expect.objectContaining({ hearingId: res.body.hearingId, held: true }),
+      ]);
     });
 
     it('a panel member who is not the chair may not render the decision (403)', async () => {
@@ -458,7 +470,10 @@ describe('dispute lifecycle over HTTP', () => {
       await act(t, SECRETARIAT, id, 'decide-challenge', { neutralUserId: MEDIATOR, upheld: true, reasoning: 'A conflict of interest.' });
       const afterUpheld = await getCase(t, SECRETARIAT, id);
       expect(afterUpheld.status).toBe('awaiting_neutral');
-      expect(afterUpheld.neutrals.find((n: Body) => n.userId === MEDIATOR)).toMatchObject({ status: 'ended', endReason: 'challenge_upheld' });
+      expect(afterUpheld.neutrals.find((n: Body) => n.userId === MEDIATOR)).toMatchObject({
+        status: 'ended',
+        endReason: 'challenge_upheld',
+      });
       // Rule 3: her nomination lapsed before any appointment, so the case no longer exists for her.
       expect((await t.as(MEDIATOR).get(disputePath(id))).status).toBe(404);
       expectActions(afterUpheld, ['nominate-neutrals'], ['appoint-neutrals', 'decide-challenge']);
@@ -584,8 +599,20 @@ describe('dispute lifecycle over HTTP', () => {
 describe('allowedActions never offers less than is refused: every action not offered is refused', () => {
   let t: TestApp;
   const USERS = [
-    'prov-anna', 'prov-bram', 'prov-chantal', 'ins-carla', 'ins-dirk', 'assoc-eva', 'med-femke', 'med-gerrit',
-    'adv-hanna', 'adv-isaac', 'adv-julia', 'arb-ivo', 'sec-jan', 'obs-karin',
+    'prov-anna',
+    'prov-bram',
+    'prov-chantal',
+    'ins-carla',
+    'ins-dirk',
+    'assoc-eva',
+    'med-femke',
+    'med-gerrit',
+    'adv-hanna',
+    'adv-isaac',
+    'adv-julia',
+    'arb-ivo',
+    'sec-jan',
+    'obs-karin',
   ];
   const far = new Date(Date.now() + 400 * 86_400_000).toISOString();
   const SAMPLE: Record<string, Body> = {
@@ -679,7 +706,12 @@ describe('GET /api/disputes: listing', () => {
     await file('anna2', CLAIMANT, { phase: 'contractual', subjects: ['volume_ceiling'] });
     await file('anna3', CLAIMANT, { legalFramework: 'zvw_supplementary' });
     // Rule 20: a Wlz case is against a care office.
-    await file('bram1', 'prov-bram', { ...bram, respondentOrganisationIds: ['org-zorgkantoor-west'], legalFramework: 'wlz', sector: 'wlz_nursing_care' });
+    await file('bram1', 'prov-bram', {
+      ...bram,
+      respondentOrganisationIds: ['org-zorgkantoor-west'],
+      legalFramework: 'wlz',
+      sector: 'wlz_nursing_care',
+    });
     await file('bram2', 'prov-bram', { ...bram, summary: 'Omzetplafond Kwakkelstaart reached in September.' });
     await file('chantal1', 'prov-chantal', { claimantOrganisationIds: ['org-ggz-praktijk-oost'], sector: 'mental_health' });
     for (let i = 0; i < 6; i++) await file(`anna-bulk${i}`, CLAIMANT, { summary: `Bulk case ${i}` });

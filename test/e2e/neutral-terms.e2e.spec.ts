@@ -86,9 +86,28 @@ describe('neutrals’ terms and visibility (rules 1–5, 10–13)', () => {
     await nominate(t, id, [MEDIATOR]);
     const view = await getCase(t, MEDIATOR, id);
     expect(Object.keys(view).sort()).toEqual(
-      ['access', 'allowedActions', 'caseNumber', 'claimants', 'filedOnBehalfBy', 'id', 'phase', 'respondents', 'route', 'sector', 'status', 'subjects', 'summary'].sort(),
+      [
+        'access',
+        'allowedActions',
+        'caseNumber',
+        'claimants',
+        'filedOnBehalfBy',
+        'id',
+        'phase',
+        'respondents',
+        'route',
+        'sector',
+        'status',
+        'subjects',
+        'summary',
+      ].sort(),
     );
-    expect(view).toMatchObject({ access: 'conflict_check', route: 'mediation', allowedActions: [], caseNumber: expect.stringMatching(/^GZC-/) });
+    expect(view).toMatchObject({
+      access: 'conflict_check',
+      route: 'mediation',
+      allowedActions: [],
+      caseNumber: expect.stringMatching(/^GZC-/),
+    });
     expect(view.claimants.map((c: Body) => c.id)).toEqual(['org-fysio-delinde']);
     const past = await getCase(t, MEDIATOR, id, `?asOf=${encodeURIComponent(clock.now().toISOString())}`);
     expect(past.access).toBe('conflict_check');
@@ -117,7 +136,13 @@ describe('neutrals’ terms and visibility (rules 1–5, 10–13)', () => {
     const after = (await upload(t, CLAIMANT, id, file('after.txt'), { visibility: 'parties' })).body.documentId as string;
 
     const record = await getCase(t, MEDIATOR, id);
-    expect(record).toMatchObject({ access: 'term_record', termEndedAt: endedAt, status: 'mediation_ended', route: 'mediation', allowedActions: [] });
+    expect(record).toMatchObject({
+      access: 'term_record',
+      termEndedAt: endedAt,
+      status: 'mediation_ended',
+      route: 'mediation',
+      allowedActions: [],
+    });
     expect(record.documents.map((d: Body) => d.documentId)).not.toContain(after);
     expect((await download(t, MEDIATOR, id, after)).status).toBe(404);
     const types = (await getTimeline(t, MEDIATOR, id)).map((e) => e.type);
@@ -125,7 +150,12 @@ describe('neutrals’ terms and visibility (rules 1–5, 10–13)', () => {
     expect(types).not.toContain('EscalationRequested');
     expect(types).not.toContain('DocumentSubmitted');
     expect(await listed(t, MEDIATOR, id)).toBe(false);
-    expectProblem(await t.as(MEDIATOR).post(actionPath(id, 'schedule-session'), { startsAt: new Date(clock.now().getTime() + 5 * DAY_MS).toISOString() }), 403);
+    expectProblem(
+      await t
+        .as(MEDIATOR)
+        .post(actionPath(id, 'schedule-session'), { startsAt: new Date(clock.now().getTime() + 5 * DAY_MS).toISOString() }),
+      403,
+    );
   });
 
   it('rule 4: a party’s note for the mediator’s eyes only is never readable by the adviser after escalation, nor by the other party', async () => {
@@ -175,7 +205,10 @@ describe('neutrals’ terms and visibility (rules 1–5, 10–13)', () => {
     const missing = await t.as(SECRETARIAT).post(actionPath(id, 'nominate-neutrals'), { neutralUserIds: [...PANEL] });
     expectProblem(missing, 400);
     expect(missing.body.errors.map((e: Body) => e.field)).toContain('chairUserId');
-    expectProblem(await t.as(SECRETARIAT).post(actionPath(id, 'nominate-neutrals'), { neutralUserIds: [...PANEL], chairUserId: MEDIATOR }), 400);
+    expectProblem(
+      await t.as(SECRETARIAT).post(actionPath(id, 'nominate-neutrals'), { neutralUserIds: [...PANEL], chairUserId: MEDIATOR }),
+      400,
+    );
     await act(t, SECRETARIAT, id, 'nominate-neutrals', { neutralUserIds: [...PANEL], chairUserId: 'adv-julia' });
     const chairs = (await getCase(t, SECRETARIAT, id)).neutrals.filter((n: Body) => n.chair).map((n: Body) => n.userId);
     expect(chairs).toEqual(['adv-julia']);
@@ -215,10 +248,17 @@ describe('neutrals’ terms and visibility (rules 1–5, 10–13)', () => {
     const today = amsterdamDay(clock.now().toISOString())!;
     const tooLate = amsterdamDay(new Date(clock.now().getTime() - 10 * DAY_MS).toISOString())!;
     expectProblem(
-      await t.as(RESPONDENT).post(actionPath(id, 'challenge-neutral'), { neutralUserId: MEDIATOR, grounds: 'x', newFacts: true, factsKnownSince: tooLate }),
+      await t
+        .as(RESPONDENT)
+        .post(actionPath(id, 'challenge-neutral'), { neutralUserId: MEDIATOR, grounds: 'x', newFacts: true, factsKnownSince: tooLate }),
       400,
     );
-    await act(t, RESPONDENT, id, 'challenge-neutral', { neutralUserId: MEDIATOR, grounds: 'Her firm now advises the provider.', newFacts: true, factsKnownSince: today });
+    await act(t, RESPONDENT, id, 'challenge-neutral', {
+      neutralUserId: MEDIATOR,
+      grounds: 'Her firm now advises the provider.',
+      newFacts: true,
+      factsKnownSince: today,
+    });
     await act(t, SECRETARIAT, id, 'decide-challenge', { neutralUserId: MEDIATOR, upheld: true, reasoning: 'A conflict of interest.' });
 
     const now = await getCase(t, SECRETARIAT, id);

@@ -10,9 +10,35 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'then'];
 const FILING_KEYS = Object.keys(filingBody());
 const ACTION_KEYS = [
-  'route', 'reason', 'questions', 'answers', 'explanation', 'neutralUserIds', 'neutralUserId', 'grounds', 'upheld', 'reasoning',
-  'startsAt', 'location', 'sessionId', 'notes', 'result', 'settlementDocumentId', 'kind', 'text', 'documentIds', 'hearingId',
-  'outcome', 'claimantCostSharePct', 'summary', 'terms', 'deadlineId', 'dueDate', 'organisationId', 'amountCents', 'invoiceId',
+  'route',
+  'reason',
+  'questions',
+  'answers',
+  'explanation',
+  'neutralUserIds',
+  'neutralUserId',
+  'grounds',
+  'upheld',
+  'reasoning',
+  'startsAt',
+  'location',
+  'sessionId',
+  'notes',
+  'result',
+  'settlementDocumentId',
+  'kind',
+  'text',
+  'documentIds',
+  'hearingId',
+  'outcome',
+  'claimantCostSharePct',
+  'summary',
+  'terms',
+  'deadlineId',
+  'dueDate',
+  'organisationId',
+  'amountCents',
+  'invoiceId',
 ];
 
 /** JSON text for any value; bigints and other oddities become strings, undefined becomes null. */
@@ -30,7 +56,23 @@ const objectText = (pairs: [string, unknown][]): string => `{${pairs.map(([k, v]
 const keyArb = fc.oneof(fc.constantFrom(...DANGEROUS_KEYS, ...FILING_KEYS, ...ACTION_KEYS), fc.string({ maxLength: 20 }));
 const valueArb = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(-1, 0, 1e308, -0, 2 ** 53 + 1, '', ' ', '2025-01-01T00:00:00Z', 'not-a-date', 'med-femke', 'mediation', [], {}, null, true),
+  fc.constantFrom(
+    -1,
+    0,
+    1e308,
+    -0,
+    2 ** 53 + 1,
+    '',
+    ' ',
+    '2025-01-01T00:00:00Z',
+    'not-a-date',
+    'med-femke',
+    'mediation',
+    [],
+    {},
+    null,
+    true,
+  ),
   fc.string({ maxLength: 50 }),
 );
 const pairsArb = fc.array(fc.tuple(keyArb, valueArb), { maxLength: 8 });
@@ -42,9 +84,31 @@ const bodyTextArb = fc.oneof(
   pairsArb.map(objectText),
   pairsArb.map((extra) => objectText([...Object.entries(filingBody()), ...extra])),
   fc.tuple(fc.constantFrom(...DANGEROUS_KEYS), valueArb).map(([k, v]) =>
-    objectText([...Object.entries(filingBody()), ['claims', [JSON.parse(objectText([[k, v], ['description', 'x']]))]]]),
+    objectText([
+      ...Object.entries(filingBody()),
+      [
+        'claims',
+        [
+          JSON.parse(
+            objectText([
+              [k, v],
+              ['description', 'x'],
+            ]),
+          ),
+        ],
+      ],
+    ]),
   ),
-  fc.constantFrom('{"__proto__": {"isAdmin": true}}', '{"constructor": {"prototype": {"polluted": 1}}}', '{"a":', '', '{}', '[]', '"', '\u0000'),
+  fc.constantFrom(
+    '{"__proto__": {"isAdmin": true}}',
+    '{"constructor": {"prototype": {"polluted": 1}}}',
+    '{"a":',
+    '',
+    '{}',
+    '[]',
+    '"',
+    '\u0000',
+  ),
 );
 
 const headerValueArb = fc.string({ unit: 'grapheme-ascii', maxLength: 120 });
@@ -80,7 +144,8 @@ describe('no 500 for anything a client sends', () => {
     if (res.status >= 500) throw new Error(`${res.status} for ${where}: ${res.text.slice(0, 500)}`);
     if (res.status >= 400) {
       const type = String(res.headers['content-type'] ?? '');
-      if (!type.startsWith('application/problem+json')) throw new Error(`${res.status} not problem+json (${type}) for ${where}: ${res.text.slice(0, 300)}`);
+      if (!type.startsWith('application/problem+json'))
+        throw new Error(`${res.status} not problem+json (${type}) for ${where}: ${res.text.slice(0, 300)}`);
       if (res.body.status !== res.status || typeof res.body.title !== 'string' || typeof res.body.detail !== 'string') {
         throw new Error(`${res.status} incomplete problem for ${where}: ${res.text.slice(0, 300)}`);
       }
@@ -90,24 +155,38 @@ describe('no 500 for anything a client sends', () => {
   it('random bodies to POST /api/disputes', async () => {
     await fc.assert(
       fc.asyncProperty(bodyTextArb, fc.constantFrom(...USERS), async (body, user) => {
-        await check({ method: 'post', path: '/api/disputes', headers: { Authorization: `Bearer ${tokens[user]}`, 'Content-Type': 'application/json' }, body });
+        await check({
+          method: 'post',
+          path: '/api/disputes',
+          headers: { Authorization: `Bearer ${tokens[user]}`, 'Content-Type': 'application/json' },
+          body,
+        });
       }),
       { numRuns: 100 },
     );
   }, 60_000);
 
   it('random actions and bodies on real and unknown cases', async () => {
-    const actionArb = fc.oneof(fc.constantFrom(...ACTIONS, 'file-dispute', 'timeline', 'documents'), fc.string({ maxLength: 30 }).map(encodeURIComponent));
+    const actionArb = fc.oneof(
+      fc.constantFrom(...ACTIONS, 'file-dispute', 'timeline', 'documents'),
+      fc.string({ maxLength: 30 }).map(encodeURIComponent),
+    );
     const caseArb = fc.oneof(fc.constant(openCase), fc.constant(closedCase), fc.uuid());
     await fc.assert(
-      fc.asyncProperty(caseArb, actionArb, fc.oneof(pairsArb.map(objectText), bodyTextArb), fc.constantFrom(...USERS), async (id, action, body, user) => {
-        await check({
-          method: 'post',
-          path: `/api/disputes/${id}/${action}`,
-          headers: { Authorization: `Bearer ${tokens[user]}`, 'Content-Type': 'application/json' },
-          body,
-        });
-      }),
+      fc.asyncProperty(
+        caseArb,
+        actionArb,
+        fc.oneof(pairsArb.map(objectText), bodyTextArb),
+        fc.constantFrom(...USERS),
+        async (id, action, body, user) => {
+          await check({
+            method: 'post',
+            path: `/api/disputes/${id}/${action}`,
+            headers: { Authorization: `Bearer ${tokens[user]}`, 'Content-Type': 'application/json' },
+            body,
+          });
+        },
+      ),
       { numRuns: 80 },
     );
   }, 60_000);
@@ -120,7 +199,15 @@ describe('no 500 for anything a client sends', () => {
       'Content-Type': opt(
         fc.oneof(
           headerValueArb,
-          fc.constantFrom('application/json', 'application/json; charset=utf-16', 'application/problem+json', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', ''),
+          fc.constantFrom(
+            'application/json',
+            'application/json; charset=utf-16',
+            'application/problem+json',
+            'text/plain',
+            'multipart/form-data; boundary=x',
+            'application/x-www-form-urlencoded',
+            '',
+          ),
         ),
       ),
       Authorization: opt(
@@ -134,7 +221,11 @@ describe('no 500 for anything a client sends', () => {
     });
     const targetArb = fc.constantFrom(
       () => ({ method: 'post' as const, path: '/api/disputes', body: toJsonText(filingBody()) }),
-      () => ({ method: 'post' as const, path: `/api/disputes/${openCase}/schedule-session`, body: toJsonText({ startsAt: new Date(Date.now() + 864e5).toISOString() }) }),
+      () => ({
+        method: 'post' as const,
+        path: `/api/disputes/${openCase}/schedule-session`,
+        body: toJsonText({ startsAt: new Date(Date.now() + 864e5).toISOString() }),
+      }),
       () => ({ method: 'post' as const, path: `/api/disputes/${closedCase}/withdraw`, body: '{}' }),
       () => ({ method: 'get' as const, path: `/api/disputes/${openCase}` }),
       () => ({ method: 'get' as const, path: '/api/disputes?limit=3' }),
@@ -152,9 +243,34 @@ describe('no 500 for anything a client sends', () => {
   it('random paths, methods and query strings', async () => {
     const segmentArb = fc.oneof(
       fc.constantFrom(
-        'api', 'disputes', 'me', 'organisations', 'statistics', 'mediation-outcomes', 'auth', 'dev-token', 'health', 'docs-json',
-        'timeline', 'documents', 'register', 'withdraw', '..', '.', '%2e%2e', '%2F', '%00', '%ff', '%', '%zz', '%E2%82%AC', '~', ';', '%20',
-        'a'.repeat(3000), '9'.repeat(400),
+        'api',
+        'disputes',
+        'me',
+        'organisations',
+        'statistics',
+        'mediation-outcomes',
+        'auth',
+        'dev-token',
+        'health',
+        'docs-json',
+        'timeline',
+        'documents',
+        'register',
+        'withdraw',
+        '..',
+        '.',
+        '%2e%2e',
+        '%2F',
+        '%00',
+        '%ff',
+        '%',
+        '%zz',
+        '%E2%82%AC',
+        '~',
+        ';',
+        '%20',
+        'a'.repeat(3000),
+        '9'.repeat(400),
       ),
       fc.constant('__OPEN__'),
       fc.constant('__CLOSED__'),
@@ -164,7 +280,23 @@ describe('no 500 for anything a client sends', () => {
     const queryArb = fc
       .array(
         fc.tuple(
-          fc.constantFrom('status', 'phase', 'legalFramework', 'sector', 'route', 'q', 'limit', 'cursor', 'asOf', 'from', 'to', 'groupBy', 'format', 'x', '__proto__'),
+          fc.constantFrom(
+            'status',
+            'phase',
+            'legalFramework',
+            'sector',
+            'route',
+            'q',
+            'limit',
+            'cursor',
+            'asOf',
+            'from',
+            'to',
+            'groupBy',
+            'format',
+            'x',
+            '__proto__',
+          ),
           fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('-1', '0', '1e9', 'NaN', '2025-13-45', '1000000', 'csv', 'year', '%')),
         ),
         { maxLength: 4 },

@@ -36,9 +36,18 @@ describe('AUTH_MODE=oidc against a real issuer on loopback', () => {
       .post('/api/disputes')
       .set('Authorization', `Bearer ${token}`)
       .send({
-        phase: 'contractual', legalFramework: 'zvw', sector: 'physiotherapy_paramedical', subjects: ['tariff'], contractYear: 2026,
-        claimantOrganisationIds: ['org-fysio-delinde'], respondentOrganisationIds: ['org-zv-noord'], summary: 'Tarief 2026 te laag.',
-        claims: [{ description: 'Hoger tarief' }], amountInDisputeCents: 100, proposedRoute: 'mediation', urgent: false,
+        phase: 'contractual',
+        legalFramework: 'zvw',
+        sector: 'physiotherapy_paramedical',
+        subjects: ['tariff'],
+        contractYear: 2026,
+        claimantOrganisationIds: ['org-fysio-delinde'],
+        respondentOrganisationIds: ['org-zv-noord'],
+        summary: 'Tarief 2026 te laag.',
+        claims: [{ description: 'Hoger tarief' }],
+        amountInDisputeCents: 100,
+        proposedRoute: 'mediation',
+        urgent: false,
       });
     expect(filed.status).toBe(201);
     const timeline = await t.http().get(`/api/disputes/${filed.body.id}/timeline`).set('Authorization', `Bearer ${token}`);
@@ -49,31 +58,54 @@ describe('AUTH_MODE=oidc against a real issuer on loopback', () => {
     ['expired', () => issuer.sign(anna, { expiresIn: Math.floor(Date.now() / 1000) - 60 })],
     ['for another audience', () => issuer.sign(anna, { audience: 'another-api' })],
     ['from another issuer', () => issuer.sign(anna, { issuer: 'http://127.0.0.1:1/evil' })],
-    ['signed by a key the issuer does not publish, under a published kid', async () => {
-      const forged = await issuer.foreignKey();
-      const published = await issuer.sign(anna);
-      const kid = JSON.parse(new TextDecoder().decode(base64url.decode(published.split('.')[0]!))).kid as string;
-      return issuer.sign(anna, { key: forged, kid });
-    }],
-    ['with a tampered payload', async () => {
-      const [header, , signature] = (await issuer.sign(anna)).split('.');
-      const payload = base64url.encode(JSON.stringify({ ...anna, role: 'secretariat', organisation_id: 'org-geschilleninstantie', iss: issuer.url, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 }));
-      return `${header}.${payload}.${signature}`;
-    }],
-    ['with alg none', async () => {
-      const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
-      const payload = base64url.encode(JSON.stringify({ ...anna, iss: issuer.url, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 }));
-      return `${header}.${payload}.`;
-    }],
-    ['HS256-signed (a symmetric algorithm)', async () => {
-      const { SignJWT } = await import('jose');
-      return new SignJWT({ ...anna })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setIssuer(issuer.url)
-        .setAudience(AUDIENCE)
-        .setExpirationTime('1h')
-        .sign(new TextEncoder().encode('a-secret-that-is-long-enough-for-hs256-signing!!'));
-    }],
+    [
+      'signed by a key the issuer does not publish, under a published kid',
+      async () => {
+        const forged = await issuer.foreignKey();
+        const published = await issuer.sign(anna);
+        const kid = JSON.parse(new TextDecoder().decode(base64url.decode(published.split('.')[0]!))).kid as string;
+        return issuer.sign(anna, { key: forged, kid });
+      },
+    ],
+    [
+      'with a tampered payload',
+      async () => {
+        const [header, , signature] = (await issuer.sign(anna)).split('.');
+        const payload = base64url.encode(
+          JSON.stringify({
+            ...anna,
+            role: 'secretariat',
+            organisation_id: 'org-geschilleninstantie',
+            iss: issuer.url,
+            aud: AUDIENCE,
+            exp: Math.floor(Date.now() / 1000) + 600,
+          }),
+        );
+        return `${header}.${payload}.${signature}`;
+      },
+    ],
+    [
+      'with alg none',
+      async () => {
+        const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
+        const payload = base64url.encode(
+          JSON.stringify({ ...anna, iss: issuer.url, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 }),
+        );
+        return `${header}.${payload}.`;
+      },
+    ],
+    [
+      'HS256-signed (a symmetric algorithm)',
+      async () => {
+        const { SignJWT } = await import('jose');
+        return new SignJWT({ ...anna })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer(issuer.url)
+          .setAudience(AUDIENCE)
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode('a-secret-that-is-long-enough-for-hs256-signing!!'));
+      },
+    ],
     ['with an unknown role', () => issuer.sign({ ...anna, role: 'king' })],
     ['with an organisation not in the directory', () => issuer.sign({ ...anna, organisation_id: 'org-unknown' })],
     ['with a role that does not fit its organisation', () => issuer.sign({ ...anna, role: 'secretariat' })],
@@ -90,12 +122,19 @@ describe('AUTH_MODE=oidc against a real issuer on loopback', () => {
   it('the role and organisation claims can be configured, and roles may come as a list', async () => {
     const other = await startTestApp({
       env: {
-        AUTH_MODE: 'oidc', OIDC_ISSUER: issuer.url, OIDC_AUDIENCE: AUDIENCE,
-        OIDC_ROLE_CLAIM: 'realm_access.roles', OIDC_ORGANISATION_CLAIM: 'https://gzc.nl/organisation',
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: issuer.url,
+        OIDC_AUDIENCE: AUDIENCE,
+        OIDC_ROLE_CLAIM: 'realm_access.roles',
+        OIDC_ORGANISATION_CLAIM: 'https://gzc.nl/organisation',
       },
     });
     try {
-      const token = await issuer.sign({ sub: 'ins-carla', realm_access: { roles: ['offline_access', 'insurer'] }, 'https://gzc.nl/organisation': 'org-zv-noord' });
+      const token = await issuer.sign({
+        sub: 'ins-carla',
+        realm_access: { roles: ['offline_access', 'insurer'] },
+        'https://gzc.nl/organisation': 'org-zv-noord',
+      });
       const res = await other.http().get('/api/me').set('Authorization', `Bearer ${token}`);
       expect(res.status).toBe(200);
       expect(res.body.user).toMatchObject({ id: 'ins-carla', role: 'insurer', organisationId: 'org-zv-noord' });
@@ -128,7 +167,10 @@ describe('AUTH_MODE=oidc against a real issuer on loopback', () => {
       env: { AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1:1', OIDC_AUDIENCE: AUDIENCE },
     });
     try {
-      const res = await down.http().get('/api/me').set('Authorization', `Bearer ${await issuer.sign(anna, { issuer: 'http://127.0.0.1:1' })}`);
+      const res = await down
+        .http()
+        .get('/api/me')
+        .set('Authorization', `Bearer ${await issuer.sign(anna, { issuer: 'http://127.0.0.1:1' })}`);
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBeDefined();
     } finally {

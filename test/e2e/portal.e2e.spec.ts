@@ -12,7 +12,10 @@ describe('portal serving and fee estimate', () => {
   beforeAll(async () => {
     webRoot = newDataDir();
     mkdirSync(join(webRoot, 'assets'));
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><html lang="nl"><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>');
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<!doctype html><html lang="nl"><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>',
+    );
     writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
     writeFileSync(join(webRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await startTestApp({ env: { WEB_ROOT: webRoot } });
@@ -68,7 +71,9 @@ describe('portal serving and fee estimate', () => {
     const small = await t.as('prov-anna').get(path);
     expect(small.status).toBe(200);
     expect(small.body.smallProviderClaimant).toBe(true);
-    const ordinary = await t.as('prov-bram').get('/api/fees/estimate?claimantOrganisationIds=org-wijkzorg-amstelland&respondentOrganisationIds=org-zv-noord');
+    const ordinary = await t
+      .as('prov-bram')
+      .get('/api/fees/estimate?claimantOrganisationIds=org-wijkzorg-amstelland&respondentOrganisationIds=org-zv-noord');
     expect(ordinary.body.smallProviderClaimant).toBe(false);
     expect(ordinary.body.routes[0].reliefCents).toBe(0);
   });
@@ -85,7 +90,9 @@ describe('portal serving and fee estimate', () => {
       expect(res.status).toBe(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    const unknownOrg = await t.as('prov-anna').get('/api/fees/estimate?claimantOrganisationIds=org-nobody&respondentOrganisationIds=org-zv-noord');
+    const unknownOrg = await t
+      .as('prov-anna')
+      .get('/api/fees/estimate?claimantOrganisationIds=org-nobody&respondentOrganisationIds=org-zv-noord');
     expect(unknownOrg.status).toBe(400);
     expect(unknownOrg.body.errors[0].field).toBe('claimantOrganisationIds');
   });

@@ -101,9 +101,14 @@ describeWithPostgres('projector failover (two processes, PostgreSQL)', () => {
     await second.stop();
   }, 180_000);
 
-  it('an API with PROJECTIONS=off still reads its own writes: it waits for the projector\'s checkpoints', async () => {
+  it("an API with PROJECTIONS=off still reads its own writes: it waits for the projector's checkpoints", async () => {
     const apiSchema = uniqueSchema('projections_off');
-    const env = { EVENT_STORE: 'postgres', DATABASE_URL: databaseUrl as string, DATABASE_SCHEMA: apiSchema, PROJECTION_LOCK_RETRY_MS: '100' };
+    const env = {
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: databaseUrl as string,
+      DATABASE_SCHEMA: apiSchema,
+      PROJECTION_LOCK_RETRY_MS: '100',
+    };
     const apiDataDir = newDataDir();
     try {
       // The API starts (and answers /health) before any projector runs.

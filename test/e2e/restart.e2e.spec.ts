@@ -31,7 +31,10 @@ describe('restart keeps every case (in process)', () => {
     t = await startTestApp({ dataDir, clock });
     const { id, caseNumber } = await fileAndRegister(t);
     const mediated = await toInMediation(t);
-    const filedOnly = await fileDispute(t, 'prov-bram', { claimantOrganisationIds: ['org-wijkzorg-amstelland'], sector: 'community_nursing' });
+    const filedOnly = await fileDispute(t, 'prov-bram', {
+      claimantOrganisationIds: ['org-wijkzorg-amstelland'],
+      sector: 'community_nursing',
+    });
     const before = {
       case: await getCase(t, CLAIMANT, id),
       mediated: await getCase(t, MEDIATOR, mediated),
@@ -59,7 +62,11 @@ describe('restart keeps every case (in process)', () => {
     const first = must(await t.as(CLAIMANT).post(actionPath(id, 'withdraw'), body, { 'Idempotency-Key': 'restart-key' }), 200, 'withdraw');
     await t.close();
     t = await startTestApp({ dataDir, clock });
-    const retry = must(await t.as(CLAIMANT).post(actionPath(id, 'withdraw'), body, { 'Idempotency-Key': 'restart-key' }), 200, 'withdraw retried');
+    const retry = must(
+      await t.as(CLAIMANT).post(actionPath(id, 'withdraw'), body, { 'Idempotency-Key': 'restart-key' }),
+      200,
+      'withdraw retried',
+    );
     expect(retry.body).toEqual(first.body);
     expect(countOf(await getTimeline(t, SECRETARIAT, id), 'DisputeWithdrawn')).toBe(1);
 
@@ -140,10 +147,13 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
       let killing: Promise<void> | undefined;
       await Promise.allSettled(
         ids.map((id) =>
-          s.as(SECRETARIAT).post(actionPath(id, 'register'), {}).then((res) => {
-            if (res.status === 200) acknowledged.add(id);
-            killing ??= s.kill(); // the first acknowledgement pulls the plug
-          }),
+          s
+            .as(SECRETARIAT)
+            .post(actionPath(id, 'register'), {})
+            .then((res) => {
+              if (res.status === 200) acknowledged.add(id);
+              killing ??= s.kill(); // the first acknowledgement pulls the plug
+            }),
         ),
       );
       await killing;
@@ -161,7 +171,9 @@ describe('crash: SIGKILL right after an acknowledgement loses nothing (real serv
       const rest = views.filter((v) => v.caseNumber === null);
       if (rest.length > 0) {
         must(await server.as(SECRETARIAT).post(actionPath(rest[0].id, 'register'), {}), 200, 'register after restart');
-        expect((await getCase(server, SECRETARIAT, rest[0].id)).caseNumber).toMatch(new RegExp(`-${String(registered.length + 1).padStart(4, '0')}$`));
+        expect((await getCase(server, SECRETARIAT, rest[0].id)).caseNumber).toMatch(
+          new RegExp(`-${String(registered.length + 1).padStart(4, '0')}$`),
+        );
       }
       await server.stop();
     } finally {

@@ -142,7 +142,9 @@ describeWithPostgres('three API processes and a projector on one PostgreSQL, one
     await killed;
     const loadMs = Date.now() - started;
     // For the record (not asserted: how many requests the kill catches in flight varies).
-    console.log(`three-process run: ${acknowledged.length} cycles in ${loadMs} ms, ${lostConnections} lost connections retried, ${replays} idempotent replays`);
+    console.log(
+      `three-process run: ${acknowledged.length} cycles in ${loadMs} ms, ${lostConnections} lost connections retried, ${replays} idempotent replays`,
+    );
 
     expect(servers[1].child.signalCode).toBe('SIGKILL');
     expect(fiveHundreds).toEqual([]);
@@ -151,7 +153,7 @@ describeWithPostgres('three API processes and a projector on one PostgreSQL, one
 
     // Every acknowledged filing is there exactly once, registered with the number it was given.
     const listed: { id: string; summary?: string; caseNumber?: string }[] = [];
-    for (let cursor: string | undefined; ; ) {
+    for (let cursor: string | undefined; ;) {
       const page = await send(SECRETARIAT, 'GET', `/api/disputes?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(page.status).toBe(200);
       listed.push(...(page.body.items as typeof listed));

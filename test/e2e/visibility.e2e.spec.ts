@@ -21,8 +21,20 @@ import { removeDataDir, startTestApp, type ApiResponse, type TestApp } from './s
 // see must answer exactly like a case that does not exist.
 
 const USERS = [
-  'prov-anna', 'prov-bram', 'prov-chantal', 'ins-carla', 'ins-dirk', 'assoc-eva', 'med-femke', 'med-gerrit',
-  'adv-hanna', 'adv-isaac', 'adv-julia', 'arb-ivo', 'sec-jan', 'obs-karin',
+  'prov-anna',
+  'prov-bram',
+  'prov-chantal',
+  'ins-carla',
+  'ins-dirk',
+  'assoc-eva',
+  'med-femke',
+  'med-gerrit',
+  'adv-hanna',
+  'adv-isaac',
+  'adv-julia',
+  'arb-ivo',
+  'sec-jan',
+  'obs-karin',
 ] as const;
 type User = (typeof USERS)[number];
 
@@ -99,7 +111,13 @@ describe('visibility and confidentiality, per demo role', () => {
     await act(t, SECRETARIAT, collective, 'register');
     const put = async (key: string, userId: string, visibility: string) => {
       const name = `${key}-${randomUUID().slice(0, 6)}.txt`;
-      const res = await upload(t, userId, id, { filename: name, contentType: 'text/plain', content: Buffer.from(`${key} ${randomUUID()}`) }, { visibility });
+      const res = await upload(
+        t,
+        userId,
+        id,
+        { filename: name, contentType: 'text/plain', content: Buffer.from(`${key} ${randomUUID()}`) },
+        { visibility },
+      );
       if (res.status !== 201) throw new Error(`upload ${key}: ${res.status} ${res.text}`);
       docs[key] = { documentId: res.body.documentId, name, sha256: res.body.sha256 };
     };
@@ -139,10 +157,7 @@ describe('visibility and confidentiality, per demo role', () => {
       const res = await t.as(user).get(`/api/disputes?limit=100&q=${token}`);
       expect(res.status).toBe(200);
       const listed = (res.body.items as Body[]).map((c) => c.id).sort();
-      const expected = [
-        ...(CAN_SEE_CASE.includes(user) ? [id] : []),
-        ...(CAN_SEE_COLLECTIVE.includes(user) ? [collective] : []),
-      ].sort();
+      const expected = [...(CAN_SEE_CASE.includes(user) ? [id] : []), ...(CAN_SEE_COLLECTIVE.includes(user) ? [collective] : [])].sort();
       expect(listed).toEqual(expected);
     });
 
@@ -188,7 +203,7 @@ describe('visibility and confidentiality, per demo role', () => {
       }
     });
 
-    it("the timeline names no document the user may not see, and shows session notes to the mediator only", async () => {
+    it('the timeline names no document the user may not see, and shows session notes to the mediator only', async () => {
       if (!seesCase()) return;
       const res = await t.as(user).get(`${disputePath(id)}/timeline`);
       const text = JSON.stringify(res.body);
@@ -251,6 +266,8 @@ describe('references to documents in other timeline entries follow the documents
     for (const path of [documentsPath(id), `${documentsPath(id)}/${randomUUID()}`]) {
       expect((await t.http().get(path)).status).toBe(401);
     }
-    expect((await t.http().post(documentsPath(id)).attach('file', Buffer.from('x'), 'x.txt').field('visibility', 'parties')).status).toBe(401);
+    expect((await t.http().post(documentsPath(id)).attach('file', Buffer.from('x'), 'x.txt').field('visibility', 'parties')).status).toBe(
+      401,
+    );
   });
 });

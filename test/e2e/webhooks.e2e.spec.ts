@@ -40,7 +40,11 @@ async function startReceiver() {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     received,
     plan,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -51,7 +55,10 @@ describe('webhooks for organisations', () => {
 
   beforeAll(async () => {
     receiver = await startReceiver();
-    t = await startTestApp({ clock, env: { WEBHOOK_ALLOW_LOOPBACK_HTTP: 'on', NOTIFICATION_SEND_INTERVAL_MS: '3600000', PUBLIC_URL: 'https://geschillen.example.nl' } });
+    t = await startTestApp({
+      clock,
+      env: { WEBHOOK_ALLOW_LOOPBACK_HTTP: 'on', NOTIFICATION_SEND_INTERVAL_MS: '3600000', PUBLIC_URL: 'https://geschillen.example.nl' },
+    });
   });
 
   afterAll(async () => {
@@ -72,15 +79,21 @@ describe('webhooks for organisations', () => {
   };
 
   it('is managed by the secretariat alone, HTTPS only (loopback http in tests)', async () => {
-    expect((await t.as(CLAIMANT).post('/api/webhooks', { organisationId: 'org-fysio-delinde', url: 'https://x.example/h' })).status).toBe(403);
+    expect((await t.as(CLAIMANT).post('/api/webhooks', { organisationId: 'org-fysio-delinde', url: 'https://x.example/h' })).status).toBe(
+      403,
+    );
     const bad = await t.as(SECRETARIAT).post('/api/webhooks', { organisationId: 'org-geschilleninstantie', url: 'http://x.example/h' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['organisationId', 'url']);
   });
 
   it('posts, signed per Standard Webhooks, only what the organisation may see; retries on 5xx and timeouts', async () => {
-    const claimantHook = await t.as(SECRETARIAT).post('/api/webhooks', { organisationId: 'org-fysio-delinde', url: receiver.url('/claimant') });
-    const respondentHook = await t.as(SECRETARIAT).post('/api/webhooks', { organisationId: 'org-zv-noord', url: receiver.url('/respondent') });
+    const claimantHook = await t
+      .as(SECRETARIAT)
+      .post('/api/webhooks', { organisationId: 'org-fysio-delinde', url: receiver.url('/claimant') });
+    const respondentHook = await t
+      .as(SECRETARIAT)
+      .post('/api/webhooks', { organisationId: 'org-zv-noord', url: receiver.url('/respondent') });
     expect([claimantHook.status, respondentHook.status]).toEqual([201, 201]);
     expect(claimantHook.body.secret).toMatch(/^whsec_/);
     expect((await t.as(SECRETARIAT).get('/api/webhooks')).body.every((e: Record<string, unknown>) => e.secret === undefined)).toBe(true);
@@ -93,7 +106,10 @@ describe('webhooks for organisations', () => {
     expect(receiver.received.map((r) => `${r.path} ${r.status}`)).toEqual(['/claimant 500']);
     clock.set(new Date(clock.now().getTime() + 31_000));
     await deliver();
-    expect(receiver.received.map((r) => `${r.path} ${JSON.parse(r.body).type} ${r.status}`)).toEqual(['/claimant dispute_filed 500', '/claimant dispute_filed 200']);
+    expect(receiver.received.map((r) => `${r.path} ${JSON.parse(r.body).type} ${r.status}`)).toEqual([
+      '/claimant dispute_filed 500',
+      '/claimant dispute_filed 200',
+    ]);
     // The retry is the same message: same webhook-id.
     expect(receiver.received[0].headers['webhook-id']).toBe(receiver.received[1].headers['webhook-id']);
 
@@ -105,18 +121,40 @@ describe('webhooks for organisations', () => {
     await act(t, RESPONDENT, id, 'waive-challenge');
     await act(t, SECRETARIAT, id, 'appoint-neutrals');
     // For the mediator alone: neither organisation's system hears of it, not even the submitter's own.
-    expect((await upload(t, CLAIMANT, id, { filename: 'alleen-mediator.pdf', contentType: 'application/pdf', content: samplePdf() }, { visibility: 'neutral_only' })).status).toBe(201);
+    expect(
+      (
+        await upload(
+          t,
+          CLAIMANT,
+          id,
+          { filename: 'alleen-mediator.pdf', contentType: 'application/pdf', content: samplePdf() },
+          { visibility: 'neutral_only' },
+        )
+      ).status,
+    ).toBe(201);
     await decided();
     await deliver();
-    const types = (path: string) => receiver.received.filter((r) => r.path === path && r.status === 200).map((r) => JSON.parse(r.body).type);
+    const types = (path: string) =>
+      receiver.received.filter((r) => r.path === path && r.status === 200).map((r) => JSON.parse(r.body).type);
     // Order is not promised (a retry overtakes nothing, but others may pass it): receivers sort on occurredAt.
-    expect(types('/claimant').sort()).toEqual(['answer_given', 'case_registered', 'dispute_filed', 'neutrals_appointed', 'neutrals_nominated']);
+    expect(types('/claimant').sort()).toEqual([
+      'answer_given',
+      'case_registered',
+      'dispute_filed',
+      'neutrals_appointed',
+      'neutrals_nominated',
+    ]);
     // Its own answer too: the organisation's system is not the person who answered.
     expect(types('/respondent').sort()).toEqual(['answer_given', 'neutrals_appointed', 'neutrals_nominated', 'respondent_invited']);
 
     for (const request of receiver.received) {
       const secret = request.path === '/claimant' ? claimantHook.body.secret : respondentHook.body.secret;
-      const payload = new Webhook(secret).verify(request.body, request.headers) as { id: string; disputeId: string; link: string; summary: string };
+      const payload = new Webhook(secret).verify(request.body, request.headers) as {
+        id: string;
+        disputeId: string;
+        link: string;
+        summary: string;
+      };
       expect(payload.id).toBe(request.headers['webhook-id']);
       expect(payload.disputeId).toBe(id);
       expect(payload.link).toBe(`https://geschillen.example.nl/zaken/${id}`);
@@ -145,7 +183,11 @@ describe('webhooks for organisations', () => {
       expect(await quick.round()).toEqual({ delivered: 1, failed: 0 });
       expect(types('/respondent').at(-1)).toBe('fee_invoiced');
       const respondentLog = await t.as(SECRETARIAT).get(`/api/webhooks/${respondentHook.body.id}/deliveries`);
-      expect(respondentLog.body.find((d: { kind: string }) => d.kind === 'fee_invoiced')).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
+      expect(respondentLog.body.find((d: { kind: string }) => d.kind === 'fee_invoiced')).toMatchObject({
+        status: 'delivered',
+        attempts: 2,
+        lastStatusCode: 200,
+      });
     } finally {
       await connection.destroy();
     }

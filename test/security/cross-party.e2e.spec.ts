@@ -14,15 +14,30 @@ describe.each(AUTH_MODES)("other parties' cases and organisations, AUTH_MODE=%s"
     t = m.t;
     annasCase = (await t.as('prov-anna').post('/api/disputes', filingBody({ summary: 'Anna tegen Noord' }))).body.id;
     bramsCase = (
-      await t.as('prov-bram').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-wijkzorg-amstelland'], respondentOrganisationIds: ['org-zv-zuid'], summary: 'Bram tegen Zuid geheim' }))
+      await t.as('prov-bram').post(
+        '/api/disputes',
+        filingBody({
+          claimantOrganisationIds: ['org-wijkzorg-amstelland'],
+          respondentOrganisationIds: ['org-zv-zuid'],
+          summary: 'Bram tegen Zuid geheim',
+        }),
+      )
     ).body.id;
   });
   afterAll(() => m.close());
 
   it.each<[string, string, Record<string, unknown>]>([
     ['a provider naming another provider as claimant', 'prov-anna', { claimantOrganisationIds: ['org-wijkzorg-amstelland'] }],
-    ['a provider adding another provider as co-claimant', 'prov-anna', { claimantOrganisationIds: ['org-fysio-delinde', 'org-wijkzorg-amstelland'] }],
-    ['an insurer naming another insurer as claimant', 'ins-carla', { claimantOrganisationIds: ['org-zv-zuid'], respondentOrganisationIds: ['org-fysio-delinde'] }],
+    [
+      'a provider adding another provider as co-claimant',
+      'prov-anna',
+      { claimantOrganisationIds: ['org-fysio-delinde', 'org-wijkzorg-amstelland'] },
+    ],
+    [
+      'an insurer naming another insurer as claimant',
+      'ins-carla',
+      { claimantOrganisationIds: ['org-zv-zuid'], respondentOrganisationIds: ['org-fysio-delinde'] },
+    ],
     ['an association filing for a provider that is not its member', 'assoc-eva', { claimantOrganisationIds: ['org-wijkzorg-amstelland'] }],
   ])('%s is a 403, and nothing is filed', async (_name, userId, overrides) => {
     const before = (await t.as('sec-jan').get('/api/disputes?limit=100')).body.items.length;
@@ -56,7 +71,10 @@ describe.each(AUTH_MODES)("other parties' cases and organisations, AUTH_MODE=%s"
       ['provide-information', { answers: 'x' }],
     ];
     for (const [action, body] of attempts) {
-      expect({ action, status: (await t.as('prov-anna').post(`/api/disputes/${bramsCase}/${action}`, body)).status }).toEqual({ action, status: 404 });
+      expect({ action, status: (await t.as('prov-anna').post(`/api/disputes/${bramsCase}/${action}`, body)).status }).toEqual({
+        action,
+        status: 404,
+      });
     }
     expect((await t.as('prov-anna').get(`/api/disputes/${bramsCase}/timeline`)).status).toBe(404);
     expect((await getCase(t, 'prov-bram', bramsCase)).status).toBe('filed');
@@ -106,26 +124,39 @@ describe('malformed, forged and oversized tokens', () => {
     ['three dots', async () => 'Bearer ...'],
     ['not a JWT', async () => 'Bearer hello-world'],
     ['a JWT with garbage segments', async () => 'Bearer a.b.c'],
-    ['a token with one character changed in the signature', async () => {
-      const token = await t.token('prov-anna');
-      const last = token.at(-2) === 'A' ? 'B' : 'A';
-      return `Bearer ${token.slice(0, -2)}${last}${token.at(-1)}`;
-    }],
-    ['a token whose payload was swapped for the secretariat', async () => {
-      const [header, , signature] = (await t.token('prov-anna')).split('.');
-      return `Bearer ${header}.${b64({ sub: 'sec-jan', role: 'secretariat', iss: 'gzc-disputes-dev', aud: 'gzc-disputes-api', exp: 9_999_999_999 })}.${signature}`;
-    }],
-    ['alg none for the secretariat', async () => `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'sec-jan', iss: 'gzc-disputes-dev', aud: 'gzc-disputes-api', exp: 9_999_999_999 })}.`],
-    ['a token signed with another secret', async () => {
-      const forged = await new SignJWT({ role: 'secretariat' })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject('sec-jan')
-        .setIssuer('gzc-disputes-dev')
-        .setAudience('gzc-disputes-api')
-        .setExpirationTime('1h')
-        .sign(new TextEncoder().encode('x'.repeat(48)));
-      return `Bearer ${forged}`;
-    }],
+    [
+      'a token with one character changed in the signature',
+      async () => {
+        const token = await t.token('prov-anna');
+        const last = token.at(-2) === 'A' ? 'B' : 'A';
+        return `Bearer ${token.slice(0, -2)}${last}${token.at(-1)}`;
+      },
+    ],
+    [
+      'a token whose payload was swapped for the secretariat',
+      async () => {
+        const [header, , signature] = (await t.token('prov-anna')).split('.');
+        return `Bearer ${header}.${b64({ sub: 'sec-jan', role: 'secretariat', iss: 'gzc-disputes-dev', aud: 'gzc-disputes-api', exp: 9_999_999_999 })}.${signature}`;
+      },
+    ],
+    [
+      'alg none for the secretariat',
+      async () =>
+        `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'sec-jan', iss: 'gzc-disputes-dev', aud: 'gzc-disputes-api', exp: 9_999_999_999 })}.`,
+    ],
+    [
+      'a token signed with another secret',
+      async () => {
+        const forged = await new SignJWT({ role: 'secretariat' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('sec-jan')
+          .setIssuer('gzc-disputes-dev')
+          .setAudience('gzc-disputes-api')
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode('x'.repeat(48)));
+        return `Bearer ${forged}`;
+      },
+    ],
     ['a token of 5,000 characters', async () => `Bearer ${'a'.repeat(2500)}.${'b'.repeat(2498)}`],
     ['a token of 12,000 characters', async () => `Bearer ${'a'.repeat(12_000)}`],
     ['control characters', async () => 'Bearer abc\tdef'],
@@ -156,7 +187,8 @@ describe('one party acting for another party of the same case (rules 6 and 9)', 
   afterAll(() => t.close());
 
   it('a respondent cannot answer for another respondent: 403, nothing recorded', async () => {
-    const id = (await t.as('prov-anna').post('/api/disputes', filingBody({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-zuid'] }))).body.id;
+    const id = (await t.as('prov-anna').post('/api/disputes', filingBody({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-zuid'] })))
+      .body.id;
     await act(t, 'sec-jan', id, 'register');
     const before = (await getCase(t, 'sec-jan', id)).version;
     for (const [action, body] of [
@@ -172,7 +204,9 @@ describe('one party acting for another party of the same case (rules 6 and 9)', 
   });
 
   it('a member provider cannot withdraw the association’s case; the association cannot withdraw a “participation”; outsiders get 404', async () => {
-    const id = (await t.as('assoc-eva').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }))).body.id;
+    const id = (
+      await t.as('assoc-eva').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }))
+    ).body.id;
     expect((await t.as('prov-anna').post(`/api/disputes/${id}/withdraw`, {})).status).toBe(403);
     expect((await t.as('assoc-eva').post(`/api/disputes/${id}/withdraw-participation`, {})).status).toBe(403);
     expect((await t.as('prov-bram').post(`/api/disputes/${id}/withdraw-participation`, {})).status).toBe(404);

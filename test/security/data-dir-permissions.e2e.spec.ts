@@ -39,13 +39,23 @@ describe('files on disk are only the server’s', () => {
       expect(res.status).toBe(201);
 
       expect(modeOf(dataDir)).toBe('700');
-      for (const name of ['events.sqlite', 'events.sqlite-wal', 'events.sqlite-shm', 'read-models.sqlite', 'read-models.sqlite-wal', 'read-models.sqlite-shm', 'dev-token-secret']) {
+      for (const name of [
+        'events.sqlite',
+        'events.sqlite-wal',
+        'events.sqlite-shm',
+        'read-models.sqlite',
+        'read-models.sqlite-wal',
+        'read-models.sqlite-shm',
+        'dev-token-secret',
+      ]) {
         const path = join(dataDir, name);
         expect({ name, exists: existsSync(path) }).toEqual({ name, exists: true });
         expect({ name, mode: modeOf(path) }).toEqual({ name, mode: '600' });
       }
       // The notifications written as .eml files (no SMTP_URL) are personal data too.
-      await t.app.get(NotificationRuntime).waitForPosition(await t.app.get<{ headPosition(): Promise<number> }>(EVENT_STORE).headPosition());
+      await t.app
+        .get(NotificationRuntime)
+        .waitForPosition(await t.app.get<{ headPosition(): Promise<number> }>(EVENT_STORE).headPosition());
       expect((await t.app.get(NotificationRuntime).sendNow()).sent).toBeGreaterThan(0);
       const outbox = walk(join(dataDir, 'outbox'));
       for (const path of [join(dataDir, 'outbox'), ...outbox]) {

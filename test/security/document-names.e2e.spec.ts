@@ -49,11 +49,25 @@ describe("a document's name ends with the extension of its detected type", () =>
     const documentId = randomUUID();
     await t.app.get<EventStore>(EVENT_STORE).appendToStream(
       `dispute-${id}`,
-      [{
-        type: 'DocumentSubmitted',
-        data: { documentId, name: 'factuur.pdf.bat', mediaType: 'text/plain', sizeBytes: stored.sizeBytes, sha256: stored.sha256, visibility: 'parties', submittedByUserId: 'prov-anna' },
-        metadata: { schemaVersion: 1, actor: { userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' }, correlationId: randomUUID() },
-      }],
+      [
+        {
+          type: 'DocumentSubmitted',
+          data: {
+            documentId,
+            name: 'factuur.pdf.bat',
+            mediaType: 'text/plain',
+            sizeBytes: stored.sizeBytes,
+            sha256: stored.sha256,
+            visibility: 'parties',
+            submittedByUserId: 'prov-anna',
+          },
+          metadata: {
+            schemaVersion: 1,
+            actor: { userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' },
+            correlationId: randomUUID(),
+          },
+        },
+      ],
       'any',
     );
     const listed = await eventually(async () => {

@@ -27,7 +27,13 @@ describe.each(AUTH_MODES)('documents × roles, AUTH_MODE=%s', (mode) => {
     for (const visibility of Object.keys(docs) as Array<keyof typeof docs>) {
       // Secretariat-only documents come from the secretariat; the others from the claimant.
       const uploader = visibility === 'secretariat' ? SECRETARIAT : CLAIMANT;
-      const res = await upload(t, uploader, caseId, { filename: `${visibility}.pdf`, contentType: 'application/pdf', content: samplePdf() }, { visibility });
+      const res = await upload(
+        t,
+        uploader,
+        caseId,
+        { filename: `${visibility}.pdf`, contentType: 'application/pdf', content: samplePdf() },
+        { visibility },
+      );
       expect({ status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({ status: 201, body: undefined });
       docs[visibility] = res.body.documentId;
     }
@@ -77,8 +83,21 @@ describe.each(AUTH_MODES)('documents × roles, AUTH_MODE=%s', (mode) => {
   });
 
   it("a document of another party's case cannot be reached through one's own case", async () => {
-    const bramsCase = (await t.as('prov-bram').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-wijkzorg-amstelland'], respondentOrganisationIds: ['org-zv-zuid'] }))).body.id;
-    const bramsDoc = (await upload(t, 'prov-bram', bramsCase, { filename: 'geheim.txt', contentType: 'text/plain', content: Buffer.from('geheim van Bram\n') })).body.documentId;
+    const bramsCase = (
+      await t
+        .as('prov-bram')
+        .post(
+          '/api/disputes',
+          filingBody({ claimantOrganisationIds: ['org-wijkzorg-amstelland'], respondentOrganisationIds: ['org-zv-zuid'] }),
+        )
+    ).body.id;
+    const bramsDoc = (
+      await upload(t, 'prov-bram', bramsCase, {
+        filename: 'geheim.txt',
+        contentType: 'text/plain',
+        content: Buffer.from('geheim van Bram\n'),
+      })
+    ).body.documentId;
     const viaOwnCase = await download(t, CLAIMANT, caseId, bramsDoc);
     expect(viaOwnCase.status).toBe(404);
     expect(viaOwnCase.text).not.toContain('geheim van Bram');
@@ -89,8 +108,19 @@ describe.each(AUTH_MODES)('documents × roles, AUTH_MODE=%s', (mode) => {
 
   it('hostile document ids in the path are a 400 or 404, never a file of the server', async () => {
     const token = await t.token(SECRETARIAT);
-    for (const documentId of ['..', '%2e%2e', '..%2F..%2Fevents.sqlite', '..%5C..%5Cevents.sqlite', 'dev-token-secret', '%00', encodeURIComponent('../../../etc/passwd')]) {
-      const res = await t.http().get(`${documentsPath(caseId)}/${documentId}`).set('Authorization', `Bearer ${token}`);
+    for (const documentId of [
+      '..',
+      '%2e%2e',
+      '..%2F..%2Fevents.sqlite',
+      '..%5C..%5Cevents.sqlite',
+      'dev-token-secret',
+      '%00',
+      encodeURIComponent('../../../etc/passwd'),
+    ]) {
+      const res = await t
+        .http()
+        .get(`${documentsPath(caseId)}/${documentId}`)
+        .set('Authorization', `Bearer ${token}`);
       expect({ documentId, ok: [400, 404].includes(res.status) }).toEqual({ documentId, ok: true });
       expect(res.text).not.toMatch(INTERNALS);
       expect(res.text).not.toMatch(/SQLite format|root:x:0/);

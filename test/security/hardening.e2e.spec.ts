@@ -6,7 +6,12 @@ import { startTestApp, type TestApp } from '../e2e/support/test-app';
 class Capture extends Writable {
   readonly lines: string[] = [];
   override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.lines.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+    this.lines.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    );
     done();
   }
 }
@@ -19,7 +24,10 @@ describe('security headers and CORS', () => {
   afterAll(() => t.close());
 
   it('every answer carries helmet security headers, and no X-Powered-By', async () => {
-    const res = await t.http().get('/api/me').set('Authorization', `Bearer ${await t.token('prov-anna')}`);
+    const res = await t
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${await t.token('prov-anna')}`);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
@@ -31,10 +39,11 @@ describe('security headers and CORS', () => {
   });
 
   it('CORS answers the configured origin only', async () => {
-    const allowed = await t
-      .http()
-      .options('/api/disputes')
-      .set({ Origin: 'https://portaal.geschilleninstantie.nl', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' });
+    const allowed = await t.http().options('/api/disputes').set({
+      Origin: 'https://portaal.geschilleninstantie.nl',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'authorization,content-type',
+    });
     expect(allowed.status).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://portaal.geschilleninstantie.nl');
     expect(allowed.headers['access-control-allow-headers']).toMatch(/Authorization/);
@@ -86,7 +95,9 @@ describe('rate limits', () => {
       expect(limited.headers['retry-after']).toBeDefined();
       expect((await anna.get('/api/disputes')).body.items).toHaveLength(2);
       // Another user is counted apart.
-      expect((await t.as('prov-bram').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }))).status).toBe(201);
+      expect(
+        (await t.as('prov-bram').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }))).status,
+      ).toBe(201);
       // Reading is not limited.
       expect((await anna.get('/api/disputes')).status).toBe(200);
     } finally {
@@ -125,7 +136,14 @@ describe('request logs', () => {
 
       const lines = capture.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
       const filing = lines.find((l) => l.clientRequestId === 'req-log-1')!;
-      expect(filing).toMatchObject({ msg: 'request', method: 'POST', route: '/api/disputes', status: 201, userId: 'prov-anna', level: 'info' });
+      expect(filing).toMatchObject({
+        msg: 'request',
+        method: 'POST',
+        route: '/api/disputes',
+        status: 201,
+        userId: 'prov-anna',
+        level: 'info',
+      });
       expect(filing.requestId).toBe(filed.headers['x-request-id']);
       expect(typeof filing.durationMs).toBe('number');
       expect(typeof filing.time).toBe('string');

@@ -24,7 +24,12 @@ const BODIES: Record<(typeof JSON_ACTIONS)[number], Body> = {
   'decline-submission': { reason: 'Nee.' },
   'propose-route': { route: 'arbitration' },
   'nominate-neutrals': { neutralUserIds: ['med-gerrit'] },
-  'challenge-neutral': { neutralUserId: MEDIATOR, grounds: 'Eerder betrokken.', newFacts: true, factsKnownSince: amsterdamDay(new Date().toISOString())! },
+  'challenge-neutral': {
+    neutralUserId: MEDIATOR,
+    grounds: 'Eerder betrokken.',
+    newFacts: true,
+    factsKnownSince: amsterdamDay(new Date().toISOString())!,
+  },
   'decide-challenge': { neutralUserId: MEDIATOR, upheld: false },
   'appoint-neutrals': {},
   'waive-challenge': {},
@@ -99,33 +104,40 @@ describe('neutral terms × routes', () => {
   afterAll(() => t.close());
 
   /** What the neutral gets on each route, per state of their term. */
-  const EXPECTED: Record<Term, { read: number; access?: string; documents: number; before: number; after: number; upload: number; actions: number[] }> = {
+  const EXPECTED: Record<
+    Term,
+    { read: number; access?: string; documents: number; before: number; after: number; upload: number; actions: number[] }
+  > = {
     nominated: { read: 200, access: 'conflict_check', documents: 200, before: 404, after: 404, upload: 403, actions: [403, 409] },
     appointed: { read: 200, access: 'full', documents: 200, before: 200, after: 200, upload: 201, actions: [200, 400, 403, 409] },
     'ended before appointment': { read: 404, documents: 404, before: 404, after: 404, upload: 404, actions: [404] },
     'ended after serving': { read: 200, access: 'term_record', documents: 200, before: 200, after: 404, upload: 403, actions: [403, 409] },
   };
 
-  it.each(Object.keys(EXPECTED) as Term[])('%s: case, timeline, documents, upload and every action', async (term) => {
-    const { id, before, after } = cases[term];
-    const want = EXPECTED[term];
-    for (const path of [`/api/disputes/${id}`, `/api/disputes/${id}/timeline`]) {
-      expect({ term, path, status: checked(await t.as(MEDIATOR).get(path)).status }).toEqual({ term, path, status: want.read });
-    }
-    if (want.access) expect((await t.as(MEDIATOR).get(`/api/disputes/${id}`)).body.access).toBe(want.access);
-    expect({ term, documents: checked(await t.as(MEDIATOR).get(documentsPath(id))).status }).toEqual({ term, documents: want.documents });
-    expect({ term, before: checked(await download(t, MEDIATOR, id, before)).status }).toEqual({ term, before: want.before });
-    expect({ term, after: checked(await download(t, MEDIATOR, id, after)).status }).toEqual({ term, after: want.after });
-    if (term === 'appointed') return; // an appointed neutral's actions are the lifecycle's (lifecycle.e2e)
-    expect({ term, upload: checked(await upload(t, MEDIATOR, id, parties('n.txt'))).status }).toEqual({ term, upload: want.upload });
-    const version = (await t.as(SECRETARIAT).get(`/api/disputes/${id}`)).body.version;
-    for (const action of JSON_ACTIONS) {
-      const res = checked(await t.as(MEDIATOR).post(`/api/disputes/${id}/${action}`, BODIES[action]));
-      expect({ term, action, allowed: want.actions.includes(res.status) }).toEqual({ term, action, allowed: true });
-    }
-    // Nothing a former or would-be neutral tries is recorded.
-    expect((await t.as(SECRETARIAT).get(`/api/disputes/${id}`)).body.version).toBe(version);
-  }, 60_000);
+  it.each(Object.keys(EXPECTED) as Term[])(
+    '%s: case, timeline, documents, upload and every action',
+    async (term) => {
+      const { id, before, after } = cases[term];
+      const want = EXPECTED[term];
+      for (const path of [`/api/disputes/${id}`, `/api/disputes/${id}/timeline`]) {
+        expect({ term, path, status: checked(await t.as(MEDIATOR).get(path)).status }).toEqual({ term, path, status: want.read });
+      }
+      if (want.access) expect((await t.as(MEDIATOR).get(`/api/disputes/${id}`)).body.access).toBe(want.access);
+      expect({ term, documents: checked(await t.as(MEDIATOR).get(documentsPath(id))).status }).toEqual({ term, documents: want.documents });
+      expect({ term, before: checked(await download(t, MEDIATOR, id, before)).status }).toEqual({ term, before: want.before });
+      expect({ term, after: checked(await download(t, MEDIATOR, id, after)).status }).toEqual({ term, after: want.after });
+      if (term === 'appointed') return; // an appointed neutral's actions are the lifecycle's (lifecycle.e2e)
+      expect({ term, upload: checked(await upload(t, MEDIATOR, id, parties('n.txt'))).status }).toEqual({ term, upload: want.upload });
+      const version = (await t.as(SECRETARIAT).get(`/api/disputes/${id}`)).body.version;
+      for (const action of JSON_ACTIONS) {
+        const res = checked(await t.as(MEDIATOR).post(`/api/disputes/${id}/${action}`, BODIES[action]));
+        expect({ term, action, allowed: want.actions.includes(res.status) }).toEqual({ term, action, allowed: true });
+      }
+      // Nothing a former or would-be neutral tries is recorded.
+      expect((await t.as(SECRETARIAT).get(`/api/disputes/${id}`)).body.version).toBe(version);
+    },
+    60_000,
+  );
 
   it('the appointed neutral lists the case; a nominee too (to check conflicts); a neutral whose term ended does not', async () => {
     const res = await t.as(MEDIATOR).get('/api/disputes?limit=100');

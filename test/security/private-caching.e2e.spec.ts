@@ -39,7 +39,9 @@ describe('private answers are never cached', () => {
   it("Carla sending the ETag Anna saw gets Carla's own view, not a 304", async () => {
     const anna = await t.as('prov-anna').get(`/api/disputes/${id}`);
     expect(anna.status).toBe(200);
-    const carla = await t.as('ins-carla').get(`/api/disputes/${id}`, anna.headers.etag ? { 'If-None-Match': String(anna.headers.etag) } : {});
+    const carla = await t
+      .as('ins-carla')
+      .get(`/api/disputes/${id}`, anna.headers.etag ? { 'If-None-Match': String(anna.headers.etag) } : {});
     expect(carla.status).toBe(200);
     expect(carla.body.id).toBe(id);
     if (carla.headers.etag !== undefined) expect(carla.headers.etag).not.toBe(anna.headers.etag);

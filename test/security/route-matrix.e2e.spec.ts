@@ -97,7 +97,13 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
   });
   afterAll(() => m.close());
 
-  async function call(who: string, method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: unknown, token?: string): Promise<ApiResponse> {
+  async function call(
+    who: string,
+    method: 'get' | 'post' | 'patch' | 'delete',
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<ApiResponse> {
     let req = t.http()[method](path);
     if (token !== undefined) req = req.set('Authorization', `Bearer ${token}`);
     else if (who !== 'anonymous') req = req.set('Authorization', `Bearer ${await m.token(who)}`);
@@ -126,23 +132,101 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
     ['me', 'get', '/api/me', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
     ['organisations', 'get', '/api/organisations', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
     ['list disputes', 'get', '/api/disputes', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
-    ['statistics', 'get', '/api/statistics', () => undefined, (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'obs-karin'].includes(who) ? 200 : 403)],
-    ['statistics as CSV', 'get', '/api/statistics?format=csv', () => undefined, (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'obs-karin'].includes(who) ? 200 : 403)],
-    ['mediation outcomes', 'get', '/api/mediation-outcomes', () => undefined, (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'med-femke'].includes(who) ? 200 : 403)],
-    ['caseload', 'get', '/api/caseload', () => undefined, (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'med-femke', 'adv-hanna', 'arb-ivo'].includes(who) ? 200 : 403)],
-    ['directory organisations', 'get', '/api/directory/organisations', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
-    ['directory organisation', 'get', '/api/directory/organisations/org-zv-noord', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
-    ['directory users', 'get', '/api/directory/users', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
-    ['directory user', 'get', '/api/directory/users/prov-anna', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
-    ['register organisation', 'post', '/api/directory/organisations', () => ({ id: `org-obs-${++userCounter}`, kind: 'observer', name: 'NZa' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
-    ['change organisation', 'patch', '/api/directory/organisations/org-begeleidingscommissie', () => ({ name: `Begeleidingscommissie ${++userCounter}` }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
-    ['register user', 'post', '/api/directory/users', () => ({ id: `obs-${++userCounter}`, name: 'Nieuw', role: 'observer', organisationId: 'org-begeleidingscommissie' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
+    [
+      'statistics',
+      'get',
+      '/api/statistics',
+      () => undefined,
+      (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'obs-karin'].includes(who) ? 200 : 403),
+    ],
+    [
+      'statistics as CSV',
+      'get',
+      '/api/statistics?format=csv',
+      () => undefined,
+      (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'obs-karin'].includes(who) ? 200 : 403),
+    ],
+    [
+      'mediation outcomes',
+      'get',
+      '/api/mediation-outcomes',
+      () => undefined,
+      (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'med-femke'].includes(who) ? 200 : 403),
+    ],
+    [
+      'caseload',
+      'get',
+      '/api/caseload',
+      () => undefined,
+      (who) => (who === 'anonymous' ? 401 : [SECRETARIAT, 'med-femke', 'adv-hanna', 'arb-ivo'].includes(who) ? 200 : 403),
+    ],
+    [
+      'directory organisations',
+      'get',
+      '/api/directory/organisations',
+      () => undefined,
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403),
+    ],
+    [
+      'directory organisation',
+      'get',
+      '/api/directory/organisations/org-zv-noord',
+      () => undefined,
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403),
+    ],
+    [
+      'directory users',
+      'get',
+      '/api/directory/users',
+      () => undefined,
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403),
+    ],
+    [
+      'directory user',
+      'get',
+      '/api/directory/users/prov-anna',
+      () => undefined,
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403),
+    ],
+    [
+      'register organisation',
+      'post',
+      '/api/directory/organisations',
+      () => ({ id: `org-obs-${++userCounter}`, kind: 'observer', name: 'NZa' }),
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403),
+    ],
+    [
+      'change organisation',
+      'patch',
+      '/api/directory/organisations/org-begeleidingscommissie',
+      () => ({ name: `Begeleidingscommissie ${++userCounter}` }),
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403),
+    ],
+    [
+      'register user',
+      'post',
+      '/api/directory/users',
+      () => ({ id: `obs-${++userCounter}`, name: 'Nieuw', role: 'observer', organisationId: 'org-begeleidingscommissie' }),
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403),
+    ],
     ['own notifications', 'get', '/api/notifications', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
     ['own notification preferences', 'get', '/api/notifications/preferences', () => undefined, (who) => (who === 'anonymous' ? 401 : 200)],
     ['mark all notifications read', 'post', '/api/notifications/read-all', () => ({}), (who) => (who === 'anonymous' ? 401 : 204)],
     ['webhook endpoints', 'get', '/api/webhooks', () => undefined, (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
-    ['register webhook', 'post', '/api/webhooks', () => ({ organisationId: 'org-zv-noord', url: 'https://contractering.zv-noord.invalid/hooks' }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403)],
-    ['change user', 'patch', '/api/directory/users/obs-karin', () => ({ name: `Karin ${++userCounter}` }), (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403)],
+    [
+      'register webhook',
+      'post',
+      '/api/webhooks',
+      () => ({ organisationId: 'org-zv-noord', url: 'https://contractering.zv-noord.invalid/hooks' }),
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 201 : 403),
+    ],
+    [
+      'change user',
+      'patch',
+      '/api/directory/users/obs-karin',
+      () => ({ name: `Karin ${++userCounter}` }),
+      (who) => (who === 'anonymous' ? 401 : who === SECRETARIAT ? 200 : 403),
+    ],
   ];
 
   it.each(GLOBAL_ROUTES)('%s: every role gets its status', async (_name, method, path, body, expected) => {
@@ -153,10 +237,18 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
   });
 
   it('remove user: secretariat only', async () => {
-    const jan = await call(SECRETARIAT, 'post', '/api/directory/users', { id: 'obs-weg', name: 'Weg', role: 'observer', organisationId: 'org-begeleidingscommissie' });
+    const jan = await call(SECRETARIAT, 'post', '/api/directory/users', {
+      id: 'obs-weg',
+      name: 'Weg',
+      role: 'observer',
+      organisationId: 'org-begeleidingscommissie',
+    });
     expect(jan.status).toBe(201);
     for (const who of EVERYONE.filter((w) => w !== SECRETARIAT)) {
-      expect({ who, status: (await call(who, 'delete', '/api/directory/users/obs-weg')).status }).toEqual({ who, status: who === 'anonymous' ? 401 : 403 });
+      expect({ who, status: (await call(who, 'delete', '/api/directory/users/obs-weg')).status }).toEqual({
+        who,
+        status: who === 'anonymous' ? 401 : 403,
+      });
     }
     expect((await call(SECRETARIAT, 'delete', '/api/directory/users/obs-weg')).status).toBe(204);
   });
@@ -185,13 +277,25 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
     const before = await m.freshToken(id);
     if (before !== undefined) expect((await call(id, 'get', '/api/me', undefined, before)).status).toBe(401);
     else expect(mode).toBe('dev');
-    expect((await call(SECRETARIAT, 'post', '/api/directory/users', { id, name: 'Midden', role: 'observer', organisationId: 'org-begeleidingscommissie' })).status).toBe(201);
+    expect(
+      (
+        await call(SECRETARIAT, 'post', '/api/directory/users', {
+          id,
+          name: 'Midden',
+          role: 'observer',
+          organisationId: 'org-begeleidingscommissie',
+        })
+      ).status,
+    ).toBe(201);
     const asObserver = (await m.freshToken(id))!;
     expect((await call(id, 'get', '/api/statistics', undefined, asObserver)).status).toBe(200);
     expect((await call(id, 'get', '/api/directory/users', undefined, asObserver)).status).toBe(403);
 
     // Made secretariat of the disputes body: the observer's token no longer fits; a new one does, with the new rights.
-    expect((await call(SECRETARIAT, 'patch', `/api/directory/users/${id}`, { role: 'secretariat', organisationId: 'org-geschilleninstantie' })).status).toBe(200);
+    expect(
+      (await call(SECRETARIAT, 'patch', `/api/directory/users/${id}`, { role: 'secretariat', organisationId: 'org-geschilleninstantie' }))
+        .status,
+    ).toBe(200);
     expect((await call(id, 'get', '/api/statistics', undefined, asObserver)).status).toBe(401);
     const asSecretariat = (await m.freshToken(id))!;
     expect((await call(id, 'get', '/api/directory/users', undefined, asSecretariat)).status).toBe(200);
@@ -203,18 +307,23 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
   });
 
   // OIDC only (dev tokens carry what the server put in them): registered for that mode alone, not skipped in the other.
-  if (mode === 'oidc') it('oidc: a subject in no directory is refused whatever it claims; a claim above the directory is refused', async () => {
-    const stranger = await m.tokenWith('mallory', { role: 'secretariat', organisation_id: 'org-geschilleninstantie' });
-    expect((await call('mallory', 'get', '/api/directory/users', undefined, stranger)).status).toBe(401);
-    const promoted = await m.tokenWith('obs-karin', { role: 'secretariat', organisation_id: 'org-geschilleninstantie' });
-    expect((await call('obs-karin', 'get', '/api/directory/users', undefined, promoted)).status).toBe(401);
-    const bare = await m.tokenWith('obs-karin', {});
-    expect((await call('obs-karin', 'get', '/api/statistics', undefined, bare)).status).toBe(200);
-  });
+  if (mode === 'oidc')
+    it('oidc: a subject in no directory is refused whatever it claims; a claim above the directory is refused', async () => {
+      const stranger = await m.tokenWith('mallory', { role: 'secretariat', organisation_id: 'org-geschilleninstantie' });
+      expect((await call('mallory', 'get', '/api/directory/users', undefined, stranger)).status).toBe(401);
+      const promoted = await m.tokenWith('obs-karin', { role: 'secretariat', organisation_id: 'org-geschilleninstantie' });
+      expect((await call('obs-karin', 'get', '/api/directory/users', undefined, promoted)).status).toBe(401);
+      const bare = await m.tokenWith('obs-karin', {});
+      expect((await call('obs-karin', 'get', '/api/statistics', undefined, bare)).status).toBe(200);
+    });
 
   it('reading a filed case and its timeline: claimant and secretariat 200, everyone else (the respondent too, rule 1) 404, no token 401', async () => {
     const id = await fileCase();
-    for (const path of [`/api/disputes/${id}`, `/api/disputes/${id}/timeline`, `/api/disputes/${id}?asOf=${encodeURIComponent(new Date().toISOString())}`]) {
+    for (const path of [
+      `/api/disputes/${id}`,
+      `/api/disputes/${id}/timeline`,
+      `/api/disputes/${id}?asOf=${encodeURIComponent(new Date().toISOString())}`,
+    ]) {
       for (const who of EVERYONE) {
         const expected = who === 'anonymous' ? 401 : [CLAIMANT, SECRETARIAT].includes(who) ? 200 : 404;
         expect({ who, path, status: (await call(who, 'get', path)).status }).toEqual({ who, path, status: expected });
@@ -222,25 +331,32 @@ describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
     }
   });
 
-  it.each(Object.entries(ON_FILED_CASE))('%s on a filed case: the expected status for every role', async (action, [claimant, respondent, secretariat]) => {
-    const id = await fileCase();
-    const path = `/api/disputes/${id}/${action}`;
-    for (const who of ['anonymous', ...OUTSIDERS] as Who[]) {
-      const res = await call(who, 'post', path, ACTION_BODIES[action]!());
-      expect({ who, status: res.status }).toEqual({ who, status: who === 'anonymous' ? 401 : 404 });
-    }
-    // Refusals first, the one that succeeds (if any) last: a refused command records nothing.
-    const visible: Array<[Who, number]> = [
-      [CLAIMANT, claimant],
-      [RESPONDENT, respondent],
-      [SECRETARIAT, secretariat],
-    ];
-    visible.sort((a, b) => (a[1] < 300 ? 1 : 0) - (b[1] < 300 ? 1 : 0));
-    for (const [who, expected] of visible) {
-      const res = await call(who, 'post', path, ACTION_BODIES[action]!());
-      expect({ who, status: res.status, detail: res.status === expected ? undefined : res.body.detail }).toEqual({ who, status: expected, detail: undefined });
-    }
-  });
+  it.each(Object.entries(ON_FILED_CASE))(
+    '%s on a filed case: the expected status for every role',
+    async (action, [claimant, respondent, secretariat]) => {
+      const id = await fileCase();
+      const path = `/api/disputes/${id}/${action}`;
+      for (const who of ['anonymous', ...OUTSIDERS] as Who[]) {
+        const res = await call(who, 'post', path, ACTION_BODIES[action]!());
+        expect({ who, status: res.status }).toEqual({ who, status: who === 'anonymous' ? 401 : 404 });
+      }
+      // Refusals first, the one that succeeds (if any) last: a refused command records nothing.
+      const visible: Array<[Who, number]> = [
+        [CLAIMANT, claimant],
+        [RESPONDENT, respondent],
+        [SECRETARIAT, secretariat],
+      ];
+      visible.sort((a, b) => (a[1] < 300 ? 1 : 0) - (b[1] < 300 ? 1 : 0));
+      for (const [who, expected] of visible) {
+        const res = await call(who, 'post', path, ACTION_BODIES[action]!());
+        expect({ who, status: res.status, detail: res.status === expected ? undefined : res.body.detail }).toEqual({
+          who,
+          status: expected,
+          detail: undefined,
+        });
+      }
+    },
+  );
 
   it('an id that is no case is a 404 for everyone, secretariat included', async () => {
     const id = randomUUID();

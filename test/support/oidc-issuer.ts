@@ -16,7 +16,10 @@ export interface TestIssuer {
   /** How many times the JWKS was fetched. */
   jwksFetches(): number;
   /** Signs a token with the current key (or the given one); claims override the defaults. */
-  sign(claims?: JWTPayload, options?: { kid?: string; expiresIn?: string | number; key?: SigningKey; audience?: string; issuer?: string }): Promise<string>;
+  sign(
+    claims?: JWTPayload,
+    options?: { kid?: string; expiresIn?: string | number; key?: SigningKey; audience?: string; issuer?: string },
+  ): Promise<string>;
   /** A new key (new kid) that signs from now on; the JWKS publishes it (and keeps the old one unless dropOld). */
   rotate(options?: { dropOld?: boolean }): Promise<SigningKey>;
   /** A key the issuer does not publish (for forged signatures). */

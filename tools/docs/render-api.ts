@@ -57,7 +57,9 @@ function fields(doc: OpenApiDocument, schema: SchemaObject | undefined): string[
   return [
     '| Field | Type | Required | Notes |',
     '| --- | --- | --- | --- |',
-    ...properties.map(([name, p]) => `| \`${name}\` | ${cell(typeOf(p))} | ${required.has(name) ? 'yes' : 'no'} | ${cell(p.description ?? '')} |`),
+    ...properties.map(
+      ([name, p]) => `| \`${name}\` | ${cell(typeOf(p))} | ${required.has(name) ? 'yes' : 'no'} | ${cell(p.description ?? '')} |`,
+    ),
   ];
 }
 
@@ -89,14 +91,21 @@ export function renderApiDoc(doc: OpenApiDocument): string {
       if (parameters.length > 0) {
         lines.push('| Parameter | In | Required | Notes |', '| --- | --- | --- | --- |');
         for (const p of parameters) {
-          lines.push(`| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell([typeOf(p.schema), p.description].filter(Boolean).join('; '))} |`);
+          lines.push(
+            `| \`${p.name}\` | ${p.in} | ${p.required ? 'yes' : 'no'} | ${cell([typeOf(p.schema), p.description].filter(Boolean).join('; '))} |`,
+          );
         }
         lines.push('');
       }
       const body = op.requestBody?.content;
       if (body) {
         const [mediaType, content] = Object.entries(body)[0]!;
-        lines.push(`Body (\`${mediaType}\`${content.schema?.$ref ? `, ${refName(content.schema.$ref)}` : ''}):`, '', ...fields(doc, content.schema), '');
+        lines.push(
+          `Body (\`${mediaType}\`${content.schema?.$ref ? `, ${refName(content.schema.$ref)}` : ''}):`,
+          '',
+          ...fields(doc, content.schema),
+          '',
+        );
       }
       const answers = Object.entries(op.responses ?? {}).map(([status, r]) => {
         const schema = Object.values(r.content ?? {})[0]?.schema;

@@ -19,7 +19,13 @@ describe('dev tokens and the bearer guard', () => {
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       tokenType: 'Bearer',
       expiresIn: 8 * 3600,
-      user: { id: 'prov-anna', name: 'Anna de Linde', role: 'provider', organisationId: 'org-fysio-delinde', email: 'anna@fysio-delinde.example' },
+      user: {
+        id: 'prov-anna',
+        name: 'Anna de Linde',
+        role: 'provider',
+        organisationId: 'org-fysio-delinde',
+        email: 'anna@fysio-delinde.example',
+      },
     });
   });
 
@@ -44,8 +50,11 @@ describe('dev tokens and the bearer guard', () => {
     expect(res.body.organisation).toMatchObject({ id: 'org-zv-noord', kind: 'insurer', codes: { uzovi: '9001' } });
   });
 
-  it('a care office user is on the insurers\' side: GET /api/me names the care office', async () => {
-    const res = await h.http().get('/api/me').set('Authorization', `Bearer ${await h.tokenFor('zk-lotte')}`);
+  it("a care office user is on the insurers' side: GET /api/me names the care office", async () => {
+    const res = await h
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${await h.tokenFor('zk-lotte')}`);
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ id: 'zk-lotte', role: 'insurer', email: 'lotte@zorgkantoor-west.example' });
     expect(res.body.organisation).toMatchObject({ id: 'org-zorgkantoor-west', kind: 'care_office', codes: { uzovi: '9101' } });

@@ -17,7 +17,7 @@ describe('DirectoryIdentity', () => {
   });
   afterEach(() => warn.mockRestore());
 
-  it("takes role and organisation from the directory when the token says nothing, or the same", () => {
+  it('takes role and organisation from the directory when the token says nothing, or the same', () => {
     const identity = new DirectoryIdentity(directory);
     const expected = { actor: { userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' } };
     expect(identity.resolve('prov-anna', {})).toMatchObject(expected);

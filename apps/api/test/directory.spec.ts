@@ -51,7 +51,11 @@ describe('directory as events', () => {
     });
     expect(service.organisation('org-zorgkantoor-west')).toMatchObject({ kind: 'care_office', codes: { uzovi: '9101' } });
     expect(service.user('zk-lotte')).toMatchObject({ role: 'insurer', organisationId: 'org-zorgkantoor-west' });
-    expect(service.organisation('org-fysio-delinde')).toMatchObject({ kind: 'provider', smallProvider: true, codes: { agb: '04012345', kvk: '61234567' } });
+    expect(service.organisation('org-fysio-delinde')).toMatchObject({
+      kind: 'provider',
+      smallProvider: true,
+      codes: { agb: '04012345', kvk: '61234567' },
+    });
     expect(service.organisation('org-branche-eerstelijn')?.members).toEqual(['org-fysio-delinde', 'org-ggz-praktijk-oost']);
     expect(service.users()).toHaveLength(16);
     expect(service.organisations()).toHaveLength(10);
@@ -74,7 +78,11 @@ describe('directory as events', () => {
     const config = testConfig();
     const store = await storeIn(config.dataDir);
     const first = await startService(store, config);
-    await new DirectoryCommands(first).changeOrganisation('org-zv-noord', { name: 'Zorgverzekeraar Noord NV' }, { actor: SECRETARIAT, requestId: 'r1' });
+    await new DirectoryCommands(first).changeOrganisation(
+      'org-zv-noord',
+      { name: 'Zorgverzekeraar Noord NV' },
+      { actor: SECRETARIAT, requestId: 'r1' },
+    );
     await first.onModuleDestroy();
 
     const second = await startService(store, config);
@@ -95,10 +103,15 @@ describe('directory as events', () => {
     const config = testConfig();
     const a = await startService(await storeIn(config.dataDir), config);
     const b = await startService(await storeIn(config.dataDir), config);
-    await new DirectoryCommands(a).changeOrganisation('org-fysio-delinde', { smallProvider: false }, { actor: SECRETARIAT, requestId: 'r2' });
+    await new DirectoryCommands(a).changeOrganisation(
+      'org-fysio-delinde',
+      { smallProvider: false },
+      { actor: SECRETARIAT, requestId: 'r2' },
+    );
     expect(a.organisation('org-fysio-delinde')?.smallProvider).toBe(false);
     const deadline = Date.now() + 5000;
-    while (b.organisation('org-fysio-delinde')?.smallProvider !== false && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (b.organisation('org-fysio-delinde')?.smallProvider !== false && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(b.organisation('org-fysio-delinde')?.smallProvider).toBe(false);
   });
 
@@ -141,11 +154,43 @@ describe('directory as events', () => {
   it.each<[string, unknown, RegExp]>([
     ['not JSON', '{', /not valid JSON/],
     ['no users', { organisations: [] }, /"users"/],
-    ['a bad role', { organisations: [{ id: 'o', kind: 'insurer', name: 'O', uzovi: '1234' }], users: [{ id: 'u', name: 'U', role: 'king', organisationId: 'o' }] }, /role must be one of/],
-    ['an unknown organisation', { organisations: [], users: [{ id: 'u', name: 'U', role: 'insurer', organisationId: 'o' }] }, /organisationId must be an organisation/],
-    ['a duplicate user', { organisations: [{ id: 'o', kind: 'insurer', name: 'O', uzovi: '1234' }], users: [{ id: 'u', name: 'U', role: 'insurer', organisationId: 'o' }, { id: 'u', name: 'U', role: 'insurer', organisationId: 'o' }] }, /twice/],
-    ['a bad AGB code', { organisations: [{ id: 'p', kind: 'provider', name: 'P', agb: '123', kvk: '12345678', smallProvider: true }], users: [] }, /AGB code of 8 digits/],
-    ['a role that does not fit', { organisations: [{ id: 'o', kind: 'insurer', name: 'O', uzovi: '1234' }], users: [{ id: 'u', name: 'U', role: 'secretariat', organisationId: 'o' }] }, /not secretariat/],
+    [
+      'a bad role',
+      {
+        organisations: [{ id: 'o', kind: 'insurer', name: 'O', uzovi: '1234' }],
+        users: [{ id: 'u', name: 'U', role: 'king', organisationId: 'o' }],
+      },
+      /role must be one of/,
+    ],
+    [
+      'an unknown organisation',
+      { organisations: [], users: [{ id: 'u', name: 'U', role: 'insurer', organisationId: 'o' }] },
+      /organisationId must be an organisation/,
+    ],
+    [
+      'a duplicate user',
+      {
+        organisations: [{ id: 'o', kind: 'insurer', name: 'O', uzovi: '1234' }],
+        users: [
+          { id: 'u', name: 'U', role: 'insurer', organisationId: 'o' },
+          { id: 'u', name: 'U', role: 'insurer', organisationId: 'o' },
+        ],
+      },
+      /twice/,
+    ],
+    [
+      'a bad AGB code',
+      { organisations: [{ id: 'p', kind: 'provider', name: 'P', agb: '123', kvk: '12345678', smallProvider: true }], users: [] },
+      /AGB code of 8 digits/,
+    ],
+    [
+      'a role that does not fit',
+      {
+        organisations: [{ id: 'o', kind: 'insurer', name: 'O', uzovi: '1234' }],
+        users: [{ id: 'u', name: 'U', role: 'secretariat', organisationId: 'o' }],
+      },
+      /not secretariat/,
+    ],
   ])('an invalid seed file (%s) fails startup clearly and records nothing', async (_name, content, message) => {
     const dataDir = tempDataDir();
     fs.writeFileSync(path.join(dataDir, 'directory.json'), typeof content === 'string' ? content : JSON.stringify(content));
@@ -153,7 +198,10 @@ describe('directory as events', () => {
     const store = await storeIn(dataDir);
     const service = new DirectoryService(store, config, systemClock);
     open.push({ close: () => service.onModuleDestroy() });
-    const failure = await service.onModuleInit().then(() => undefined, (e: unknown) => e);
+    const failure = await service.onModuleInit().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(failure).toBeInstanceOf(DirectoryFileError);
     expect((failure as Error).message).toMatch(message);
     expect(await store.readAll()).toEqual([]);

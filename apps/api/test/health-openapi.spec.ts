@@ -44,7 +44,10 @@ describe('GET /health, /health/live, /health/ready', () => {
     expect(failing.body.checks).toBeUndefined();
     const failingReady = await h.http().get('/health/ready');
     expect(failingReady.status).toBe(503);
-    expect(failingReady.body).toMatchObject({ detail: 'Not ready: projections.', checks: { projections: { status: 'down' }, eventStore: { status: 'up' } } });
+    expect(failingReady.body).toMatchObject({
+      detail: 'Not ready: projections.',
+      checks: { projections: { status: 'down' }, eventStore: { status: 'up' } },
+    });
     expect(JSON.stringify(failingReady.body)).not.toContain('lag');
     const failingForSecretariat = await h.http().get('/health').set('Authorization', secretariat);
     expect(failingForSecretariat.body).toMatchObject({ status: 503, checks: { projections: { ok: false, detail: { lag: 9 } } } });
@@ -87,7 +90,9 @@ describe('OpenAPI', () => {
       expect(operation.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\/\w+Dto$/);
       expect(operation.responses).toHaveProperty('200');
       expect(operation.responses).toHaveProperty('409');
-      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match', 'Idempotency-Key']));
+      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['id', 'If-Match', 'Idempotency-Key']),
+      );
     }
     expect(doc.paths['/api/disputes'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/FileDisputeDto');
     expect(doc.components.schemas.FileDisputeDto.properties.legalFramework.enum).toEqual(['zvw', 'zvw_supplementary', 'wlz']);
@@ -105,7 +110,9 @@ describe('OpenAPI', () => {
     expect(orgs.get.responses).toHaveProperty('403');
     const org = doc.paths['/api/directory/organisations/{id}'];
     expect(org.patch.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match']));
-    expect(doc.paths['/api/directory/users'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/RegisterUserDto');
+    expect(doc.paths['/api/directory/users'].post.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/RegisterUserDto',
+    );
     expect(doc.paths['/api/directory/users/{id}'].delete.responses).toHaveProperty('204');
     expect(doc.paths['/api/directory/users/{id}'].patch).toBeDefined();
     // The rate-limited routes document their 429.

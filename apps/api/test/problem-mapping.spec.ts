@@ -51,7 +51,11 @@ describe('problem+json mapping of each error class', () => {
     const refusal = invalid('dueDate', 'in_past', { en: 'The due date is in the past.', nl: 'De datum ligt in het verleden.' });
     const asking = (header?: string) => ({ headers: header === undefined ? {} : { 'accept-language': header } }) as unknown as Request;
     const dutch = filter.toProblem(refusal, asking('nl'));
-    expect(dutch).toMatchObject({ detail: 'De datum ligt in het verleden.', code: 'in_past', errors: [{ field: 'dueDate', message: 'De datum ligt in het verleden.' }] });
+    expect(dutch).toMatchObject({
+      detail: 'De datum ligt in het verleden.',
+      code: 'in_past',
+      errors: [{ field: 'dueDate', message: 'De datum ligt in het verleden.' }],
+    });
     expect(dutch.title).toBe('Er klopt iets niet in uw gegevens');
     expect(filter.toProblem(refusal, asking('nl-NL,nl;q=0.9,en;q=0.8')).detail).toBe('De datum ligt in het verleden.');
     expect(filter.toProblem(refusal, asking('en-GB,nl;q=0.5')).detail).toBe('The due date is in the past.');
@@ -82,9 +86,7 @@ describe('problem+json mapping of each error class', () => {
     expect(filter.toProblem(new NotFoundException('Cannot GET /x')).status).toBe(404);
     expect(filter.toProblem(new UnauthorizedException()).status).toBe(401);
     expect(filter.toProblem(new PayloadTooLargeException()).status).toBe(413);
-    expect(filter.toProblem(new RequestValidationException([{ field: 'a', message: 'b' }])).errors).toEqual([
-      { field: 'a', message: 'b' },
-    ]);
+    expect(filter.toProblem(new RequestValidationException([{ field: 'a', message: 'b' }])).errors).toEqual([{ field: 'a', message: 'b' }]);
   });
 
   it('a BadRequestException carrying {errors} (the idempotency interceptor) keeps them', () => {
@@ -150,7 +152,12 @@ describe('problem+json over HTTP', () => {
   });
 
   it('malformed JSON is a 400 naming the body', async () => {
-    const res = await h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"phase":');
+    const res = await h
+      .http()
+      .post('/api/disputes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send('{"phase":');
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([{ field: 'body', message: expect.any(String) }]);
   });
@@ -166,7 +173,12 @@ describe('problem+json over HTTP', () => {
   });
 
   it('a body that is not JSON is a 415 problem; an unsupported charset too', async () => {
-    const text = await h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'text/plain').send('hello');
+    const text = await h
+      .http()
+      .post('/api/disputes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'text/plain')
+      .send('hello');
     expectProblem(text, 415);
     const form = await h
       .http()

@@ -30,7 +30,10 @@ class ProjectorLifecycle implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.runner.start();
-    const where = this.readModels.location.kind === 'postgres' ? `PostgreSQL schema ${this.readModels.location.schema}` : this.readModels.location.filename;
+    const where =
+      this.readModels.location.kind === 'postgres'
+        ? `PostgreSQL schema ${this.readModels.location.schema}`
+        : this.readModels.location.filename;
     this.logger.log(`Projector running: read models in ${where}, at position ${this.runner.position()}`);
   }
 
@@ -64,7 +67,8 @@ export class ProjectorModule {
             readModels.createProjectionRunner(store, {
               mode: 'inline',
               lockRetryMs: config.projectionLockRetryMs,
-              onError: (error) => logger.error(`Projection batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`),
+              onError: (error) =>
+                logger.error(`Projection batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`),
               onLeadership: (projection, leading) =>
                 logger.log(leading ? `Running projection ${projection}` : `Stopped running projection ${projection}`),
             }),

@@ -139,7 +139,12 @@ export function drawPlan(rng: Random, cast: Cast, filedAt: number): CasePlan {
     const members = assoc.members.filter(() => rng.chance(0.7));
     const chosen = members.length > 0 ? members : [assoc.members[0]];
     const ins = rng.pick(cast.insurers);
-    [claimant, claimantOrgIds, respondent, respondentOrgIds] = [actorOf(assoc.user), chosen.map((m) => m.org.id), actorOf(ins.user), [ins.org.id]];
+    [claimant, claimantOrgIds, respondent, respondentOrgIds] = [
+      actorOf(assoc.user),
+      chosen.map((m) => m.org.id),
+      actorOf(ins.user),
+      [ins.org.id],
+    ];
   } else {
     const prov = rng.pick(cast.providers);
     const ins = rng.pick(cast.insurers);

@@ -137,7 +137,11 @@ export function nextStep(run: CaseRun, cast: Cast): Step | null {
         case 'late':
           return plan.lateAccepted
             ? { at: afterDue(run, 'respondent_answer', 1, 12), actor: respondent, command: { type: 'accept-submission', route } }
-            : { at: afterDue(run, 'respondent_answer', 1, 12), actor: respondent, command: { type: 'decline-submission', reason: 'Te laat, en geen grond.' } };
+            : {
+                at: afterDue(run, 'respondent_answer', 1, 12),
+                actor: respondent,
+                command: { type: 'decline-submission', reason: 'Te laat, en geen grond.' },
+              };
       }
       return null;
     }
@@ -145,12 +149,20 @@ export function nextStep(run: CaseRun, cast: Cast): Step | null {
       const table = routeOnTheTable(state);
       const answering = table?.side === 'respondent' ? claimant : respondent;
       if (plan.counterAccepted) {
-        return { at: after(run, 2, 15), actor: answering, command: { type: 'accept-submission', route: table?.route ?? plan.proposedRoute } };
+        return {
+          at: after(run, 2, 15),
+          actor: answering,
+          command: { type: 'accept-submission', route: table?.route ?? plan.proposedRoute },
+        };
       }
       // Only the respondent declines; a claimant who will not go along withdraws.
       return answering === claimant
         ? { at: after(run, 2, 15), actor: claimant, command: { type: 'withdraw', reason: 'Geen overeenstemming over de route.' } }
-        : { at: after(run, 2, 15), actor: respondent, command: { type: 'decline-submission', reason: 'Geen overeenstemming over de route.' } };
+        : {
+            at: after(run, 2, 15),
+            actor: respondent,
+            command: { type: 'decline-submission', reason: 'Geen overeenstemming over de route.' },
+          };
     }
     case 'awaiting_neutral':
       return neutralStep(run, cast, secretariat);
@@ -169,7 +181,12 @@ export function nextStep(run: CaseRun, cast: Cast): Step | null {
         return {
           at,
           actor: mediator,
-          command: { type: 'schedule-session', sessionId: freshId(run, 'ses'), startsAt: new Date(at + rng.between(4, 25) * DAY_MS).toISOString(), location: 'Utrecht' },
+          command: {
+            type: 'schedule-session',
+            sessionId: freshId(run, 'ses'),
+            startsAt: new Date(at + rng.between(4, 25) * DAY_MS).toISOString(),
+            location: 'Utrecht',
+          },
         };
       }
       if (plan.mediationResult === 'full_agreement' && state.documents.length === 0) {
@@ -177,7 +194,15 @@ export function nextStep(run: CaseRun, cast: Cast): Step | null {
         return {
           at: after(run, 0.5, 5),
           actor: claimant,
-          command: { type: 'submit-document', documentId: freshId(run, 'doc'), name: 'vaststellingsovereenkomst.pdf', mediaType: 'application/pdf', sizeBytes: 48_213, sha256: 'a'.repeat(64), visibility: 'parties' },
+          command: {
+            type: 'submit-document',
+            documentId: freshId(run, 'doc'),
+            name: 'vaststellingsovereenkomst.pdf',
+            mediaType: 'application/pdf',
+            sizeBytes: 48_213,
+            sha256: 'a'.repeat(64),
+            visibility: 'parties',
+          },
         };
       }
       const settlement = plan.mediationResult === 'full_agreement' ? state.documents[state.documents.length - 1]?.documentId : undefined;
@@ -193,7 +218,11 @@ export function nextStep(run: CaseRun, cast: Cast): Step | null {
         const answering = pending.side === 'claimant' ? respondent : claimant;
         return plan.escalationAccepted
           ? { at: after(run, 2, 14), actor: answering, command: { type: 'accept-escalation' } }
-          : { at: after(run, 2, 14), actor: answering, command: { type: 'decline-escalation', reason: 'Wij zien af van verdere procedures.' } };
+          : {
+              at: after(run, 2, 14),
+              actor: answering,
+              command: { type: 'decline-escalation', reason: 'Wij zien af van verdere procedures.' },
+            };
       }
       if (plan.escalate && openDeadline(state, 'escalation')) {
         return {
@@ -242,14 +271,23 @@ function neutralStep(run: CaseRun, cast: Cast, secretariat: Actor): Step {
     return {
       at: after(run, 2, 6),
       actor: secretariat,
-      command: { type: 'decide-challenge', neutralUserId: pending.neutralUserId, upheld: plan.challengeUpheld && canReplace, reasoning: 'Gewogen.' },
+      command: {
+        type: 'decide-challenge',
+        neutralUserId: pending.neutralUserId,
+        upheld: plan.challengeUpheld && canReplace,
+        reasoning: 'Gewogen.',
+      },
     };
   }
   if (plan.challenge && state.challenges.length === 0) {
     return {
       at: beforeDue(run, 'challenge'),
       actor: plan.respondent,
-      command: { type: 'challenge-neutral', neutralUserId: nominated[0].userId, grounds: 'Eerdere betrokkenheid bij een zaak van de wederpartij.' },
+      command: {
+        type: 'challenge-neutral',
+        neutralUserId: nominated[0].userId,
+        grounds: 'Eerdere betrokkenheid bij een zaak van de wederpartij.',
+      },
     };
   }
   return { at: afterDue(run, 'challenge', 0.5, 3), actor: secretariat, command: { type: 'appoint-neutrals' } };
@@ -282,14 +320,23 @@ function proceedingsStep(run: CaseRun, cast: Cast, secretariat: Actor): Step {
   }
   const pending = state.hearings.find((h) => !h.held);
   if (pending) {
-    return { at: Math.max(Date.parse(pending.startsAt), run.last) + rng.between(0.05, 0.2) * DAY_MS, actor: chair, command: { type: 'record-hearing', hearingId: pending.hearingId } };
+    return {
+      at: Math.max(Date.parse(pending.startsAt), run.last) + rng.between(0.05, 0.2) * DAY_MS,
+      actor: chair,
+      command: { type: 'record-hearing', hearingId: pending.hearingId },
+    };
   }
   if (plan.hearing && state.hearings.length === 0) {
     const at = after(run, 2, 10);
     return {
       at,
       actor: chair,
-      command: { type: 'schedule-hearing', hearingId: freshId(run, 'hrg'), startsAt: new Date(at + rng.between(14, 40) * DAY_MS).toISOString(), location: 'Utrecht' },
+      command: {
+        type: 'schedule-hearing',
+        hearingId: freshId(run, 'hrg'),
+        startsAt: new Date(at + rng.between(14, 40) * DAY_MS).toISOString(),
+        location: 'Utrecht',
+      },
     };
   }
   if (!plan.hearing && !state.hearings.some((h) => h.held)) {
@@ -297,11 +344,17 @@ function proceedingsStep(run: CaseRun, cast: Cast, secretariat: Actor): Step {
     const waived = state.hearingWaivedBy ?? [];
     const claimantVoice = state.filedOnBehalfBy ?? state.claimantOrganisationIds[0];
     if (!waived.includes(claimantVoice)) return { at: after(run, 1, 5), actor: plan.claimant, command: { type: 'waive-hearing' } };
-    if (!state.respondentOrganisationIds.every((o) => waived.includes(o))) return { at: after(run, 1, 5), actor: plan.respondent, command: { type: 'waive-hearing' } };
+    if (!state.respondentOrganisationIds.every((o) => waived.includes(o)))
+      return { at: after(run, 1, 5), actor: plan.respondent, command: { type: 'waive-hearing' } };
   }
   return {
     at: after(run, 10, 40),
     actor: chair,
-    command: { type: 'render-decision', outcome: plan.decision, claimantCostSharePct: plan.decision === 'claim_granted' ? 0 : plan.decision === 'claim_rejected' ? 100 : 50, summary: 'Beslissing.' },
+    command: {
+      type: 'render-decision',
+      outcome: plan.decision,
+      claimantCostSharePct: plan.decision === 'claim_granted' ? 0 : plan.decision === 'claim_rejected' ? 100 : 50,
+      summary: 'Beslissing.',
+    },
   };
 }

@@ -78,7 +78,8 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
   const cast: Cast = castFrom(options.users, options.directory);
   const start = Math.max(Date.UTC(options.fromYear, 0, 1), FOUNDED);
   const end = Math.min(Date.UTC(options.toYear + 1, 0, 1), options.until.getTime());
-  if (!(end > start)) throw new Error(`Nothing to generate: the years ${options.fromYear}-${options.toYear} end before they begin (or before 2 June 2016)`);
+  if (!(end > start))
+    throw new Error(`Nothing to generate: the years ${options.fromYear}-${options.toYear} end before they begin (or before 2 June 2016)`);
   const batchEvents = options.batchEvents ?? 5000;
   const seedRng = new Random(options.seed);
 
@@ -102,7 +103,10 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
     if (!r) {
       const [last] = await store.readStream(caseNumberStreamId(year), { direction: 'backwards', maxCount: 1 });
       r = last
-        ? { state: evolveCaseNumbers(initialCaseNumberState(year), { type: 'CaseNumberAssigned', data: last.data } as CaseNumberAssigned), revision: last.revision }
+        ? {
+            state: evolveCaseNumbers(initialCaseNumberState(year), { type: 'CaseNumberAssigned', data: last.data } as CaseNumberAssigned),
+            revision: last.revision,
+          }
         : { state: initialCaseNumberState(year), revision: -1 };
       registries.set(year, r);
     }
@@ -166,7 +170,11 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
       r.revision += 1;
     }
     const version = run.state.version;
-    stage(disputeStreamId(run.disputeId), version === 0 ? 'no_stream' : version - 1, decided.map((e) => toNewEvent(e, run, actor)));
+    stage(
+      disputeStreamId(run.disputeId),
+      version === 0 ? 'no_stream' : version - 1,
+      decided.map((e) => toNewEvent(e, run, actor)),
+    );
     run.state = decided.reduce(evolve, run.state);
     run.last = at;
     return true;
@@ -178,7 +186,8 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
       const due = dueDeadlines(run.state, new Date(until).toISOString())[0];
       if (!due || isTerminal(run.state.status)) return;
       const at = Math.max(run.last, Math.min(Date.parse(due.dueAt) + 60_000, until));
-      if (!(await run1(run, { type: 'record-deadline-missed', deadlineId: due.deadlineId }, { userId: 'system', role: 'system' }, at))) return;
+      if (!(await run1(run, { type: 'record-deadline-missed', deadlineId: due.deadlineId }, { userId: 'system', role: 'system' }, at)))
+        return;
     }
   };
 
@@ -200,7 +209,16 @@ export async function generateHistory(store: EventStore, options: HistoryOptions
       // A filing.
       const rng = new Random(Random.derive(options.seed, item.index));
       const disputeId = uuidFrom(rng);
-      const run: CaseRun = { index: item.index, disputeId, plan: drawPlan(rng, cast, item.at), rng, state: initialState(disputeId), last: item.at, steps: 0, ids: 0 };
+      const run: CaseRun = {
+        index: item.index,
+        disputeId,
+        plan: drawPlan(rng, cast, item.at),
+        rng,
+        state: initialState(disputeId),
+        last: item.at,
+        steps: 0,
+        ids: 0,
+      };
       casesStarted++;
       const p = run.plan;
       const filed = await run1(

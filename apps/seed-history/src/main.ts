@@ -25,7 +25,8 @@ interface Args {
   project: boolean;
 }
 
-const USAGE = 'usage: npm run seed:history -- --cases N [--from 2016] [--to 2026] [--seed 1] [--data-dir DIR] [--until ISO] [--batch-events N] [--no-project]';
+const USAGE =
+  'usage: npm run seed:history -- --cases N [--from 2016] [--to 2026] [--seed 1] [--data-dir DIR] [--until ISO] [--batch-events N] [--no-project]';
 
 export function parseArgs(argv: string[], now: Date): Args {
   const args: Args = { cases: 1000, fromYear: 2016, toYear: now.getUTCFullYear(), seed: 1, batchEvents: 5000, project: true };
@@ -42,12 +43,24 @@ export function parseArgs(argv: string[], now: Date): Args {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--cases': args.cases = int(flag, value(), 1, 10_000_000); break;
-      case '--from': args.fromYear = int(flag, value(), 2016, 2100); break;
-      case '--to': args.toYear = int(flag, value(), 2016, 2100); break;
-      case '--seed': args.seed = int(flag, value(), 0, 4_294_967_295); break;
-      case '--batch-events': args.batchEvents = int(flag, value(), 1, 1_000_000); break;
-      case '--data-dir': args.dataDir = value(); break;
+      case '--cases':
+        args.cases = int(flag, value(), 1, 10_000_000);
+        break;
+      case '--from':
+        args.fromYear = int(flag, value(), 2016, 2100);
+        break;
+      case '--to':
+        args.toYear = int(flag, value(), 2016, 2100);
+        break;
+      case '--seed':
+        args.seed = int(flag, value(), 0, 4_294_967_295);
+        break;
+      case '--batch-events':
+        args.batchEvents = int(flag, value(), 1, 1_000_000);
+        break;
+      case '--data-dir':
+        args.dataDir = value();
+        break;
       case '--until': {
         const raw = value();
         const d = new Date(raw ?? '');
@@ -55,8 +68,11 @@ export function parseArgs(argv: string[], now: Date): Args {
         else args.until = d;
         break;
       }
-      case '--no-project': args.project = false; break;
-      default: problems.push(`unknown argument ${argv[i]}`);
+      case '--no-project':
+        args.project = false;
+        break;
+      default:
+        problems.push(`unknown argument ${argv[i]}`);
     }
   }
   if (args.fromYear > args.toYear) problems.push(`--from (${args.fromYear}) must not be after --to (${args.toYear})`);
@@ -99,7 +115,10 @@ async function main(): Promise<void> {
       const started = Date.now();
       const readModels = await openConfiguredReadModels(config);
       try {
-        const engine = readModels.createProjectionEngine(store, { batchSize: 2000, onError: (e) => process.stderr.write(`${String(e)}\n`) });
+        const engine = readModels.createProjectionEngine(store, {
+          batchSize: 2000,
+          onError: (e) => process.stderr.write(`${String(e)}\n`),
+        });
         const head = await store.headPosition();
         await engine.start();
         await engine.waitForPosition(head, 24 * 3600_000);

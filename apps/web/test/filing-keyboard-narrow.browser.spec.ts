@@ -110,7 +110,9 @@ test('the whole filing at 320 px wide', async ({ page }) => {
     [
       '4-verzoek',
       async () => {
-        await page.getByLabel('Waar gaat het geschil over?').fill('Het budgetplafond is in oktober bereikt; de verzekeraar dreigt met een cliëntenstop.');
+        await page
+          .getByLabel('Waar gaat het geschil over?')
+          .fill('Het budgetplafond is in oktober bereikt; de verzekeraar dreigt met een cliëntenstop.');
         await page.getByLabel('Verzoek 1: wat vraagt u?').fill('Geen cliëntenstop tot 31 december 2026');
         await page.getByLabel('Om hoeveel geld gaat het in totaal, in euro’s?').fill('85.000');
       },

@@ -77,7 +77,9 @@ test('keuzehulp → filing as prov-anna (small provider: relief in euros) → th
   await page.getByRole('button', { name: 'Volgende stap' }).click();
 
   await expect(page).toHaveTitle(/^Stap 4 van 7/);
-  await page.getByLabel('Waar gaat het geschil over?').fill('Ons omzetplafond voor 2026 was in september bereikt. De verzekeraar wil het niet verhogen.');
+  await page
+    .getByLabel('Waar gaat het geschil over?')
+    .fill('Ons omzetplafond voor 2026 was in september bereikt. De verzekeraar wil het niet verhogen.');
   await page.getByLabel('Verzoek 1: wat vraagt u?').fill('Verhoog het omzetplafond 2026 met € 12.500');
   await page.getByLabel('Bedrag bij verzoek 1, in euro’s (niet verplicht)').fill('12.500');
   await expect(page.getByLabel('Om hoeveel geld gaat het in totaal, in euro’s?')).toHaveValue('12.500');
@@ -92,7 +94,11 @@ test('keuzehulp → filing as prov-anna (small provider: relief in euros) → th
   await page.getByRole('button', { name: 'Volgende stap' }).click();
 
   await expect(page).toHaveTitle(/^Stap 6 van 7/);
-  await page.getByLabel('Kies een of meer bestanden (niet verplicht)').setInputFiles({ name: 'omzetplafond-2026.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+  await page.getByLabel('Kies een of meer bestanden (niet verplicht)').setInputFiles({
+    name: 'omzetplafond-2026.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  });
   await expect(page.getByRole('group', { name: 'Wie mag omzetplafond-2026.pdf zien?' })).toBeVisible();
   await checkpoint(page, '04-aanvraag-6-documenten');
   await page.getByRole('button', { name: 'Volgende stap' }).click();
@@ -111,7 +117,11 @@ test('keuzehulp → filing as prov-anna (small provider: relief in euros) → th
   annaCaseId = caseIdFrom(page);
 });
 
-test('the secretariat registers; ins-carla finds it in her inbox and accepts mediation; anna sees what happens next', async ({ page, request, browser }) => {
+test('the secretariat registers; ins-carla finds it in her inbox and accepts mediation; anna sees what happens next', async ({
+  page,
+  request,
+  browser,
+}) => {
   expect(annaCaseId).not.toBe('');
   await apiAction(request, await apiToken(request, 'sec-jan'), annaCaseId, 'register');
 
@@ -130,7 +140,9 @@ test('the secretariat registers; ins-carla finds it in her inbox and accepts med
   await page.getByRole('button', { name: 'Meedoen', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('U doet mee met mediation.');
   await expect(page.getByText('Wacht op benoeming mediator of adviseur').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Wat gebeurt er nu?' })).toContainText('Het secretariaat zoekt een onafhankelijke mediator');
+  await expect(page.getByRole('region', { name: 'Wat gebeurt er nu?' })).toContainText(
+    'Het secretariaat zoekt een onafhankelijke mediator',
+  );
   await expect(page.getByRole('listitem').filter({ hasText: 'Zorgverzekeraar Noord heeft mediation geaccepteerd' })).toBeVisible();
   await checkpoint(page, '08-zaak-verzekeraar-geaccepteerd');
 
@@ -140,13 +152,20 @@ test('the secretariat registers; ins-carla finds it in her inbox and accepts med
   await signInAs(anna, 'Anna de Linde');
   await expect(anna).toHaveTitle(/^Mijn zaken/);
   await checkpoint(anna, '09-aanbieder-mijn-zaken');
-  await anna.getByRole('link', { name: /GZC-\d{4}-\d{4}/ }).first().click();
-  await expect(anna.getByRole('region', { name: 'Wat gebeurt er nu?' })).toContainText('Het secretariaat zoekt een onafhankelijke mediator');
+  await anna
+    .getByRole('link', { name: /GZC-\d{4}-\d{4}/ })
+    .first()
+    .click();
+  await expect(anna.getByRole('region', { name: 'Wat gebeurt er nu?' })).toContainText(
+    'Het secretariaat zoekt een onafhankelijke mediator',
+  );
   await checkpoint(anna, '10-zaak-aanbieder-na-acceptatie');
 
   // A document added on the case page shows at once, with its SHA-256, and is announced.
   await anna.getByText('Een document toevoegen').click();
-  await anna.getByLabel('Bestand').setInputFiles({ name: 'productieafspraken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await anna
+    .getByLabel('Bestand')
+    .setInputFiles({ name: 'productieafspraken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await anna.getByRole('button', { name: 'Document toevoegen' }).click();
   await expect(anna.getByRole('status', { name: 'Meldingen' })).toContainText('Het document productieafspraken.pdf is toegevoegd.');
   const documents = anna.getByRole('region', { name: 'Documenten' });
@@ -240,7 +259,9 @@ test('a filing with errors shows the error summary, focused, with links reaching
     await expect(target()).toBeFocused();
   }
   // The specific message again at the field, tied to it for screen readers.
-  await expect(page.getByRole('textbox', { name: 'Over welk contractjaar gaat het?' })).toHaveAccessibleDescription(/Vul een contractjaar in van 2016 tot en met 2027/);
+  await expect(page.getByRole('textbox', { name: 'Over welk contractjaar gaat het?' })).toHaveAccessibleDescription(
+    /Vul een contractjaar in van 2016 tot en met 2027/,
+  );
 });
 
 test('every route has its own title; unknown pages get a Dutch 404; the accessibility statement exists', async ({ page }) => {

@@ -19,11 +19,29 @@ test.beforeAll(async () => {
   const dataDir = path.join(REPO_ROOT, '.tmp', 'browser-data', `statistics-${Date.now()}`);
   execFileSync(
     process.execPath,
-    ['dist/apps/seed-history/src/main.js', '--cases', '400', '--from', '2016', '--to', '2026', '--seed', '12', '--data-dir', dataDir, '--until', '2026-06-30T12:00:00Z'],
+    [
+      'dist/apps/seed-history/src/main.js',
+      '--cases',
+      '400',
+      '--from',
+      '2016',
+      '--to',
+      '2026',
+      '--seed',
+      '12',
+      '--data-dir',
+      dataDir,
+      '--until',
+      '2026-06-30T12:00:00Z',
+    ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   api = await startApi({ DATA_DIR: dataDir, AUTH_MODE: 'dev', RATE_LIMIT_TOKENS_PER_ADDRESS: '0', RATE_LIMIT_TOKENS_PER_USER: '0' });
-  const response = await fetch(`${api.url}/api/auth/dev-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId: 'obs-karin' }) });
+  const response = await fetch(`${api.url}/api/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userId: 'obs-karin' }),
+  });
   token = ((await response.json()) as { accessToken: string }).accessToken;
 });
 
@@ -32,7 +50,9 @@ test.afterAll(async () => {
 });
 
 async function statistics(query: Record<string, string>): Promise<StatisticsAnswer> {
-  const response = await fetch(`${api.url}/api/statistics?${new URLSearchParams(query)}`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(`${api.url}/api/statistics?${new URLSearchParams(query)}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as StatisticsAnswer;
 }
@@ -93,18 +113,30 @@ test('observer: every figure equals the API, withheld cells say "minder dan 5", 
   await checkpoint(page, '20-statistieken-jaar');
   await page.getByRole('heading', { name: 'Hoeveel zaken?' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, '20-statistieken-jaar-grafiek.png') });
-  await page.getByRole('region', { name: 'Tabel: Mediations: het uitkomstenregister' }).screenshot({ path: path.join(SCREENSHOTS, '20-statistieken-mediations.png') });
+  await page
+    .getByRole('region', { name: 'Tabel: Mediations: het uitkomstenregister' })
+    .screenshot({ path: path.join(SCREENSHOTS, '20-statistieken-mediations.png') });
 
   // The year-over-year view: every whole year side by side.
   const years = await statistics({ from: '2016-01-01', to: `${year}-12-31`, groupBy: 'year' });
-  await expectTableEqualsApi(page, years, YEAR_OVER_YEAR, years.periods.map((p) => p.period));
+  await expectTableEqualsApi(
+    page,
+    years,
+    YEAR_OVER_YEAR,
+    years.periods.map((p) => p.period),
+  );
 
   // The CSV download: the API's rows under Dutch column names.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download de cijfers als CSV (het jaar ${year})` }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Download de cijfers als CSV (het jaar ${year})` }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`statistieken-${year}.csv`);
   const csv = fs.readFileSync(await download.path(), 'utf8');
   const apiCsv = await (
-    await fetch(`${api.url}/api/statistics?from=${year}-01-01&to=${year}-12-31&groupBy=quarter&format=csv`, { headers: { Authorization: `Bearer ${token}` } })
+    await fetch(`${api.url}/api/statistics?from=${year}-01-01&to=${year}-12-31&groupBy=quarter&format=csv`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
   ).text();
   const [header, ...lines] = csv.split('\r\n');
   expect(header).toBe('periode,van,tot en met,cijfer,waarde,afgeschermd (minder dan 5)');

@@ -51,8 +51,16 @@ test('the secretariat registers a filed case from its work queue', async ({ page
   await expect(page.getByRole('region', { name: /^In te schrijven/ }).getByRole('row', { name: /\(Geboortezorg\)/ })).toHaveCount(0);
 });
 
-test('the secretariat nominates a panel of three with a chair; one party challenges, the other waives; the secretariat decides and appoints', async ({ page, request, browser }) => {
-  const [anna, carla, jan] = [await apiToken(request, 'prov-anna'), await apiToken(request, 'ins-carla'), await apiToken(request, 'sec-jan')];
+test('the secretariat nominates a panel of three with a chair; one party challenges, the other waives; the secretariat decides and appoints', async ({
+  page,
+  request,
+  browser,
+}) => {
+  const [anna, carla, jan] = [
+    await apiToken(request, 'prov-anna'),
+    await apiToken(request, 'ins-carla'),
+    await apiToken(request, 'sec-jan'),
+  ];
   const filed = await request.post('/api/disputes', {
     headers: { Authorization: `Bearer ${anna}` },
     data: {
@@ -85,7 +93,11 @@ test('the secretariat nominates a panel of three with a chair; one party challen
   await page.getByText('Medewerkers van de geschilleninstantie en toezicht').click();
   await signInAs(page, 'Jan de Graaf');
   const bucket = page.getByRole('region', { name: /^Neutrale voordragen/ });
-  await bucket.getByRole('row', { name: /Fysiotherapie De Linde tegen Zorgverzekeraar Noord/ }).last().getByRole('link').click();
+  await bucket
+    .getByRole('row', { name: /Fysiotherapie De Linde tegen Zorgverzekeraar Noord/ })
+    .last()
+    .getByRole('link')
+    .click();
   await expect(page).toHaveURL(new RegExp(`/zaken/${id}$`));
   await page.getByText('Neutrale(n) voordragen').click();
   await page.getByLabel(/^Gebruikersnamen/).fill('adv-isaac, adv-hanna, adv-julia');
@@ -101,12 +113,13 @@ test('the secretariat nominates a panel of three with a chair; one party challen
   await signInAs(annaPage, 'Anna de Linde');
   await annaPage.getByText('Bezwaar maken tegen een mediator of adviseur (wraken)').click();
   await annaPage.getByRole('radio', { name: /^Isaac de Vries/ }).check();
-  await annaPage.getByLabel('Waarom twijfelt u aan de onpartijdigheid?').fill('Hij adviseerde vorig jaar de verzekeraar over hetzelfde contract.');
+  await annaPage
+    .getByLabel('Waarom twijfelt u aan de onpartijdigheid?')
+    .fill('Hij adviseerde vorig jaar de verzekeraar over hetzelfde contract.');
   await checkpoint(annaPage, '34-aanbieder-bezwaar');
   await annaPage.getByRole('button', { name: 'Bezwaar indienen' }).click();
   await expect(annaPage.getByRole('status', { name: 'Meldingen' })).not.toBeEmpty();
   await annaContext.close();
-
 
   // The insurer waives its right to challenge.
   const carlaContext = await browser.newContext();
@@ -150,7 +163,12 @@ test('the secretariat nominates a panel of three with a chair; one party challen
     neutrals: { userId: string; status: string; chair?: boolean }[];
   };
   expect(view.status).toBe('in_proceedings');
-  expect(view.neutrals.filter((n) => n.status === 'appointed').map((n) => n.userId).sort()).toEqual(['adv-hanna', 'adv-isaac', 'adv-julia']);
+  expect(
+    view.neutrals
+      .filter((n) => n.status === 'appointed')
+      .map((n) => n.userId)
+      .sort(),
+  ).toEqual(['adv-hanna', 'adv-isaac', 'adv-julia']);
   expect(view.neutrals.find((n) => n.chair)?.userId).toBe('adv-hanna');
 
   // The caseload per neutral on the work queue counts the new panel's cases.
@@ -161,6 +179,11 @@ test('the secretariat nominates a panel of three with a chair; one party challen
   expect(hanna.openCases).toBeGreaterThan(0);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkvoorraad' }).click();
   const workload = page.getByRole('region', { name: 'Werklast per mediator, adviseur en arbiter' });
-  await expect(workload.getByRole('row', { name: /^Hanna Mulder \(bindend adviseur\)/ }).getByRole('cell').first()).toHaveText(String(hanna.openCases));
+  await expect(
+    workload
+      .getByRole('row', { name: /^Hanna Mulder \(bindend adviseur\)/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText(String(hanna.openCases));
   await checkpoint(page, '37-secretariaat-werklast');
 });

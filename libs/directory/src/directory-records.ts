@@ -26,8 +26,7 @@ export const ROLES_BY_ORGANISATION_KIND: Record<OrganisationKind, readonly Role[
   observer: ['observer'],
 };
 
-export const roleFitsOrganisation = (role: Role, kind: OrganisationKind): boolean =>
-  ROLES_BY_ORGANISATION_KIND[kind].includes(role);
+export const roleFitsOrganisation = (role: Role, kind: OrganisationKind): boolean => ROLES_BY_ORGANISATION_KIND[kind].includes(role);
 
 // Where the directory's events live. Never under `dispute-`: the dispute projections read only
 // `dispute-*` streams, so directory events can never reach a case's read models.

@@ -114,7 +114,8 @@ export function organisationProblems(org: DirectoryOrganisation, directory: Dire
     errors.push({ field: 'smallProvider', message: 'smallProvider must be true or false' });
   }
   if (org.members === undefined) {
-    if (rules.members === 'required') errors.push({ field: 'members', message: 'an association needs its member providers (organisation ids)' });
+    if (rules.members === 'required')
+      errors.push({ field: 'members', message: 'an association needs its member providers (organisation ids)' });
   } else if (rules.members === 'forbidden') {
     errors.push({ field: 'members', message: `only associations have members; remove it for ${label}` });
   } else {
@@ -138,7 +139,10 @@ function memberProblems(org: DirectoryOrganisation, directory: DirectoryLookup):
     const found = directory.organisation(member);
     if (!found) return errors.push({ field, message: `${member} is not an organisation of the directory` });
     if (found.kind !== 'provider') {
-      return errors.push({ field, message: `${found.name} (${member}) is ${KIND_LABEL[found.kind]}; members of an association must be care providers` });
+      return errors.push({
+        field,
+        message: `${found.name} (${member}) is ${KIND_LABEL[found.kind]}; members of an association must be care providers`,
+      });
     }
     return undefined;
   });

@@ -1,13 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { currentSchemaVersion, type Actor, type DirectoryView, type UserInfo } from '../../domain/src';
-import {
-  WrongExpectedVersionError,
-  type EventStore,
-  type NewEvent,
-  type StoredEvent,
-  type Subscription,
-} from '../../event-store/src/port';
+import { WrongExpectedVersionError, type EventStore, type NewEvent, type StoredEvent, type Subscription } from '../../event-store/src/port';
 import type { Clock } from '../../runtime/src/clock';
 import { APP_CONFIG, CLOCK, EVENT_STORE } from '../../runtime/src/tokens';
 import type { AppConfig } from '../../runtime/src/config/app-config';
@@ -72,7 +66,7 @@ export class DirectoryService implements DirectoryView, DirectoryLookup, OnModul
 
   async onModuleInit(): Promise<void> {
     const head = await this.store.headPosition();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await this.store.readAll({ after, maxCount: PAGE, streamPrefix: DIRECTORY_STREAM_PREFIX });
       this.apply(page);
       if (page.length < PAGE) break;

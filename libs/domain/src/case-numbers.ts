@@ -16,7 +16,6 @@ export interface CaseNumberRegistryState {
 
 export const caseNumberStreamId = (year: number): string => `case-numbers-${year}`;
 
-export const formatCaseNumber = (year: number, sequence: number): string =>
-  `GZC-${year}-${String(sequence).padStart(4, '0')}`;
+export const formatCaseNumber = (year: number, sequence: number): string => `GZC-${year}-${String(sequence).padStart(4, '0')}`;
 
 export const CASE_NUMBER_PATTERN = /^GZC-(\d{4})-(\d{4,})$/;

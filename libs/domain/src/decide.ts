@@ -75,11 +75,7 @@ export const isActionAllowed = (action: DisputeCommandType, state: DisputeState,
 };
 
 /** The actions of the lifecycle this caller may take on this case now, from the same guards decide() runs. */
-export const allowedActions = (
-  state: DisputeState,
-  actor: Actor,
-  ctx: Pick<DecisionContext, 'now' | 'directory'>,
-): Action[] =>
+export const allowedActions = (state: DisputeState, actor: Actor, ctx: Pick<DecisionContext, 'now' | 'directory'>): Action[] =>
   // A nominee checks conflicts and a former neutral reads their record: neither acts (rules 2, 3).
   mayActOnCase(state, actor)
     ? ACTIONS.filter((action) => isActionAllowed(action, state, { actor, now: ctx.now, directory: ctx.directory }))

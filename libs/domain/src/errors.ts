@@ -39,5 +39,4 @@ export class DomainError extends Error {
 
 export const forbidden = (code: string, text: MessageText) => new DomainError('forbidden', code, text);
 export const conflict = (code: string, text: MessageText) => new DomainError('conflict', code, text);
-export const invalid = (field: string, code: string, text: MessageText) =>
-  new DomainError('invalid', code, text, field);
+export const invalid = (field: string, code: string, text: MessageText) => new DomainError('invalid', code, text, field);

@@ -67,10 +67,7 @@ export type DisputeFiled = E<
 >;
 export type InformationRequested = E<'InformationRequested', { questions: string; deadline: DeadlineRef }>;
 export type InformationProvided = E<'InformationProvided', { answers: string }>;
-export type DisputeDeclaredInadmissible = E<
-  'DisputeDeclaredInadmissible',
-  { reason: InadmissibilityReason; explanation: string }
->;
+export type DisputeDeclaredInadmissible = E<'DisputeDeclaredInadmissible', { reason: InadmissibilityReason; explanation: string }>;
 export type DisputeRegistered = E<
   'DisputeRegistered',
   { caseNumber: string; administrationFee: { totalCents: number; shares: FeeShare[] } }
@@ -133,10 +130,7 @@ export type ChallengePeriodEnded = E<'ChallengePeriodEnded', { deadlineId: strin
 // --- end neutrals' terms ---
 export type ChallengeUpheld = E<'ChallengeUpheld', { neutralUserId: string; reasoning?: string }>;
 export type ChallengeRejected = E<'ChallengeRejected', { neutralUserId: string; reasoning?: string }>;
-export type NeutralsAppointed = E<
-  'NeutralsAppointed',
-  { neutralUserIds: string[]; role: NeutralRole; chairUserId: string; route: Route }
->;
+export type NeutralsAppointed = E<'NeutralsAppointed', { neutralUserIds: string[]; role: NeutralRole; chairUserId: string; route: Route }>;
 export type SessionScheduled = E<'SessionScheduled', { sessionId: string; startsAt: string; location?: string }>;
 /** `notes` are confidential to the mediator: projections must show them to the mediator alone. */
 export type SessionHeld = E<'SessionHeld', { sessionId: string; notes?: string }>;
@@ -192,10 +186,7 @@ export type DocumentSubmitted = E<
     procedureStage?: number;
   }
 >;
-export type DeadlineExtended = E<
-  'DeadlineExtended',
-  { deadlineId: string; previousDueAt: string; dueAt: string; reason: string }
->;
+export type DeadlineExtended = E<'DeadlineExtended', { deadlineId: string; previousDueAt: string; dueAt: string; reason: string }>;
 /** `paymentDeadline` (rule 17) is absent in events recorded before it existed. */
 export type FeeInvoiced = E<
   'FeeInvoiced',
@@ -204,10 +195,7 @@ export type FeeInvoiced = E<
 export type FeePaid = E<'FeePaid', { invoiceId: string; amountCents: number }>;
 export type DeadlineMissed = E<'DeadlineMissed', { deadlineId: string; kind: DeadlineKind; dueAt: string }>;
 /** Follows a missed escalation deadline. */
-export type DisputeClosedWithoutResolution = E<
-  'DisputeClosedWithoutResolution',
-  { reason: 'escalation_deadline_missed' }
->;
+export type DisputeClosedWithoutResolution = E<'DisputeClosedWithoutResolution', { reason: 'escalation_deadline_missed' }>;
 // --- due-process events (rules 6, 9, 14, 17) ---
 /** The claimant goes on against the respondents who accepted; the others leave the case (rule 6). */
 export type RespondentsContinued = E<'RespondentsContinued', { route: Route; releasedRespondentOrganisationIds: string[] }>;

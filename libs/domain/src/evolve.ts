@@ -29,8 +29,7 @@ export const initialState = (disputeId = ''): DisputeState => ({
   escalations: 0,
 });
 
-export const isTerminal = (status: DisputeState['status']): boolean =>
-  (TERMINAL_STATUSES as readonly string[]).includes(status);
+export const isTerminal = (status: DisputeState['status']): boolean => (TERMINAL_STATUSES as readonly string[]).includes(status);
 
 const openDeadline = (ref: DeadlineRef, openedAt: string, side?: Side): Deadline => ({
   deadlineId: ref.deadlineId,
@@ -42,12 +41,7 @@ const openDeadline = (ref: DeadlineRef, openedAt: string, side?: Side): Deadline
 });
 
 /** Closes every open deadline of `kind` (all kinds when omitted) with `status`. */
-const closeDeadlines = (
-  deadlines: Deadline[],
-  status: DeadlineStatus,
-  at: string,
-  kind?: DeadlineKind,
-): Deadline[] =>
+const closeDeadlines = (deadlines: Deadline[], status: DeadlineStatus, at: string, kind?: DeadlineKind): Deadline[] =>
   deadlines.map((d) => (d.status === 'open' && (!kind || d.kind === kind) ? { ...d, status, closedAt: at } : d));
 
 // --- Neutrals' terms (rules 3, 4, 10–13) ---
@@ -60,12 +54,7 @@ export const procedureStageOf = (s: Pick<DisputeState, 'escalations'>): number =
  * already ended stays as it was: stored streams that record NeutralTermEnded and fold an older
  * implicit end (escalation) agree.
  */
-const endTerms = (
-  s: DisputeState,
-  at: string,
-  reason: NeutralTermEndReason,
-  which: (n: NeutralOnCase) => boolean,
-): NeutralOnCase[] =>
+const endTerms = (s: DisputeState, at: string, reason: NeutralTermEndReason, which: (n: NeutralOnCase) => boolean): NeutralOnCase[] =>
   s.neutrals.map((n) =>
     n.status === 'ended' || (n.status as string) === 'lapsed' || !which(n)
       ? n
@@ -172,12 +161,9 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
     case 'SubmissionDeclined': {
       const d = event.data;
       if (d.caseDeclined || !d.respondentOrganisationId) {
-        return close(
-          { ...s, deadlines: closeDeadlines(s.deadlines, 'met', at, 'respondent_answer') },
-          'declined',
-          at,
-          { reason: d.reason },
-        );
+        return close({ ...s, deadlines: closeDeadlines(s.deadlines, 'met', at, 'respondent_answer') }, 'declined', at, {
+          reason: d.reason,
+        });
       }
       // The submission ends against this respondent only; the claimant chooses how to go on (rule 6).
       return {
@@ -196,7 +182,12 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
       return {
         ...s,
         status: 'route_negotiation',
-        pendingRouteProposal: { route: d.route, side: d.side, reason: d.reason, ...(d.respondentOrganisationId ? { respondentOrganisationId: d.respondentOrganisationId } : {}) },
+        pendingRouteProposal: {
+          route: d.route,
+          side: d.side,
+          reason: d.reason,
+          ...(d.respondentOrganisationId ? { respondentOrganisationId: d.respondentOrganisationId } : {}),
+        },
         claimantAgreesRoute: d.side === 'claimant',
         respondentsAgreeingRoute: d.side === 'respondent' && d.respondentOrganisationId ? [d.respondentOrganisationId] : [],
         // The respondents answered (with a counter-proposal); a claimant's proposal answers nothing.
@@ -223,7 +214,9 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
       }));
       // The chair named here chairs the whole panel, members still serving included (a replacement
       // nomination may name one of them after the chair was removed).
-      const others = kept.map((n) => (n.status === 'nominated' || n.status === 'appointed' ? { ...n, chair: n.userId === d.chairUserId } : n));
+      const others = kept.map((n) =>
+        n.status === 'nominated' || n.status === 'appointed' ? { ...n, chair: n.userId === d.chairUserId } : n,
+      );
       return {
         ...s,
         neutrals: [...others, ...nominated],
@@ -289,7 +282,9 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
       return {
         ...s,
         deadlines: s.deadlines.map((x) =>
-          x.deadlineId === event.data.deadlineId && x.status === 'open' ? { ...x, status: event.data.used ? 'met' : 'lapsed', closedAt: at } : x,
+          x.deadlineId === event.data.deadlineId && x.status === 'open'
+            ? { ...x, status: event.data.used ? 'met' : 'lapsed', closedAt: at }
+            : x,
         ),
       };
     case 'NeutralsAppointed': {
@@ -345,7 +340,9 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
       return {
         ...s,
         pendingEscalation: { route: event.data.route, side: event.data.side, acceptedBy: [] },
-        deadlines: answer ? [...deadlines, openDeadline(answer, at, event.data.side === 'claimant' ? 'respondent' : 'claimant')] : deadlines,
+        deadlines: answer
+          ? [...deadlines, openDeadline(answer, at, event.data.side === 'claimant' ? 'respondent' : 'claimant')]
+          : deadlines,
       };
     }
     case 'EscalationAccepted':
@@ -510,7 +507,9 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
 /** Whether a party challenged within the latest nomination's challenge period. */
 export const challengePeriodUsed = (s: DisputeState): boolean => {
   const period = [...s.deadlines].reverse().find((d) => d.kind === 'challenge');
-  return period !== undefined && s.challenges.some((c) => c.challengedAt !== undefined && instant(c.challengedAt) >= instant(period.openedAt));
+  return (
+    period !== undefined && s.challenges.some((c) => c.challengedAt !== undefined && instant(c.challengedAt) >= instant(period.openedAt))
+  );
 };
 /** The payment deadline of an invoice is named after it, so paying meets exactly that one. */
 export const paymentDeadlineId = (invoiceId: string): string => `fee_payment-${invoiceId}`;

@@ -24,11 +24,9 @@ export const otherSide = (side: Side): Side => (side === 'claimant' ? 'responden
 export const currentNeutrals = (state: DisputeState): NeutralOnCase[] =>
   state.neutrals.filter((n) => n.status === 'nominated' || n.status === 'appointed');
 
-export const appointedNeutrals = (state: DisputeState): NeutralOnCase[] =>
-  state.neutrals.filter((n) => n.status === 'appointed');
+export const appointedNeutrals = (state: DisputeState): NeutralOnCase[] => state.neutrals.filter((n) => n.status === 'appointed');
 
-export const nominatedNeutrals = (state: DisputeState): NeutralOnCase[] =>
-  state.neutrals.filter((n) => n.status === 'nominated');
+export const nominatedNeutrals = (state: DisputeState): NeutralOnCase[] => state.neutrals.filter((n) => n.status === 'nominated');
 
 /** The actor's entry as a current neutral of the given role(s) on this case, if any. */
 export const neutralEntryOf = (
@@ -37,9 +35,7 @@ export const neutralEntryOf = (
   roles: readonly NeutralRole[],
   statuses: readonly NeutralOnCase['status'][] = ['nominated', 'appointed'],
 ): NeutralOnCase | undefined =>
-  state.neutrals.find(
-    (n) => n.userId === actor.userId && n.role === actor.role && roles.includes(n.role) && statuses.includes(n.status),
-  );
+  state.neutrals.find((n) => n.userId === actor.userId && n.role === actor.role && roles.includes(n.role) && statuses.includes(n.status));
 
 /** Every organisation that is a party to the case, the filing association included. */
 export const partyOrganisationIds = (state: DisputeState): string[] => [

@@ -18,8 +18,7 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Partial<Record<DisputeEventType, 
   SubmissionDeclined: 2,
 };
 
-export const currentSchemaVersion = (type: string): number =>
-  CURRENT_SCHEMA_VERSIONS[type as DisputeEventType] ?? 1;
+export const currentSchemaVersion = (type: string): number => CURRENT_SCHEMA_VERSIONS[type as DisputeEventType] ?? 1;
 
 type Data = Record<string, unknown>;
 type Upcaster = (data: Data) => Data;
@@ -32,8 +31,17 @@ type Upcaster = (data: Data) => Data;
  */
 const upcastDecisionRenderedV1: Upcaster = (data) => {
   const { claimantCostSharePct, ...rest } = data;
-  if (typeof claimantCostSharePct !== 'number' || !Number.isInteger(claimantCostSharePct) || claimantCostSharePct < 0 || claimantCostSharePct > 100) {
-    throw new EventUpcastError('DecisionRendered', 1, `claimantCostSharePct is ${JSON.stringify(claimantCostSharePct)}, not a whole percentage`);
+  if (
+    typeof claimantCostSharePct !== 'number' ||
+    !Number.isInteger(claimantCostSharePct) ||
+    claimantCostSharePct < 0 ||
+    claimantCostSharePct > 100
+  ) {
+    throw new EventUpcastError(
+      'DecisionRendered',
+      1,
+      `claimantCostSharePct is ${JSON.stringify(claimantCostSharePct)}, not a whole percentage`,
+    );
   }
   return { ...rest, costAllocation: { claimantPct: claimantCostSharePct, respondentPct: 100 - claimantCostSharePct } };
 };

@@ -74,16 +74,7 @@ export const TERMINAL_STATUSES: readonly Status[] = [
   'closed_without_resolution',
 ];
 
-export const ROLES = [
-  'provider',
-  'insurer',
-  'association',
-  'mediator',
-  'adviser',
-  'arbitrator',
-  'secretariat',
-  'observer',
-] as const;
+export const ROLES = ['provider', 'insurer', 'association', 'mediator', 'adviser', 'arbitrator', 'secretariat', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 /** The scheduler acts as `system`; no user has this role. */
 export type ActorRole = Role | 'system';
@@ -102,13 +93,7 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const INADMISSIBILITY_REASONS = [
-  'outside_jurisdiction',
-  'not_a_contracting_dispute',
-  'incomplete',
-  'duplicate',
-  'other',
-] as const;
+export const INADMISSIBILITY_REASONS = ['outside_jurisdiction', 'not_a_contracting_dispute', 'incomplete', 'duplicate', 'other'] as const;
 export type InadmissibilityReason = (typeof INADMISSIBILITY_REASONS)[number];
 
 export const MEDIATION_RESULTS = ['full_agreement', 'partial_agreement', 'no_agreement'] as const;

@@ -49,7 +49,13 @@ describe('allowedActions', () => {
     expect(allowed(inProceedings(), 'adv-hanna')).toEqual(['schedule-hearing', 'submit-document']);
     expect(allowed(inProceedings(), 'adv-isaac')).toEqual(['schedule-hearing', 'submit-document']);
     // rule 12: a party may challenge an appointed neutral on new facts
-    expect(allowed(inProceedings(), 'prov-anna')).toEqual(['challenge-neutral', 'submit-statement', 'withdraw', 'submit-document', 'waive-hearing']);
+    expect(allowed(inProceedings(), 'prov-anna')).toEqual([
+      'challenge-neutral',
+      'submit-statement',
+      'withdraw',
+      'submit-document',
+      'waive-hearing',
+    ]);
     expect(allowed(inProceedings(), 'ins-carla')).toEqual(['challenge-neutral', 'submit-document', 'waive-hearing']);
     expect(allowed(inProceedings(), 'med-femke')).toEqual([]);
   });

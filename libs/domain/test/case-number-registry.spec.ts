@@ -4,7 +4,13 @@ describe('case-number registry', () => {
   it('assigns gap-free sequences per year', () => {
     let s = initialCaseNumberState(2025);
     const first = assignCaseNumber(s, 'd1', '2025-03-01T10:00:00Z');
-    expect(first.data).toEqual({ year: 2025, sequence: 1, caseNumber: 'GZC-2025-0001', disputeId: 'd1', occurredAt: '2025-03-01T10:00:00Z' });
+    expect(first.data).toEqual({
+      year: 2025,
+      sequence: 1,
+      caseNumber: 'GZC-2025-0001',
+      disputeId: 'd1',
+      occurredAt: '2025-03-01T10:00:00Z',
+    });
     s = evolveCaseNumbers(s, first);
     const second = assignCaseNumber(s, 'd2', '2025-03-02T10:00:00Z');
     expect(second.data.caseNumber).toBe('GZC-2025-0002');

@@ -16,20 +16,28 @@ describe('rule 9: collective disputes', () => {
   it('a member provider withdraws its participation; the case goes on for the other', () => {
     const base = registered(collective());
     const now = nextHour(base);
-    given(base).when({ type: 'withdraw-participation', reason: 'Solved it ourselves' }, 'prov-anna', now).then([
-      { type: 'ParticipationWithdrawn', data: { organisationId: 'org-fysio-delinde', reason: 'Solved it ourselves', occurredAt: now } },
-    ]);
+    given(base)
+      .when({ type: 'withdraw-participation', reason: 'Solved it ourselves' }, 'prov-anna', now)
+      .then([
+        { type: 'ParticipationWithdrawn', data: { organisationId: 'org-fysio-delinde', reason: 'Solved it ourselves', occurredAt: now } },
+      ]);
     const s = given(base).when({ type: 'withdraw-participation' }, 'prov-anna').thenState();
-    expect(s).toMatchObject({ status: 'awaiting_respondent', claimantOrganisationIds: ['org-ggz-praktijk-oost'], formerClaimantOrganisationIds: ['org-fysio-delinde'] });
+    expect(s).toMatchObject({
+      status: 'awaiting_respondent',
+      claimantOrganisationIds: ['org-ggz-praktijk-oost'],
+      formerClaimantOrganisationIds: ['org-fysio-delinde'],
+    });
   });
 
   it('the last member leaving withdraws the case', () => {
     const one = story([['prov-anna', { type: 'withdraw-participation' }]], registered(collective()));
     const now = nextHour(one);
-    given(one).when({ type: 'withdraw-participation' }, 'prov-chantal', now).then([
-      { type: 'ParticipationWithdrawn', data: { organisationId: 'org-ggz-praktijk-oost', occurredAt: now } },
-      { type: 'DisputeWithdrawn', data: { reason: 'every_member_withdrew', occurredAt: now } },
-    ]);
+    given(one)
+      .when({ type: 'withdraw-participation' }, 'prov-chantal', now)
+      .then([
+        { type: 'ParticipationWithdrawn', data: { organisationId: 'org-ggz-praktijk-oost', occurredAt: now } },
+        { type: 'DisputeWithdrawn', data: { reason: 'every_member_withdrew', occurredAt: now } },
+      ]);
   });
 
   it('a member who left can no longer act; the association cannot withdraw "participation"; not in an ordinary case', () => {

@@ -33,16 +33,35 @@ describe('rule 18: the cost allocation follows the outcome', () => {
       .thenRefuses('invalid', 'reason_required', 'costAllocationReason');
     expect(err.messages.nl).toMatch(/Bij deze uitkomst betaalt de indiener 0% van de kosten/);
     const s = given(ready())
-      .when({ type: 'render-decision', outcome: 'claim_granted', claimantCostSharePct: 30, costAllocationReason: 'Late documents', summary: 'Decided' }, 'adv-hanna')
+      .when(
+        {
+          type: 'render-decision',
+          outcome: 'claim_granted',
+          claimantCostSharePct: 30,
+          costAllocationReason: 'Late documents',
+          summary: 'Decided',
+        },
+        'adv-hanna',
+      )
       .thenState();
     expect(s.outcome?.decision).toMatchObject({ claimantCostSharePct: 30, costAllocationReason: 'Late documents' });
   });
   it('neutral fees are invoiced per the allocation: nobody who bears 0% is invoiced', () => {
     const decided = story([['adv-hanna', { type: 'render-decision', outcome: 'claim_granted', summary: 'Decided' }]], ready());
     given(decided)
-      .when({ type: 'invoice-fee', invoiceId: 'n1', organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 100_000 }, 'sec-jan')
+      .when(
+        { type: 'invoice-fee', invoiceId: 'n1', organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 100_000 },
+        'sec-jan',
+      )
       .thenRefuses('invalid', 'no_fee_share', 'organisationId');
-    expect(given(decided).when({ type: 'invoice-fee', invoiceId: 'n1', organisationId: 'org-zv-noord', kind: 'neutral_fee', amountCents: 100_000 }, 'sec-jan').events()).toHaveLength(1);
+    expect(
+      given(decided)
+        .when(
+          { type: 'invoice-fee', invoiceId: 'n1', organisationId: 'org-zv-noord', kind: 'neutral_fee', amountCents: 100_000 },
+          'sec-jan',
+        )
+        .events(),
+    ).toHaveLength(1);
   });
 });
 

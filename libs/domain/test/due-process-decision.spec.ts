@@ -42,9 +42,9 @@ describe('rule 14: render-decision requires due process', () => {
   it('waive-hearing: once per party, only by parties, only in proceedings', () => {
     const base = defended();
     const now = nextHour(base);
-    given(base).when({ type: 'waive-hearing' }, 'ins-carla', now).then([
-      { type: 'HearingWaived', data: { organisationId: 'org-zv-noord', side: 'respondent', occurredAt: now } },
-    ]);
+    given(base)
+      .when({ type: 'waive-hearing' }, 'ins-carla', now)
+      .then([{ type: 'HearingWaived', data: { organisationId: 'org-zv-noord', side: 'respondent', occurredAt: now } }]);
     const once = story([['ins-carla', { type: 'waive-hearing' }]], base);
     given(once).when({ type: 'waive-hearing' }, 'ins-carla').thenRefuses('conflict', 'already_waived');
     given(base).when({ type: 'waive-hearing' }, 'adv-hanna').thenRefuses('forbidden', 'wrong_role');
@@ -55,7 +55,15 @@ describe('rule 14: render-decision requires due process', () => {
     const base = heard();
     const challenged = [
       ...base,
-      { type: 'NeutralChallenged' as const, data: { neutralUserId: 'adv-isaac', grounds: 'He advised the provider last year', side: 'respondent' as const, occurredAt: nextHour(base) } },
+      {
+        type: 'NeutralChallenged' as const,
+        data: {
+          neutralUserId: 'adv-isaac',
+          grounds: 'He advised the provider last year',
+          side: 'respondent' as const,
+          occurredAt: nextHour(base),
+        },
+      },
     ];
     const err = given(challenged).when(decision, 'adv-hanna').thenRefuses('conflict', 'challenge_pending');
     expect(err.messages.nl).toMatch(/wraking/);
@@ -64,19 +72,30 @@ describe('rule 14: render-decision requires due process', () => {
 
 describe('rule 15: conclude-mediation', () => {
   it('full or partial agreement needs a session held; no agreement needs none', () => {
-    given(inMediation()).when({ type: 'conclude-mediation', result: 'partial_agreement' }, 'med-femke').thenRefuses('conflict', 'no_session_held');
-    expect(given(inMediation()).when({ type: 'conclude-mediation', result: 'no_agreement' }, 'med-femke').thenState().status).toBe('mediation_ended');
+    given(inMediation())
+      .when({ type: 'conclude-mediation', result: 'partial_agreement' }, 'med-femke')
+      .thenRefuses('conflict', 'no_session_held');
+    expect(given(inMediation()).when({ type: 'conclude-mediation', result: 'no_agreement' }, 'med-femke').thenState().status).toBe(
+      'mediation_ended',
+    );
   });
   it('a pending challenge of the mediator pauses the mediation: no conclusion (rule 12)', () => {
     const base = sessionHeld();
     const challenged = [
       ...base,
-      { type: 'NeutralChallenged' as const, data: { neutralUserId: 'med-femke', grounds: 'She advised the insurer', side: 'claimant' as const, occurredAt: nextHour(base) } },
+      {
+        type: 'NeutralChallenged' as const,
+        data: { neutralUserId: 'med-femke', grounds: 'She advised the insurer', side: 'claimant' as const, occurredAt: nextHour(base) },
+      },
     ];
-    given(challenged).when({ type: 'conclude-mediation', result: 'no_agreement' }, 'med-femke').thenRefuses('conflict', 'challenge_pending');
+    given(challenged)
+      .when({ type: 'conclude-mediation', result: 'no_agreement' }, 'med-femke')
+      .thenRefuses('conflict', 'challenge_pending');
   });
   it('a full agreement records the settlement document', () => {
-    const err = given(sessionHeld()).when({ type: 'conclude-mediation', result: 'full_agreement' }, 'med-femke').thenRefuses('invalid', 'required', 'settlementDocumentId');
+    const err = given(sessionHeld())
+      .when({ type: 'conclude-mediation', result: 'full_agreement' }, 'med-femke')
+      .thenRefuses('invalid', 'required', 'settlementDocumentId');
     expect(err.messages.nl).toMatch(/vaststellingsovereenkomst/);
   });
 });
@@ -85,12 +104,16 @@ describe('rule 16: held only at or after the scheduled start', () => {
   const scheduled = () => story([['med-femke', { type: 'schedule-session', sessionId: 's1', startsAt: SESSION_START }]], inMediation());
   it('a session before its start is refused; at its start it is recorded', () => {
     const before = new Date(Date.parse(SESSION_START) - 60_000).toISOString();
-    const err = given(scheduled()).when({ type: 'record-session', sessionId: 's1' }, 'med-femke', before).thenRefuses('conflict', 'not_started');
+    const err = given(scheduled())
+      .when({ type: 'record-session', sessionId: 's1' }, 'med-femke', before)
+      .thenRefuses('conflict', 'not_started');
     expect(err.messages.nl).toMatch(/1 juni 2025 om 12:00/);
     expect(given(scheduled()).when({ type: 'record-session', sessionId: 's1' }, 'med-femke', SESSION_START).events()).toHaveLength(1);
   });
   it('a hearing before its start is refused', () => {
     const scheduledHearing = story([['adv-hanna', { type: 'schedule-hearing', hearingId: 'h1', startsAt: HEARING }]], defended());
-    given(scheduledHearing).when({ type: 'record-hearing', hearingId: 'h1' }, 'adv-hanna', '2025-09-01T09:59:59.000Z').thenRefuses('conflict', 'not_started');
+    given(scheduledHearing)
+      .when({ type: 'record-hearing', hearingId: 'h1' }, 'adv-hanna', '2025-09-01T09:59:59.000Z')
+      .thenRefuses('conflict', 'not_started');
   });
 });

@@ -9,7 +9,10 @@ describe('evolve', () => {
   it('returns a new object, one version later, updated at the event time; the old state is untouched', () => {
     const s0 = foldEvents(filed(), DISPUTE_ID);
     const snapshot = structuredClone(s0);
-    const e: DisputeEvent = { type: 'RouteProposed', data: { route: 'arbitration', side: 'respondent', occurredAt: '2025-04-01T00:00:00.000Z' } };
+    const e: DisputeEvent = {
+      type: 'RouteProposed',
+      data: { route: 'arbitration', side: 'respondent', occurredAt: '2025-04-01T00:00:00.000Z' },
+    };
     const s1 = evolve(s0, e);
     expect(s1).not.toBe(s0);
     expect(s1).toMatchObject({ version: s0.version + 1, updatedAt: '2025-04-01T00:00:00.000Z' });
@@ -43,6 +46,8 @@ describe('every command on a closed case is refused, naming the terminal status'
     ['sec-jan', { type: 'record-settlement' }],
     [SYSTEM, { type: 'record-deadline-missed', deadlineId: 'respondent_answer-1' }],
   ] as const)('%s %o', (who, command) => {
-    given(closed).when(command as never, who).thenRefuses('conflict', /closed: it was declined by the respondent/);
+    given(closed)
+      .when(command as never, who)
+      .thenRefuses('conflict', /closed: it was declined by the respondent/);
   });
 });

@@ -24,14 +24,19 @@ describe('file-dispute', () => {
   });
 
   it('a provider that is not small: smallProviderClaimant false', () => {
-    const [e] = given([]).when(fileCommand({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }), 'prov-bram').events();
+    const [e] = given([])
+      .when(fileCommand({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }), 'prov-bram')
+      .events();
     expect(e.type === 'DisputeFiled' && e.data.smallProviderClaimant).toBe(false);
   });
 
   it('an insurer files against providers: claimantKind insurer', () => {
     const [e] = given([])
       .when(
-        fileCommand({ claimantOrganisationIds: ['org-zv-noord'], respondentOrganisationIds: ['org-wijkzorg-amstelland', 'org-fysio-delinde'] }),
+        fileCommand({
+          claimantOrganisationIds: ['org-zv-noord'],
+          respondentOrganisationIds: ['org-wijkzorg-amstelland', 'org-fysio-delinde'],
+        }),
         'ins-carla',
       )
       .events();
@@ -51,13 +56,17 @@ describe('file-dispute', () => {
   });
 
   it('an urgent dispute keeps its reason', () => {
-    const [e] = given([]).when(fileCommand({ urgent: true, urgencyReason: 'client stop on 1 April' }), 'prov-anna').events();
+    const [e] = given([])
+      .when(fileCommand({ urgent: true, urgencyReason: 'client stop on 1 April' }), 'prov-anna')
+      .events();
     expect(e.data).toMatchObject({ urgent: true, urgencyReason: 'client stop on 1 April' });
   });
 
   describe('refusals', () => {
     it.each(['mediator', 'adviser', 'arbitrator', 'secretariat', 'observer'])('role %s may not file: forbidden', (role) => {
-      const who = { mediator: 'med-femke', adviser: 'adv-hanna', arbitrator: 'arb-ivo', secretariat: 'sec-jan', observer: 'obs-karin' }[role]!;
+      const who = { mediator: 'med-femke', adviser: 'adv-hanna', arbitrator: 'arb-ivo', secretariat: 'sec-jan', observer: 'obs-karin' }[
+        role
+      ]!;
       given([]).when(fileCommand(), who).thenRefuses('forbidden', 'wrong_role');
     });
     it('the system may not file', () => {
@@ -69,56 +78,114 @@ describe('file-dispute', () => {
     it.each(['wmo', 'jeugdwet'])('%s is outside jurisdiction, with where to go instead', (framework) => {
       given([])
         .when(fileCommand({ legalFramework: framework as never }), 'prov-anna')
-        .thenRefuses('invalid', /outside the jurisdiction.*municipality's own complaints or disputes procedure.*civil court/, 'legalFramework');
+        .thenRefuses(
+          'invalid',
+          /outside the jurisdiction.*municipality's own complaints or disputes procedure.*civil court/,
+          'legalFramework',
+        );
     });
     it('an unknown legal framework', () => {
-      given([]).when(fileCommand({ legalFramework: 'abc' as never }), 'prov-anna').thenRefuses('invalid', 'unknown_value', 'legalFramework');
+      given([])
+        .when(fileCommand({ legalFramework: 'abc' as never }), 'prov-anna')
+        .thenRefuses('invalid', 'unknown_value', 'legalFramework');
     });
     it('urgent without a reason', () => {
-      given([]).when(fileCommand({ urgent: true }), 'prov-anna').thenRefuses('invalid', 'required', 'urgencyReason');
-      given([]).when(fileCommand({ urgent: true, urgencyReason: '  ' }), 'prov-anna').thenRefuses('invalid', 'required', 'urgencyReason');
+      given([])
+        .when(fileCommand({ urgent: true }), 'prov-anna')
+        .thenRefuses('invalid', 'required', 'urgencyReason');
+      given([])
+        .when(fileCommand({ urgent: true, urgencyReason: '  ' }), 'prov-anna')
+        .thenRefuses('invalid', 'required', 'urgencyReason');
     });
     it('no subject', () => {
-      given([]).when(fileCommand({ subjects: [] }), 'prov-anna').thenRefuses('invalid', 'required', 'subjects');
+      given([])
+        .when(fileCommand({ subjects: [] }), 'prov-anna')
+        .thenRefuses('invalid', 'required', 'subjects');
     });
     it('an unknown subject, sector, phase or route', () => {
-      given([]).when(fileCommand({ subjects: ['weather' as never] }), 'prov-anna').thenRefuses('invalid', 'unknown_value', 'subjects');
-      given([]).when(fileCommand({ sector: 'x' as never }), 'prov-anna').thenRefuses('invalid', 'unknown_value', 'sector');
-      given([]).when(fileCommand({ phase: 'x' as never }), 'prov-anna').thenRefuses('invalid', 'unknown_value', 'phase');
-      given([]).when(fileCommand({ proposedRoute: 'x' as never }), 'prov-anna').thenRefuses('invalid', 'unknown_value', 'proposedRoute');
+      given([])
+        .when(fileCommand({ subjects: ['weather' as never] }), 'prov-anna')
+        .thenRefuses('invalid', 'unknown_value', 'subjects');
+      given([])
+        .when(fileCommand({ sector: 'x' as never }), 'prov-anna')
+        .thenRefuses('invalid', 'unknown_value', 'sector');
+      given([])
+        .when(fileCommand({ phase: 'x' as never }), 'prov-anna')
+        .thenRefuses('invalid', 'unknown_value', 'phase');
+      given([])
+        .when(fileCommand({ proposedRoute: 'x' as never }), 'prov-anna')
+        .thenRefuses('invalid', 'unknown_value', 'proposedRoute');
     });
     it('no claim, or a claim without description', () => {
-      given([]).when(fileCommand({ claims: [] }), 'prov-anna').thenRefuses('invalid', 'required', 'claims');
-      given([]).when(fileCommand({ claims: [{ description: '' }] }), 'prov-anna').thenRefuses('invalid', 'required', 'claims');
+      given([])
+        .when(fileCommand({ claims: [] }), 'prov-anna')
+        .thenRefuses('invalid', 'required', 'claims');
+      given([])
+        .when(fileCommand({ claims: [{ description: '' }] }), 'prov-anna')
+        .thenRefuses('invalid', 'required', 'claims');
     });
     it('negative or fractional amounts', () => {
-      given([]).when(fileCommand({ claims: [{ description: 'x', amountCents: -1 }] }), 'prov-anna').thenRefuses('invalid', 'not_an_amount', 'claims');
-      given([]).when(fileCommand({ amountInDisputeCents: -5 }), 'prov-anna').thenRefuses('invalid', 'not_an_amount', 'amountInDisputeCents');
-      given([]).when(fileCommand({ amountInDisputeCents: 1.5 }), 'prov-anna').thenRefuses('invalid', 'not_an_amount', 'amountInDisputeCents');
+      given([])
+        .when(fileCommand({ claims: [{ description: 'x', amountCents: -1 }] }), 'prov-anna')
+        .thenRefuses('invalid', 'not_an_amount', 'claims');
+      given([])
+        .when(fileCommand({ amountInDisputeCents: -5 }), 'prov-anna')
+        .thenRefuses('invalid', 'not_an_amount', 'amountInDisputeCents');
+      given([])
+        .when(fileCommand({ amountInDisputeCents: 1.5 }), 'prov-anna')
+        .thenRefuses('invalid', 'not_an_amount', 'amountInDisputeCents');
     });
     it('contract year outside 2016..now+2', () => {
-      given([]).when(fileCommand({ contractYear: 2015 }), 'prov-anna').thenRefuses('invalid', 'before_the_body_existed', 'contractYear');
-      given([]).when(fileCommand({ contractYear: 2028 }), 'prov-anna', T0).thenRefuses('invalid', 'out_of_range', 'contractYear');
-      expect(given([]).when(fileCommand({ contractYear: 2027 }), 'prov-anna', T0).events()).toHaveLength(1);
-      expect(given([]).when(fileCommand({ contractYear: 2016 }), 'prov-anna', T0).events()).toHaveLength(1);
+      given([])
+        .when(fileCommand({ contractYear: 2015 }), 'prov-anna')
+        .thenRefuses('invalid', 'before_the_body_existed', 'contractYear');
+      given([])
+        .when(fileCommand({ contractYear: 2028 }), 'prov-anna', T0)
+        .thenRefuses('invalid', 'out_of_range', 'contractYear');
+      expect(
+        given([])
+          .when(fileCommand({ contractYear: 2027 }), 'prov-anna', T0)
+          .events(),
+      ).toHaveLength(1);
+      expect(
+        given([])
+          .when(fileCommand({ contractYear: 2016 }), 'prov-anna', T0)
+          .events(),
+      ).toHaveLength(1);
     });
     it('an empty summary', () => {
-      given([]).when(fileCommand({ summary: '' }), 'prov-anna').thenRefuses('invalid', 'required', 'summary');
+      given([])
+        .when(fileCommand({ summary: '' }), 'prov-anna')
+        .thenRefuses('invalid', 'required', 'summary');
     });
     it('an unknown organisation', () => {
-      given([]).when(fileCommand({ respondentOrganisationIds: ['org-nope'] }), 'prov-anna').thenRefuses('invalid', 'unknown_organisation', 'respondentOrganisationIds');
-      given([]).when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-nope'] }), 'prov-anna').thenRefuses('invalid', 'unknown_organisation', 'claimantOrganisationIds');
+      given([])
+        .when(fileCommand({ respondentOrganisationIds: ['org-nope'] }), 'prov-anna')
+        .thenRefuses('invalid', 'unknown_organisation', 'respondentOrganisationIds');
+      given([])
+        .when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-nope'] }), 'prov-anna')
+        .thenRefuses('invalid', 'unknown_organisation', 'claimantOrganisationIds');
     });
     it('no claimants or no respondents', () => {
-      given([]).when(fileCommand({ respondentOrganisationIds: [] }), 'prov-anna').thenRefuses('invalid', 'required', 'respondentOrganisationIds');
-      given([]).when(fileCommand({ claimantOrganisationIds: [] }), 'prov-anna').thenRefuses('invalid', 'required', 'claimantOrganisationIds');
+      given([])
+        .when(fileCommand({ respondentOrganisationIds: [] }), 'prov-anna')
+        .thenRefuses('invalid', 'required', 'respondentOrganisationIds');
+      given([])
+        .when(fileCommand({ claimantOrganisationIds: [] }), 'prov-anna')
+        .thenRefuses('invalid', 'required', 'claimantOrganisationIds');
     });
     it('a non-party organisation (association, disputes body) as claimant or respondent', () => {
-      given([]).when(fileCommand({ respondentOrganisationIds: ['org-geschilleninstantie'] }), 'prov-anna').thenRefuses('invalid', 'not_a_party_organisation', 'respondentOrganisationIds');
-      given([]).when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-branche-eerstelijn'] }), 'prov-anna').thenRefuses('invalid', 'not_a_party_organisation', 'claimantOrganisationIds');
+      given([])
+        .when(fileCommand({ respondentOrganisationIds: ['org-geschilleninstantie'] }), 'prov-anna')
+        .thenRefuses('invalid', 'not_a_party_organisation', 'respondentOrganisationIds');
+      given([])
+        .when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-branche-eerstelijn'] }), 'prov-anna')
+        .thenRefuses('invalid', 'not_a_party_organisation', 'claimantOrganisationIds');
     });
     it('a provider must file for its own organisation', () => {
-      given([]).when(fileCommand({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }), 'prov-anna').thenRefuses('forbidden', 'not_your_organisation');
+      given([])
+        .when(fileCommand({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }), 'prov-anna')
+        .thenRefuses('forbidden', 'not_your_organisation');
       // Nor may it make another provider a co-claimant without that provider's consent.
       given([])
         .when(fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-wijkzorg-amstelland'] }), 'prov-anna')
@@ -140,7 +207,9 @@ describe('file-dispute', () => {
         .thenRefuses('invalid', 'overlap', 'respondentOrganisationIds');
     });
     it('respondents on the same side as the claimant', () => {
-      given([]).when(fileCommand({ respondentOrganisationIds: ['org-wijkzorg-amstelland'] }), 'prov-anna').thenRefuses('invalid', 'same_side', 'respondentOrganisationIds');
+      given([])
+        .when(fileCommand({ respondentOrganisationIds: ['org-wijkzorg-amstelland'] }), 'prov-anna')
+        .thenRefuses('invalid', 'same_side', 'respondentOrganisationIds');
       given([])
         .when(fileCommand({ claimantOrganisationIds: ['org-zv-noord'], respondentOrganisationIds: ['org-zv-zuid'] }), 'ins-carla')
         .thenRefuses('invalid', 'same_side', 'respondentOrganisationIds');
@@ -151,7 +220,9 @@ describe('file-dispute', () => {
         .thenRefuses('forbidden', 'not_your_organisation');
     });
     it('an organisation listed twice', () => {
-      given([]).when(fileCommand({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-noord'] }), 'prov-anna').thenRefuses('invalid', 'duplicate', 'respondentOrganisationIds');
+      given([])
+        .when(fileCommand({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-noord'] }), 'prov-anna')
+        .thenRefuses('invalid', 'duplicate', 'respondentOrganisationIds');
     });
   });
 });

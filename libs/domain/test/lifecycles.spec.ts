@@ -10,17 +10,45 @@ describe('full lifecycles, folded', () => {
       [
         ['med-femke', { type: 'schedule-session', sessionId: 's1', startsAt: '2025-05-01T10:00:00Z' }],
         ['med-femke', { type: 'record-session', sessionId: 's1', notes: 'good talk' }, '2025-05-01T12:00:00.000Z'],
-        ['prov-anna', { type: 'submit-document', documentId: 'vso', name: 'vso.pdf', mediaType: 'application/pdf', sizeBytes: 9, sha256: 'c'.repeat(64), visibility: 'parties' }],
+        [
+          'prov-anna',
+          {
+            type: 'submit-document',
+            documentId: 'vso',
+            name: 'vso.pdf',
+            mediaType: 'application/pdf',
+            sizeBytes: 9,
+            sha256: 'c'.repeat(64),
+            visibility: 'parties',
+          },
+        ],
         ['med-femke', { type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }],
       ],
       inMediation(),
     );
     expect(types(events)).toEqual([
-      'DisputeFiled', 'DisputeRegistered', 'RespondentInvited', 'SubmissionAccepted', 'NeutralsNominated', 'ChallengeWaived', 'ChallengeWaived',
-      'NeutralsAppointed', 'SessionScheduled', 'SessionHeld', 'DocumentSubmitted', 'MediationConcluded', 'NeutralTermEnded',
+      'DisputeFiled',
+      'DisputeRegistered',
+      'RespondentInvited',
+      'SubmissionAccepted',
+      'NeutralsNominated',
+      'ChallengeWaived',
+      'ChallengeWaived',
+      'NeutralsAppointed',
+      'SessionScheduled',
+      'SessionHeld',
+      'DocumentSubmitted',
+      'MediationConcluded',
+      'NeutralTermEnded',
     ]);
     const s = foldEvents(events, DISPUTE_ID);
-    expect(s).toMatchObject({ status: 'settled', version: events.length, route: 'mediation', mediationResult: 'full_agreement', escalations: 0 });
+    expect(s).toMatchObject({
+      status: 'settled',
+      version: events.length,
+      route: 'mediation',
+      mediationResult: 'full_agreement',
+      escalations: 0,
+    });
     expect(s.filedAt! < s.registeredAt! && s.registeredAt! < s.appointedAt! && s.appointedAt! < s.closedAt!).toBe(true);
     // the answer deadline was met; the challenge period, waived by both parties, lapsed unused (rule 13)
     expect(s.deadlines.map((d) => d.status)).toEqual(['met', 'lapsed']);
@@ -43,9 +71,18 @@ describe('full lifecycles, folded', () => {
       escalated(),
     );
     const s = foldEvents(events, DISPUTE_ID);
-    expect(s).toMatchObject({ status: 'decided', route: 'binding_advice', initialRoute: 'mediation', escalations: 1, mediationResult: 'no_agreement' });
+    expect(s).toMatchObject({
+      status: 'decided',
+      route: 'binding_advice',
+      initialRoute: 'mediation',
+      escalations: 1,
+      mediationResult: 'no_agreement',
+    });
     expect(s.neutrals.map((n) => `${n.userId}:${n.status}${n.chair ? ':chair' : ''}`)).toEqual([
-      'med-femke:ended:chair', 'adv-hanna:appointed:chair', 'adv-isaac:appointed', 'adv-julia:appointed',
+      'med-femke:ended:chair',
+      'adv-hanna:appointed:chair',
+      'adv-isaac:appointed',
+      'adv-julia:appointed',
     ]);
     expect(s.outcome?.decision?.outcome).toBe('claim_granted');
     // Only the invoice's payment term runs on after the decision (rule 17).
@@ -87,7 +124,14 @@ describe('full lifecycles, folded', () => {
 
   it('collective dispute by an association, through mediation to settlement by the parties', () => {
     const events = story([
-      ['assoc-eva', fileCommand({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'], respondentOrganisationIds: ['org-zv-zuid'], sector: 'multidisciplinary' })],
+      [
+        'assoc-eva',
+        fileCommand({
+          claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'],
+          respondentOrganisationIds: ['org-zv-zuid'],
+          sector: 'multidisciplinary',
+        }),
+      ],
       ['sec-jan', { type: 'register', caseNumber: 'GZC-2025-0003' }],
       ['ins-dirk', { type: 'accept-submission', route: 'mediation' }],
       ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['med-gerrit'] }],
@@ -95,7 +139,18 @@ describe('full lifecycles, folded', () => {
       ['assoc-eva', { type: 'waive-challenge' }],
       ['ins-dirk', { type: 'waive-challenge' }],
       ['sec-jan', { type: 'appoint-neutrals' }],
-      ['prov-chantal', { type: 'submit-document', documentId: 'd1', name: 'n', mediaType: 'text/plain', sizeBytes: 3, sha256: 'c'.repeat(64), visibility: 'parties' }],
+      [
+        'prov-chantal',
+        {
+          type: 'submit-document',
+          documentId: 'd1',
+          name: 'n',
+          mediaType: 'text/plain',
+          sizeBytes: 3,
+          sha256: 'c'.repeat(64),
+          visibility: 'parties',
+        },
+      ],
       ['sec-jan', { type: 'record-settlement', terms: 'sector agreement honoured' }],
     ]);
     const s = foldEvents(events, DISPUTE_ID);
@@ -104,7 +159,13 @@ describe('full lifecycles, folded', () => {
       claimantKind: 'association',
       filedOnBehalfBy: 'org-branche-eerstelijn',
       smallProviderClaimant: true,
-      administrationFee: { totalCents: 50_000, shares: [{ organisationId: 'org-branche-eerstelijn', amountCents: 25_000 }, { organisationId: 'org-zv-zuid', amountCents: 25_000 }] },
+      administrationFee: {
+        totalCents: 50_000,
+        shares: [
+          { organisationId: 'org-branche-eerstelijn', amountCents: 25_000 },
+          { organisationId: 'org-zv-zuid', amountCents: 25_000 },
+        ],
+      },
     });
   });
 });

@@ -14,7 +14,18 @@ import {
   type DisputeState,
 } from '../src';
 import { actor, addDays, directory, DISPUTE_ID, given, nextHour, story, SYSTEM, T0 } from './support/given';
-import { accepted, escalated, filed, inMediation, inProceedings, mediationEnded, nominated, PANEL, registered, waived } from './support/scenarios';
+import {
+  accepted,
+  escalated,
+  filed,
+  inMediation,
+  inProceedings,
+  mediationEnded,
+  nominated,
+  PANEL,
+  registered,
+  waived,
+} from './support/scenarios';
 
 // Procedural rules 1–5 (notice and visibility) and 10–13 (neutrals), given / when / then.
 
@@ -32,12 +43,16 @@ const doc = (documentId: string, visibility: 'parties' | 'neutral_only' | 'secre
 const seesDocs = (state: DisputeState, who: string) =>
   state.documents.filter((d) => canSeeDocument(d, state, actor(who))).map((d) => d.documentId);
 /** Every event of the stream with its version, as the timeline and a notifier meet them. */
-const refs = (events: DisputeEvent[]) => events.map((e, i) => ({ type: e.type, data: e.data as unknown as Record<string, unknown>, version: i + 1 }));
+const refs = (events: DisputeEvent[]) =>
+  events.map((e, i) => ({ type: e.type, data: e.data as unknown as Record<string, unknown>, version: i + 1 }));
 const visibleTypes = (events: DisputeEvent[], who: string) => {
   const state = fold(events);
-  return refs(events).filter((e) => canSeeEvent(e, state, actor(who))).map((e) => e.type);
+  return refs(events)
+    .filter((e) => canSeeEvent(e, state, actor(who)))
+    .map((e) => e.type);
 };
-const allowed = (events: DisputeEvent[], who: string, now = nextHour(events)) => allowedActions(fold(events), actor(who), { now, directory });
+const allowed = (events: DisputeEvent[], who: string, now = nextHour(events)) =>
+  allowedActions(fold(events), actor(who), { now, directory });
 
 describe('rule 1: a respondent learns of the case at registration', () => {
   it('given a filed case, the respondent has no access, lists nothing and may do nothing; the claimant and the secretariat see it', () => {
@@ -108,8 +123,17 @@ describe('rule 3: a neutral’s access ends with their term', () => {
   it('when the mediator concludes the mediation, then their term ends: the record of their term stays, nothing after it', () => {
     const ended = mediationEnded();
     const endVersion = ended.length; // NeutralTermEnded is the last event of the conclusion
-    expect(ended[ended.length - 1]).toMatchObject({ type: 'NeutralTermEnded', data: { neutralUserId: 'med-femke', reason: 'mediation_concluded', appointed: true } });
-    const later = story([['prov-anna', doc('after', 'parties')], ['prov-anna', { type: 'request-escalation', route: 'binding_advice' }]], ended);
+    expect(ended[ended.length - 1]).toMatchObject({
+      type: 'NeutralTermEnded',
+      data: { neutralUserId: 'med-femke', reason: 'mediation_concluded', appointed: true },
+    });
+    const later = story(
+      [
+        ['prov-anna', doc('after', 'parties')],
+        ['prov-anna', { type: 'request-escalation', route: 'binding_advice' }],
+      ],
+      ended,
+    );
     const s = fold(later);
     expect(caseAccess(s, actor('med-femke'))).toEqual({ kind: 'term_record', untilVersion: endVersion });
     expect(seesDocs(s, 'med-femke')).toEqual([]);
@@ -198,7 +222,9 @@ describe('rule 5: what a reader sees carries no stream version', () => {
 
 describe('rule 10: the secretariat names the chair of a panel of three', () => {
   it('when a panel of three is nominated without a chair, then it is refused naming chairUserId', () => {
-    given(accepted('binding_advice')).when({ type: 'nominate-neutrals', neutralUserIds: PANEL }, 'sec-jan').thenRefuses('invalid', 'chair_required', 'chairUserId');
+    given(accepted('binding_advice'))
+      .when({ type: 'nominate-neutrals', neutralUserIds: PANEL }, 'sec-jan')
+      .thenRefuses('invalid', 'chair_required', 'chairUserId');
   });
   it('when the chair is not one of the panel, then it is refused', () => {
     const de = given(accepted('binding_advice'))
@@ -207,13 +233,20 @@ describe('rule 10: the secretariat names the chair of a panel of three', () => {
     expect(de.messages.nl).toMatch(/voorzitter moet een van de leden/);
   });
   it('then NeutralsNominated records the chair, and the appointment keeps it', () => {
-    const events = story([['sec-jan', { type: 'nominate-neutrals', neutralUserIds: PANEL, chairUserId: 'adv-isaac' }]], accepted('binding_advice'));
+    const events = story(
+      [['sec-jan', { type: 'nominate-neutrals', neutralUserIds: PANEL, chairUserId: 'adv-isaac' }]],
+      accepted('binding_advice'),
+    );
     expect(events[events.length - 1].data).toMatchObject({ chairUserId: 'adv-isaac' });
     const s = fold(story([['sec-jan', { type: 'appoint-neutrals' }, addDays(T0, 30)]], events));
     expect(s.neutrals.filter((n) => n.chair).map((n) => n.userId)).toEqual(['adv-isaac']);
   });
   it('a single neutral chairs alone; chairUserId may be left out', () => {
-    expect(given(accepted()).when({ type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }, 'sec-jan').events()[0].data).toMatchObject({ chairUserId: 'med-femke' });
+    expect(
+      given(accepted())
+        .when({ type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }, 'sec-jan')
+        .events()[0].data,
+    ).toMatchObject({ chairUserId: 'med-femke' });
   });
 });
 
@@ -239,10 +272,17 @@ describe('rule 11: appointment waits for the challenge period', () => {
   it('waive-challenge: ChallengeWaived per organisation and nomination; refused twice, after the period, by non-parties', () => {
     const base = nominated();
     const now = nextHour(base);
-    given(base).when({ type: 'waive-challenge' }, 'ins-carla', now).then([
-      { type: 'ChallengeWaived', data: { nominationId: 'challenge-1', organisationId: 'org-zv-noord', side: 'respondent', occurredAt: now } },
-    ]);
-    given(story([['ins-carla', { type: 'waive-challenge' }]], base)).when({ type: 'waive-challenge' }, 'ins-carla').thenRefuses('conflict', 'already_waived');
+    given(base)
+      .when({ type: 'waive-challenge' }, 'ins-carla', now)
+      .then([
+        {
+          type: 'ChallengeWaived',
+          data: { nominationId: 'challenge-1', organisationId: 'org-zv-noord', side: 'respondent', occurredAt: now },
+        },
+      ]);
+    given(story([['ins-carla', { type: 'waive-challenge' }]], base))
+      .when({ type: 'waive-challenge' }, 'ins-carla')
+      .thenRefuses('conflict', 'already_waived');
     given(base).when({ type: 'waive-challenge' }, 'prov-anna', addDays(T0, 30)).thenRefuses('conflict', 'no_challenge_period');
     given(base).when({ type: 'waive-challenge' }, 'sec-jan').thenRefuses('forbidden', 'wrong_role');
     given(accepted()).when({ type: 'waive-challenge' }, 'prov-anna').thenRefuses('conflict', 'no_challenge_period');
@@ -267,10 +307,19 @@ describe('rule 11: appointment waits for the challenge period', () => {
         ['ins-dirk', { type: 'accept-submission', route: 'mediation' }],
         ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['med-gerrit'] }],
       ],
-      filed({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'], respondentOrganisationIds: ['org-zv-zuid'] }, 'assoc-eva'),
+      filed(
+        { claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'], respondentOrganisationIds: ['org-zv-zuid'] },
+        'assoc-eva',
+      ),
     );
     given(collective).when({ type: 'waive-challenge' }, 'prov-chantal').thenRefuses('forbidden', 'not_waiving_party');
-    const both = story([['assoc-eva', { type: 'waive-challenge' }], ['ins-dirk', { type: 'waive-challenge' }]], collective);
+    const both = story(
+      [
+        ['assoc-eva', { type: 'waive-challenge' }],
+        ['ins-dirk', { type: 'waive-challenge' }],
+      ],
+      collective,
+    );
     expect(given(both).when({ type: 'appoint-neutrals' }, 'sec-jan').thenState().status).toBe('in_mediation');
   });
 });
@@ -278,16 +327,30 @@ describe('rule 11: appointment waits for the challenge period', () => {
 describe('rule 12: a challenge after appointment, on facts learned later', () => {
   const day = (iso: string) => iso.slice(0, 10);
   it('when a party challenges an appointed neutral without new facts, then it is refused naming newFacts', () => {
-    given(inMediation()).when({ type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g' }, 'ins-carla').thenRefuses('invalid', 'new_facts_required', 'newFacts');
+    given(inMediation())
+      .when({ type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g' }, 'ins-carla')
+      .thenRefuses('invalid', 'new_facts_required', 'newFacts');
   });
   it('when the facts are known for more than 7 days, in the future, or from before the challenge period ended, then it is refused', () => {
     const base = inMediation();
     const now = addDays(nextHour(base), 10);
-    const challenge = (factsKnownSince?: string) => ({ type: 'challenge-neutral' as const, neutralUserId: 'med-femke', grounds: 'g', newFacts: true, factsKnownSince });
-    const late = given(base).when(challenge(day(addDays(now, -8))), 'ins-carla', now).thenRefuses('conflict', 'new_facts_too_late');
+    const challenge = (factsKnownSince?: string) => ({
+      type: 'challenge-neutral' as const,
+      neutralUserId: 'med-femke',
+      grounds: 'g',
+      newFacts: true,
+      factsKnownSince,
+    });
+    const late = given(base)
+      .when(challenge(day(addDays(now, -8))), 'ins-carla', now)
+      .thenRefuses('conflict', 'new_facts_too_late');
     expect(late.messages.nl).toMatch(/binnen 7 dagen/);
-    given(base).when(challenge(day(addDays(now, 1))), 'ins-carla', now).thenRefuses('invalid', 'in_future', 'factsKnownSince');
-    given(base).when(challenge(day(addDays(T0, -30))), 'ins-carla', now).thenRefuses('invalid', 'known_before_appointment', 'factsKnownSince');
+    given(base)
+      .when(challenge(day(addDays(now, 1))), 'ins-carla', now)
+      .thenRefuses('invalid', 'in_future', 'factsKnownSince');
+    given(base)
+      .when(challenge(day(addDays(T0, -30))), 'ins-carla', now)
+      .thenRefuses('invalid', 'known_before_appointment', 'factsKnownSince');
     given(base).when(challenge(undefined), 'ins-carla', now).thenRefuses('invalid', 'not_a_date', 'factsKnownSince');
   });
   it('then NeutralChallenged records the new facts; while pending nothing changes yet', () => {
@@ -295,11 +358,28 @@ describe('rule 12: a challenge after appointment, on facts learned later', () =>
     const now = addDays(nextHour(base), 10);
     const known = day(addDays(now, -3));
     given(base)
-      .when({ type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'her firm now advises the insurer', newFacts: true, factsKnownSince: known }, 'ins-carla', now)
+      .when(
+        {
+          type: 'challenge-neutral',
+          neutralUserId: 'med-femke',
+          grounds: 'her firm now advises the insurer',
+          newFacts: true,
+          factsKnownSince: known,
+        },
+        'ins-carla',
+        now,
+      )
       .then([
         {
           type: 'NeutralChallenged',
-          data: { neutralUserId: 'med-femke', grounds: 'her firm now advises the insurer', side: 'respondent', newFacts: true, factsKnownSince: known, occurredAt: now },
+          data: {
+            neutralUserId: 'med-femke',
+            grounds: 'her firm now advises the insurer',
+            side: 'respondent',
+            newFacts: true,
+            factsKnownSince: known,
+            occurredAt: now,
+          },
         },
       ]);
   });
@@ -314,12 +394,19 @@ describe('rule 12: a challenge after appointment, on facts learned later', () =>
     const now = addDays(T0, 4);
     const upheld = story(
       [
-        ['ins-carla', { type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g', newFacts: true, factsKnownSince: day(now) }, now],
+        [
+          'ins-carla',
+          { type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g', newFacts: true, factsKnownSince: day(now) },
+          now,
+        ],
         ['sec-jan', { type: 'decide-challenge', neutralUserId: 'med-femke', upheld: true }],
       ],
       base,
     );
-    expect(upheld[upheld.length - 1]).toMatchObject({ type: 'NeutralTermEnded', data: { neutralUserId: 'med-femke', reason: 'challenge_upheld', appointed: true } });
+    expect(upheld[upheld.length - 1]).toMatchObject({
+      type: 'NeutralTermEnded',
+      data: { neutralUserId: 'med-femke', reason: 'challenge_upheld', appointed: true },
+    });
     const s = fold(upheld);
     expect(s.status).toBe('awaiting_neutral');
     expect(s.sessions).toHaveLength(1);
@@ -333,22 +420,36 @@ describe('rule 12: a challenge after appointment, on facts learned later', () =>
       upheld,
     );
     expect(fold(replaced)).toMatchObject({ status: 'in_mediation' });
-    given(upheld).when({ type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }, 'sec-jan').thenRefuses('invalid', 'challenged_before', 'neutralUserIds');
+    given(upheld)
+      .when({ type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }, 'sec-jan')
+      .thenRefuses('invalid', 'challenged_before', 'neutralUserIds');
   });
   it('a panel of three that loses a member is completed by one replacement; a removed chair is replaced by a named one', () => {
     const base = inProceedings();
     const now = nextHour(base);
     const upheld = story(
       [
-        ['prov-anna', { type: 'challenge-neutral', neutralUserId: 'adv-hanna', grounds: 'g', newFacts: true, factsKnownSince: day(now) }, now],
+        [
+          'prov-anna',
+          { type: 'challenge-neutral', neutralUserId: 'adv-hanna', grounds: 'g', newFacts: true, factsKnownSince: day(now) },
+          now,
+        ],
         ['sec-jan', { type: 'decide-challenge', neutralUserId: 'adv-hanna', upheld: true }],
       ],
       base,
     );
     expect(fold(upheld).status).toBe('awaiting_neutral');
-    given(upheld).when({ type: 'nominate-neutrals', neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'], chairUserId: 'adv-isaac' }, 'sec-jan').thenRefuses('invalid', 'wrong_panel_size');
-    given(upheld).when({ type: 'nominate-neutrals', neutralUserIds: ['arb-ivo'] }, 'sec-jan').thenRefuses('invalid', 'wrong_neutral_role');
-    expect(fold(upheld).neutrals.filter((n) => n.status === 'appointed').map((n) => n.userId)).toEqual(['adv-isaac', 'adv-julia']);
+    given(upheld)
+      .when({ type: 'nominate-neutrals', neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'], chairUserId: 'adv-isaac' }, 'sec-jan')
+      .thenRefuses('invalid', 'wrong_panel_size');
+    given(upheld)
+      .when({ type: 'nominate-neutrals', neutralUserIds: ['arb-ivo'] }, 'sec-jan')
+      .thenRefuses('invalid', 'wrong_neutral_role');
+    expect(
+      fold(upheld)
+        .neutrals.filter((n) => n.status === 'appointed')
+        .map((n) => n.userId),
+    ).toEqual(['adv-isaac', 'adv-julia']);
     // The demo roster has three advisers; an arbitration panel shows the replacement with the test directory's arbitrators.
     const arbitration = story(
       [
@@ -368,10 +469,16 @@ describe('rule 12: a challenge after appointment, on facts learned later', () =>
       arbitration,
     );
     expect(fold(chairRemoved).status).toBe('awaiting_neutral');
-    given(chairRemoved).when({ type: 'nominate-neutrals', neutralUserIds: ['arb-ivo'] }, 'sec-jan').thenRefuses('invalid', 'challenged_before');
-    given(chairRemoved).when({ type: 'nominate-neutrals', neutralUserIds: ['arb-niels', 'arb-lotte'] }, 'sec-jan').thenRefuses('invalid', 'wrong_panel_size');
+    given(chairRemoved)
+      .when({ type: 'nominate-neutrals', neutralUserIds: ['arb-ivo'] }, 'sec-jan')
+      .thenRefuses('invalid', 'challenged_before');
+    given(chairRemoved)
+      .when({ type: 'nominate-neutrals', neutralUserIds: ['arb-niels', 'arb-lotte'] }, 'sec-jan')
+      .thenRefuses('invalid', 'wrong_panel_size');
     // The removed member was the chair: the secretariat names a new one, here a member still serving.
-    given(chairRemoved).when({ type: 'nominate-neutrals', neutralUserIds: ['arb-niels'] }, 'sec-jan').thenRefuses('invalid', 'chair_required', 'chairUserId');
+    given(chairRemoved)
+      .when({ type: 'nominate-neutrals', neutralUserIds: ['arb-niels'] }, 'sec-jan')
+      .thenRefuses('invalid', 'chair_required', 'chairUserId');
     const completed = story(
       [
         ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['arb-niels'], chairUserId: 'arb-lotte' }],
@@ -381,16 +488,27 @@ describe('rule 12: a challenge after appointment, on facts learned later', () =>
     );
     const s2 = fold(completed);
     expect(s2.status).toBe('in_proceedings');
-    expect(s2.neutrals.filter((n) => n.status === 'appointed').map((n) => `${n.userId}${n.chair ? ':chair' : ''}`).sort()).toEqual([
-      'arb-lotte:chair',
-      'arb-maarten',
-      'arb-niels',
-    ]);
+    expect(
+      s2.neutrals
+        .filter((n) => n.status === 'appointed')
+        .map((n) => `${n.userId}${n.chair ? ':chair' : ''}`)
+        .sort(),
+    ).toEqual(['arb-lotte:chair', 'arb-maarten', 'arb-niels']);
     expect(s2.neutrals.find((n) => n.userId === 'arb-ivo')).toMatchObject({ status: 'ended', endReason: 'challenge_upheld' });
   });
   it('by a non-party, or in a case whose neutrals are all gone: refused', () => {
-    given(inMediation()).when({ type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g', newFacts: true, factsKnownSince: '2025-03-03' }, 'sec-jan').thenRefuses('forbidden', 'wrong_role');
-    given(mediationEnded()).when({ type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g', newFacts: true, factsKnownSince: '2025-03-03' }, 'prov-anna').thenRefuses('conflict', 'no_nomination');
+    given(inMediation())
+      .when(
+        { type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g', newFacts: true, factsKnownSince: '2025-03-03' },
+        'sec-jan',
+      )
+      .thenRefuses('forbidden', 'wrong_role');
+    given(mediationEnded())
+      .when(
+        { type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'g', newFacts: true, factsKnownSince: '2025-03-03' },
+        'prov-anna',
+      )
+      .thenRefuses('conflict', 'no_nomination');
   });
 });
 
@@ -465,7 +583,9 @@ describe('old streams keep working', () => {
     expect(seesDocs(s, 'ins-carla')).toEqual([]);
   });
   it('a v1 NeutralsNominated with an unreadable list fails loudly', () => {
-    expect(() => toDisputeEvent(stored('NeutralsNominated', { neutralUserIds: 'adv-julia', role: 'adviser', occurredAt: T0 }))).toThrow(/neutralUserIds/);
+    expect(() => toDisputeEvent(stored('NeutralsNominated', { neutralUserIds: 'adv-julia', role: 'adviser', occurredAt: T0 }))).toThrow(
+      /neutralUserIds/,
+    );
   });
 });
 
@@ -473,7 +593,8 @@ describe('statistics follow the same rules: never a single case for an observer'
   it('the secretariat reads every cell, observers the anonymised figures, parties and neutrals none', () => {
     expect(statisticsAudience(actor('sec-jan'))).toBe('secretariat');
     expect(statisticsAudience(actor('obs-karin'))).toBe('observer');
-    for (const who of ['prov-anna', 'ins-carla', 'assoc-eva', 'med-femke', 'adv-hanna', 'arb-ivo']) expect(statisticsAudience(actor(who))).toBeUndefined();
+    for (const who of ['prov-anna', 'ins-carla', 'assoc-eva', 'med-femke', 'adv-hanna', 'arb-ivo'])
+      expect(statisticsAudience(actor(who))).toBeUndefined();
     expect(caseAccess(fold(inMediation()), actor('obs-karin'))).toEqual({ kind: 'none' });
   });
 });

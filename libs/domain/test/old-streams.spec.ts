@@ -12,7 +12,11 @@ const start = () =>
   story([
     ['prov-anna', fileCommand({ contractYear: 2024 }), at(0)],
     ['sec-jan', { type: 'register', caseNumber: 'GZC-2024-0001' }, at(1)],
-  ]).map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown>, metadata: { schemaVersion: currentSchemaVersion(e.type) } }));
+  ]).map((e) => ({
+    type: e.type,
+    data: e.data as unknown as Record<string, unknown>,
+    metadata: { schemaVersion: currentSchemaVersion(e.type) },
+  }));
 
 const fold = (stored: { type: string; data: Record<string, unknown>; metadata: { schemaVersion: number } }[]) =>
   foldEvents(stored.map(toDisputeEvent), DISPUTE_ID);
@@ -30,7 +34,9 @@ describe('old streams keep working', () => {
     const s = fold(stored);
     expect(s).toMatchObject({ status: 'awaiting_neutral', route: 'mediation' });
     // …and the case goes on: the secretariat nominates.
-    expect(decide({ type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }, s, ctxFor('sec-jan', at(3)))[0].type).toBe('NeutralsNominated');
+    expect(decide({ type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }, s, ctxFor('sec-jan', at(3)))[0].type).toBe(
+      'NeutralsNominated',
+    );
   });
 
   it('a stored v1 SubmissionDeclined still declined the whole case', () => {
@@ -50,9 +56,25 @@ describe('old streams keep working', () => {
     const stored = [
       ...start(),
       v1('SubmissionAccepted', { route: 'mediation', side: 'respondent', occurredAt: at(2) }),
-      v1('NeutralsNominated', { neutralUserIds: ['med-femke'], role: 'mediator', chairUserId: 'med-femke', challengeDeadline: { deadlineId: 'challenge-1', kind: 'challenge', dueAt: at(100) }, occurredAt: at(3) }),
-      v1('NeutralsAppointed', { neutralUserIds: ['med-femke'], role: 'mediator', chairUserId: 'med-femke', route: 'mediation', occurredAt: at(4) }),
-      v1('MediationConcluded', { result: 'no_agreement', escalationDeadline: { deadlineId: 'escalation-1', kind: 'escalation', dueAt: at(500) }, occurredAt: at(5) }),
+      v1('NeutralsNominated', {
+        neutralUserIds: ['med-femke'],
+        role: 'mediator',
+        chairUserId: 'med-femke',
+        challengeDeadline: { deadlineId: 'challenge-1', kind: 'challenge', dueAt: at(100) },
+        occurredAt: at(3),
+      }),
+      v1('NeutralsAppointed', {
+        neutralUserIds: ['med-femke'],
+        role: 'mediator',
+        chairUserId: 'med-femke',
+        route: 'mediation',
+        occurredAt: at(4),
+      }),
+      v1('MediationConcluded', {
+        result: 'no_agreement',
+        escalationDeadline: { deadlineId: 'escalation-1', kind: 'escalation', dueAt: at(500) },
+        occurredAt: at(5),
+      }),
       v1('EscalationRequested', { route: 'arbitration', side: 'claimant', occurredAt: at(6) }),
       v1('EscalationAccepted', { route: 'arbitration', side: 'respondent', occurredAt: at(7) }),
     ];
@@ -60,7 +82,11 @@ describe('old streams keep working', () => {
   });
 
   it('a stored DecisionRendered v2 (no costAllocationReason) folds unchanged', () => {
-    const raw = { type: 'DecisionRendered', data: { outcome: 'claim_rejected', costAllocation: { claimantPct: 60, respondentPct: 40 }, summary: 'No', occurredAt: at(9) }, metadata: { schemaVersion: 2 } };
+    const raw = {
+      type: 'DecisionRendered',
+      data: { outcome: 'claim_rejected', costAllocation: { claimantPct: 60, respondentPct: 40 }, summary: 'No', occurredAt: at(9) },
+      metadata: { schemaVersion: 2 },
+    };
     expect(upcast(raw).data).toBe(raw.data);
     expect(fold([...start(), raw]).outcome?.decision).toEqual({ outcome: 'claim_rejected', claimantCostSharePct: 60, summary: 'No' });
   });

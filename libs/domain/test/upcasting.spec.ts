@@ -24,7 +24,11 @@ describe('upcasting stored events', () => {
   });
 
   it('leaves events already in the current shape as they are', () => {
-    const v2 = { ...v1Decision, data: { outcome: 'claim_rejected', costAllocation: { claimantPct: 100, respondentPct: 0 }, summary: 's', occurredAt: 'x' }, metadata: { schemaVersion: 2 } };
+    const v2 = {
+      ...v1Decision,
+      data: { outcome: 'claim_rejected', costAllocation: { claimantPct: 100, respondentPct: 0 }, summary: 's', occurredAt: 'x' },
+      metadata: { schemaVersion: 2 },
+    };
     expect(upcast(v2).data).toBe(v2.data);
     const filed = { type: 'InformationProvided', data: { answers: 'a', occurredAt: 'x' }, metadata: { schemaVersion: 1 } };
     expect(upcast(filed).data).toBe(filed.data);

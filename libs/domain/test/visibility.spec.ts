@@ -6,9 +6,34 @@ const SHA = 'b'.repeat(64);
 const withDocs = (base: DisputeEvent[]) =>
   story(
     [
-      ['prov-anna', { type: 'submit-document', documentId: 'p', name: 'p', mediaType: 'text/plain', sizeBytes: 1, sha256: SHA, visibility: 'parties' }],
-      ['prov-anna', { type: 'submit-document', documentId: 'n', name: 'n', mediaType: 'text/plain', sizeBytes: 1, sha256: SHA, visibility: 'neutral_only' }],
-      ['sec-jan', { type: 'submit-document', documentId: 's', name: 's', mediaType: 'text/plain', sizeBytes: 1, sha256: SHA, visibility: 'secretariat' }],
+      [
+        'prov-anna',
+        { type: 'submit-document', documentId: 'p', name: 'p', mediaType: 'text/plain', sizeBytes: 1, sha256: SHA, visibility: 'parties' },
+      ],
+      [
+        'prov-anna',
+        {
+          type: 'submit-document',
+          documentId: 'n',
+          name: 'n',
+          mediaType: 'text/plain',
+          sizeBytes: 1,
+          sha256: SHA,
+          visibility: 'neutral_only',
+        },
+      ],
+      [
+        'sec-jan',
+        {
+          type: 'submit-document',
+          documentId: 's',
+          name: 's',
+          mediaType: 'text/plain',
+          sizeBytes: 1,
+          sha256: SHA,
+          visibility: 'secretariat',
+        },
+      ],
     ],
     base,
   );
@@ -18,8 +43,12 @@ describe('visibility', () => {
     const s = foldEvents(nominated(), DISPUTE_ID);
     for (const who of ['prov-anna', 'ins-carla', 'med-femke', 'sec-jan']) expect(isCaseVisibleTo(s, actor(who))).toBe(true);
     expect(isCaseVisibleTo(s, SYSTEM)).toBe(true);
-    for (const who of ['prov-bram', 'ins-dirk', 'med-gerrit', 'adv-hanna', 'obs-karin', 'assoc-eva']) expect(isCaseVisibleTo(s, actor(who))).toBe(false);
-    const collective = foldEvents(filed({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }, 'assoc-eva'), DISPUTE_ID);
+    for (const who of ['prov-bram', 'ins-dirk', 'med-gerrit', 'adv-hanna', 'obs-karin', 'assoc-eva'])
+      expect(isCaseVisibleTo(s, actor(who))).toBe(false);
+    const collective = foldEvents(
+      filed({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }, 'assoc-eva'),
+      DISPUTE_ID,
+    );
     expect(isCaseVisibleTo(collective, actor('assoc-eva'))).toBe(true);
     expect(isCaseVisibleTo(collective, actor('prov-chantal'))).toBe(true);
     expect(isCaseVisibleTo(foldEvents([], DISPUTE_ID), actor('sec-jan'))).toBe(false);

@@ -6,11 +6,7 @@ import { ExpectedVersion, WrongExpectedVersionError } from './port';
  * Throws WrongExpectedVersionError unless the stream's current revision (undefined: no such stream)
  * matches what the caller expected.
  */
-export function assertExpectedVersion(
-  streamId: string,
-  expected: ExpectedVersion,
-  current: number | undefined,
-): void {
+export function assertExpectedVersion(streamId: string, expected: ExpectedVersion, current: number | undefined): void {
   if (!matchesExpectedVersion(expected, current)) {
     throw new WrongExpectedVersionError(streamId, expected, current);
   }

@@ -130,7 +130,10 @@ export class WrongExpectedVersionError extends Error {
 
 /** The store cannot be reached or failed; the API answers 503 with Retry-After. */
 export class EventStoreUnavailableError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }

@@ -35,7 +35,8 @@ if (url) {
   );
 } else {
   describe('EventStore contract: kurrentdb', () => {
-    it.skip('needs a server: set KURRENTDB_URL=kurrentdb://localhost:2113?tls=false (docker compose -f docker/compose.yaml up -d kurrentdb)', () => undefined);
+    it.skip('needs a server: set KURRENTDB_URL=kurrentdb://localhost:2113?tls=false (docker compose -f docker/compose.yaml up -d kurrentdb)', () =>
+      undefined);
   });
 }
 
@@ -69,8 +70,16 @@ describe('KurrentDB adapter mappings', () => {
       expect(mapped).toBeInstanceOf(WrongExpectedVersionError);
       expect(mapped).toMatchObject({ streamId: 'dispute-1', expected: 3, actual: 5 });
 
-      const noStream = new ClientWrongExpectedVersionError(undefined, { streamName: 'dispute-2', expected: STREAM_EXISTS, current: 'no_stream' });
-      expect(toPortError(noStream, { operation: 'append' })).toMatchObject({ streamId: 'dispute-2', expected: 'stream_exists', actual: undefined });
+      const noStream = new ClientWrongExpectedVersionError(undefined, {
+        streamName: 'dispute-2',
+        expected: STREAM_EXISTS,
+        current: 'no_stream',
+      });
+      expect(toPortError(noStream, { operation: 'append' })).toMatchObject({
+        streamId: 'dispute-2',
+        expected: 'stream_exists',
+        actual: undefined,
+      });
     });
 
     it('turns unavailability into EventStoreUnavailableError, keeping the cause', () => {
@@ -136,7 +145,10 @@ describe('KurrentDB adapter mappings', () => {
     });
 
     it('builds a server-side stream-name prefix filter', () => {
-      expect(prefixFilter(['dispute-', 'case-numbers-'])).toMatchObject({ filterOn: 'streamName', prefixes: ['dispute-', 'case-numbers-'] });
+      expect(prefixFilter(['dispute-', 'case-numbers-'])).toMatchObject({
+        filterOn: 'streamName',
+        prefixes: ['dispute-', 'case-numbers-'],
+      });
       expect(() => prefixFilter([])).toThrow(RangeError);
     });
 

@@ -31,7 +31,9 @@ const DATABASE_URL = process.env.DATABASE_URL;
 
 if (!DATABASE_URL) {
   // Jest shows neither titles nor console output of a file whose tests are all skipped: say why on stderr.
-  process.stderr.write('PostgresEventStore tests skipped: DATABASE_URL is unset (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)\n');
+  process.stderr.write(
+    'PostgresEventStore tests skipped: DATABASE_URL is unset (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)\n',
+  );
   describe('PostgresEventStore', () => {
     it.skip('is not tested: DATABASE_URL is unset (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)', () => undefined);
   });
@@ -70,13 +72,23 @@ function describePostgres(connectionString: string): void {
       const schema = newSchema();
       const first = await PostgresEventStore.open({ connectionString, schema });
       const metadata = { schemaVersion: 2, actor: { userId: 'u1', role: 'secretary' }, correlationId: 'c-1' };
-      await first.appendToStream('case-1', [{ type: 'Opened', data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b', lone: 'x\ud800y' }, metadata }], 'no_stream');
+      await first.appendToStream(
+        'case-1',
+        [{ type: 'Opened', data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b', lone: 'x\ud800y' }, metadata }],
+        'no_stream',
+      );
       await first.close();
       await first.close(); // idempotent
 
       const second = await open(schema);
       const [stored] = await second.readStream('case-1');
-      expect(stored).toMatchObject({ type: 'Opened', revision: 0, position: 1, data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b', lone: 'x\ud800y' }, metadata });
+      expect(stored).toMatchObject({
+        type: 'Opened',
+        revision: 0,
+        position: 1,
+        data: { naam: 'Zorg Ⓐ', nul: 'a\u0000b', lone: 'x\ud800y' },
+        metadata,
+      });
       expect(await second.appendToStream('case-1', [event('Closed')], 0)).toEqual({
         streamId: 'case-1',
         nextExpectedVersion: 1,
@@ -170,15 +182,20 @@ function describePostgres(connectionString: string): void {
       try {
         // 4 writers in child processes, 4 in this process: 8 stores, 8 pools.
         const children = Array.from({ length: 4 }, (_, i) =>
-          startChild('pg-race-writer.js', [connectionString, schema, `child-${i}`, String(iterationsPerLane), String(streams), String(seed + i)]),
+          startChild('pg-race-writer.js', [
+            connectionString,
+            schema,
+            `child-${i}`,
+            String(iterationsPerLane),
+            String(streams),
+            String(seed + i),
+          ]),
         );
         await Promise.all(children.map((c) => c.waitForLine((l) => l === 'ready')));
         const localStores = await Promise.all(Array.from({ length: 4 }, () => open(schema, { poolSize: 3 })));
         for (const c of children) c.child.stdin.write('go\n');
         const localResults = await Promise.all(
-          localStores.map((store, i) =>
-            runRaceWriter(store, { name: `local-${i}`, iterationsPerLane, streams, seed: seed + 100 + i }),
-          ),
+          localStores.map((store, i) => runRaceWriter(store, { name: `local-${i}`, iterationsPerLane, streams, seed: seed + 100 + i })),
         );
         const codes = await Promise.all(children.map((c) => c.exited));
         expect(children.map((c) => c.stderr()).join('')).toBe('');
@@ -304,7 +321,14 @@ function describePostgres(connectionString: string): void {
       await expect(store.appendToStream('s', [{ ...event('X'), id: 'not-a-uuid' }], 'any')).rejects.toBeInstanceOf(TypeError);
       const id = randomUUID();
       await expect(
-        store.appendToStream('s', [{ ...event('A'), id }, { ...event('B'), id }], 'any'),
+        store.appendToStream(
+          's',
+          [
+            { ...event('A'), id },
+            { ...event('B'), id },
+          ],
+          'any',
+        ),
       ).rejects.toBeInstanceOf(DuplicateEventIdError);
       await expect(store.appendToStream('', [event('X')], 'any')).rejects.toBeInstanceOf(TypeError);
       await expect(store.readAll({ maxCount: -1 })).rejects.toBeInstanceOf(RangeError);

@@ -10,12 +10,7 @@ const ORGANIZER = { name: 'Geschilleninstantie Zorgcontractering', email: 'secre
  * its VTIMEZONE. One UID per session or hearing; every later version carries a higher SEQUENCE so
  * calendars replace the earlier one.
  */
-export function calendarInvitation(
-  facts: CalendarFacts,
-  description: string,
-  url: string,
-  stamp: string = facts.startsAt,
-): string {
+export function calendarInvitation(facts: CalendarFacts, description: string, url: string, stamp: string = facts.startsAt): string {
   const calendar = ical({
     prodId: { company: 'Geschilleninstantie Zorgcontractering', product: 'zaaksysteem', language: 'NL' },
     method: facts.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,

@@ -17,14 +17,12 @@ const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency:
 export const dutchDate = (iso: string): string => dateFormat.format(new Date(iso));
 
 /** "zaterdag 12 december 2026 om 10:00" */
-export const dutchDateTime = (iso: string): string =>
-  `${weekdayDateFormat.format(new Date(iso))} om ${timeFormat.format(new Date(iso))}`;
+export const dutchDateTime = (iso: string): string => `${weekdayDateFormat.format(new Date(iso))} om ${timeFormat.format(new Date(iso))}`;
 
 /** "€ 1.250,00" */
 export const euros = (cents: number): string => euroFormat.format(cents / 100);
 
 /** Whole days from `now` until `dueAt`, rounded up (a deadline later today is "1 dag"). */
-export const daysLeft = (now: string, dueAt: string): number =>
-  Math.max(0, Math.ceil((Date.parse(dueAt) - Date.parse(now)) / 86_400_000));
+export const daysLeft = (now: string, dueAt: string): number => Math.max(0, Math.ceil((Date.parse(dueAt) - Date.parse(now)) / 86_400_000));
 
 export const dayWord = (n: number): string => (n === 1 ? '1 dag' : `${n} dagen`);

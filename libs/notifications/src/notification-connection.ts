@@ -13,7 +13,14 @@ import type { ReadModelLocation } from '../../read-models/src/open-read-models';
 export async function openNotificationConnection(location: ReadModelLocation, name: string): Promise<DataSource> {
   const dataSource =
     location.kind === 'sqlite'
-      ? new DataSource({ type: 'better-sqlite3', database: location.filename, enableWAL: true, timeout: 5000, entities: READ_MODEL_ENTITIES, synchronize: false })
+      ? new DataSource({
+          type: 'better-sqlite3',
+          database: location.filename,
+          enableWAL: true,
+          timeout: 5000,
+          entities: READ_MODEL_ENTITIES,
+          synchronize: false,
+        })
       : new DataSource({
           type: 'postgres',
           url: location.databaseUrl,

@@ -42,7 +42,11 @@ type Row = {
 export class NotificationQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(userId: string, limit: number, before?: { createdAt: string; id: string }): Promise<{ items: NotificationItem[]; unreadCount: number; nextCursor: string | null }> {
+  async list(
+    userId: string,
+    limit: number,
+    before?: { createdAt: string; id: string },
+  ): Promise<{ items: NotificationItem[]; unreadCount: number; nextCursor: string | null }> {
     const where = ['user_id = ?'];
     const parameters: unknown[] = [userId];
     if (before) {
@@ -76,23 +80,35 @@ export class NotificationQueries {
         delivery: r.status,
       })),
       unreadCount: Number(count?.n ?? 0),
-      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ createdAt: last.created_at, id: last.id })).toString('base64url') : null,
+      nextCursor:
+        rows.length > limit && last ? Buffer.from(JSON.stringify({ createdAt: last.created_at, id: last.id })).toString('base64url') : null,
     };
   }
 
   /** True when the message exists and is the caller's (marking twice is fine). */
   async markRead(userId: string, id: string, now: Date): Promise<boolean> {
-    const [found] = await select<{ id: string }>(this.dataSource.manager, 'SELECT id FROM notification_messages WHERE id = ? AND user_id = ?', [id, userId]);
+    const [found] = await select<{ id: string }>(
+      this.dataSource.manager,
+      'SELECT id FROM notification_messages WHERE id = ? AND user_id = ?',
+      [id, userId],
+    );
     if (!found) return false;
     await retryWhileBusy(() =>
-      execute(this.dataSource.manager, 'UPDATE notification_messages SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL', [now.toISOString(), id, userId]),
+      execute(this.dataSource.manager, 'UPDATE notification_messages SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL', [
+        now.toISOString(),
+        id,
+        userId,
+      ]),
     );
     return true;
   }
 
   async markAllRead(userId: string, now: Date): Promise<void> {
     await retryWhileBusy(() =>
-      execute(this.dataSource.manager, 'UPDATE notification_messages SET read_at = ? WHERE user_id = ? AND read_at IS NULL', [now.toISOString(), userId]),
+      execute(this.dataSource.manager, 'UPDATE notification_messages SET read_at = ? WHERE user_id = ? AND read_at IS NULL', [
+        now.toISOString(),
+        userId,
+      ]),
     );
   }
 
@@ -121,7 +137,9 @@ export class NotificationQueries {
 export const decodeNotificationCursor = (cursor: string): { createdAt: string; id: string } | undefined => {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { createdAt?: unknown; id?: unknown };
-    return typeof parsed.createdAt === 'string' && typeof parsed.id === 'string' ? { createdAt: parsed.createdAt, id: parsed.id } : undefined;
+    return typeof parsed.createdAt === 'string' && typeof parsed.id === 'string'
+      ? { createdAt: parsed.createdAt, id: parsed.id }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -60,7 +60,13 @@ export function createNotifierProjection(options: NotifierOptions): Projection {
         for (const stored of disputeEvents) {
           const event = toDisputeEvent(stored);
           const after = evolve(state, event);
-          const notices = decideNotices(event, { eventId: stored.id, actorUserId: stored.metadata.actor?.userId, before: state, after, index });
+          const notices = decideNotices(event, {
+            eventId: stored.id,
+            actorUserId: stored.metadata.actor?.userId,
+            before: state,
+            after,
+            index,
+          });
           for (const notice of notices) {
             if (isWebhookRecipient(notice.userId)) {
               forWebhooks.push(notice);
@@ -114,10 +120,20 @@ async function saveStates(manager: EntityManager, states: DisputeState[]): Promi
   }
   // The open deadlines someone must act on, for the reminder scan: replaced per changed case.
   for (const slice of chunk(states, 200)) {
-    await execute(manager, `DELETE FROM notification_deadlines WHERE dispute_id IN (${slice.map(() => '?').join(', ')})`, slice.map((s) => s.disputeId));
-    const open = slice.flatMap((s) => s.deadlines.filter(isRemindable).map((d) => [s.disputeId, d.deadlineId, new Date(d.dueAt).toISOString()]));
+    await execute(
+      manager,
+      `DELETE FROM notification_deadlines WHERE dispute_id IN (${slice.map(() => '?').join(', ')})`,
+      slice.map((s) => s.disputeId),
+    );
+    const open = slice.flatMap((s) =>
+      s.deadlines.filter(isRemindable).map((d) => [s.disputeId, d.deadlineId, new Date(d.dueAt).toISOString()]),
+    );
     for (const part of chunk(open, 300)) {
-      await execute(manager, `INSERT INTO notification_deadlines (dispute_id, deadline_id, due_at) VALUES ${valuesList(part.length, 3)}`, part.flat());
+      await execute(
+        manager,
+        `INSERT INTO notification_deadlines (dispute_id, deadline_id, due_at) VALUES ${valuesList(part.length, 3)}`,
+        part.flat(),
+      );
     }
   }
 }

@@ -125,9 +125,11 @@ export class OutboxSender {
           date: new Date(row.created_at),
           ...(row.ics ? { ics: { method: row.ics_method ?? 'REQUEST', content: row.ics } } : {}),
         });
-        await this.mark(row.id, `status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, lease_owner = NULL, lease_until = NULL`, [
-          this.options.now().toISOString(),
-        ]);
+        await this.mark(
+          row.id,
+          `status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, lease_owner = NULL, lease_until = NULL`,
+          [this.options.now().toISOString()],
+        );
         result.sent++;
       } catch (error) {
         const attempts = row.attempts + 1;
@@ -179,13 +181,18 @@ export class OutboxSender {
   /** Updates a row this sender still holds; a row whose lease passed to another sender is left alone. */
   private async mark(id: string, assignments: string, parameters: unknown[]): Promise<void> {
     await retryWhileBusy(() =>
-      execute(this.dataSource.manager, `UPDATE notification_messages SET ${assignments} WHERE id = ? AND lease_owner = ?`, [...parameters, id, this.owner]),
+      execute(this.dataSource.manager, `UPDATE notification_messages SET ${assignments} WHERE id = ? AND lease_owner = ?`, [
+        ...parameters,
+        id,
+        this.owner,
+      ]),
     );
   }
 }
 
 /** PostgreSQL's UPDATE … RETURNING comes back as [rows, count] through TypeORM; SQLite's as rows. */
 function normaliseRows(result: unknown): ClaimedRow[] {
-  const rows = Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
+  const rows =
+    Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
   return (rows as ClaimedRow[]).map((r) => ({ ...r, essential: Number(r.essential), attempts: Number(r.attempts) }));
 }

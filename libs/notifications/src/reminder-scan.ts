@@ -57,7 +57,10 @@ export async function scanReminders(dataSource: DataSource, options: ReminderSca
 }
 
 /** How many messages wait to be sent, and how old the oldest is: /health reports a backlog from these. */
-export async function outboxBacklog(dataSource: DataSource, now: Date): Promise<{ pending: number; oldestPendingSeconds: number; failing: number }> {
+export async function outboxBacklog(
+  dataSource: DataSource,
+  now: Date,
+): Promise<{ pending: number; oldestPendingSeconds: number; failing: number }> {
   const [row] = await select<{ pending: number | string; oldest: string | null; failing: number | string }>(
     dataSource.manager,
     `SELECT COUNT(*) AS pending, MIN(created_at) AS oldest, SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) AS failing
@@ -67,4 +70,3 @@ export async function outboxBacklog(dataSource: DataSource, now: Date): Promise<
   const oldest = row?.oldest ? Math.max(0, Math.round((now.getTime() - Date.parse(row.oldest)) / 1000)) : 0;
   return { pending: Number(row?.pending ?? 0), oldestPendingSeconds: oldest, failing: Number(row?.failing ?? 0) };
 }
-

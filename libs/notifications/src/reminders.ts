@@ -3,7 +3,15 @@ import { audience, PARTIES, sideOfUser, type RecipientIndex } from './audience';
 import type { Notice } from './notice';
 
 /** Deadlines someone must act on; a challenge period is a right, not a duty, so it gets no reminder. */
-const REMINDED_KINDS: readonly Deadline['kind'][] = ['information', 'respondent_answer', 'statement_of_defence', 'escalation', 'escalation_answer', 'continuation', 'information_grace'];
+const REMINDED_KINDS: readonly Deadline['kind'][] = [
+  'information',
+  'respondent_answer',
+  'statement_of_defence',
+  'escalation',
+  'escalation_answer',
+  'continuation',
+  'information_grace',
+];
 
 export const isRemindable = (deadline: Deadline): boolean => deadline.status === 'open' && REMINDED_KINDS.includes(deadline.kind);
 

@@ -33,9 +33,7 @@ const toNodemailer = (mail: OutgoingMail) => ({
   html: mail.html,
   date: mail.date,
   headers: { 'X-GZC-Notification': mail.kind, 'X-GZC-Case-Link': mail.link },
-  ...(mail.ics
-    ? { icalEvent: { method: mail.ics.method.toLowerCase(), filename: 'uitnodiging.ics', content: mail.ics.content } }
-    : {}),
+  ...(mail.ics ? { icalEvent: { method: mail.ics.method.toLowerCase(), filename: 'uitnodiging.ics', content: mail.ics.content } } : {}),
 });
 
 /**

@@ -49,7 +49,13 @@ export class WebhookEndpoints {
       'SELECT id, organisation_id, url, active, created_at FROM webhook_endpoints ORDER BY created_at, id',
       [],
     );
-    return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, url: r.url, active: Number(r.active) === 1, createdAt: r.created_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      url: r.url,
+      active: Number(r.active) === 1,
+      createdAt: r.created_at,
+    }));
   }
 
   async get(id: string): Promise<WebhookEndpointView | undefined> {

@@ -38,7 +38,10 @@ export async function activeEndpoints(manager: EntityManager): Promise<WebhookEn
 }
 
 /** Stand-in recipients for the organisations that have an active endpoint. */
-export function webhookRecipients(endpoints: readonly WebhookEndpointRow[], kindOf: (organisationId: string) => { kind: string; name: string } | undefined): Recipient[] {
+export function webhookRecipients(
+  endpoints: readonly WebhookEndpointRow[],
+  kindOf: (organisationId: string) => { kind: string; name: string } | undefined,
+): Recipient[] {
   const organisations = [...new Set(endpoints.map((e) => e.organisation_id))];
   return organisations.flatMap((organisationId) => {
     const organisation = kindOf(organisationId);
@@ -178,19 +181,22 @@ export class WebhookSender {
       }
       const outcome = await this.post(delivery);
       if (outcome.ok) {
-        await this.mark(delivery.id, `status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_status_code = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL`, [
-          this.options.now().toISOString(),
-          outcome.status,
-        ]);
+        await this.mark(
+          delivery.id,
+          `status = 'delivered', delivered_at = ?, attempts = attempts + 1, last_status_code = ?, last_error = NULL, lease_owner = NULL, lease_until = NULL`,
+          [this.options.now().toISOString(), outcome.status],
+        );
         result.delivered++;
       } else {
         const attempts = Number(delivery.attempts) + 1;
-        const next = new Date(this.options.now().getTime() + backoffMs(attempts, this.options.baseBackoffMs ?? 30_000, this.options.maxBackoffMs ?? 3_600_000));
-        await this.mark(delivery.id, `attempts = attempts + 1, next_attempt_at = ?, last_status_code = ?, last_error = ?, lease_owner = NULL, lease_until = NULL`, [
-          next.toISOString(),
-          outcome.status ?? null,
-          outcome.error.slice(0, 500),
-        ]);
+        const next = new Date(
+          this.options.now().getTime() + backoffMs(attempts, this.options.baseBackoffMs ?? 30_000, this.options.maxBackoffMs ?? 3_600_000),
+        );
+        await this.mark(
+          delivery.id,
+          `attempts = attempts + 1, next_attempt_at = ?, last_status_code = ?, last_error = ?, lease_owner = NULL, lease_until = NULL`,
+          [next.toISOString(), outcome.status ?? null, outcome.error.slice(0, 500)],
+        );
         this.options.onError?.(new Error(outcome.error), delivery.id);
         result.failed++;
       }
@@ -226,7 +232,11 @@ export class WebhookSender {
 
   private async mark(id: string, assignments: string, parameters: unknown[]): Promise<void> {
     await retryWhileBusy(() =>
-      execute(this.dataSource.manager, `UPDATE webhook_deliveries SET ${assignments} WHERE id = ? AND lease_owner = ?`, [...parameters, id, this.owner]),
+      execute(this.dataSource.manager, `UPDATE webhook_deliveries SET ${assignments} WHERE id = ? AND lease_owner = ?`, [
+        ...parameters,
+        id,
+        this.owner,
+      ]),
     );
   }
 }

@@ -38,8 +38,7 @@ export const DEADLINE_MISSED_NL: Record<DeadlineKind, string> = {
   respondent_answer:
     'Er is niet op tijd geantwoord. Geen antwoord telt als nee: de zaak gaat niet verder tegen de partij die niet antwoordde.',
   challenge: 'De termijn voor bezwaar is voorbij. Er kan nu alleen nog bezwaar komen op grond van nieuwe feiten.',
-  statement_of_defence:
-    'Het verweerschrift is niet op tijd gekomen. De beslissers mogen nu beslissen op basis van de stukken die er zijn.',
+  statement_of_defence: 'Het verweerschrift is niet op tijd gekomen. De beslissers mogen nu beslissen op basis van de stukken die er zijn.',
   escalation: 'Er is niet op tijd gekozen voor een vervolg. De zaak wordt gesloten zonder oplossing.',
   escalation_answer: 'Er is niet op tijd geantwoord. Geen antwoord telt als nee: de zaak wordt gesloten zonder oplossing.',
   continuation: 'Er is niet op tijd gekozen. Het secretariaat laat u weten wat er nu gebeurt.',

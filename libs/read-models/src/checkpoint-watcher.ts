@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import type { ProjectionRunner } from './contracts';
 import { PositionWaiters } from './position-waiters';
 
-
 export interface CheckpointWatcherOptions {
   /** How often the checkpoints are read while someone waits (default 10 ms). */
   pollMs?: number;
@@ -90,5 +89,4 @@ export class CheckpointWatcher implements ProjectionRunner {
       if (this.names.includes(row.name)) this.note(row.name, Number(row.position));
     }
   }
-
 }

@@ -109,4 +109,3 @@ export interface ProjectionRunner {
   /** The lowest checkpoint over all projections. */
   position(): number;
 }
-

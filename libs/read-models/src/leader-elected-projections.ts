@@ -35,7 +35,10 @@ export class LeaderElectedProjections implements ProjectionRunner {
 
   constructor(dataSource: DataSource, store: EventStore, options: LeaderElectedProjectionsOptions) {
     const { projections, databaseUrl, schema, lockRetryMs = 1000, onLeadership, ...engineOptions } = options;
-    this.watcher = new CheckpointWatcher(dataSource, projections.map((p) => p.name));
+    this.watcher = new CheckpointWatcher(
+      dataSource,
+      projections.map((p) => p.name),
+    );
     this.loops = projections.map(
       (projection) =>
         new LeadershipLoop(projection, {
@@ -134,10 +137,9 @@ class LeadershipLoop {
         await this.client.query('SELECT 1'); // a dead lock connection fails here: resign below
         return;
       }
-      const { rows } = await this.client.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-        [projectionLockKey(this.options.schema, this.projection.name)],
-      );
+      const { rows } = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [
+        projectionLockKey(this.options.schema, this.projection.name),
+      ]);
       if (!rows[0]?.locked || !this.running) return;
       const engine = this.options.createEngine();
       this.engine = engine;

@@ -39,9 +39,7 @@ export interface PostgresReadModelsOptions {
 
 export type OpenReadModelsOptions = SqliteReadModelsOptions | PostgresReadModelsOptions;
 
-export type ReadModelLocation =
-  | { kind: 'sqlite'; filename: string }
-  | { kind: 'postgres'; databaseUrl: string; schema: string };
+export type ReadModelLocation = { kind: 'sqlite'; filename: string } | { kind: 'postgres'; databaseUrl: string; schema: string };
 
 export interface ProjectionRunnerOptions extends Omit<ProjectionEngineOptions, 'onProgress'> {
   /**
@@ -141,7 +139,13 @@ function wire(location: ReadModelLocation, dataSource: DataSource, queryDataSour
     createProjectionRunner(store, runnerOptions = {}) {
       const { mode = 'inline', lockRetryMs, onLeadership, ...engineOptions } = runnerOptions;
       const projections = engineOptions.projections ?? DEFAULT_PROJECTIONS;
-      if (mode === 'off') return track(new CheckpointWatcher(dataSource, projections.map((p) => p.name)));
+      if (mode === 'off')
+        return track(
+          new CheckpointWatcher(
+            dataSource,
+            projections.map((p) => p.name),
+          ),
+        );
       // SQLite: one process file-locks the database per transaction and reads the checkpoint under
       // that lock, so every process may run the projections; exactly-once holds regardless.
       if (location.kind === 'sqlite') return track(new ProjectionEngine(dataSource, store, engineOptions));

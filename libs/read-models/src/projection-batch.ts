@@ -10,11 +10,7 @@ import { execute, isPostgres, select } from './sql';
  * (two processes, or a rebuild racing the live runner) therefore never apply it twice: the second
  * waits for the first's commit, then reads its checkpoint and skips. Returns the checkpoint reached.
  */
-export async function applyProjectionBatch(
-  projection: Projection,
-  events: StoredEvent[],
-  manager: EntityManager,
-): Promise<number> {
+export async function applyProjectionBatch(projection: Projection, events: StoredEvent[], manager: EntityManager): Promise<number> {
   const last = events[events.length - 1].position;
   const now = new Date().toISOString();
   // Make sure the row exists, so there is a row to lock. On SQLite this write statement also takes
@@ -22,11 +18,10 @@ export async function applyProjectionBatch(
   // with a deferred BEGIN, which would otherwise let two processes both read checkpoint N and both
   // apply N+1 (in WAL mode SQLite would refuse the stale writer with SQLITE_BUSY_SNAPSHOT, but
   // only after it had done the work).
-  await execute(
-    manager,
-    'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING',
-    [projection.name, now],
-  );
+  await execute(manager, 'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING', [
+    projection.name,
+    now,
+  ]);
   // PostgreSQL: the insert above does not lock an existing row; FOR UPDATE does, and under READ
   // COMMITTED a waiter re-reads the row as the lock holder committed it.
   const [row] = await select<{ position: number | string }>(

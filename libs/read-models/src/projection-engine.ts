@@ -42,7 +42,6 @@ export class ProjectionFailedError extends Error {
  */
 const DEFAULT_BATCH_SIZE = 100;
 
-
 /**
  * Runs every projection from ONE catch-up subscription on the global log. The subscription has
  * no stream filter: every event moves the checkpoints, so a position the API waits for (the last
@@ -129,13 +128,11 @@ export class ProjectionEngine implements ProjectionRunner {
     const first = events[0].position;
     const last = events[events.length - 1].position;
     try {
-      return await retryWhileBusy(
-        () => this.dataSource.transaction((manager) => applyProjectionBatch(projection, events, manager)),
-        { shouldStop: () => this.stopping },
-      );
+      return await retryWhileBusy(() => this.dataSource.transaction((manager) => applyProjectionBatch(projection, events, manager)), {
+        shouldStop: () => this.stopping,
+      });
     } catch (error) {
       throw new ProjectionFailedError(projection.name, first, last, error);
     }
   }
-
 }

@@ -147,11 +147,10 @@ abstract class FreshTables {
 
 /** Locks the live checkpoint row for the transaction and returns it. */
 async function lockLiveCheckpoint(live: DataSource, projection: Projection, manager: EntityManager): Promise<number> {
-  await execute(
-    manager,
-    'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING',
-    [projection.name, new Date().toISOString()],
-  );
+  await execute(manager, 'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING', [
+    projection.name,
+    new Date().toISOString(),
+  ]);
   const [row] = await select<{ position: number | string }>(
     manager,
     `SELECT position FROM projection_checkpoints WHERE name = ?${isPostgres(live) ? ' FOR UPDATE' : ''}`,

@@ -75,4 +75,3 @@ export class TypeOrmIdempotencyStore implements IdempotencyStore {
 
 /** status_code of a claim whose request is still running. */
 const PENDING = 0;
-

@@ -1,14 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { DisputeState } from '../../domain/src';
-import type {
-  CaseListFilter,
-  CaseListItem,
-  CaseListPage,
-  CaseVisibilityScope,
-  DueDeadline,
-  ReadModels,
-  TimelineEntry,
-} from './contracts';
+import type { CaseListFilter, CaseListItem, CaseListPage, CaseVisibilityScope, DueDeadline, ReadModels, TimelineEntry } from './contracts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CaseSummaryEntity, OpenDeadlineEntity, TimelineEntryEntity } from './entities';
 import { select } from './sql';
@@ -55,7 +47,9 @@ export class TypeOrmReadModels implements ReadModels {
     const parameters: unknown[] = [];
     if (scope.all !== true) {
       const principals = [...scope.organisationIds.map((id) => `org:${id}`), `user:${scope.userId}`];
-      where.push(`EXISTS (SELECT 1 FROM case_access a WHERE a.dispute_id = c.dispute_id AND a.principal IN (${principals.map(() => '?').join(', ')}))`);
+      where.push(
+        `EXISTS (SELECT 1 FROM case_access a WHERE a.dispute_id = c.dispute_id AND a.principal IN (${principals.map(() => '?').join(', ')}))`,
+      );
       parameters.push(...principals);
     }
     for (const [key, column] of EQUALITY_FILTERS) {
@@ -91,9 +85,7 @@ export class TypeOrmReadModels implements ReadModels {
   }
 
   async getTimeline(disputeId: string): Promise<TimelineEntry[]> {
-    const rows = await this.dataSource
-      .getRepository(TimelineEntryEntity)
-      .find({ where: { disputeId }, order: { revision: 'ASC' } });
+    const rows = await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { disputeId }, order: { revision: 'ASC' } });
     return rows.map((row) => ({
       position: row.position,
       revision: row.revision,
@@ -118,7 +110,6 @@ export class TypeOrmReadModels implements ReadModels {
     return rows.map((row) => ({ disputeId: row.disputeId, deadlineId: row.deadlineId, dueAt: row.dueAt }));
   }
 }
-
 
 /** `%`, `_` and the escape character itself match literally in the user's text. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -44,9 +44,7 @@ describe('openReadModels', () => {
     const worker = join(__dirname, 'open-worker.ts');
     const runner = join(__dirname, 'run-ts.js');
     const startAt = String(Date.now() + 1500); // after every child has loaded its code
-    const results = await Promise.all(
-      [1, 2, 3, 4].map(() => execFileAsync(process.execPath, [runner, worker, dir.path, startAt])),
-    );
+    const results = await Promise.all([1, 2, 3, 4].map(() => execFileAsync(process.execPath, [runner, worker, dir.path, startAt])));
     expect(results.map((r) => resultOf(r.stdout))).toEqual(['opened', 'opened', 'opened', 'opened']);
     const opened = await openReadModels({ dataDir: dir.path });
     expect(await opened.dataSource.query('SELECT COUNT(*) AS n FROM migrations')).toEqual([{ n: READ_MODEL_MIGRATIONS.length }]);

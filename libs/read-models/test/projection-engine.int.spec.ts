@@ -112,9 +112,10 @@ describe('ProjectionEngine', () => {
     expect(errors[0]).toBeInstanceOf(ProjectionFailedError);
     expect((errors[0] as ProjectionFailedError).projection).toBe('cases');
     const checkpoints = Object.fromEntries(
-      (await first.dataSource.query('SELECT name, position FROM projection_checkpoints')).map(
-        (r: { name: string; position: number }) => [r.name, r.position],
-      ),
+      (await first.dataSource.query('SELECT name, position FROM projection_checkpoints')).map((r: { name: string; position: number }) => [
+        r.name,
+        r.position,
+      ]),
     );
     // The other went on; cases stayed at the end of the first batch...
     expect(checkpoints['cases']).toBe(firstBatchEnd);
@@ -126,7 +127,9 @@ describe('ProjectionEngine', () => {
       const applied = all.filter((e) => e.streamId === `dispute-${dispute_id}` && e.position <= firstBatchEnd);
       expect(version).toBe(applied.length);
     }
-    expect(versions.length).toBe(new Set(all.filter((e) => e.position <= firstBatchEnd && e.streamId.startsWith('dispute-')).map((e) => e.streamId)).size);
+    expect(versions.length).toBe(
+      new Set(all.filter((e) => e.position <= firstBatchEnd && e.streamId.startsWith('dispute-')).map((e) => e.streamId)).size,
+    );
 
     // Restart as a new process would: reopen the files, default projections.
     await first.close();

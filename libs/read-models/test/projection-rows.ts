@@ -9,7 +9,10 @@ export const PROJECTION_TABLES: string[] = DEFAULT_PROJECTIONS.flatMap((p) => [.
  * strings (bigint arrives as a string on PostgreSQL and a number on SQLite): two read models are
  * equal row by row exactly when these are equal.
  */
-export async function projectionRows(dataSource: DataSource, tables: readonly string[] = PROJECTION_TABLES): Promise<Record<string, string[]>> {
+export async function projectionRows(
+  dataSource: DataSource,
+  tables: readonly string[] = PROJECTION_TABLES,
+): Promise<Record<string, string[]>> {
   const result: Record<string, string[]> = {};
   for (const table of tables) {
     const rows: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM ${table}`);

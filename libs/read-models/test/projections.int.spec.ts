@@ -44,9 +44,7 @@ describe.each(READ_MODEL_TARGETS)('projections over a case from filing to appoin
     await c.file();
     await engine.waitForPosition(c.lastPosition);
     expect((await opened.readModels.getCase(c.id))?.status).toBe('filed');
-    expect(await rows('SELECT case_number, status, version FROM case_list')).toEqual([
-      { case_number: null, status: 'filed', version: 1 },
-    ]);
+    expect(await rows('SELECT case_number, status, version FROM case_list')).toEqual([{ case_number: null, status: 'filed', version: 1 }]);
 
     await c.register(1, '2025-01-12T10:00:00.000Z');
     await engine.waitForPosition(c.lastPosition);
@@ -68,7 +66,10 @@ describe.each(READ_MODEL_TARGETS)('projections over a case from filing to appoin
 
     // case summary: exactly the domain's fold of the stream.
     const stream = await store.readStream(c.streamId);
-    const folded = foldEvents(stream.map((e) => ({ type: e.type, data: e.data }) as unknown as DisputeEvent), c.id);
+    const folded = foldEvents(
+      stream.map((e) => ({ type: e.type, data: e.data }) as unknown as DisputeEvent),
+      c.id,
+    );
     expect(await opened.readModels.getCase(c.id)).toEqual(folded);
     expect(folded).toMatchObject({ status: 'in_mediation', version: 9, caseNumber: 'GZC-2025-0001' });
 
@@ -134,7 +135,11 @@ describe.each(READ_MODEL_TARGETS)('projections over a case from filing to appoin
   });
 
   it('ignores non-dispute streams but still moves past them', async () => {
-    await store.appendToStream('case-numbers-2025', [{ type: 'CaseNumberAssigned', data: { year: 2025 }, metadata: { schemaVersion: 1 } }], 'any');
+    await store.appendToStream(
+      'case-numbers-2025',
+      [{ type: 'CaseNumberAssigned', data: { year: 2025 }, metadata: { schemaVersion: 1 } }],
+      'any',
+    );
     const head = await store.headPosition();
     await engine.waitForPosition(head);
     expect(await rows('SELECT COUNT(*) AS n FROM timeline_entries')).toEqual([{ n: 0 }]);

@@ -120,7 +120,11 @@ describe.each(READ_MODEL_TARGETS)('rebuildProjection (%s)', (kind) => {
   }, 60_000);
 
   it('names the valid projections when asked for an unknown one', () => {
-    expect(() => findProjection(DEFAULT_PROJECTIONS, 'statistic')).toThrow('Unknown projection "statistic". Valid projections: cases, timeline, statistics, mediations, caseload');
-    expect(() => findProjection(DEFAULT_PROJECTIONS, undefined)).toThrow(/Valid projections: cases, timeline, statistics, mediations, caseload/);
+    expect(() => findProjection(DEFAULT_PROJECTIONS, 'statistic')).toThrow(
+      'Unknown projection "statistic". Valid projections: cases, timeline, statistics, mediations, caseload',
+    );
+    expect(() => findProjection(DEFAULT_PROJECTIONS, undefined)).toThrow(
+      /Valid projections: cases, timeline, statistics, mediations, caseload/,
+    );
   });
 });

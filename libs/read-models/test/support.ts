@@ -62,7 +62,11 @@ export class CaseScript {
   }
 
   private async append(events: DisputeEvent[], actor: EventActor): Promise<void> {
-    const result = await this.store.appendToStream(this.streamId, events.map((e) => toNew(e, actor)), this.expected());
+    const result = await this.store.appendToStream(
+      this.streamId,
+      events.map((e) => toNew(e, actor)),
+      this.expected(),
+    );
     this.revision = result.nextExpectedVersion;
     this.lastPosition = result.position;
   }
@@ -140,10 +144,7 @@ export class CaseScript {
         streamId: caseNumberStreamId(year),
         expectedVersion: 'any',
         events: [
-          toNew(
-            { type: 'CaseNumberAssigned', data: { year, sequence, caseNumber, disputeId: this.id, occurredAt: at } },
-            secretariat,
-          ),
+          toNew({ type: 'CaseNumberAssigned', data: { year, sequence, caseNumber, disputeId: this.id, occurredAt: at } }, secretariat),
         ],
       },
     ]);

@@ -13,7 +13,14 @@ export function createLogger(destination?: DestinationStream, level: pino.LevelW
   );
 }
 
-const LEVELS: Record<LogLevel, pino.Level> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+const LEVELS: Record<LogLevel, pino.Level> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
 
 /**
  * Nest's LoggerService on pino: `{level, time, context, msg}`. (nestjs-pino does this too, but its

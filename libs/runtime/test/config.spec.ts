@@ -159,7 +159,12 @@ describe('loadConfig', () => {
   it('bad security settings are listed together', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ CORS_ORIGINS: 'https://ok.example.nl,https://bad.example.nl/path,*', REQUEST_LOG: 'verbose', RATE_LIMIT_FILINGS_PER_USER: '-1', DIRECTORY_SEED_FILE: '/nope/dir.json' });
+      loadConfig({
+        CORS_ORIGINS: 'https://ok.example.nl,https://bad.example.nl/path,*',
+        REQUEST_LOG: 'verbose',
+        RATE_LIMIT_FILINGS_PER_USER: '-1',
+        DIRECTORY_SEED_FILE: '/nope/dir.json',
+      });
     } catch (e) {
       error = e as ConfigError;
     }
@@ -181,7 +186,9 @@ describe('loadConfig', () => {
     it('demonstration login on an address other machines reach needs the loud setting', () => {
       expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/AUTH_MODE=dev[\s\S]*UNSAFE_DEV_LOGIN_ON_NETWORK=anyone-can-sign-in-as-anyone/);
       expect(() => loadConfig({ HOST: '192.168.1.20', AUTH_MODE: 'dev' })).toThrow(ConfigError);
-      expect(() => loadConfig({ HOST: '0.0.0.0', UNSAFE_DEV_LOGIN_ON_NETWORK: 'yes' })).toThrow(/UNSAFE_DEV_LOGIN_ON_NETWORK is either unset or "anyone-can-sign-in-as-anyone"/);
+      expect(() => loadConfig({ HOST: '0.0.0.0', UNSAFE_DEV_LOGIN_ON_NETWORK: 'yes' })).toThrow(
+        /UNSAFE_DEV_LOGIN_ON_NETWORK is either unset or "anyone-can-sign-in-as-anyone"/,
+      );
       expect(loadConfig({ HOST: '0.0.0.0', UNSAFE_DEV_LOGIN_ON_NETWORK: 'anyone-can-sign-in-as-anyone' }).host).toBe('0.0.0.0');
       for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) expect(loadConfig({ HOST: host }).host).toBe(host);
     });
@@ -195,7 +202,9 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_MODE=oidc needs OIDC_ISSUER[\s\S]*OIDC_AUDIENCE/);
       const production = loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example.nl', OIDC_AUDIENCE: 'gzc' });
       expect(production).toMatchObject({ authMode: 'oidc', directorySeedFile: 'none', apiDocs: false, production: true });
-      expect(loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example.nl', OIDC_AUDIENCE: 'gzc', API_DOCS: 'on' }).apiDocs).toBe(true);
+      expect(
+        loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.example.nl', OIDC_AUDIENCE: 'gzc', API_DOCS: 'on' }).apiDocs,
+      ).toBe(true);
       expect(loadConfig({ API_DOCS: 'off' }).apiDocs).toBe(false);
     });
 

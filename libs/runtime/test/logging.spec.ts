@@ -19,13 +19,24 @@ describe("Nest's logs through pino", () => {
     expect(out.lines).toEqual([
       { level: 'info', time: expect.any(String), context: 'Main', msg: 'Listening on http://localhost:3000' },
       { level: 'warn', time: expect.any(String), context: 'RunDisputeCommandHandler', msg: 'Projections did not reach position 9 in time' },
-      { level: 'error', time: expect.any(String), context: 'DeadlineScheduler', stack: 'Error: boom\n    at x', msg: 'Deadline scan failed' },
+      {
+        level: 'error',
+        time: expect.any(String),
+        context: 'DeadlineScheduler',
+        stack: 'Error: boom\n    at x',
+        msg: 'Deadline scan failed',
+      },
     ]);
   });
 
   it('an Error is logged with its message and stack', () => {
     const out = new Lines();
     new NestPinoLogger(createLogger(out)).error(new Error('connection refused'), 'Projections');
-    expect(out.lines[0]).toMatchObject({ level: 'error', context: 'Projections', msg: 'connection refused', err: { message: 'connection refused' } });
+    expect(out.lines[0]).toMatchObject({
+      level: 'error',
+      context: 'Projections',
+      msg: 'connection refused',
+      err: { message: 'connection refused' },
+    });
   });
 });

@@ -67,13 +67,31 @@ export async function killAllChildServers(): Promise<void> {
   started.clear();
 }
 
-export async function startChildServer(main: string, dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ChildServer> {
+export async function startChildServer(
+  main: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<ChildServer> {
   // PORT=0: the server takes a port the kernel picks and logs it. Picking a free port here first
   // would race other test workers, which may take the same port before the server listens.
   let output = '';
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, AUTH_MODE: 'dev', ...storeEnv(dataDir), NODE_ENV: 'test', REQUEST_LOG: 'off', RATE_LIMIT_TOKENS_PER_USER: '0', RATE_LIMIT_TOKENS_PER_ADDRESS: '0', RATE_LIMIT_FILINGS_PER_USER: '0', RATE_LIMIT_FILINGS_PER_ADDRESS: '0', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      AUTH_MODE: 'dev',
+      ...storeEnv(dataDir),
+      NODE_ENV: 'test',
+      REQUEST_LOG: 'off',
+      RATE_LIMIT_TOKENS_PER_USER: '0',
+      RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
+      RATE_LIMIT_FILINGS_PER_USER: '0',
+      RATE_LIMIT_FILINGS_PER_ADDRESS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   trackChild(child);

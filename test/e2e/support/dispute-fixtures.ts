@@ -54,7 +54,14 @@ export async function fileDispute(api: Api, userId = CLAIMANT, overrides: Body =
   return res.body.id;
 }
 
-export async function act(api: Api, userId: string, id: string, action: string, body: Body = {}, headers: Headers = {}): Promise<ApiResponse> {
+export async function act(
+  api: Api,
+  userId: string,
+  id: string,
+  action: string,
+  body: Body = {},
+  headers: Headers = {},
+): Promise<ApiResponse> {
   return must(await api.as(userId).post(actionPath(id, action), body, headers), 200, `${action} by ${userId}`);
 }
 
@@ -180,10 +187,12 @@ export function expectActions(view: Body, may: string[], mayNot: string[] = []):
   const offered: string[] = view.allowedActions;
   expect(Array.isArray(offered)).toBe(true);
   for (const action of may) {
-    if (!offered.includes(action)) throw new Error(`expected ${action} among allowedActions ${JSON.stringify(offered)} (status ${view.status})`);
+    if (!offered.includes(action))
+      throw new Error(`expected ${action} among allowedActions ${JSON.stringify(offered)} (status ${view.status})`);
   }
   for (const action of mayNot) {
-    if (offered.includes(action)) throw new Error(`did not expect ${action} among allowedActions ${JSON.stringify(offered)} (status ${view.status})`);
+    if (offered.includes(action))
+      throw new Error(`did not expect ${action} among allowedActions ${JSON.stringify(offered)} (status ${view.status})`);
   }
 }
 

@@ -103,7 +103,11 @@ export function foldRawCases(events: readonly StoredEvent[]): Map<string, RawCas
         close('closed_without_resolution');
         break;
       case 'DecisionRendered':
-        close({ claim_granted: 'decided_granted', claim_partially_granted: 'decided_partially_granted', claim_rejected: 'decided_rejected' }[d.outcome as string]!);
+        close(
+          { claim_granted: 'decided_granted', claim_partially_granted: 'decided_partially_granted', claim_rejected: 'decided_rejected' }[
+            d.outcome as string
+          ]!,
+        );
         break;
       case 'DisputeWithdrawn':
         close('withdrawn');
@@ -154,7 +158,12 @@ export function testPeriods(from: string, to: string, groupBy: 'year' | 'quarter
     for (const q of quarters) {
       const startMonth = groupBy === 'year' ? 1 : q * 3 + 1;
       const s = dutchMidnight(y, startMonth, 1);
-      const e = groupBy === 'year' ? dutchMidnight(y + 1, 1, 1) : startMonth + 3 > 12 ? dutchMidnight(y + 1, 1, 1) : dutchMidnight(y, startMonth + 3, 1);
+      const e =
+        groupBy === 'year'
+          ? dutchMidnight(y + 1, 1, 1)
+          : startMonth + 3 > 12
+            ? dutchMidnight(y + 1, 1, 1)
+            : dutchMidnight(y, startMonth + 3, 1);
       const start = Math.max(s, windowStart);
       const end = Math.min(e, realEnd);
       if (start < end) periods.push({ label: groupBy === 'year' ? String(y) : `${y}-Q${q + 1}`, start, end });

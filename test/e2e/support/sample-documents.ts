@@ -14,10 +14,7 @@ export const samplePdf = (): Buffer =>
 
 /** A 1×1 transparent PNG. */
 export const samplePng = (): Buffer =>
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-    'base64',
-  );
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 /** JFIF header, a comment and the end marker: what file-type recognises as JPEG. */
 export const sampleJpeg = (): Buffer =>
@@ -31,7 +28,8 @@ export const sampleJpeg = (): Buffer =>
 export const sampleText = (): Buffer => Buffer.from('Verslag van het gesprek: partijen naderen elkaar. Één punt blijft open.\n', 'utf8');
 
 /** Enough of a Windows executable for content sniffing: the MZ header. */
-export const sampleExe = (): Buffer => Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(126, 0), Buffer.from('PE\0\0', 'latin1'), Buffer.alloc(128, 0)]);
+export const sampleExe = (): Buffer =>
+  Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(126, 0), Buffer.from('PE\0\0', 'latin1'), Buffer.alloc(128, 0)]);
 
 /** A ZIP archive of stored (uncompressed) entries. */
 export function zip(entries: Record<string, string>): Buffer {
@@ -113,7 +111,9 @@ export function multipart(fields: Record<string, string>, files: FilePart[]): { 
   for (const file of files) {
     const filename = file.filename !== undefined ? `; filename="${file.filename.replace(/"/g, '%22')}"` : '';
     const type = file.contentType !== undefined ? `\r\nContent-Type: ${file.contentType}` : '';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"${filename}${type}\r\n\r\n`, 'utf8'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"${filename}${type}\r\n\r\n`, 'utf8'),
+    );
     chunks.push(file.content, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));

@@ -156,11 +156,20 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     userId,
     async get(path, headers = {}) {
       const bearer = await token(userId);
-      return toApiResponse(await http().get(path).set({ Authorization: `Bearer ${bearer}`, ...headers }));
+      return toApiResponse(
+        await http()
+          .get(path)
+          .set({ Authorization: `Bearer ${bearer}`, ...headers }),
+      );
     },
     async post(path, body = {}, headers = {}) {
       const bearer = await token(userId);
-      return toApiResponse(await http().post(path).set({ Authorization: `Bearer ${bearer}`, ...headers }).send(body as object));
+      return toApiResponse(
+        await http()
+          .post(path)
+          .set({ Authorization: `Bearer ${bearer}`, ...headers })
+          .send(body as object),
+      );
     },
   });
   let closed = false;

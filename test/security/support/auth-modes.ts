@@ -55,10 +55,21 @@ export async function startModeApp(mode: AuthMode, env: Record<string, string> =
     as: (userId) => ({
       userId,
       async get(path, headers = {}) {
-        return toApiResponse(await app.http().get(path).set({ Authorization: `Bearer ${await token(userId)}`, ...headers }));
+        return toApiResponse(
+          await app
+            .http()
+            .get(path)
+            .set({ Authorization: `Bearer ${await token(userId)}`, ...headers }),
+        );
       },
       async post(path, body = {}, headers = {}) {
-        return toApiResponse(await app.http().post(path).set({ Authorization: `Bearer ${await token(userId)}`, ...headers }).send(body as object));
+        return toApiResponse(
+          await app
+            .http()
+            .post(path)
+            .set({ Authorization: `Bearer ${await token(userId)}`, ...headers })
+            .send(body as object),
+        );
       },
     }),
   };

@@ -42,7 +42,10 @@ export class DirectoryIdentity {
     if (claimed.role !== undefined) {
       const roles = knownRoles(claimed.role);
       // A string must be the directory's role; a list (of IdP roles) may hold others, but no other of ours.
-      const agrees = typeof claimed.role === 'string' ? claimed.role === user.role : roles.length === 0 || (roles.length === 1 && roles[0] === user.role);
+      const agrees =
+        typeof claimed.role === 'string'
+          ? claimed.role === user.role
+          : roles.length === 0 || (roles.length === 1 && roles[0] === user.role);
       if (!agrees) disagreements.push(`role ${JSON.stringify(claimed.role)} (directory: ${user.role})`);
     }
     if (claimed.organisationId !== undefined && claimed.organisationId !== user.organisationId) {

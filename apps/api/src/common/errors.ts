@@ -11,7 +11,10 @@ export class CaseNotFoundError extends Error {
 
 /** If-Match did not match, or a concurrent change won the race: 409. */
 export class VersionConflictError extends Error {
-  constructor(readonly expected: number | undefined, readonly actual: number) {
+  constructor(
+    readonly expected: number | undefined,
+    readonly actual: number,
+  ) {
     super(
       expected === undefined
         ? `The case changed while your command ran (now at version ${actual}); reload it and try again.`

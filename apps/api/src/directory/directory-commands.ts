@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, UserInfo } from '../../../../libs/domain/src';
 import { WrongExpectedVersionError } from '../../../../libs/event-store/src/port';
 import { ProblemException, problemType, RequestValidationException, type FieldError } from '../http/problem';
-import { organisationRecord, userRecord, type DirectoryOrganisation, type OrganisationCodes } from '../../../../libs/directory/src/directory-records';
+import {
+  organisationRecord,
+  userRecord,
+  type DirectoryOrganisation,
+  type OrganisationCodes,
+} from '../../../../libs/directory/src/directory-records';
 import { organisationProblems, userProblems } from '../../../../libs/directory/src/directory-rules';
 import { DirectoryService, type Versioned } from '../../../../libs/directory/src/directory.service';
 
@@ -38,7 +43,12 @@ export class DirectoryCommands {
     const record = organisationRecord(org);
     rejectProblems(organisationProblems(record, this.directory, true));
     const version = await this.recordNew(
-      () => this.directory.record({ type: 'OrganisationRegistered', data: { organisation: record, occurredAt: this.directory.now() } }, 'no_stream', context(options)),
+      () =>
+        this.directory.record(
+          { type: 'OrganisationRegistered', data: { organisation: record, occurredAt: this.directory.now() } },
+          'no_stream',
+          context(options),
+        ),
       `an organisation with id ${record.id}`,
     );
     return { record, version };
@@ -50,7 +60,10 @@ export class DirectoryCommands {
     checkVersion(options.expectedVersion, current.version, 'organisation');
     if (changes.kind !== undefined && changes.kind !== current.record.kind) {
       throw new RequestValidationException([
-        { field: 'kind', message: 'the kind of an organisation cannot change (its users and cases depend on it); register a new organisation instead' },
+        {
+          field: 'kind',
+          message: 'the kind of an organisation cannot change (its users and cases depend on it); register a new organisation instead',
+        },
       ]);
     }
     const next: DirectoryOrganisation = {
@@ -84,7 +97,12 @@ export class DirectoryCommands {
     }
     rejectProblems(problems);
     const version = await this.recordNew(
-      () => this.directory.record({ type: 'UserRegistered', data: { user: record, occurredAt: this.directory.now() } }, 'no_stream', context(options)),
+      () =>
+        this.directory.record(
+          { type: 'UserRegistered', data: { user: record, occurredAt: this.directory.now() } },
+          'no_stream',
+          context(options),
+        ),
       `a user with id ${record.id}`,
     );
     return { record, version };
@@ -99,7 +117,12 @@ export class DirectoryCommands {
     const changed = changedFields(current.record, record, ['name', 'role', 'organisationId', 'email']);
     if (changed.length === 0) return current;
     const version = await this.recordChange(
-      () => this.directory.record({ type: 'UserChanged', data: { user: record, changed, occurredAt: this.directory.now() } }, current.version, context(options)),
+      () =>
+        this.directory.record(
+          { type: 'UserChanged', data: { user: record, changed, occurredAt: this.directory.now() } },
+          current.version,
+          context(options),
+        ),
       'user',
     );
     return { record, version };
@@ -114,7 +137,12 @@ export class DirectoryCommands {
       throw new RequestValidationException([{ field: 'id', message: 'you cannot remove yourself; ask another member of the secretariat' }]);
     }
     await this.recordChange(
-      () => this.directory.record({ type: 'UserRemoved', data: { userId: id, occurredAt: this.directory.now() } }, current.version, context(options)),
+      () =>
+        this.directory.record(
+          { type: 'UserRemoved', data: { userId: id, occurredAt: this.directory.now() } },
+          current.version,
+          context(options),
+        ),
       'user',
     );
   }
@@ -151,7 +179,10 @@ function rejectProblems(errors: FieldError[]): void {
 
 function checkVersion(expected: number | undefined, actual: number, what: string): void {
   if (expected !== undefined && expected !== actual) {
-    throw versionConflict(`The ${what} is at version ${actual}, not ${expected}: someone changed it after you loaded it. Reload it and decide again.`, actual);
+    throw versionConflict(
+      `The ${what} is at version ${actual}, not ${expected}: someone changed it after you loaded it. Reload it and decide again.`,
+      actual,
+    );
   }
 }
 

@@ -46,7 +46,11 @@ describe('estimateFees', () => {
   });
 
   it('follows the fee settings: no relief share means no relief', () => {
-    const estimate = estimateFees({ smallProviderClaimant: true, respondentCount: 1, routes: ['mediation'] }, { ...policies, smallProviderRespondentSharePct: 0 }, fees);
+    const estimate = estimateFees(
+      { smallProviderClaimant: true, respondentCount: 1, routes: ['mediation'] },
+      { ...policies, smallProviderRespondentSharePct: 0 },
+      fees,
+    );
     expect(estimate.routes[0]!.reliefCents).toBe(0);
     expect(estimate.routes[0]!.claimantMinCents).toBe(50_000 + 75_000);
   });

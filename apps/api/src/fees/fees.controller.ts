@@ -61,9 +61,14 @@ export class FeesController {
     let respondentCount = 1;
     if (claimantIds.length > 0 || respondentIds.length > 0) {
       await this.requireToken(request);
-      if (claimantIds.length === 0) errors.push({ field: 'claimantOrganisationIds', message: 'claimantOrganisationIds must name at least one organisation' });
-      for (const [field, ids] of [['claimantOrganisationIds', claimantIds], ['respondentOrganisationIds', respondentIds]] as const) {
-        for (const id of ids) if (!this.directory.organisation(id)) errors.push({ field, message: `${id} is not an organisation of the directory` });
+      if (claimantIds.length === 0)
+        errors.push({ field: 'claimantOrganisationIds', message: 'claimantOrganisationIds must name at least one organisation' });
+      for (const [field, ids] of [
+        ['claimantOrganisationIds', claimantIds],
+        ['respondentOrganisationIds', respondentIds],
+      ] as const) {
+        for (const id of ids)
+          if (!this.directory.organisation(id)) errors.push({ field, message: `${id} is not an organisation of the directory` });
       }
       smallProviderClaimant = claimantIds.some((id) => {
         const org = this.directory.organisation(id);

@@ -34,7 +34,9 @@ const scopes = new AsyncLocalStorage<IdempotencyScope>();
  * collide (`alice` + `x:k1` and `alice:x` + `k1` differ), and the key's text is not stored.
  */
 export function scopedKey(subject: string, key: string): string {
-  return createHash('sha256').update(JSON.stringify([subject, key])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([subject, key]))
+    .digest('hex');
 }
 
 export function runInIdempotencyScope<T>(scope: Omit<IdempotencyScope, 'answer'>, run: () => Promise<T>): Promise<T> {

@@ -5,12 +5,7 @@ import { DomainError } from '../../../../libs/domain/src/errors';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../../../../libs/event-store/src/port';
 import { HistoryTamperedError } from '../../../../libs/event-store/src/chain';
 import type { HistoryIntegrity } from '../infrastructure/history-integrity';
-import {
-  CaseNotFoundError,
-  IdempotencyKeyReusedError,
-  IdempotentRequestInProgressError,
-  VersionConflictError,
-} from '../common/errors';
+import { CaseNotFoundError, IdempotencyKeyReusedError, IdempotentRequestInProgressError, VersionConflictError } from '../common/errors';
 import { MAX_JSON_DEPTH } from './json-body';
 import {
   boundFieldErrors,
@@ -43,8 +38,7 @@ const MAX_DETAIL = 2000;
 const clip = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text);
 
 const isDomainError = (e: unknown): e is DomainError =>
-  e instanceof DomainError ||
-  (e instanceof Error && e.name === 'DomainError' && typeof (e as DomainError).kind === 'string');
+  e instanceof DomainError || (e instanceof Error && e.name === 'DomainError' && typeof (e as DomainError).kind === 'string');
 
 /** Whether the caller asked for Dutch (`Accept-Language: nl`, as the portal sends) before English. */
 export const prefersDutch = (request?: Request): boolean => {
@@ -59,7 +53,9 @@ export const prefersDutch = (request?: Request): boolean => {
     })
     .filter((entry) => entry.tag !== '' && Number.isFinite(entry.q) && entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  const first = ranked.find((entry) => entry.tag === 'nl' || entry.tag.startsWith('nl-') || entry.tag === 'en' || entry.tag.startsWith('en-'));
+  const first = ranked.find(
+    (entry) => entry.tag === 'nl' || entry.tag.startsWith('nl-') || entry.tag === 'en' || entry.tag.startsWith('en-'),
+  );
   return first !== undefined && first.tag.startsWith('nl');
 };
 
@@ -271,10 +267,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
 
     if (status >= 500 && status !== 503) {
-      this.logger.error(
-        `HTTP ${status} on ${request?.method ?? '?'} ${request ? instanceOf(request) : '?'}`,
-        exception.stack,
-      );
+      this.logger.error(`HTTP ${status} on ${request?.method ?? '?'} ${request ? instanceOf(request) : '?'}`, exception.stack);
       return { status, detail: 'Something went wrong on our side. The error has been logged; try again later.' };
     }
 

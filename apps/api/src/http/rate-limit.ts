@@ -60,22 +60,29 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     const { databaseUrl, databaseSchema } = this.config;
     if (!databaseUrl || !this.anyLimit()) return;
-    const pool = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: STORE_TIMEOUT_MS, query_timeout: STORE_TIMEOUT_MS, application_name: 'gzc-rate-limits' });
+    const pool = new Pool({
+      connectionString: databaseUrl,
+      max: 4,
+      connectionTimeoutMillis: STORE_TIMEOUT_MS,
+      query_timeout: STORE_TIMEOUT_MS,
+      application_name: 'gzc-rate-limits',
+    });
     pool.on('error', (error) => this.logger.warn(`Idle PostgreSQL connection of the rate limits failed: ${error.message}`));
     this.pool = pool;
     await createTable(pool, databaseSchema);
-    this.limiters = this.build((points, keyPrefix, duration) =>
-      new RateLimiterPostgres({
-        storeClient: pool,
-        storeType: 'pool',
-        schemaName: databaseSchema,
-        tableName: TABLE,
-        tableCreated: true,
-        keyPrefix,
-        points,
-        duration,
-        insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
-      }),
+    this.limiters = this.build(
+      (points, keyPrefix, duration) =>
+        new RateLimiterPostgres({
+          storeClient: pool,
+          storeType: 'pool',
+          schemaName: databaseSchema,
+          tableName: TABLE,
+          tableCreated: true,
+          keyPrefix,
+          points,
+          duration,
+          insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
+        }),
     );
   }
 
@@ -89,10 +96,14 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** One limiter per route and dimension (0 points: none); `shared` makes a store-backed one, else memory. */
-  private build(shared: (points: number, keyPrefix: string, duration: number) => RateLimiterAbstract | undefined): Record<RateLimitedRoute, Limiters> {
+  private build(
+    shared: (points: number, keyPrefix: string, duration: number) => RateLimiterAbstract | undefined,
+  ): Record<RateLimitedRoute, Limiters> {
     const { windowSeconds, tokensPerUser, tokensPerAddress, filingsPerUser, filingsPerAddress } = this.config.rateLimits;
     const limiter = (points: number, keyPrefix: string): RateLimiterAbstract | undefined =>
-      points > 0 ? (shared(points, keyPrefix, windowSeconds) ?? new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix })) : undefined;
+      points > 0
+        ? (shared(points, keyPrefix, windowSeconds) ?? new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }))
+        : undefined;
     return {
       token: { perUser: limiter(tokensPerUser, 'token-user'), perAddress: limiter(tokensPerAddress, 'token-address') },
       filing: { perUser: limiter(filingsPerUser, 'filing-user'), perAddress: limiter(filingsPerAddress, 'filing-address') },
@@ -106,9 +117,7 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     if (perUser && user) checks.push(perUser.consume(`u:${user.slice(0, MAX_KEY)}`));
     if (perAddress && address) checks.push(perAddress.consume(`a:${address.slice(0, MAX_KEY)}`));
     const results = await Promise.allSettled(checks);
-    const refused = results
-      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-      .map((r) => r.reason as unknown);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
     if (refused.length === 0) return;
     const waits = refused.map((reason) => (reason instanceof RateLimiterRes ? reason.msBeforeNext : undefined));
     if (waits.some((w) => w === undefined)) throw refused[0]; // not a limit but a failure: let the filter log it

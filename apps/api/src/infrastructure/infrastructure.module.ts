@@ -11,7 +11,6 @@ import { ProjectionHealth } from './projection-health';
 import { HistoryIntegrity } from './history-integrity';
 import { StoreLifecycle } from './store-lifecycle';
 
-
 /**
  * The stores behind the ports (see open-stores.ts). Embedded mode: events in
  * `<DATA_DIR>/events.sqlite`, read models in `<DATA_DIR>/read-models.sqlite`. The projections run

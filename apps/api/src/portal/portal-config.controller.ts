@@ -28,7 +28,11 @@ export class PortalConfigController {
   portalConfig(): PortalConfig {
     const { authMode, oidcIssuer, oidcClientId, oidcPortalScope } = this.config;
     if (authMode === 'oidc') {
-      return { authMode, oidc: oidcIssuer && oidcClientId ? { issuer: oidcIssuer, clientId: oidcClientId, scope: oidcPortalScope } : null, demoOrganisations: null };
+      return {
+        authMode,
+        oidc: oidcIssuer && oidcClientId ? { issuer: oidcIssuer, clientId: oidcClientId, scope: oidcPortalScope } : null,
+        demoOrganisations: null,
+      };
     }
     const users = this.directory.users();
     const demoOrganisations = this.directory

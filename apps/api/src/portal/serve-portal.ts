@@ -5,7 +5,8 @@ import * as path from 'node:path';
 
 /** Paths that belong to the API side: never answered with the portal's index.html. */
 const SERVER_PREFIXES = ['/api', '/docs', '/health'];
-const isServerPath = (p: string): boolean => SERVER_PREFIXES.some((prefix) => p === prefix || p.startsWith(`${prefix}/`) || p.startsWith(`${prefix}-`));
+const isServerPath = (p: string): boolean =>
+  SERVER_PREFIXES.some((prefix) => p === prefix || p.startsWith(`${prefix}/`) || p.startsWith(`${prefix}-`));
 
 /**
  * Serves the built portal: hashed files under /assets cached for a year (immutable), other files

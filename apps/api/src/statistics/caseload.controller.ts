@@ -80,7 +80,8 @@ export class CaseloadController {
 
   @Get()
   @ApiOperation({
-    summary: "A neutral's open cases with the next deadline and what is overdue; the secretariat sees every neutral and every open deadline",
+    summary:
+      "A neutral's open cases with the next deadline and what is overdue; the secretariat sees every neutral and every open deadline",
   })
   @ApiOkResponse({ description: 'The caseload' })
   @ApiForbiddenResponse({ type: ProblemSchema, description: 'Only neutrals and the secretariat' })
@@ -133,7 +134,9 @@ export class CaseloadController {
       asOf: now,
       neutrals: [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId)),
       deadlines: views.filter((d) => d.status === 'open' && (userId === undefined || appointedOn.has(d.disputeId))),
-      ...(userId === undefined ? { stalled: stalledCases(views), feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed') } : {}),
+      ...(userId === undefined
+        ? { stalled: stalledCases(views), feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed') }
+        : {}),
     };
   }
 }

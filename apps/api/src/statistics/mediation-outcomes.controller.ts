@@ -87,7 +87,8 @@ export class MediationOutcomesController {
       errors.push({ field: 'limit', message: `limit must be a whole number from 1 to ${MAX_LIMIT}` });
     }
     const after = dto.cursor === undefined ? undefined : decodeOutcomeCursor(dto.cursor);
-    if (after === null) errors.push({ field: 'cursor', message: 'cursor is not valid: pass a nextCursor from a previous answer unchanged' });
+    if (after === null)
+      errors.push({ field: 'cursor', message: 'cursor is not valid: pass a nextCursor from a previous answer unchanged' });
     const query = parsePeriodQuery(dto, this.clock.now(), errors);
     const items = await this.readModels.statistics.mediationOutcomes(
       query.from,
@@ -111,7 +112,10 @@ export class MediationOutcomesController {
       ...rateOf(items),
       periods,
       items: page,
-      nextCursor: rest.length > limit && last ? Buffer.from(JSON.stringify({ at: last.concludedAt, id: last.disputeId })).toString('base64url') : null,
+      nextCursor:
+        rest.length > limit && last
+          ? Buffer.from(JSON.stringify({ at: last.concludedAt, id: last.disputeId })).toString('base64url')
+          : null,
     };
   }
 }

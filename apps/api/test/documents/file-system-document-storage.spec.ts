@@ -7,7 +7,11 @@ import { ContentTooLargeError, StoredContentMissingError } from '../../src/docum
 import { FileSystemDocumentStorage } from '../../src/documents/storage/file-system-document-storage';
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-const chunks = (...parts: string[]): Readable => Readable.from(parts.map((p) => Buffer.from(p)), { objectMode: false });
+const chunks = (...parts: string[]): Readable =>
+  Readable.from(
+    parts.map((p) => Buffer.from(p)),
+    { objectMode: false },
+  );
 const readAll = async (r: Readable): Promise<Buffer> => {
   const out: Buffer[] = [];
   for await (const c of r as AsyncIterable<Buffer>) out.push(c);

@@ -16,7 +16,10 @@ describe('ProjectionHealth', () => {
     const health = quiet();
     health.assess(10, 10, 1_000);
     health.record(new Error('no such table'));
-    expect(health.assess(10, 12, Date.now() + 1)).toMatchObject({ ok: false, detail: { lag: 2, lastFailure: { message: 'no such table' } } });
+    expect(health.assess(10, 12, Date.now() + 1)).toMatchObject({
+      ok: false,
+      detail: { lag: 2, lastFailure: { message: 'no such table' } },
+    });
   });
 
   it('recovers the moment the position moves again, even while still behind (no 60 s window)', () => {

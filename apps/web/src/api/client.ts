@@ -19,7 +19,7 @@ export class ApiError extends Error {
   }
 }
 
-let currentToken: (() => string | null) = () => null;
+let currentToken: () => string | null = () => null;
 let onUnauthorized: () => void = () => {};
 
 /** The session provider tells the client where the token comes from and what to do on a 401. */
@@ -39,7 +39,11 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': 'nl', ...options.headers };
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': 'nl',
+    ...options.headers,
+  };
   const token = options.anonymous ? null : currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
@@ -52,7 +56,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   try {
     response = await fetch(path, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body, signal: options.signal });
   } catch {
-    throw new ApiError(0, 'Geen verbinding', 'De website kan de server niet bereiken. Controleer uw internetverbinding en probeer het opnieuw.', []);
+    throw new ApiError(
+      0,
+      'Geen verbinding',
+      'De website kan de server niet bereiken. Controleer uw internetverbinding en probeer het opnieuw.',
+      [],
+    );
   }
   if (response.status === 401 && token) onUnauthorized();
   if (!response.ok) throw await toApiError(response);

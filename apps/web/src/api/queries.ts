@@ -13,7 +13,9 @@ export const useCase = (id: string, asOf?: string) =>
     queryKey: caseQueryKey(id, asOf),
     // A date means the end of that day in Amsterdam; sent as an instant so no server default applies.
     queryFn: () =>
-      api<CaseView>(`/api/disputes/${encodeURIComponent(id)}${asOf ? `?asOf=${encodeURIComponent(asOfInstant(asOf, new Date().toISOString()))}` : ''}`),
+      api<CaseView>(
+        `/api/disputes/${encodeURIComponent(id)}${asOf ? `?asOf=${encodeURIComponent(asOfInstant(asOf, new Date().toISOString()))}` : ''}`,
+      ),
   });
 
 export const useCaseList = (filters: { status?: string; q?: string }) => {

@@ -79,7 +79,12 @@ export interface CaseView {
   documents: CaseDocument[];
   administrationFee: { totalCents: number; shares: { organisationId: string; amountCents: number }[] } | null;
   invoices: { invoiceId: string; organisationId: string; kind: string; amountCents: number; paid: boolean }[];
-  outcome: { status: string; decision?: { outcome: string; claimantCostSharePct: number; summary: string }; mediationResult?: string; reason?: string } | null;
+  outcome: {
+    status: string;
+    decision?: { outcome: string; claimantCostSharePct: number; summary: string };
+    mediationResult?: string;
+    reason?: string;
+  } | null;
   filedAt: string;
   closedAt: string | null;
   version: number;

@@ -41,7 +41,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [token, setToken] = useState<string | null>(readToken);
   const [expired, setExpired] = useState(false);
-  const config = useQuery({ queryKey: ['portal-config'], queryFn: () => api<PortalConfig>('/api/portal/config', { anonymous: true }), staleTime: Infinity });
+  const config = useQuery({
+    queryKey: ['portal-config'],
+    queryFn: () => api<PortalConfig>('/api/portal/config', { anonymous: true }),
+    staleTime: Infinity,
+  });
 
   const store = useCallback((value: string | null) => {
     if (value) sessionStorage.setItem(TOKEN_KEY, value);

@@ -85,7 +85,8 @@ export function Layout() {
       <footer className="gzc-footer">
         <div className="gzc-container">
           <Paragraph>
-            Onafhankelijke Geschilleninstantie Zorgcontractering. Vragen? Bel het secretariaat: 030 123 45 67 (werkdagen 9.00 tot 17.00 uur).
+            Onafhankelijke Geschilleninstantie Zorgcontractering. Vragen? Bel het secretariaat: 030 123 45 67 (werkdagen 9.00 tot 17.00
+            uur).
           </Paragraph>
           <ul className="gzc-footer__links">
             <li>

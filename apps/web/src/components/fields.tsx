@@ -111,7 +111,14 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaProps>(func
       </div>
       <Help id={id} description={description} error={error} />
       <div className="utrecht-form-field__input">
-        <Textarea ref={ref} id={id} rows={rows} invalid={Boolean(error)} aria-describedby={describedBy(id, description, error)} {...input} />
+        <Textarea
+          ref={ref}
+          id={id}
+          rows={rows}
+          invalid={Boolean(error)}
+          aria-describedby={describedBy(id, description, error)}
+          {...input}
+        />
       </div>
     </FormField>
   );

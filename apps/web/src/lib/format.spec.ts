@@ -1,4 +1,14 @@
-import { asOfInstant, daysLeft, describeDaysLeft, formatBytes, formatDate, formatDateTime, formatDeadline, formatEuros, parseEuros } from './format';
+import {
+  asOfInstant,
+  daysLeft,
+  describeDaysLeft,
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDeadline,
+  formatEuros,
+  parseEuros,
+} from './format';
 
 describe('Dutch amounts', () => {
   it('formats cents as euros the Dutch way', () => {

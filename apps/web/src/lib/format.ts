@@ -4,7 +4,12 @@
 export const AMSTERDAM = 'Europe/Amsterdam';
 
 const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-const wholeEuros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const wholeEuros = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+  minimumFractionDigits: 0,
+});
 
 /** 12345 → "€ 123,45"; whole euros drop the cents when `whole` is set ("€ 250"). */
 export function formatEuros(cents: number, options: { whole?: boolean } = {}): string {
@@ -20,7 +25,10 @@ export function formatEuros(cents: number, options: { whole?: boolean } = {}): s
  * Returns null for anything that is not a non-negative amount with at most two decimals.
  */
 export function parseEuros(input: string): number | null {
-  let text = input.trim().replace(/^€\s*/, '').replace(/[\s\u00a0]/g, '');
+  let text = input
+    .trim()
+    .replace(/^€\s*/, '')
+    .replace(/[\s\u00a0]/g, '');
   if (text === '') return null;
   if (/^\d+\.\d{2}$/.test(text)) text = text.replace('.', ',');
   if (!/^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d+(,\d{1,2})?$/.test(text)) return null;

@@ -35,7 +35,10 @@ export const SUBJECT_LABELS: Record<string, { label: string; hint: string }> = {
   volume_ceiling: { label: 'Omzetplafond of budgetplafond', hint: 'Het maximale bedrag dat u per jaar mag declareren.' },
   contract_terms: { label: 'Contractvoorwaarden', hint: 'De regels in het contract.' },
   quality_requirements: { label: 'Kwaliteitseisen', hint: 'Eisen aan de zorg of aan uw praktijk.' },
-  continuity_of_care: { label: 'Doorlevering van zorg of cliëntenstop', hint: 'U moet stoppen met nieuwe cliënten, of zorg moet doorgaan.' },
+  continuity_of_care: {
+    label: 'Doorlevering van zorg of cliëntenstop',
+    hint: 'U moet stoppen met nieuwe cliënten, of zorg moet doorgaan.',
+  },
   payment: { label: 'Betaling', hint: 'Declaraties die niet of te laat betaald worden.' },
   multi_year_agreement: { label: 'Meerjarige afspraak', hint: 'Afspraken over meer dan één jaar.' },
   procurement_procedure: { label: 'Inkoopprocedure', hint: 'De manier en het tijdpad van de zorginkoop.' },
@@ -98,7 +101,10 @@ export const DEADLINE_LABELS: Record<string, string> = {
 
 export const VISIBILITY_LABELS: Record<string, { label: string; hint: string }> = {
   parties: { label: 'Alle partijen', hint: 'De wederpartij, de mediator of adviseur en het secretariaat kunnen het zien.' },
-  neutral_only: { label: 'Alleen de mediator of adviseur', hint: 'De wederpartij ziet het niet. Wat in mediation gezegd wordt, blijft in mediation.' },
+  neutral_only: {
+    label: 'Alleen de mediator of adviseur',
+    hint: 'De wederpartij ziet het niet. Wat in mediation gezegd wordt, blijft in mediation.',
+  },
   secretariat: { label: 'Alleen het secretariaat', hint: 'Bijvoorbeeld een betaalbewijs.' },
 };
 

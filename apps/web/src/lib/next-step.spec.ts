@@ -45,7 +45,10 @@ describe('"Wat gebeurt er nu?" per status', () => {
 
   it('route_negotiation: the side that did not propose answers', () => {
     const step = nextStep(
-      base('route_negotiation', { pendingRouteProposal: { route: 'binding_advice', side: 'respondent' }, deadlines: [open('respondent_answer')] }),
+      base('route_negotiation', {
+        pendingRouteProposal: { route: 'binding_advice', side: 'respondent' },
+        deadlines: [open('respondent_answer')],
+      }),
       NOW,
     );
     expect(step.who).toBe('U');
@@ -62,7 +65,10 @@ describe('"Wat gebeurt er nu?" per status', () => {
 
   it('in_mediation and in_proceedings: the neutral leads; a missed defence lets the panel decide on the file', () => {
     expect(nextStep(base('in_mediation', { route: 'mediation' }), NOW).who).toBe('De mediator');
-    const proceedings = nextStep(base('in_proceedings', { route: 'arbitration', yourSide: 'respondent', deadlines: [open('statement_of_defence')] }), NOW);
+    const proceedings = nextStep(
+      base('in_proceedings', { route: 'arbitration', yourSide: 'respondent', deadlines: [open('statement_of_defence')] }),
+      NOW,
+    );
     expect(proceedings.who).toBe('U');
     expect(proceedings.ifNobody).toContain('op basis van de stukken');
     expect(nextStep(base('in_proceedings', { route: 'arbitration' }), NOW).who).toBe('De arbiter');
@@ -71,7 +77,10 @@ describe('"Wat gebeurt er nu?" per status', () => {
   it('mediation_ended: escalation or closure without resolution', () => {
     const open_ = nextStep(base('mediation_ended', { deadlines: [open('escalation')] }), NOW);
     expect(open_.ifNobody).toContain('gesloten zonder oplossing');
-    const asked = nextStep(base('mediation_ended', { pendingEscalation: { route: 'arbitration', side: 'claimant' }, deadlines: [open('escalation')] }), NOW);
+    const asked = nextStep(
+      base('mediation_ended', { pendingEscalation: { route: 'arbitration', side: 'claimant' }, deadlines: [open('escalation')] }),
+      NOW,
+    );
     expect(asked.who).toBe('Zorgverzekeraar Noord');
     expect(asked.what).toContain('arbitrage');
   });

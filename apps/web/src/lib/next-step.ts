@@ -44,7 +44,7 @@ export function nextStep(c: NextStepCase, now: string): NextStep {
   const claimantWho = side === 'claimant' ? 'U' : names(c.claimants);
   const respondentWho = side === 'respondent' ? 'U' : names(c.respondents);
   const sideWho = (s: string | undefined) => (s === 'claimant' ? claimantWho : respondentWho);
-  const route = c.route ? ROUTE_LABELS[c.route] ?? c.route : null;
+  const route = c.route ? (ROUTE_LABELS[c.route] ?? c.route) : null;
 
   switch (c.status) {
     case 'filed':
@@ -61,7 +61,8 @@ export function nextStep(c: NextStepCase, now: string): NextStep {
         what: `${side === 'claimant' ? 'U geeft' : `${claimantWho} geeft`} het secretariaat de gevraagde informatie.`,
         youAct: side === 'claimant',
         deadline: deadlineText(openDeadline(c, 'information'), now),
-        ifNobody: 'Komt de informatie niet op tijd, dan sluit het secretariaat de zaak 7 dagen na de termijn als niet-ontvankelijk (onvolledig), tenzij het de termijn verlengt.',
+        ifNobody:
+          'Komt de informatie niet op tijd, dan sluit het secretariaat de zaak 7 dagen na de termijn als niet-ontvankelijk (onvolledig), tenzij het de termijn verlengt.',
       };
     case 'awaiting_respondent':
       return {
@@ -76,7 +77,7 @@ export function nextStep(c: NextStepCase, now: string): NextStep {
       const proposer = proposal?.side;
       const answerer = proposer === 'claimant' ? 'respondent' : 'claimant';
       const who = sideWho(answerer);
-      const proposed = proposal ? ROUTE_LABELS[proposal.route] ?? proposal.route : 'een andere route';
+      const proposed = proposal ? (ROUTE_LABELS[proposal.route] ?? proposal.route) : 'een andere route';
       return {
         who,
         what: `${sideWho(proposer)} ${sideWho(proposer) === 'U' ? 'heeft' : 'heeft'} ${proposed.toLowerCase()} voorgesteld. ${who === 'U' ? 'U accepteert' : `${who} accepteert`} dit voorstel, stelt iets anders voor of doet niet mee.`,

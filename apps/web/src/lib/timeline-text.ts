@@ -15,7 +15,8 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 export function actorName(entry: TimelineEntry, orgName: (id: string) => string | undefined): string {
   const actor = entry.actor;
   if (!actor || actor.role === 'system') return 'Het systeem';
-  if (actor.organisationId && ['provider', 'insurer', 'association'].includes(actor.role)) return orgName(actor.organisationId) ?? ROLE_LABELS[actor.role]!;
+  if (actor.organisationId && ['provider', 'insurer', 'association'].includes(actor.role))
+    return orgName(actor.organisationId) ?? ROLE_LABELS[actor.role]!;
   if (actor.role === 'secretariat') return 'Het secretariaat';
   return `De ${(ROLE_LABELS[actor.role] ?? actor.role).toLowerCase()}`;
 }
@@ -41,11 +42,11 @@ export function describeEvent(entry: TimelineEntry, orgName: (id: string) => str
       return `${names(d.respondentOrganisationIds) || 'De wederpartij'} is uitgenodigd om te antwoorden${deadline?.dueAt ? `, uiterlijk ${formatDate(deadline.dueAt)}` : ''}`;
     }
     case 'SubmissionAccepted':
-      return `${d.respondentOrganisationId ? orgName(str(d.respondentOrganisationId)) ?? who : who} heeft ${route(d.route)} geaccepteerd`;
+      return `${d.respondentOrganisationId ? (orgName(str(d.respondentOrganisationId)) ?? who) : who} heeft ${route(d.route)} geaccepteerd`;
     case 'SubmissionDeclined':
       return d.reason === 'no_answer'
         ? `${d.respondentOrganisationId ? orgName(str(d.respondentOrganisationId)) : 'De wederpartij'} heeft niet op tijd geantwoord; dat telt als niet meedoen`
-        : `${d.respondentOrganisationId ? orgName(str(d.respondentOrganisationId)) ?? who : who} doet niet mee`;
+        : `${d.respondentOrganisationId ? (orgName(str(d.respondentOrganisationId)) ?? who) : who} doet niet mee`;
     case 'RouteProposed':
       return `${who} heeft ${route(d.route)} voorgesteld`;
     case 'NeutralsNominated':
@@ -69,7 +70,9 @@ export function describeEvent(entry: TimelineEntry, orgName: (id: string) => str
     case 'EscalationAccepted':
       return `${who} gaat akkoord met het vervolg`;
     case 'EscalationDeclined':
-      return d.reason === 'no_answer' ? 'Er kwam geen antwoord op het verzoek om een vervolg; dat telt als nee' : `${who} gaat niet akkoord met het vervolg`;
+      return d.reason === 'no_answer'
+        ? 'Er kwam geen antwoord op het verzoek om een vervolg; dat telt als nee'
+        : `${who} gaat niet akkoord met het vervolg`;
     case 'StatementSubmitted':
       return `${who} heeft een ${(STATEMENT_KIND_LABELS[str(d.kind)] ?? 'processtuk').split(' (')[0]!.toLowerCase()} ingediend`;
     case 'HearingScheduled':

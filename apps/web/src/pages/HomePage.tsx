@@ -10,13 +10,15 @@ export function HomePage() {
     <>
       <PageHeading title="Een geschil over uw zorgcontract?">
         <Paragraph lead>
-          Bent u het niet eens met een zorgverzekeraar of zorgkantoor over uw contract? Wij helpen u om er samen uit te komen, zonder rechter
-          en zonder advocaat.
+          Bent u het niet eens met een zorgverzekeraar of zorgkantoor over uw contract? Wij helpen u om er samen uit te komen, zonder
+          rechter en zonder advocaat.
         </Paragraph>
       </PageHeading>
       <div className="gzc-card gzc-card--highlight">
         <Heading2>Weet u nog niet of wij u kunnen helpen?</Heading2>
-        <Paragraph>Beantwoord een paar korte vragen. U ziet dan welke route bij u past en wat die u kost. U hoeft niet in te loggen.</Paragraph>
+        <Paragraph>
+          Beantwoord een paar korte vragen. U ziet dan welke route bij u past en wat die u kost. U hoeft niet in te loggen.
+        </Paragraph>
         <RouterButtonLink to="/keuzehulp">Start de keuzehulp</RouterButtonLink>
       </div>
       <Heading2>Dit heeft u nodig voor een aanvraag</Heading2>
@@ -47,4 +49,3 @@ export function HomePage() {
     </>
   );
 }
-

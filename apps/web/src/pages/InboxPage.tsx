@@ -1,4 +1,13 @@
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { Link } from 'react-router';
 import { useCaseDetails, useCaseList } from '../api/queries';
 import { PageHeading } from '../components/page';
@@ -16,7 +25,11 @@ export function InboxPage() {
   const waiting = details
     .map((d) => d.data)
     .filter((c): c is NonNullable<typeof c> => Boolean(c))
-    .filter((c) => c.allowedActions.some((a) => ['accept-submission', 'decline-submission', 'propose-route', 'accept-escalation', 'decline-escalation'].includes(a)))
+    .filter((c) =>
+      c.allowedActions.some((a) =>
+        ['accept-submission', 'decline-submission', 'propose-route', 'accept-escalation', 'decline-escalation'].includes(a),
+      ),
+    )
     .map((c) => ({ c, due: c.deadlines.filter((d) => d.status === 'open').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0] }))
     .sort((a, b) => (a.due ? Date.parse(a.due.dueAt) : Infinity) - (b.due ? Date.parse(b.due.dueAt) : Infinity));
   const loading = list.isPending || details.some((d) => d.isPending);
@@ -50,7 +63,9 @@ export function InboxPage() {
                   </TableCell>
                   <TableCell>{c.claimants.map((o) => o.name).join(', ')}</TableCell>
                   <TableCell>{ROUTE_LABELS[c.pendingRouteProposal?.route ?? c.route ?? c.initialRoute] ?? ''}</TableCell>
-                  <TableCell>{due ? `${formatDeadline(due.dueAt)} (${describeDaysLeft(daysLeft(due.dueAt, now))})` : 'Geen termijn'}</TableCell>
+                  <TableCell>
+                    {due ? `${formatDeadline(due.dueAt)} (${describeDaysLeft(daysLeft(due.dueAt, now))})` : 'Geen termijn'}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,4 +1,14 @@
-import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { nextOpenDeadline, useCaseDetails, useCaseList, useOrganisations } from '../api/queries';
@@ -40,7 +50,14 @@ export function MyCasesPage() {
       </div>
       <form noValidate onSubmit={filter} role="search" aria-label="Zaken zoeken">
         <div className="gzc-route-grid">
-          <TextField id="zoek" type="search" label="Zoek op naam van een partij of zaaknummer" optional value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <TextField
+            id="zoek"
+            type="search"
+            label="Zoek op naam van een partij of zaaknummer"
+            optional
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
           <SelectField
             id="status"
             label="Status"

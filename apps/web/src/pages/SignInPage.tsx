@@ -18,7 +18,12 @@ export function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   const config = session.config;
 
-  if (!config) return <PageHeading title="Inloggen"><Paragraph>Even geduld…</Paragraph></PageHeading>;
+  if (!config)
+    return (
+      <PageHeading title="Inloggen">
+        <Paragraph>Even geduld…</Paragraph>
+      </PageHeading>
+    );
 
   if (config.authMode === 'oidc') {
     return (

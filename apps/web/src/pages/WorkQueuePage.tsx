@@ -1,4 +1,14 @@
-import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -43,7 +53,19 @@ interface QueueRow {
   when: string;
 }
 
-function Bucket({ id, title, explanation, rows, loading }: { id: string; title: string; explanation: string; rows: QueueRow[]; loading: boolean }) {
+function Bucket({
+  id,
+  title,
+  explanation,
+  rows,
+  loading,
+}: {
+  id: string;
+  title: string;
+  explanation: string;
+  rows: QueueRow[];
+  loading: boolean;
+}) {
   let body: ReactNode;
   if (loading) body = <Paragraph>De zaken worden geladen…</Paragraph>;
   else if (rows.length === 0) body = <Paragraph>Hier is nu niets te doen.</Paragraph>;
@@ -95,7 +117,12 @@ export function WorkQueuePage() {
   const overdue = (kind: string) =>
     (caseload.data?.deadlines ?? [])
       .filter((d) => d.kind === kind && d.overdue)
-      .map((d) => ({ id: d.disputeId, caseNumber: d.caseNumber, what: label(DEADLINE_LABELS, d.kind), when: `Was uiterlijk ${formatDeadline(d.dueAt)}` }));
+      .map((d) => ({
+        id: d.disputeId,
+        caseNumber: d.caseNumber,
+        what: label(DEADLINE_LABELS, d.kind),
+        when: `Was uiterlijk ${formatDeadline(d.dueAt)}`,
+      }));
   const fromList = (items: typeof filed.data, what: (i: NonNullable<typeof filed.data>['items'][number]) => string) =>
     (items?.items ?? [])
       .slice()
@@ -105,13 +132,18 @@ export function WorkQueuePage() {
   return (
     <>
       <PageHeading title="Werkvoorraad" />
-      <Paragraph lead>Wat het secretariaat nu moet doen. De oudste zaak staat steeds bovenaan. Open een zaak om de actie te doen.</Paragraph>
+      <Paragraph lead>
+        Wat het secretariaat nu moet doen. De oudste zaak staat steeds bovenaan. Open een zaak om de actie te doen.
+      </Paragraph>
       <Bucket
         id="te-registreren"
         title="In te schrijven"
         explanation="Nieuwe aanvragen. Controleer of de aanvraag compleet is en schrijf de zaak in, vraag om informatie of verklaar de aanvraag niet-ontvankelijk."
         loading={filed.isPending || organisations.isPending}
-        rows={fromList(filed.data, (i) => `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)} (${label(SECTOR_LABELS, i.sector)})`)}
+        rows={fromList(
+          filed.data,
+          (i) => `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)} (${label(SECTOR_LABELS, i.sector)})`,
+        )}
       />
       <Bucket
         id="informatie-verlopen"
@@ -151,7 +183,12 @@ export function WorkQueuePage() {
         title="Rekeningen niet betaald"
         explanation="De betaaltermijn van de rekening is voorbij."
         loading={caseload.isPending}
-        rows={(caseload.data?.feesOverdue ?? []).map((d) => ({ id: d.disputeId, caseNumber: d.caseNumber, what: 'Rekening niet betaald', when: `Was uiterlijk ${formatDeadline(d.dueAt)}` }))}
+        rows={(caseload.data?.feesOverdue ?? []).map((d) => ({
+          id: d.disputeId,
+          caseNumber: d.caseNumber,
+          what: 'Rekening niet betaald',
+          when: `Was uiterlijk ${formatDeadline(d.dueAt)}`,
+        }))}
       />
       <NeutralsCaseload neutrals={caseload.data?.neutrals} />
     </>
@@ -198,8 +235,8 @@ function NeutralsCaseload({ neutrals }: { neutrals: NeutralCaseload[] | undefine
                           <Link className="utrecht-link" to={`/zaken/${first.disputeId}`}>
                             {first.caseNumber ?? 'Bekijk de zaak'}
                           </Link>{' '}
-                          ({label(STATUS_LABELS, first.status)}): {label(DEADLINE_LABELS, first.nextDeadline!.kind).toLowerCase()}, uiterlijk{' '}
-                          {formatDeadline(first.nextDeadline!.dueAt)}
+                          ({label(STATUS_LABELS, first.status)}): {label(DEADLINE_LABELS, first.nextDeadline!.kind).toLowerCase()},
+                          uiterlijk {formatDeadline(first.nextDeadline!.dueAt)}
                         </>
                       ) : (
                         'Geen open termijn'

@@ -11,7 +11,9 @@ const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag
 /** axe-core with the WCAG 2.2 AA tags on the page as it is now: any violation fails the test. */
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  const readable = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  const readable = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
   expect(readable, `axe violations on "${state}"`).toEqual([]);
 }
 
@@ -34,7 +36,13 @@ export async function apiToken(request: APIRequestContext, userId: string): Prom
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-export async function apiAction(request: APIRequestContext, token: string, caseId: string, action: string, body: object = {}): Promise<void> {
+export async function apiAction(
+  request: APIRequestContext,
+  token: string,
+  caseId: string,
+  action: string,
+  body: object = {},
+): Promise<void> {
   const response = await request.post(`/api/disputes/${caseId}/${action}`, { data: body, headers: { Authorization: `Bearer ${token}` } });
   expect(response.status(), await response.text()).toBe(200);
 }

@@ -19,8 +19,7 @@ export const extendDeadline: ActionRule<ExtendDeadline> = {
   guard(state, g) {
     requireOpenCase(state);
     const allowed =
-      g.actor.role === 'secretariat' ||
-      appointedNeutrals(state).some((n) => n.userId === g.actor.userId && n.role === g.actor.role);
+      g.actor.role === 'secretariat' || appointedNeutrals(state).some((n) => n.userId === g.actor.userId && n.role === g.actor.role);
     if (!allowed) {
       throw forbidden('wrong_role', {
         en: 'Only the secretariat or a neutral appointed on this case can extend a deadline.',
@@ -51,11 +50,17 @@ export const extendDeadline: ActionRule<ExtendDeadline> = {
     // An extension gives more time: never shorter, never in the past.
     const dueAt = requireInstantAfter(c.dueDate, deadline.dueAt, 'dueDate', 'the current due date');
     if (instant(dueAt) <= instant(ctx.now)) {
-      throw invalid('dueDate', 'not_in_future', { en: 'The new due date must lie in the future.', nl: 'De nieuwe einddatum moet in de toekomst liggen.' });
+      throw invalid('dueDate', 'not_in_future', {
+        en: 'The new due date must lie in the future.',
+        nl: 'De nieuwe einddatum moet in de toekomst liggen.',
+      });
     }
     const reason = requireText(c.reason, 'reason', 'A reason for the extension');
     return [
-      { type: 'DeadlineExtended', data: { deadlineId: deadline.deadlineId, previousDueAt: deadline.dueAt, dueAt, reason, occurredAt: ctx.now } },
+      {
+        type: 'DeadlineExtended',
+        data: { deadlineId: deadline.deadlineId, previousDueAt: deadline.dueAt, dueAt, reason, occurredAt: ctx.now },
+      },
     ];
   },
 };
@@ -81,7 +86,10 @@ export const recordDeadlineMissed: ActionRule<RecordDeadlineMissed> = {
     }
     if (deadline.kind !== 'fee_payment') requireOpenCase(state);
     if (deadline.status !== 'open') {
-      throw conflict('deadline_not_open', { en: `Deadline ${c.deadlineId} is already ${deadline.status}.`, nl: `Termijn ${c.deadlineId} is al afgesloten.` });
+      throw conflict('deadline_not_open', {
+        en: `Deadline ${c.deadlineId} is already ${deadline.status}.`,
+        nl: `Termijn ${c.deadlineId} is al afgesloten.`,
+      });
     }
     if (instant(ctx.now) < instant(deadline.dueAt)) {
       throw conflict('deadline_not_due', {
@@ -92,7 +100,10 @@ export const recordDeadlineMissed: ActionRule<RecordDeadlineMissed> = {
     // Rule 13: a challenge period that passes unused lapses; nobody missed anything.
     if (!isMissable(deadline)) {
       return [
-        { type: 'ChallengePeriodEnded', data: { deadlineId: deadline.deadlineId, dueAt: deadline.dueAt, used: challengePeriodUsed(state), occurredAt: ctx.now } },
+        {
+          type: 'ChallengePeriodEnded',
+          data: { deadlineId: deadline.deadlineId, dueAt: deadline.dueAt, used: challengePeriodUsed(state), occurredAt: ctx.now },
+        },
       ];
     }
     const missed: DisputeEvent = {
@@ -120,7 +131,12 @@ const consequences = (deadline: Deadline, state: DisputeState, ctx: DecisionCont
       return [
         {
           type: 'EscalationDeclined',
-          data: { side: otherSide(pending.side), reason: 'no_answer', ...(silent ? { respondentOrganisationId: silent } : {}), occurredAt: now },
+          data: {
+            side: otherSide(pending.side),
+            reason: 'no_answer',
+            ...(silent ? { respondentOrganisationId: silent } : {}),
+            occurredAt: now,
+          },
         },
       ];
     }
@@ -128,13 +144,19 @@ const consequences = (deadline: Deadline, state: DisputeState, ctx: DecisionCont
       return respondentsSilent(state, ctx);
     case 'continuation':
       // The claimant did not choose to go on against the respondents who accepted: silence is not consent.
-      return (state.releasedRespondentIds ?? []).length > 0 && (state.status === 'awaiting_respondent' || state.status === 'route_negotiation')
+      return (state.releasedRespondentIds ?? []).length > 0 &&
+        (state.status === 'awaiting_respondent' || state.status === 'route_negotiation')
         ? [{ type: 'DisputeWithdrawn', data: { reason: 'no_continuation', occurredAt: now } }]
         : [];
     case 'information': {
       if (state.status !== 'awaiting_information') return [];
       // Rule 17: stalled in the secretariat's queue; closed as incomplete 7 days after the due date.
-      const graceDeadline = newDeadline('information_grace', state, ctx, addDays(deadline.dueAt, ctx.policies.deadlineDays.information_grace));
+      const graceDeadline = newDeadline(
+        'information_grace',
+        state,
+        ctx,
+        addDays(deadline.dueAt, ctx.policies.deadlineDays.information_grace),
+      );
       return [{ type: 'CaseStalled', data: { graceDeadline, occurredAt: now } }];
     }
     case 'information_grace':
@@ -155,7 +177,17 @@ const consequences = (deadline: Deadline, state: DisputeState, ctx: DecisionCont
     case 'fee_payment': {
       const invoice = state.invoices.find((i) => paymentDeadlineId(i.invoiceId) === deadline.deadlineId);
       return invoice && !invoice.paid
-        ? [{ type: 'FeeOverdue', data: { invoiceId: invoice.invoiceId, organisationId: invoice.organisationId, amountCents: invoice.amountCents, occurredAt: now } }]
+        ? [
+            {
+              type: 'FeeOverdue',
+              data: {
+                invoiceId: invoice.invoiceId,
+                organisationId: invoice.organisationId,
+                amountCents: invoice.amountCents,
+                occurredAt: now,
+              },
+            },
+          ]
         : [];
     }
     default:

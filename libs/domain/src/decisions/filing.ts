@@ -3,15 +3,7 @@ import type { DecisionContext, OrganisationInfo } from '../context';
 import { conflict, forbidden, invalid } from '../errors';
 import type { DisputeEvent } from '../events';
 import type { DisputeState } from '../state';
-import {
-  LEGAL_FRAMEWORKS,
-  OUT_OF_JURISDICTION_FRAMEWORKS,
-  PARTY_ROLES,
-  PHASES,
-  ROUTES,
-  SECTORS,
-  SUBJECTS,
-} from '../vocabulary';
+import { LEGAL_FRAMEWORKS, OUT_OF_JURISDICTION_FRAMEWORKS, PARTY_ROLES, PHASES, ROUTES, SECTORS, SUBJECTS } from '../vocabulary';
 import { requireRole } from './guards';
 import type { ActionRule, GuardContext } from './rule';
 import { isNonNegativeInteger, requireOneOf, requireText } from './validate';
@@ -51,7 +43,10 @@ const checkJurisdiction = (legalFramework: string): void => {
 
 const checkUnique = (ids: string[], field: string): void => {
   if (new Set(ids).size !== ids.length) {
-    throw invalid(field, 'duplicate', { en: `${field} lists an organisation twice.`, nl: 'U noemt een organisatie twee keer. Noem elke organisatie één keer.' });
+    throw invalid(field, 'duplicate', {
+      en: `${field} lists an organisation twice.`,
+      nl: 'U noemt een organisatie twee keer. Noem elke organisatie één keer.',
+    });
   }
 };
 
@@ -146,7 +141,10 @@ const WLZ_FIRST_CONTRACT_YEAR = 2017; // Wlz disputes are in scope from 1 April 
 const isWlzSector = (sector: string): boolean => sector.startsWith('wlz_');
 
 const checkJurisdictionOfParties = (c: FileDispute, insurerSide: OrganisationInfo[]): void => {
-  const field = insurerSide.length > 0 && c.respondentOrganisationIds.includes(insurerSide[0].id) ? 'respondentOrganisationIds' : 'claimantOrganisationIds';
+  const field =
+    insurerSide.length > 0 && c.respondentOrganisationIds.includes(insurerSide[0].id)
+      ? 'respondentOrganisationIds'
+      : 'claimantOrganisationIds';
   if (c.legalFramework === 'wlz') {
     const notCareOffice = insurerSide.find((o) => o.kind !== 'care_office');
     if (notCareOffice) {
@@ -244,7 +242,9 @@ export const fileDispute: ActionRule<FileDispute> = {
           expectedRespondentKind === 'insurer' ? 'an insurer or care office' : 'a care provider'
         }.`,
         nl: `${wrongSide.name} staat aan dezelfde kant als u. Een zaak van een ${
-          claimantKind === 'provider' ? 'zorgaanbieder gaat tegen een zorgverzekeraar of zorgkantoor' : 'zorgverzekeraar of zorgkantoor gaat tegen een zorgaanbieder'
+          claimantKind === 'provider'
+            ? 'zorgaanbieder gaat tegen een zorgverzekeraar of zorgkantoor'
+            : 'zorgverzekeraar of zorgkantoor gaat tegen een zorgaanbieder'
         }.`,
       });
     }

@@ -131,7 +131,11 @@ const dutchWho = (who: string): string => DUTCH_WHO[who] ?? who;
  * Rule 8: once an answer deadline has passed, silence has already counted as a "no", even if the
  * scheduler has not recorded it yet (it may run a little later): a late answer is refused.
  */
-export const requireAnswerDeadlineNotPassed = (state: DisputeState, g: GuardContext, kind: 'respondent_answer' | 'escalation_answer'): void => {
+export const requireAnswerDeadlineNotPassed = (
+  state: DisputeState,
+  g: GuardContext,
+  kind: 'respondent_answer' | 'escalation_answer',
+): void => {
   const deadline = state.deadlines.find((d) => d.kind === kind && d.status === 'open');
   if (deadline && instant(g.now) > instant(deadline.dueAt)) {
     throw conflict('answer_deadline_passed', {

@@ -31,7 +31,12 @@ const guardMediator = (what: string) => (state: DisputeState, g: GuardContext) =
 export const scheduleSession: ActionRule<ScheduleSession> = {
   guard: guardMediator('a session can only be scheduled'),
   decide(c, state, ctx) {
-    const sessionId = requireFreshId(c.sessionId, state.sessions.map((s) => s.sessionId), 'sessionId', 'Session');
+    const sessionId = requireFreshId(
+      c.sessionId,
+      state.sessions.map((s) => s.sessionId),
+      'sessionId',
+      'Session',
+    );
     const startsAt = requireInstantAfter(c.startsAt, ctx.now, 'startsAt', 'now');
     return [
       { type: 'SessionScheduled', data: { sessionId, startsAt, ...(c.location ? { location: c.location } : {}), occurredAt: ctx.now } },
@@ -67,7 +72,10 @@ export const recordSession: ActionRule<RecordSession> = {
       });
     }
     if (session.held) {
-      throw conflict('already_held', { en: `Session ${c.sessionId} was already recorded as held.`, nl: `Gesprek ${c.sessionId} is al vastgelegd als gehouden.` });
+      throw conflict('already_held', {
+        en: `Session ${c.sessionId} was already recorded as held.`,
+        nl: `Gesprek ${c.sessionId} is al vastgelegd als gehouden.`,
+      });
     }
     if (instant(ctx.now) < instant(session.startsAt)) {
       throw conflict('not_started', {
@@ -149,7 +157,12 @@ export const requestEscalation: ActionRule<RequestEscalation> = {
     const side = guardRequestEscalation(state, ctx);
     const route = requireOneOf(c.route, ESCALATION_ROUTES, 'route');
     // Rule 8: the other side answers within the answer deadline; silence counts as a decline.
-    return [{ type: 'EscalationRequested', data: { route, side, answerDeadline: newDeadline('escalation_answer', state, ctx), occurredAt: ctx.now } }];
+    return [
+      {
+        type: 'EscalationRequested',
+        data: { route, side, answerDeadline: newDeadline('escalation_answer', state, ctx), occurredAt: ctx.now },
+      },
+    ];
   },
 };
 
@@ -159,32 +172,34 @@ export const escalationStillToAnswer = (state: DisputeState): string[] =>
     ? state.respondentOrganisationIds.filter((o) => !(state.pendingEscalation?.acceptedBy ?? []).includes(o))
     : [];
 
-const guardAnswerEscalation = (what: string) => (state: DisputeState, g: GuardContext): Side => {
-  requireOpenCase(state);
-  const side = requireParty(state, g);
-  requireStatus(state, ['mediation_ended'], what);
-  const pending = state.pendingEscalation;
-  if (!pending) {
-    throw conflict('no_escalation_request', {
-      en: 'Nobody has asked to escalate; there is no request to answer.',
-      nl: 'Niemand heeft gevraagd om door te gaan na de mediation. Er is geen verzoek om op te antwoorden.',
-    });
-  }
-  if (pending.side === side) {
-    throw conflict('awaiting_other_side', {
-      en: `You asked to escalate; ${describeSide(otherSide(side))} must answer your request.`,
-      nl: `Uw kant heeft het verzoek gedaan. Nu moet ${dutchSide(otherSide(side))} antwoorden.`,
-    });
-  }
-  requireAnswerDeadlineNotPassed(state, g, 'escalation_answer');
-  if (side === 'respondent' && (pending.acceptedBy ?? []).includes(g.actor.organisationId as string)) {
-    throw conflict('already_answered', {
-      en: 'Your organisation already agreed to the escalation; the other respondents must answer now.',
-      nl: 'Uw organisatie heeft al ingestemd. Nu moeten de andere verweerders antwoorden.',
-    });
-  }
-  return side;
-};
+const guardAnswerEscalation =
+  (what: string) =>
+  (state: DisputeState, g: GuardContext): Side => {
+    requireOpenCase(state);
+    const side = requireParty(state, g);
+    requireStatus(state, ['mediation_ended'], what);
+    const pending = state.pendingEscalation;
+    if (!pending) {
+      throw conflict('no_escalation_request', {
+        en: 'Nobody has asked to escalate; there is no request to answer.',
+        nl: 'Niemand heeft gevraagd om door te gaan na de mediation. Er is geen verzoek om op te antwoorden.',
+      });
+    }
+    if (pending.side === side) {
+      throw conflict('awaiting_other_side', {
+        en: `You asked to escalate; ${describeSide(otherSide(side))} must answer your request.`,
+        nl: `Uw kant heeft het verzoek gedaan. Nu moet ${dutchSide(otherSide(side))} antwoorden.`,
+      });
+    }
+    requireAnswerDeadlineNotPassed(state, g, 'escalation_answer');
+    if (side === 'respondent' && (pending.acceptedBy ?? []).includes(g.actor.organisationId as string)) {
+      throw conflict('already_answered', {
+        en: 'Your organisation already agreed to the escalation; the other respondents must answer now.',
+        nl: 'Uw organisatie heeft al ingestemd. Nu moeten de andere verweerders antwoorden.',
+      });
+    }
+    return side;
+  };
 
 const guardAccept = guardAnswerEscalation('an escalation can only be accepted');
 export const acceptEscalation: ActionRule<AcceptEscalation> = {
@@ -196,7 +211,13 @@ export const acceptEscalation: ActionRule<AcceptEscalation> = {
     return [
       {
         type: 'EscalationAccepted',
-        data: { route: state.pendingEscalation!.route, side, ...(org ? { respondentOrganisationId: org } : {}), escalationAgreed, occurredAt: ctx.now },
+        data: {
+          route: state.pendingEscalation!.route,
+          side,
+          ...(org ? { respondentOrganisationId: org } : {}),
+          escalationAgreed,
+          occurredAt: ctx.now,
+        },
       },
     ];
   },

@@ -112,16 +112,21 @@ export const nominateNeutrals: ActionRule<NominateNeutrals> = {
     if (!Array.isArray(ids) || !sizes.includes(ids.length)) {
       const named = Array.isArray(ids) ? ids.length : 0;
       throw invalid(field, 'wrong_panel_size', {
-        en: serving.length > 0
-          ? `The panel has ${serving.length} members left; nominate ${sizes[0]} to complete it; you named ${named}.`
-          : `${ROUTE_EN[route]} needs ${rule.sizes.join(' or ')} ${rule.role}${rule.sizes.length > 1 ? 's' : ''}; you named ${named}.`,
-        nl: serving.length > 0
-          ? `Er zitten nog ${serving.length} leden in het panel. Draag er ${sizes[0]} voor om het aan te vullen. U noemde er ${named}.`
-          : `Voor ${ROUTE_NL[route]} zijn ${rule.sizes.join(' of ')} ${roleNl(rule.role, rule.sizes.length > 1)} nodig. U noemde er ${named}.`,
+        en:
+          serving.length > 0
+            ? `The panel has ${serving.length} members left; nominate ${sizes[0]} to complete it; you named ${named}.`
+            : `${ROUTE_EN[route]} needs ${rule.sizes.join(' or ')} ${rule.role}${rule.sizes.length > 1 ? 's' : ''}; you named ${named}.`,
+        nl:
+          serving.length > 0
+            ? `Er zitten nog ${serving.length} leden in het panel. Draag er ${sizes[0]} voor om het aan te vullen. U noemde er ${named}.`
+            : `Voor ${ROUTE_NL[route]} zijn ${rule.sizes.join(' of ')} ${roleNl(rule.role, rule.sizes.length > 1)} nodig. U noemde er ${named}.`,
       });
     }
     if (new Set(ids).size !== ids.length) {
-      throw invalid(field, 'duplicate', { en: 'A neutral can sit on a panel only once.', nl: 'Iemand kan maar één keer in een panel zitten.' });
+      throw invalid(field, 'duplicate', {
+        en: 'A neutral can sit on a panel only once.',
+        nl: 'Iemand kan maar één keer in een panel zitten.',
+      });
     }
     for (const id of ids) {
       const user = ctx.directory.user(id);
@@ -369,7 +374,10 @@ export const appointNeutrals: ActionRule<AppointNeutrals> = {
     requireSecretariat(g);
     requireStatus(state, ['awaiting_neutral'], 'neutrals can only be appointed');
     if (nominatedNeutrals(state).length === 0) {
-      throw conflict('no_nomination', { en: 'Nobody is nominated; nominate neutrals first.', nl: 'Er is nog niemand voorgedragen. Draag eerst neutralen voor.' });
+      throw conflict('no_nomination', {
+        en: 'Nobody is nominated; nominate neutrals first.',
+        nl: 'Er is nog niemand voorgedragen. Draag eerst neutralen voor.',
+      });
     }
     if (hasPendingChallenge(state)) {
       throw conflict('challenge_pending', {

@@ -45,7 +45,9 @@ const submitted = (state: DisputeState, kind: StatementKind) => state.statements
 
 /** The statements `side` may submit now. */
 export const statementsDue = (state: DisputeState, side: Side): StatementKind[] =>
-  STATEMENT_KINDS.filter((k) => STATEMENT_SIDE[k] === side && !submitted(state, k) && (!STATEMENT_AFTER[k] || submitted(state, STATEMENT_AFTER[k]!)));
+  STATEMENT_KINDS.filter(
+    (k) => STATEMENT_SIDE[k] === side && !submitted(state, k) && (!STATEMENT_AFTER[k] || submitted(state, STATEMENT_AFTER[k]!)),
+  );
 
 const guardStatement = (state: DisputeState, g: GuardContext): Side => {
   requireOpenCase(state);
@@ -116,7 +118,12 @@ const guardPanel = (what: string) => (state: DisputeState, g: GuardContext) => {
 export const scheduleHearing: ActionRule<ScheduleHearing> = {
   guard: guardPanel('a hearing can only be scheduled'),
   decide(c, state, ctx) {
-    const hearingId = requireFreshId(c.hearingId, state.hearings.map((h) => h.hearingId), 'hearingId', 'Hearing');
+    const hearingId = requireFreshId(
+      c.hearingId,
+      state.hearings.map((h) => h.hearingId),
+      'hearingId',
+      'Hearing',
+    );
     const startsAt = requireInstantAfter(c.startsAt, ctx.now, 'startsAt', 'now');
     return [
       { type: 'HearingScheduled', data: { hearingId, startsAt, ...(c.location ? { location: c.location } : {}), occurredAt: ctx.now } },
@@ -152,7 +159,10 @@ export const recordHearing: ActionRule<RecordHearing> = {
       });
     }
     if (hearing.held) {
-      throw conflict('already_held', { en: `Hearing ${c.hearingId} was already recorded as held.`, nl: `Zitting ${c.hearingId} is al vastgelegd als gehouden.` });
+      throw conflict('already_held', {
+        en: `Hearing ${c.hearingId} was already recorded as held.`,
+        nl: `Zitting ${c.hearingId} is al vastgelegd als gehouden.`,
+      });
     }
     if (instant(ctx.now) < instant(hearing.startsAt)) {
       throw conflict('not_started', {
@@ -181,7 +191,11 @@ const everyPartyWaivedHearing = (state: DisputeState): boolean => {
 export const missingForDecision = (state: DisputeState): { code: string; en: string; nl: string }[] => {
   const missing: { code: string; en: string; nl: string }[] = [];
   if (!submitted(state, 'statement_of_claim')) {
-    missing.push({ code: 'no_statement_of_claim', en: 'the statement of claim has not been submitted', nl: 'de indiener heeft nog geen eisschrift (statement of claim) ingediend' });
+    missing.push({
+      code: 'no_statement_of_claim',
+      en: 'the statement of claim has not been submitted',
+      nl: 'de indiener heeft nog geen eisschrift (statement of claim) ingediend',
+    });
   }
   const defenceMissed = state.deadlines.some((d) => d.kind === 'statement_of_defence' && d.status === 'missed');
   if (!submitted(state, 'statement_of_defence') && !defenceMissed) {

@@ -62,7 +62,8 @@ export const administrationFeeShares = (state: DisputeState, policies: Policies)
   // A collective dispute belongs to the association that filed it: it is invoiced (rule 9).
   const firstClaimant = state.filedOnBehalfBy ?? state.claimantOrganisationIds[0];
   const respondents = state.respondentOrganisationIds;
-  if (!state.smallProviderClaimant || respondents.length === 0) return total > 0 ? [{ organisationId: firstClaimant, amountCents: total }] : [];
+  if (!state.smallProviderClaimant || respondents.length === 0)
+    return total > 0 ? [{ organisationId: firstClaimant, amountCents: total }] : [];
   const respondentTotal = Math.floor((total * policies.smallProviderRespondentSharePct) / 100);
   const each = Math.floor(respondentTotal / respondents.length);
   const remainder = respondentTotal - each * respondents.length;

@@ -37,8 +37,7 @@ const agreesToTable = (state: DisputeState, org: string): boolean =>
   (state.pendingRouteProposal?.side === 'respondent' && state.pendingRouteProposal.respondentOrganisationId === undefined);
 
 /** Whether the claimant side agrees to the route on the table (it proposed or accepted it). */
-export const claimantAgrees = (state: DisputeState): boolean =>
-  state.claimantAgreesRoute ?? routeOnTheTable(state)?.side === 'claimant';
+export const claimantAgrees = (state: DisputeState): boolean => state.claimantAgreesRoute ?? routeOnTheTable(state)?.side === 'claimant';
 
 /** Respondents who have not yet agreed to the route on the table. */
 export const respondentsStillToAnswer = (state: DisputeState): string[] =>
@@ -123,14 +122,26 @@ export const acceptSubmission: ActionRule<AcceptSubmission> = {
     return [
       {
         type: 'SubmissionAccepted',
-        data: { route, side, ...(org ? { respondentOrganisationId: org } : {}), routeAgreed: completesAgreement(state, side, org), occurredAt: ctx.now },
+        data: {
+          route,
+          side,
+          ...(org ? { respondentOrganisationId: org } : {}),
+          routeAgreed: completesAgreement(state, side, org),
+          occurredAt: ctx.now,
+        },
       },
     ];
   },
 };
 
 /** The events of a decline by `org`: the submission ends against it, or the case is declined when none is left. */
-export const declineEvents = (state: DisputeState, org: string, reason: string, ctx: Pick<DecisionContext, 'now' | 'policies'>, afterDeadline = false): DisputeEvent[] => {
+export const declineEvents = (
+  state: DisputeState,
+  org: string,
+  reason: string,
+  ctx: Pick<DecisionContext, 'now' | 'policies'>,
+  afterDeadline = false,
+): DisputeEvent[] => {
   const left = remainingRespondents(state).filter((o) => o !== org);
   // Once the answer deadline has passed, the claimant gets a short window of its own to choose.
   const continuationDeadline = left.length > 0 && afterDeadline ? newDeadline('continuation', state, ctx) : undefined;
@@ -177,7 +188,9 @@ const guardPropose = (state: DisputeState, g: GuardContext): Side => {
   const ownProposal =
     table &&
     table.side === side &&
-    (side === 'claimant' || state.pendingRouteProposal?.respondentOrganisationId === undefined || state.pendingRouteProposal.respondentOrganisationId === g.actor.organisationId);
+    (side === 'claimant' ||
+      state.pendingRouteProposal?.respondentOrganisationId === undefined ||
+      state.pendingRouteProposal.respondentOrganisationId === g.actor.organisationId);
   if (ownProposal && table) {
     throw conflict('awaiting_other_side', {
       en: `Your proposal of ${describeRoute(table.route)} is waiting for the other side's answer; you can propose again once they have countered it.`,
@@ -203,7 +216,13 @@ export const proposeRoute: ActionRule<ProposeRoute> = {
     return [
       {
         type: 'RouteProposed',
-        data: { route, side, ...(c.reason ? { reason: c.reason } : {}), ...(org ? { respondentOrganisationId: org } : {}), occurredAt: ctx.now },
+        data: {
+          route,
+          side,
+          ...(c.reason ? { reason: c.reason } : {}),
+          ...(org ? { respondentOrganisationId: org } : {}),
+          occurredAt: ctx.now,
+        },
       },
     ];
   },
@@ -242,7 +261,13 @@ export const continueWithRespondents: ActionRule<ContinueWithRespondents> = {
   decide(_c, state, ctx) {
     guardContinue(state, ctx);
     const route = routeOnTheTable(state)?.route;
-    if (!route) throw invalid('route', 'required', { en: 'There is no route to go on with.', nl: 'Er is geen procedure om mee verder te gaan.' });
-    return [{ type: 'RespondentsContinued', data: { route, releasedRespondentOrganisationIds: [...(state.releasedRespondentIds ?? [])], occurredAt: ctx.now } }];
+    if (!route)
+      throw invalid('route', 'required', { en: 'There is no route to go on with.', nl: 'Er is geen procedure om mee verder te gaan.' });
+    return [
+      {
+        type: 'RespondentsContinued',
+        data: { route, releasedRespondentOrganisationIds: [...(state.releasedRespondentIds ?? [])], occurredAt: ctx.now },
+      },
+    ];
   },
 };

@@ -18,4 +18,3 @@ export interface ActionRule<C extends DisputeCommand> {
 }
 
 export type CommandOf<T extends DisputeCommand['type']> = Extract<DisputeCommand, { type: T }>;
-

@@ -20,7 +20,10 @@ const DUTCH_FIELD: Record<string, string> = {
 
 export const requireText = (value: unknown, field: string, what: string): string => {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw invalid(field, 'required', { en: `${what} is required; it cannot be empty.`, nl: `Vul ${DUTCH_FIELD[field] ?? field} in; dit mag niet leeg zijn.` });
+    throw invalid(field, 'required', {
+      en: `${what} is required; it cannot be empty.`,
+      nl: `Vul ${DUTCH_FIELD[field] ?? field} in; dit mag niet leeg zijn.`,
+    });
   }
   return value;
 };
@@ -58,7 +61,10 @@ export const requireInstantAfter = (value: unknown, after: string, field: string
 export const requireFreshId = (value: unknown, existing: readonly string[], field: string, what: string): string => {
   const id = requireText(value, field, what);
   if (existing.includes(id)) {
-    throw invalid(field, 'duplicate_id', { en: `${what} ${id} already exists on this case; use a new id.`, nl: `${id} bestaat al in deze zaak. Gebruik een nieuw nummer.` });
+    throw invalid(field, 'duplicate_id', {
+      en: `${what} ${id} already exists on this case; use a new id.`,
+      nl: `${id} bestaat al in deze zaak. Gebruik een nieuw nummer.`,
+    });
   }
   return id;
 };

@@ -81,7 +81,10 @@ export const story = (steps: Step[], initial: DisputeEvent[] = []): DisputeEvent
     try {
       events.push(...decide(command, state, ctxFor(who, now ?? nextHour(events))));
     } catch (e) {
-      throw new Error(`story step ${i} (${command.type} by ${typeof who === 'string' ? who : who.userId}) refused: ${(e as Error).message}`, { cause: e });
+      throw new Error(
+        `story step ${i} (${command.type} by ${typeof who === 'string' ? who : who.userId}) refused: ${(e as Error).message}`,
+        { cause: e },
+      );
     }
   });
   return events;

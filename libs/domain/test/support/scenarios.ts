@@ -6,8 +6,7 @@ import { fileCommand, story, type Step } from './given';
 export const filed = (overrides: Partial<Extract<DisputeCommand, { type: 'file-dispute' }>> = {}, by = 'prov-anna') =>
   story([[by, fileCommand(overrides)]]);
 
-export const registered = (base: DisputeEvent[] = filed()) =>
-  story([['sec-jan', { type: 'register', caseNumber: 'GZC-2025-0001' }]], base);
+export const registered = (base: DisputeEvent[] = filed()) => story([['sec-jan', { type: 'register', caseNumber: 'GZC-2025-0001' }]], base);
 
 export const accepted = (route: 'mediation' | 'binding_advice' | 'arbitration' = 'mediation') =>
   route === 'mediation'

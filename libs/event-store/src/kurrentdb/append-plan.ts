@@ -22,7 +22,9 @@ export interface StreamWrite {
 }
 
 /** Groups parts per stream in first-appearance order. */
-export function groupByStream(appends: readonly { streamId: string; expectedVersion: ExpectedVersion; eventCount: number }[]): StreamWrite[] {
+export function groupByStream(
+  appends: readonly { streamId: string; expectedVersion: ExpectedVersion; eventCount: number }[],
+): StreamWrite[] {
   const writes = new Map<string, StreamWrite>();
   appends.forEach((append, index) => {
     const part = { index, eventCount: append.eventCount, expectedVersion: append.expectedVersion };

@@ -9,11 +9,7 @@ import {
   isCommandError,
   type AppendStreamState,
 } from '@kurrent/kurrentdb-client';
-import {
-  EventStoreUnavailableError,
-  ExpectedVersion,
-  WrongExpectedVersionError,
-} from '../port';
+import { EventStoreUnavailableError, ExpectedVersion, WrongExpectedVersionError } from '../port';
 import { fromCurrentState, fromStreamState } from './expected-revision';
 
 /** gRPC status codes that mean the call never got a real answer. */

@@ -12,9 +12,7 @@ export function toStreamState(expected: ExpectedVersion): AppendStreamState {
       return STREAM_EXISTS;
     default:
       if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < -1) {
-        throw new TypeError(
-          `expectedVersion must be 'any', 'no_stream', 'stream_exists' or a revision >= -1, got ${String(expected)}`,
-        );
+        throw new TypeError(`expectedVersion must be 'any', 'no_stream', 'stream_exists' or a revision >= -1, got ${String(expected)}`);
       }
       // -1 is the numeric spelling of "no stream" (as in the sqlite adapter and EventStoreDB itself).
       return expected === -1 ? NO_STREAM : BigInt(expected);

@@ -134,14 +134,22 @@ export class KurrentDbEventStore implements EventStore {
     return pinned;
   }
 
-  private async write(writes: StreamWrite[], appends: StreamAppend[], eventData: ReturnType<typeof toEventData>[][]): Promise<AppendResult[]> {
+  private async write(
+    writes: StreamWrite[],
+    appends: StreamAppend[],
+    eventData: ReturnType<typeof toEventData>[][],
+  ): Promise<AppendResult[]> {
     const nonEmpty = writes.filter((w) => w.eventCount > 0);
     const lastRevision = new Map<string, number>();
     if (nonEmpty.length === 1) {
       const [write] = nonEmpty;
-      const result = await this.client.appendToStream(write.streamId, write.parts.flatMap((p) => eventData[p.index]), {
-        streamState: toStreamState(write.expectedVersion),
-      });
+      const result = await this.client.appendToStream(
+        write.streamId,
+        write.parts.flatMap((p) => eventData[p.index]),
+        {
+          streamState: toStreamState(write.expectedVersion),
+        },
+      );
       lastRevision.set(write.streamId, Number(result.nextExpectedRevision));
     } else if (nonEmpty.length > 1) {
       const result = await this.client.multiStreamAppend(
@@ -172,7 +180,7 @@ export class KurrentDbEventStore implements EventStore {
         results[part.index] = {
           streamId: write.streamId,
           nextExpectedVersion: revisions[i] ?? -1,
-          position: revisions[i] === undefined ? 0 : positions.get(revisions[i] as number) ?? 0,
+          position: revisions[i] === undefined ? 0 : (positions.get(revisions[i] as number) ?? 0),
         };
       });
     }
@@ -202,8 +210,7 @@ export class KurrentDbEventStore implements EventStore {
     assertCount('maxCount', options.maxCount);
     if (options.maxCount === 0) return [];
     const backwards = options.direction === 'backwards';
-    const fromRevision =
-      options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision);
+    const fromRevision = options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision);
     const events: StoredEvent[] = [];
     try {
       const records = this.client.readStream(streamId, {

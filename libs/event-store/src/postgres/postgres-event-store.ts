@@ -90,9 +90,7 @@ interface QueuedAppend {
 
 /** What the append function reports for one caller (schema.ts). */
 type Outcome =
-  | { ok: [number, number][]; position: number }
-  | { conflict: number; actual: number | null }
-  | { unique: string; detail: string };
+  { ok: [number, number][]; position: number } | { conflict: number; actual: number | null } | { unique: string; detail: string };
 
 interface EventRow {
   position: string; // bigint: node-postgres returns it as a string
@@ -194,7 +192,10 @@ export class PostgresEventStore implements EventStore {
     );
     const events = rows.map(toStoredEvent);
     // Every read of a stream is checked against its chain: an edited row fails loudly here.
-    verifyChain(events, rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })));
+    verifyChain(
+      events,
+      rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })),
+    );
     return events;
   }
 
@@ -313,11 +314,13 @@ export class PostgresEventStore implements EventStore {
         const outcome = outcomes[i];
         if ('ok' in outcome) {
           wrote ||= item.eventCount > 0;
-          item.resolve(outcome.ok.map(([nextExpectedVersion, position], j) => ({
-            streamId: item.appends[j].streamId,
-            nextExpectedVersion,
-            position,
-          })));
+          item.resolve(
+            outcome.ok.map(([nextExpectedVersion, position], j) => ({
+              streamId: item.appends[j].streamId,
+              nextExpectedVersion,
+              position,
+            })),
+          );
         } else {
           item.reject(await this.failureOf(item, outcome));
         }

@@ -188,7 +188,10 @@ export class SqliteEventStore implements EventStore {
     );
     const events = rows.map(toStoredEvent);
     // Every read of a stream is checked against its chain: an edited row fails loudly here.
-    verifyChain(events, rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })));
+    verifyChain(
+      events,
+      rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })),
+    );
     return events;
   }
 
@@ -240,9 +243,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private appendInTransaction({ streamId, expectedVersion, rows }: PreparedAppend): AppendResult {
-    const last = this.statements.lastOfStream.get(streamId) as
-      | { revision: number; position: number; hash: string | null }
-      | undefined;
+    const last = this.statements.lastOfStream.get(streamId) as { revision: number; position: number; hash: string | null } | undefined;
     assertExpectedVersion(streamId, expectedVersion, last?.revision);
     let revision = last?.revision ?? -1;
     let position = last?.position ?? 0;
@@ -251,7 +252,8 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = new Date().toISOString();
     for (const row of rows) {
       revision++;
-      const hash = row.contentHash === null ? null : linkHash({ streamId, revision, recordedAt, contentHash: row.contentHash, previousHash });
+      const hash =
+        row.contentHash === null ? null : linkHash({ streamId, revision, recordedAt, contentHash: row.contentHash, previousHash });
       position = this.insert(streamId, expectedVersion, revision, row, recordedAt, hash, previousHash);
       previousHash = hash;
     }
@@ -320,9 +322,7 @@ function appendError(error: unknown): unknown {
 function prepareStatements(db: Database.Database) {
   const columns = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
   return {
-    lastOfStream: db.prepare(
-      'SELECT revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
-    ),
+    lastOfStream: db.prepare('SELECT revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
     insert: db.prepare(
       'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -332,9 +332,7 @@ function prepareStatements(db: Database.Database) {
     readStreamBackwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${columns}, hash, previous_hash FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
-    readAll: db.prepare<[number, number], EventRow>(
-      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-    ),
+    readAll: db.prepare<[number, number], EventRow>(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
     // substr rather than LIKE: LIKE is case-insensitive and treats % and _ in the prefix as wildcards.
     // This scans the log after `after`; fine at our volumes, revisit with an index if prefixes get rare.
     readAllWithPrefix: db.prepare<[{ after: number; prefix: string; limit: number }], EventRow>(
@@ -363,7 +361,9 @@ function prepareAppend({ streamId, expectedVersion, events }: StreamAppend, with
       const data = toJsonObject('data', event.data);
       const metadata = toJsonObject('metadata', event.metadata);
       // Hashed as it will be read back (from the stored text), outside the write lock.
-      const hash = withChain ? contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata) : null;
+      const hash = withChain
+        ? contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata)
+        : null;
       return { id, type: event.type, data, metadata, contentHash: hash };
     }),
   };

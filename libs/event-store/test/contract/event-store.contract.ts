@@ -2,14 +2,7 @@
 // postgres and kurrentdb run it unchanged. The global log may be shared with other tests and
 // writers: every test uses its own stream ids and only asserts relative to positions it read.
 import { randomUUID } from 'node:crypto';
-import {
-  EventStore,
-  ExpectedVersion,
-  NewEvent,
-  StoredEvent,
-  Subscription,
-  WrongExpectedVersionError,
-} from '../../src/port';
+import { EventStore, ExpectedVersion, NewEvent, StoredEvent, Subscription, WrongExpectedVersionError } from '../../src/port';
 
 /** How long to wait for a subscription to deliver; generous for remote adapters. */
 const DELIVERY_TIMEOUT_MS = 10_000;
@@ -41,7 +34,11 @@ export function describeEventStoreContract(
     /** A fresh stream holding `count` events typed E0, E1, ... (revisions 0..count-1). */
     async function newStreamWith(count: number): Promise<string> {
       const streamId = newStreamId();
-      await store.appendToStream(streamId, Array.from({ length: count }, (_, i) => event(`E${i}`)), 'no_stream');
+      await store.appendToStream(
+        streamId,
+        Array.from({ length: count }, (_, i) => event(`E${i}`)),
+        'no_stream',
+      );
       return streamId;
     }
 
@@ -217,9 +214,7 @@ export function describeEventStoreContract(
         const streamId = await newStreamWith(5);
         expect((await store.readStream(streamId, { fromRevision: 2 })).map((e) => e.revision)).toEqual([2, 3, 4]);
         expect((await store.readStream(streamId, { maxCount: 2 })).map((e) => e.revision)).toEqual([0, 1]);
-        expect((await store.readStream(streamId, { fromRevision: 1, maxCount: 3 })).map((e) => e.revision)).toEqual([
-          1, 2, 3,
-        ]);
+        expect((await store.readStream(streamId, { fromRevision: 1, maxCount: 3 })).map((e) => e.revision)).toEqual([1, 2, 3]);
         expect(await store.readStream(streamId, { fromRevision: 5 })).toEqual([]);
       });
 

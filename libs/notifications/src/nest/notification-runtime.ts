@@ -84,7 +84,8 @@ export class NotificationRuntime implements OnApplicationBootstrap, OnApplicatio
     // PROJECTIONS=off: projector processes decide (apps/projector); this one only sends.
     if (this.config.projections === 'inline' || this.runNotifier === true) {
       const notifier = createNotifierProjection({ ...rowOptions, recipients, now });
-      const onError = (error: unknown) => this.logger.error(`Notifier batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+      const onError = (error: unknown) =>
+        this.logger.error(`Notifier batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
       const connection = await connect('notifier');
       // The same single-active rule as the projections: on PostgreSQL its own advisory lock.
       this.runner =
@@ -105,19 +106,27 @@ export class NotificationRuntime implements OnApplicationBootstrap, OnApplicatio
       from: settings.mailFrom,
       now,
       onError: (error, messageId) =>
-        this.logger.warn(`Delivery of ${messageId || 'a message'} failed, will retry: ${error instanceof Error ? error.message : String(error)}`),
+        this.logger.warn(
+          `Delivery of ${messageId || 'a message'} failed, will retry: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     });
     this.sender.start(settings.sendIntervalMs);
     this.webhookSender = new WebhookSender(await connect('webhooks'), {
       now,
-      onError: (error, id) => this.logger.warn(`Webhook delivery ${id} failed, will retry: ${error instanceof Error ? error.message : String(error)}`),
+      onError: (error, id) =>
+        this.logger.warn(`Webhook delivery ${id} failed, will retry: ${error instanceof Error ? error.message : String(error)}`),
     });
-    this.webhookTimer = setInterval(() => void this.webhookSender?.round().catch((e) => this.logger.error(`Webhook round failed: ${String(e)}`)), settings.sendIntervalMs);
+    this.webhookTimer = setInterval(
+      () => void this.webhookSender?.round().catch((e) => this.logger.error(`Webhook round failed: ${String(e)}`)),
+      settings.sendIntervalMs,
+    );
     this.webhookTimer.unref();
     const scan = () => this.scanReminders().catch((e) => this.logger.error(`Reminder scan failed: ${String(e)}`));
     this.reminderTimer = setInterval(() => void scan(), Math.max(settings.sendIntervalMs, 1000));
     this.reminderTimer.unref();
-    this.logger.log(`Notifications on: ${this.transport.kind === 'smtp' ? 'SMTP' : `.eml files in ${join(this.config.dataDir, 'outbox')}`}`);
+    this.logger.log(
+      `Notifications on: ${this.transport.kind === 'smtp' ? 'SMTP' : `.eml files in ${join(this.config.dataDir, 'outbox')}`}`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -48,9 +48,7 @@ export class InitialReadModels1764028800000 implements MigrationInterface {
     // page is an index range scan, not a sort.
     await queryRunner.query(`CREATE INDEX ix_case_list_paging ON case_list (filed_at DESC, dispute_id DESC)`);
     for (const column of ['status', 'phase', 'legal_framework', 'sector', 'route']) {
-      await queryRunner.query(
-        `CREATE INDEX ix_case_list_${column} ON case_list (${column}, filed_at DESC, dispute_id DESC)`,
-      );
+      await queryRunner.query(`CREATE INDEX ix_case_list_${column} ON case_list (${column}, filed_at DESC, dispute_id DESC)`);
     }
 
     await queryRunner.query(`CREATE TABLE case_access (

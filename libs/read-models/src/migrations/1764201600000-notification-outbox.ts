@@ -66,7 +66,13 @@ export class NotificationOutbox1764201600000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['notification_preferences', 'notification_messages', 'notification_reminders', 'notification_deadlines', 'notification_case_states']) {
+    for (const table of [
+      'notification_preferences',
+      'notification_messages',
+      'notification_reminders',
+      'notification_deadlines',
+      'notification_case_states',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

@@ -29,7 +29,12 @@ export const casesProjection: Projection = {
     for (const [disputeId, disputeEvents] of groups) {
       const before = previous.get(disputeId) ?? initialState(disputeId);
       const state = disputeEvents.reduce((current, event) => evolve(current, toDisputeEvent(event)), before);
-      summaries.push([disputeId, state.version, JSON.stringify(state), state.updatedAt ?? disputeEvents[disputeEvents.length - 1].recordedAt]);
+      summaries.push([
+        disputeId,
+        state.version,
+        JSON.stringify(state),
+        state.updatedAt ?? disputeEvents[disputeEvents.length - 1].recordedAt,
+      ]);
       // A stream whose first event is not DisputeFiled cannot be listed; the summary keeps it.
       if (!state.exists) continue;
       listRows.push(listRowOf(disputeId, state));
@@ -55,7 +60,11 @@ export const casesProjection: Projection = {
       await execute(manager, `DELETE FROM case_access WHERE dispute_id = ? AND principal = ?`, [disputeId, principal]);
     }
     for (const slice of chunk(access, 1000)) {
-      await execute(manager, `INSERT INTO case_access (dispute_id, principal) VALUES ${valuesList(slice.length, 2)} ON CONFLICT DO NOTHING`, slice.flat());
+      await execute(
+        manager,
+        `INSERT INTO case_access (dispute_id, principal) VALUES ${valuesList(slice.length, 2)} ON CONFLICT DO NOTHING`,
+        slice.flat(),
+      );
     }
     await replaceOpenDeadlines(manager, deadlinesChanged);
   },
@@ -127,12 +136,20 @@ const openDeadlinesKey = (state: DisputeState): string =>
 /** Delete-and-insert keeps each changed dispute's rows equal to its open deadlines (extended, met, missed...). */
 async function replaceOpenDeadlines(manager: EntityManager, changed: [string, DisputeState][]): Promise<void> {
   for (const slice of chunk(changed, 500)) {
-    await execute(manager, `DELETE FROM open_deadlines WHERE dispute_id IN (${slice.map(() => '?').join(', ')})`, slice.map(([id]) => id));
+    await execute(
+      manager,
+      `DELETE FROM open_deadlines WHERE dispute_id IN (${slice.map(() => '?').join(', ')})`,
+      slice.map(([id]) => id),
+    );
   }
   const rows = changed.flatMap(([disputeId, state]) =>
     state.deadlines.filter((d) => d.status === 'open').map((d) => [disputeId, d.deadlineId, d.kind, normaliseInstant(d.dueAt)]),
   );
   for (const slice of chunk(rows, 500)) {
-    await execute(manager, `INSERT INTO open_deadlines (dispute_id, deadline_id, kind, due_at) VALUES ${valuesList(slice.length, 4)}`, slice.flat());
+    await execute(
+      manager,
+      `INSERT INTO open_deadlines (dispute_id, deadline_id, kind, due_at) VALUES ${valuesList(slice.length, 4)}`,
+      slice.flat(),
+    );
   }
 }

@@ -72,8 +72,7 @@ const DECISION_OUTCOME: Record<string, Outcome> = {
 };
 
 /** The case closes once; anything recorded after (which decide() prevents) does not reopen it. */
-const closed = (f: CaseFacts, outcome: Outcome, at: string): CaseFacts =>
-  f.closedAt ? f : { ...f, closedAt: at, outcome };
+const closed = (f: CaseFacts, outcome: Outcome, at: string): CaseFacts => (f.closedAt ? f : { ...f, closedAt: at, outcome });
 
 /**
  * One event applied to a case's facts; returns the same object when nothing changed. Events
@@ -116,11 +115,15 @@ export function foldFacts(facts: CaseFacts | undefined, disputeId: string, e: Di
     // Rule 6: the respondents' consent counts once the route is agreed (or the claimant goes on
     // against those who accepted); a decline closes the case only when no respondent is left.
     case 'SubmissionAccepted':
-      return e.data.routeAgreed === false ? facts : { ...facts, respondentAnswer: 'accepted', respondentAnsweredAt: at, finalRoute: e.data.route };
+      return e.data.routeAgreed === false
+        ? facts
+        : { ...facts, respondentAnswer: 'accepted', respondentAnsweredAt: at, finalRoute: e.data.route };
     case 'RespondentsContinued':
       return { ...facts, respondentAnswer: 'accepted', respondentAnsweredAt: at, finalRoute: e.data.route };
     case 'SubmissionDeclined':
-      return e.data.caseDeclined === false ? facts : closed({ ...facts, respondentAnswer: 'declined', respondentAnsweredAt: at }, 'declined', at);
+      return e.data.caseDeclined === false
+        ? facts
+        : closed({ ...facts, respondentAnswer: 'declined', respondentAnsweredAt: at }, 'declined', at);
     case 'NeutralsAppointed':
       return { ...facts, appointedAt: facts.appointedAt ?? at, finalRoute: e.data.route };
     case 'MediationConcluded': {

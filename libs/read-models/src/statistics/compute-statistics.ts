@@ -297,9 +297,7 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
   counts[overall * C + OPEN] = P > 0 ? counts[(P - 1) * C + OPEN] : 0;
 
   const withheld =
-    request.audience === 'secretariat'
-      ? new Uint8Array(counts.length)
-      : suppress(counts, relationsFor(P), request.minCellCount);
+    request.audience === 'secretariat' ? new Uint8Array(counts.length) : suppress(counts, relationsFor(P), request.minCellCount);
 
   const labels = [...periods.map((p) => p.label), 'overall'];
   const suppressed: SuppressedCell[] = [];

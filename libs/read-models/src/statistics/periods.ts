@@ -62,7 +62,12 @@ const compare = (a: CalendarDate, b: CalendarDate): number => a.year - b.year ||
 
 /** Today's date in the Netherlands. */
 export function amsterdamToday(now: Date): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   return parseCalendarDate(parts)!;
 }
 
@@ -79,7 +84,9 @@ export function periodsOf(from: CalendarDate, to: CalendarDate, groupBy: GroupBy
   while (compare(cursor, to) <= 0) {
     const nextStartMonth = cursor.month + months;
     const next: CalendarDate =
-      nextStartMonth > 12 ? { year: cursor.year + 1, month: nextStartMonth - 12, day: 1 } : { year: cursor.year, month: nextStartMonth, day: 1 };
+      nextStartMonth > 12
+        ? { year: cursor.year + 1, month: nextStartMonth - 12, day: 1 }
+        : { year: cursor.year, month: nextStartMonth, day: 1 };
     const first = compare(cursor, from) < 0 ? from : cursor;
     const lastOfPeriod = previousDay(next);
     const last = compare(lastOfPeriod, to) > 0 ? to : lastOfPeriod;

@@ -44,7 +44,9 @@ export function statisticsToCsv(result: StatisticsResult, window: { from: string
     for (const [figure, value] of figuresAsRows(scope.figures)) {
       const withheld = value === null && isWithheld(scope.label, figure);
       lines.push(
-        [scope.label, scope.from, scope.to, figure, value === null ? '' : String(value), withheld ? 'true' : 'false'].map(csvField).join(','),
+        [scope.label, scope.from, scope.to, figure, value === null ? '' : String(value), withheld ? 'true' : 'false']
+          .map(csvField)
+          .join(','),
       );
     }
   }

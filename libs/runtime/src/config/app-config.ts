@@ -1,7 +1,16 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { DeadlineKind, Policies } from '../../../domain/src';
 import { APP_CONFIG, POLICIES } from '../tokens';
-import { AUTH_MODES, combinationProblems, effectiveAuthMode, EVENT_STORE_KINDS, isProduction, PROJECTION_MODES, settingsSchema, type Settings } from './settings';
+import {
+  AUTH_MODES,
+  combinationProblems,
+  effectiveAuthMode,
+  EVENT_STORE_KINDS,
+  isProduction,
+  PROJECTION_MODES,
+  settingsSchema,
+  type Settings,
+} from './settings';
 
 export { AUTH_MODES, DEFAULT_DOCUMENT_MAX_BYTES, EVENT_STORE_KINDS, PROJECTION_MODES } from './settings';
 export { isLoopbackHost, isSecureOrLoopbackUrl, UNSAFE_DEV_LOGIN_CONSENT, UNSAFE_DEV_LOGIN_ON_NETWORK } from './addresses';

@@ -26,7 +26,12 @@ function wholeNumber(min: number, max: number, fallback: number) {
     .string()
     .regex(/^-?\d+$/, { error: (issue) => problem(issue.input) })
     .transform(Number)
-    .pipe(z.number().min(min, { error: (issue) => problem(issue.input) }).max(max, { error: (issue) => problem(issue.input) }))
+    .pipe(
+      z
+        .number()
+        .min(min, { error: (issue) => problem(issue.input) })
+        .max(max, { error: (issue) => problem(issue.input) }),
+    )
     .default(fallback);
 }
 
@@ -51,7 +56,9 @@ export function settingsSchema(cwd: string) {
   return z.object({
     PORT: wholeNumber(0, 65_535, 3000).describe('TCP port of the HTTP API.'),
     HOST: text()
-      .regex(/^[A-Za-z0-9.:_[\]-]{1,253}$/, { error: (issue) => `must be an address or host name such as 127.0.0.1 or 0.0.0.0, got "${String(issue.input)}"` })
+      .regex(/^[A-Za-z0-9.:_[\]-]{1,253}$/, {
+        error: (issue) => `must be an address or host name such as 127.0.0.1 or 0.0.0.0, got "${String(issue.input)}"`,
+      })
       .default('127.0.0.1')
       .describe('Address the HTTP API listens on; default loopback (this machine only); 0.0.0.0: every interface.'),
     NODE_ENV: text()
@@ -63,13 +70,19 @@ export function settingsSchema(cwd: string) {
       .optional()
       .describe('on: Swagger UI at /docs and the OpenAPI document at /docs-json; off: neither. Default on, off when NODE_ENV=production.'),
     [UNSAFE_DEV_LOGIN_ON_NETWORK]: z
-      .literal(UNSAFE_DEV_LOGIN_CONSENT, { error: (issue) => `is either unset or "${UNSAFE_DEV_LOGIN_CONSENT}", got "${String(issue.input)}"` })
+      .literal(UNSAFE_DEV_LOGIN_CONSENT, {
+        error: (issue) => `is either unset or "${UNSAFE_DEV_LOGIN_CONSENT}", got "${String(issue.input)}"`,
+      })
       .optional()
-      .describe(`${UNSAFE_DEV_LOGIN_CONSENT}: let AUTH_MODE=dev (anyone can sign in as anyone) listen on a HOST other machines reach. Never for real cases.`),
+      .describe(
+        `${UNSAFE_DEV_LOGIN_CONSENT}: let AUTH_MODE=dev (anyone can sign in as anyone) listen on a HOST other machines reach. Never for real cases.`,
+      ),
     DATA_DIR: text()
       .default('./data')
       .transform(relative)
-      .describe('Folder for the embedded databases, stored documents and the generated dev-token secret (relative to the working directory).'),
+      .describe(
+        'Folder for the embedded databases, stored documents and the generated dev-token secret (relative to the working directory).',
+      ),
     EVENT_STORE: oneOf(EVENT_STORE_KINDS, 'sqlite').describe(
       'Where the events live: sqlite (DATA_DIR/events.sqlite), postgres (DATABASE_URL) or kurrentdb (KURRENTDB_URL).',
     ),
@@ -87,20 +100,28 @@ export function settingsSchema(cwd: string) {
     PROJECTIONS: oneOf(PROJECTION_MODES, 'inline').describe(
       'inline: this process runs the projections too; off: projector processes (npm run start:projector) run them.',
     ),
-    PROJECTION_LOCK_RETRY_MS: wholeNumber(50, 60_000, 1000).describe('PostgreSQL: how often a standby process tries to take over a projection (ms).'),
+    PROJECTION_LOCK_RETRY_MS: wholeNumber(50, 60_000, 1000).describe(
+      'PostgreSQL: how often a standby process tries to take over a projection (ms).',
+    ),
     // No schema default: it depends on NODE_ENV (effectiveAuthMode).
     AUTH_MODE: z
       .enum(AUTH_MODES, { error: (issue) => `must be one of ${AUTH_MODES.join(', ')}, got "${String(issue.input)}"` })
       .optional()
-      .describe('dev: the API hands out tokens for directory users (demonstration, tests; loopback only); oidc: tokens from OIDC_ISSUER. Default dev, oidc when NODE_ENV=production.'),
+      .describe(
+        'dev: the API hands out tokens for directory users (demonstration, tests; loopback only); oidc: tokens from OIDC_ISSUER. Default dev, oidc when NODE_ENV=production.',
+      ),
     DEV_TOKEN_SECRET: text()
       .min(32, { error: 'must be at least 32 characters long (leave it unset to have one generated)' })
       .optional()
       .describe('HS256 secret of dev tokens. Unset: generated once and kept in DATA_DIR/dev-token-secret.'),
     CHECKPOINT_SIGNING_KEY: text()
       .optional()
-      .describe('Ed25519 private key (PKCS#8 PEM) that signs the checkpoints of the hash chains. Unset: generated once and kept in DATA_DIR/checkpoint-signing-key.pem.'),
-    CHECKPOINT_INTERVAL_SECONDS: wholeNumber(1, 86_400, 300).describe('How often the heads of the case histories are signed (seconds), when they changed.'),
+      .describe(
+        'Ed25519 private key (PKCS#8 PEM) that signs the checkpoints of the hash chains. Unset: generated once and kept in DATA_DIR/checkpoint-signing-key.pem.',
+      ),
+    CHECKPOINT_INTERVAL_SECONDS: wholeNumber(1, 86_400, 300).describe(
+      'How often the heads of the case histories are signed (seconds), when they changed.',
+    ),
     DEV_TOKEN_TTL_SECONDS: wholeNumber(60, 30 * 24 * 3600, 8 * 3600).describe('How long a dev token is valid (seconds).'),
     OIDC_ISSUER: url(['https', 'http'])
       .refine((value) => isSecureOrLoopbackUrl(new URL(value)), {
@@ -117,13 +138,20 @@ export function settingsSchema(cwd: string) {
     ),
     DIRECTORY_SEED_FILE: text()
       .transform((value) => (value === 'none' ? value : relative(value)))
-      .refine((value) => value === 'none' || fs.existsSync(value), { error: (issue) => `${String(issue.input)} does not exist (or set it to none)` })
+      .refine((value) => value === 'none' || fs.existsSync(value), {
+        error: (issue) => `${String(issue.input)} does not exist (or set it to none)`,
+      })
       .optional()
-      .describe('Directory seeded into an empty store at first start: a directory file, or none. Unset: the demo directory (none when NODE_ENV=production).'),
+      .describe(
+        'Directory seeded into an empty store at first start: a directory file, or none. Unset: the demo directory (none when NODE_ENV=production).',
+      ),
     CORS_ORIGINS: text()
       .default('')
       .transform((value, ctx) => {
-        const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+        const origins = value
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== '');
         for (const origin of origins) {
           const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
           if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
@@ -146,15 +174,21 @@ export function settingsSchema(cwd: string) {
     DEADLINE_SCAN_INTERVAL_MS: wholeNumber(0, 86_400_000, 60_000)
       .refine((ms) => ms === 0 || ms >= 10, { error: 'must be 0 (off) or at least 10' })
       .describe('How often lapsed deadlines are looked for (ms); 0: not in this process.'),
-    DOCUMENT_MAX_BYTES: wholeNumber(1, 1024 * 1024 * 1024, DEFAULT_DOCUMENT_MAX_BYTES).describe('Largest document accepted for upload (bytes; 413 beyond).'),
-    STATISTICS_MIN_CELL_COUNT: wholeNumber(1, 1000, 5).describe('Observers see statistics cells counting fewer cases than this as empty (small-cell suppression).'),
+    DOCUMENT_MAX_BYTES: wholeNumber(1, 1024 * 1024 * 1024, DEFAULT_DOCUMENT_MAX_BYTES).describe(
+      'Largest document accepted for upload (bytes; 413 beyond).',
+    ),
+    STATISTICS_MIN_CELL_COUNT: wholeNumber(1, 1000, 5).describe(
+      'Observers see statistics cells counting fewer cases than this as empty (small-cell suppression).',
+    ),
     DEADLINE_DAYS_INFORMATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.information).describe(
       'Days the claimant has to supply requested information.',
     ),
     DEADLINE_DAYS_RESPONDENT_ANSWER: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.respondent_answer).describe(
       'Days the respondent has to accept or decline the procedure.',
     ),
-    DEADLINE_DAYS_CHALLENGE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.challenge).describe('Days the parties have to challenge a nominated neutral.'),
+    DEADLINE_DAYS_CHALLENGE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.challenge).describe(
+      'Days the parties have to challenge a nominated neutral.',
+    ),
     DEADLINE_DAYS_STATEMENT_OF_DEFENCE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.statement_of_defence).describe(
       'Days the respondent has for the statement of defence.',
     ),
@@ -174,47 +208,74 @@ export function settingsSchema(cwd: string) {
     DEADLINE_DAYS_FEE_PAYMENT: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.fee_payment).describe(
       'Days to pay an invoice before the fee is overdue.',
     ),
-    ADMINISTRATION_FEE_CENTS: wholeNumber(0, MAX_SAFE, DEFAULT_POLICIES.administrationFeeCents).describe('The administration fee (euro cents).'),
+    ADMINISTRATION_FEE_CENTS: wholeNumber(0, MAX_SAFE, DEFAULT_POLICIES.administrationFeeCents).describe(
+      'The administration fee (euro cents).',
+    ),
     SMALL_PROVIDER_RESPONDENT_SHARE_PCT: wholeNumber(0, 100, DEFAULT_POLICIES.smallProviderRespondentSharePct).describe(
       "Percentage of a small provider's fee the respondent pays.",
     ),
     NOTIFICATIONS: oneOf(['on', 'off'], 'on').describe(
       'on: this process decides notifications (with the projections, or always in a projector) and sends them; off: another process does.',
     ),
-    PUBLIC_URL: url(['https', 'http']).optional().describe('The portal\'s public address; messages link to PUBLIC_URL/zaken/<id>. Unset: http://localhost:PORT.'),
+    PUBLIC_URL: url(['https', 'http'])
+      .optional()
+      .describe("The portal's public address; messages link to PUBLIC_URL/zaken/<id>. Unset: http://localhost:PORT."),
     SMTP_URL: url(['smtp', 'smtps'])
       .optional()
-      .describe('Mail server, e.g. smtp://user:pass@mail.example:587 (STARTTLS when offered; smtps:// for TLS). Unset: messages become .eml files in DATA_DIR/outbox.'),
+      .describe(
+        'Mail server, e.g. smtp://user:pass@mail.example:587 (STARTTLS when offered; smtps:// for TLS). Unset: messages become .eml files in DATA_DIR/outbox.',
+      ),
     MAIL_FROM: text()
       .default('Geschilleninstantie Zorgcontractering <noreply@geschilleninstantie.example>')
       .describe('The From of every notification.'),
     REMINDER_DAYS: text()
       .default('3,1')
       .transform((value, ctx) => {
-        const days = value.split(',').map((d) => d.trim()).filter((d) => d !== '').map(Number);
+        const days = value
+          .split(',')
+          .map((d) => d.trim())
+          .filter((d) => d !== '')
+          .map(Number);
         if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 1 || d > 60)) {
-          ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of whole days between 1 and 60 (e.g. 3,1), got "${value}"` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be a comma-separated list of whole days between 1 and 60 (e.g. 3,1), got "${value}"`,
+          });
         }
         return [...new Set(days)].sort((x, y) => y - x);
       })
       .describe('Days before a deadline that whoever must act gets a reminder, comma-separated.'),
-    NOTIFICATION_SEND_INTERVAL_MS: wholeNumber(10, 3_600_000, 5_000).describe('How often due messages are sent and reminders looked for (ms).'),
+    NOTIFICATION_SEND_INTERVAL_MS: wholeNumber(10, 3_600_000, 5_000).describe(
+      'How often due messages are sent and reminders looked for (ms).',
+    ),
     NOTIFICATION_BACKLOG_ALERT_SECONDS: wholeNumber(1, 7 * 86_400, 900).describe(
       '/health reports the outbox as backing up when a due message has waited longer than this (seconds).',
     ),
-    WEBHOOK_ALLOW_LOOPBACK_HTTP: oneOf(['on', 'off'], 'off').describe('Tests only: accept http://127.0.0.1 webhook endpoints (otherwise HTTPS only).'),
+    WEBHOOK_ALLOW_LOOPBACK_HTTP: oneOf(['on', 'off'], 'off').describe(
+      'Tests only: accept http://127.0.0.1 webhook endpoints (otherwise HTTPS only).',
+    ),
     WEB_ROOT: text()
       .default('./dist/web')
       .transform(relative)
       .describe('Folder of the built portal (index.html, assets/) served at /; without an index.html there, only the API is served.'),
-    OIDC_CLIENT_ID: text().optional().describe("AUTH_MODE=oidc: the portal's client id at the issuer (public client, code + PKCE). Unset: OIDC_AUDIENCE."),
+    OIDC_CLIENT_ID: text()
+      .optional()
+      .describe("AUTH_MODE=oidc: the portal's client id at the issuer (public client, code + PKCE). Unset: OIDC_AUDIENCE."),
     OIDC_PORTAL_SCOPE: text()
-      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, { error: (issue) => `must be scopes separated by single spaces, got "${String(issue.input)}"` })
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, {
+        error: (issue) => `must be scopes separated by single spaces, got "${String(issue.input)}"`,
+      })
       .default('openid profile')
       .describe('AUTH_MODE=oidc: the scopes the portal asks for at sign-in, e.g. "openid profile api".'),
-    NEUTRAL_FEE_MEDIATION_CENTS: wholeNumber(0, MAX_SAFE, 150_000).describe("Indicative total mediator's fee, for the keuzehulp's cost estimate (euro cents)."),
-    NEUTRAL_FEE_BINDING_ADVICE_CENTS: wholeNumber(0, MAX_SAFE, 600_000).describe("Indicative total adviser's fee, for the cost estimate (euro cents)."),
-    NEUTRAL_FEE_ARBITRATION_CENTS: wholeNumber(0, MAX_SAFE, 1_200_000).describe("Indicative total arbitrator's fee, for the cost estimate (euro cents)."),
+    NEUTRAL_FEE_MEDIATION_CENTS: wholeNumber(0, MAX_SAFE, 150_000).describe(
+      "Indicative total mediator's fee, for the keuzehulp's cost estimate (euro cents).",
+    ),
+    NEUTRAL_FEE_BINDING_ADVICE_CENTS: wholeNumber(0, MAX_SAFE, 600_000).describe(
+      "Indicative total adviser's fee, for the cost estimate (euro cents).",
+    ),
+    NEUTRAL_FEE_ARBITRATION_CENTS: wholeNumber(0, MAX_SAFE, 1_200_000).describe(
+      "Indicative total arbitrator's fee, for the cost estimate (euro cents).",
+    ),
   });
 }
 

@@ -66,7 +66,11 @@ export class DirectoryAdminController {
   @ApiOperation({ summary: 'One organisation (ETag: its version; secretariat)' })
   @ApiOkResponse({ type: VersionedOrganisationResponse })
   @ApiNotFoundResponse({ type: ProblemSchema })
-  getOrganisation(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): VersionedOrganisationResponse {
+  getOrganisation(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ): VersionedOrganisationResponse {
     requireSecretariat(actor);
     const found = this.directory.versionedOrganisation(id);
     if (!found) throw notFound(`No organisation ${id} in the directory.`);
@@ -198,7 +202,7 @@ export class DirectoryAdminController {
 
   @Delete('users/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: "Remove a user: their access ends at once; the id is not given out again (secretariat)" })
+  @ApiOperation({ summary: 'Remove a user: their access ends at once; the id is not given out again (secretariat)' })
   @IF_MATCH_HEADER
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ type: ProblemSchema })

@@ -44,7 +44,8 @@ export class OrganisationCodesDto {
 export class OrganisationCodesChangeDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(MAX) agb?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(MAX) kvk?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(MAX) uzovi?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(MAX) uzovi?:
+    string | null;
 }
 
 export class RegisterOrganisationDto {

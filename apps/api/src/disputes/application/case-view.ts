@@ -169,7 +169,10 @@ function costsOf(state: DisputeState, directory: DirectoryView, policies: Polici
         organisationId: s.organisationId,
         name: name(s.organisationId),
         pct: round2(s.pct),
-        amountCents: invoiced.length > 0 ? invoiced.filter((i) => i.organisationId === s.organisationId).reduce((sum, i) => sum + i.amountCents, 0) : null,
+        amountCents:
+          invoiced.length > 0
+            ? invoiced.filter((i) => i.organisationId === s.organisationId).reduce((sum, i) => sum + i.amountCents, 0)
+            : null,
       })),
     });
   }

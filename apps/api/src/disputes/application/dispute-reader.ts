@@ -58,7 +58,10 @@ export class DisputeReader {
       const untilTermEnd = (await this.events(disputeId)).slice(0, access.untilVersion);
       const termEndedAt = untilTermEnd[untilTermEnd.length - 1]?.data.occurredAt;
       const limit = asOf ? asOf.getTime() : Number.POSITIVE_INFINITY;
-      const state = this.fold(untilTermEnd.filter((e) => Date.parse(e.data.occurredAt) <= limit), disputeId);
+      const state = this.fold(
+        untilTermEnd.filter((e) => Date.parse(e.data.occurredAt) <= limit),
+        disputeId,
+      );
       return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies, termEndedAt);
     }
     // The case page shows the record: its history is checked against the hash chain first (the
@@ -93,7 +96,10 @@ export class DisputeReader {
   /** A temporal query: the case folded from its own events up to that moment. */
   private async stateAt(disputeId: string, asOf: Date): Promise<DisputeState> {
     const limit = asOf.getTime();
-    return this.fold((await this.events(disputeId)).filter((e) => Date.parse(e.data.occurredAt) <= limit), disputeId);
+    return this.fold(
+      (await this.events(disputeId)).filter((e) => Date.parse(e.data.occurredAt) <= limit),
+      disputeId,
+    );
   }
 
   private async events(disputeId: string): Promise<DisputeEvent[]> {

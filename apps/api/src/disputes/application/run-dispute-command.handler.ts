@@ -16,12 +16,7 @@ import {
   type DisputeState,
   type Policies,
 } from '../../../../../libs/domain/src';
-import {
-  WrongExpectedVersionError,
-  type EventStore,
-  type NewEvent,
-  type StreamAppend,
-} from '../../../../../libs/event-store/src/port';
+import { WrongExpectedVersionError, type EventStore, type NewEvent, type StreamAppend } from '../../../../../libs/event-store/src/port';
 import type { ProjectionRunner } from '../../../../../libs/read-models/src/contracts';
 import type { Clock } from '../../../../../libs/runtime/src/clock';
 import { CaseNotFoundError, VersionConflictError } from '../../common/errors';
@@ -161,4 +156,3 @@ export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeComma
     }
   }
 }
-

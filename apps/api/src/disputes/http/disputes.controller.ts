@@ -49,11 +49,7 @@ export class DisputesController {
   @ApiCreatedResponse({ type: CommandResultResponse })
   @ApiProblemResponses()
   @ApiUnprocessableEntityResponse({ type: ProblemSchema, description: 'Idempotency-Key reused for another request' })
-  async file(
-    @Body() dto: FileDisputeDto,
-    @CurrentActor() actor: Actor,
-    @RequestId() requestId: string,
-  ): Promise<CommandResult> {
+  async file(@Body() dto: FileDisputeDto, @CurrentActor() actor: Actor, @RequestId() requestId: string): Promise<CommandResult> {
     const disputeId = randomUUID();
     // Field by field: the DTOs' classes (the claims) must not travel into the events.
     const command: FileDispute = {
@@ -85,14 +81,14 @@ export class DisputesController {
   @ApiProblemResponses()
   list(@Query() query: ListDisputesQueryDto, @CurrentActor() actor: Actor): Promise<CaseListPage> {
     return this.reader.list(actor, {
-        ...(query.status !== undefined ? { status: query.status } : {}),
-        ...(query.phase !== undefined ? { phase: query.phase } : {}),
-        ...(query.legalFramework !== undefined ? { legalFramework: query.legalFramework } : {}),
-        ...(query.sector !== undefined ? { sector: query.sector } : {}),
-        ...(query.route !== undefined ? { route: query.route } : {}),
-        ...(query.q !== undefined && query.q.trim() !== '' ? { q: query.q.trim() } : {}),
-        ...(query.cursor !== undefined && query.cursor !== '' ? { cursor: query.cursor } : {}),
-        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      ...(query.phase !== undefined ? { phase: query.phase } : {}),
+      ...(query.legalFramework !== undefined ? { legalFramework: query.legalFramework } : {}),
+      ...(query.sector !== undefined ? { sector: query.sector } : {}),
+      ...(query.route !== undefined ? { route: query.route } : {}),
+      ...(query.q !== undefined && query.q.trim() !== '' ? { q: query.q.trim() } : {}),
+      ...(query.cursor !== undefined && query.cursor !== '' ? { cursor: query.cursor } : {}),
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
     });
   }
 

@@ -1,13 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import {
-  canSeeDocument,
-  isCaseVisibleTo,
-  type Actor,
-  type DisputeState,
-  type DocumentOnCase,
-} from '../../../../../libs/domain/src';
+import { canSeeDocument, isCaseVisibleTo, type Actor, type DisputeState, type DocumentOnCase } from '../../../../../libs/domain/src';
 import type { ReadModels } from '../../../../../libs/read-models/src/contracts';
 import { CaseNotFoundError } from '../../common/errors';
 import { READ_MODELS } from '../../../../../libs/runtime/src/tokens';

@@ -31,7 +31,12 @@ function shorten(name: string): string {
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? Array.from(name.slice(dot)) : [];
   if (extension.length > 0 && extension.length <= 16) {
-    return chars.slice(0, MAX_FILE_NAME_LENGTH - extension.length).join('').trimEnd() + extension.join('');
+    return (
+      chars
+        .slice(0, MAX_FILE_NAME_LENGTH - extension.length)
+        .join('')
+        .trimEnd() + extension.join('')
+    );
   }
   return chars.slice(0, MAX_FILE_NAME_LENGTH).join('').trimEnd();
 }

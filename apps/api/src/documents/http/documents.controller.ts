@@ -61,7 +61,10 @@ export class DocumentsController {
   @ApiCreatedResponse({ description: '{documentId, sha256, sizeBytes, name, mediaType, visibility, id, status, version}' })
   @ApiCaseProblemResponses()
   @ApiPayloadTooLargeResponse({ type: ProblemSchema, description: 'Larger than DOCUMENT_MAX_BYTES' })
-  @ApiUnsupportedMediaTypeResponse({ type: ProblemSchema, description: 'Not an accepted type, or the declared type disagrees with the content' })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ProblemSchema,
+    description: 'Not an accepted type, or the declared type disagrees with the content',
+  })
   @ApiUnprocessableEntityResponse({ type: ProblemSchema, description: 'Idempotency-Key reused for another request' })
   upload(
     @Param('id', DisputeIdPipe) id: string,
@@ -80,7 +83,9 @@ export class DocumentsController {
   @Get(':id/documents')
   @ApiOperation({ summary: 'The documents of the case the caller may see' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ description: '{items: [{documentId, name, mediaType, sizeBytes, sha256, visibility, submittedAt, submittedByUserId, downloadUrl}]}' })
+  @ApiOkResponse({
+    description: '{items: [{documentId, name, mediaType, sizeBytes, sha256, visibility, submittedAt, submittedByUserId, downloadUrl}]}',
+  })
   @ApiCaseProblemResponses()
   list(@Param('id', DisputeIdPipe) id: string, @CurrentActor() actor: Actor): Promise<{ items: DocumentView[] }> {
     return this.documents.list(id, actor);

@@ -66,7 +66,10 @@ export async function receiveUpload(req: Request, storage: DocumentStorage, maxB
   const finished = new Promise<void>((resolve, reject) => {
     parser.on('file', (name, stream, info) => {
       if (name !== 'file' || staging !== undefined) {
-        errors.push({ field: name, message: name === 'file' ? 'send one file per request' : 'unknown file part; send the document as "file"' });
+        errors.push({
+          field: name,
+          message: name === 'file' ? 'send one file per request' : 'unknown file part; send the document as "file"',
+        });
         stream.resume();
         return;
       }

@@ -12,7 +12,17 @@ import type { ActionSpec } from './actions';
  * API's Dutch messages at the fields and in the summary. The request is conditional on the case
  * version the person saw (If-Match), so nobody acts on a page that is out of date.
  */
-export function ActionForm({ spec, caseId, version, onDone }: { spec: ActionSpec; caseId: string; version: number; onDone: (spec: ActionSpec) => Promise<void> }) {
+export function ActionForm({
+  spec,
+  caseId,
+  version,
+  onDone,
+}: {
+  spec: ActionSpec;
+  caseId: string;
+  version: number;
+  onDone: (spec: ActionSpec) => Promise<void>;
+}) {
   const idFor = (name: string) => `${spec.action}-${name}`;
   const form = useForm<Record<string, string>>({ defaultValues: Object.fromEntries(spec.fields.map((f) => [f.name, ''])) });
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -23,7 +33,13 @@ export function ActionForm({ spec, caseId, version, onDone }: { spec: ActionSpec
     for (const field of spec.fields) {
       const value = (values[field.name] ?? '').trim();
       if (!field.optional && field.kind !== 'checkbox' && value === '') {
-        found.push({ fieldId: idFor(field.name), message: field.kind === 'radio' || field.kind === 'select' ? `Kies: ${field.label.toLowerCase()}` : `Vul in: ${field.label.toLowerCase()}` });
+        found.push({
+          fieldId: idFor(field.name),
+          message:
+            field.kind === 'radio' || field.kind === 'select'
+              ? `Kies: ${field.label.toLowerCase()}`
+              : `Vul in: ${field.label.toLowerCase()}`,
+        });
       } else if (field.kind === 'euros' && value !== '' && parseEuros(value) === null) {
         found.push({ fieldId: idFor(field.name), message: 'Vul een bedrag in euro’s in, bijvoorbeeld 250 of 250,50.' });
       }
@@ -32,7 +48,10 @@ export function ActionForm({ spec, caseId, version, onDone }: { spec: ActionSpec
     if (found.length > 0) return;
     setBusy(true);
     try {
-      await api(`/api/disputes/${encodeURIComponent(caseId)}/${spec.action}`, { body: spec.body(values), headers: { 'If-Match': String(version) } });
+      await api(`/api/disputes/${encodeURIComponent(caseId)}/${spec.action}`, {
+        body: spec.body(values),
+        headers: { 'If-Match': String(version) },
+      });
       form.reset();
       await onDone(spec);
     } catch (error) {
@@ -44,7 +63,9 @@ export function ActionForm({ spec, caseId, version, onDone }: { spec: ActionSpec
           }),
         );
       } else {
-        setErrors([{ fieldId: idFor('submit'), message: error instanceof ApiError ? error.detail : 'Dit lukte niet. Probeer het opnieuw.' }]);
+        setErrors([
+          { fieldId: idFor('submit'), message: error instanceof ApiError ? error.detail : 'Dit lukte niet. Probeer het opnieuw.' },
+        ]);
       }
     } finally {
       setBusy(false);
@@ -56,14 +77,22 @@ export function ActionForm({ spec, caseId, version, onDone }: { spec: ActionSpec
     <form noValidate onSubmit={submit} aria-label={spec.title}>
       {spec.intro && <Paragraph>{spec.intro}</Paragraph>}
       <ErrorSummary errors={errors} />
-      {spec.fields.length > 0 && spec.fields.some((f) => !f.optional) && <Paragraph>Velden zonder &lsquo;niet verplicht&rsquo; zijn verplicht.</Paragraph>}
+      {spec.fields.length > 0 && spec.fields.some((f) => !f.optional) && (
+        <Paragraph>Velden zonder &lsquo;niet verplicht&rsquo; zijn verplicht.</Paragraph>
+      )}
       {spec.fields.map((field) => (
         <Controller
           key={field.name}
           control={form.control}
           name={field.name}
           render={({ field: input }) => {
-            const common = { id: idFor(field.name), label: field.label, description: field.hint, optional: field.optional, error: errorFor(field.name) };
+            const common = {
+              id: idFor(field.name),
+              label: field.label,
+              description: field.hint,
+              optional: field.optional,
+              error: errorFor(field.name),
+            };
             switch (field.kind) {
               case 'textarea':
                 return <TextareaField {...common} rows={3} value={input.value} onChange={input.onChange} onBlur={input.onBlur} />;
@@ -95,7 +124,16 @@ export function ActionForm({ spec, caseId, version, onDone }: { spec: ActionSpec
                   />
                 );
               case 'select':
-                return <SelectField {...common} options={field.options ?? []} placeholder="Kies" value={input.value} onChange={input.onChange} onBlur={input.onBlur} />;
+                return (
+                  <SelectField
+                    {...common}
+                    options={field.options ?? []}
+                    placeholder="Kies"
+                    value={input.value}
+                    onChange={input.onChange}
+                    onBlur={input.onBlur}
+                  />
+                );
               case 'date':
               case 'datetime':
                 return (
@@ -122,7 +160,15 @@ export function ActionForm({ spec, caseId, version, onDone }: { spec: ActionSpec
                   </div>
                 );
               default:
-                return <TextField {...common} inputMode={field.kind === 'euros' ? 'decimal' : undefined} value={input.value} onChange={input.onChange} onBlur={input.onBlur} />;
+                return (
+                  <TextField
+                    {...common}
+                    inputMode={field.kind === 'euros' ? 'decimal' : undefined}
+                    value={input.value}
+                    onChange={input.onChange}
+                    onBlur={input.onBlur}
+                  />
+                );
             }
           }}
         />

@@ -23,7 +23,17 @@ import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { FileInput } from '../../components/FileInput';
 import { ChoiceGroup } from '../../components/fields';
 import { PageHeading, useAnnounce } from '../../components/page';
-import { amsterdamDate, asOfInstant, daysLeft, describeDaysLeft, formatBytes, formatDate, formatDateTime, formatDeadline, formatEuros } from '../../lib/format';
+import {
+  amsterdamDate,
+  asOfInstant,
+  daysLeft,
+  describeDaysLeft,
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDeadline,
+  formatEuros,
+} from '../../lib/format';
 import {
   DEADLINE_LABELS,
   FRAMEWORK_LABELS,
@@ -52,21 +62,34 @@ export function CasePage() {
   const orgs = useOrganisations();
   const c = query.data;
 
-  if (query.isPending) return <PageHeading title="Zaak laden"><Paragraph>De zaak wordt geladen…</Paragraph></PageHeading>;
+  if (query.isPending)
+    return (
+      <PageHeading title="Zaak laden">
+        <Paragraph>De zaak wordt geladen…</Paragraph>
+      </PageHeading>
+    );
   if (query.isError || !c) {
     const notFound = query.error instanceof ApiError && query.error.status === 404;
     const badDate = query.error instanceof ApiError && query.error.status === 400;
     return (
       <>
-        <PageHeading title={notFound && asOf ? `Zo was de zaak op ${formatDate(`${asOf}T12:00:00Z`)}` : notFound ? 'Deze zaak bestaat niet' : 'De zaak kon niet worden geladen'} />
+        <PageHeading
+          title={
+            notFound && asOf
+              ? `Zo was de zaak op ${formatDate(`${asOf}T12:00:00Z`)}`
+              : notFound
+                ? 'Deze zaak bestaat niet'
+                : 'De zaak kon niet worden geladen'
+          }
+        />
         <Paragraph>
           {notFound && asOf
             ? 'Op die datum bestond deze zaak nog niet, of kon u hem nog niet zien.'
             : notFound
-            ? 'Misschien is het adres verkeerd, of heeft u geen toegang tot deze zaak.'
-            : badDate
-              ? (query.error as ApiError).detail
-              : 'Probeer het later opnieuw.'}
+              ? 'Misschien is het adres verkeerd, of heeft u geen toegang tot deze zaak.'
+              : badDate
+                ? (query.error as ApiError).detail
+                : 'Probeer het later opnieuw.'}
         </Paragraph>
         {badDate || (notFound && asOf) ? (
           <Button appearance="secondary-action-button" onClick={() => setParams({})}>
@@ -157,9 +180,7 @@ function ActionsSection({ c }: { c: CaseView }) {
   const specs = actionSpecs({ c, myOrganisationId: session.me?.organisation?.id });
   // Answers and contributions first; the steps that end a case or a party's part in it last.
   const LAST = ['decline-submission', 'decline-escalation', 'withdraw-participation', 'withdraw'];
-  const offered = c.allowedActions
-    .filter((a) => a !== 'submit-document' && specs[a])
-    .sort((a, b) => LAST.indexOf(a) - LAST.indexOf(b));
+  const offered = c.allowedActions.filter((a) => a !== 'submit-document' && specs[a]).sort((a, b) => LAST.indexOf(a) - LAST.indexOf(b));
   const canUpload = Boolean(c.documentUploadUrl) || c.allowedActions.includes('submit-document');
 
   // After a command answered, the same caller's next read reflects it (the API's read-your-writes).
@@ -192,35 +213,39 @@ function ActionsSection({ c }: { c: CaseView }) {
     <section aria-labelledby="acties">
       <Heading2 id="acties">Wat kunt u doen?</Heading2>
       {done && (
-          // Not an Alert: Utrecht's Alert is a live region too, and the news is already announced once.
-          <div ref={doneRef} tabIndex={-1} className="gzc-notice gzc-notice--ok">
-            <Paragraph>{done}</Paragraph>
-          </div>
-        )}
-      {offered.filter((a) => !LAST.includes(a)).map((action) => {
-        const spec = specs[action]!;
-        return (
-          <details key={`${action}-${c.version}`} className="gzc-action">
-            <summary>{spec.title}</summary>
-            <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
-          </details>
-        );
-      })}
+        // Not an Alert: Utrecht's Alert is a live region too, and the news is already announced once.
+        <div ref={doneRef} tabIndex={-1} className="gzc-notice gzc-notice--ok">
+          <Paragraph>{done}</Paragraph>
+        </div>
+      )}
+      {offered
+        .filter((a) => !LAST.includes(a))
+        .map((action) => {
+          const spec = specs[action]!;
+          return (
+            <details key={`${action}-${c.version}`} className="gzc-action">
+              <summary>{spec.title}</summary>
+              <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+            </details>
+          );
+        })}
       {canUpload && (
         <details className="gzc-action">
           <summary>Een document toevoegen</summary>
           <UploadForm c={c} onDone={(name) => refresh(`Het document ${name} is toegevoegd.`)} />
         </details>
       )}
-      {offered.filter((a) => LAST.includes(a)).map((action) => {
-        const spec = specs[action]!;
-        return (
-          <details key={`${action}-${c.version}`} className="gzc-action">
-            <summary>{spec.title}</summary>
-            <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
-          </details>
-        );
-      })}
+      {offered
+        .filter((a) => LAST.includes(a))
+        .map((action) => {
+          const spec = specs[action]!;
+          return (
+            <details key={`${action}-${c.version}`} className="gzc-action">
+              <summary>{spec.title}</summary>
+              <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+            </details>
+          );
+        })}
     </section>
   );
 }
@@ -230,7 +255,10 @@ function UploadForm({ c, onDone }: { c: CaseView; onDone: (name: string) => Prom
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const visibilities = c.status === 'in_mediation' ? UPLOAD_VISIBILITIES : UPLOAD_VISIBILITIES.filter((v) => v.value !== 'neutral_only' || c.neutrals.some((n) => n.status === 'appointed'));
+  const visibilities =
+    c.status === 'in_mediation'
+      ? UPLOAD_VISIBILITIES
+      : UPLOAD_VISIBILITIES.filter((v) => v.value !== 'neutral_only' || c.neutrals.some((n) => n.status === 'appointed'));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const file = fileRef.current?.files?.[0];
@@ -248,7 +276,9 @@ function UploadForm({ c, onDone }: { c: CaseView; onDone: (name: string) => Prom
       if (fileRef.current) fileRef.current.value = '';
       await onDone(file.name);
     } catch (error) {
-      setErrors([{ fieldId: 'upload-bestand', message: error instanceof ApiError ? error.detail : 'Het document kon niet worden toegevoegd.' }]);
+      setErrors([
+        { fieldId: 'upload-bestand', message: error instanceof ApiError ? error.detail : 'Het document kon niet worden toegevoegd.' },
+      ]);
     } finally {
       setBusy(false);
     }
@@ -269,7 +299,12 @@ function UploadForm({ c, onDone }: { c: CaseView; onDone: (name: string) => Prom
             {error}
           </p>
         )}
-        <FileInput ref={fileRef} id="upload-bestand" describedBy={`upload-bestand-uitleg${error ? ' upload-bestand-fout' : ''}`} invalid={Boolean(error)} />
+        <FileInput
+          ref={fileRef}
+          id="upload-bestand"
+          describedBy={`upload-bestand-uitleg${error ? ' upload-bestand-fout' : ''}`}
+          invalid={Boolean(error)}
+        />
       </div>
       <ChoiceGroup
         id="upload-zichtbaarheid"
@@ -290,7 +325,11 @@ function UploadForm({ c, onDone }: { c: CaseView; onDone: (name: string) => Prom
 function PartiesSection({ c }: { c: CaseView }) {
   const row = (o: CaseView['claimants'][number]) => (
     <li key={o.id}>
-      {o.name} <span className="gzc-optional">({ORGANISATION_KIND_LABELS[o.kind] ?? o.kind}{o.smallProvider ? ', kleine zorgaanbieder' : ''})</span>
+      {o.name}{' '}
+      <span className="gzc-optional">
+        ({ORGANISATION_KIND_LABELS[o.kind] ?? o.kind}
+        {o.smallProvider ? ', kleine zorgaanbieder' : ''})
+      </span>
     </li>
   );
   return (
@@ -371,7 +410,14 @@ function DisputeSection({ c }: { c: CaseView }) {
 
 function DeadlinesSection({ c }: { c: CaseView }) {
   const now = new Date().toISOString();
-  const statusText: Record<string, string> = { open: 'loopt', met: 'gehaald', missed: 'verlopen', lapsed: 'voorbij', closed: 'gesloten', extended: 'verlengd' };
+  const statusText: Record<string, string> = {
+    open: 'loopt',
+    met: 'gehaald',
+    missed: 'verlopen',
+    lapsed: 'voorbij',
+    closed: 'gesloten',
+    extended: 'verlengd',
+  };
   return (
     <section aria-labelledby="termijnen">
       <Heading2 id="termijnen">Termijnen</Heading2>
@@ -393,7 +439,9 @@ function DeadlinesSection({ c }: { c: CaseView }) {
                 <TableRow key={d.deadlineId}>
                   <TableCell>{DEADLINE_LABELS[d.kind] ?? d.kind}</TableCell>
                   <TableCell>{formatDeadline(d.dueAt)}</TableCell>
-                  <TableCell>{d.status === 'open' ? describeDaysLeft(daysLeft(d.dueAt, now)) : (statusText[d.status] ?? d.status)}</TableCell>
+                  <TableCell>
+                    {d.status === 'open' ? describeDaysLeft(daysLeft(d.dueAt, now)) : (statusText[d.status] ?? d.status)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -483,7 +531,9 @@ function TimelineSection({ c, asOf, orgName }: { c: CaseView; asOf?: string; org
     queryKey: ['timeline', c.id, c.version],
     queryFn: () => api<TimelineItem[] | { items: TimelineItem[] }>(`/api/disputes/${encodeURIComponent(c.id)}/timeline`),
   });
-  const items = (Array.isArray(timeline.data) ? timeline.data : (timeline.data?.items ?? [])).filter((e) => !asOf || amsterdamDate(e.at) <= asOf);
+  const items = (Array.isArray(timeline.data) ? timeline.data : (timeline.data?.items ?? [])).filter(
+    (e) => !asOf || amsterdamDate(e.at) <= asOf,
+  );
   return (
     <section aria-labelledby="verloop">
       <Heading2 id="verloop">Verloop van de zaak</Heading2>

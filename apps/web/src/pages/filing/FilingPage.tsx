@@ -11,7 +11,15 @@ import { FileInput } from '../../components/FileInput';
 import { PageHeading } from '../../components/page';
 import { clearDraft, loadDraft, saveDraft, type FilingDraft } from '../../lib/draft';
 import { formatEuros, parseEuros } from '../../lib/format';
-import { FRAMEWORK_LABELS, ORGANISATION_KIND_LABELS, PHASE_LABELS, ROUTE_LABELS, SECTOR_LABELS, SUBJECT_LABELS, VISIBILITY_LABELS } from '../../lib/labels';
+import {
+  FRAMEWORK_LABELS,
+  ORGANISATION_KIND_LABELS,
+  PHASE_LABELS,
+  ROUTE_LABELS,
+  SECTOR_LABELS,
+  SUBJECT_LABELS,
+  VISIBILITY_LABELS,
+} from '../../lib/labels';
 import { locateApiField, STEPS, validateStep, type StepName } from './validate';
 
 // Files cannot be kept in localStorage: they live here for this visit, by name.
@@ -25,12 +33,19 @@ export function FilingPage() {
   const { step: stepParam } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
-  const index = Math.max(0, STEPS.findIndex((s) => s.step === (stepParam ?? 'wie')));
+  const index = Math.max(
+    0,
+    STEPS.findIndex((s) => s.step === (stepParam ?? 'wie')),
+  );
   const step = STEPS[index]!;
   const [draft, setDraft] = useState<FilingDraft>(() => loadDraft(me.user.id));
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [sending, setSending] = useState(false);
-  const organisations = useQuery({ queryKey: ['organisations'], queryFn: () => api<Organisation[]>('/api/organisations'), staleTime: 300_000 });
+  const organisations = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => api<Organisation[]>('/api/organisations'),
+    staleTime: 300_000,
+  });
   const isAssociation = me.user.role === 'association';
   const isInsurer = me.user.role === 'insurer';
 
@@ -117,11 +132,17 @@ export function FilingPage() {
         setErrors(
           error.errors.map((e) => {
             const at = locateApiField(e.field);
-            return { fieldId: at.fieldId, message: e.message, href: at.step === 'controleren' ? undefined : `/aanvraag/${at.step}#${at.fieldId}` };
+            return {
+              fieldId: at.fieldId,
+              message: e.message,
+              href: at.step === 'controleren' ? undefined : `/aanvraag/${at.step}#${at.fieldId}`,
+            };
           }),
         );
       } else {
-        setErrors([{ fieldId: 'versturen', message: error instanceof ApiError ? error.detail : 'Versturen lukte niet. Probeer het opnieuw.' }]);
+        setErrors([
+          { fieldId: 'versturen', message: error instanceof ApiError ? error.detail : 'Versturen lukte niet. Probeer het opnieuw.' },
+        ]);
       }
     }
   };
@@ -187,8 +208,8 @@ export function FilingPage() {
       <PageHeading title={step.title} step={{ current: index + 1, total: STEPS.length }} />
       {index === 0 && (
         <Paragraph>
-          Alle vragen zijn verplicht, tenzij er &lsquo;niet verplicht&rsquo; bij staat. Uw antwoorden worden op deze computer bewaard. U kunt
-          dus stoppen en later verdergaan.
+          Alle vragen zijn verplicht, tenzij er &lsquo;niet verplicht&rsquo; bij staat. Uw antwoorden worden op deze computer bewaard. U
+          kunt dus stoppen en later verdergaan.
         </Paragraph>
       )}
       <ErrorSummary errors={errors} />
@@ -222,7 +243,13 @@ interface StepProps {
   update: (patch: Partial<FilingDraft>) => void;
 }
 
-function WhoStep({ me, orgs, draft, update, error }: StepProps & { me: NonNullable<ReturnType<typeof useSession>['me']>; orgs: Organisation[]; error?: string }) {
+function WhoStep({
+  me,
+  orgs,
+  draft,
+  update,
+  error,
+}: StepProps & { me: NonNullable<ReturnType<typeof useSession>['me']>; orgs: Organisation[]; error?: string }) {
   const org = me.organisation;
   const members = orgs.filter((o) => org?.members?.includes(o.id));
   return (
@@ -277,7 +304,9 @@ function WhoStep({ me, orgs, draft, update, error }: StepProps & { me: NonNullab
 
 function DisputeStep({ draft, update, errorFor }: StepProps & { errorFor: (id: string) => string | undefined }) {
   const sectors = Object.entries(SECTOR_LABELS)
-    .filter(([value]) => (draft.legalFramework === 'wlz' ? WLZ_SECTORS.includes(value) : draft.legalFramework ? !value.startsWith('wlz_') : true))
+    .filter(([value]) =>
+      draft.legalFramework === 'wlz' ? WLZ_SECTORS.includes(value) : draft.legalFramework ? !value.startsWith('wlz_') : true,
+    )
     .map(([value, label]) => ({ value, label }));
   return (
     <>
@@ -335,7 +364,13 @@ function DisputeStep({ draft, update, errorFor }: StepProps & { errorFor: (id: s
   );
 }
 
-function OtherPartyStep({ draft, update, orgs, isInsurer, error }: StepProps & { orgs: Organisation[]; isInsurer: boolean; error?: string }) {
+function OtherPartyStep({
+  draft,
+  update,
+  orgs,
+  isInsurer,
+  error,
+}: StepProps & { orgs: Organisation[]; isInsurer: boolean; error?: string }) {
   const [query, setQuery] = useState('');
   const kinds = isInsurer ? ['provider'] : draft.legalFramework === 'wlz' ? ['care_office'] : ['insurer'];
   const candidates = useMemo(() => {
@@ -359,7 +394,8 @@ function OtherPartyStep({ draft, update, orgs, isInsurer, error }: StepProps & {
       {candidates.length === 0 && chosen.length === 0 ? (
         <div id="wederpartij" tabIndex={-1}>
           <Paragraph>
-            Geen {kindText} gevonden{query ? ` voor "${query}"` : ''}. {draft.legalFramework === 'wlz' && 'Wlz-geschillen gaan altijd over een zorgkantoor. '}
+            Geen {kindText} gevonden{query ? ` voor "${query}"` : ''}.{' '}
+            {draft.legalFramework === 'wlz' && 'Wlz-geschillen gaan altijd over een zorgkantoor. '}
             Staat de {kindText} er niet bij? Bel het secretariaat: 030 123 45 67.
           </Paragraph>
           {error && <Paragraph className="utrecht-form-field-error-message">{error}</Paragraph>}
@@ -377,7 +413,9 @@ function OtherPartyStep({ draft, update, orgs, isInsurer, error }: StepProps & {
           choices={[...chosen, ...candidates.filter((c) => !chosen.includes(c))].map((o) => ({
             value: o.id,
             label: o.name,
-            hint: [ORGANISATION_KIND_LABELS[o.kind], o.codes.uzovi ? `UZOVI ${o.codes.uzovi}` : o.codes.agb ? `AGB ${o.codes.agb}` : null].filter(Boolean).join(', '),
+            hint: [ORGANISATION_KIND_LABELS[o.kind], o.codes.uzovi ? `UZOVI ${o.codes.uzovi}` : o.codes.agb ? `AGB ${o.codes.agb}` : null]
+              .filter(Boolean)
+              .join(', '),
           }))}
         />
       )}
@@ -385,7 +423,12 @@ function OtherPartyStep({ draft, update, orgs, isInsurer, error }: StepProps & {
   );
 }
 
-function ClaimStep({ draft, update, errorFor, claimantIds }: StepProps & { errorFor: (id: string) => string | undefined; claimantIds: string[] }) {
+function ClaimStep({
+  draft,
+  update,
+  errorFor,
+  claimantIds,
+}: StepProps & { errorFor: (id: string) => string | undefined; claimantIds: string[] }) {
   const addRef = useRef<HTMLInputElement | null>(null);
   const [focusNew, setFocusNew] = useState(false);
   useEffect(() => {
@@ -394,7 +437,10 @@ function ClaimStep({ draft, update, errorFor, claimantIds }: StepProps & { error
       setFocusNew(false);
     }
   }, [focusNew, draft.claims.length]);
-  const params = new URLSearchParams({ claimantOrganisationIds: claimantIds.join(','), respondentOrganisationIds: draft.respondentOrganisationIds.join(',') });
+  const params = new URLSearchParams({
+    claimantOrganisationIds: claimantIds.join(','),
+    respondentOrganisationIds: draft.respondentOrganisationIds.join(','),
+  });
   const fees = useQuery({
     queryKey: ['fees', params.toString()],
     queryFn: () => api<FeeEstimate>(`/api/fees/estimate?${params}`),
@@ -481,7 +527,11 @@ function ClaimStep({ draft, update, errorFor, claimantIds }: StepProps & { error
         error={errorFor('proposedRoute')}
         value={draft.proposedRoute}
         onChange={(v) => update({ proposedRoute: v as string })}
-        choices={['mediation', 'binding_advice', 'arbitration'].map((route) => ({ value: route, label: ROUTE_LABELS[route], hint: costText(route) }))}
+        choices={['mediation', 'binding_advice', 'arbitration'].map((route) => ({
+          value: route,
+          label: ROUTE_LABELS[route],
+          hint: costText(route),
+        }))}
       />
     </>
   );
@@ -510,7 +560,12 @@ function DocumentsStep({ draft, update }: StepProps) {
             const files = Array.from(e.currentTarget.files ?? []);
             for (const file of files) chosenFiles.set(file.name, file);
             const names = new Set(draft.documents.map((d) => d.name));
-            update({ documents: [...draft.documents, ...files.filter((f) => !names.has(f.name)).map((f) => ({ name: f.name, visibility: 'parties' }))] });
+            update({
+              documents: [
+                ...draft.documents,
+                ...files.filter((f) => !names.has(f.name)).map((f) => ({ name: f.name, visibility: 'parties' })),
+              ],
+            });
             e.currentTarget.value = '';
             force((n) => n + 1);
           }}
@@ -521,12 +576,20 @@ function DocumentsStep({ draft, update }: StepProps) {
           <ChoiceGroup
             id={`document-${i}-visibility`}
             legend={`Wie mag ${doc.name} zien?`}
-            description={chosenFiles.has(doc.name) ? undefined : 'Dit bestand moet u opnieuw kiezen: bestanden worden niet bewaard als u de browser sluit.'}
+            description={
+              chosenFiles.has(doc.name)
+                ? undefined
+                : 'Dit bestand moet u opnieuw kiezen: bestanden worden niet bewaard als u de browser sluit.'
+            }
             type="radio"
             name={`document-${i}-visibility`}
             value={doc.visibility}
             onChange={(v) => update({ documents: draft.documents.map((d, j) => (j === i ? { ...d, visibility: v as string } : d)) })}
-            choices={['parties', 'secretariat'].map((v) => ({ value: v, label: VISIBILITY_LABELS[v]!.label, hint: VISIBILITY_LABELS[v]!.hint }))}
+            choices={['parties', 'secretariat'].map((v) => ({
+              value: v,
+              label: VISIBILITY_LABELS[v]!.label,
+              hint: VISIBILITY_LABELS[v]!.hint,
+            }))}
           />
           <Button
             appearance="subtle-button"
@@ -543,15 +606,32 @@ function DocumentsStep({ draft, update }: StepProps) {
   );
 }
 
-function CheckStep({ draft, orgName, claimantIds, me }: { draft: FilingDraft; orgName: (id: string) => string; claimantIds: string[]; me: NonNullable<ReturnType<typeof useSession>['me']> }) {
+function CheckStep({
+  draft,
+  orgName,
+  claimantIds,
+  me,
+}: {
+  draft: FilingDraft;
+  orgName: (id: string) => string;
+  claimantIds: string[];
+  me: NonNullable<ReturnType<typeof useSession>['me']>;
+}) {
   const rows: { label: string; value: ReactNode; step: StepName | null; field: string }[] = [
     // Who files comes from the sign-in: nothing to change there (an association changes its members below).
     { label: 'Ingediend door', value: `${me.user.name}, ${me.organisation?.name ?? ''}`, step: null, field: '' },
-    ...(me.user.role === 'association' ? [{ label: 'Namens', value: claimantIds.map(orgName).join(', '), step: 'wie' as const, field: 'leden' }] : []),
+    ...(me.user.role === 'association'
+      ? [{ label: 'Namens', value: claimantIds.map(orgName).join(', '), step: 'wie' as const, field: 'leden' }]
+      : []),
     { label: 'Contract', value: PHASE_LABELS[draft.phase]?.label, step: 'geschil', field: 'phase' },
     { label: 'Wet', value: FRAMEWORK_LABELS[draft.legalFramework]?.label, step: 'geschil', field: 'legalFramework' },
     { label: 'Soort zorg', value: SECTOR_LABELS[draft.sector], step: 'geschil', field: 'sector' },
-    { label: 'Onderwerpen', value: draft.subjects.map((s) => SUBJECT_LABELS[s]?.label ?? s).join(', '), step: 'geschil', field: 'subjects' },
+    {
+      label: 'Onderwerpen',
+      value: draft.subjects.map((s) => SUBJECT_LABELS[s]?.label ?? s).join(', '),
+      step: 'geschil',
+      field: 'subjects',
+    },
     { label: 'Contractjaar', value: draft.contractYear, step: 'geschil', field: 'contractYear' },
     { label: 'Wederpartij', value: draft.respondentOrganisationIds.map(orgName).join(', '), step: 'wederpartij', field: 'wederpartij' },
     { label: 'Samenvatting', value: draft.summary, step: 'verzoek', field: 'summary' },
@@ -570,12 +650,20 @@ function CheckStep({ draft, orgName, claimantIds, me }: { draft: FilingDraft; or
       step: 'verzoek',
       field: 'claims-0-description',
     },
-    { label: 'Totaal bedrag', value: parseEuros(draft.amountInDispute) !== null ? formatEuros(parseEuros(draft.amountInDispute)!) : '', step: 'verzoek', field: 'amountInDispute' },
+    {
+      label: 'Totaal bedrag',
+      value: parseEuros(draft.amountInDispute) !== null ? formatEuros(parseEuros(draft.amountInDispute)!) : '',
+      step: 'verzoek',
+      field: 'amountInDispute',
+    },
     { label: 'Voorgestelde route', value: ROUTE_LABELS[draft.proposedRoute], step: 'verzoek', field: 'proposedRoute' },
     { label: 'Dringend', value: draft.urgent === 'true' ? `Ja: ${draft.urgencyReason}` : 'Nee', step: 'spoed', field: 'urgent' },
     {
       label: 'Documenten',
-      value: draft.documents.length === 0 ? 'Geen' : draft.documents.map((d) => `${d.name} (${VISIBILITY_LABELS[d.visibility]?.label.toLowerCase()})`).join(', '),
+      value:
+        draft.documents.length === 0
+          ? 'Geen'
+          : draft.documents.map((d) => `${d.name} (${VISIBILITY_LABELS[d.visibility]?.label.toLowerCase()})`).join(', '),
       step: 'documenten',
       field: 'documents',
     },
@@ -598,8 +686,8 @@ function CheckStep({ draft, orgName, claimantIds, me }: { draft: FilingDraft; or
         ))}
       </dl>
       <Paragraph>
-        Als u op &lsquo;Versturen&rsquo; klikt, krijgt het secretariaat uw aanvraag. De wederpartij ziet de zaak pas als het secretariaat hem
-        heeft ingeschreven.
+        Als u op &lsquo;Versturen&rsquo; klikt, krijgt het secretariaat uw aanvraag. De wederpartij ziet de zaak pas als het secretariaat
+        hem heeft ingeschreven.
       </Paragraph>
     </>
   );

@@ -33,11 +33,13 @@ export function validateStep(step: StepName, draft: FilingDraft, context: { isAs
       if (draft.contractYear.trim() === '') add('contractYear', 'Vul het contractjaar in, bijvoorbeeld 2026.');
       else if (!/^\d{4}$/.test(draft.contractYear.trim()) || year < FIRST_YEAR || year > maxYear)
         add('contractYear', `Vul een contractjaar in van ${FIRST_YEAR} tot en met ${maxYear}.`);
-      else if (draft.legalFramework === 'wlz' && year < 2017) add('contractYear', 'Geschillen over de Wlz behandelen wij vanaf contractjaar 2017.');
+      else if (draft.legalFramework === 'wlz' && year < 2017)
+        add('contractYear', 'Geschillen over de Wlz behandelen wij vanaf contractjaar 2017.');
       break;
     }
     case 'wederpartij':
-      if (draft.respondentOrganisationIds.length === 0) add('wederpartij', 'Kies de zorgverzekeraar of het zorgkantoor waarmee u het geschil heeft.');
+      if (draft.respondentOrganisationIds.length === 0)
+        add('wederpartij', 'Kies de zorgverzekeraar of het zorgkantoor waarmee u het geschil heeft.');
       break;
     case 'verzoek':
       if (draft.summary.trim() === '') add('summary', 'Beschrijf in een paar zinnen waar het geschil over gaat.');
@@ -46,13 +48,16 @@ export function validateStep(step: StepName, draft: FilingDraft, context: { isAs
         if (claim.amount.trim() !== '' && parseEuros(claim.amount) === null)
           add(`claims-${i}-amount`, `Vul bij verzoek ${i + 1} een bedrag in euro’s in, bijvoorbeeld 12.500 of 12.500,50.`);
       });
-      if (draft.amountInDispute.trim() === '') add('amountInDispute', 'Vul in om hoeveel geld het in totaal gaat. Gaat het niet om geld, vul dan 0 in.');
-      else if (parseEuros(draft.amountInDispute) === null) add('amountInDispute', 'Vul het totale bedrag in euro’s in, bijvoorbeeld 12.500.');
+      if (draft.amountInDispute.trim() === '')
+        add('amountInDispute', 'Vul in om hoeveel geld het in totaal gaat. Gaat het niet om geld, vul dan 0 in.');
+      else if (parseEuros(draft.amountInDispute) === null)
+        add('amountInDispute', 'Vul het totale bedrag in euro’s in, bijvoorbeeld 12.500.');
       if (!draft.proposedRoute) add('proposedRoute', 'Kies een route.');
       break;
     case 'spoed':
       if (!draft.urgent) add('urgent', 'Kies of het dringend is.');
-      else if (draft.urgent === 'true' && draft.urgencyReason.trim() === '') add('urgencyReason', 'Leg uit waarom het dringend is, bijvoorbeeld een dreigende cliëntenstop.');
+      else if (draft.urgent === 'true' && draft.urgencyReason.trim() === '')
+        add('urgencyReason', 'Leg uit waarom het dringend is, bijvoorbeeld een dreigende cliëntenstop.');
       break;
     default:
       break;

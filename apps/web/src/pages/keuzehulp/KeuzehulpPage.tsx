@@ -184,9 +184,13 @@ function Outcome({ answers }: { answers: KeuzehulpAnswers }) {
       </PageHeading>
       <Heading2>De drie routes</Heading2>
       {fees.isPending && <Paragraph>De kosten worden berekend…</Paragraph>}
-      {fees.isError && <Paragraph>De kosten konden niet worden berekend. Bel het secretariaat als u ze nu wilt weten: 030 123 45 67.</Paragraph>}
+      {fees.isError && (
+        <Paragraph>De kosten konden niet worden berekend. Bel het secretariaat als u ze nu wilt weten: 030 123 45 67.</Paragraph>
+      )}
       <div className="gzc-route-list">
-        {fees.data?.routes.map((r) => <RouteCard key={r.route} estimate={r} small={small} />)}
+        {fees.data?.routes.map((r) => (
+          <RouteCard key={r.route} estimate={r} small={small} />
+        ))}
       </div>
       {fees.data && (
         <Paragraph>
@@ -235,7 +239,9 @@ function Secretariat() {
   return (
     <>
       <PageHeading title="Neem contact op met het secretariaat" />
-      <Paragraph>Staat uw situatie er niet bij? Het secretariaat helpt u graag. Samen kijken we of wij uw geschil kunnen behandelen.</Paragraph>
+      <Paragraph>
+        Staat uw situatie er niet bij? Het secretariaat helpt u graag. Samen kijken we of wij uw geschil kunnen behandelen.
+      </Paragraph>
       <dl className="gzc-dl">
         <dt>Telefoon</dt>
         <dd>030 123 45 67 (werkdagen 9.00 tot 17.00 uur)</dd>

@@ -29,13 +29,24 @@ export const QUESTIONS: Question[] = [
     title: 'Met wie heeft u een geschil?',
     type: 'radio',
     choices: [
-      { value: 'insurer', label: 'Met een zorgverzekeraar', hint: 'Bijvoorbeeld over uw contract voor de basisverzekering of de aanvullende verzekering.' },
+      {
+        value: 'insurer',
+        label: 'Met een zorgverzekeraar',
+        hint: 'Bijvoorbeeld over uw contract voor de basisverzekering of de aanvullende verzekering.',
+      },
       { value: 'care_office', label: 'Met een zorgkantoor', hint: 'Over langdurige zorg uit de Wet langdurige zorg (Wlz).' },
       { value: 'municipality', label: 'Met een gemeente', hint: 'Bijvoorbeeld over zorg uit de Wmo of de Jeugdwet.' },
       { value: 'other', label: 'Met iemand anders', hint: 'Bijvoorbeeld een patiënt, een collega of een andere zorgaanbieder.' },
       { value: 'unknown', label: 'Mijn situatie staat er niet bij' },
     ],
-    exit: (v) => (v === 'municipality' ? 'buiten-bereik?reden=gemeente' : v === 'other' ? 'buiten-bereik?reden=geen-zorgcontract' : v === 'unknown' ? 'secretariaat' : null),
+    exit: (v) =>
+      v === 'municipality'
+        ? 'buiten-bereik?reden=gemeente'
+        : v === 'other'
+          ? 'buiten-bereik?reden=geen-zorgcontract'
+          : v === 'unknown'
+            ? 'secretariaat'
+            : null,
   },
   {
     step: 'wet',
@@ -58,8 +69,16 @@ export const QUESTIONS: Question[] = [
     title: 'Heeft u al een contract?',
     type: 'radio',
     choices: [
-      { value: 'precontractual', label: 'Nee, nog niet', hint: 'Precontractueel: voordat er een contract is. Bijvoorbeeld over het tarief of omdat u geen contract krijgt.' },
-      { value: 'contractual', label: 'Ja, het geschil gaat over een lopend contract', hint: 'Contractueel: bijvoorbeeld een omzetplafond dat halverwege het jaar bereikt is.' },
+      {
+        value: 'precontractual',
+        label: 'Nee, nog niet',
+        hint: 'Precontractueel: voordat er een contract is. Bijvoorbeeld over het tarief of omdat u geen contract krijgt.',
+      },
+      {
+        value: 'contractual',
+        label: 'Ja, het geschil gaat over een lopend contract',
+        hint: 'Contractueel: bijvoorbeeld een omzetplafond dat halverwege het jaar bereikt is.',
+      },
     ],
   },
   {
@@ -74,7 +93,8 @@ export const QUESTIONS: Question[] = [
     step: 'praktijk',
     field: 'small',
     title: 'Is uw praktijk of organisatie klein?',
-    description: 'Klein betekent: minder dan € 325.000 omzet per jaar, of 10 zorgverleners of minder. Dan betaalt de verzekeraar een deel van uw kosten.',
+    description:
+      'Klein betekent: minder dan € 325.000 omzet per jaar, of 10 zorgverleners of minder. Dan betaalt de verzekeraar een deel van uw kosten.',
     type: 'radio',
     choices: [
       { value: 'true', label: 'Ja, mijn praktijk is klein' },
@@ -87,7 +107,11 @@ export const QUESTIONS: Question[] = [
     title: 'Is het dringend?',
     type: 'radio',
     choices: [
-      { value: 'true', label: 'Ja', hint: 'Bijvoorbeeld: u moet binnenkort stoppen met nieuwe cliënten (een cliëntenstop). Dan gelden kortere termijnen.' },
+      {
+        value: 'true',
+        label: 'Ja',
+        hint: 'Bijvoorbeeld: u moet binnenkort stoppen met nieuwe cliënten (een cliëntenstop). Dan gelden kortere termijnen.',
+      },
       { value: 'false', label: 'Nee' },
     ],
   },

@@ -10,7 +10,17 @@ export interface Scope {
 }
 
 /** One table: a row per figure, a column per scope; withheld cells say "minder dan 5". */
-export function FigureTable({ answer, section, scopes, captionHidden = false }: { answer: StatisticsAnswer; section: FigureSection; scopes: Scope[]; captionHidden?: boolean }) {
+export function FigureTable({
+  answer,
+  section,
+  scopes,
+  captionHidden = false,
+}: {
+  answer: StatisticsAnswer;
+  section: FigureSection;
+  scopes: Scope[];
+  captionHidden?: boolean;
+}) {
   return (
     <div className="gzc-table-wrap" role="region" aria-label={`Tabel: ${section.caption}`} tabIndex={0}>
       <Table>
@@ -56,7 +66,14 @@ export function FigureBars({ answer, section, scope }: { answer: StatisticsAnswe
   return (
     <figure className="gzc-chart">
       <div aria-hidden="true">
-        <BarChart accessibilityLayer={false} layout="vertical" width={640} height={Math.max(120, data.length * 34 + 40)} data={data} margin={{ left: 24, right: 24 }}>
+        <BarChart
+          accessibilityLayer={false}
+          layout="vertical"
+          width={640}
+          height={Math.max(120, data.length * 34 + 40)}
+          data={data}
+          margin={{ left: 24, right: 24 }}
+        >
           <CartesianGrid horizontal={false} stroke="#c9e0e5" />
           <XAxis type="number" allowDecimals={false} tick={{ fill: '#1b1f23' }} />
           <YAxis type="category" dataKey="name" width={290} tick={{ fill: '#1b1f23', fontSize: 13 }} />
@@ -90,13 +107,23 @@ export function YearLines({ answer, section }: { answer: StatisticsAnswer; secti
           <YAxis allowDecimals={false} tick={{ fill: '#1b1f23' }} />
           <Legend />
           {rows.map((r, i) => (
-            <Line key={r.path} dataKey={`v${i}`} name={r.label} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} strokeDasharray={i === 0 ? undefined : `${4 + 2 * i} 3`} isAnimationActive={false} connectNulls={false} />
+            <Line
+              key={r.path}
+              dataKey={`v${i}`}
+              name={r.label}
+              stroke={COLOURS[i % COLOURS.length]}
+              strokeWidth={2}
+              strokeDasharray={i === 0 ? undefined : `${4 + 2 * i} 3`}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
           ))}
         </LineChart>
       </div>
       <figcaption>
         Grafiek: {rows.map((r) => r.label.toLowerCase()).join(', ')} per jaar. De cijfers staan ook in de tabel.
-        {hidden.length > 0 && ` Niet in de grafiek, omdat het cijfer elk jaar is afgeschermd: ${hidden.map((r) => r.label.toLowerCase()).join(', ')}.`}
+        {hidden.length > 0 &&
+          ` Niet in de grafiek, omdat het cijfer elk jaar is afgeschermd: ${hidden.map((r) => r.label.toLowerCase()).join(', ')}.`}
       </figcaption>
     </figure>
   );

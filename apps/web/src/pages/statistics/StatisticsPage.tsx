@@ -65,11 +65,12 @@ export function StatisticsPage() {
     <>
       <PageHeading title="Statistieken" />
       <Paragraph lead>
-        Hoeveel zaken komen er binnen, hoe snel gaan ze, hoe lopen ze af en wie gebruikt de geschillenregeling? Kies een jaar of een kwartaal.
+        Hoeveel zaken komen er binnen, hoe snel gaan ze, hoe lopen ze af en wie gebruikt de geschillenregeling? Kies een jaar of een
+        kwartaal.
       </Paragraph>
       <Paragraph>
-        Zijn het minder dan 5 zaken? Dan staat er <strong>minder dan 5</strong>. Zo is niet na te gaan om welke zorgaanbieder of verzekeraar het gaat.
-        Soms houden we daarom ook een ander getal achter, omdat u anders het kleine getal kunt uitrekenen.
+        Zijn het minder dan 5 zaken? Dan staat er <strong>minder dan 5</strong>. Zo is niet na te gaan om welke zorgaanbieder of verzekeraar
+        het gaat. Soms houden we daarom ook een ander getal achter, omdat u anders het kleine getal kunt uitrekenen.
       </Paragraph>
 
       <FormField type="select" className="gzc-field">
@@ -124,7 +125,9 @@ export function StatisticsPage() {
 function LoadError({ error }: { error: Error }) {
   return (
     <Alert type="error">
-      <Paragraph>De cijfers konden niet worden geladen. {error instanceof ApiError ? error.detail : 'Probeer het later opnieuw.'}</Paragraph>
+      <Paragraph>
+        De cijfers konden niet worden geladen. {error instanceof ApiError ? error.detail : 'Probeer het later opnieuw.'}
+      </Paragraph>
     </Alert>
   );
 }
@@ -132,7 +135,9 @@ function LoadError({ error }: { error: Error }) {
 function PeriodFiguresView({ answer, period, isYear }: { answer: StatisticsAnswer; period: WholePeriod; isYear: boolean }) {
   const total: Scope = { key: 'overall', name: isYear ? `Heel ${period.key}` : periodName(period.key), figures: answer };
   // A year shows its quarters beside the total; a quarter is its own total.
-  const scopes: Scope[] = isYear ? [...answer.periods.map((p) => ({ key: p.period, name: periodName(p.period), figures: p })), total] : [total];
+  const scopes: Scope[] = isYear
+    ? [...answer.periods.map((p) => ({ key: p.period, name: periodName(p.period), figures: p })), total]
+    : [total];
   return (
     <>
       <AtAGlance answer={answer} scope={total} />
@@ -157,12 +162,29 @@ function PeriodFiguresView({ answer, period, isYear }: { answer: StatisticsAnswe
 
 /** Four figures that answer the committee's four questions before any table. */
 function AtAGlance({ answer, scope }: { answer: StatisticsAnswer; scope: Scope }) {
-  const figure = (path: string, kind: 'count' | 'rate' | 'days') => formatFigure(valueAt(answer, path), kind, isWithheld(answer, 'overall', path));
+  const figure = (path: string, kind: 'count' | 'rate' | 'days') =>
+    formatFigure(valueAt(answer, path), kind, isWithheld(answer, 'overall', path));
   const items = [
-    { term: 'Ingediende zaken', value: figure('filed', 'count'), note: `${figure('closed', 'count')} afgesloten, ${figure('openAtEnd', 'count')} nog lopend` },
-    { term: 'Mediaan van indienen tot afsluiten', value: `${figure('durationsDays.filingToClosure.median', 'days')} dagen`, note: `inschrijven: ${figure('durationsDays.filingToRegistration.median', 'days')} dagen` },
-    { term: 'Mediations volledig eens geworden', value: figure('mediation.successRate', 'rate'), note: `van ${figure('mediation.concluded', 'count')} afgeronde mediations` },
-    { term: 'Ingediend door kleine zorgaanbieders', value: figure('smallProviderShare.share', 'rate'), note: `wederpartij stemde in: ${figure('respondentConsentRate.rate', 'rate')}` },
+    {
+      term: 'Ingediende zaken',
+      value: figure('filed', 'count'),
+      note: `${figure('closed', 'count')} afgesloten, ${figure('openAtEnd', 'count')} nog lopend`,
+    },
+    {
+      term: 'Mediaan van indienen tot afsluiten',
+      value: `${figure('durationsDays.filingToClosure.median', 'days')} dagen`,
+      note: `inschrijven: ${figure('durationsDays.filingToRegistration.median', 'days')} dagen`,
+    },
+    {
+      term: 'Mediations volledig eens geworden',
+      value: figure('mediation.successRate', 'rate'),
+      note: `van ${figure('mediation.concluded', 'count')} afgeronde mediations`,
+    },
+    {
+      term: 'Ingediend door kleine zorgaanbieders',
+      value: figure('smallProviderShare.share', 'rate'),
+      note: `wederpartij stemde in: ${figure('respondentConsentRate.rate', 'rate')}`,
+    },
   ];
   return (
     <section aria-labelledby="in-het-kort">

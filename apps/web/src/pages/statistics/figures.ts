@@ -148,7 +148,11 @@ export const SECTIONS: { question: string; id: string; sections: FigureSection[]
         rows: [...breakdown('byLegalFramework', FRAMEWORK_LABELS), ...breakdown('byPhase', PHASE_LABELS)],
       },
       { id: 'sector', caption: 'Ingediende zaken naar soort zorg', rows: breakdown('bySector', SECTOR_LABELS) },
-      { id: 'onderwerp', caption: 'Ingediende zaken naar onderwerp (een zaak kan meer onderwerpen hebben)', rows: breakdown('bySubject', SUBJECT_LABELS) },
+      {
+        id: 'onderwerp',
+        caption: 'Ingediende zaken naar onderwerp (een zaak kan meer onderwerpen hebben)',
+        rows: breakdown('bySubject', SUBJECT_LABELS),
+      },
     ],
   },
 ];
@@ -239,10 +243,20 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 
 export function quarterPeriod(year: number, q: number): WholePeriod {
   const endMonth = q * 3;
-  return { key: `${year}-Q${q}`, name: periodName(`${year}-Q${q}`), from: `${year}-${pad(endMonth - 2)}-01`, to: `${year}-${pad(endMonth)}-${lastDay(year, endMonth)}` };
+  return {
+    key: `${year}-Q${q}`,
+    name: periodName(`${year}-Q${q}`),
+    from: `${year}-${pad(endMonth - 2)}-01`,
+    to: `${year}-${pad(endMonth)}-${lastDay(year, endMonth)}`,
+  };
 }
 
-export const yearPeriod = (year: number): WholePeriod => ({ key: String(year), name: `Het jaar ${year}`, from: `${year}-01-01`, to: `${year}-12-31` });
+export const yearPeriod = (year: number): WholePeriod => ({
+  key: String(year),
+  name: `Het jaar ${year}`,
+  from: `${year}-01-01`,
+  to: `${year}-12-31`,
+});
 
 /** The years and quarters that have ended by `today` (YYYY-MM-DD), from the body's first year. */
 export function endedPeriods(today: string, firstYear = 2016): { years: WholePeriod[]; quarters: WholePeriod[] } {
