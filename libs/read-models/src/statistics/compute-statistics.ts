@@ -12,7 +12,7 @@ import {
 } from './cells';
 import { daysBetween, nearestRank } from './percentile';
 import type { Period } from './periods';
-import { suppress } from './suppression';
+import type { ObserverPublication } from './observer-publication';
 
 // The statistics of GET /api/statistics, computed from the statistics facts. Definitions (also in
 // the README): a period is a Dutch calendar year or quarter clipped to the window [from, to].
@@ -37,8 +37,14 @@ export interface StatisticsRequest {
   window: { start: string; end: string };
   periods: Period[];
   audience: Audience;
-  /** Cells counting 1..k-1 cases are withheld from observers. */
-  minCellCount: number;
+  /** Observers: the published periods with the cells withheld in each (see observer-publication.ts). */
+  publication?: ObserverPublication;
+}
+
+export interface CountedFigures {
+  /** Scope-major: counts[scope * COUNT_CELLS.length + cell]; scope periods.length is the whole window. */
+  counts: Float64Array;
+  durations: Record<DurationName, number[][]>;
 }
 
 export interface DurationFigure {
@@ -125,8 +131,8 @@ const BREAKDOWN_CELLS = Object.fromEntries(
 ) as unknown as Record<keyof typeof BREAKDOWNS, ReadonlyMap<string, number>>;
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
-export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, request: StatisticsRequest): StatisticsResult {
-  const { periods } = request;
+/** The counts (and the durations behind the medians) per period, and the whole window as scope `periods.length`. */
+export function countFigures(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, periods: Period[]): CountedFigures {
   const P = periods.length;
   const overall = P; // scope index of the whole window
   const counts = new Float64Array((P + 1) * C);
@@ -227,10 +233,15 @@ export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable
   counts[overall * C + OPEN] = P > 0 ? counts[(P - 1) * C + OPEN] : 0;
   for (const d of DURATIONS) durations[d][overall] = durations[d].slice(0, P).flat();
 
-  const withheld =
-    request.audience === 'secretariat'
-      ? new Uint8Array(counts.length)
-      : suppress(counts, relationsFor(P), request.minCellCount);
+  return { counts, durations };
+}
+
+export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, request: StatisticsRequest): StatisticsResult {
+  const { periods } = request;
+  const P = periods.length;
+  const overall = P;
+  const { counts, durations } = countFigures(facts, missedAt, periods);
+  const withheld = request.audience === 'secretariat' ? new Uint8Array(counts.length) : observerWithheld(periods, request.publication);
 
   const labels = [...periods.map((p) => p.label), 'overall'];
   const suppressed: SuppressedCell[] = [];
@@ -300,26 +311,28 @@ export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable
 }
 
 /**
- * Every linear identity between published counts, as lists of flat cell ids (scope * C + cell):
- * inside each scope (SCOPE_RELATIONS), each additive cell over the periods, the window's stock
- * equal to the last period's, and the stock-flow identity between consecutive periods
- * (openAtEnd[p] + closed[p] = openAtEnd[p-1] + filed[p]).
+ * What an observer may not see of an answer: each period's cells as fixed when that period was
+ * published, and for the whole window the period itself (one period, or the year its four
+ * quarters make) or, over several years, each sum whose parts were all shown (nothing new) and
+ * the stock of the last year. A period missing from the publication is withheld entirely.
  */
-export function relationsFor(P: number): number[][] {
-  const overall = P;
-  const id = (scope: number, name: string): number => scope * C + cell(name);
-  const relations: number[][] = [];
-  for (let scope = 0; scope <= P; scope++) {
-    for (const relation of SCOPE_RELATIONS) relations.push(relation.map((name) => id(scope, name)));
-  }
-  if (P > 0) {
-    for (const name of ADDITIVE_CELLS) {
-      relations.push([id(overall, name), ...Array.from({ length: P }, (_, p) => id(p, name))]);
+function observerWithheld(periods: Period[], publication: ObserverPublication | undefined): Uint8Array {
+  const P = periods.length;
+  const withheld = new Uint8Array((P + 1) * C).fill(1);
+  if (!publication) return withheld;
+  const flagsOf = (label: string): Uint8Array | undefined => publication.scopes.get(label)?.withheld;
+  periods.forEach((p, i) => {
+    const flags = flagsOf(p.label);
+    if (flags) withheld.set(flags, i * C);
+  });
+  const years = [...new Set(periods.map((p) => p.label.slice(0, 4)))];
+  const whole: string[] = P === 1 ? [periods[0].label] : years;
+  const parts = whole.map(flagsOf);
+  if (P > 0 && parts.every((f) => f !== undefined)) {
+    const OPEN = cell('openAtEnd');
+    for (let c = 0; c < C; c++) {
+      withheld[P * C + c] = c === OPEN ? parts[parts.length - 1]![c] : parts.some((f) => f![c] === 1) ? 1 : 0;
     }
-    relations.push([id(overall, 'openAtEnd'), id(P - 1, 'openAtEnd')]);
-    for (let p = 1; p < P; p++) {
-      relations.push([id(p, 'openAtEnd'), id(p, 'closed'), id(p - 1, 'openAtEnd'), id(p, 'filed')]);
-    }
   }
-  return relations;
+  return withheld;
 }

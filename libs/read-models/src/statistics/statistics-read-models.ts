@@ -4,7 +4,10 @@ import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
 import { computeStatistics, type Audience, type StatisticsResult } from './compute-statistics';
 import { daysBetween } from './percentile';
+import { buildObserverPublication, type ObserverPublication } from './observer-publication';
 import { periodsOf, windowOf, type CalendarDate, type GroupBy } from './periods';
+import { lastPublishedLabel } from './published-scopes';
+import { linearSolver, type LinearSolver } from './suppression-audit';
 
 export interface StatisticsQuery {
   from: CalendarDate;
@@ -12,6 +15,8 @@ export interface StatisticsQuery {
   groupBy: GroupBy;
   audience: Audience;
   minCellCount: number;
+  /** Observers see the periods that have ended by now. */
+  now: Date;
 }
 
 export interface MediationOutcome {
@@ -83,6 +88,7 @@ export class StatisticsReadModels {
   private readonly cache = new Map<string, StatisticsAnswer>();
   private snapshot: FactsSnapshot = { loadedUpTo: -1, facts: new Map(), missed: new Map() };
   private refreshing: Promise<void> | undefined;
+  private published: { key: string; publication: ObserverPublication } | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -93,7 +99,9 @@ export class StatisticsReadModels {
   /** The answer with its cache of renderings: a caller stores what it serialised under a name of its own. */
   async statisticsAnswer(query: StatisticsQuery): Promise<StatisticsAnswer> {
     const checkpoint = await this.checkpoint('statistics');
-    const key = JSON.stringify([checkpoint, query]);
+    const { now, ...question } = query;
+    const published = query.audience === 'observer' ? lastPublishedLabel(now) : null;
+    const key = JSON.stringify([checkpoint, published, question]);
     const cached = this.cache.get(key);
     if (cached) {
       // Refresh its place: the map's order is the eviction order.
@@ -104,16 +112,29 @@ export class StatisticsReadModels {
     const window = windowOf(query.from, query.to);
     const periods = periodsOf(query.from, query.to, query.groupBy);
     const snapshot = await this.facts(checkpoint);
+    const publication = query.audience === 'observer' ? this.publication(await linearSolver(), snapshot, checkpoint, now, query.minCellCount) : undefined;
     const result = computeStatistics(snapshot.facts.values(), snapshot.missed.values(), {
       window,
       periods,
       audience: query.audience,
-      minCellCount: query.minCellCount,
+      publication,
     });
     const answer: StatisticsAnswer = { result, rendered: new Map(), tag: createHash('sha1').update(key).digest('base64url') };
     this.cache.set(key, answer);
     while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
     return answer;
+  }
+
+  /**
+   * The observers' publication at this checkpoint (every ended period and what is withheld in it),
+   * computed once and shared by every observer answer until a new event or a new period ends.
+   */
+  private publication(solver: LinearSolver, snapshot: FactsSnapshot, checkpoint: number, now: Date, k: number): ObserverPublication {
+    const key = JSON.stringify([checkpoint, lastPublishedLabel(now), k]);
+    if (this.published?.key !== key) {
+      this.published = { key, publication: buildObserverPublication(solver, snapshot.facts.values(), snapshot.missed.values(), now, k) };
+    }
+    return this.published.publication;
   }
 
   /** Mediations concluded in the window, oldest first; only `mediatorUserId`'s when given. */

@@ -99,6 +99,11 @@ export class StatisticsAttacker {
     this.unknown.delete(id);
   }
 
+  /** Every cell shown in some table, with its value. */
+  get published(): Map<string, number> {
+    return new Map(this.known);
+  }
+
   get withheld(): string[] {
     return [...this.unknown];
   }
@@ -158,13 +163,15 @@ export class StatisticsAttacker {
 
   /** Integer programs solved so far. */
   programs = 0;
+  /** Withheld small counts checked so far. */
+  smallCells = 0;
 
   /**
    * Per withheld cell, how far down and up the attacker can push it: the exact minimum and maximum
    * from an integer program over its connected group of unknowns, unless a feasible point already
    * found shows it at 1 or below (lo) or at k-1 or above (hi), which is all the property needs.
    */
-  async ranges(firstYear: number, k: number): Promise<CellRange[]> {
+  async ranges(firstYear: number, k: number, truth: ReadonlyMap<string, number>): Promise<CellRange[]> {
     const highs = await solver();
     // Published values are constants; constraints left with no unknown are checks, with one or more they bind.
     const bound: Constraint[] = [];
@@ -212,18 +219,18 @@ export class StatisticsAttacker {
         // cell at 1 or below and at k-1 or above, which then needs no program of its own.
         const seenLo = vars.map(() => Infinity);
         const seenHi = vars.map(() => -Infinity);
-        let objective = index[0];
-        const solve = (j: number, sense: 'minimize' | 'maximize'): number => {
+        let objective = [index[0]];
+        const solveSum = (js: number[], sense: 'minimize' | 'maximize'): number => {
           this.programs++;
-          model.changeColCost(objective, 0);
-          model.changeColCost(index[j], 1);
-          objective = index[j];
+          for (const c of objective) model.changeColCost(c, 0);
+          objective = js.map((j) => index[j]);
+          for (const c of objective) model.changeColCost(c, 1);
           model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
           model.run();
           const status = model.getModelStatus();
           const { modelStatus } = highs.constants;
           if (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible) return sense === 'maximize' ? Infinity : 0;
-          if (status !== modelStatus.optimal) throw new Error(`${vars[j]}: ${sense} ended with status ${status}`);
+          if (status !== modelStatus.optimal) throw new Error(`${js.map((j) => vars[j])}: ${sense} ended with status ${status}`);
           const values = model.getSolution().colValue;
           vars.forEach((_, w) => {
             const x = Math.round(values[index[w]]);
@@ -232,10 +239,24 @@ export class StatisticsAttacker {
           });
           return Math.round(model.getObjectiveValue());
         };
-        vars.forEach((v, j) => {
+        const solve = (j: number, sense: 'minimize' | 'maximize'): number => solveSum([j], sense);
+        // The cells the rule protects: withheld counts of 1..k-1 cases (a withheld zero or large
+        // count may be narrowed; what matters is that no small count is).
+        const small = vars.map((_, j) => j).filter((j) => {
+          const t = truth.get(vars[j]);
+          if (t === undefined) throw new Error(`No true value for ${vars[j]}`);
+          return t >= 1 && t <= k - 1;
+        });
+        this.smallCells += small.length;
+        // One program pushing all of them down (and one up) at once usually settles most.
+        const needLo = small.filter((j) => seenLo[j] > 1);
+        if (needLo.length > 1) solveSum(needLo, 'minimize');
+        const needHi = small.filter((j) => seenHi[j] < k - 1);
+        if (needHi.length > 1) solveSum(needHi, 'maximize');
+        small.forEach((j) => {
           const lo = seenLo[j] <= 1 ? seenLo[j] : solve(j, 'minimize');
           const hi = seenHi[j] >= k - 1 ? seenHi[j] : solve(j, 'maximize');
-          ranges.push({ cell: v, lo, hi });
+          ranges.push({ cell: vars[j], lo, hi });
         });
       } finally {
         model.dispose();
