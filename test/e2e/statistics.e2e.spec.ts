@@ -150,7 +150,10 @@ describe('GET /api/statistics for observers', () => {
     }
   };
 
-  it.each([WINDOWS[1], WINDOWS[2]])('withhold small cells of $from..$to by $groupBy so that none can be recovered', async (w) => {
+  // Observers get whole periods that have ended (rule 22); NOW is 2026-06-30.
+  const OBSERVER_WINDOWS = [WINDOWS[1], { from: '2019-01-01', to: '2021-12-31', groupBy: 'quarter' }, { from: '2016-01-01', to: '2025-12-31', groupBy: 'year' }] as const;
+
+  it.each(OBSERVER_WINDOWS)('withhold small cells of $from..$to by $groupBy so that none can be recovered', async (w) => {
     const [sec, obs] = await Promise.all([app.as('sec-jan').get(query(w)), app.as('obs-karin').get(query(w))]);
     expect(obs.status).toBe(200);
     expect(obs.body.minCellCount).toBe(5);
@@ -160,7 +163,7 @@ describe('GET /api/statistics for observers', () => {
   it('honours STATISTICS_MIN_CELL_COUNT', async () => {
     const strict = await startTestApp({ dataDir, clock: new ManualClock(new Date(NOW)), env: { STATISTICS_MIN_CELL_COUNT: '25' } });
     try {
-      const w = WINDOWS[0];
+      const w = OBSERVER_WINDOWS[2];
       const [sec, obs] = await Promise.all([strict.as('sec-jan').get(query(w)), strict.as('obs-karin').get(query(w))]);
       expect(obs.body.minCellCount).toBe(25);
       checkSuppression(obs.body, sec.body, 25);
@@ -168,6 +171,38 @@ describe('GET /api/statistics for observers', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('observers get whole published periods only (rule 22)', () => {
+  it.each([
+    ['from=2019-03-15&to=2021-08-20', 'from'],
+    ['from=2024-01-01&to=2024-06-30', 'from'],
+    ['year=2026', 'year'],
+    ['quarter=2026-Q2', 'quarter'],
+    ['from=2025-01-01&to=2026-12-31', 'to'],
+    ['year=2024&from=2024-01-01', 'year'],
+    ['quarter=2024-Q5', 'quarter'],
+  ])('?%s is refused for an observer with 400 naming %s', async (q, field) => {
+    const res = await app.as('obs-karin').get(`/api/statistics?${q}`);
+    expect([res.status, res.body.errors?.[0]?.field]).toEqual([400, field]);
+  });
+
+  it('year=, quarter= and the default give the same figures for the same period in every table', async () => {
+    const [byYear, byQuarter, q2, all] = await Promise.all([
+      app.as('obs-karin').get('/api/statistics?year=2024'),
+      app.as('obs-karin').get('/api/statistics?year=2024&groupBy=quarter'),
+      app.as('obs-karin').get('/api/statistics?quarter=2024-Q2'),
+      app.as('obs-karin').get('/api/statistics'),
+    ]);
+    for (const r of [byYear, byQuarter, q2, all]) expect(r.status).toBe(200);
+    expect(all.body.from).toBe('2016-01-01');
+    expect(all.body.to).toBe('2025-12-31');
+    expect(figuresOnly(byYear.body.periods[0])).toEqual(figuresOnly(byQuarter.body));
+    expect(figuresOnly(q2.body.periods[0])).toEqual(figuresOnly(byQuarter.body.periods[1]));
+    expect(figuresOnly(all.body.periods.find((p: { period: string }) => p.period === '2024'))).toEqual(figuresOnly(byYear.body));
+    // The secretariat still asks for any window.
+    expect((await app.as('sec-jan').get('/api/statistics?from=2019-03-15&to=2021-08-20')).status).toBe(200);
   });
 });
 

@@ -21,3 +21,4 @@ export { routeOnTheTable } from './decisions/route-agreement';
 export { statementsDue } from './decisions/proceedings';
 export { describeStatus } from './decisions/describe';
 export * from './directory';
+export * from './time';

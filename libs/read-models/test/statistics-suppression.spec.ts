@@ -58,8 +58,9 @@ describe('computeStatistics for observers on a handful of cases', () => {
     expect(secretariat.suppressed).toEqual([]);
     const publication = buildObserverPublication(await linearSolver(), facts, [], NOW, 5);
     const observer = computeStatistics(facts, [], { ...request, audience: 'observer', publication });
-    // Small counts (1..4 filed in Q1 and Q2) are withheld; the empty quarters are shown as 0.
-    expect(observer.periods.map((p) => p.filed)).toEqual([null, null, 0, 0]);
+    // 6 filed in Q1 are shown, 3 in Q2 withheld, and so the year's 9; the empty quarters show 0.
+    expect(observer.periods.map((p) => p.filed)).toEqual([6, null, 0, 0]);
+    expect(observer.filed).toBeNull();
     expect(observer.bySector).toEqual(expect.objectContaining({ dental: null, pharmacy: null }));
     // Shown figures are the true ones.
     expect(observer.durationsDays.filingToClosure.n === null || observer.durationsDays.filingToClosure.n === 5).toBe(true);
@@ -75,7 +76,7 @@ describe('computeStatistics for observers on a handful of cases', () => {
     const quarters = [observer.filed, ...observer.periods.map((p) => p.filed)];
     expect(quarters.filter((v) => v === null).length).not.toBe(1);
     const listed = new Set(observer.suppressed.map((x) => `${x.period}|${x.cell}`));
-    expect(listed).toContain('2024-Q1|filed');
+    expect(listed).toContain('2024-Q2|filed');
     expect(listed).toContain('overall|bySector.dental');
     expect(listed).toContain(`${hiddenClosures[0].period}|durationsDays.filingToClosure`);
   });
