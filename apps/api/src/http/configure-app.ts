@@ -47,6 +47,11 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
       maxAge: 600,
     });
   }
+  // Problems and messages follow Accept-Language: caches must keep the languages apart.
+  express.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.vary('Accept-Language');
+    next();
+  });
   express.use('/api', jsonContentTypeMiddleware);
   express.useBodyParser('json', {
     limit: config.bodyLimitBytes,

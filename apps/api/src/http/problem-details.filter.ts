@@ -18,6 +18,11 @@ import {
   type ProblemInit,
   problemType,
 } from './problem';
+import { languageOf } from './language';
+import { CODE_BY_STATUS, DETAILS_NL, TITLES_NL } from './problem-messages.nl';
+
+/** `urn:gzc:problem:rate_limited` → `rate_limited`. */
+const slugOf = (type: string | undefined): string | undefined => (type?.startsWith('urn:gzc:problem:') ? type.slice('urn:gzc:problem:'.length) : undefined);
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -58,15 +63,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { requestId?: string }>();
     const response = http.getResponse<Response>();
     const init = this.toProblem(exception, request);
+    const dutch = languageOf(request) === 'nl';
+    // Every problem and every field error carries a stable code, the same in both languages.
+    const code = init.code ?? slugOf(init.type) ?? CODE_BY_STATUS[init.status] ?? 'error';
+    const title = dutch ? (init.nl?.title ?? TITLES_NL[init.status] ?? titleFor(init.status)) : (init.title ?? titleFor(init.status));
+    const detail = dutch ? (init.nl?.detail ?? DETAILS_NL[code] ?? DETAILS_NL[CODE_BY_STATUS[init.status] ?? ''] ?? init.detail) : init.detail;
+    const errors = init.errors?.map((e) => ({ field: e.field, code: e.code ?? 'invalid', message: dutch ? (e.nl ?? e.message) : e.message }));
 
     const problem: ProblemDetails = {
       type: init.type ?? 'about:blank',
-      title: init.title ?? titleFor(init.status),
+      title,
       status: init.status,
-      detail: init.detail,
+      detail,
       instance: instanceOf(request),
-      ...(init.code !== undefined ? { code: init.code } : {}),
-      ...(init.errors !== undefined ? { errors: init.errors } : {}),
+      code,
+      ...(errors !== undefined ? { errors } : {}),
       ...(init.extensions ?? {}),
       ...(request?.requestId ? { requestId: request.requestId } : {}),
     };
@@ -79,6 +90,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     for (const [name, value] of Object.entries(init.headers ?? {})) response.setHeader(name, value);
     response.status(init.status);
+    if (typeof response.vary === 'function') response.vary('Accept-Language');
     response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     response.send(JSON.stringify(problem));
   }
@@ -89,8 +101,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     if (isDomainError(exception)) {
       const { kind, code, message, field } = exception;
+      // The Dutch was written at the throw site, with the values at hand.
+      const nlDetail = exception.messages?.nl ?? message;
       if (kind === 'forbidden') {
-        return { status: 403, type: problemType(code), title: 'Action not allowed', detail: message, code };
+        return { status: 403, type: problemType(code), title: 'Action not allowed', detail: message, code, nl: { title: 'Dit mag u niet doen', detail: nlDetail } };
       }
       if (kind === 'invalid') {
         return {
@@ -99,13 +113,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           title: 'Invalid request',
           detail: message,
           code,
-          errors: [{ field: field ?? 'body', message }],
+          nl: { title: 'Er klopt iets niet in uw verzoek', detail: nlDetail },
+          errors: [{ field: field ?? 'body', code, message, nl: nlDetail }],
         };
       }
       if (code === 'not_found') {
-        return { status: 404, type: problemType(code), title: 'Not found', detail: message, code };
+        return { status: 404, type: problemType(code), title: 'Not found', detail: message, code, nl: { detail: nlDetail } };
       }
-      return { status: 409, type: problemType(code), title: 'Not possible now', detail: message, code };
+      return { status: 409, type: problemType(code), title: 'Not possible now', detail: message, code, nl: { title: 'Dit kan nu niet', detail: nlDetail } };
     }
 
     if (exception instanceof CaseNotFoundError || named(exception, 'CaseNotFoundError')) {
