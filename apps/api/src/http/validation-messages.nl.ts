@@ -72,6 +72,13 @@ export const DUTCH_VALIDATION_MESSAGES: Record<string, Rule> = {
   isUuid: { code: 'not_an_id', nl: (l) => `${capital(l)} is geen geldige code (uuid).` },
   isObject: { code: 'not_an_object', nl: (l) => `${capital(l)} moet een object zijn.` },
   nestedValidation: { code: 'invalid', nl: (l) => `${capital(l)} is niet goed ingevuld.` },
+  isLegalFramework: {
+    code: 'not_allowed_value',
+    nl: (l, e) =>
+      /Wmo|Jeugdwet/i.test(e)
+        ? 'Geschillen onder de Wmo of de Jeugdwet horen niet bij deze geschilleninstantie. Ga naar de klachten- of geschillenregeling van uw gemeente, of naar de rechter.'
+        : `${capital(l)} heeft een waarde die we niet kennen. Kies zvw, zvw_supplementary of wlz.`,
+  },
   matches: { code: 'wrong_format', nl: (l) => `${capital(l)} is niet in de juiste vorm geschreven.` },
 };
 
