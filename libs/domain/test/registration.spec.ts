@@ -1,3 +1,4 @@
+import { deadlineDueAt } from '../src/deadlines';
 import { DEFAULT_POLICIES, foldEvents } from '../src';
 import { addDays, DISPUTE_ID, given, nextHour, story } from './support/given';
 import { filed, registered } from './support/scenarios';
@@ -13,7 +14,7 @@ describe('request-information', () => {
       .then([
         {
           type: 'InformationRequested',
-          data: { questions: 'Which contract?', deadline: { deadlineId: 'information-1', kind: 'information', dueAt: addDays(now, 14) }, occurredAt: now },
+          data: { questions: 'Which contract?', deadline: { deadlineId: 'information-1', kind: 'information', dueAt: deadlineDueAt(now, 14) }, occurredAt: now },
         },
       ]);
     const s = foldEvents(awaitingInformation(), DISPUTE_ID);
@@ -24,10 +25,10 @@ describe('request-information', () => {
     const base = filed({ urgent: true, urgencyReason: 'client stop' });
     const now = nextHour(base);
     const [e] = given(base).when({ type: 'request-information', questions: 'q' }, 'sec-jan', now).events();
-    expect(e.type === 'InformationRequested' && e.data.deadline.dueAt).toBe(addDays(now, 7));
+    expect(e.type === 'InformationRequested' && e.data.deadline.dueAt).toBe(deadlineDueAt(now, 7));
     const policies = { ...DEFAULT_POLICIES, deadlineDays: { ...DEFAULT_POLICIES.deadlineDays, information: 15 } };
     const [e2] = given(base).when({ type: 'request-information', questions: 'q' }, 'sec-jan', now, policies).events();
-    expect(e2.type === 'InformationRequested' && e2.data.deadline.dueAt).toBe(addDays(now, 8));
+    expect(e2.type === 'InformationRequested' && e2.data.deadline.dueAt).toBe(deadlineDueAt(now, 8));
   });
   it('accepts an explicit due date in the future', () => {
     const base = filed();
@@ -114,7 +115,7 @@ describe('register', () => {
         type: 'RespondentInvited',
         data: {
           respondentOrganisationIds: ['org-zv-noord'],
-          deadline: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: addDays(now, 14) },
+          deadline: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: deadlineDueAt(now, 14) },
           occurredAt: now,
         },
       },
@@ -153,7 +154,7 @@ describe('register', () => {
     const base = filed({ urgent: true, urgencyReason: 'client stop' });
     const now = nextHour(base);
     const [, invited] = given(base).when({ type: 'register', caseNumber: 'GZC-2025-0001' }, 'sec-jan', now).events();
-    expect(invited.type === 'RespondentInvited' && invited.data.deadline.dueAt).toBe(addDays(now, 7));
+    expect(invited.type === 'RespondentInvited' && invited.data.deadline.dueAt).toBe(deadlineDueAt(now, 7));
   });
   it('refuses a malformed case number', () => {
     given(filed()).when({ type: 'register', caseNumber: 'GZC-25-1' }, 'sec-jan').thenRefuses('invalid', 'bad_case_number', 'caseNumber');
