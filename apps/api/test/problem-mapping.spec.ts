@@ -42,7 +42,7 @@ describe('problem+json mapping of each error class', () => {
   it('a domain refusal keeps its reason as detail, and an invalid value names its field', () => {
     expect(filter.toProblem(conflict('wrong_status', 'Register only a filed case.')).detail).toBe('Register only a filed case.');
     expect(filter.toProblem(invalid('dueDate', 'in_past', 'The due date is in the past.')).errors).toEqual([
-      { field: 'dueDate', message: 'The due date is in the past.' },
+      { field: 'dueDate', code: 'in_past', message: 'The due date is in the past.', nl: 'The due date is in the past.' },
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('problem+json over HTTP', () => {
   it('malformed JSON is a 400 naming the body', async () => {
     const res = await h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"phase":');
     expectProblem(res, 400);
-    expect(res.body.errors).toEqual([{ field: 'body', message: expect.any(String) }]);
+    expect(res.body.errors).toEqual([{ field: 'body', code: 'invalid', message: expect.any(String) }]);
   });
 
   it('a body over 1 MB is a 413 problem', async () => {
