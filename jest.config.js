@@ -26,6 +26,8 @@ const shared = {
     '^.+\\.m?js$': swcOptions('ecmascript'),
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  // Playwright runs the portal's *.browser.spec.ts (npm run test:web), not Jest.
+  testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.spec\\.ts$'],
 };
 
 // unit: apps and libs (the contract and read-model suites add their PostgreSQL runs themselves when

@@ -99,7 +99,9 @@ const LIFECYCLES = [
     ['sec-jan', { type: 'appoint-neutrals' }],
     ['med-femke', (now) => ({ type: 'schedule-session', sessionId: 's1', startsAt: iso(Date.parse(now) + DAY), location: 'Utrecht' })],
     ['med-femke', { type: 'record-session', sessionId: 's1', notes: 'Parties moved closer' }],
-    ['med-femke', { type: 'conclude-mediation', result: 'full_agreement' }],
+    // A full agreement records the settlement document (rule 15).
+    ['prov-anna', { type: 'submit-document', documentId: 'vso', name: 'vaststellingsovereenkomst.pdf', mediaType: 'application/pdf', sizeBytes: 48_213, sha256: 'a'.repeat(64), visibility: 'parties' }],
+    ['med-femke', { type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }],
   ] },
   // no agreement, escalated to binding advice with a panel of three, a challenge, a decision, a fee
   { weight: 15, steps: [

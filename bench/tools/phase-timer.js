@@ -49,13 +49,12 @@ function wrapAsync(proto, method, keyOf, after) {
 setImmediate(() => {
   try {
     const { SqliteEventStore } = require(path.join(dist, 'libs/event-store/src/sqlite/sqlite-event-store.js'));
-    const { DisputeCommandExecutor } = require(path.join(dist, 'apps/api/src/disputes/application/dispute-command-executor.js'));
+    const { RunDisputeCommandHandler } = require(path.join(dist, 'apps/api/src/disputes/application/run-dispute-command.handler.js'));
     const { ProjectionEngine } = require(path.join(dist, 'libs/read-models/src/projection-engine.js'));
     wrapAsync(SqliteEventStore.prototype, 'readStream', ([id]) => (String(id).startsWith('dispute-') ? 'store.readStream(dispute)' : `store.readStream(registry)`),
       ([id], rows) => { if (!String(id).startsWith('dispute-')) counters.registryEventsRead += rows.length; });
     wrapAsync(SqliteEventStore.prototype, 'appendToStreams', () => (counters.appendCalls++, 'store.appendToStreams (sync, fsync)'));
-    wrapAsync(DisputeCommandExecutor.prototype, 'execute', ([, c]) => `executor.execute total: ${c.type}`);
-    wrapAsync(DisputeCommandExecutor.prototype, 'load', () => 'executor.load (read+fold dispute)');
+    wrapAsync(RunDisputeCommandHandler.prototype, 'execute', ([c]) => `handler.execute total: ${c.command.type}`);
     wrapAsync(ProjectionEngine.prototype, 'waitForPosition', () => 'projections.waitForPosition (waiting)');
     wrapAsync(ProjectionEngine.prototype, 'handle', () => 'projections.handle batch (3 tx)',
       ([events]) => { counters.projectionBatches++; counters.projectionEvents += events.length; });

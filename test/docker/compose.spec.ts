@@ -13,6 +13,7 @@ const DOCKERFILE = join(ROOT, 'docker', 'Dockerfile');
 
 type Service = {
   image?: string;
+  ports?: string[];
   build?: { context: string; dockerfile: string };
   command?: string[];
   environment?: Record<string, string>;
@@ -28,9 +29,15 @@ function findCompose(): string[] | undefined {
   return candidates.find(([cmd, ...args]) => spawnSync(cmd, [...args, 'version'], { encoding: 'utf8' }).status === 0);
 }
 
-function composeConfig(compose: string[], file: string): { status: number | null; output: string } {
+/** The settings compose.yaml requires (it refuses to start without an OIDC issuer and audience). */
+const REQUIRED_ENV = { OIDC_ISSUER: 'https://login.example.nl/realms/gzc', OIDC_AUDIENCE: 'gzc-disputes-api' };
+
+function composeConfig(compose: string[], file: string, env: Record<string, string | undefined> = REQUIRED_ENV): { status: number | null; output: string } {
   const [cmd, ...args] = compose;
-  const result = spawnSync(cmd, [...args, '-f', file, 'config'], { encoding: 'utf8', cwd: ROOT, env: { ...process.env } });
+  const base = { ...process.env };
+  delete base.OIDC_ISSUER;
+  delete base.OIDC_AUDIENCE;
+  const result = spawnSync(cmd, [...args, '-f', file, 'config'], { encoding: 'utf8', cwd: ROOT, env: { ...base, ...env } });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -45,6 +52,12 @@ const spec = load(source) as Compose;
       const result = composeConfig(compose!, COMPOSE_FILE);
       expect(result.output).not.toMatch(/invalid/i);
       expect(result.status).toBe(0);
+    });
+
+    it('refuses to start without an OIDC issuer and audience, naming them', () => {
+      const result = composeConfig(compose!, COMPOSE_FILE, {});
+      expect(result.status).not.toBe(0);
+      expect(result.output).toMatch(/OIDC_ISSUER|OIDC_AUDIENCE/);
     });
 
     it('and the validator does reject a broken file (so the check above means something)', () => {
@@ -109,8 +122,26 @@ describe('the compose stack', () => {
       PORT: '3000',
     });
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
-    expect(env.AUTH_MODE).toBeDefined();
     expect(services.api.build).toEqual({ context: '..', dockerfile: 'docker/Dockerfile' });
+  });
+
+  it('signs users in with OIDC only: no demonstration login, no demo directory, issuer and audience required', () => {
+    const env = services.api.environment ?? {};
+    expect(env.AUTH_MODE).toBe('oidc');
+    expect(env.NODE_ENV).toBe('production');
+    expect(env.OIDC_ISSUER).toMatch(/^\$\{OIDC_ISSUER:\?/);
+    expect(env.OIDC_AUDIENCE).toMatch(/^\$\{OIDC_AUDIENCE:\?/);
+    expect(env.DIRECTORY_SEED_FILE).toBe('${DIRECTORY_SEED_FILE:-none}');
+    expect(source).not.toMatch(/AUTH_MODE:\s*\$\{AUTH_MODE/);
+    expect(source).not.toContain('demo-directory');
+  });
+
+  it('publishes ports on the host loopback only, unless PUBLISH_ADDRESS says otherwise', () => {
+    const published = Object.entries(services).flatMap(([name, service]) => (service.ports ?? []).map((port) => ({ name, port })));
+    expect(published.length).toBeGreaterThan(0);
+    for (const { name, port } of published) {
+      expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^\$\{PUBLISH_ADDRESS:-127\.0\.0\.1\}:/) });
+    }
   });
 
   it('runs the projector from the same image with its own command and the same stores', () => {
@@ -147,6 +178,15 @@ describe('docker/Dockerfile', () => {
     expect(stages[2]).toContain('npm prune --omit=dev');
     expect(runtime).not.toMatch(/apt-get|g\+\+|npm ci/);
     expect(runtime).toContain('--from=prod-deps');
+  });
+
+  it('starts in OIDC mode as a production server, listening inside the container, without the demo directory', () => {
+    expect(runtime).toMatch(/NODE_ENV=production/);
+    expect(runtime).toMatch(/AUTH_MODE=oidc/);
+    expect(runtime).toMatch(/DIRECTORY_SEED_FILE=none/);
+    expect(runtime).toMatch(/HOST=0\.0\.0\.0/);
+    expect(runtime).not.toMatch(/^COPY[^\n]*fixtures/m);
+    expect(runtime).not.toMatch(/UNSAFE_DEV_LOGIN_ON_NETWORK/);
   });
 
   it('runs as a non-root user with a health check on /health and the api as its command', () => {

@@ -1,7 +1,7 @@
-import { ManualClock } from '../../apps/api/src/common/clock';
-import { EVENT_STORE } from '../../apps/api/src/common/tokens';
+import { ManualClock } from '../../libs/runtime/src/clock';
+import { EVENT_STORE } from '../../libs/runtime/src/tokens';
 import type { EventStore } from '../../libs/event-store/src/port';
-import { act, CLAIMANT, DAY_MS, fileDispute, getTimeline, RESPONDENT, SECRETARIAT } from './support/dispute-fixtures';
+import { act, CLAIMANT, DAY_MS, fileDispute, filingBody, getTimeline, RESPONDENT, SECRETARIAT } from './support/dispute-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('audit trail: who did what, when, in answer to what', () => {
@@ -16,23 +16,29 @@ describe('audit trail: who did what, when, in answer to what', () => {
   });
   afterAll(() => t.close());
 
-  it("every event of a command carries the actor, the request id as correlation and causation id", async () => {
+  it("every event of a command carries the actor, the server's request id as correlation and causation id, and the caller's X-Request-Id apart", async () => {
     const id = await fileDispute(t, CLAIMANT, {}, { 'X-Request-Id': 'req-file-1' });
     await act(t, SECRETARIAT, id, 'register', {}, { 'X-Request-Id': 'req-register-1' });
 
     const events = await store.readStream(`dispute-${id}`);
     expect(events.map((e) => e.type)).toEqual(['DisputeFiled', 'DisputeRegistered', 'RespondentInvited']);
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
     expect(events[0]!.metadata).toMatchObject({
       schemaVersion: 1,
       actor: { userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' },
-      correlationId: 'req-file-1',
-      causationId: 'req-file-1',
+      correlationId: expect.stringMatching(UUID),
+      clientRequestId: 'req-file-1',
     });
+    expect(events[0]!.metadata.causationId).toBe(events[0]!.metadata.correlationId);
+    const registerRequest = events[1]!.metadata.correlationId;
+    expect(registerRequest).toMatch(UUID);
+    expect(registerRequest).not.toBe(events[0]!.metadata.correlationId);
     for (const event of events.slice(1)) {
       expect(event.metadata).toMatchObject({
         actor: { userId: 'sec-jan', role: 'secretariat', organisationId: 'org-geschilleninstantie' },
-        correlationId: 'req-register-1',
-        causationId: 'req-register-1',
+        correlationId: registerRequest,
+        causationId: registerRequest,
+        clientRequestId: 'req-register-1',
       });
     }
   });
@@ -77,7 +83,7 @@ describe('audit trail: who did what, when, in answer to what', () => {
     expect(timeline.find((e) => e.type === 'DeadlineMissed')?.actor).toEqual({ userId: 'system:deadline-scheduler', role: 'system' });
   });
 
-  it('directory changes carry the secretariat member and the request id', async () => {
+  it("directory changes carry the secretariat member, the server's request id and the caller's X-Request-Id apart", async () => {
     const token = await t.token('sec-jan');
     const res = await t
       .http()
@@ -89,7 +95,25 @@ describe('audit trail: who did what, when, in answer to what', () => {
     expect(changed).toMatchObject({
       type: 'OrganisationChanged',
       data: { changed: ['name'] },
-      metadata: { actor: { userId: 'sec-jan', role: 'secretariat', organisationId: 'org-geschilleninstantie' }, correlationId: 'req-dir-1', causationId: 'req-dir-1' },
+      metadata: {
+        actor: { userId: 'sec-jan', role: 'secretariat', organisationId: 'org-geschilleninstantie' },
+        correlationId: res.headers['x-request-id'],
+        causationId: res.headers['x-request-id'],
+        clientRequestId: 'req-dir-1',
+      },
     });
+    expect(res.headers['x-request-id']).not.toBe('req-dir-1');
+  });
+
+  it('a caller cannot pass its command off as the scheduler: X-Request-Id deadline-scan-… is never a correlation or causation id', async () => {
+    const forged = `deadline-scan-${'0'.repeat(8)}`;
+    const filed = await t.as(CLAIMANT).post('/api/disputes', filingBody({}, t.now()), { 'X-Request-Id': forged });
+    expect(filed.status).toBe(201);
+    expect(filed.headers['x-request-id']).not.toBe(forged);
+    const [event] = await store.readStream(`dispute-${filed.body.id}`);
+    expect(event!.metadata.correlationId).toBe(filed.headers['x-request-id']);
+    expect(event!.metadata.causationId).toBe(filed.headers['x-request-id']);
+    expect(event!.metadata.clientRequestId).toBe(forged);
+    expect(JSON.stringify([event!.metadata.correlationId, event!.metadata.causationId])).not.toContain('deadline-scan');
   });
 });

@@ -1,4 +1,4 @@
-import { ManualClock } from '../../apps/api/src/common/clock';
+import { ManualClock } from '../../libs/runtime/src/clock';
 import {
   CLAIMANT,
   DAY_MS,
@@ -58,8 +58,9 @@ describe('deadlines', () => {
       expect(events).toHaveLength(1);
       expect(events[0].actor).toEqual(expect.objectContaining({ role: 'system' }));
       expect((await deadlineOf(t, id, 'respondent_answer')).status).toBe('missed');
-      // A missed answer does not close the case by itself.
-      expect((await getCase(t, CLAIMANT, id)).status).toBe('awaiting_respondent');
+      // Rule 8: silence is not consent; the only respondent's missed answer declines the case.
+      expect((await getCase(t, CLAIMANT, id)).status).toBe('declined');
+      expect(countOf(await getTimeline(t, SECRETARIAT, id), 'SubmissionDeclined')).toBe(1);
 
       await t.scheduler().tick();
       clock.advanceDays(2);
@@ -73,7 +74,8 @@ describe('deadlines', () => {
       clock.advanceDays(1);
       await t.scheduler().tick();
       expect(await missed(t, id)).toHaveLength(1);
-      expect((await getCase(t, CLAIMANT, id)).status).toBe('awaiting_respondent');
+      expect((await getCase(t, CLAIMANT, id)).status).toBe('declined');
+      expect(countOf(await getTimeline(t, SECRETARIAT, id), 'SubmissionDeclined')).toBe(1);
     });
   });
 
@@ -134,7 +136,8 @@ describe('deadlines', () => {
       const id = await toMediationEnded(t, 'partial_agreement');
       clock.advanceDays(10);
       await act(t, CLAIMANT, id, 'request-escalation', { route: 'arbitration' });
-      clock.advanceDays(25);
+      // Past the escalation window but within the 14-day answer deadline (rule 8).
+      clock.advanceDays(13);
       await t.scheduler().tick();
       expect((await getCase(t, CLAIMANT, id)).status).toBe('mediation_ended');
       expect(await missed(t, id, 'escalation')).toHaveLength(0);

@@ -100,12 +100,14 @@ describe('the directory over the API (secretariat)', () => {
     expect((await patch('/api/directory/users/nobody', { name: 'x' })).status).toBe(404);
   });
 
-  it("a user's role and organisation change take effect on their next request", async () => {
+  it("a user's role and organisation change take effect on their next request: the old token is refused, a new one acts for the new organisation", async () => {
     await post('/api/directory/users', { id: 'ins-wouter', name: 'Wouter', role: 'insurer', organisationId: 'org-zv-noord' });
     const token = await t.token('ins-wouter');
     const moved = await patch('/api/directory/users/ins-wouter', { organisationId: 'org-zv-zuid' });
     expect(moved.status).toBe(200);
-    const me = await t.http().get('/api/me').set('Authorization', `Bearer ${token}`);
+    expect((await t.http().get('/api/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+    const fresh = await t.http().post('/api/auth/dev-token').send({ userId: 'ins-wouter' });
+    const me = await t.http().get('/api/me').set('Authorization', `Bearer ${fresh.body.accessToken}`);
     expect(me.body.user.organisationId).toBe('org-zv-zuid');
   });
 

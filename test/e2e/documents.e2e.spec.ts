@@ -35,18 +35,19 @@ describe('documents: upload, list, download', () => {
   });
 
   describe.each([
-    ['PDF', 'claim.pdf', 'application/pdf', samplePdf(), 'application/pdf'],
-    ['PNG', 'scan.png', 'image/png', samplePng(), 'image/png'],
-    ['JPEG', 'foto.jpg', 'image/jpeg', sampleJpeg(), 'image/jpeg'],
-    ['DOCX', 'brief.docx', DOCX_TYPE, sampleDocx(), DOCX_TYPE],
-    ['XLSX', 'tarieven.xlsx', XLSX_TYPE, sampleXlsx(), XLSX_TYPE],
-    ['plain text', 'notitie.txt', 'text/plain; charset=utf-8', sampleText(), 'text/plain'],
-    ['CSV (plain text)', 'tarieven.csv', 'text/csv', Buffer.from('code;tarief\n1000;42,50\n'), 'text/plain'],
-  ])('%s', (_kind, filename, declared, content, mediaType) => {
+    ['PDF', 'claim.pdf', 'application/pdf', samplePdf(), 'application/pdf', 'claim.pdf'],
+    ['PNG', 'scan.png', 'image/png', samplePng(), 'image/png', 'scan.png'],
+    ['JPEG', 'foto.jpg', 'image/jpeg', sampleJpeg(), 'image/jpeg', 'foto.jpg'],
+    ['DOCX', 'brief.docx', DOCX_TYPE, sampleDocx(), DOCX_TYPE, 'brief.docx'],
+    ['XLSX', 'tarieven.xlsx', XLSX_TYPE, sampleXlsx(), XLSX_TYPE, 'tarieven.xlsx'],
+    ['plain text', 'notitie.txt', 'text/plain; charset=utf-8', sampleText(), 'text/plain', 'notitie.txt'],
+    // Plain text is named .txt: a .csv name would have a spreadsheet program run formulas in it.
+    ['CSV (plain text)', 'tarieven.csv', 'text/csv', Buffer.from('code;tarief\n1000;42,50\n'), 'text/plain', 'tarieven.csv.txt'],
+  ])('%s', (_kind, sentName, declared, content, mediaType, filename) => {
     let documentId: string;
 
     it('is stored: 201 with its id, SHA-256 and size, recorded on the case', async () => {
-      const res = await upload(t, CLAIMANT, id, { filename, contentType: declared, content });
+      const res = await upload(t, CLAIMANT, id, { filename: sentName, contentType: declared, content });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ sha256: sha256(content), sizeBytes: content.length, name: filename, mediaType, visibility: 'parties' });
       documentId = res.body.documentId;
@@ -255,12 +256,12 @@ describe('documents: upload, list, download', () => {
 
   describe('file names', () => {
     it.each([
-      ['../../etc/passwd', 'passwd'],
-      ['..\\x', 'x'],
+      ['../../etc/passwd', 'passwd.txt'],
+      ['..\\x', 'x.txt'],
       ['C:\\Users\\anna\\brief.txt', 'brief.txt'],
       ['con.txt', '_con.txt'],
       ['a\tb\u202ec<>:|?*.txt', 'abc______.txt'],
-      ['...', 'document'],
+      ['...', 'document.txt'],
     ])('%j is stored as %j, and nothing lands outside the store', async (sent, kept) => {
       const res = await upload(t, CLAIMANT, id, { filename: sent, contentType: 'text/plain', content: sampleText() });
       expect(res.status).toBe(201);

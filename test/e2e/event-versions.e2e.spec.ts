@@ -2,10 +2,10 @@
 // v2 change wrote it) still loads, folds, accepts further commands and projects — exactly like the
 // same decision written today in version 2.
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE } from '../../apps/api/src/common/tokens';
+import { EVENT_STORE } from '../../libs/runtime/src/tokens';
 import { disputeStreamId } from '../../libs/domain/src';
 import type { EventStore } from '../../libs/event-store/src/port';
-import { act, CLAIMANT, getCase, getTimeline, RESPONDENT, SECRETARIAT, toInProceedings, type Body } from './support/dispute-fixtures';
+import { act, CLAIMANT, getCase, getTimeline, RESPONDENT, SECRETARIAT, toInProceedings, toReadyForDecision, type Body } from './support/dispute-fixtures';
 import { eventually, removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 describe('events stored in an older schema version', () => {
@@ -30,11 +30,11 @@ describe('events stored in an older schema version', () => {
   });
 
   it('a v1 DecisionRendered loads, folds, takes further commands and projects like a v2 one', async () => {
-    const current = await toInProceedings(t);
-    await act(t, 'adv-hanna', current, 'render-decision', { outcome: 'claim_partially_granted', claimantCostSharePct: 30, summary: 'Half the raise.' });
+    const current = await toReadyForDecision(t);
+    await act(t, 'adv-hanna', current, 'render-decision', { outcome: 'claim_partially_granted', claimantCostSharePct: 50, summary: 'Half the raise.' });
 
     // The same case history, but the decision appended raw in the v1 shape, as the old code did.
-    const old = await toInProceedings(t);
+    const old = await toReadyForDecision(t);
     const before = await store.readStream(disputeStreamId(old));
     await store.appendToStream(
       disputeStreamId(old),
@@ -42,7 +42,7 @@ describe('events stored in an older schema version', () => {
         {
           id: randomUUID(),
           type: 'DecisionRendered',
-          data: { outcome: 'claim_partially_granted', claimantCostSharePct: 30, summary: 'Half the raise.', occurredAt: t.now().toISOString() },
+          data: { outcome: 'claim_partially_granted', claimantCostSharePct: 50, summary: 'Half the raise.', occurredAt: t.now().toISOString() },
           metadata: { schemaVersion: 1, actor: { userId: 'adv-hanna', role: 'adviser' }, correlationId: randomUUID() },
         },
       ],
@@ -56,7 +56,7 @@ describe('events stored in an older schema version', () => {
       return view;
     });
     const currentView = await getCase(t, CLAIMANT, current);
-    expect(oldView.outcome.decision).toEqual({ outcome: 'claim_partially_granted', claimantCostSharePct: 30, summary: 'Half the raise.' });
+    expect(oldView.outcome.decision).toEqual({ outcome: 'claim_partially_granted', claimantCostSharePct: 50, summary: 'Half the raise.' });
     expect(comparable(oldView)).toEqual(comparable(currentView));
     for (const user of [SECRETARIAT, RESPONDENT, 'adv-hanna']) {
       expect((await getCase(t, user, old)).allowedActions).toEqual((await getCase(t, user, current)).allowedActions);
@@ -73,7 +73,7 @@ describe('events stored in an older schema version', () => {
     // The timeline shows the decision in today's shape, whatever shape it was stored in.
     const decisionOf = async (id: string) => (await getTimeline(t, CLAIMANT, id)).find((e) => e.type === 'DecisionRendered');
     const oldDecision = await decisionOf(old);
-    expect(oldDecision?.data).toMatchObject({ costAllocation: { claimantPct: 30, respondentPct: 70 } });
+    expect(oldDecision?.data).toMatchObject({ costAllocation: { claimantPct: 50, respondentPct: 50 } });
     expect(oldDecision?.data).not.toHaveProperty('claimantCostSharePct');
     expect(Object.keys(oldDecision?.data ?? {}).sort()).toEqual(Object.keys((await decisionOf(current))?.data ?? {}).sort());
 

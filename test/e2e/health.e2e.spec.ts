@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { EVENT_STORE } from '../../apps/api/src/common/tokens';
+import { EVENT_STORE } from '../../libs/runtime/src/tokens';
 import { READ_MODEL_HANDLE } from '../../apps/api/src/infrastructure/infrastructure.tokens';
 import type { EventStore } from '../../libs/event-store/src/port';
 import type { OpenedReadModels } from '../../libs/read-models/src';

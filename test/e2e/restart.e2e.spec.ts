@@ -1,4 +1,4 @@
-import { ManualClock } from '../../apps/api/src/common/clock';
+import { ManualClock } from '../../libs/runtime/src/clock';
 import { buildPrivateDist, killAllChildServers, startChildServer, type ChildServer } from './support/child-server';
 import {
   CLAIMANT,

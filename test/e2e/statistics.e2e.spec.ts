@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../libs/event-store/src/port';
-import { ManualClock } from '../../apps/api/src/common/clock';
+import { ManualClock } from '../../libs/runtime/src/clock';
 import { seedHistory } from './support/history';
 import { expectedFigures, foldRawCases, OUTCOME_KEYS, SECTORS, SUBJECTS, testPeriods, type RawCase } from './support/independent-statistics';
 import { newDataDir, removeDataDir, startTestApp, type TestApp } from './support/test-app';

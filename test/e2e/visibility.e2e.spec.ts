@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HTTP_ACTIONS } from '../../apps/api/src/disputes/application/served-actions';
+import { JSON_ACTIONS } from '../../apps/api/src/disputes/action-table';
 import {
   act,
   CLAIMANT,
@@ -7,7 +7,8 @@ import {
   fileDispute,
   MEDIATOR,
   RESPONDENT,
-  scheduleSession,
+  reach,
+  soon,
   SECRETARIAT,
   toInMediation,
   type Body,
@@ -26,7 +27,7 @@ const USERS = [
 type User = (typeof USERS)[number];
 
 /** A valid body for every action route, so that only visibility can decide the answer. */
-const VALID_BODIES: Record<(typeof HTTP_ACTIONS)[number], Body> = {
+const VALID_BODIES: Record<(typeof JSON_ACTIONS)[number], Body> = {
   'request-information': { questions: 'Send the contract offer.', dueDate: '2031-03-01T12:00:00Z' },
   'provide-information': { answers: 'Attached.' },
   'declare-inadmissible': { reason: 'outside_jurisdiction', explanation: 'A Wmo matter.' },
@@ -53,6 +54,9 @@ const VALID_BODIES: Record<(typeof HTTP_ACTIONS)[number], Body> = {
   'extend-deadline': { deadlineId: randomUUID(), dueDate: '2031-06-01T00:00:00Z', reason: 'Holidays.' },
   'invoice-fee': { organisationId: 'org-zv-noord', kind: 'administration', amountCents: 25_000 },
   'record-payment': { invoiceId: randomUUID() },
+  'continue-with-respondents': {},
+  'withdraw-participation': { reason: 'We leave.' },
+  'waive-hearing': {},
 };
 
 /** An answer with the case and document ids and per-request members taken out: what may not differ. */
@@ -101,7 +105,9 @@ describe('visibility and confidentiality, per demo role', () => {
     await put('carlaForMediator', RESPONDENT, 'neutral_only');
     await put('mediatorOwn', MEDIATOR, 'neutral_only');
     await put('secretariatMemo', SECRETARIAT, 'secretariat');
-    const session = await scheduleSession(t, id);
+    const startsAt = soon(t);
+    const session = await act(t, MEDIATOR, id, 'schedule-session', { startsAt });
+    await reach(t, startsAt);
     await act(t, MEDIATOR, id, 'record-session', { sessionId: session.body.sessionId, notes });
   });
   afterAll(async () => {
@@ -145,7 +151,7 @@ describe('visibility and confidentiality, per demo role', () => {
     it('every action and the upload on an invisible case answer exactly like an unknown case (404)', async () => {
       if (seesCase()) return; // refusals on a visible case are 403/409, covered by the lifecycle suite
       const random = randomUUID();
-      for (const action of HTTP_ACTIONS) {
+      for (const action of JSON_ACTIONS) {
         const res = await t.as(user).post(`${disputePath(id)}/${action}`, VALID_BODIES[action]);
         const unknown = await t.as(user).post(`${disputePath(random)}/${action}`, VALID_BODIES[action]);
         expect({ action, status: res.status }).toEqual({ action, status: 404 });

@@ -1,20 +1,23 @@
 import { SignJWT } from 'jose';
 import { act, filingBody, getCase } from '../e2e/support/dispute-fixtures';
 import { startTestApp, type TestApp } from '../e2e/support/test-app';
+import { AUTH_MODES, startModeApp, type ModeApp } from './support/auth-modes';
 import { INTERNALS } from './support/roles';
 
-describe("other parties' cases and organisations", () => {
+describe.each(AUTH_MODES)("other parties' cases and organisations, AUTH_MODE=%s", (mode) => {
+  let m: ModeApp;
   let t: TestApp;
   let annasCase: string;
   let bramsCase: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    m = await startModeApp(mode);
+    t = m.t;
     annasCase = (await t.as('prov-anna').post('/api/disputes', filingBody({ summary: 'Anna tegen Noord' }))).body.id;
     bramsCase = (
       await t.as('prov-bram').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-wijkzorg-amstelland'], respondentOrganisationIds: ['org-zv-zuid'], summary: 'Bram tegen Zuid geheim' }))
     ).body.id;
   });
-  afterAll(() => t.close());
+  afterAll(() => m.close());
 
   it.each<[string, string, Record<string, unknown>]>([
     ['a provider naming another provider as claimant', 'prov-anna', { claimantOrganisationIds: ['org-wijkzorg-amstelland'] }],
@@ -142,5 +145,38 @@ describe('malformed, forged and oversized tokens', () => {
   it('a header beyond what the server reads is refused before the app (431), not a 500', async () => {
     const res = await me(`Bearer ${'a'.repeat(20_000)}`).catch((e: { status?: number; response?: { status: number } }) => e.response ?? e);
     expect([431, 400]).toContain(res.status);
+  });
+});
+
+describe('one party acting for another party of the same case (rules 6 and 9)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a respondent cannot answer for another respondent: 403, nothing recorded', async () => {
+    const id = (await t.as('prov-anna').post('/api/disputes', filingBody({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-zuid'] }))).body.id;
+    await act(t, 'sec-jan', id, 'register');
+    const before = (await getCase(t, 'sec-jan', id)).version;
+    for (const [action, body] of [
+      ['accept-submission', { route: 'mediation', respondentOrganisationId: 'org-zv-noord' }],
+      ['decline-submission', { reason: 'Nee', respondentOrganisationId: 'org-zv-noord' }],
+      ['propose-route', { route: 'arbitration', respondentOrganisationId: 'org-zv-noord' }],
+    ] as const) {
+      const res = await t.as('ins-dirk').post(`/api/disputes/${id}/${action}`, body);
+      expect({ action, status: res.status }).toEqual({ action, status: 403 });
+      expect(res.text).not.toMatch(INTERNALS);
+    }
+    expect((await getCase(t, 'sec-jan', id)).version).toBe(before);
+  });
+
+  it('a member provider cannot withdraw the association’s case; the association cannot withdraw a “participation”; outsiders get 404', async () => {
+    const id = (await t.as('assoc-eva').post('/api/disputes', filingBody({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }))).body.id;
+    expect((await t.as('prov-anna').post(`/api/disputes/${id}/withdraw`, {})).status).toBe(403);
+    expect((await t.as('assoc-eva').post(`/api/disputes/${id}/withdraw-participation`, {})).status).toBe(403);
+    expect((await t.as('prov-bram').post(`/api/disputes/${id}/withdraw-participation`, {})).status).toBe(404);
+    expect((await t.as('ins-dirk').post(`/api/disputes/${id}/continue-with-respondents`, {})).status).toBe(404);
+    expect((await getCase(t, 'assoc-eva', id)).status).toBe('filed');
   });
 });

@@ -5,19 +5,22 @@ import { dirname, join } from 'node:path';
 import { filingBody } from '../e2e/support/dispute-fixtures';
 import { documentsPath, download, upload } from '../e2e/support/documents';
 import { samplePdf, sampleText } from '../e2e/support/sample-documents';
-import { startTestApp, type TestApp } from '../e2e/support/test-app';
+import type { TestApp } from '../e2e/support/test-app';
+import { AUTH_MODES, startModeApp, type ModeApp } from './support/auth-modes';
 import { CLAIMANT, INTERNALS, OUTSIDERS, RESPONDENT, SECRETARIAT } from './support/roles';
 
 // The document routes (upload, list, download) against every demo role, per visibility, across
-// cases, and with hostile names and ids.
+// cases, and with hostile names and ids; in both sign-in modes (dev tokens, an OIDC issuer).
 
-describe('documents × roles', () => {
+describe.each(AUTH_MODES)('documents × roles, AUTH_MODE=%s', (mode) => {
+  let m: ModeApp;
   let t: TestApp;
   let caseId: string;
   const docs: Record<'parties' | 'neutral_only' | 'secretariat', string> = { parties: '', neutral_only: '', secretariat: '' };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    m = await startModeApp(mode);
+    t = m.t;
     caseId = (await t.as(CLAIMANT).post('/api/disputes', filingBody())).body.id;
     for (const visibility of Object.keys(docs) as Array<keyof typeof docs>) {
       // Secretariat-only documents come from the secretariat; the others from the claimant.
@@ -27,7 +30,7 @@ describe('documents × roles', () => {
       docs[visibility] = res.body.documentId;
     }
   });
-  afterAll(() => t.close());
+  afterAll(() => m.close());
 
   it('upload: parties and secretariat 201, everyone else 404, no token 401', async () => {
     for (const who of [CLAIMANT, RESPONDENT, SECRETARIAT, ...OUTSIDERS]) {

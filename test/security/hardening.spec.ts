@@ -107,7 +107,7 @@ describe('rate limits', () => {
 });
 
 describe('request logs', () => {
-  it('one JSON line per request with method, route, status, duration, request id and user id; never a token or a body', async () => {
+  it("one JSON line per request with method, route, status, duration, our request id, the caller's X-Request-Id and user id; never a token or a body", async () => {
     const capture = new Capture();
     const t = await startTestApp({ env: { REQUEST_LOG: 'on' }, requestLogStream: capture });
     try {
@@ -124,8 +124,9 @@ describe('request logs', () => {
       await new Promise((r) => setTimeout(r, 50));
 
       const lines = capture.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-      const filing = lines.find((l) => l.requestId === 'req-log-1')!;
+      const filing = lines.find((l) => l.clientRequestId === 'req-log-1')!;
       expect(filing).toMatchObject({ msg: 'request', method: 'POST', route: '/api/disputes', status: 201, userId: 'prov-anna', level: 'info' });
+      expect(filing.requestId).toBe(filed.headers['x-request-id']);
       expect(typeof filing.durationMs).toBe('number');
       expect(typeof filing.time).toBe('string');
       expect(lines.find((l) => l.route === '/api/disputes/:id')).toMatchObject({ method: 'GET', status: 200 });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { filingBody } from '../e2e/support/dispute-fixtures';
-import { startTestApp, type ApiResponse, type TestApp } from '../e2e/support/test-app';
+import type { ApiResponse, TestApp } from '../e2e/support/test-app';
+import { AUTH_MODES, startModeApp, type ModeApp } from './support/auth-modes';
 import { ALL_USERS, CLAIMANT, INTERNALS, ONE_PER_ROLE, OUTSIDERS, RESPONDENT, SECRETARIAT } from './support/roles';
 
-// Every route of API.md and the controllers against every role of the demo directory, with the
-// status each must get. Cases: one filed by prov-anna against ins-carla's insurer, status `filed`.
+// Every route of the API against every role of the demo directory, with the status each must get,
+// in both sign-in modes: dev tokens, and an OpenID Connect issuer on loopback. Cases: one filed by
+// prov-anna against ins-carla's insurer, status `filed`.
 
 type Who = (typeof ALL_USERS)[number] | 'anonymous';
 const future = () => new Date(Date.now() + 30 * 86_400_000).toISOString();
@@ -37,6 +39,9 @@ const ACTION_BODIES: Record<string, () => Record<string, unknown>> = {
   'extend-deadline': () => ({ deadlineId: randomUUID(), dueDate: future(), reason: 'Vakantie' }),
   'invoice-fee': () => ({ organisationId: 'org-fysio-delinde', kind: 'neutral_fee', amountCents: 10_000 }),
   'record-payment': () => ({ invoiceId: randomUUID() }),
+  'continue-with-respondents': () => ({}),
+  'withdraw-participation': () => ({ reason: 'We stoppen.' }),
+  'waive-hearing': () => ({}),
 };
 
 /**
@@ -72,18 +77,27 @@ const ON_FILED_CASE: Record<string, [claimant: number, respondent: number, secre
   'extend-deadline': [403, 403, 409],
   'invoice-fee': [403, 403, 409],
   'record-payment': [403, 403, 409],
+  // Rule 6: only the claimant goes on against some respondents, once some declined (not on a filed case).
+  'continue-with-respondents': [409, 403, 403],
+  // Rule 9: a claimant in an ordinary case withdraws the case; only a collective case has participations.
+  'withdraw-participation': [409, 403, 403],
+  // Rule 14: parties waive a hearing, in proceedings only.
+  'waive-hearing': [409, 409, 403],
 };
 
-describe('route × role matrix', () => {
+describe.each(AUTH_MODES)('route × role matrix, AUTH_MODE=%s', (mode) => {
+  let m: ModeApp;
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    m = await startModeApp(mode);
+    t = m.t;
   });
-  afterAll(() => t.close());
+  afterAll(() => m.close());
 
-  async function call(who: Who, method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: unknown): Promise<ApiResponse> {
+  async function call(who: string, method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: unknown, token?: string): Promise<ApiResponse> {
     let req = t.http()[method](path);
-    if (who !== 'anonymous') req = req.set('Authorization', `Bearer ${await t.token(who)}`);
+    if (token !== undefined) req = req.set('Authorization', `Bearer ${token}`);
+    else if (who !== 'anonymous') req = req.set('Authorization', `Bearer ${await m.token(who)}`);
     const res = body === undefined ? await req : await req.send(body as object);
     const answer = { status: res.status, body: res.body, headers: res.headers as ApiResponse['headers'], text: res.text };
     expect(answer.status).not.toBe(500);
@@ -100,7 +114,7 @@ describe('route × role matrix', () => {
 
   it('a route list that matches the served actions', () => {
     expect(Object.keys(ON_FILED_CASE).sort()).toEqual(Object.keys(ACTION_BODIES).sort());
-    expect(Object.keys(ON_FILED_CASE)).toHaveLength(26);
+    expect(Object.keys(ON_FILED_CASE)).toHaveLength(29);
   });
 
   const EVERYONE: Who[] = ['anonymous', ...ALL_USERS];
@@ -152,9 +166,42 @@ describe('route × role matrix', () => {
     expect((await call('anonymous', 'post', '/api/disputes', filingBody())).status).toBe(401);
   });
 
-  it('public routes answer without a token', async () => {
+  it('public routes answer without a token; dev tokens exist in dev mode only', async () => {
     for (const path of ['/health', '/docs-json']) expect((await call('anonymous', 'get', path)).status).toBe(200);
-    expect((await call('anonymous', 'post', '/api/auth/dev-token', { userId: 'prov-anna' })).status).toBe(200);
+    expect((await call('anonymous', 'post', '/api/auth/dev-token', { userId: 'prov-anna' })).status).toBe(mode === 'dev' ? 200 : 404);
+  });
+
+  it('directory changes mid-run: a new user gets in with their role, a moved user needs a new token, a removed one is out', async () => {
+    const id = `obs-mid-${mode}`;
+    // Not in the directory (yet): no dev token; an issuer's token for the id is refused.
+    const before = await m.freshToken(id);
+    if (before !== undefined) expect((await call(id, 'get', '/api/me', undefined, before)).status).toBe(401);
+    else expect(mode).toBe('dev');
+    expect((await call(SECRETARIAT, 'post', '/api/directory/users', { id, name: 'Midden', role: 'observer', organisationId: 'org-begeleidingscommissie' })).status).toBe(201);
+    const asObserver = (await m.freshToken(id))!;
+    expect((await call(id, 'get', '/api/statistics', undefined, asObserver)).status).toBe(200);
+    expect((await call(id, 'get', '/api/directory/users', undefined, asObserver)).status).toBe(403);
+
+    // Made secretariat of the disputes body: the observer's token no longer fits; a new one does, with the new rights.
+    expect((await call(SECRETARIAT, 'patch', `/api/directory/users/${id}`, { role: 'secretariat', organisationId: 'org-geschilleninstantie' })).status).toBe(200);
+    expect((await call(id, 'get', '/api/statistics', undefined, asObserver)).status).toBe(401);
+    const asSecretariat = (await m.freshToken(id))!;
+    expect((await call(id, 'get', '/api/directory/users', undefined, asSecretariat)).status).toBe(200);
+
+    // Removed: out at once, with the token in hand.
+    expect((await call(SECRETARIAT, 'delete', `/api/directory/users/${id}`)).status).toBe(204);
+    expect((await call(id, 'get', '/api/me', undefined, asSecretariat)).status).toBe(401);
+    expect((await call(id, 'get', '/api/directory/users', undefined, asSecretariat)).status).toBe(401);
+  });
+
+  // OIDC only (dev tokens carry what the server put in them): registered for that mode alone, not skipped in the other.
+  if (mode === 'oidc') it('oidc: a subject in no directory is refused whatever it claims; a claim above the directory is refused', async () => {
+    const stranger = await m.tokenWith('mallory', { role: 'secretariat', organisation_id: 'org-geschilleninstantie' });
+    expect((await call('mallory', 'get', '/api/directory/users', undefined, stranger)).status).toBe(401);
+    const promoted = await m.tokenWith('obs-karin', { role: 'secretariat', organisation_id: 'org-geschilleninstantie' });
+    expect((await call('obs-karin', 'get', '/api/directory/users', undefined, promoted)).status).toBe(401);
+    const bare = await m.tokenWith('obs-karin', {});
+    expect((await call('obs-karin', 'get', '/api/statistics', undefined, bare)).status).toBe(200);
   });
 
   it('reading a case and its timeline: parties and secretariat 200, everyone else 404, no token 401', async () => {

@@ -1,14 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
-import type { Clock } from './common/clock';
-import { ConfigModule, type AppConfig } from './config/app-config';
+import type { Clock } from '../../../libs/runtime/src/clock';
+import { ConfigModule, type AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { DirectoryModule } from './directory/directory.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { DocumentsModule } from './documents/documents.module';
+import { FeesModule } from './fees/fees.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { PortalModule } from './portal/portal.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppModuleOptions {
@@ -35,6 +37,8 @@ export class AppModule {
         disputes,
         DocumentsModule.forRoot(disputes),
         StatisticsModule,
+        FeesModule,
+        PortalModule,
       ],
     };
   }

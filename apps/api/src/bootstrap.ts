@@ -2,6 +2,7 @@ import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppModuleOptions } from './app.module';
+import type { AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { configureApp, type ConfigureOptions } from './http/configure-app';
 
 export interface CreateAppOptions extends AppModuleOptions, ConfigureOptions {
@@ -19,4 +20,12 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   configureApp(app, options.config, options);
   await app.init();
   return app;
+}
+
+/**
+ * Listens on HOST (default loopback) and PORT. Listening on every interface is a choice made in
+ * the settings, never a default: with demonstration login that would hand out tokens to anyone.
+ */
+export async function listen(app: INestApplication, config: Pick<AppConfig, 'port' | 'host'>): Promise<void> {
+  await app.listen(config.port, config.host);
 }

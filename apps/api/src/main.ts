@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
+import { createApp, listen } from './bootstrap';
+import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp({ config });
-  await app.listen(config.port);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  Logger.log(`Listening on ${url} (API docs at ${url}/docs; data in ${config.dataDir})`, 'Main');
+  await listen(app, config);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  const docs = config.apiDocs ? `API docs at ${url}/docs; ` : '';
+  Logger.log(`Listening on ${url} (${docs}auth ${config.authMode}; data in ${config.dataDir})`, 'Main');
 }
 
 main().catch((error: unknown) => {

@@ -19,7 +19,7 @@ describe('dev tokens and the bearer guard', () => {
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       tokenType: 'Bearer',
       expiresIn: 8 * 3600,
-      user: { id: 'prov-anna', name: 'Anna de Linde', role: 'provider', organisationId: 'org-fysio-delinde' },
+      user: { id: 'prov-anna', name: 'Anna de Linde', role: 'provider', organisationId: 'org-fysio-delinde', email: 'anna@fysio-delinde.example' },
     });
   });
 
@@ -34,8 +34,21 @@ describe('dev tokens and the bearer guard', () => {
     const token = await h.tokenFor('ins-carla');
     const res = await h.http().get('/api/me').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
-    expect(res.body.user).toEqual({ id: 'ins-carla', name: 'Carla Noordhuis', role: 'insurer', organisationId: 'org-zv-noord' });
+    expect(res.body.user).toEqual({
+      id: 'ins-carla',
+      name: 'Carla Noordhuis',
+      role: 'insurer',
+      organisationId: 'org-zv-noord',
+      email: 'carla@zv-noord.example',
+    });
     expect(res.body.organisation).toMatchObject({ id: 'org-zv-noord', kind: 'insurer', codes: { uzovi: '9001' } });
+  });
+
+  it('a care office user is on the insurers\' side: GET /api/me names the care office', async () => {
+    const res = await h.http().get('/api/me').set('Authorization', `Bearer ${await h.tokenFor('zk-lotte')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ id: 'zk-lotte', role: 'insurer', email: 'lotte@zorgkantoor-west.example' });
+    expect(res.body.organisation).toMatchObject({ id: 'org-zorgkantoor-west', kind: 'care_office', codes: { uzovi: '9101' } });
   });
 
   it.each<[string, Record<string, string>]>([

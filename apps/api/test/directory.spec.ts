@@ -3,11 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SqliteEventStore } from '../../../libs/event-store/src';
 import type { EventStore } from '../../../libs/event-store/src/port';
-import { systemClock } from '../src/common/clock';
-import type { AppConfig } from '../src/config/app-config';
+import { systemClock } from '../../../libs/runtime/src/clock';
+import type { AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { DirectoryCommands } from '../src/directory/directory-commands';
-import { DirectoryFileError, findSeedDirectoryFile } from '../src/directory/directory-seed';
-import { DirectoryService } from '../src/directory/directory.service';
+import { DirectoryFileError, findSeedDirectoryFile } from '../../../libs/directory/src/directory-seed';
+import { DirectoryService } from '../../../libs/directory/src/directory.service';
 import { createHarness, tempDataDir, testConfig } from './support/http-harness';
 
 const fixture = path.resolve(__dirname, '../../../fixtures/demo-directory.json');
@@ -42,15 +42,23 @@ describe('directory as events', () => {
     const store = await storeIn(config.dataDir);
     const service = await startService(store, config);
 
-    expect(service.user('prov-anna')).toEqual({ id: 'prov-anna', name: 'Anna de Linde', role: 'provider', organisationId: 'org-fysio-delinde' });
+    expect(service.user('prov-anna')).toEqual({
+      id: 'prov-anna',
+      name: 'Anna de Linde',
+      role: 'provider',
+      organisationId: 'org-fysio-delinde',
+      email: 'anna@fysio-delinde.example',
+    });
+    expect(service.organisation('org-zorgkantoor-west')).toMatchObject({ kind: 'care_office', codes: { uzovi: '9101' } });
+    expect(service.user('zk-lotte')).toMatchObject({ role: 'insurer', organisationId: 'org-zorgkantoor-west' });
     expect(service.organisation('org-fysio-delinde')).toMatchObject({ kind: 'provider', smallProvider: true, codes: { agb: '04012345', kvk: '61234567' } });
     expect(service.organisation('org-branche-eerstelijn')?.members).toEqual(['org-fysio-delinde', 'org-ggz-praktijk-oost']);
-    expect(service.users()).toHaveLength(14);
-    expect(service.organisations()).toHaveLength(8);
+    expect(service.users()).toHaveLength(16);
+    expect(service.organisations()).toHaveLength(10);
     expect(service.user('__proto__')).toBeUndefined();
 
     const events = await store.readAll();
-    expect(events).toHaveLength(22);
+    expect(events).toHaveLength(26);
     expect(events.every((e) => e.streamId.startsWith('directory-') && !e.streamId.startsWith('dispute-'))).toBe(true);
     const anna = await store.readStream('directory-user-prov-anna');
     expect(anna).toHaveLength(1);
@@ -72,15 +80,15 @@ describe('directory as events', () => {
     const second = await startService(store, config);
     expect(second.organisation('org-zv-noord')?.name).toBe('Zorgverzekeraar Noord NV');
     expect(second.versionedOrganisation('org-zv-noord')?.version).toBe(2);
-    expect(await store.readAll()).toHaveLength(23);
+    expect(await store.readAll()).toHaveLength(27);
   });
 
   it('seeds exactly once when several processes start on an empty store at the same moment', async () => {
     const config = testConfig();
     const stores = await Promise.all([storeIn(config.dataDir), storeIn(config.dataDir), storeIn(config.dataDir)]);
     const services = await Promise.all(stores.map((s) => startService(s, config)));
-    expect(await stores[0]!.readAll()).toHaveLength(22);
-    for (const service of services) expect(service.users()).toHaveLength(14);
+    expect(await stores[0]!.readAll()).toHaveLength(26);
+    for (const service of services) expect(service.users()).toHaveLength(16);
   });
 
   it('a change recorded by one process reaches the directory view of another', async () => {
@@ -120,7 +128,7 @@ describe('directory as events', () => {
     await (await startService(store, config)).onModuleDestroy();
     fs.writeFileSync(path.join(config.dataDir, 'directory.json'), JSON.stringify({ organisations: [], users: [] }));
     const again = await startService(store, config);
-    expect(again.users()).toHaveLength(14);
+    expect(again.users()).toHaveLength(16);
     expect(fs.existsSync(path.join(config.dataDir, 'directory.json'))).toBe(true);
   });
 
@@ -157,7 +165,7 @@ describe('directory as events', () => {
     const token = await h.tokenFor('prov-anna');
     const res = await h.http().get('/api/organisations').set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
-    expect(res.body).toHaveLength(8);
+    expect(res.body).toHaveLength(10);
     expect(res.body).toContainEqual({ id: 'org-zv-noord', kind: 'insurer', name: 'Zorgverzekeraar Noord', codes: { uzovi: '9001' } });
     expect(res.body).toContainEqual({
       id: 'org-branche-eerstelijn',

@@ -1,5 +1,5 @@
-import { FileDisputeCommand, RunDisputeActionCommand } from '../src/disputes/application/dispute-commands';
-import { HTTP_ACTIONS } from '../src/disputes/http/dispute-actions.controller';
+import { JSON_ACTIONS } from '../src/disputes/action-table';
+import { RunDisputeCommand } from '../src/disputes/application/dispute-commands';
 import { A_DISPUTE_ID, createHarness, fileDisputeBody, type Harness } from './support/http-harness';
 
 describe('POST /api/disputes validation', () => {
@@ -25,12 +25,15 @@ describe('POST /api/disputes validation', () => {
     const res = await file(fileDisputeBody()).set('X-Request-Id', 'req-file-1');
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: A_DISPUTE_ID, status: 'filed', version: 1 });
-    const command = h.commandBus.execute.mock.calls[0][0] as FileDisputeCommand;
-    expect(command).toBeInstanceOf(FileDisputeCommand);
+    const command = h.commandBus.execute.mock.calls[0][0] as RunDisputeCommand;
+    expect(command).toBeInstanceOf(RunDisputeCommand);
     expect(command.actor).toEqual({ userId: 'prov-anna', role: 'provider', organisationId: 'org-fysio-delinde' });
-    expect(command.options).toEqual({ correlationId: 'req-file-1' });
-    expect(command.input).toEqual(fileDisputeBody());
-    expect(Object.getPrototypeOf(command.input.claims[0])).toBe(Object.prototype);
+    expect(command.options).toEqual({ correlationId: res.headers['x-request-id'] });
+    expect(res.headers['x-request-id']).not.toBe('req-file-1');
+    expect(command.command).toEqual({ type: 'file-dispute', disputeId: command.disputeId, ...fileDisputeBody() });
+    expect(command.disputeId).toMatch(/^[0-9a-f-]{36}$/);
+    const filed = command.command as Extract<RunDisputeCommand['command'], { type: 'file-dispute' }>;
+    expect(Object.getPrototypeOf(filed.claims[0])).toBe(Object.prototype);
   });
 
   it('an empty body names every required field, one entry each, and records nothing', async () => {
@@ -182,16 +185,16 @@ describe('action bodies', () => {
     const req = h.http().post(`/api/disputes/${id}/${action}`).set('Authorization', `Bearer ${token}`);
     return body === undefined ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(body));
   };
-  const lastCommand = () => h.commandBus.execute.mock.calls.at(-1)![0] as RunDisputeActionCommand;
+  const lastCommand = () => h.commandBus.execute.mock.calls.at(-1)![0] as RunDisputeCommand;
 
-  const valid: Record<(typeof HTTP_ACTIONS)[number], Record<string, unknown>> = {
+  const valid: Record<(typeof JSON_ACTIONS)[number], Record<string, unknown>> = {
     'request-information': { questions: 'Send the contract offer.', dueDate: '2026-03-01T12:00:00Z' },
     'provide-information': { answers: 'Attached.' },
     'declare-inadmissible': { reason: 'outside_jurisdiction', explanation: 'A Wmo matter.' },
     register: {},
-    'accept-submission': { route: 'mediation' },
-    'decline-submission': { reason: 'We prefer court.' },
-    'propose-route': { route: 'binding_advice', reason: 'Faster.' },
+    'accept-submission': { route: 'mediation', respondentOrganisationId: 'org-zv-noord' },
+    'decline-submission': { reason: 'We prefer court.', respondentOrganisationId: 'org-zv-noord' },
+    'propose-route': { route: 'binding_advice', reason: 'Faster.', respondentOrganisationId: 'org-zv-noord' },
     'nominate-neutrals': { neutralUserIds: ['med-femke'] },
     'challenge-neutral': { neutralUserId: 'med-femke', grounds: 'Former employee.' },
     'decide-challenge': { neutralUserId: 'med-femke', upheld: false, reasoning: 'Long ago.' },
@@ -205,20 +208,23 @@ describe('action bodies', () => {
     'submit-statement': { kind: 'statement_of_claim', text: 'Our claim.', documentIds: ['doc-1'] },
     'schedule-hearing': { startsAt: '2026-05-01T09:00:00Z' },
     'record-hearing': { hearingId: 'hear-1' },
-    'render-decision': { outcome: 'claim_partially_granted', claimantCostSharePct: 40, summary: 'Partly right.' },
+    'render-decision': { outcome: 'claim_partially_granted', claimantCostSharePct: 40, costAllocationReason: 'The claimant delayed.', summary: 'Partly right.' },
     withdraw: { reason: 'Settled privately.' },
     'record-settlement': { terms: 'Confidential.' },
     'extend-deadline': { deadlineId: 'dl-1', dueDate: '2026-06-01', reason: 'Holidays.' },
     'invoice-fee': { organisationId: 'org-zv-noord', kind: 'administration', amountCents: 25_000 },
     'record-payment': { invoiceId: 'inv-1' },
+    'continue-with-respondents': {},
+    'withdraw-participation': { reason: 'We settled with the insurer ourselves.' },
+    'waive-hearing': {},
   };
 
-  it.each(HTTP_ACTIONS.map((a) => [a]))('%s: a valid body runs the domain command with the same name', async (action) => {
+  it.each(JSON_ACTIONS.map((a) => [a]))('%s: a valid body runs the domain command with the same name', async (action) => {
     const res = await act(action, valid[action]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: A_DISPUTE_ID, status: 'filed', version: 2 });
     const command = lastCommand();
-    expect(command).toBeInstanceOf(RunDisputeActionCommand);
+    expect(command).toBeInstanceOf(RunDisputeCommand);
     expect(command.disputeId).toBe(A_DISPUTE_ID);
     // Rule 21: dates people give arrive as UTC instants (a plain due date: the end of that day in Amsterdam).
     const instants: Record<string, string> = { '2026-06-01': '2026-06-01T21:59:59.999Z' };
@@ -229,7 +235,7 @@ describe('action bodies', () => {
     expect(command.actor).toEqual({ userId: 'sec-jan', role: 'secretariat', organisationId: 'org-geschilleninstantie' });
   });
 
-  it.each(HTTP_ACTIONS.map((a) => [a]))('%s: an unknown field is refused by name', async (action) => {
+  it.each(JSON_ACTIONS.map((a) => [a]))('%s: an unknown field is refused by name', async (action) => {
     const res = await act(action, { ...valid[action], sneaky: true });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'sneaky', code: 'unknown_field', message: expect.any(String) }]);
@@ -237,7 +243,7 @@ describe('action bodies', () => {
   });
 
   it('actions without a body accept no body at all', async () => {
-    for (const action of ['register', 'appoint-neutrals', 'accept-escalation', 'withdraw', 'decline-escalation']) {
+    for (const action of ['register', 'appoint-neutrals', 'accept-escalation', 'withdraw', 'decline-escalation', 'continue-with-respondents', 'waive-hearing', 'withdraw-participation']) {
       expect((await act(action)).status).toBe(200);
     }
   });

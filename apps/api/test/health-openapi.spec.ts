@@ -1,4 +1,4 @@
-import { HTTP_ACTIONS } from '../src/disputes/http/dispute-actions.controller';
+import { JSON_ACTIONS } from '../src/disputes/action-table';
 import { createHarness } from './support/http-harness';
 
 describe('GET /health', () => {
@@ -57,7 +57,7 @@ describe('OpenAPI', () => {
     expect(res.status).toBe(200);
     const doc = res.body;
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    for (const action of HTTP_ACTIONS) {
+    for (const action of JSON_ACTIONS) {
       const operation = doc.paths[`/api/disputes/{id}/${action}`]?.post;
       expect(operation).toBeDefined();
       expect(operation.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\/\w+Dto$/);

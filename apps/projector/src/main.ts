@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '../../api/src/config/app-config';
+import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
 import { ProjectorModule } from './projector.module';
 
 // `npm run start:projector`: the projections without the API (production: several of these, the
 // API with PROJECTIONS=off). Same environment variables as the API; PORT and auth are ignored.
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // Serves no HTTP: the sign-in settings (AUTH_MODE, OIDC_*) are the API's concern.
+  const config = loadConfig(process.env, process.cwd(), { servesHttp: false });
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot({ config }), { abortOnError: false });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }

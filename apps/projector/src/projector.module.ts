@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicat
 import type { EventStore } from '../../../libs/event-store/src/port';
 import type { OpenedReadModels } from '../../../libs/read-models/src';
 import type { ProjectionRunner } from '../../../libs/read-models/src/contracts';
-import { ConfigModule, type AppConfig } from '../../api/src/config/app-config';
-import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
+import { ConfigModule, type AppConfig } from '../../../libs/runtime/src/config/app-config';
+import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/src/open-stores';
 
 const EVENT_STORE = Symbol('EVENT_STORE');
 const READ_MODELS = Symbol('READ_MODELS');

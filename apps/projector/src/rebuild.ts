@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DEFAULT_PROJECTIONS, findProjection, rebuildProjection } from '../../../libs/read-models/src';
-import { ConfigError, loadConfig } from '../../api/src/config/app-config';
-import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
+import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
+import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/src/open-stores';
 
 // `npm run projections:rebuild -- <name>`: replays the whole log into fresh tables and swaps them
 // in atomically (see libs/read-models/src/rebuild-projection.ts). Same environment as the API; the
@@ -10,7 +10,8 @@ import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastr
 async function main(): Promise<number> {
   const name = process.argv[2];
   const projection = findProjection(DEFAULT_PROJECTIONS, name); // throws listing the valid names
-  const config = loadConfig();
+  // Serves no HTTP: the sign-in settings (AUTH_MODE, OIDC_*) are the API's concern.
+  const config = loadConfig(process.env, process.cwd(), { servesHttp: false });
   const store = await openEventStore(config);
   const readModels = await openConfiguredReadModels(config);
   try {

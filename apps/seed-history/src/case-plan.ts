@@ -21,6 +21,8 @@ export interface Cast {
   /** Provider and insurer organisations that have a user to act for them. */
   providers: { org: OrganisationInfo; user: UserInfo }[];
   insurers: { org: OrganisationInfo; user: UserInfo }[];
+  /** Care offices (Wlz) with a user; Wlz cases are against them (rule 20). */
+  careOffices: { org: OrganisationInfo; user: UserInfo }[];
   associations: { org: OrganisationInfo; user: UserInfo; members: { org: OrganisationInfo; user: UserInfo }[] }[];
   secretariat: UserInfo;
   neutrals: Record<'mediator' | 'adviser' | 'arbitrator', UserInfo[]>;
@@ -41,6 +43,7 @@ export function castFrom(users: readonly UserInfo[], directory: DirectoryView): 
       .filter((x): x is { org: OrganisationInfo; user: UserInfo } => x.user !== undefined);
   const providers = withUser('provider');
   const insurers = withUser('insurer');
+  const careOffices = withUser('care_office');
   const associations = orgsOf('association')
     .map((org) => ({
       org,
@@ -61,7 +64,7 @@ export function castFrom(users: readonly UserInfo[], directory: DirectoryView): 
     ...(['mediator', 'adviser', 'arbitrator'] as const).map((r) => neutrals[r].length === 0 && `a ${r}`),
   ].filter(Boolean);
   if (missing.length > 0) throw new Error(`The directory lacks ${missing.join(', ')}; the history generator needs them.`);
-  return { providers, insurers, associations, secretariat: secretariat!, neutrals };
+  return { providers, insurers, careOffices, associations, secretariat: secretariat!, neutrals };
 }
 
 export type RespondentPlan = 'accept' | 'decline' | 'counter' | 'late';
@@ -143,7 +146,15 @@ export function drawPlan(rng: Random, cast: Cast, filedAt: number): CasePlan {
     [claimant, claimantOrgIds, respondent, respondentOrgIds] = [actorOf(prov.user), [prov.org.id], actorOf(ins.user), [ins.org.id]];
   }
   const legalFramework: LegalFramework =
-    filedAt >= WLZ_FROM ? rng.weighted({ zvw: 68, zvw_supplementary: 10, wlz: 22 }) : rng.weighted({ zvw: 88, zvw_supplementary: 12 });
+    filedAt >= WLZ_FROM && cast.careOffices.length > 0
+      ? rng.weighted({ zvw: 68, zvw_supplementary: 10, wlz: 22 })
+      : rng.weighted({ zvw: 88, zvw_supplementary: 12 });
+  if (legalFramework === 'wlz') {
+    // Rule 20: under the Wlz the insurers' side is a care office.
+    const office = rng.pick(cast.careOffices);
+    if (kind === 'insurer') [claimant, claimantOrgIds] = [actorOf(office.user), [office.org.id]];
+    else [respondent, respondentOrgIds] = [actorOf(office.user), [office.org.id]];
+  }
   const subjects = new Set<Subject>([rng.weighted(SUBJECT_WEIGHTS)]);
   while (rng.chance(0.3) && subjects.size < 3) subjects.add(rng.weighted(SUBJECT_WEIGHTS));
   const proposedRoute = rng.weighted({ mediation: 64, binding_advice: 26, arbitration: 10 }) as Route;

@@ -97,11 +97,8 @@ export function nextStep(run: CaseRun, cast: Cast): Step | null {
       if (plan.provideInformation) {
         return { at: beforeDue(run, 'information'), actor: claimant, command: { type: 'provide-information', answers: 'Zie bijlagen.' } };
       }
-      return {
-        at: afterDue(run, 'information', 2, 10),
-        actor: secretariat,
-        command: { type: 'declare-inadmissible', reason: 'incomplete', explanation: 'De gevraagde informatie is niet ontvangen.' },
-      };
+      // Rule 17: the information deadline and the week of grace after it run out; the system closes the case.
+      return { at: afterDue(run, 'information', 8, 9), actor: secretariat, command: null };
     case 'awaiting_respondent': {
       if (plan.invoice && state.invoices.length === 0) {
         const share = state.administrationFee?.shares[0];
@@ -175,7 +172,20 @@ export function nextStep(run: CaseRun, cast: Cast): Step | null {
           command: { type: 'schedule-session', sessionId: freshId(run, 'ses'), startsAt: new Date(at + rng.between(4, 25) * DAY_MS).toISOString(), location: 'Utrecht' },
         };
       }
-      return { at: after(run, 0.5, 10), actor: mediator, command: { type: 'conclude-mediation', result: plan.mediationResult } };
+      if (plan.mediationResult === 'full_agreement' && state.documents.length === 0) {
+        // Rule 15: a full agreement records the settlement document.
+        return {
+          at: after(run, 0.5, 5),
+          actor: claimant,
+          command: { type: 'submit-document', documentId: freshId(run, 'doc'), name: 'vaststellingsovereenkomst.pdf', mediaType: 'application/pdf', sizeBytes: 48_213, sha256: 'a'.repeat(64), visibility: 'parties' },
+        };
+      }
+      const settlement = plan.mediationResult === 'full_agreement' ? state.documents[state.documents.length - 1]?.documentId : undefined;
+      return {
+        at: after(run, 0.5, 10),
+        actor: mediator,
+        command: { type: 'conclude-mediation', result: plan.mediationResult, ...(settlement ? { settlementDocumentId: settlement } : {}) },
+      };
     }
     case 'mediation_ended': {
       const pending = state.pendingEscalation;
@@ -279,6 +289,13 @@ function proceedingsStep(run: CaseRun, cast: Cast, secretariat: Actor): Step {
       actor: chair,
       command: { type: 'schedule-hearing', hearingId: freshId(run, 'hrg'), startsAt: new Date(at + rng.between(14, 40) * DAY_MS).toISOString(), location: 'Utrecht' },
     };
+  }
+  if (!plan.hearing && !state.hearings.some((h) => h.held)) {
+    // Rule 14: without a hearing every party waives it first.
+    const waived = state.hearingWaivedBy ?? [];
+    const claimantVoice = state.filedOnBehalfBy ?? state.claimantOrganisationIds[0];
+    if (!waived.includes(claimantVoice)) return { at: after(run, 1, 5), actor: plan.claimant, command: { type: 'waive-hearing' } };
+    if (!state.respondentOrganisationIds.every((o) => waived.includes(o))) return { at: after(run, 1, 5), actor: plan.respondent, command: { type: 'waive-hearing' } };
   }
   return {
     at: after(run, 10, 40),

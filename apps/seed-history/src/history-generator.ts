@@ -21,7 +21,7 @@ import {
   type UserInfo,
 } from '../../../libs/domain/src';
 import type { EventStore, ExpectedVersion, NewEvent } from '../../../libs/event-store/src/port';
-import { currentSchemaVersion } from '../../api/src/disputes/application/event-schema';
+import { currentSchemaVersion } from '../../../libs/domain/src';
 import { actorOf, castFrom, drawPlan, type Cast } from './case-plan';
 import { DAY_MS, nextStep, type CaseRun, type Step } from './case-steps';
 import { MinHeap } from './min-heap';

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { WrongExpectedVersionError } from '../../../libs/event-store/src/port';
-import { systemClock } from '../../api/src/common/clock';
-import { ConfigError, loadConfig } from '../../api/src/config/app-config';
-import { DirectoryService } from '../../api/src/directory/directory.service';
-import { openConfiguredReadModels, openEventStore } from '../../api/src/infrastructure/open-stores';
+import { systemClock } from '../../../libs/runtime/src/clock';
+import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
+import { DirectoryService } from '../../../libs/directory/src/directory.service';
+import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/src/open-stores';
 import { generateHistory } from './history-generator';
 
 // npm run seed:history -- --cases 1000 --from 2016 --to 2026 [--seed 1] [--data-dir DIR]
@@ -65,7 +65,7 @@ export function parseArgs(argv: string[], now: Date): Args {
 async function main(): Promise<void> {
   const now = new Date();
   const args = parseArgs(process.argv.slice(2), now);
-  const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) });
+  const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) }, process.cwd(), { servesHttp: false });
   // stdout carries the JSON summary alone: Nest's logger (the directory's) would write there too.
   Logger.overrideLogger(['error']);
   const store = await openEventStore(config);

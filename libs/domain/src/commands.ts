@@ -45,9 +45,10 @@ export interface ProvideInformation { type: 'provide-information'; answers: stri
 export interface DeclareInadmissible { type: 'declare-inadmissible'; reason: InadmissibilityReason; explanation: string }
 /** `caseNumber` is assigned by the case-number registry (see case-numbers.ts), not by the caller. */
 export interface Register { type: 'register'; caseNumber: string }
-export interface AcceptSubmission { type: 'accept-submission'; route: Route }
-export interface DeclineSubmission { type: 'decline-submission'; reason: string }
-export interface ProposeRoute { type: 'propose-route'; route: Route; reason?: string }
+/** `respondentOrganisationId`: the answering respondent (rule 6); defaults to the caller's organisation. */
+export interface AcceptSubmission { type: 'accept-submission'; route: Route; respondentOrganisationId?: string }
+export interface DeclineSubmission { type: 'decline-submission'; reason: string; respondentOrganisationId?: string }
+export interface ProposeRoute { type: 'propose-route'; route: Route; reason?: string; respondentOrganisationId?: string }
 export interface NominateNeutrals { type: 'nominate-neutrals'; neutralUserIds: string[] }
 export interface ChallengeNeutral { type: 'challenge-neutral'; neutralUserId: string; grounds: string }
 export interface DecideChallenge { type: 'decide-challenge'; neutralUserId: string; upheld: boolean; reasoning?: string }
@@ -64,7 +65,9 @@ export interface RecordHearing { type: 'record-hearing'; hearingId: string }
 export interface RenderDecision {
   type: 'render-decision';
   outcome: DecisionOutcome;
-  claimantCostSharePct: number;
+  /** Defaults from the outcome (rule 18); another share needs `costAllocationReason`. */
+  claimantCostSharePct?: number;
+  costAllocationReason?: string;
   summary: string;
 }
 export interface Withdraw { type: 'withdraw'; reason?: string }
@@ -87,6 +90,11 @@ export interface InvoiceFee {
   amountCents: number;
 }
 export interface RecordPayment { type: 'record-payment'; invoiceId: string }
+// --- due-process (rules 6, 9, 14) ---
+export interface ContinueWithRespondents { type: 'continue-with-respondents' }
+export interface WithdrawParticipation { type: 'withdraw-participation'; reason?: string }
+export interface WaiveHearing { type: 'waive-hearing' }
+// --- end due-process ---
 /** Issued by the deadline scheduler (actor role `system`). */
 export interface RecordDeadlineMissed { type: 'record-deadline-missed'; deadlineId: string }
 
@@ -119,6 +127,9 @@ export type DisputeCommand =
   | ExtendDeadline
   | InvoiceFee
   | RecordPayment
-  | RecordDeadlineMissed;
+  | RecordDeadlineMissed
+  | ContinueWithRespondents
+  | WithdrawParticipation
+  | WaiveHearing;
 
 export type DisputeCommandType = DisputeCommand['type'];

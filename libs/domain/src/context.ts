@@ -22,6 +22,8 @@ export interface UserInfo {
   name: string;
   role: Role;
   organisationId: string;
+  /** Where the person is reached (notifications); optional for users from before emails. */
+  email?: string;
 }
 
 /** A synchronous view of the directory, so the domain can check parties without I/O. */
@@ -46,6 +48,10 @@ export const DEFAULT_POLICIES: Policies = {
     challenge: 7,
     statement_of_defence: 28,
     escalation: 30,
+    escalation_answer: 14,
+    continuation: 7,
+    information_grace: 7,
+    fee_payment: 30,
   },
   administrationFeeCents: 50_000,
   smallProviderRespondentSharePct: 50,

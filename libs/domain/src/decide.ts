@@ -38,6 +38,10 @@ const RULES: { [T in DisputeCommandType]: ActionRule<CommandOf<T>> } = {
   'invoice-fee': feesAndDocuments.invoiceFee,
   'record-payment': feesAndDocuments.recordPayment,
   'record-deadline-missed': deadlines.recordDeadlineMissed,
+  // --- due-process ---
+  'continue-with-respondents': routeAgreement.continueWithRespondents,
+  'withdraw-participation': closing.withdrawParticipation,
+  'waive-hearing': proceedings.waiveHearing,
 };
 
 const ruleFor = (type: unknown): ActionRule<DisputeCommand> | undefined =>

@@ -75,9 +75,25 @@ export type DisputeRegistered = E<
   { caseNumber: string; administrationFee: { totalCents: number; shares: FeeShare[] } }
 >;
 export type RespondentInvited = E<'RespondentInvited', { respondentOrganisationIds: string[]; deadline: DeadlineRef }>;
-export type SubmissionAccepted = E<'SubmissionAccepted', { route: Route; side: Side }>;
-export type SubmissionDeclined = E<'SubmissionDeclined', { reason: string }>;
-export type RouteProposed = E<'RouteProposed', { route: Route; side: Side; reason?: string }>;
+/**
+ * Schema v2 (rule 6): a respondent answers for its own organisation (`respondentOrganisationId`),
+ * and `routeAgreed` records whether this answer completed the agreement (every party on the route),
+ * which moves the case to awaiting_neutral. v1 (one answer for all) is upcast with `routeAgreed: true`.
+ */
+export type SubmissionAccepted = E<
+  'SubmissionAccepted',
+  { route: Route; side: Side; respondentOrganisationId?: string; routeAgreed: boolean }
+>;
+/**
+ * Schema v2 (rules 6, 8): the submission ends against `respondentOrganisationId`; `caseDeclined` when
+ * no respondent is left (→ declined). Reason `no_answer` when the system records a missed answer.
+ * v1 (one decline for all) is upcast with `caseDeclined: true`.
+ */
+export type SubmissionDeclined = E<
+  'SubmissionDeclined',
+  { reason: string; respondentOrganisationId?: string; caseDeclined: boolean; continuationDeadline?: DeadlineRef }
+>;
+export type RouteProposed = E<'RouteProposed', { route: Route; side: Side; reason?: string; respondentOrganisationId?: string }>;
 export type NeutralsNominated = E<
   'NeutralsNominated',
   { neutralUserIds: string[]; role: NeutralRole; chairUserId: string; challengeDeadline: DeadlineRef }
@@ -96,9 +112,17 @@ export type MediationConcluded = E<
   'MediationConcluded',
   { result: MediationResult; settlementDocumentId?: string; escalationDeadline?: DeadlineRef }
 >;
-export type EscalationRequested = E<'EscalationRequested', { route: EscalationRoute; side: Side }>;
-export type EscalationAccepted = E<'EscalationAccepted', { route: EscalationRoute; side: Side }>;
-export type EscalationDeclined = E<'EscalationDeclined', { side: Side; reason?: string }>;
+/** `answerDeadline` (rule 8) is absent in events recorded before it existed. */
+export type EscalationRequested = E<'EscalationRequested', { route: EscalationRoute; side: Side; answerDeadline?: DeadlineRef }>;
+/**
+ * Rule 7: each respondent answers for itself; `escalationAgreed` when this answer completed the
+ * other side's consent. Events from before (one answer for all) lack it and count as agreed.
+ */
+export type EscalationAccepted = E<
+  'EscalationAccepted',
+  { route: EscalationRoute; side: Side; respondentOrganisationId?: string; escalationAgreed?: boolean }
+>;
+export type EscalationDeclined = E<'EscalationDeclined', { side: Side; reason?: string; respondentOrganisationId?: string }>;
 export type StatementSubmitted = E<
   'StatementSubmitted',
   { kind: StatementKind; side: Side; text?: string; documentIds?: string[]; defenceDeadline?: DeadlineRef }
@@ -108,7 +132,13 @@ export type HearingHeld = E<'HearingHeld', { hearingId: string }>;
 /** Schema version 2 (upcasting.ts lifts v1's `claimantCostSharePct`). Shares are whole percentages summing to 100. */
 export type DecisionRendered = E<
   'DecisionRendered',
-  { outcome: DecisionOutcome; costAllocation: { claimantPct: number; respondentPct: number }; summary: string }
+  {
+    outcome: DecisionOutcome;
+    costAllocation: { claimantPct: number; respondentPct: number };
+    summary: string;
+    /** Why the allocation deviates from the outcome's default (rule 18); absent when it follows it. */
+    costAllocationReason?: string;
+  }
 >;
 export type DisputeWithdrawn = E<'DisputeWithdrawn', { reason?: string }>;
 export type SettledByParties = E<'SettledByParties', { terms?: string }>;
@@ -128,9 +158,10 @@ export type DeadlineExtended = E<
   'DeadlineExtended',
   { deadlineId: string; previousDueAt: string; dueAt: string; reason: string }
 >;
+/** `paymentDeadline` (rule 17) is absent in events recorded before it existed. */
 export type FeeInvoiced = E<
   'FeeInvoiced',
-  { invoiceId: string; organisationId: string; kind: FeeKind; amountCents: number }
+  { invoiceId: string; organisationId: string; kind: FeeKind; amountCents: number; paymentDeadline?: DeadlineRef }
 >;
 export type FeePaid = E<'FeePaid', { invoiceId: string; amountCents: number }>;
 export type DeadlineMissed = E<'DeadlineMissed', { deadlineId: string; kind: DeadlineKind; dueAt: string }>;
@@ -139,6 +170,18 @@ export type DisputeClosedWithoutResolution = E<
   'DisputeClosedWithoutResolution',
   { reason: 'escalation_deadline_missed' }
 >;
+// --- due-process events (rules 6, 9, 14, 17) ---
+/** The claimant goes on against the respondents who accepted; the others leave the case (rule 6). */
+export type RespondentsContinued = E<'RespondentsContinued', { route: Route; releasedRespondentOrganisationIds: string[] }>;
+/** A member provider leaves a collective case (rule 9); the case goes on for the others. */
+export type ParticipationWithdrawn = E<'ParticipationWithdrawn', { organisationId: string; reason?: string }>;
+/** A party agrees to a decision on the documents alone (rule 14). */
+export type HearingWaived = E<'HearingWaived', { organisationId: string; side: Side }>;
+/** A missed information request: the secretariat's queue shows the case stalled until `graceDeadline` (rule 17). */
+export type CaseStalled = E<'CaseStalled', { graceDeadline: DeadlineRef }>;
+/** An invoice unpaid 30 days after invoicing (rule 17). */
+export type FeeOverdue = E<'FeeOverdue', { invoiceId: string; organisationId: string; amountCents: number }>;
+// --- end due-process events ---
 
 export type DisputeEvent =
   | DisputeFiled
@@ -172,6 +215,11 @@ export type DisputeEvent =
   | FeeInvoiced
   | FeePaid
   | DeadlineMissed
-  | DisputeClosedWithoutResolution;
+  | DisputeClosedWithoutResolution
+  | RespondentsContinued
+  | ParticipationWithdrawn
+  | HearingWaived
+  | CaseStalled
+  | FeeOverdue;
 
 export type DisputeEventType = DisputeEvent['type'];

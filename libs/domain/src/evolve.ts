@@ -59,8 +59,10 @@ const close = (s: DisputeState, status: Status, at: string, outcome: Omit<CaseOu
   status,
   closedAt: at,
   outcome: { status, ...outcome },
-  deadlines: closeDeadlines(s.deadlines, 'cancelled', at),
+  // Fees follow the case, not its status: an invoice's payment deadline runs on after closing.
+  deadlines: s.deadlines.map((d) => (d.status === 'open' && d.kind !== 'fee_payment' ? { ...d, status: 'cancelled', closedAt: at } : d)),
   pendingRouteProposal: undefined,
+  stalled: undefined,
   pendingEscalation: undefined,
 });
 
@@ -92,6 +94,8 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
         filedByUserId: d.filedByUserId,
         initialRoute: d.proposedRoute,
         filedAt: at,
+        claimantAgreesRoute: true,
+        respondentsAgreeingRoute: [],
       };
     }
     case 'InformationRequested':
@@ -101,7 +105,12 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
         deadlines: [...s.deadlines, openDeadline(event.data.deadline, at, 'claimant')],
       };
     case 'InformationProvided':
-      return { ...s, status: 'filed', deadlines: closeDeadlines(s.deadlines, 'met', at, 'information') };
+      return {
+        ...s,
+        status: 'filed',
+        stalled: undefined,
+        deadlines: closeDeadlines(closeDeadlines(s.deadlines, 'met', at, 'information'), 'met', at, 'information_grace'),
+      };
     case 'DisputeDeclaredInadmissible':
       return close(s, 'inadmissible', at, { reason: event.data.reason });
     case 'DisputeRegistered':
@@ -120,30 +129,63 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
         status: 'awaiting_respondent',
         deadlines: [...s.deadlines, openDeadline(event.data.deadline, at, 'respondent')],
       };
-    case 'SubmissionAccepted':
+    case 'SubmissionAccepted': {
+      const d = event.data;
+      const agreed = {
+        ...s,
+        claimantAgreesRoute: d.side === 'claimant' ? true : s.claimantAgreesRoute,
+        respondentsAgreeingRoute:
+          d.side === 'respondent' && d.respondentOrganisationId
+            ? [...new Set([...(s.respondentsAgreeingRoute ?? []), d.respondentOrganisationId])]
+            : s.respondentsAgreeingRoute,
+      };
+      if (!d.routeAgreed) return agreed;
+      return {
+        ...agreed,
+        status: 'awaiting_neutral',
+        route: d.route,
+        pendingRouteProposal: undefined,
+        deadlines: closeDeadlines(closeDeadlines(s.deadlines, 'met', at, 'respondent_answer'), 'met', at, 'continuation'),
+      };
+    }
+    case 'SubmissionDeclined': {
+      const d = event.data;
+      if (d.caseDeclined || !d.respondentOrganisationId) {
+        return close(
+          { ...s, deadlines: closeDeadlines(s.deadlines, 'met', at, 'respondent_answer') },
+          'declined',
+          at,
+          { reason: d.reason },
+        );
+      }
+      // The submission ends against this respondent only; the claimant chooses how to go on (rule 6).
       return {
         ...s,
-        status: 'awaiting_neutral',
-        route: event.data.route,
-        pendingRouteProposal: undefined,
-        deadlines: closeDeadlines(s.deadlines, 'met', at, 'respondent_answer'),
+        releasedRespondentIds: [...new Set([...(s.releasedRespondentIds ?? []), d.respondentOrganisationId])],
+        respondentsAgreeingRoute: (s.respondentsAgreeingRoute ?? []).filter((o) => o !== d.respondentOrganisationId),
+        deadlines: d.continuationDeadline ? [...s.deadlines, openDeadline(d.continuationDeadline, at, 'claimant')] : s.deadlines,
       };
-    case 'SubmissionDeclined':
-      return close(
-        { ...s, deadlines: closeDeadlines(s.deadlines, 'met', at, 'respondent_answer') },
-        'declined',
-        at,
-        { reason: event.data.reason },
-      );
-    case 'RouteProposed':
+    }
+    case 'RouteProposed': {
+      const d = event.data;
+      // Every answer so far was to the previous route: only the proposer agrees to the new one.
+      const everyRespondentAnswered =
+        d.side === 'respondent' &&
+        s.respondentOrganisationIds.every((o) => o === d.respondentOrganisationId || (s.releasedRespondentIds ?? []).includes(o));
       return {
         ...s,
         status: 'route_negotiation',
-        pendingRouteProposal: { route: event.data.route, side: event.data.side, reason: event.data.reason },
-        // The respondent answered (with a counter-proposal); a claimant's proposal answers nothing.
+        pendingRouteProposal: { route: d.route, side: d.side, reason: d.reason, ...(d.respondentOrganisationId ? { respondentOrganisationId: d.respondentOrganisationId } : {}) },
+        claimantAgreesRoute: d.side === 'claimant',
+        respondentsAgreeingRoute: d.side === 'respondent' && d.respondentOrganisationId ? [d.respondentOrganisationId] : [],
+        // The respondents answered (with a counter-proposal); a claimant's proposal answers nothing.
+        // Events from before rule 6 name no respondent: their side answered as one.
         deadlines:
-          event.data.side === 'respondent' ? closeDeadlines(s.deadlines, 'met', at, 'respondent_answer') : s.deadlines,
+          d.side === 'respondent' && (!d.respondentOrganisationId || everyRespondentAnswered)
+            ? closeDeadlines(s.deadlines, 'met', at, 'respondent_answer')
+            : s.deadlines,
       };
+    }
     case 'NeutralsNominated': {
       const d = event.data;
       // One entry per person: a re-nominated neutral replaces their lapsed entry.
@@ -226,15 +268,26 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
         deadlines: d.escalationDeadline ? [...s.deadlines, openDeadline(d.escalationDeadline, at)] : s.deadlines,
       };
     }
-    case 'EscalationRequested':
+    case 'EscalationRequested': {
+      const answer = event.data.answerDeadline;
+      const deadlines = closeDeadlines(s.deadlines, 'met', at, 'escalation');
       return {
         ...s,
-        pendingEscalation: { route: event.data.route, side: event.data.side },
-        deadlines: closeDeadlines(s.deadlines, 'met', at, 'escalation'),
+        pendingEscalation: { route: event.data.route, side: event.data.side, acceptedBy: [] },
+        deadlines: answer ? [...deadlines, openDeadline(answer, at, event.data.side === 'claimant' ? 'respondent' : 'claimant')] : deadlines,
       };
+    }
     case 'EscalationAccepted':
+      if (event.data.escalationAgreed === false) {
+        // One respondent of several agreed; the others must still answer (rule 7).
+        const org = event.data.respondentOrganisationId;
+        return s.pendingEscalation && org
+          ? { ...s, pendingEscalation: { ...s.pendingEscalation, acceptedBy: [...(s.pendingEscalation.acceptedBy ?? []), org] } }
+          : s;
+      }
       return {
         ...s,
+        deadlines: closeDeadlines(s.deadlines, 'met', at, 'escalation_answer'),
         status: 'awaiting_neutral',
         route: event.data.route,
         pendingEscalation: undefined,
@@ -273,8 +326,38 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
           outcome: event.data.outcome,
           claimantCostSharePct: event.data.costAllocation.claimantPct,
           summary: event.data.summary,
+          ...(event.data.costAllocationReason ? { costAllocationReason: event.data.costAllocationReason } : {}),
         },
       });
+    // --- due-process events ---
+    case 'RespondentsContinued': {
+      const released = event.data.releasedRespondentOrganisationIds;
+      return {
+        ...s,
+        status: 'awaiting_neutral',
+        route: event.data.route,
+        pendingRouteProposal: undefined,
+        respondentOrganisationIds: s.respondentOrganisationIds.filter((o) => !released.includes(o)),
+        formerRespondentOrganisationIds: [...(s.formerRespondentOrganisationIds ?? []), ...released],
+        releasedRespondentIds: [],
+        deadlines: closeDeadlines(closeDeadlines(s.deadlines, 'met', at, 'respondent_answer'), 'met', at, 'continuation'),
+      };
+    }
+    case 'ParticipationWithdrawn': {
+      const org = event.data.organisationId;
+      return {
+        ...s,
+        claimantOrganisationIds: s.claimantOrganisationIds.filter((o) => o !== org),
+        formerClaimantOrganisationIds: [...(s.formerClaimantOrganisationIds ?? []), org],
+      };
+    }
+    case 'HearingWaived':
+      return { ...s, hearingWaivedBy: [...new Set([...(s.hearingWaivedBy ?? []), event.data.organisationId])] };
+    case 'CaseStalled':
+      return { ...s, stalled: true, deadlines: [...s.deadlines, openDeadline(event.data.graceDeadline, at)] };
+    case 'FeeOverdue':
+      return { ...s, invoices: s.invoices.map((i) => (i.invoiceId === event.data.invoiceId ? { ...i, overdue: true } : i)) };
+    // --- end due-process events ---
     case 'DisputeWithdrawn':
       return close(s, 'withdrawn', at, event.data.reason ? { reason: event.data.reason } : {});
     case 'SettledByParties':
@@ -306,6 +389,7 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
     case 'FeeInvoiced':
       return {
         ...s,
+        deadlines: event.data.paymentDeadline ? [...s.deadlines, openDeadline(event.data.paymentDeadline, at)] : s.deadlines,
         invoices: [
           ...s.invoices,
           {
@@ -322,6 +406,11 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
       return {
         ...s,
         invoices: s.invoices.map((i) => (i.invoiceId === event.data.invoiceId ? { ...i, paid: true, paidAt: at } : i)),
+        deadlines: s.deadlines.map((d) =>
+          d.status === 'open' && d.kind === 'fee_payment' && d.deadlineId === paymentDeadlineId(event.data.invoiceId)
+            ? { ...d, status: 'met', closedAt: at }
+            : d,
+        ),
       };
     case 'DeadlineMissed':
       return {
@@ -343,6 +432,9 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
     }
   }
 };
+
+/** The payment deadline of an invoice is named after it, so paying meets exactly that one. */
+export const paymentDeadlineId = (invoiceId: string): string => `fee_payment-${invoiceId}`;
 
 const decideChallenge = (s: DisputeState, neutralUserId: string, status: 'upheld' | 'rejected') => {
   // Only the oldest pending challenge against this neutral is decided by one decision.

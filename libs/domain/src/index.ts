@@ -16,8 +16,9 @@ export { isPartyRole, otherSide, currentNeutrals, appointedNeutrals, nominatedNe
 export type { ActionRule, GuardContext } from './decisions/rule';
 export { deadlineDaysFor } from './decisions/new-deadline';
 export { administrationFeeShares } from './decisions/registration';
+export { neutralFeeShares, type CostShare, type NeutralFeeBasis } from './decisions/fees-and-documents';
 export { PANEL_RULES } from './decisions/neutrals';
-export { routeOnTheTable } from './decisions/route-agreement';
+export { routeOnTheTable, claimantAgrees } from './decisions/route-agreement';
 export { statementsDue } from './decisions/proceedings';
 export { describeStatus } from './decisions/describe';
 export * from './directory';

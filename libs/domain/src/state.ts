@@ -84,12 +84,14 @@ export interface Invoice {
   paid: boolean;
   invoicedAt: string;
   paidAt?: string;
+  /** Unpaid 30 days after invoicing (rule 17). */
+  overdue?: boolean;
 }
 
 export interface CaseOutcome {
   /** The terminal status this outcome belongs to. */
   status: Status;
-  decision?: { outcome: DecisionOutcome; claimantCostSharePct: number; summary: string };
+  decision?: { outcome: DecisionOutcome; claimantCostSharePct: number; summary: string; costAllocationReason?: string };
   mediationResult?: MediationResult;
   reason?: string;
 }
@@ -123,7 +125,7 @@ export interface DisputeState {
   /** The route both sides agreed to (changes on escalation). */
   route?: Route;
   /** An open proposal in route negotiation: the other side answers it. */
-  pendingRouteProposal?: { route: Route; side: Side; reason?: string };
+  pendingRouteProposal?: { route: Route; side: Side; reason?: string; respondentOrganisationId?: string };
   neutrals: NeutralOnCase[];
   challenges: Challenge[];
   deadlines: Deadline[];
@@ -134,7 +136,8 @@ export interface DisputeState {
   invoices: Invoice[];
   administrationFee?: { totalCents: number; shares: FeeShare[] };
   mediationResult?: MediationResult;
-  pendingEscalation?: { route: EscalationRoute; side: Side };
+  /** `acceptedBy`: respondents who accepted a claimant's request so far (rule 7). */
+  pendingEscalation?: { route: EscalationRoute; side: Side; acceptedBy?: string[] };
   escalations: number;
   outcome?: CaseOutcome;
   filedAt?: string;
@@ -143,4 +146,19 @@ export interface DisputeState {
   closedAt?: string;
   /** Time of the last event folded. */
   updatedAt?: string;
+  // --- due-process (rules 6, 7, 9, 14, 17) ---
+  /** Whether the claimant side agrees to the route on the table (it proposed or accepted it). */
+  claimantAgreesRoute?: boolean;
+  /** Respondents who agree to the route on the table (proposed or accepted it). */
+  respondentsAgreeingRoute?: string[];
+  /** Respondents against whom the submission ended (declined, or silent past the deadline); still listed until the claimant goes on. */
+  releasedRespondentIds?: string[];
+  /** Respondents who left the case when the claimant went on without them (rule 6). */
+  formerRespondentOrganisationIds?: string[];
+  /** Member providers who withdrew from a collective case (rule 9). */
+  formerClaimantOrganisationIds?: string[];
+  /** Party organisations that waived the hearing (rule 14). */
+  hearingWaivedBy?: string[];
+  /** The missed information request left the case stalled (rule 17); cleared when the claimant answers. */
+  stalled?: boolean;
 }

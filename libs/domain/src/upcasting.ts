@@ -11,6 +11,9 @@ import type { DisputeEventType } from './events';
 export const CURRENT_SCHEMA_VERSIONS: Readonly<Partial<Record<DisputeEventType, number>>> = {
   // v2: the decision's cost allocation names both parties' shares (see upcastDecisionRenderedV1).
   DecisionRendered: 2,
+  // --- due-process (rule 6): each respondent answers for itself ---
+  SubmissionAccepted: 2,
+  SubmissionDeclined: 2,
 };
 
 export const currentSchemaVersion = (type: string): number =>
@@ -33,9 +36,23 @@ const upcastDecisionRenderedV1: Upcaster = (data) => {
   return { ...rest, costAllocation: { claimantPct: claimantCostSharePct, respondentPct: 100 - claimantCostSharePct } };
 };
 
+// --- due-process upcasters (rule 6) ---
+
+/**
+ * SubmissionAccepted v1 → v2. Before rule 6 one respondent's "yes" answered for the case: the
+ * event moved it to awaiting_neutral. v2 records that fact as `routeAgreed`; a v1 event names no
+ * respondent, because it answered for all of them.
+ */
+const upcastSubmissionAcceptedV1: Upcaster = (data) => ({ ...data, routeAgreed: true });
+
+/** SubmissionDeclined v1 → v2. A v1 decline ended the whole case: `caseDeclined: true`, no respondent named. */
+const upcastSubmissionDeclinedV1: Upcaster = (data) => ({ ...data, caseDeclined: true });
+
 /** Upcasters by `${type}@${fromVersion}`: each lifts one version to the next. */
 const UPCASTERS: Readonly<Record<string, Upcaster>> = {
   'DecisionRendered@1': upcastDecisionRenderedV1,
+  'SubmissionAccepted@1': upcastSubmissionAcceptedV1,
+  'SubmissionDeclined@1': upcastSubmissionDeclinedV1,
 };
 
 /** A stored event this code cannot read: a version from the future, a gap in the chain, or corrupt data. */

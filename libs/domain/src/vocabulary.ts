@@ -94,6 +94,8 @@ export type NeutralRole = (typeof NEUTRAL_ROLES)[number];
 export const ORGANISATION_KINDS = [
   'provider',
   'insurer',
+  /** A Wlz care office (zorgkantoor): on the insurers' side, UZOVI code, its users have role `insurer`. */
+  'care_office',
   'association',
   'disputes_body',
   'observer',
@@ -130,6 +132,15 @@ export const DEADLINE_KINDS = [
   'challenge',
   'statement_of_defence',
   'escalation',
+  // --- due-process (rules 6, 8, 17) ---
+  /** The other side's answer to an escalation request (rule 8). */
+  'escalation_answer',
+  /** The claimant's choice to go on against the respondents who accepted, after the others declined (rule 6). */
+  'continuation',
+  /** After a missed information request: the case closes as incomplete unless the secretariat extends (rule 17). */
+  'information_grace',
+  /** Payment of an invoice (rule 17): missed → FeeOverdue. */
+  'fee_payment',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -162,5 +173,9 @@ export const ACTIONS = [
   'extend-deadline',
   'invoice-fee',
   'record-payment',
+  // --- due-process (rules 6, 9, 14) ---
+  'continue-with-respondents',
+  'withdraw-participation',
+  'waive-hearing',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -40,10 +40,11 @@ describe('allowedActions', () => {
     expect(allowed(requested, 'prov-anna')).toEqual(['withdraw', 'submit-document']);
   });
   it('in proceedings, only the chair may render the decision', () => {
-    expect(allowed(inProceedings(), 'adv-hanna')).toEqual(['schedule-hearing', 'render-decision', 'submit-document']);
+    // Rule 14: no statements and no hearing yet, so no decision is offered even to the chair.
+    expect(allowed(inProceedings(), 'adv-hanna')).toEqual(['schedule-hearing', 'submit-document']);
     expect(allowed(inProceedings(), 'adv-isaac')).toEqual(['schedule-hearing', 'submit-document']);
-    expect(allowed(inProceedings(), 'prov-anna')).toEqual(['submit-statement', 'withdraw', 'submit-document']);
-    expect(allowed(inProceedings(), 'ins-carla')).toEqual(['submit-document']);
+    expect(allowed(inProceedings(), 'prov-anna')).toEqual(['submit-statement', 'withdraw', 'submit-document', 'waive-hearing']);
+    expect(allowed(inProceedings(), 'ins-carla')).toEqual(['submit-document', 'waive-hearing']);
     expect(allowed(inProceedings(), 'med-femke')).toEqual([]);
   });
   it('on a closed case only fees remain, for the secretariat', () => {

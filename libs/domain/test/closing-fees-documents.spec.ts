@@ -1,5 +1,5 @@
 import { foldEvents } from '../src';
-import { DISPUTE_ID, given, nextHour, story } from './support/given';
+import { addDays, DISPUTE_ID, given, nextHour, story } from './support/given';
 import { filed, inMediation, inProceedings, registered } from './support/scenarios';
 
 const SHA = 'a'.repeat(64);
@@ -18,7 +18,8 @@ describe('withdraw', () => {
   it('the filing association withdraws a collective dispute', () => {
     const base = filed({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }, 'assoc-eva');
     expect(given(base).when({ type: 'withdraw' }, 'assoc-eva').thenState().status).toBe('withdrawn');
-    expect(given(base).when({ type: 'withdraw' }, 'prov-chantal').thenState().status).toBe('withdrawn');
+    // Rule 9: the case belongs to the association; a member provider cannot withdraw it for everyone.
+    given(base).when({ type: 'withdraw' }, 'prov-chantal').thenRefuses('forbidden', 'collective_case');
   });
   it('refuses the respondent, the secretariat, a closed case (naming its status)', () => {
     given(registered()).when({ type: 'withdraw' }, 'ins-carla').thenRefuses('forbidden', 'wrong_side');
@@ -76,7 +77,17 @@ describe('invoice-fee / record-payment', () => {
     const base = registered();
     const now = nextHour(base);
     given(base).when({ type: 'invoice-fee', invoiceId: 'inv-1', organisationId: 'org-zv-noord', kind: 'administration', amountCents: 25_000 }, 'sec-jan', now).then([
-      { type: 'FeeInvoiced', data: { invoiceId: 'inv-1', organisationId: 'org-zv-noord', kind: 'administration', amountCents: 25_000, occurredAt: now } },
+      {
+        type: 'FeeInvoiced',
+        data: {
+          invoiceId: 'inv-1',
+          organisationId: 'org-zv-noord',
+          kind: 'administration',
+          amountCents: 25_000,
+          paymentDeadline: { deadlineId: 'fee_payment-inv-1', kind: 'fee_payment', dueAt: addDays(now, 30) },
+          occurredAt: now,
+        },
+      },
     ]);
     const now2 = nextHour(invoiced());
     given(invoiced()).when({ type: 'record-payment', invoiceId: 'inv-1' }, 'sec-jan', now2).then([{ type: 'FeePaid', data: { invoiceId: 'inv-1', amountCents: 25_000, occurredAt: now2 } }]);

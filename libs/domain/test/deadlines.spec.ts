@@ -11,10 +11,12 @@ describe('record-deadline-missed', () => {
     const due = dueOf(base, 'respondent_answer-1');
     given(base).when({ type: 'record-deadline-missed', deadlineId: 'respondent_answer-1' }, SYSTEM, due).then([
       { type: 'DeadlineMissed', data: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: due, occurredAt: due } },
+      // Rule 8: silence is not consent; the only respondent declined, so the case is declined.
+      { type: 'SubmissionDeclined', data: { reason: 'no_answer', respondentOrganisationId: 'org-zv-noord', caseDeclined: true, occurredAt: due } },
     ]);
     const missed = story([[SYSTEM, { type: 'record-deadline-missed', deadlineId: 'respondent_answer-1' }, due]], base);
     expect(foldEvents(missed, DISPUTE_ID).deadlines[0]).toMatchObject({ status: 'missed', closedAt: due });
-    given(missed).when({ type: 'record-deadline-missed', deadlineId: 'respondent_answer-1' }, SYSTEM, addDays(due, 1)).thenRefuses('conflict', 'deadline_not_open');
+    given(missed).when({ type: 'record-deadline-missed', deadlineId: 'respondent_answer-1' }, SYSTEM, addDays(due, 1)).thenRefuses('conflict', 'case_closed');
   });
   it('refuses before dueAt, met deadlines, unknown deadlines, and anyone but the system', () => {
     const base = registered();

@@ -8,12 +8,12 @@ describe('evolve', () => {
   });
   it('returns a new object, one version later, updated at the event time; the old state is untouched', () => {
     const s0 = foldEvents(filed(), DISPUTE_ID);
-    const snapshot = JSON.parse(JSON.stringify(s0));
+    const snapshot = structuredClone(s0);
     const e: DisputeEvent = { type: 'RouteProposed', data: { route: 'arbitration', side: 'respondent', occurredAt: '2025-04-01T00:00:00.000Z' } };
     const s1 = evolve(s0, e);
     expect(s1).not.toBe(s0);
     expect(s1).toMatchObject({ version: s0.version + 1, updatedAt: '2025-04-01T00:00:00.000Z' });
-    expect(JSON.parse(JSON.stringify(s0))).toEqual(snapshot);
+    expect(structuredClone(s0)).toEqual(snapshot);
   });
   it('an unknown event type changes only version and updatedAt', () => {
     const s0 = foldEvents(filed(), DISPUTE_ID);

@@ -97,7 +97,7 @@ describe('file-dispute', () => {
       given([]).when(fileCommand({ amountInDisputeCents: 1.5 }), 'prov-anna').thenRefuses('invalid', 'not_an_amount', 'amountInDisputeCents');
     });
     it('contract year outside 2016..now+2', () => {
-      given([]).when(fileCommand({ contractYear: 2015 }), 'prov-anna').thenRefuses('invalid', 'out_of_range', 'contractYear');
+      given([]).when(fileCommand({ contractYear: 2015 }), 'prov-anna').thenRefuses('invalid', 'before_the_body_existed', 'contractYear');
       given([]).when(fileCommand({ contractYear: 2028 }), 'prov-anna', T0).thenRefuses('invalid', 'out_of_range', 'contractYear');
       expect(given([]).when(fileCommand({ contractYear: 2027 }), 'prov-anna', T0).events()).toHaveLength(1);
       expect(given([]).when(fileCommand({ contractYear: 2016 }), 'prov-anna', T0).events()).toHaveLength(1);

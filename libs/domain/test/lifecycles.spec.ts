@@ -10,13 +10,14 @@ describe('full lifecycles, folded', () => {
       [
         ['med-femke', { type: 'schedule-session', sessionId: 's1', startsAt: '2025-05-01T10:00:00Z' }],
         ['med-femke', { type: 'record-session', sessionId: 's1', notes: 'good talk' }, '2025-05-01T12:00:00.000Z'],
-        ['med-femke', { type: 'conclude-mediation', result: 'full_agreement' }],
+        ['prov-anna', { type: 'submit-document', documentId: 'vso', name: 'vso.pdf', mediaType: 'application/pdf', sizeBytes: 9, sha256: 'c'.repeat(64), visibility: 'parties' }],
+        ['med-femke', { type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }],
       ],
       inMediation(),
     );
     expect(types(events)).toEqual([
       'DisputeFiled', 'DisputeRegistered', 'RespondentInvited', 'SubmissionAccepted', 'NeutralsNominated', 'NeutralsAppointed',
-      'SessionScheduled', 'SessionHeld', 'MediationConcluded',
+      'SessionScheduled', 'SessionHeld', 'DocumentSubmitted', 'MediationConcluded',
     ]);
     const s = foldEvents(events, DISPUTE_ID);
     expect(s).toMatchObject({ status: 'settled', version: events.length, route: 'mediation', mediationResult: 'full_agreement', escalations: 0 });
@@ -46,7 +47,8 @@ describe('full lifecycles, folded', () => {
       'med-femke:lapsed:chair', 'adv-hanna:appointed:chair', 'adv-isaac:appointed', 'adv-julia:appointed',
     ]);
     expect(s.outcome?.decision?.outcome).toBe('claim_granted');
-    expect(s.deadlines.filter((d) => d.status === 'open')).toEqual([]);
+    // Only the invoice's payment term runs on after the decision (rule 17).
+    expect(s.deadlines.filter((d) => d.status === 'open').map((d) => d.kind)).toEqual(['fee_payment']);
     expect(s.invoices).toHaveLength(1);
   });
 
@@ -98,7 +100,7 @@ describe('full lifecycles, folded', () => {
       claimantKind: 'association',
       filedOnBehalfBy: 'org-branche-eerstelijn',
       smallProviderClaimant: true,
-      administrationFee: { totalCents: 50_000, shares: [{ organisationId: 'org-fysio-delinde', amountCents: 25_000 }, { organisationId: 'org-zv-zuid', amountCents: 25_000 }] },
+      administrationFee: { totalCents: 50_000, shares: [{ organisationId: 'org-branche-eerstelijn', amountCents: 25_000 }, { organisationId: 'org-zv-zuid', amountCents: 25_000 }] },
     });
   });
 });

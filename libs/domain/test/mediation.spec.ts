@@ -1,6 +1,6 @@
 import { foldEvents } from '../src';
 import { addDays, DISPUTE_ID, given, nextHour, story } from './support/given';
-import { escalated, inMediation, mediationEnded, nominated } from './support/scenarios';
+import { escalated, inMediation, mediationEnded, nominated, SESSION_START, sessionHeld } from './support/scenarios';
 
 const scheduled = () => story([['med-femke', { type: 'schedule-session', sessionId: 's1', startsAt: '2025-06-01T10:00:00Z', location: 'Utrecht' }]], inMediation());
 
@@ -11,11 +11,11 @@ describe('schedule-session / record-session', () => {
     given(base).when({ type: 'schedule-session', sessionId: 's1', startsAt: '2025-06-01T10:00:00Z', location: 'Utrecht' }, 'med-femke', now).then([
       { type: 'SessionScheduled', data: { sessionId: 's1', startsAt: '2025-06-01T10:00:00.000Z', location: 'Utrecht', occurredAt: now } },
     ]);
-    const now2 = nextHour(scheduled());
+    const now2 = SESSION_START;
     given(scheduled()).when({ type: 'record-session', sessionId: 's1', notes: 'confidential' }, 'med-femke', now2).then([
       { type: 'SessionHeld', data: { sessionId: 's1', notes: 'confidential', occurredAt: now2 } },
     ]);
-    expect(given(scheduled()).when({ type: 'record-session', sessionId: 's1' }, 'med-femke').thenState().sessions[0].held).toBe(true);
+    expect(given(scheduled()).when({ type: 'record-session', sessionId: 's1' }, 'med-femke', now2).thenState().sessions[0].held).toBe(true);
   });
   it('refuses other mediators, parties, a nominee not yet appointed', () => {
     given(inMediation()).when({ type: 'schedule-session', sessionId: 's1', startsAt: '2025-06-01T10:00:00Z' }, 'med-gerrit').thenRefuses('forbidden', 'not_appointed');
@@ -28,15 +28,15 @@ describe('schedule-session / record-session', () => {
   });
   it('record-session needs a scheduled session not yet held', () => {
     given(inMediation()).when({ type: 'record-session', sessionId: 's1' }, 'med-femke').thenRefuses('conflict', 'no_session_scheduled');
-    given(scheduled()).when({ type: 'record-session', sessionId: 'zz' }, 'med-femke').thenRefuses('invalid', 'unknown_session', 'sessionId');
+    given(scheduled()).when({ type: 'record-session', sessionId: 'zz' }, 'med-femke', SESSION_START).thenRefuses('invalid', 'unknown_session', 'sessionId');
     const twice = story(
       [
-        ['med-femke', { type: 'record-session', sessionId: 's1' }],
+        ['med-femke', { type: 'record-session', sessionId: 's1' }, SESSION_START],
         ['med-femke', { type: 'schedule-session', sessionId: 's2', startsAt: '2025-07-01T10:00:00Z' }],
       ],
       scheduled(),
     );
-    given(twice).when({ type: 'record-session', sessionId: 's1' }, 'med-femke').thenRefuses('conflict', 'already_held');
+    given(twice).when({ type: 'record-session', sessionId: 's1' }, 'med-femke', '2025-07-01T10:00:00.000Z').thenRefuses('conflict', 'already_held');
   });
   it('refuses outside in_mediation', () => {
     given(mediationEnded()).when({ type: 'schedule-session', sessionId: 's9', startsAt: '2025-09-01T10:00:00Z' }, 'med-femke').thenRefuses('conflict', 'wrong_status');
@@ -44,18 +44,20 @@ describe('schedule-session / record-session', () => {
 });
 
 describe('conclude-mediation', () => {
+  const withSettlement = () =>
+    story([['prov-anna', { type: 'submit-document', documentId: 'vso', name: 'vaststellingsovereenkomst.pdf', mediaType: 'application/pdf', sizeBytes: 10, sha256: 'b'.repeat(64), visibility: 'parties' }]], sessionHeld());
   it('full agreement → settled with the mediation result', () => {
-    const base = inMediation();
+    const base = withSettlement();
     const now = nextHour(base);
-    given(base).when({ type: 'conclude-mediation', result: 'full_agreement' }, 'med-femke', now).then([
-      { type: 'MediationConcluded', data: { result: 'full_agreement', occurredAt: now } },
+    given(base).when({ type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }, 'med-femke', now).then([
+      { type: 'MediationConcluded', data: { result: 'full_agreement', settlementDocumentId: 'vso', occurredAt: now } },
     ]);
-    const s = given(base).when({ type: 'conclude-mediation', result: 'full_agreement' }, 'med-femke').thenState();
+    const s = given(base).when({ type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }, 'med-femke').thenState();
     expect(s.status).toBe('settled');
     expect(s.outcome).toEqual({ status: 'settled', mediationResult: 'full_agreement' });
   });
   it.each(['partial_agreement', 'no_agreement'] as const)('%s → mediation_ended with an escalation deadline', (result) => {
-    const base = inMediation();
+    const base = sessionHeld();
     const now = nextHour(base);
     given(base).when({ type: 'conclude-mediation', result }, 'med-femke', now).then([
       {
@@ -67,7 +69,7 @@ describe('conclude-mediation', () => {
     expect(s).toMatchObject({ status: 'mediation_ended', mediationResult: result });
   });
   it('refuses a settlement document that is not on the case, an unknown result, others', () => {
-    given(inMediation()).when({ type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'd9' }, 'med-femke').thenRefuses('invalid', 'unknown_document', 'settlementDocumentId');
+    given(sessionHeld()).when({ type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'd9' }, 'med-femke').thenRefuses('invalid', 'unknown_document', 'settlementDocumentId');
     given(inMediation()).when({ type: 'conclude-mediation', result: 'meh' as never }, 'med-femke').thenRefuses('invalid', 'unknown_value', 'result');
     given(inMediation()).when({ type: 'conclude-mediation', result: 'no_agreement' }, 'sec-jan').thenRefuses('forbidden', 'wrong_role');
   });
@@ -78,10 +80,13 @@ describe('escalation', () => {
     const base = mediationEnded();
     const now = nextHour(base);
     given(base).when({ type: 'request-escalation', route: 'binding_advice' }, 'prov-anna', now).then([
-      { type: 'EscalationRequested', data: { route: 'binding_advice', side: 'claimant', occurredAt: now } },
+      {
+        type: 'EscalationRequested',
+        data: { route: 'binding_advice', side: 'claimant', answerDeadline: { deadlineId: 'escalation_answer-1', kind: 'escalation_answer', dueAt: addDays(now, 14) }, occurredAt: now },
+      },
     ]);
     const s = given(base).when({ type: 'request-escalation', route: 'arbitration' }, 'ins-carla').thenState();
-    expect(s.pendingEscalation).toEqual({ route: 'arbitration', side: 'respondent' });
+    expect(s.pendingEscalation).toEqual({ route: 'arbitration', side: 'respondent', acceptedBy: [] });
     expect(s.deadlines.find((d) => d.kind === 'escalation')?.status).toBe('met');
   });
   it('accept-escalation by the other side: new route, mediator lapses, awaiting_neutral, escalations 1', () => {
@@ -94,7 +99,7 @@ describe('escalation', () => {
     const base = story([['prov-anna', { type: 'request-escalation', route: 'arbitration' }]], mediationEnded('partial_agreement'));
     const now = nextHour(base);
     given(base).when({ type: 'decline-escalation', reason: 'too costly' }, 'ins-carla', now).then([
-      { type: 'EscalationDeclined', data: { side: 'respondent', reason: 'too costly', occurredAt: now } },
+      { type: 'EscalationDeclined', data: { side: 'respondent', reason: 'too costly', respondentOrganisationId: 'org-zv-noord', occurredAt: now } },
     ]);
     const s = given(base).when({ type: 'decline-escalation' }, 'ins-carla').thenState();
     expect(s.status).toBe('closed_without_resolution');

@@ -6,7 +6,10 @@ import { escalated, inMediation, inProceedings } from './support/scenarios';
 const claimed = () => story([['prov-anna', { type: 'submit-statement', kind: 'statement_of_claim', text: 'We claim' }]], inProceedings());
 const defended = () => story([['ins-carla', { type: 'submit-statement', kind: 'statement_of_defence' }]], claimed());
 const replied = () => story([['prov-anna', { type: 'submit-statement', kind: 'reply' }]], defended());
-const hearingScheduled = () => story([['adv-isaac', { type: 'schedule-hearing', hearingId: 'h1', startsAt: '2025-09-01T10:00:00Z' }]], inProceedings());
+const HEARING_START = '2025-09-01T10:00:00.000Z';
+const hearingScheduled = (base = inProceedings()) => story([['adv-isaac', { type: 'schedule-hearing', hearingId: 'h1', startsAt: HEARING_START }]], base);
+/** Claim, defence and reply in, and a hearing held at its start: a decision may be rendered (rule 14). */
+const readyForDecision = () => story([['adv-hanna', { type: 'record-hearing', hearingId: 'h1' }, HEARING_START]], hearingScheduled(replied()));
 
 describe('submit-statement', () => {
   it('statement of claim by the claimant opens the defence deadline (28 days)', () => {
@@ -58,7 +61,7 @@ describe('schedule-hearing / record-hearing', () => {
     given(base).when({ type: 'schedule-hearing', hearingId: 'h1', startsAt: '2025-09-01T10:00:00Z' }, 'adv-isaac', now).then([
       { type: 'HearingScheduled', data: { hearingId: 'h1', startsAt: '2025-09-01T10:00:00.000Z', occurredAt: now } },
     ]);
-    const now2 = nextHour(hearingScheduled());
+    const now2 = HEARING_START;
     given(hearingScheduled()).when({ type: 'record-hearing', hearingId: 'h1' }, 'adv-julia', now2).then([
       { type: 'HearingHeld', data: { hearingId: 'h1', occurredAt: now2 } },
     ]);
@@ -73,29 +76,47 @@ describe('schedule-hearing / record-hearing', () => {
     given(hearingScheduled()).when({ type: 'schedule-hearing', hearingId: 'h1', startsAt: '2025-10-01T10:00:00Z' }, 'adv-hanna').thenRefuses('invalid', 'duplicate_id', 'hearingId');
     given(inProceedings()).when({ type: 'schedule-hearing', hearingId: 'h2', startsAt: '2024-10-01T10:00:00Z' }, 'adv-hanna').thenRefuses('invalid', 'not_in_future', 'startsAt');
     given(inProceedings()).when({ type: 'record-hearing', hearingId: 'h1' }, 'adv-hanna').thenRefuses('conflict', 'no_hearing_scheduled');
-    given(hearingScheduled()).when({ type: 'record-hearing', hearingId: 'h9' }, 'adv-hanna').thenRefuses('invalid', 'unknown_hearing', 'hearingId');
+    given(hearingScheduled()).when({ type: 'record-hearing', hearingId: 'h9' }, 'adv-hanna', HEARING_START).thenRefuses('invalid', 'unknown_hearing', 'hearingId');
     const held = story(
       [
-        ['adv-hanna', { type: 'record-hearing', hearingId: 'h1' }],
+        ['adv-hanna', { type: 'record-hearing', hearingId: 'h1' }, HEARING_START],
         ['adv-hanna', { type: 'schedule-hearing', hearingId: 'h2', startsAt: '2025-10-01T10:00:00Z' }],
       ],
       hearingScheduled(),
     );
-    given(held).when({ type: 'record-hearing', hearingId: 'h1' }, 'adv-hanna').thenRefuses('conflict', 'already_held');
+    given(held).when({ type: 'record-hearing', hearingId: 'h1' }, 'adv-hanna', '2025-10-01T10:00:00.000Z').thenRefuses('conflict', 'already_held');
   });
 });
 
 describe('render-decision', () => {
-  const decision = { type: 'render-decision', outcome: 'claim_partially_granted', claimantCostSharePct: 40, summary: 'Tariff partly restored' } as const;
+  const decision = {
+    type: 'render-decision',
+    outcome: 'claim_partially_granted',
+    claimantCostSharePct: 40,
+    costAllocationReason: 'The respondent caused needless costs',
+    summary: 'Tariff partly restored',
+  } as const;
   it('the panel chair renders the decision → decided with the decision as outcome', () => {
-    const base = replied();
+    const base = readyForDecision();
     const now = nextHour(base);
     given(base).when(decision, 'adv-hanna', now).then([
-      { type: 'DecisionRendered', data: { outcome: 'claim_partially_granted', costAllocation: { claimantPct: 40, respondentPct: 60 }, summary: 'Tariff partly restored', occurredAt: now } },
+      {
+        type: 'DecisionRendered',
+        data: {
+          outcome: 'claim_partially_granted',
+          costAllocation: { claimantPct: 40, respondentPct: 60 },
+          summary: 'Tariff partly restored',
+          costAllocationReason: 'The respondent caused needless costs',
+          occurredAt: now,
+        },
+      },
     ]);
     const s = given(base).when(decision, 'adv-hanna', now).thenState();
     expect(s).toMatchObject({ status: 'decided', closedAt: now });
-    expect(s.outcome).toEqual({ status: 'decided', decision: { outcome: 'claim_partially_granted', claimantCostSharePct: 40, summary: 'Tariff partly restored' } });
+    expect(s.outcome).toEqual({
+      status: 'decided',
+      decision: { outcome: 'claim_partially_granted', claimantCostSharePct: 40, summary: 'Tariff partly restored', costAllocationReason: 'The respondent caused needless costs' },
+    });
   });
   it('refuses panel members who do not chair, others', () => {
     given(inProceedings()).when(decision, 'adv-isaac').thenRefuses('forbidden', 'not_chair');
@@ -103,12 +124,12 @@ describe('render-decision', () => {
     given(inProceedings()).when(decision, 'med-femke').thenRefuses('forbidden', 'wrong_role');
   });
   it.each([-1, 101, 12.5])('refuses claimantCostSharePct %p', (pct) => {
-    given(inProceedings()).when({ ...decision, claimantCostSharePct: pct }, 'adv-hanna').thenRefuses('invalid', 'out_of_range', 'claimantCostSharePct');
+    given(readyForDecision()).when({ ...decision, claimantCostSharePct: pct }, 'adv-hanna').thenRefuses('invalid', 'out_of_range', 'claimantCostSharePct');
   });
   it('accepts 0 and 100; refuses an empty summary and unknown outcome', () => {
-    expect(given(inProceedings()).when({ ...decision, claimantCostSharePct: 0 }, 'adv-hanna').events()).toHaveLength(1);
-    expect(given(inProceedings()).when({ ...decision, claimantCostSharePct: 100 }, 'adv-hanna').events()).toHaveLength(1);
-    given(inProceedings()).when({ ...decision, summary: ' ' }, 'adv-hanna').thenRefuses('invalid', 'required', 'summary');
-    given(inProceedings()).when({ ...decision, outcome: 'draw' as never }, 'adv-hanna').thenRefuses('invalid', 'unknown_value', 'outcome');
+    expect(given(readyForDecision()).when({ ...decision, claimantCostSharePct: 0 }, 'adv-hanna').events()).toHaveLength(1);
+    expect(given(readyForDecision()).when({ ...decision, claimantCostSharePct: 100 }, 'adv-hanna').events()).toHaveLength(1);
+    given(readyForDecision()).when({ ...decision, summary: ' ' }, 'adv-hanna').thenRefuses('invalid', 'required', 'summary');
+    given(readyForDecision()).when({ ...decision, outcome: 'draw' as never }, 'adv-hanna').thenRefuses('invalid', 'unknown_value', 'outcome');
   });
 });

@@ -9,7 +9,7 @@ describe('accept-submission', () => {
     const base = registered();
     const now = nextHour(base);
     given(base).when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla', now).then([
-      { type: 'SubmissionAccepted', data: { route: 'mediation', side: 'respondent', occurredAt: now } },
+      { type: 'SubmissionAccepted', data: { route: 'mediation', side: 'respondent', respondentOrganisationId: 'org-zv-noord', routeAgreed: true, occurredAt: now } },
     ]);
     const s = given(base).when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla').thenState();
     expect(s).toMatchObject({ status: 'awaiting_neutral', route: 'mediation', initialRoute: 'mediation' });
@@ -47,7 +47,7 @@ describe('decline-submission', () => {
   it.each([['awaiting_respondent', registered], ['route_negotiation', countered]] as const)('respondent declines from %s → declined', (_s, base) => {
     const now = nextHour(base());
     given(base()).when({ type: 'decline-submission', reason: 'No dispute' }, 'ins-carla', now).then([
-      { type: 'SubmissionDeclined', data: { reason: 'No dispute', occurredAt: now } },
+      { type: 'SubmissionDeclined', data: { reason: 'No dispute', respondentOrganisationId: 'org-zv-noord', caseDeclined: true, occurredAt: now } },
     ]);
     const s = given(base()).when({ type: 'decline-submission', reason: 'No dispute' }, 'ins-carla').thenState();
     expect(s.status).toBe('declined');
@@ -67,11 +67,11 @@ describe('propose-route', () => {
     const base = registered();
     const now = nextHour(base);
     given(base).when({ type: 'propose-route', route: 'binding_advice', reason: 'legal question' }, 'ins-carla', now).then([
-      { type: 'RouteProposed', data: { route: 'binding_advice', side: 'respondent', reason: 'legal question', occurredAt: now } },
+      { type: 'RouteProposed', data: { route: 'binding_advice', side: 'respondent', reason: 'legal question', respondentOrganisationId: 'org-zv-noord', occurredAt: now } },
     ]);
     const s = foldEvents(countered(), DISPUTE_ID);
     expect(s.status).toBe('route_negotiation');
-    expect(s.pendingRouteProposal).toEqual({ route: 'binding_advice', side: 'respondent', reason: 'legal question' });
+    expect(s.pendingRouteProposal).toEqual({ route: 'binding_advice', side: 'respondent', reason: 'legal question', respondentOrganisationId: 'org-zv-noord' });
     expect(s.deadlines.find((d) => d.kind === 'respondent_answer')?.status).toBe('met');
   });
   it('the claimant counters in route_negotiation', () => {

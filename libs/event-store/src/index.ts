@@ -3,6 +3,7 @@
 export * from './port';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { ensurePrivateDatabaseFile, ensurePrivateDir } from './sqlite/private-files';
 export { DuplicateEventIdError } from './duplicate-event-id-error';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';

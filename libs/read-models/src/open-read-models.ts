@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/src/port';
@@ -14,6 +13,7 @@ import { DEFAULT_PROJECTIONS } from './projections';
 import { quoteIdentifier } from './sql';
 import { isBusyError } from './sqlite-busy';
 import { TypeOrmReadModels } from './typeorm-read-models';
+import { ensurePrivateDatabaseFile, ensurePrivateDir } from '../../event-store/src/sqlite/private-files';
 
 export const READ_MODELS_FILENAME = 'read-models.sqlite';
 
@@ -87,8 +87,9 @@ export async function openReadModels(options: OpenReadModelsOptions): Promise<Op
 }
 
 async function openSqlite(options: SqliteReadModelsOptions): Promise<OpenedReadModels> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const filename = join(options.dataDir, READ_MODELS_FILENAME);
+  ensurePrivateDatabaseFile(filename);
   const dataSource = await initialiseWithMigrations(filename);
   const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 20));
   const queryDataSource = await sqliteDataSource(filename, false).initialize();

@@ -11,6 +11,7 @@ import { applyProjectionBatch } from './projection-batch';
 import type { Projection } from './projections/projection';
 import { execute, isPostgres, quoteIdentifier, select } from './sql';
 import { retryWhileBusy } from './sqlite-busy';
+import { ensurePrivateDatabaseFile } from '../../event-store/src/sqlite/private-files';
 
 export interface RebuildOptions {
   /**
@@ -117,6 +118,7 @@ abstract class FreshTables {
       return new PostgresFreshTables(dataSource, location.databaseUrl, location.schema, schema);
     }
     const filename = join(dirname(location.filename), `read-models.rebuild-${suffix}.sqlite`);
+    ensurePrivateDatabaseFile(filename);
     const dataSource = await new DataSource({
       type: 'better-sqlite3',
       database: filename,

@@ -153,7 +153,7 @@ export class CaseScript {
   }
 
   async accept(route: Route, at: string): Promise<this> {
-    await this.append([{ type: 'SubmissionAccepted', data: { route, side: 'respondent', occurredAt: at } }], provider);
+    await this.append([{ type: 'SubmissionAccepted', data: { route, side: 'respondent', routeAgreed: true, occurredAt: at } }], provider);
     return this;
   }
 

@@ -102,11 +102,47 @@ export async function scheduleSession(api: Api, id: string, mediator = MEDIATOR,
   return act(api, mediator, id, 'schedule-session', { startsAt: inDays(api, 10), location: 'Utrecht' }, headers);
 }
 
+/** An instant a moment from the app's now: a session or hearing that can be held in the same test. */
+export const soon = (api: Pick<Api, 'now'>, ms = 300): string => new Date(api.now().getTime() + ms).toISOString();
+
+/** Lets time pass until `instant` (rule 16: sessions and hearings are held only from their start). */
+export async function reach(api: Api, instant: string): Promise<void> {
+  if (api.reach) return api.reach(new Date(instant));
+  const wait = Date.parse(instant) - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 5));
+}
+
+/** Schedules a session starting in a moment, waits for its start and records it as held. */
+export async function holdSession(api: Api, id: string, mediator = MEDIATOR): Promise<string> {
+  const startsAt = soon(api);
+  const session = await act(api, mediator, id, 'schedule-session', { startsAt, location: 'Utrecht' });
+  await reach(api, startsAt);
+  await act(api, mediator, id, 'record-session', { sessionId: session.body.sessionId });
+  return session.body.sessionId;
+}
+
+/** Schedules a hearing starting in a moment, waits for its start and records it as held. */
+export async function holdHearing(api: Api, id: string, adviser = 'adv-hanna'): Promise<string> {
+  const startsAt = soon(api);
+  const hearing = await act(api, adviser, id, 'schedule-hearing', { startsAt, location: 'Den Haag' });
+  await reach(api, startsAt);
+  await act(api, adviser, id, 'record-hearing', { hearingId: hearing.body.hearingId });
+  return hearing.body.hearingId;
+}
+
 export async function toMediationEnded(api: Api, result = 'no_agreement', overrides: Body = {}): Promise<string> {
   const id = await toInMediation(api, MEDIATOR, overrides);
-  const session = await scheduleSession(api, id);
-  await act(api, MEDIATOR, id, 'record-session', { sessionId: session.body.sessionId });
+  await holdSession(api, id);
   await act(api, MEDIATOR, id, 'conclude-mediation', { result });
+  return id;
+}
+
+/** In proceedings with claim and defence submitted and a hearing held: the chair may decide (rule 14). */
+export async function toReadyForDecision(api: Api): Promise<string> {
+  const id = await toInProceedings(api);
+  await act(api, CLAIMANT, id, 'submit-statement', { kind: 'statement_of_claim', text: 'Our claim.' });
+  await act(api, RESPONDENT, id, 'submit-statement', { kind: 'statement_of_defence', text: 'Our defence.' });
+  await holdHearing(api, id);
   return id;
 }
 

@@ -42,3 +42,11 @@ export async function download(t: TestApp, userId: string, id: string, documentI
   if (String(res.headers['content-type'] ?? '').startsWith('application/problem+json')) body = JSON.parse(bytes.toString('utf8'));
   return { ...toApiResponse(res), body, text: bytes.toString('utf8'), bytes };
 }
+
+/** Uploads a small PDF as `userId` and answers its documentId (fails loudly otherwise). */
+export async function uploadDocument(t: TestApp, userId: string, id: string, visibility = 'parties', filename = 'vaststellingsovereenkomst.pdf'): Promise<string> {
+  const { samplePdf } = await import('./sample-documents');
+  const res = await upload(t, userId, id, { filename, contentType: 'application/pdf', content: samplePdf() }, { visibility });
+  if (res.status !== 201) throw new Error(`upload by ${userId}: expected 201, got ${res.status}: ${res.text?.slice(0, 500)}`);
+  return res.body.documentId;
+}

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDirectoryView, DEFAULT_POLICIES, type UserInfo } from '../../../libs/domain/src';
 import type { StoredEvent } from '../../../libs/event-store/src/port';
-import { loadConfig } from '../../../apps/api/src/config/app-config';
-import { openConfiguredReadModels, openEventStore } from '../../../apps/api/src/infrastructure/open-stores';
+import { loadConfig } from '../../../libs/runtime/src/config/app-config';
+import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/src/open-stores';
 import { generateHistory, type HistorySummary } from '../../../apps/seed-history/src/history-generator';
 import { storeEnv } from './test-app';
 

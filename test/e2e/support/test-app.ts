@@ -8,8 +8,8 @@ import { Client } from 'pg';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/bootstrap';
-import type { Clock } from '../../../apps/api/src/common/clock';
-import { loadConfig, type AppConfig } from '../../../apps/api/src/config/app-config';
+import type { Clock } from '../../../libs/runtime/src/clock';
+import { loadConfig, type AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { DeadlineScheduler } from '../../../apps/api/src/deadlines/deadline-scheduler';
 
 /** What a test sees of one HTTP answer, whichever way it travelled (supertest or fetch). */
@@ -34,6 +34,8 @@ export interface UserClient {
 export interface Api {
   as(userId: string): UserClient;
   now(): Date;
+  /** Lets time pass until `instant`: moves a manual clock, or waits for the real one. */
+  reach?(instant: Date): Promise<void>;
 }
 
 export interface TestApp extends Api {
@@ -170,6 +172,15 @@ export async function startTestApp(options: StartOptions = {}): Promise<TestApp>
     token,
     as,
     now: () => (options.clock ? options.clock.now() : new Date()),
+    async reach(instant: Date) {
+      const clock = options.clock as (Clock & { set?: (d: Date) => void }) | undefined;
+      if (clock?.set) {
+        if (clock.now() < instant) clock.set(instant);
+        return;
+      }
+      const wait = instant.getTime() - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 5));
+    },
     scheduler: () => app.get(DeadlineScheduler),
     async close() {
       if (closed) return;

@@ -6,7 +6,7 @@ export const RESPONDENT = 'ins-carla';
 export const SECRETARIAT = 'sec-jan';
 
 /** Every demo user who is not a party, not a neutral on it and not secretariat: to them the case does not exist. */
-export const OUTSIDERS = ['prov-bram', 'ins-dirk', 'assoc-eva', 'med-femke', 'adv-hanna', 'arb-ivo', 'obs-karin'] as const;
+export const OUTSIDERS = ['prov-bram', 'prov-daan', 'ins-dirk', 'zk-lotte', 'assoc-eva', 'med-femke', 'adv-hanna', 'arb-ivo', 'obs-karin'] as const;
 
 /** One user of each role of the demo directory. */
 export const ONE_PER_ROLE = {

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, NotFoundException, Optional, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { UserResponse } from '../directory/directory.controller';
 import { RequestValidationException } from '../http/problem';
 import { RateLimited } from '../http/rate-limit';

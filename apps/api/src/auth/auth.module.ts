@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
-import { DirectoryService } from '../directory/directory.service';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { DevTokenService } from './dev-token.service';

@@ -1,13 +1,16 @@
-import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { UserInfo } from '../../../../libs/domain/src';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
-import { DirectoryService } from '../directory/directory.service';
+import { ensurePrivateDir } from '../../../../libs/event-store/src/sqlite/private-files';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
+import { DirectoryIdentity, type ClaimedIdentity } from './directory-identity';
 import type { Authenticated, TokenVerifier } from './token-verifier';
+import { unauthorized } from './unauthorized';
 
 export const DEV_TOKEN_SECRET_FILE = 'dev-token-secret';
 const ISSUER = 'gzc-disputes-dev';
@@ -31,7 +34,7 @@ export type { Authenticated } from './token-verifier';
 export function loadOrCreateDevTokenSecret(config: Pick<AppConfig, 'dataDir' | 'devTokenSecret'>): Uint8Array {
   if (config.devTokenSecret) return new TextEncoder().encode(config.devTokenSecret);
   const file = path.join(config.dataDir, DEV_TOKEN_SECRET_FILE);
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateDir(config.dataDir);
   try {
     fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   } catch (error) {
@@ -54,13 +57,20 @@ export class DevTokenService implements TokenVerifier {
    * request, and checking an HMAC signature each time was 7% of the server's CPU under load. Only
    * verified tokens enter; expiry and the directory are still checked on every use.
    */
-  private readonly verified = new Map<string, { subject: string; expiresAtMs: number }>();
+  private readonly verified = new Map<string, VerifiedToken>();
+  private readonly identity: DirectoryIdentity;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: DirectoryService,
   ) {
     this.key = loadOrCreateDevTokenSecret(config);
+    this.identity = new DirectoryIdentity(directory);
+    // Anyone who can reach the server can sign in as anyone in the directory: say so at every start.
+    this.logger.warn(
+      'AUTH_MODE=dev: demonstration login is on. Anyone who can reach this server can sign in as any user ' +
+        'of the directory (POST /api/auth/dev-token). Use AUTH_MODE=oidc for real use.',
+    );
   }
 
   /** Undefined when the user is not in the directory. */
@@ -79,26 +89,28 @@ export class DevTokenService implements TokenVerifier {
     return { accessToken, tokenType: 'Bearer', expiresIn, user: { ...user } };
   }
 
-  /** Verifies a token; the user must still be in the directory. Throws 401 otherwise. */
+  /**
+   * Verifies a token; its user must still be in the directory with the role and organisation the
+   * token was issued for (a user moved since then signs in again). Throws 401 otherwise.
+   */
   async verify(token: string): Promise<Authenticated> {
     if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw unauthorized('The bearer token is not valid.');
-    const subject = this.verifiedSubject(token) ?? (await this.verifySignature(token));
-    const user = this.directory.user(subject);
-    if (!user) throw unauthorized('The user of this token is no longer in the directory.');
-    return { actor: { userId: user.id, role: user.role, organisationId: user.organisationId }, user };
+    const verified = this.alreadyVerified(token) ?? (await this.verifySignature(token));
+    return this.identity.resolve(verified.subject, verified.claimed);
   }
 
-  private verifiedSubject(token: string): string | undefined {
+  private alreadyVerified(token: string): VerifiedToken | undefined {
     const hit = this.verified.get(token);
     if (!hit) return undefined;
-    if (Date.now() < hit.expiresAtMs) return hit.subject;
+    if (Date.now() < hit.expiresAtMs) return hit;
     this.verified.delete(token);
     throw unauthorized('The bearer token has expired; sign in again.');
   }
 
-  private async verifySignature(token: string): Promise<string> {
+  private async verifySignature(token: string): Promise<VerifiedToken> {
     let subject: string | undefined;
     let expiresAtMs = 0;
+    let claimed: ClaimedIdentity = {};
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -108,6 +120,7 @@ export class DevTokenService implements TokenVerifier {
       });
       subject = payload.sub;
       expiresAtMs = (payload.exp ?? 0) * 1000;
+      claimed = { role: payload['role'], organisationId: payload['organisation_id'] };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthorized('The bearer token has expired; sign in again.');
       if (!(error instanceof joseErrors.JOSEError)) this.logger.warn(`Token verification failed: ${String(error)}`);
@@ -115,14 +128,20 @@ export class DevTokenService implements TokenVerifier {
     }
     if (!subject) throw unauthorized('The bearer token is not valid.');
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, { subject, expiresAtMs });
-    return subject;
+    const verified = { subject, expiresAtMs, claimed };
+    this.verified.set(token, verified);
+    return verified;
   }
+}
+
+interface VerifiedToken {
+  subject: string;
+  expiresAtMs: number;
+  /** The role and organisation the token was issued with; the directory must still agree. */
+  claimed: ClaimedIdentity;
 }
 
 /** Enough for every active user's token; the oldest entry goes first when full. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
-export function unauthorized(detail: string): UnauthorizedException {
-  return new UnauthorizedException(detail);
-}
+export { unauthorized } from './unauthorized';

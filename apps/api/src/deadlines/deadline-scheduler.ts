@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
-import type { Clock } from '../common/clock';
+import type { Clock } from '../../../../libs/runtime/src/clock';
 import { CaseNotFoundError, VersionConflictError } from '../common/errors';
-import { CLOCK, READ_MODELS } from '../common/tokens';
-import { DisputeCommandExecutor } from '../disputes/application/dispute-command-executor';
+import { CLOCK, READ_MODELS } from '../../../../libs/runtime/src/tokens';
+import { CommandBus } from '@nestjs/cqrs';
+import { RunDisputeCommand } from '../disputes/application/dispute-commands';
 import { DEADLINE_SCAN_INTERVAL_MS } from './deadline.tokens';
 
 export const SYSTEM_ACTOR: Actor = { userId: 'system:deadline-scheduler', role: 'system' };
@@ -27,7 +28,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DEADLINE_SCAN_INTERVAL_MS) private readonly intervalMs: number,
-    private readonly executor: DisputeCommandExecutor,
+    private readonly commandBus: CommandBus,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -65,9 +66,11 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
 
   private async recordMissed(disputeId: string, deadlineId: string): Promise<boolean> {
     try {
-      await this.executor.execute(disputeId, { type: 'record-deadline-missed', deadlineId }, SYSTEM_ACTOR, {
-        correlationId: `deadline-scan-${randomUUID()}`,
-      });
+      await this.commandBus.execute(
+        new RunDisputeCommand(disputeId, { type: 'record-deadline-missed', deadlineId }, SYSTEM_ACTOR, {
+          correlationId: `deadline-scan-${randomUUID()}`,
+        }),
+      );
       return true;
     } catch (error) {
       // Already recorded (by us earlier or another process), extended, or the case has closed.

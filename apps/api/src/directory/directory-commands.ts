@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Actor, UserInfo } from '../../../../libs/domain/src';
 import { WrongExpectedVersionError } from '../../../../libs/event-store/src/port';
 import { ProblemException, problemType, RequestValidationException, type FieldError } from '../http/problem';
-import { organisationRecord, userRecord, type DirectoryOrganisation, type OrganisationCodes } from './directory-records';
-import { organisationProblems, userProblems } from './directory-rules';
-import { DirectoryService, type Versioned } from './directory.service';
+import { organisationRecord, userRecord, type DirectoryOrganisation, type OrganisationCodes } from '../../../../libs/directory/src/directory-records';
+import { organisationProblems, userProblems } from '../../../../libs/directory/src/directory-rules';
+import { DirectoryService, type Versioned } from '../../../../libs/directory/src/directory.service';
 
 export interface OrganisationChanges {
   name?: string;
@@ -19,6 +19,7 @@ export interface UserChanges {
   name?: string;
   role?: string;
   organisationId?: string;
+  email?: string;
 }
 
 export interface WriteOptions {
@@ -95,7 +96,7 @@ export class DirectoryCommands {
     checkVersion(options.expectedVersion, current.version, 'user');
     const record = userRecord({ ...current.record, ...(changes as Partial<UserInfo>) });
     rejectProblems(userProblems(record, this.directory, false));
-    const changed = changedFields(current.record, record, ['name', 'role', 'organisationId']);
+    const changed = changedFields(current.record, record, ['name', 'role', 'organisationId', 'email']);
     if (changed.length === 0) return current;
     const version = await this.recordChange(
       () => this.directory.record({ type: 'UserChanged', data: { user: record, changed, occurredAt: this.directory.now() } }, current.version, context(options)),

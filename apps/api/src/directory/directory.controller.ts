@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { ORGANISATION_KINDS, ROLES, type Actor } from '../../../../libs/domain/src';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { ApiRequest } from '../http/request-context';
-import { DirectoryService } from './directory.service';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 
 class OrganisationCodesView {
   @ApiPropertyOptional({ description: 'AGB code (providers), 8 digits' }) agb?: string;
   @ApiPropertyOptional({ description: 'KvK number (providers), 8 digits' }) kvk?: string;
-  @ApiPropertyOptional({ description: 'UZOVI code (insurers), 4 digits' }) uzovi?: string;
+  @ApiPropertyOptional({ description: 'UZOVI code (insurers and care offices), 4 digits' }) uzovi?: string;
 }
 
 export class OrganisationResponse {
@@ -27,6 +27,7 @@ export class UserResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: [...ROLES] }) role!: string;
   @ApiProperty() organisationId!: string;
+  @ApiPropertyOptional({ example: 'anna@fysio-delinde.example' }) email?: string;
 }
 
 export class MeResponse {

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { DIRECTORY } from '../common/tokens';
+import { DIRECTORY } from '../../../../libs/runtime/src/tokens';
 import { DirectoryCommands } from './directory-commands';
 import { DirectoryController } from './directory.controller';
-import { DirectoryService } from './directory.service';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import { DirectoryAdminController } from './http/directory-admin.controller';
 
 /**

@@ -3,12 +3,8 @@ import { DeadlineScheduler } from '../deadlines/deadline-scheduler';
 import { DEADLINE_SCAN_INTERVAL_MS } from '../deadlines/deadline.tokens';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import { CaseNumberAllocator } from './application/case-number-allocator';
-import { DisputeCommandExecutor } from './application/dispute-command-executor';
-import { FileDisputeHandler } from './application/file-dispute.handler';
-import { GetDisputeHandler } from './application/get-dispute.handler';
-import { GetTimelineHandler } from './application/get-timeline.handler';
-import { ListDisputesHandler } from './application/list-disputes.handler';
-import { RunDisputeActionHandler } from './application/run-dispute-action.handler';
+import { DisputeReader } from './application/dispute-reader';
+import { RunDisputeCommandHandler } from './application/run-dispute-command.handler';
 import { DisputeActionsController } from './http/dispute-actions.controller';
 import { DisputesController } from './http/disputes.controller';
 
@@ -19,18 +15,14 @@ export class DisputesModule {
       module: DisputesModule,
       controllers: [DisputesController, DisputeActionsController],
       providers: [
-        DisputeCommandExecutor,
         CaseNumberAllocator,
-        FileDisputeHandler,
-        RunDisputeActionHandler,
-        GetDisputeHandler,
-        ListDisputesHandler,
-        GetTimelineHandler,
+        RunDisputeCommandHandler,
+        DisputeReader,
         IdempotencyInterceptor,
         DeadlineScheduler,
         { provide: DEADLINE_SCAN_INTERVAL_MS, useValue: options.deadlineScanIntervalMs },
       ],
-      exports: [DisputeCommandExecutor, DeadlineScheduler],
+      exports: [DeadlineScheduler],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { DisputesModule } from '../disputes/disputes.module';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import { ReadDocumentsService } from './application/read-documents.service';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Logger, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { Public } from '../auth/public.decorator';
 import { ProblemException, problemType } from '../http/problem';
 import { HEALTH_CHECKS, type HealthCheck, type HealthCheckResult } from './health.tokens';

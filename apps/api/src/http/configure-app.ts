@@ -3,15 +3,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { jsonContentTypeMiddleware } from './content-type.middleware';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { requestIdMiddleware } from './request-id';
+import { requestIdMiddleware, requestScopeMiddleware } from './request-id';
 import { createRequestLogger, requestLogMiddleware } from './request-log';
 import { AppValidationPipe } from './validation';
 
-export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'>;
+export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'> & Partial<Pick<AppConfig, 'apiDocs'>>;
 
 export interface ConfigureOptions {
   /** Where request log lines go; default stdout. Tests pass a stream they read. */
@@ -23,9 +23,18 @@ const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempoten
 const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
 
 /**
+ * Every answer under /api is someone's own (a case view, a token, a list of their cases, even an
+ * error naming their case): no browser or shared cache may keep it. Routes may tighten this.
+ */
+function privateAnswers(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/**
  * Everything around the routes, in order: proxy trust, security headers (helmet), request id,
- * request log, CORS, media type check, JSON body parser (size limit), validation pipe,
- * problem+json filter, OpenAPI. The app must be created with `bodyParser: false` so that the
+ * request log, CORS, no-store for /api, media type check, JSON body parser (size limit), the
+ * caller's request-id scope, validation pipe, problem+json filter, OpenAPI (API_DOCS). The app must be created with `bodyParser: false` so that the
  * request id is set before the body is parsed.
  */
 export function configureApp(app: INestApplication, config: HttpConfig, options: ConfigureOptions = {}): INestApplication {
@@ -47,6 +56,7 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
       maxAge: 600,
     });
   }
+  express.use('/api', privateAnswers);
   // Problems and messages follow Accept-Language: caches must keep the languages apart.
   express.use('/api', (_req: Request, res: Response, next: NextFunction) => {
     res.vary('Accept-Language');
@@ -58,11 +68,16 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
     strict: true,
     type: ['application/json', 'application/*+json'],
   });
+  express.use(requestScopeMiddleware);
   express.set('x-powered-by', false);
+  // No automatic ETags: Express would give two viewers with equal bodies one validator. The routes
+  // that support revalidation set their own, per viewer (viewer-etag.ts).
+  express.set('etag', false);
   express.set('query parser', 'simple');
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  setupOpenApi(app);
+  // API_DOCS (default on, off in production): a description of every route is a map for an attacker too.
+  if (config.apiDocs !== false) setupOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { IdempotencyStore, ReadModels } from '../../../../libs/read-models/src/contracts';
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from '../common/errors';
-import { READ_MODELS } from '../common/tokens';
+import { READ_MODELS } from '../../../../libs/runtime/src/tokens';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 

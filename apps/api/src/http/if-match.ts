@@ -2,10 +2,12 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { RequestValidationException } from './problem';
 
-const IF_MATCH = /^(?:(\d{1,15})|(?:W\/)?"(\d{1,15})")$/;
+// The quoted form may carry the viewer tag of a case view's ETag: "3-0123456789abcdef".
+const IF_MATCH = /^(?:(\d{1,15})|(?:W\/)?"(\d{1,15})(?:-[0-9a-f]{1,64})?")$/;
 
 /**
- * Parses an If-Match header into the case version it names: `3`, `"3"` and `W/"3"` all mean 3.
+ * Parses an If-Match header into the case version it names: `3`, `"3"`, `W/"3"` and the case
+ * view's ETag `"3-<viewer tag>"` all mean 3.
  * Absent → undefined. Anything else (lists, `*`, non-numbers, repeated headers) → 400 on If-Match.
  */
 export function parseIfMatch(header: string | string[] | undefined): number | undefined {

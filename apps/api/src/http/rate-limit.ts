@@ -2,8 +2,8 @@ import { applyDecorators, CanActivate, ExecutionContext, Global, Inject, Injecta
 import { Reflector } from '@nestjs/core';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { ProblemSchema } from './openapi';
 import { ProblemException, problemType } from './problem';
 import type { ApiRequest } from './request-context';

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Response } from 'express';
+import { runWithClientRequestId } from '../../../../libs/runtime/src/client-request-id';
 import type { ApiRequest } from './request-context';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -11,13 +12,28 @@ export function isSaneRequestId(value: unknown): value is string {
   return typeof value === 'string' && SANE_REQUEST_ID.test(value);
 }
 
-/** Express middleware: takes X-Request-Id from the request when sane, else a new UUID; echoes it. */
+/**
+ * Express middleware. The request id is always made here (a UUID): it becomes the correlation and
+ * causation id of the events the request records, and a caller must not be able to choose those
+ * (a client sending `deadline-scan-…` would pass its command off as the scheduler's). A sane
+ * `X-Request-Id` from the client is kept apart, as clientRequestId, for tracing its own calls.
+ * The answer carries our id in X-Request-Id.
+ */
 export function requestIdMiddleware(req: ApiRequest, res: Response, next: NextFunction): void {
   const incoming = req.headers['x-request-id'];
-  const id = isSaneRequestId(incoming) ? incoming : randomUUID();
-  req.requestId = id;
-  res.setHeader(REQUEST_ID_HEADER, id);
+  req.requestId = randomUUID();
+  if (isSaneRequestId(incoming)) req.clientRequestId = incoming;
+  res.setHeader(REQUEST_ID_HEADER, req.requestId);
   next();
+}
+
+/**
+ * Express middleware, after the body parsers (which call `next` from stream callbacks outside any
+ * request's async context): the rest of the request runs with the caller's X-Request-Id at hand
+ * for event metadata (libs/runtime client-request-id).
+ */
+export function requestScopeMiddleware(req: ApiRequest, _res: Response, next: NextFunction): void {
+  runWithClientRequestId(req.clientRequestId, next);
 }
 
 /** The request's id (also the correlation id of the events a command records). */

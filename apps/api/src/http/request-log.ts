@@ -2,7 +2,7 @@ import type { NextFunction, Response } from 'express';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { ApiRequest } from './request-context';
 
-// One JSON line per request: method, route pattern, status, duration, request id and user id.
+// One JSON line per request: method, route pattern, status, duration, request ids and user id.
 // Deliberately nothing else: no URL (ids and document names), no headers (tokens), no bodies,
 // no query strings. pino writes asynchronously, so logging costs the request next to nothing.
 
@@ -14,6 +14,8 @@ export interface RequestLogLine {
   status: number;
   durationMs: number;
   requestId: string | null;
+  /** The caller's own X-Request-Id, when it sent a sane one. */
+  clientRequestId: string | null;
   userId: string | null;
 }
 
@@ -35,6 +37,7 @@ export function requestLogMiddleware(logger: Logger) {
         status: res.statusCode,
         durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
         requestId: req.requestId ?? null,
+        clientRequestId: req.clientRequestId ?? null,
         userId: req.actor?.userId ?? null,
       };
       const level = res.statusCode >= 500 ? 'error' : 'info';

@@ -1,12 +1,12 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { EventStore } from '../../../../libs/event-store/src/port';
 import type { OpenedReadModels } from '../../../../libs/read-models/src';
-import { systemClock, type Clock } from '../common/clock';
-import { CLOCK, EVENT_STORE, READ_MODELS } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
+import { systemClock, type Clock } from '../../../../libs/runtime/src/clock';
+import { CLOCK, EVENT_STORE, READ_MODELS } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { HEALTH_CHECKS } from '../health/health.tokens';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
-import { openConfiguredReadModels, openEventStore } from './open-stores';
+import { openConfiguredReadModels, openEventStore } from '../../../../libs/runtime/src/open-stores';
 import { ProjectionFailures } from './projection-failures';
 import { StoreLifecycle } from './store-lifecycle';
 

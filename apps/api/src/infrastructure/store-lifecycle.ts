@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import type { EventStore } from '../../../../libs/event-store/src/port';
 import type { OpenedReadModels } from '../../../../libs/read-models/src';
 import type { ProjectionRunner } from '../../../../libs/read-models/src/contracts';
-import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, EVENT_STORE } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
 import { ProjectionFailures } from './projection-failures';
 

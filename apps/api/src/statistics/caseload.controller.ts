@@ -4,9 +4,9 @@ import { NEUTRAL_ROLES, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
 import type { CaseloadAssignment, CaseloadDeadline } from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import type { Clock } from '../common/clock';
-import { CLOCK, READ_MODELS } from '../common/tokens';
-import { DirectoryService } from '../directory/directory.service';
+import type { Clock } from '../../../../libs/runtime/src/clock';
+import { CLOCK, READ_MODELS } from '../../../../libs/runtime/src/tokens';
+import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import { ApiProblemResponses, ProblemSchema } from '../http/openapi';
 import { notForYourRole } from './forbidden';
 
@@ -50,6 +50,20 @@ export interface CaseloadAnswer {
   neutrals: NeutralCaseload[];
   /** Open deadlines, soonest first: of every open case (secretariat) or of the neutral's cases. */
   deadlines: DeadlineView[];
+  /** Secretariat only (rule 17): cases whose information request was missed, and when they close as incomplete. */
+  stalled?: StalledCaseView[];
+  /** Secretariat only (rule 17): invoices of open cases unpaid past their payment term. */
+  feesOverdue?: DeadlineView[];
+}
+
+export interface StalledCaseView {
+  disputeId: string;
+  caseNumber: string | null;
+  /** The due date of the information request that was missed. */
+  informationDueAt: string;
+  /** When the system closes the case as incomplete unless the secretariat extends this deadline. */
+  closesAt: string;
+  graceDeadlineId: string;
 }
 
 const NEUTRAL_ROLE_SET: ReadonlySet<string> = new Set(NEUTRAL_ROLES);
@@ -117,6 +131,7 @@ export class CaseloadController {
       asOf: now,
       neutrals: [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId)),
       deadlines: views.filter((d) => d.status === 'open'),
+      ...(userId === undefined ? { stalled: stalledCases(views), feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed') } : {}),
     };
   }
 }
@@ -138,4 +153,21 @@ function toCaseView(a: CaseloadAssignment, deadlines: DeadlineView[], now: strin
     nextDeadline: upcoming[0] ?? null,
     overdue: deadlines.filter((d) => d.overdue),
   };
+}
+
+/** Rule 17: a missed information request stalls the case until the claimant answers or the grace period ends. */
+function stalledCases(views: DeadlineView[]): StalledCaseView[] {
+  // The grace period is open exactly while the case is stalled: answering or closing ends it.
+  return views
+    .filter((d) => d.kind === 'information_grace' && d.status === 'open')
+    .map((grace) => {
+      const missed = views.find((d) => d.disputeId === grace.disputeId && d.kind === 'information' && d.status === 'missed');
+      return {
+        disputeId: grace.disputeId,
+        caseNumber: grace.caseNumber,
+        informationDueAt: missed?.dueAt ?? grace.dueAt,
+        closesAt: grace.dueAt,
+        graceDeadlineId: grace.deadlineId,
+      };
+    });
 }

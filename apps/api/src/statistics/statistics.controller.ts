@@ -5,10 +5,11 @@ import type { Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
 import { formatDate, statisticsToCsv, type StatisticsResult } from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import type { Clock } from '../common/clock';
-import { APP_CONFIG, CLOCK, READ_MODELS } from '../common/tokens';
-import type { AppConfig } from '../config/app-config';
+import type { Clock } from '../../../../libs/runtime/src/clock';
+import { APP_CONFIG, CLOCK, READ_MODELS } from '../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { ApiProblemResponses, ProblemSchema } from '../http/openapi';
+import { viewerTag } from '../http/viewer-etag';
 import { StatisticsQueryDto } from './dto/statistics-query.dto';
 import { notForYourRole } from './forbidden';
 import { parseStatisticsQuery } from './period-query';
@@ -77,7 +78,8 @@ export class StatisticsController {
       answer.rendered.set(query.format, text);
     }
     // Our own validator: Express would otherwise hash the whole body on every answer.
-    res.setHeader('ETag', `W/"${answer.tag}-${query.format}"`);
+    // Per viewer: observers and the secretariat see different cells for the same question.
+    res.setHeader('ETag', `W/"${answer.tag}-${query.format}-${viewerTag(actor)}"`);
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="statistics-${window.from}-${window.to}-${query.groupBy}.csv"`);

@@ -1,4 +1,4 @@
-import { MAX_FILE_NAME_LENGTH, sanitizeFileName } from '../../src/documents/content/file-name';
+import { MAX_FILE_NAME_LENGTH, nameForType, sanitizeFileName } from '../../src/documents/content/file-name';
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -32,5 +32,30 @@ describe('sanitizeFileName', () => {
     expect(Array.from(name)).toHaveLength(MAX_FILE_NAME_LENGTH);
     expect(name.endsWith('.pdf')).toBe(true);
     expect(name).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+});
+
+describe('nameForType: the name ends with the extension of the type the content proved', () => {
+  it.each([
+    ['factuur.pdf.bat', 'text/plain', 'factuur.pdf.bat.txt'],
+    ['Verweerschrift.html', 'text/plain', 'Verweerschrift.html.txt'],
+    ['tarieven.csv', 'text/plain', 'tarieven.csv.txt'],
+    ['notitie.TXT', 'text/plain', 'notitie.TXT'],
+    ['scan.png', 'application/pdf', 'scan.png.pdf'],
+    ['claim.pdf', 'application/pdf', 'claim.pdf'],
+    ['foto.jpeg', 'image/jpeg', 'foto.jpeg'],
+    ['foto', 'image/jpeg', 'foto.jpg'],
+    ['brief.doc', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'brief.doc.docx'],
+    ['...', 'image/png', 'document.png'],
+    ['.pdf', 'application/pdf', 'pdf.pdf'],
+    ['invoice\u202efdp.exe', 'application/pdf', 'invoicefdp.exe.pdf'],
+  ])('%j holding %s → %j', (raw, mediaType, expected) => {
+    expect(nameForType(raw, mediaType)).toBe(expected);
+  });
+
+  it('stays within the length limit, keeping the added extension', () => {
+    const name = nameForType(`${'a'.repeat(MAX_FILE_NAME_LENGTH)}.exe`, 'text/plain');
+    expect(Array.from(name)).toHaveLength(MAX_FILE_NAME_LENGTH);
+    expect(name.endsWith('.txt')).toBe(true);
   });
 });

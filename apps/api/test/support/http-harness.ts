@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Global, Module, type INestApplication, type NestInterceptor } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,10 +8,11 @@ import * as path from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore } from '../../../../libs/event-store/src';
 import { AuthModule } from '../../src/auth/auth.module';
-import { systemClock } from '../../src/common/clock';
-import { CLOCK, EVENT_STORE } from '../../src/common/tokens';
-import { ConfigModule, loadConfig, type AppConfig } from '../../src/config/app-config';
+import { systemClock } from '../../../../libs/runtime/src/clock';
+import { CLOCK, EVENT_STORE } from '../../../../libs/runtime/src/tokens';
+import { ConfigModule, loadConfig, type AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { DirectoryModule } from '../../src/directory/directory.module';
+import { DisputeReader } from '../../src/disputes/application/dispute-reader';
 import { DisputeActionsController } from '../../src/disputes/http/dispute-actions.controller';
 import { DisputesController } from '../../src/disputes/http/disputes.controller';
 import { HealthModule } from '../../src/health/health.module';
@@ -39,7 +40,7 @@ export interface Harness {
   app: INestApplication;
   config: AppConfig;
   commandBus: { execute: jest.Mock };
-  queryBus: { execute: jest.Mock };
+  reader: { get: jest.Mock; list: jest.Mock; timeline: jest.Mock };
   http: () => ReturnType<typeof request>;
   tokenFor: (userId: string) => Promise<string>;
   close: () => Promise<void>;
@@ -49,18 +50,18 @@ const passThrough: NestInterceptor = { intercept: (_context, next) => next.handl
 
 /**
  * The HTTP layer in isolation: config, directory, auth, health and the disputes controllers, with
- * fake buses instead of the application layer, configured exactly as createApp configures it.
+ * a fake command bus and reader instead of the application layer, configured exactly as createApp configures it.
  */
 export async function createHarness(options: { config?: AppConfig; healthChecks?: HealthCheck[] } = {}): Promise<Harness> {
   const config = options.config ?? testConfig();
   const commandBus = { execute: jest.fn() };
-  const queryBus = { execute: jest.fn() };
+  const reader = { get: jest.fn(), list: jest.fn(), timeline: jest.fn() };
 
   @Module({
     controllers: [DisputesController, DisputeActionsController],
     providers: [
       { provide: CommandBus, useValue: commandBus },
-      { provide: QueryBus, useValue: queryBus },
+      { provide: DisputeReader, useValue: reader },
     ],
   })
   class FakeDisputesModule {}
@@ -102,7 +103,7 @@ export async function createHarness(options: { config?: AppConfig; healthChecks?
     app,
     config,
     commandBus,
-    queryBus,
+    reader,
     http,
     tokenFor: async (userId: string) => {
       const res = await http().post('/api/auth/dev-token').send({ userId });

@@ -7,7 +7,8 @@ import type { DeadlineKind } from '../vocabulary';
 /** Policy length of a deadline of `kind`; halved (rounded up) for an urgent case. */
 export const deadlineDaysFor = (kind: DeadlineKind, state: Pick<DisputeState, 'urgent'>, ctx: Pick<DecisionContext, 'policies'>): number => {
   const days = ctx.policies.deadlineDays[kind];
-  return state.urgent ? Math.ceil(days / 2) : days;
+  // Urgency speeds up the procedure, not the payment of invoices.
+  return state.urgent && kind !== 'fee_payment' ? Math.ceil(days / 2) : days;
 };
 
 /**

@@ -59,7 +59,8 @@ export const declareInadmissible: ActionRule<DeclareInadmissible> = {
  */
 export const administrationFeeShares = (state: DisputeState, policies: Policies): FeeShare[] => {
   const total = policies.administrationFeeCents;
-  const firstClaimant = state.claimantOrganisationIds[0];
+  // A collective dispute belongs to the association that filed it: it is invoiced (rule 9).
+  const firstClaimant = state.filedOnBehalfBy ?? state.claimantOrganisationIds[0];
   const respondents = state.respondentOrganisationIds;
   if (!state.smallProviderClaimant || respondents.length === 0) return total > 0 ? [{ organisationId: firstClaimant, amountCents: total }] : [];
   const respondentTotal = Math.floor((total * policies.smallProviderRespondentSharePct) / 100);
@@ -80,7 +81,10 @@ export const register: ActionRule<Register> = {
   },
   decide(c, state, ctx) {
     if (typeof c.caseNumber !== 'string' || !CASE_NUMBER_PATTERN.test(c.caseNumber)) {
-      throw invalid('caseNumber', 'bad_case_number', 'A case number has the form GZC-<year>-<4-digit sequence>; take it from the case-number registry.');
+      throw invalid('caseNumber', 'bad_case_number', {
+        en: 'A case number has the form GZC-<year>-<4-digit sequence>; take it from the case-number registry.',
+        nl: 'Een zaaknummer ziet eruit als GZC-<jaar>-<volgnummer van 4 cijfers> en komt uit het zaaknummerregister.',
+      });
     }
     return [
       {

@@ -25,8 +25,21 @@ export const nominated = (ids: string[] = ['med-femke'], base: DisputeEvent[] = 
 
 export const inMediation = () => story([['sec-jan', { type: 'appoint-neutrals' }]], nominated());
 
+export const SESSION_START = '2025-06-01T10:00:00.000Z';
+
+/** In mediation with one session held (at its start: rule 16). */
+export const sessionHeld = () =>
+  story(
+    [
+      ['med-femke', { type: 'schedule-session', sessionId: 's1', startsAt: SESSION_START, location: 'Utrecht' }],
+      ['med-femke', { type: 'record-session', sessionId: 's1' }, SESSION_START],
+    ],
+    inMediation(),
+  );
+
+/** An agreement needs a session held (rule 15); "no agreement" does not. */
 export const mediationEnded = (result: 'partial_agreement' | 'no_agreement' = 'no_agreement') =>
-  story([['med-femke', { type: 'conclude-mediation', result }]], inMediation());
+  story([['med-femke', { type: 'conclude-mediation', result }]], result === 'no_agreement' ? inMediation() : sessionHeld());
 
 export const escalated = () =>
   story(

@@ -9,7 +9,6 @@
 // before commit); its adapter serialises position assignment and commit (postgres-event-store.ts).
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
@@ -32,6 +31,7 @@ import { assertCount, assertPosition, assertStreamId } from '../validation';
 import { EventRow, toJsonObject, toStoredEvent } from './event-rows';
 import { migrate } from './schema';
 import { DuplicateEventIdError, isDuplicateEventId, isRevisionConflict, unavailable } from './sqlite-errors';
+import { ensurePrivateDatabaseFile, ensurePrivateDir } from './private-files';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its directory is created if missing. ':memory:' works for throwaway stores. */
@@ -106,7 +106,10 @@ export class SqliteEventStore implements EventStore {
     const { filename, synchronous = 'FULL', pollIntervalMs = 100, busyTimeoutMs = 5000 } = options;
     let db: Database.Database | undefined;
     try {
-      if (filename !== ':memory:' && filename !== '') mkdirSync(dirname(filename), { recursive: true });
+      if (filename !== ':memory:' && filename !== '') {
+        ensurePrivateDir(dirname(filename));
+        ensurePrivateDatabaseFile(filename);
+      }
       db = new Database(filename);
       db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
       // WAL: readers (subscriptions, queries) never block the writer nor each other.

@@ -113,10 +113,14 @@ export function foldFacts(facts: CaseFacts | undefined, disputeId: string, e: Di
   switch (e.type) {
     case 'DisputeRegistered':
       return { ...facts, caseNumber: e.data.caseNumber, registeredAt: facts.registeredAt ?? at };
+    // Rule 6: the respondents' consent counts once the route is agreed (or the claimant goes on
+    // against those who accepted); a decline closes the case only when no respondent is left.
     case 'SubmissionAccepted':
+      return e.data.routeAgreed === false ? facts : { ...facts, respondentAnswer: 'accepted', respondentAnsweredAt: at, finalRoute: e.data.route };
+    case 'RespondentsContinued':
       return { ...facts, respondentAnswer: 'accepted', respondentAnsweredAt: at, finalRoute: e.data.route };
     case 'SubmissionDeclined':
-      return closed({ ...facts, respondentAnswer: 'declined', respondentAnsweredAt: at }, 'declined', at);
+      return e.data.caseDeclined === false ? facts : closed({ ...facts, respondentAnswer: 'declined', respondentAnsweredAt: at }, 'declined', at);
     case 'NeutralsAppointed':
       return { ...facts, appointedAt: facts.appointedAt ?? at, finalRoute: e.data.route };
     case 'MediationConcluded': {
@@ -124,7 +128,8 @@ export function foldFacts(facts: CaseFacts | undefined, disputeId: string, e: Di
       return e.data.result === 'full_agreement' ? closed(next, 'settled', at) : next;
     }
     case 'EscalationAccepted':
-      return { ...facts, escalatedAt: facts.escalatedAt ?? at, finalRoute: e.data.route };
+      // Rule 7: one respondent of several agreeing is not yet an escalation.
+      return e.data.escalationAgreed === false ? facts : { ...facts, escalatedAt: facts.escalatedAt ?? at, finalRoute: e.data.route };
     case 'EscalationDeclined':
     case 'DisputeClosedWithoutResolution':
       return closed(facts, 'closed_without_resolution', at);

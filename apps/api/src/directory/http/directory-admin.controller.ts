@@ -21,8 +21,8 @@ import { ProblemException, problemType } from '../../http/problem';
 import { RequestId } from '../../http/request-id';
 import { OrganisationResponse, toOrganisationResponse, UserResponse } from '../directory.controller';
 import { DirectoryCommands } from '../directory-commands';
-import type { DirectoryOrganisation } from '../directory-records';
-import { DirectoryService, type Versioned } from '../directory.service';
+import type { DirectoryOrganisation } from '../../../../../libs/directory/src/directory-records';
+import { DirectoryService, type Versioned } from '../../../../../libs/directory/src/directory.service';
 import { ChangeOrganisationDto, ChangeUserDto, RegisterOrganisationDto, RegisterUserDto } from './directory.dto';
 
 export class VersionedOrganisationResponse extends OrganisationResponse {
@@ -156,7 +156,13 @@ export class DirectoryAdminController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<VersionedUserResponse> {
     requireSecretariat(actor);
-    const user: UserInfo = { id: dto.id, name: dto.name, role: dto.role as Role, organisationId: dto.organisationId };
+    const user: UserInfo = {
+      id: dto.id,
+      name: dto.name,
+      role: dto.role as Role,
+      organisationId: dto.organisationId,
+      ...(dto.email !== undefined ? { email: dto.email } : {}),
+    };
     const saved = await this.commands.registerUser(user, { actor, requestId });
     res.setHeader('Location', `/api/directory/users/${encodeURIComponent(saved.record.id)}`);
     return withEtag(res, userAnswer(saved));
@@ -183,6 +189,7 @@ export class DirectoryAdminController {
         ...(dto.name !== undefined ? { name: dto.name } : {}),
         ...(dto.role !== undefined ? { role: dto.role } : {}),
         ...(dto.organisationId !== undefined ? { organisationId: dto.organisationId } : {}),
+        ...(dto.email !== undefined ? { email: dto.email } : {}),
       },
       { actor, requestId, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
     );

@@ -123,10 +123,12 @@ export class RegisterUserDto {
   @IsString()
   @MaxLength(MAX)
   organisationId!: string;
+  @ApiPropertyOptional({ example: 'piet@fysio-noord.example' }) @IsOptional() @IsString() @MaxLength(MAX) email?: string;
 }
 
 export class ChangeUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX) email?: string;
   @ApiPropertyOptional({ enum: [...ROLES] }) @IsOptional() @IsString() @MaxLength(MAX) role?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(MAX) organisationId?: string;
 }

@@ -9,7 +9,7 @@ import {
   type CaseNumberRegistryState,
 } from '../../../../../libs/domain/src';
 import type { EventStore } from '../../../../../libs/event-store/src/port';
-import { EVENT_STORE } from '../../common/tokens';
+import { EVENT_STORE } from '../../../../../libs/runtime/src/tokens';
 
 export interface CaseNumberReservation {
   year: number;

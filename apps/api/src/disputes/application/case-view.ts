@@ -1,4 +1,8 @@
 import {
+  DEFAULT_POLICIES,
+  claimantAgrees,
+  neutralFeeShares,
+  type Policies,
   allowedActions,
   canSeeDocument,
   canSeeSessionNotes,
@@ -7,8 +11,9 @@ import {
   type DirectoryView,
   type DisputeState,
 } from '../../../../../libs/domain/src';
-import { documentUploadPath, OFFERED_ACTIONS } from './served-actions';
-import type { CaseView, OrganisationView } from './views';
+import { nameForType } from '../../documents/content/file-name';
+import { documentUploadPath, OFFERED_ACTIONS } from '../action-table';
+import type { CaseView, FeeCostView, OrganisationView } from './views';
 
 const SERVED: ReadonlySet<string> = new Set(OFFERED_ACTIONS);
 
@@ -25,6 +30,7 @@ export function toCaseView(
   directory: DirectoryView,
   now: Date,
   asOf?: Date,
+  policies: Policies = DEFAULT_POLICIES,
 ): CaseView {
   const side = sideOf(state, actor) ?? null;
   const isSecretariat = actor.role === 'secretariat';
@@ -60,10 +66,21 @@ export function toCaseView(
     statements: state.statements,
     documents: state.documents
       .filter((d) => canSeeDocument(d, state, actor))
-      .map(({ submittedByUserId: _by, ...d }) => d),
+      // Offered under a name that fits its type, also when recorded before that rule.
+      .map(({ submittedByUserId: _by, ...d }) => ({ ...d, name: nameForType(d.name, d.mediaType) })),
     administrationFee: state.administrationFee ?? null,
     // Fees are between the disputes body and each party: a party sees its own invoices only.
     invoices: state.invoices.filter((i) => isSecretariat || i.organisationId === actor.organisationId),
+    costs: costsOf(state, directory, policies),
+    consent: {
+      claimantAgrees: claimantAgrees(state),
+      respondentsAgreed: state.respondentsAgreeingRoute ?? [],
+      respondentsReleased: state.releasedRespondentIds ?? [],
+      formerRespondents: state.formerRespondentOrganisationIds ?? [],
+    },
+    formerClaimants: state.formerClaimantOrganisationIds ?? [],
+    hearingWaivedBy: state.hearingWaivedBy ?? [],
+    stalled: state.stalled === true,
     outcome: state.outcome ?? null,
     filedAt: state.filedAt ?? '',
     registeredAt: state.registeredAt ?? null,
@@ -75,4 +92,45 @@ export function toCaseView(
     // submit-document has no action route of its own: it is the multipart upload here.
     documentUploadUrl: actions.includes('submit-document') ? documentUploadPath(state.disputeId) : null,
   };
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Rules 18 and 19: the administration fee as registered, and the neutrals' fees as allocated now. */
+function costsOf(state: DisputeState, directory: DirectoryView, policies: Policies): FeeCostView[] {
+  const name = (id: string) => directory.organisation(id)?.name ?? id;
+  const costs: FeeCostView[] = [];
+  const admin = state.administrationFee;
+  if (admin) {
+    costs.push({
+      fee: 'administration',
+      basis: 'registration',
+      totalCents: admin.totalCents,
+      costAllocationReason: null,
+      shares: admin.shares.map((s) => ({
+        organisationId: s.organisationId,
+        name: name(s.organisationId),
+        pct: admin.totalCents > 0 ? round2((100 * s.amountCents) / admin.totalCents) : 0,
+        amountCents: s.amountCents,
+      })),
+    });
+  }
+  if (state.route || state.outcome?.decision) {
+    const { basis, shares } = neutralFeeShares(state, policies);
+    const invoiced = state.invoices.filter((i) => i.kind === 'neutral_fee');
+    const total = invoiced.reduce((sum, i) => sum + i.amountCents, 0);
+    costs.push({
+      fee: 'neutral_fee',
+      basis,
+      totalCents: invoiced.length > 0 ? total : null,
+      costAllocationReason: state.outcome?.decision?.costAllocationReason ?? null,
+      shares: shares.map((s) => ({
+        organisationId: s.organisationId,
+        name: name(s.organisationId),
+        pct: round2(s.pct),
+        amountCents: invoiced.length > 0 ? invoiced.filter((i) => i.organisationId === s.organisationId).reduce((sum, i) => sum + i.amountCents, 0) : null,
+      })),
+    });
+  }
+  return costs;
 }

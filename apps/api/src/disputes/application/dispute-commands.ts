@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Actor, DisputeCommand, FileDispute } from '../../../../../libs/domain/src';
+import type { Actor, DisputeCommand } from '../../../../../libs/domain/src';
 
 export interface CommandOptions {
   /** From If-Match: the version the caller last saw; the command fails with 409 if the case moved on. */
@@ -17,22 +17,15 @@ export interface CommandResult {
   caseNumber?: string;
 }
 
-/** Files a new dispute; the handler generates its id. */
-export class FileDisputeCommand extends Command<CommandResult> {
-  constructor(
-    readonly input: Omit<FileDispute, 'type' | 'disputeId'>,
-    readonly actor: Actor,
-    readonly options: CommandOptions,
-  ) {
-    super();
-  }
-}
-
-/** Runs one lifecycle action on an existing dispute. */
-export class RunDisputeActionCommand extends Command<CommandResult> {
+/**
+ * Any domain command on one dispute, from whoever sends it: the HTTP actions and filing, the
+ * document upload, the deadline scheduler. `command` is a plain object (never a DTO instance): it
+ * ends up in the events.
+ */
+export class RunDisputeCommand extends Command<CommandResult> {
   constructor(
     readonly disputeId: string,
-    readonly command: Exclude<DisputeCommand, FileDispute>,
+    readonly command: DisputeCommand,
     readonly actor: Actor,
     readonly options: CommandOptions,
   ) {

@@ -58,7 +58,20 @@ export interface CaseView {
     submittedAt: string;
   }[];
   administrationFee: { totalCents: number; shares: { organisationId: string; amountCents: number }[] } | null;
-  invoices: { invoiceId: string; organisationId: string; kind: string; amountCents: number; paid: boolean }[];
+  invoices: { invoiceId: string; organisationId: string; kind: string; amountCents: number; paid: boolean; overdue?: boolean }[];
+  /** Rules 18 and 19: per fee, the share of each organisation (allocations are not secret; invoices are). */
+  costs: FeeCostView[];
+  /**
+   * Rule 6: who agrees to the route on the table; respondents against whom the submission ended
+   * (declined or silent) and, after the claimant went on without them, those who left the case.
+   */
+  consent: { claimantAgrees: boolean; respondentsAgreed: string[]; respondentsReleased: string[]; formerRespondents: string[] };
+  /** Rule 9: member providers who withdrew from a collective case. */
+  formerClaimants: string[];
+  /** Rule 14: party organisations that waived the hearing. */
+  hearingWaivedBy: string[];
+  /** Rule 17: a missed information request has stalled the case. */
+  stalled: boolean;
   outcome: {
     status: string;
     decision?: { outcome: DecisionOutcome; claimantCostSharePct: number; summary: string };
@@ -75,6 +88,17 @@ export interface CaseView {
   allowedActions: Action[];
   /** Where to POST a document (multipart/form-data) when allowedActions offers submit-document. */
   documentUploadUrl: string | null;
+}
+
+/** One fee and who bears it. */
+export interface FeeCostView {
+  fee: 'administration' | 'neutral_fee';
+  /** registration: fixed at registration (small-provider relief); mediation_split: 50/50 with relief; decision: per the decision. */
+  basis: 'registration' | 'mediation_split' | 'decision';
+  /** The fee's total: fixed for the administration fee; for neutral fees, what has been invoiced so far (null when nothing yet). */
+  totalCents: number | null;
+  costAllocationReason: string | null;
+  shares: { organisationId: string; name: string; pct: number; amountCents: number | null }[];
 }
 
 export interface TimelineItemView {

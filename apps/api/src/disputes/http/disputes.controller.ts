@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -11,9 +11,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { amsterdamDateOf, readPersonInstant, type Actor } from '../../../../../libs/domain/src';
-import type { Clock } from '../../common/clock';
-import { CLOCK } from '../../common/tokens';
+import { amsterdamDateOf, readPersonInstant, type Actor, type FileDispute } from '../../../../../libs/domain/src';
+import type { Clock } from '../../../../../libs/runtime/src/clock';
+import { CLOCK } from '../../../../../libs/runtime/src/tokens';
 import type { CaseListPage } from '../../../../../libs/read-models/src/contracts';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
@@ -21,8 +21,11 @@ import { ApiCaseProblemResponses, ApiProblemResponses, ProblemSchema } from '../
 import { RequestValidationException } from '../../http/problem';
 import { RateLimited } from '../../http/rate-limit';
 import { RequestId } from '../../http/request-id';
-import { FileDisputeCommand, type CommandResult } from '../application/dispute-commands';
-import { GetDisputeQuery, GetTimelineQuery, ListDisputesQuery } from '../application/dispute-queries';
+import { caseViewETag } from '../../http/viewer-etag';
+import { randomUUID } from 'node:crypto';
+import { RunDisputeCommand, type CommandResult } from '../application/dispute-commands';
+import { DisputeReader } from '../application/dispute-reader';
+import type { CaseView, TimelineItemView } from '../application/views';
 import { DisputeIdPipe } from './dispute-id.pipe';
 import { FileDisputeDto } from './dto/file-dispute.dto';
 import { GetDisputeQueryDto, ListDisputesQueryDto } from './dto/query.dto';
@@ -36,7 +39,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export class DisputesController {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly queryBus: QueryBus,
+    private readonly reader: DisputeReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -54,7 +57,11 @@ export class DisputesController {
     @CurrentActor() actor: Actor,
     @RequestId() requestId: string,
   ): Promise<CommandResult> {
-    const input: FileDisputeCommand['input'] = {
+    const disputeId = randomUUID();
+    // Field by field: the DTOs' classes (the claims) must not travel into the events.
+    const command: FileDispute = {
+      type: 'file-dispute',
+      disputeId,
       phase: dto.phase,
       legalFramework: dto.legalFramework,
       sector: dto.sector,
@@ -72,7 +79,7 @@ export class DisputesController {
       urgent: dto.urgent,
       ...(dto.urgencyReason !== undefined ? { urgencyReason: dto.urgencyReason } : {}),
     };
-    return this.commandBus.execute(new FileDisputeCommand(input, actor, { correlationId: requestId }));
+    return this.commandBus.execute(new RunDisputeCommand(disputeId, command, actor, { correlationId: requestId }));
   }
 
   @Get()
@@ -80,8 +87,7 @@ export class DisputesController {
   @ApiOkResponse({ type: CaseListResponse })
   @ApiProblemResponses()
   list(@Query() query: ListDisputesQueryDto, @CurrentActor() actor: Actor): Promise<CaseListPage> {
-    return this.queryBus.execute(
-      new ListDisputesQuery(actor, {
+    return this.reader.list(actor, {
         ...(query.status !== undefined ? { status: query.status } : {}),
         ...(query.phase !== undefined ? { phase: query.phase } : {}),
         ...(query.legalFramework !== undefined ? { legalFramework: query.legalFramework } : {}),
@@ -90,12 +96,11 @@ export class DisputesController {
         ...(query.q !== undefined && query.q.trim() !== '' ? { q: query.q.trim() } : {}),
         ...(query.cursor !== undefined && query.cursor !== '' ? { cursor: query.cursor } : {}),
         limit: query.limit ?? DEFAULT_PAGE_SIZE,
-      }),
-    );
+    });
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The case as the caller may see it (ETag: its version)' })
+  @ApiOperation({ summary: 'The case as the caller may see it (ETag: "<version>-<viewer tag>", usable as If-Match)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'The case view, with allowedActions' })
   @ApiCaseProblemResponses()
@@ -104,10 +109,10 @@ export class DisputesController {
     @Query() query: GetDisputeQueryDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<CaseView> {
     const asOf = query.asOf !== undefined ? parseAsOf(query.asOf, this.clock.now()) : undefined;
-    const view = await this.queryBus.execute<GetDisputeQuery, { version?: unknown }>(new GetDisputeQuery(id, actor, asOf));
-    if (view && typeof view.version === 'number') res.setHeader('ETag', `"${view.version}"`);
+    const view = await this.reader.get(id, actor, asOf);
+    res.setHeader('ETag', caseViewETag(view.version, actor, view));
     return view;
   }
 
@@ -115,8 +120,8 @@ export class DisputesController {
   @ApiOperation({ summary: 'The events the caller may see, oldest first' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiCaseProblemResponses()
-  timeline(@Param('id', DisputeIdPipe) id: string, @CurrentActor() actor: Actor): Promise<unknown> {
-    return this.queryBus.execute(new GetTimelineQuery(id, actor));
+  timeline(@Param('id', DisputeIdPipe) id: string, @CurrentActor() actor: Actor): Promise<TimelineItemView[]> {
+    return this.reader.timeline(id, actor);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DocumentOnCase } from '../../../../../libs/domain/src';
+import { nameForType } from '../content/file-name';
 
 /** One document as GET /api/disputes/{id}/documents lists it. */
 export interface DocumentView {
@@ -17,7 +18,8 @@ export const documentsPath = (disputeId: string): string => `/api/disputes/${dis
 
 export const toDocumentView = (disputeId: string, d: DocumentOnCase): DocumentView => ({
   documentId: d.documentId,
-  name: d.name,
+  // Documents recorded before names were made to fit their type are offered under a fitting name too.
+  name: nameForType(d.name, d.mediaType),
   mediaType: d.mediaType,
   sizeBytes: d.sizeBytes,
   sha256: d.sha256,

@@ -10,7 +10,7 @@ import {
 } from '../../../../../libs/domain/src';
 import type { ReadModels } from '../../../../../libs/read-models/src/contracts';
 import { CaseNotFoundError } from '../../common/errors';
-import { READ_MODELS } from '../../common/tokens';
+import { READ_MODELS } from '../../../../../libs/runtime/src/tokens';
 import { ProblemException, problemType } from '../../http/problem';
 import { DOCUMENT_STORAGE } from '../documents.tokens';
 import { StoredContentMissingError, type DocumentStorage } from '../storage/document-storage';

@@ -11,15 +11,16 @@ import {
   type Policies,
 } from '../../../../../libs/domain/src';
 import type { ReadModels } from '../../../../../libs/read-models/src/contracts';
-import type { Clock } from '../../common/clock';
+import type { Clock } from '../../../../../libs/runtime/src/clock';
 import { CaseNotFoundError } from '../../common/errors';
-import { APP_CONFIG, CLOCK, DIRECTORY, POLICIES, READ_MODELS } from '../../common/tokens';
-import type { AppConfig } from '../../config/app-config';
-import { DisputeCommandExecutor } from '../../disputes/application/dispute-command-executor';
+import { APP_CONFIG, CLOCK, DIRECTORY, POLICIES, READ_MODELS } from '../../../../../libs/runtime/src/tokens';
+import type { AppConfig } from '../../../../../libs/runtime/src/config/app-config';
+import { CommandBus } from '@nestjs/cqrs';
+import { RunDisputeCommand, type CommandResult } from '../../disputes/application/dispute-commands';
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
 import { ProblemException, problemType, RequestValidationException, type FieldError } from '../../http/problem';
 import { ACCEPTED_LABELS, recogniseDocumentType } from '../content/document-types';
-import { sanitizeFileName } from '../content/file-name';
+import { nameForType } from '../content/file-name';
 import { DOCUMENT_STORAGE } from '../documents.tokens';
 import { receiveUpload, type ReceivedUpload } from '../http/multipart-upload';
 import type { DocumentStorage } from '../storage/document-storage';
@@ -48,7 +49,7 @@ export class UploadDocumentService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(POLICIES) private readonly policies: Policies,
     @Inject(DIRECTORY) private readonly directory: DirectoryView,
-    private readonly executor: DisputeCommandExecutor,
+    private readonly commandBus: CommandBus,
     private readonly idempotency: IdempotencyInterceptor,
   ) {}
 
@@ -63,17 +64,20 @@ export class UploadDocumentService {
       }
       const recognition = await recogniseDocumentType(() => file.staged.read(), file.declaredType);
       if (!recognition.ok) throw unsupported(recognition);
-      const name = sanitizeFileName(file.fileName);
+      // Named after what the content is, not what the sender says it is.
+      const name = nameForType(file.fileName, recognition.mediaType);
       const { sha256, sizeBytes } = file.staged;
       const fingerprint = `POST ${req.originalUrl}\n${visibility}\n${name}\n${recognition.mediaType}\n${sha256}`;
       return await this.idempotency.runOnce(req, res, fingerprint, 201, async () => {
         await file.staged.commit();
         const documentId = randomUUID();
-        const result = await this.executor.execute(
-          disputeId,
-          { type: 'submit-document', documentId, name, mediaType: recognition.mediaType, sizeBytes, sha256, visibility },
-          actor,
-          options,
+        const result: CommandResult = await this.commandBus.execute(
+          new RunDisputeCommand(
+            disputeId,
+            { type: 'submit-document', documentId, name, mediaType: recognition.mediaType, sizeBytes, sha256, visibility },
+            actor,
+            options,
+          ),
         );
         return {
           documentId,
@@ -94,7 +98,7 @@ export class UploadDocumentService {
 
   /**
    * 404 for a case the caller may not see, 403/409 when they may not submit now: decided on the
-   * read model before the body is read, so nothing of a refused upload is stored. The executor
+   * read model before the body is read, so nothing of a refused upload is stored. The command handler
    * decides again on the event stream; this is only the early answer.
    */
   private async checkMayUpload(disputeId: string, actor: Actor): Promise<void> {

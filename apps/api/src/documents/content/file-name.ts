@@ -34,3 +34,36 @@ function shorten(name: string): string {
   }
   return chars.slice(0, MAX_FILE_NAME_LENGTH).join('').trimEnd();
 }
+
+/**
+ * The extensions that name each accepted type; the first is added when a name has none of them.
+ * Plain text gets `.txt` only: a `.csv` or `.html` name would have the reader's program treat the
+ * text as something else (a spreadsheet with formulas, a web page with scripts).
+ */
+export const EXTENSIONS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
+  'application/pdf': ['.pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['.docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
+  'image/png': ['.png'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+  'text/plain': ['.txt'],
+};
+
+/**
+ * A sanitised name that ends with an extension of the media type its content proved, so that the
+ * name cannot lie about the type: `factuur.pdf.bat` holding text becomes `factuur.pdf.bat.txt`,
+ * `Verweerschrift.html` becomes `Verweerschrift.html.txt`. The original name stays readable in
+ * front; a name that already fits is kept as it is.
+ */
+export function nameForType(raw: string | undefined, mediaType: string): string {
+  const name = sanitizeFileName(raw);
+  const extensions = EXTENSIONS_BY_TYPE[mediaType];
+  if (!extensions) return name;
+  const lower = name.toLowerCase();
+  if (extensions.some((extension) => lower.endsWith(extension) && lower.length > extension.length)) return name;
+  const extension = extensions[0]!;
+  const room = MAX_FILE_NAME_LENGTH - extension.length;
+  const chars = Array.from(name);
+  const base = chars.length > room ? chars.slice(0, room).join('').trimEnd() : name;
+  return `${base}${extension}`;
+}

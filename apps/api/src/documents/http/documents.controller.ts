@@ -26,6 +26,7 @@ import type { DocumentUploaded, DocumentView } from '../application/document-vie
 import { ReadDocumentsService } from '../application/read-documents.service';
 import { UploadDocumentService } from '../application/upload-document.service';
 import { ACCEPTED_LABELS } from '../content/document-types';
+import { nameForType } from '../content/file-name';
 import { DocumentIdPipe } from './document-id.pipe';
 
 @ApiTags('documents')
@@ -99,6 +100,8 @@ export class DocumentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { document, content } = await this.documents.open(id, documentId, actor);
+    // Offered under a name that ends with its type's extension, also for documents recorded before that rule.
+    const name = nameForType(document.name, document.mediaType);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
@@ -107,7 +110,7 @@ export class DocumentsController {
     return new StreamableFile(content, {
       type: document.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : document.mediaType,
       // RFC 6266: an ASCII fallback in filename, the exact UTF-8 name in filename* (RFC 8187).
-      disposition: contentDisposition(document.name, { type: 'attachment', fallback: asciiFallback(document.name) }),
+      disposition: contentDisposition(name, { type: 'attachment', fallback: asciiFallback(name) }),
       length: document.sizeBytes,
     });
   }

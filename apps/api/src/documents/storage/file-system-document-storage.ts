@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -11,6 +11,9 @@ import {
   type StagedContent,
   type StoredContent,
 } from './document-storage';
+
+/** Documents are only the server's to read: folders 0700, files 0600 (opened so; the umask can only take bits away). */
+const PRIVATE_DIR = 0o700;
 
 /** A staging file older than this belongs to a process that died mid-upload. */
 const ABANDONED_STAGING_MS = 24 * 3600 * 1000;
@@ -33,8 +36,10 @@ export class FileSystemDocumentStorage implements DocumentStorage {
 
   /** Creates the folders and removes staging files abandoned by crashed processes. */
   async init(now: Date = new Date()): Promise<void> {
-    await mkdir(this.stagingDir, { recursive: true });
-    await mkdir(this.contentDir, { recursive: true });
+    for (const dir of [this.root, this.stagingDir, this.contentDir]) {
+      await mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
+      await chmod(dir, PRIVATE_DIR); // mkdir applies the umask and leaves existing folders as they were
+    }
     for (const name of await readdir(this.stagingDir)) {
       const path = join(this.stagingDir, name);
       const info = await stat(path).catch(() => undefined);
@@ -50,7 +55,7 @@ export class FileSystemDocumentStorage implements DocumentStorage {
   async stage(content: Readable, { maxBytes }: { maxBytes: number }): Promise<StagedContent> {
     // An error while the staging file is being opened must not go unhandled; the loop below rethrows it.
     content.on('error', () => undefined);
-    await mkdir(this.stagingDir, { recursive: true });
+    await mkdir(this.stagingDir, { recursive: true, mode: PRIVATE_DIR });
     const stagingPath = join(this.stagingDir, `${randomUUID()}.part`);
     const file = await open(stagingPath, 'wx', 0o600);
     const hash = createHash('sha256');
@@ -112,7 +117,7 @@ export class FileSystemDocumentStorage implements DocumentStorage {
         if (settled) return;
         const target = this.pathOf(sha256);
         const shard = dirname(target);
-        const created = await mkdir(shard, { recursive: true });
+        const created = await mkdir(shard, { recursive: true, mode: PRIVATE_DIR });
         if (created !== undefined) await fsyncDirectory(this.contentDir);
         // Renaming over an existing copy is harmless (same hash, same bytes) and heals a damaged one.
         await rename(stagingPath, target);

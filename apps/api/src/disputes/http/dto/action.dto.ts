@@ -77,18 +77,48 @@ export class EmptyBodyDto {}
 export class RegisterDto extends EmptyBodyDto {}
 export class AppointNeutralsDto extends EmptyBodyDto {}
 export class AcceptEscalationDto extends EmptyBodyDto {}
+// --- due-process (rules 6, 14) ---
+export class ContinueWithRespondentsDto extends EmptyBodyDto {}
+export class WaiveHearingDto extends EmptyBodyDto {}
+
+export class WithdrawParticipationDto {
+  @ApiPropertyOptional({ maxLength: MAX_TEXT })
+  @OptionalText(MAX_TEXT)
+  reason?: string;
+}
+
+/** The answering respondent (rule 6): optional; when given it must be the caller's organisation. */
+const RESPONDENT_ORGANISATION = {
+  maxLength: MAX_ID,
+  description: "The respondent you answer for (your organisation); required when you could answer for more than one",
+};
+// --- end due-process ---
 
 export class AcceptSubmissionDto {
   @ApiProperty({ enum: [...ROUTES], description: 'The route the respondent agrees to' })
   @Required()
   @IsIn([...ROUTES])
   route!: Route;
+
+  @ApiPropertyOptional(RESPONDENT_ORGANISATION)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_ID)
+  respondentOrganisationId?: string;
 }
 
 export class DeclineSubmissionDto {
   @ApiProperty({ maxLength: MAX_TEXT })
   @RequiredText(MAX_TEXT)
   reason!: string;
+
+  @ApiPropertyOptional(RESPONDENT_ORGANISATION)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_ID)
+  respondentOrganisationId?: string;
 }
 
 export class ProposeRouteDto {
@@ -100,6 +130,13 @@ export class ProposeRouteDto {
   @ApiPropertyOptional({ maxLength: MAX_TEXT })
   @OptionalText(MAX_TEXT)
   reason?: string;
+
+  @ApiPropertyOptional(RESPONDENT_ORGANISATION)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_ID)
+  respondentOrganisationId?: string;
 }
 
 export class NominateNeutralsDto {
@@ -223,12 +260,20 @@ export class RenderDecisionDto {
   @IsIn([...DECISION_OUTCOMES])
   outcome!: DecisionOutcome;
 
-  @ApiProperty({ minimum: 0, maximum: 100, description: "The claimant's share of the costs, in percent" })
-  @Required()
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100,
+    description: "The claimant's share of the costs, in percent. Default from the outcome: granted 0, partially granted 50, rejected 100",
+  })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
-  claimantCostSharePct!: number;
+  claimantCostSharePct?: number;
+
+  @ApiPropertyOptional({ maxLength: MAX_TEXT, description: 'Required when claimantCostSharePct differs from the default of the outcome' })
+  @OptionalText(MAX_TEXT)
+  costAllocationReason?: string;
 
   @ApiProperty({ maxLength: MAX_TEXT })
   @RequiredText(MAX_TEXT)

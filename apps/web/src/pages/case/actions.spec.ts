@@ -1,0 +1,97 @@
+import type { CaseView } from '../../api/types';
+import { actionSpecs } from './actions';
+
+// Every action of the API contract (POST /api/disputes/{id}/{action}) has a short Dutch form, so
+// whatever allowedActions offers, the case page can show it.
+const CONTRACT_ACTIONS = [
+  'request-information',
+  'provide-information',
+  'declare-inadmissible',
+  'register',
+  'accept-submission',
+  'decline-submission',
+  'propose-route',
+  'continue-with-respondents',
+  'nominate-neutrals',
+  'waive-challenge',
+  'challenge-neutral',
+  'decide-challenge',
+  'appoint-neutrals',
+  'schedule-session',
+  'record-session',
+  'conclude-mediation',
+  'request-escalation',
+  'accept-escalation',
+  'decline-escalation',
+  'submit-statement',
+  'schedule-hearing',
+  'record-hearing',
+  'waive-hearing',
+  'render-decision',
+  'withdraw',
+  'withdraw-participation',
+  'record-settlement',
+  'extend-deadline',
+  'invoice-fee',
+  'record-payment',
+];
+
+const c = {
+  id: 'd1',
+  route: 'mediation',
+  initialRoute: 'mediation',
+  pendingRouteProposal: null,
+  pendingEscalation: null,
+  claimants: [{ id: 'org-a', name: 'A', kind: 'provider' }],
+  respondents: [{ id: 'org-b', name: 'B', kind: 'insurer' }],
+  filedOnBehalfBy: null,
+  neutrals: [{ userId: 'med-femke', name: 'Femke Bakker', role: 'mediator', status: 'appointed', chair: false }],
+  deadlines: [{ deadlineId: 'dl1', kind: 'information', dueAt: '2026-12-14T22:59:59Z', status: 'open', openedAt: '2026-11-30T10:00:00Z' }],
+  sessions: [{ sessionId: 's1', startsAt: '2026-12-01T09:00:00Z', held: false }],
+  hearings: [{ hearingId: 'h1', startsAt: '2026-12-01T09:00:00Z', held: false }],
+  documents: [],
+  invoices: [{ invoiceId: 'i1', organisationId: 'org-a', kind: 'administration', amountCents: 25000, paid: false }],
+} as unknown as CaseView;
+
+describe('action forms', () => {
+  const specs = actionSpecs({ c, myOrganisationId: 'org-b' });
+
+  it('cover every action of the API contract, each with a Dutch title, button and confirmation', () => {
+    for (const action of CONTRACT_ACTIONS) {
+      const spec = specs[action];
+      expect(spec).toBeDefined();
+      expect(spec!.title.length).toBeGreaterThan(3);
+      expect(spec!.submit.length).toBeGreaterThan(3);
+      expect(spec!.done).toMatch(/\.$/);
+    }
+  });
+
+  it('build the bodies the API expects', () => {
+    expect(specs['accept-submission']!.body({})).toEqual({ route: 'mediation' });
+    expect(specs['propose-route']!.body({ route: 'binding_advice', reason: '  ' })).toEqual({ route: 'binding_advice' });
+    expect(specs['challenge-neutral']!.body({ neutralUserId: 'med-femke', grounds: ' Werkte voor B ', newFacts: 'true', factsKnownSince: '2026-11-29' })).toEqual({
+      neutralUserId: 'med-femke',
+      grounds: 'Werkte voor B',
+      newFacts: true,
+      factsKnownSince: '2026-11-29',
+    });
+    expect(specs['invoice-fee']!.body({ organisationId: 'org-a', kind: 'neutral_fee', amount: '1.250,50' })).toEqual({
+      organisationId: 'org-a',
+      kind: 'neutral_fee',
+      amountCents: 125_050,
+    });
+    expect(specs['nominate-neutrals']!.body({ neutralUserIds: 'adv-hanna, adv-isaac ,adv-julia', chairUserId: 'adv-hanna' })).toEqual({
+      neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'],
+      chairUserId: 'adv-hanna',
+    });
+    for (const empty of ['continue-with-respondents', 'waive-challenge', 'waive-hearing', 'accept-escalation', 'appoint-neutrals', 'register']) {
+      expect(specs[empty]!.body({})).toEqual({});
+    }
+    expect(specs['withdraw-participation']!.body({ reason: '' })).toEqual({});
+  });
+
+  it('offer a new route only among the other two', () => {
+    const routes = specs['propose-route']!.fields[0]!.options!.map((o) => o.value);
+    expect(routes).toEqual(['binding_advice', 'arbitration']);
+  });
+});

@@ -1,0 +1,44 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout';
+import { RequireSignIn } from './components/RequireSignIn';
+import { AccessibilityPage } from './pages/AccessibilityPage';
+import { HomePage } from './pages/HomePage';
+import { KeuzehulpPage } from './pages/keuzehulp/KeuzehulpPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OidcCallbackPage, OidcSilentPage } from './pages/OidcCallbackPage';
+import { SignedOutPage, SignInPage } from './pages/SignInPage';
+
+// The pages behind sign-in load when first visited: an anonymous visitor of the keuzehulp
+// downloads none of the filing, case and form code.
+const FilingPage = lazy(() => import('./pages/filing/FilingPage').then((m) => ({ default: m.FilingPage })));
+const CasePage = lazy(() => import('./pages/case/CasePage').then((m) => ({ default: m.CasePage })));
+const MyCasesPage = lazy(() => import('./pages/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
+const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+
+const signedIn = (page: ReactNode) => (
+  <RequireSignIn>
+    <Suspense fallback={<Paragraph>Even geduld, de pagina wordt geladen…</Paragraph>}>{page}</Suspense>
+  </RequireSignIn>
+);
+
+export const router = createBrowserRouter([
+  { path: '/auth/silent', element: <OidcSilentPage /> },
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/keuzehulp/:step?', element: <KeuzehulpPage /> },
+      { path: '/inloggen', element: <SignInPage /> },
+      { path: '/uitgelogd', element: <SignedOutPage /> },
+      { path: '/auth/callback', element: <OidcCallbackPage /> },
+      { path: '/aanvraag/:step?', element: signedIn(<FilingPage />) },
+      { path: '/zaken', element: signedIn(<MyCasesPage />) },
+      { path: '/zaken/:id', element: signedIn(<CasePage />) },
+      { path: '/inbox', element: signedIn(<InboxPage />) },
+      { path: '/toegankelijkheid', element: <AccessibilityPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

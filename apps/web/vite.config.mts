@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Utrecht's packages assign `X.displayName = '…'` at module level. Those assignments are side
+ * effects, so the bundler keeps every component of the library; stripping them lets unused ones go.
+ */
+function stripUtrechtDisplayNames(): Plugin {
+  return {
+    name: 'strip-utrecht-display-names',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@utrecht[\\/].*\.m?js$/.test(id)) return null;
+      const stripped = code.replace(/^[\w$]+\.displayName\s*=\s*(['"])[^'"]*\1;?\s*$/gm, '');
+      return stripped === code ? null : { code: stripped, map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: 'public',
+  plugins: [stripUtrechtDisplayNames()],
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    // No inline module-preload polyfill: the Content-Security-Policy allows no inline script.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      // React Query marks its modules "use client" (for server components); meaningless in a browser bundle.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+});
