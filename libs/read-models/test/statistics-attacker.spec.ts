@@ -80,5 +80,5 @@ describe('statistics privacy (rule 22) against an attacker with an integer progr
     console.log(`rule 22 attacker: ${HISTORIES} histories, ${withheldTotal} withheld cells, ${cellsChecked} of them small counts checked, ${programs} integer programs, ${failures.length} narrowed, ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU)`);
     expect(smallTotal).toBeGreaterThan(HISTORIES); // the property is not vacuous
     expect(failures.slice(0, 10)).toEqual([]);
-  }, 120_000);
+  }, 600_000); // about 100 s of CPU for 200 histories; generous for a loaded CI machine
 });
