@@ -158,7 +158,7 @@ describe('GET /api/statistics for observers', () => {
     expect(obs.status).toBe(200);
     expect(obs.body.minCellCount).toBe(5);
     checkSuppression(obs.body, sec.body, 5);
-  });
+  }, 120_000); // the first observer answer builds the publication (every ended period, audited)
 
   it('honours STATISTICS_MIN_CELL_COUNT', async () => {
     const strict = await startTestApp({ dataDir, clock: new ManualClock(new Date(NOW)), env: { STATISTICS_MIN_CELL_COUNT: '25' } });

@@ -85,6 +85,11 @@ export function buildObserverPublication(solver: LinearSolver, facts: Iterable<C
   return { minCellCount: k, scopes: published };
 }
 
+/** The counts of every published scope, scope-major: cheap, and equal as long as the past is unchanged. */
+export function publishedValues(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, now: Date): Float64Array {
+  return scopeValues([...facts], [...missedAt], publishedScopes(now));
+}
+
 /** The counts of every scope, scope-major. */
 function scopeValues(facts: CaseFacts[], missedAt: string[], scopes: PublishedScope[]): Float64Array {
   const values = new Float64Array(scopes.length * C);

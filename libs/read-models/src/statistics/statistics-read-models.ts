@@ -4,7 +4,7 @@ import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
 import { computeStatistics, type Audience, type StatisticsResult } from './compute-statistics';
 import { daysBetween } from './percentile';
-import { buildObserverPublication, type ObserverPublication } from './observer-publication';
+import { buildObserverPublication, publishedValues, type ObserverPublication } from './observer-publication';
 import { periodsOf, windowOf, type CalendarDate, type GroupBy } from './periods';
 import { lastPublishedLabel } from './published-scopes';
 import { linearSolver, type LinearSolver } from './suppression-audit';
@@ -88,7 +88,7 @@ export class StatisticsReadModels {
   private readonly cache = new Map<string, StatisticsAnswer>();
   private snapshot: FactsSnapshot = { loadedUpTo: -1, facts: new Map(), missed: new Map() };
   private refreshing: Promise<void> | undefined;
-  private published: { key: string; publication: ObserverPublication } | undefined;
+  private published: { key: string; checkpoint: number; values: Float64Array; publication: ObserverPublication } | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -130,11 +130,15 @@ export class StatisticsReadModels {
    * computed once and shared by every observer answer until a new event or a new period ends.
    */
   private publication(solver: LinearSolver, snapshot: FactsSnapshot, checkpoint: number, now: Date, k: number): ObserverPublication {
-    const key = JSON.stringify([checkpoint, lastPublishedLabel(now), k]);
-    if (this.published?.key !== key) {
-      this.published = { key, publication: buildObserverPublication(solver, snapshot.facts.values(), snapshot.missed.values(), now, k) };
-    }
-    return this.published.publication;
+    const key = JSON.stringify([lastPublishedLabel(now), k]);
+    if (this.published?.key === key && this.published.checkpoint === checkpoint) return this.published.publication;
+    // New events almost never change ended periods: when every published count is as before, the
+    // withheld cells are too, and the audit need not run again.
+    const values = publishedValues(snapshot.facts.values(), snapshot.missed.values(), now);
+    const same = this.published?.key === key && this.published.values.length === values.length && this.published.values.every((v, i) => v === values[i]);
+    const publication = same ? this.published!.publication : buildObserverPublication(solver, snapshot.facts.values(), snapshot.missed.values(), now, k);
+    this.published = { key, checkpoint, values, publication };
+    return publication;
   }
 
   /** Mediations concluded in the window, oldest first; only `mediatorUserId`'s when given. */
