@@ -26,23 +26,42 @@ const shared = {
     '^.+\\.m?js$': swcOptions('ecmascript'),
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  // file-type's package exports offer Node only `import` and `module-sync`, which Jest's CommonJS
+  // resolver does not try; point it at the same file Node's require(esm) loads.
+  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   // Playwright runs the portal's *.browser.spec.ts (npm run test:web), not Jest.
   testPathIgnorePatterns: ['/node_modules/', '\\.browser\\.spec\\.ts$'],
 };
 
-// unit: apps and libs (the contract and read-model suites add their PostgreSQL runs themselves when
-// DATABASE_URL is set). e2e: the HTTP suites on the embedded stores. e2e-postgres: the same suites
-// again with events and read models in PostgreSQL (a fresh schema per app), when DATABASE_URL is set.
+// The suffix says what a test needs, and so which project runs it:
+//   *.spec.ts      unit: apps and libs, no database server, no child processes;
+//   *.int.spec.ts  integration: real stores (SQLite files; PostgreSQL too when DATABASE_URL is set);
+//   *.e2e.spec.ts  over HTTP (test/), on the embedded stores and again on PostgreSQL when DATABASE_URL
+//                  is set (a fresh schema per app); *.postgres.e2e.spec.ts on PostgreSQL only;
+//   *.browser.spec.ts  Playwright (npm run test:web), not Jest.
+const NOT_UNIT = ['/node_modules/', '\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '\\.browser\\.spec\\.ts$'];
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testPathIgnorePatterns: NOT_UNIT,
+      setupFiles: ['<rootDir>/test/support/unit-env.js'],
+    },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.postgres\\.e2e\\.spec\\.ts$', '\\.browser\\.spec\\.ts$'],
+    },
     ...(process.env.DATABASE_URL
       ? [
           {
             ...shared,
             displayName: 'e2e-postgres',
-            testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'],
+            testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
             setupFiles: ['<rootDir>/test/e2e/support/use-postgres.js'],
           },
         ]

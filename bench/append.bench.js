@@ -99,7 +99,7 @@ async function measure({ label, concurrency, eventsPerAppend, seconds, appendOnc
         } catch (error) {
           errors++;
           sampleError ??= String(error && error.message ? error.message : error);
-          if (errors > 100) throw new Error(`${label}: too many errors, e.g. ${sampleError}`);
+          if (errors > 100) throw new Error(`${label}: too many errors, e.g. ${sampleError}`, { cause: error });
         }
       }
     }),

@@ -1,3 +1,4 @@
+/* global document, sessionStorage -- the functions handed to page.evaluate run in the browser */
 'use strict';
 // The portal's weight and speed: gzip size of the JavaScript and CSS the first page loads (the
 // entry script, the chunks it imports statically, and its style sheets, as index.html names them),

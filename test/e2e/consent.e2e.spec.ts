@@ -72,7 +72,7 @@ describe('consent (rules 6, 7, 8)', () => {
     const { id } = await fileAndRegister(t, CLAIMANT, twoRespondents);
     await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation' });
     await act(t, SECOND_RESPONDENT, id, 'accept-submission', { route: 'mediation' });
-    await nominateAndAppoint(t, id, [MEDIATOR]);
+    await nominateAndAppoint(t, id, [MEDIATOR], [CLAIMANT, RESPONDENT, SECOND_RESPONDENT]); // every party waives (rule 11)
     await holdSession(t, id);
     await act(t, MEDIATOR, id, 'conclude-mediation', { result: 'no_agreement' });
     await act(t, CLAIMANT, id, 'request-escalation', { route: 'arbitration' });

@@ -210,7 +210,10 @@ describe('deadlines', () => {
       await t.scheduler().tick();
       // A challenge period is a right, not an obligation: when it passes unused nobody missed
       // anything, so no DeadlineMissed (it would also inflate the missed-deadline statistics).
+      // It closes as lapsed (rule 13), once.
       expect(await missed(t, id, 'challenge')).toHaveLength(0);
+      expect((await deadlineOf(t, id, 'challenge')).status).toBe('lapsed');
+      expect(countOf(await getTimeline(t, SECRETARIAT, id), 'ChallengePeriodEnded')).toBe(1);
       await act(t, SECRETARIAT, id, 'appoint-neutrals');
       expect((await getCase(t, CLAIMANT, id)).status).toBe('in_mediation');
     });

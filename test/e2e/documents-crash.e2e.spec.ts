@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { buildPrivateDist, killAllChildServers, startChildServer, type ChildServer } from './support/child-server';
-import { CLAIMANT, fileDispute, getCase, RESPONDENT } from './support/dispute-fixtures';
+import { CLAIMANT, fileAndRegister, getCase, RESPONDENT } from './support/dispute-fixtures';
 import { documentsPath } from './support/documents';
 import { multipart, samplePdf } from './support/sample-documents';
 import { newDataDir, removeDataDir } from './support/test-app';
@@ -31,7 +31,8 @@ describe('crash: an acknowledged upload survives SIGKILL (real server process)',
 
   it('killed right after the 201: the document is on the case and downloads byte for byte', async () => {
     server = await startChildServer(build.main, dataDir);
-    const id = await fileDispute(server);
+    // Registered: the respondent reads the case from its registration on (rule 1).
+    const { id } = await fileAndRegister(server);
     const content = Buffer.concat([samplePdf(), Buffer.from(`% ${Date.now()}\n`)]);
     const { body, contentType } = multipart({ visibility: 'parties' }, [{ filename: 'bewijs.pdf', contentType: 'application/pdf', content }]);
     const res = await fetch(`${server.baseUrl}${documentsPath(id)}`, {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLAIMANT, expectProblem, fileDispute, getCase, getTimeline, RESPONDENT, SECRETARIAT } from './support/dispute-fixtures';
+import { CLAIMANT, expectProblem, fileAndRegister, fileDispute, getCase, getTimeline, RESPONDENT, SECRETARIAT } from './support/dispute-fixtures';
 import { documentsPath, download, upload } from './support/documents';
 import {
   DOCX_TYPE,
@@ -27,7 +27,8 @@ describe('documents: upload, list, download', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    id = await fileDispute(t);
+    // Registered: the respondent reads the case from its registration on (rule 1).
+    id = (await fileAndRegister(t)).id;
   });
   afterAll(async () => {
     await t.close();

@@ -6,7 +6,7 @@ import type { EventStore } from '../../libs/event-store/src/port';
 import type { OpenedReadModels } from '../../libs/read-models/src';
 import { eventually, removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
-describe('GET /health reports stuck projections', () => {
+describe('readiness reports stuck projections', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -19,6 +19,7 @@ describe('GET /health reports stuck projections', () => {
 
   it('answers 503 naming the projections while a batch keeps failing, and 200 again once it applies', async () => {
     expect((await t.http().get('/health')).status).toBe(200);
+    expect((await t.http().get('/health/ready')).status).toBe(200);
 
     // Break the timeline's table under the running app, then write an event straight to the log.
     // SQLite: a connection of its own (the app's would wait synchronously for the write lock).
@@ -37,16 +38,31 @@ describe('GET /health reports stuck projections', () => {
       );
 
       const stuck = await eventually(async () => {
-        const res = await t.http().get('/health');
+        const res = await t.http().get('/health/ready');
         expect(res.status).toBe(503);
         return res;
       });
       expect(stuck.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(stuck.body.detail).toMatch(/projections/);
-      expect(stuck.body.checks.projections).toMatchObject({ ok: false, detail: { lag: expect.any(Number), lastFailure: expect.any(Object) } });
+      expect(stuck.body.checks.projections).toMatchObject({ status: 'down', message: 'projections is not ready' });
+      expect(stuck.body.checks.projections).not.toHaveProperty('lag');
+      // Liveness is not readiness: the process still answers.
+      expect((await t.http().get('/health/live')).status).toBe(200);
+      // Anyone: down, nothing more; the secretariat: the lag and the failure.
+      const anonymous = await t.http().get('/health');
+      expect(anonymous.status).toBe(503);
+      expect(anonymous.body.checks).toBeUndefined();
+      const secretariat = await t.as('sec-jan').get('/health');
+      expect(secretariat.status).toBe(503);
+      expect(secretariat.body.checks.projections).toMatchObject({
+        ok: false,
+        detail: { lag: expect.any(Number), lastFailure: expect.any(Object) },
+      });
 
       await db.exec('ALTER TABLE timeline_entries_away RENAME TO timeline_entries');
-      await eventually(async () => expect((await t.http().get('/health')).status).toBe(200), 15_000);
+      // Ready again as soon as the batch applies: no waiting out a window after the failure.
+      await eventually(async () => expect((await t.http().get('/health/ready')).status).toBe(200), 15_000);
+      expect((await t.http().get('/health')).status).toBe(200);
     } finally {
       db.close();
     }

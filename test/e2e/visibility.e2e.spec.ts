@@ -39,6 +39,7 @@ const VALID_BODIES: Record<(typeof JSON_ACTIONS)[number], Body> = {
   'challenge-neutral': { neutralUserId: 'med-femke', grounds: 'Former employee.' },
   'decide-challenge': { neutralUserId: 'med-femke', upheld: false, reasoning: 'Long ago.' },
   'appoint-neutrals': {},
+  'waive-challenge': {},
   'schedule-session': { startsAt: '2031-04-01T09:00:00+02:00', location: 'Utrecht' },
   'record-session': { sessionId: randomUUID(), notes: 'Good talk.' },
   'conclude-mediation': { result: 'partial_agreement' },
@@ -94,6 +95,8 @@ describe('visibility and confidentiality, per demo role', () => {
       respondentOrganisationIds: ['org-zv-zuid'],
       summary: `Collective ${token}: conditions exclude small practices.`,
     });
+    // Registered, so the respondent knows of it (rule 1).
+    await act(t, SECRETARIAT, collective, 'register');
     const put = async (key: string, userId: string, visibility: string) => {
       const name = `${key}-${randomUUID().slice(0, 6)}.txt`;
       const res = await upload(t, userId, id, { filename: name, contentType: 'text/plain', content: Buffer.from(`${key} ${randomUUID()}`) }, { visibility });

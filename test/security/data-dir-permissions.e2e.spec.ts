@@ -1,4 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { NotificationRuntime } from '../../libs/notifications/src';
+import { EVENT_STORE } from '../../libs/runtime/src/tokens';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +43,14 @@ describe('files on disk are only the server’s', () => {
         const path = join(dataDir, name);
         expect({ name, exists: existsSync(path) }).toEqual({ name, exists: true });
         expect({ name, mode: modeOf(path) }).toEqual({ name, mode: '600' });
+      }
+      // The notifications written as .eml files (no SMTP_URL) are personal data too.
+      await t.app.get(NotificationRuntime).waitForPosition(await t.app.get<{ headPosition(): Promise<number> }>(EVENT_STORE).headPosition());
+      expect((await t.app.get(NotificationRuntime).sendNow()).sent).toBeGreaterThan(0);
+      const outbox = walk(join(dataDir, 'outbox'));
+      for (const path of [join(dataDir, 'outbox'), ...outbox]) {
+        const expected = statSync(path).isDirectory() ? '700' : '600';
+        expect({ path, mode: modeOf(path) }).toEqual({ path, mode: expected });
       }
       const documents = walk(join(dataDir, 'documents'));
       expect(documents.some((p) => p.includes('sha256') && statSync(p).isFile())).toBe(true);

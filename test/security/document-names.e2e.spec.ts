@@ -5,7 +5,7 @@ import type { DocumentStorage } from '../../apps/api/src/documents/storage/docum
 import type { EventStore } from '../../libs/event-store/src/port';
 import { EVENT_STORE } from '../../libs/runtime/src/tokens';
 import { download, upload } from '../e2e/support/documents';
-import { fileDispute, getCase } from '../e2e/support/dispute-fixtures';
+import { fileAndRegister, getCase } from '../e2e/support/dispute-fixtures';
 import { eventually, startTestApp, type TestApp } from '../e2e/support/test-app';
 
 // Finding 3: a document's name cannot lie about its type. What the other party downloads is
@@ -16,7 +16,8 @@ describe("a document's name ends with the extension of its detected type", () =>
   let id: string;
   beforeAll(async () => {
     t = await startTestApp();
-    id = await fileDispute(t);
+    // Registered: the respondent sees the case from registration on (rule 1).
+    id = (await fileAndRegister(t)).id;
   });
   afterAll(() => t.close());
 

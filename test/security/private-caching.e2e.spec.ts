@@ -1,4 +1,4 @@
-import { fileDispute } from '../e2e/support/dispute-fixtures';
+import { fileAndRegister, fileDispute } from '../e2e/support/dispute-fixtures';
 import { startTestApp, type TestApp } from '../e2e/support/test-app';
 
 // Finding 4: no cache may keep a private answer or hand one party's view to another.
@@ -8,7 +8,8 @@ describe('private answers are never cached', () => {
   let id: string;
   beforeAll(async () => {
     t = await startTestApp();
-    id = await fileDispute(t);
+    // Registered: the respondent sees the case from registration on (rule 1).
+    id = (await fileAndRegister(t)).id;
   });
   afterAll(() => t.close());
 

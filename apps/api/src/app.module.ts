@@ -10,6 +10,7 @@ import { FeesModule } from './fees/fees.module';
 import { HealthModule } from './health/health.module';
 import { RateLimitModule } from './http/rate-limit';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PortalModule } from './portal/portal.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
         disputes,
         DocumentsModule.forRoot(disputes),
         StatisticsModule,
+        NotificationsModule,
         FeesModule,
         PortalModule,
       ],

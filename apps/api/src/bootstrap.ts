@@ -1,12 +1,13 @@
 import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createLogger, NestPinoLogger } from '../../../libs/runtime/src/logging';
 import { AppModule, type AppModuleOptions } from './app.module';
 import type { AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { configureApp, type ConfigureOptions } from './http/configure-app';
 
 export interface CreateAppOptions extends AppModuleOptions, ConfigureOptions {
-  /** Nest's logger; tests pass false or ['error']. */
+  /** Nest's logger; default: JSON lines through pino (libs/runtime/src/logging.ts); tests pass false or ['error']. */
   logger?: LoggerService | LogLevel[] | false;
 }
 
@@ -15,7 +16,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bodyParser: false,
     abortOnError: false,
-    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    logger: options.logger ?? new NestPinoLogger(createLogger()),
   });
   configureApp(app, options.config, options);
   await app.init();

@@ -100,6 +100,7 @@ describe('POST /api/disputes validation', () => {
     ['a fractional amount', { amountInDisputeCents: 12.5 }, 'amountInDisputeCents'],
     ['a negative amount', { amountInDisputeCents: -1 }, 'amountInDisputeCents'],
     ['an amount beyond MAX_SAFE_INTEGER', { amountInDisputeCents: 2 ** 60 }, 'amountInDisputeCents'],
+    // eslint-disable-next-line no-loss-of-precision -- a JSON number beyond a double is the case under test
     ['a huge number literal', { amountInDisputeCents: 1e400 }, 'amountInDisputeCents'],
     ['urgent as a string', { urgent: 'true' }, 'urgent'],
     ['subjects as a string', { subjects: 'tariff' }, 'subjects'],
@@ -199,6 +200,7 @@ describe('action bodies', () => {
     'challenge-neutral': { neutralUserId: 'med-femke', grounds: 'Former employee.' },
     'decide-challenge': { neutralUserId: 'med-femke', upheld: false, reasoning: 'Long ago.' },
     'appoint-neutrals': {},
+    'waive-challenge': {},
     'schedule-session': { startsAt: '2026-04-01T09:00:00+02:00', location: 'Utrecht' },
     'record-session': { sessionId: 'sess-1', notes: 'Good talk.' },
     'conclude-mediation': { result: 'partial_agreement' },

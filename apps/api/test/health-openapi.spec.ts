@@ -1,46 +1,70 @@
 import { JSON_ACTIONS } from '../src/disputes/action-table';
 import { createHarness } from './support/http-harness';
 
-describe('GET /health', () => {
-  it('200 {status: ok} without checks', async () => {
+describe('GET /health, /health/live, /health/ready', () => {
+  it('without checks: up, live and ready', async () => {
     const h = await createHarness();
     const res = await h.http().get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', eventStore: 'sqlite', checks: {} });
+    expect(res.body).toEqual({ status: 'up' });
+    expect((await h.http().get('/health/live')).body).toMatchObject({ status: 'ok' });
+    expect((await h.http().get('/health/ready')).status).toBe(200);
     await h.close();
   });
 
-  it('reports the checks, and answers 503 problem when one fails or throws', async () => {
+  it('anyone sees up or down only; the secretariat sees each check; 503 problem when one fails or throws', async () => {
     let projectionsOk = true;
     const h = await createHarness({
       healthChecks: [
-        async () => ({ name: 'eventStore', ok: true, detail: { headPosition: 3 } }),
-        async () => ({ name: 'projections', ok: projectionsOk, detail: { lag: projectionsOk ? 0 : 9 } }),
+        { name: 'eventStore', run: async () => ({ ok: true, detail: { headPosition: 3 } }) },
+        { name: 'projections', run: async () => ({ ok: projectionsOk, detail: { lag: projectionsOk ? 0 : 9 } }) },
       ],
     });
-    const ok = await h.http().get('/health');
-    expect(ok.status).toBe(200);
-    expect(ok.body.checks).toEqual({
-      eventStore: { ok: true, detail: { headPosition: 3 } },
-      projections: { ok: true, detail: { lag: 0 } },
+    const anonymous = await h.http().get('/health');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ status: 'up' });
+    const secretariat = `Bearer ${await h.tokenFor('sec-jan')}`;
+    const provider = `Bearer ${await h.tokenFor('prov-anna')}`;
+    expect((await h.http().get('/health').set('Authorization', provider)).body).toEqual({ status: 'up' });
+    const detailed = await h.http().get('/health').set('Authorization', secretariat);
+    expect(detailed.body).toEqual({
+      status: 'up',
+      eventStore: 'sqlite',
+      checks: { eventStore: { ok: true, detail: { headPosition: 3 } }, projections: { ok: true, detail: { lag: 0 } } },
     });
+    const ready = await h.http().get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, projections: { status: 'up' } } });
+    expect(JSON.stringify(ready.body)).not.toContain('headPosition');
+
     projectionsOk = false;
     const failing = await h.http().get('/health');
     expect(failing.status).toBe(503);
     expect(failing.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(failing.body).toMatchObject({ status: 503, detail: 'Failing: projections.', checks: { projections: { ok: false } } });
+    expect(failing.body.checks).toBeUndefined();
+    const failingReady = await h.http().get('/health/ready');
+    expect(failingReady.status).toBe(503);
+    expect(failingReady.body).toMatchObject({ detail: 'Not ready: projections.', checks: { projections: { status: 'down' }, eventStore: { status: 'up' } } });
+    expect(JSON.stringify(failingReady.body)).not.toContain('lag');
+    const failingForSecretariat = await h.http().get('/health').set('Authorization', secretariat);
+    expect(failingForSecretariat.body).toMatchObject({ status: 503, checks: { projections: { ok: false, detail: { lag: 9 } } } });
+    expect((await h.http().get('/health/live')).status).toBe(200);
     await h.close();
 
     const throwing = await createHarness({
       healthChecks: [
-        async () => {
-          throw new Error('SQLITE_CANTOPEN /secret');
+        {
+          name: 'eventStore',
+          run: async () => {
+            throw new Error('SQLITE_CANTOPEN /secret');
+          },
         },
       ],
     });
-    const res = await throwing.http().get('/health');
+    const res = await throwing.http().get('/health/ready');
     expect(res.status).toBe(503);
     expect(JSON.stringify(res.body)).not.toContain('/secret');
+    expect((await throwing.http().get('/health')).status).toBe(503);
     await throwing.close();
   });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
+import { createLogger, NestPinoLogger } from '../../../libs/runtime/src/logging';
 import { ProjectorModule } from './projector.module';
 
 // `npm run start:projector`: the projections without the API (production: several of these, the
@@ -9,7 +10,10 @@ import { ProjectorModule } from './projector.module';
 async function main(): Promise<void> {
   // Serves no HTTP: the sign-in settings (AUTH_MODE, OIDC_*) are the API's concern.
   const config = loadConfig(process.env, process.cwd(), { servesHttp: false });
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot({ config }), { abortOnError: false });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot({ config }), {
+    abortOnError: false,
+    logger: new NestPinoLogger(createLogger()),
+  });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }
 

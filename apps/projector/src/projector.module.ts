@@ -4,6 +4,10 @@ import type { OpenedReadModels } from '../../../libs/read-models/src';
 import type { ProjectionRunner } from '../../../libs/read-models/src/contracts';
 import { ConfigModule, type AppConfig } from '../../../libs/runtime/src/config/app-config';
 import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/src/open-stores';
+import { DirectoryService } from '../../../libs/directory/src/directory.service';
+import { NOTIFICATION_STORE, NotificationRuntime, RUN_NOTIFIER } from '../../../libs/notifications/src';
+import { systemClock } from '../../../libs/runtime/src/clock';
+import { CLOCK, EVENT_STORE as RUNTIME_EVENT_STORE } from '../../../libs/runtime/src/tokens';
 
 const EVENT_STORE = Symbol('EVENT_STORE');
 const READ_MODELS = Symbol('READ_MODELS');
@@ -67,6 +71,14 @@ export class ProjectorModule {
           inject: [READ_MODELS, EVENT_STORE],
         },
         ProjectorLifecycle,
+        // Notifications: the notifier under its own lock, the sender and the reminder scan, with
+        // the directory (for the recipients) followed from the log as in the API.
+        { provide: RUNTIME_EVENT_STORE, useExisting: EVENT_STORE },
+        { provide: NOTIFICATION_STORE, useExisting: READ_MODELS },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: RUN_NOTIFIER, useValue: true },
+        DirectoryService,
+        NotificationRuntime,
       ],
     };
   }

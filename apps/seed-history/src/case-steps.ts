@@ -231,7 +231,9 @@ function neutralStep(run: CaseRun, cast: Cast, secretariat: Actor): Step {
     const size = plan.panelOfThree && rule.sizes.includes(3) && available.length >= 3 ? 3 : 1;
     const start = rng.int(0, Math.max(0, available.length - 1));
     const panel = Array.from({ length: size }, (_, i) => available[(start + i) % available.length].id);
-    return { at: after(run, 2, 10), actor: secretariat, command: { type: 'nominate-neutrals', neutralUserIds: panel } };
+    // The secretariat names the chair of a panel of three (rule 10).
+    const chair = size === 3 ? { chairUserId: panel[0] } : {};
+    return { at: after(run, 2, 10), actor: secretariat, command: { type: 'nominate-neutrals', neutralUserIds: panel, ...chair } };
   }
   const pending = state.challenges.find((c) => c.status === 'pending');
   if (pending) {

@@ -5,6 +5,8 @@ import { systemClock } from '../../../libs/runtime/src/clock';
 import { ConfigError, loadConfig } from '../../../libs/runtime/src/config/app-config';
 import { DirectoryService } from '../../../libs/directory/src/directory.service';
 import { openConfiguredReadModels, openEventStore } from '../../../libs/runtime/src/open-stores';
+import pino from 'pino';
+import { createLogger, NestPinoLogger } from '../../../libs/runtime/src/logging';
 import { generateHistory } from './history-generator';
 
 // npm run seed:history -- --cases 1000 --from 2016 --to 2026 [--seed 1] [--data-dir DIR]
@@ -66,8 +68,8 @@ async function main(): Promise<void> {
   const now = new Date();
   const args = parseArgs(process.argv.slice(2), now);
   const config = loadConfig({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) }, process.cwd(), { servesHttp: false });
-  // stdout carries the JSON summary alone: Nest's logger (the directory's) would write there too.
-  Logger.overrideLogger(['error']);
+  // stdout carries the JSON summary alone: the directory's log lines (errors only) go to stderr.
+  Logger.overrideLogger(new NestPinoLogger(createLogger(pino.destination({ dest: 2, sync: true }), 'error')));
   const store = await openEventStore(config);
   // The directory as the server keeps it: events in the store, seeded here first if it has none.
   const directory = new DirectoryService(store, config, systemClock);

@@ -13,7 +13,7 @@ import type {
   Subject,
 } from './vocabulary';
 
-// Commands are named exactly as the actions of API.md. Ids that the system generates
+// Commands are named exactly as the actions of docs/api.md. Ids that the system generates
 // (dispute, session, hearing, invoice, document) are supplied by the application layer so
 // that decide() stays deterministic.
 
@@ -49,8 +49,23 @@ export interface Register { type: 'register'; caseNumber: string }
 export interface AcceptSubmission { type: 'accept-submission'; route: Route; respondentOrganisationId?: string }
 export interface DeclineSubmission { type: 'decline-submission'; reason: string; respondentOrganisationId?: string }
 export interface ProposeRoute { type: 'propose-route'; route: Route; reason?: string; respondentOrganisationId?: string }
-export interface NominateNeutrals { type: 'nominate-neutrals'; neutralUserIds: string[] }
-export interface ChallengeNeutral { type: 'challenge-neutral'; neutralUserId: string; grounds: string }
+// --- Neutrals (rules 10–12) ---
+/** `chairUserId` is required for a panel of three and must be one of it (rule 10). */
+export interface NominateNeutrals { type: 'nominate-neutrals'; neutralUserIds: string[]; chairUserId?: string }
+/**
+ * Before appointment within the challenge period; after appointment only on facts that became
+ * known later (`newFacts: true`), within 7 days of `factsKnownSince` (rule 12).
+ */
+export interface ChallengeNeutral {
+  type: 'challenge-neutral';
+  neutralUserId: string;
+  grounds: string;
+  newFacts?: boolean;
+  factsKnownSince?: string;
+}
+/** A party gives up its right to challenge the current nomination (rule 11). */
+export interface WaiveChallenge { type: 'waive-challenge' }
+// --- end neutrals ---
 export interface DecideChallenge { type: 'decide-challenge'; neutralUserId: string; upheld: boolean; reasoning?: string }
 export interface AppointNeutrals { type: 'appoint-neutrals' }
 export interface ScheduleSession { type: 'schedule-session'; sessionId: string; startsAt: string; location?: string }
@@ -111,6 +126,7 @@ export type DisputeCommand =
   | ChallengeNeutral
   | DecideChallenge
   | AppointNeutrals
+  | WaiveChallenge
   | ScheduleSession
   | RecordSession
   | ConcludeMediation

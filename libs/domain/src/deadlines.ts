@@ -24,7 +24,10 @@ export const instant = (iso: string | undefined): number => (iso ? Date.parse(is
  */
 export const isMissable = (deadline: Pick<Deadline, 'kind'>): boolean => deadline.kind !== 'challenge';
 
-/** The deadlines the scheduler must record as missed now: open, missable, and due at or before `now`. */
+/**
+ * The deadlines the scheduler must close now: open and due at or before `now`. A missable one is
+ * recorded as missed; a challenge period as lapsed (rule 13).
+ */
 export const dueDeadlines = (state: DisputeState, now: string): Deadline[] =>
-  state.deadlines.filter((d) => d.status === 'open' && isMissable(d) && instant(d.dueAt) <= instant(now));
+  state.deadlines.filter((d) => d.status === 'open' && instant(d.dueAt) <= instant(now));
 

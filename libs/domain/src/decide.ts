@@ -6,6 +6,7 @@ import type { DisputeState } from './state';
 import { ACTIONS, type Action } from './vocabulary';
 import { closing, deadlines, feesAndDocuments, filing, mediation, neutrals, proceedings, registration, routeAgreement } from './decisions';
 import type { ActionRule, CommandOf, GuardContext } from './decisions/rule';
+import { mayActOnCase } from './visibility';
 
 /** One rule per command; the compiler insists every command has one. */
 const RULES: { [T in DisputeCommandType]: ActionRule<CommandOf<T>> } = {
@@ -21,6 +22,7 @@ const RULES: { [T in DisputeCommandType]: ActionRule<CommandOf<T>> } = {
   'challenge-neutral': neutrals.challengeNeutral,
   'decide-challenge': neutrals.decideChallengeRule,
   'appoint-neutrals': neutrals.appointNeutrals,
+  'waive-challenge': neutrals.waiveChallenge,
   'schedule-session': mediation.scheduleSession,
   'record-session': mediation.recordSession,
   'conclude-mediation': mediation.concludeMediation,
@@ -77,4 +79,8 @@ export const allowedActions = (
   state: DisputeState,
   actor: Actor,
   ctx: Pick<DecisionContext, 'now' | 'directory'>,
-): Action[] => ACTIONS.filter((action) => isActionAllowed(action, state, { actor, now: ctx.now, directory: ctx.directory }));
+): Action[] =>
+  // A nominee checks conflicts and a former neutral reads their record: neither acts (rules 2, 3).
+  mayActOnCase(state, actor)
+    ? ACTIONS.filter((action) => isActionAllowed(action, state, { actor, now: ctx.now, directory: ctx.directory }))
+    : [];

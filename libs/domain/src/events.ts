@@ -9,6 +9,7 @@ import type {
   LegalFramework,
   MediationResult,
   NeutralRole,
+  NeutralTermEndReason,
   Phase,
   Route,
   Sector,
@@ -94,11 +95,42 @@ export type SubmissionDeclined = E<
   { reason: string; respondentOrganisationId?: string; caseDeclined: boolean; continuationDeadline?: DeadlineRef }
 >;
 export type RouteProposed = E<'RouteProposed', { route: Route; side: Side; reason?: string; respondentOrganisationId?: string }>;
+// --- Neutrals' terms (rules 3, 4, 10–13) ---
+/**
+ * Schema version 2: `chairUserId` is named by the secretariat (v1 let the first named chair; see
+ * upcasting.ts) and `procedureStage` says which procedure of the case the panel serves (1 = the
+ * route first agreed, 2 = after the first escalation, …). The nomination's identity is its
+ * challenge deadline's id.
+ */
 export type NeutralsNominated = E<
   'NeutralsNominated',
-  { neutralUserIds: string[]; role: NeutralRole; chairUserId: string; challengeDeadline: DeadlineRef }
+  {
+    neutralUserIds: string[];
+    role: NeutralRole;
+    chairUserId: string;
+    challengeDeadline: DeadlineRef;
+    /** Absent in v1 events: evolve takes the stage the case was in when it folded them. */
+    procedureStage?: number;
+  }
 >;
-export type NeutralChallenged = E<'NeutralChallenged', { neutralUserId: string; grounds: string; side: Side }>;
+/** `newFacts`: a challenge after appointment on facts known since `factsKnownSince` (rule 12). */
+export type NeutralChallenged = E<
+  'NeutralChallenged',
+  { neutralUserId: string; grounds: string; side: Side; newFacts?: boolean; factsKnownSince?: string }
+>;
+/** One party organisation gives up its right to challenge the nomination `nominationId` (rule 11). */
+export type ChallengeWaived = E<'ChallengeWaived', { nominationId: string; organisationId: string; side: Side }>;
+/**
+ * A neutral's term on the case ends: their access ends with it (rule 3). `appointed` says whether
+ * they served (then they keep the record of their own term) or were only nominated.
+ */
+export type NeutralTermEnded = E<
+  'NeutralTermEnded',
+  { neutralUserId: string; role: NeutralRole; reason: NeutralTermEndReason; appointed: boolean }
+>;
+/** A challenge period passed: `used` if a party challenged in it (met), else it lapsed (rule 13). */
+export type ChallengePeriodEnded = E<'ChallengePeriodEnded', { deadlineId: string; dueAt: string; used: boolean }>;
+// --- end neutrals' terms ---
 export type ChallengeUpheld = E<'ChallengeUpheld', { neutralUserId: string; reasoning?: string }>;
 export type ChallengeRejected = E<'ChallengeRejected', { neutralUserId: string; reasoning?: string }>;
 export type NeutralsAppointed = E<
@@ -152,6 +184,12 @@ export type DocumentSubmitted = E<
     sha256: string;
     visibility: DocumentVisibility;
     submittedByUserId: string;
+    /**
+     * The procedure of the case the document was submitted in (see NeutralsNominated): a
+     * `neutral_only` document is for the neutrals appointed in that procedure alone (rule 4).
+     * Absent in events stored before it was recorded: evolve takes the stage at that point.
+     */
+    procedureStage?: number;
   }
 >;
 export type DeadlineExtended = E<
@@ -198,6 +236,9 @@ export type DisputeEvent =
   | ChallengeUpheld
   | ChallengeRejected
   | NeutralsAppointed
+  | ChallengeWaived
+  | NeutralTermEnded
+  | ChallengePeriodEnded
   | SessionScheduled
   | SessionHeld
   | MediationConcluded

@@ -1,6 +1,7 @@
+import { instant } from './deadlines';
 import type { DeadlineRef, DisputeEvent, Side } from './events';
 import type { CaseOutcome, Deadline, DeadlineStatus, DisputeState, NeutralOnCase } from './state';
-import { TERMINAL_STATUSES, type DeadlineKind, type Status } from './vocabulary';
+import { TERMINAL_STATUSES, type DeadlineKind, type NeutralTermEndReason, type Status } from './vocabulary';
 
 // evolve() is the only place that knows what an event does to a dispute. It is total: an event
 // that does not fit the state (it cannot happen, decide() prevents it) is still folded without
@@ -49,9 +50,28 @@ const closeDeadlines = (
 ): Deadline[] =>
   deadlines.map((d) => (d.status === 'open' && (!kind || d.kind === kind) ? { ...d, status, closedAt: at } : d));
 
-/** Ends the role of every neutral currently on the case; they stay listed as `lapsed` for the record. */
-const lapseCurrentNeutrals = (neutrals: NeutralOnCase[]): NeutralOnCase[] =>
-  neutrals.map((n) => (n.status === 'lapsed' ? n : { ...n, status: 'lapsed' }));
+// --- Neutrals' terms (rules 3, 4, 10–13) ---
+
+/** The procedure the case is in: 1 for the route first agreed, one more per escalation. */
+export const procedureStageOf = (s: Pick<DisputeState, 'escalations'>): number => s.escalations + 1;
+
+/**
+ * Ends the term of `userId` (all current terms when omitted) at the version this event gets. A term
+ * already ended stays as it was: stored streams that record NeutralTermEnded and fold an older
+ * implicit end (escalation) agree.
+ */
+const endTerms = (
+  s: DisputeState,
+  at: string,
+  reason: NeutralTermEndReason,
+  which: (n: NeutralOnCase) => boolean,
+): NeutralOnCase[] =>
+  s.neutrals.map((n) =>
+    n.status === 'ended' || (n.status as string) === 'lapsed' || !which(n)
+      ? n
+      : { ...n, status: 'ended', endedAt: at, endReason: reason, endedAtVersion: s.version + 1 },
+  );
+// --- end neutrals' terms ---
 
 /** A terminal status: the case closes, and no deadline can be met or missed any more. */
 const close = (s: DisputeState, status: Status, at: string, outcome: Omit<CaseOutcome, 'status'> = {}): DisputeState => ({
@@ -127,6 +147,7 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
       return {
         ...s,
         status: 'awaiting_respondent',
+        respondentInvitedAt: s.respondentInvitedAt ?? at,
         deadlines: [...s.deadlines, openDeadline(event.data.deadline, at, 'respondent')],
       };
     case 'SubmissionAccepted': {
@@ -188,55 +209,105 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
     }
     case 'NeutralsNominated': {
       const d = event.data;
-      // One entry per person: a re-nominated neutral replaces their lapsed entry.
+      // One entry per person: a re-nominated neutral (whose earlier nomination lapsed) replaces it.
       const kept = s.neutrals.filter((n) => !d.neutralUserIds.includes(n.userId));
+      const stage = d.procedureStage ?? procedureStageOf(s);
       const nominated: NeutralOnCase[] = d.neutralUserIds.map((userId) => ({
         userId,
         role: d.role,
         status: 'nominated',
         chair: userId === d.chairUserId,
+        nominationId: d.challengeDeadline.deadlineId,
+        procedureStage: stage,
+        nominatedAt: at,
       }));
+      // The chair named here chairs the whole panel, members still serving included (a replacement
+      // nomination may name one of them after the chair was removed).
+      const others = kept.map((n) => (n.status === 'nominated' || n.status === 'appointed' ? { ...n, chair: n.userId === d.chairUserId } : n));
       return {
         ...s,
-        neutrals: [...kept, ...nominated],
+        neutrals: [...others, ...nominated],
         deadlines: [...s.deadlines, openDeadline(d.challengeDeadline, at)],
       };
     }
-    case 'NeutralChallenged':
+    case 'NeutralChallenged': {
+      const d = event.data;
       return {
         ...s,
         challenges: [
           ...s.challenges,
-          { neutralUserId: event.data.neutralUserId, side: event.data.side, grounds: event.data.grounds, status: 'pending' },
+          {
+            neutralUserId: d.neutralUserId,
+            side: d.side,
+            grounds: d.grounds,
+            status: 'pending',
+            ...(d.newFacts ? { newFacts: true, factsKnownSince: d.factsKnownSince } : {}),
+            challengedAt: at,
+          },
         ],
       };
+    }
     case 'ChallengeUpheld': {
       const id = event.data.neutralUserId;
       const nominatedNow = s.neutrals.some((n) => n.userId === id && n.status === 'nominated');
+      const appointedNow = s.neutrals.some((n) => n.userId === id && n.status === 'appointed');
+      if (appointedNow) {
+        // Rule 12: the neutral's term ends (NeutralTermEnded follows); the case waits for a replacement.
+        return { ...s, challenges: decideChallenge(s, id, 'upheld'), status: 'awaiting_neutral' };
+      }
       return {
         ...s,
         challenges: decideChallenge(s, id, 'upheld'),
-        // The whole nomination lapses (a panel is nominated as one); the secretariat nominates anew.
+        // The whole nomination lapses (a panel is nominated as one). Newer streams also record each
+        // end as NeutralTermEnded, which then changes nothing; older ones have only this event.
         neutrals: nominatedNow
-          ? s.neutrals.map((n) => (n.status === 'nominated' ? { ...n, status: 'lapsed' } : n))
+          ? endTerms(
+              { ...s, neutrals: endTerms(s, at, 'challenge_upheld', (n) => n.userId === id && n.status === 'nominated') },
+              at,
+              'nomination_lapsed',
+              (n) => n.status === 'nominated',
+            )
           : s.neutrals,
         deadlines: nominatedNow ? closeDeadlines(s.deadlines, 'met', at, 'challenge') : s.deadlines,
       };
     }
     case 'ChallengeRejected':
       return { ...s, challenges: decideChallenge(s, event.data.neutralUserId, 'rejected') };
+    case 'ChallengeWaived':
+      return {
+        ...s,
+        challengeWaivers: [
+          ...(s.challengeWaivers ?? []),
+          { nominationId: event.data.nominationId, organisationId: event.data.organisationId, side: event.data.side },
+        ],
+      };
+    case 'NeutralTermEnded': {
+      const d = event.data;
+      return { ...s, neutrals: endTerms(s, at, d.reason, (n) => n.userId === d.neutralUserId) };
+    }
+    case 'ChallengePeriodEnded':
+      return {
+        ...s,
+        deadlines: s.deadlines.map((x) =>
+          x.deadlineId === event.data.deadlineId && x.status === 'open' ? { ...x, status: event.data.used ? 'met' : 'lapsed', closedAt: at } : x,
+        ),
+      };
     case 'NeutralsAppointed': {
       const d = event.data;
+      // Rule 13: a period in which nobody challenged closes as lapsed; a used one was met.
+      const used = challengePeriodUsed(s);
       return {
         ...s,
         status: d.route === 'mediation' ? 'in_mediation' : 'in_proceedings',
         route: d.route,
         neutrals: s.neutrals.map((n) =>
-          n.status === 'nominated' && d.neutralUserIds.includes(n.userId) ? { ...n, status: 'appointed', appointedAt: at } : n,
+          n.status === 'nominated' && d.neutralUserIds.includes(n.userId)
+            ? { ...n, status: 'appointed', appointedAt: at, chair: d.chairUserId === n.userId || n.chair }
+            : n,
         ),
         // The first appointment counts for "filing to appointment"; an escalation appoints again.
         appointedAt: s.appointedAt ?? at,
-        deadlines: closeDeadlines(s.deadlines, 'met', at, 'challenge'),
+        deadlines: closeDeadlines(s.deadlines, used ? 'met' : 'lapsed', at, 'challenge'),
       };
     }
     case 'SessionScheduled':
@@ -291,8 +362,9 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
         status: 'awaiting_neutral',
         route: event.data.route,
         pendingEscalation: undefined,
-        // The mediator's role ends; they stay listed as lapsed so the record (and their access) remains.
-        neutrals: lapseCurrentNeutrals(s.neutrals),
+        // Streams stored before NeutralTermEnded: the mediator's term ends here. Newer streams
+        // recorded its end when the mediation was concluded, and this changes nothing.
+        neutrals: endTerms(s, at, 'escalated', () => true),
         escalations: s.escalations + 1,
       };
     case 'EscalationDeclined':
@@ -377,6 +449,8 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
             visibility: d.visibility,
             submittedByUserId: d.submittedByUserId,
             submittedAt: at,
+            procedureStage: d.procedureStage ?? procedureStageOf(s),
+            recordedAtVersion: s.version + 1,
           },
         ],
       };
@@ -433,6 +507,11 @@ const apply = (s: DisputeState, event: DisputeEvent): DisputeState => {
   }
 };
 
+/** Whether a party challenged within the latest nomination's challenge period. */
+export const challengePeriodUsed = (s: DisputeState): boolean => {
+  const period = [...s.deadlines].reverse().find((d) => d.kind === 'challenge');
+  return period !== undefined && s.challenges.some((c) => c.challengedAt !== undefined && instant(c.challengedAt) >= instant(period.openedAt));
+};
 /** The payment deadline of an invoice is named after it, so paying meets exactly that one. */
 export const paymentDeadlineId = (invoiceId: string): string => `fee_payment-${invoiceId}`;
 

@@ -17,7 +17,7 @@ export type { ActionRule, GuardContext } from './decisions/rule';
 export { deadlineDaysFor } from './decisions/new-deadline';
 export { administrationFeeShares } from './decisions/registration';
 export { neutralFeeShares, type CostShare, type NeutralFeeBasis } from './decisions/fees-and-documents';
-export { PANEL_RULES } from './decisions/neutrals';
+export { PANEL_RULES, hasPendingChallenge, everyPartyWaived, challengingOrganisations } from './decisions/neutrals';
 export { routeOnTheTable, claimantAgrees } from './decisions/route-agreement';
 export { statementsDue } from './decisions/proceedings';
 export { describeStatus } from './decisions/describe';

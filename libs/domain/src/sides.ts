@@ -20,9 +20,9 @@ export const sideOf = (state: DisputeState, actor: Actor): Side | undefined => {
 
 export const otherSide = (side: Side): Side => (side === 'claimant' ? 'respondent' : 'claimant');
 
-/** The neutrals on the case now: nominated or appointed, not lapsed. */
+/** The neutrals on the case now: nominated or appointed, their term not ended. */
 export const currentNeutrals = (state: DisputeState): NeutralOnCase[] =>
-  state.neutrals.filter((n) => n.status !== 'lapsed');
+  state.neutrals.filter((n) => n.status === 'nominated' || n.status === 'appointed');
 
 export const appointedNeutrals = (state: DisputeState): NeutralOnCase[] =>
   state.neutrals.filter((n) => n.status === 'appointed');

@@ -9,6 +9,7 @@ import type {
   LegalFramework,
   MediationResult,
   NeutralRole,
+  NeutralTermEndReason,
   Phase,
   Route,
   Sector,
@@ -20,7 +21,8 @@ import type {
 // The dispute as evolve() folds it from its events. It is also the document the case-summary
 // projection stores, so every field is plain JSON.
 
-export type DeadlineStatus = 'open' | 'met' | 'missed' | 'cancelled';
+/** `lapsed`: a challenge period that passed unused, neither met nor missed (rule 13). */
+export type DeadlineStatus = 'open' | 'met' | 'missed' | 'cancelled' | 'lapsed';
 
 export interface Deadline {
   deadlineId: string;
@@ -33,13 +35,30 @@ export interface Deadline {
   closedAt?: string;
 }
 
+// --- Neutrals' terms (rules 3, 4, 10–13) ---
+
+/** A neutral's term on the case, as the events record it: nominated, appointed, ended. */
+export type NeutralTermStatus = 'nominated' | 'appointed' | 'ended';
+
 export interface NeutralOnCase {
   userId: string;
   role: NeutralRole;
-  status: 'nominated' | 'appointed' | 'lapsed';
+  status: NeutralTermStatus;
   chair: boolean;
-  /** Set once the neutral was appointed; kept when their role later lapses (escalation). */
+  /** The nomination this term came from: its challenge deadline's id. Absent in old summaries. */
+  nominationId?: string;
+  /** The procedure of the case this neutral serves (1 = first route, 2 = after escalation). */
+  procedureStage?: number;
+  nominatedAt?: string;
+  /** Set once the neutral was appointed; kept when the term ends. */
   appointedAt?: string;
+  endedAt?: string;
+  endReason?: NeutralTermEndReason;
+  /**
+   * The case version at which the term ended: an appointed neutral's record of their own term is
+   * the case up to this version (rule 3). Internal: never shown to a reader (rule 5).
+   */
+  endedAtVersion?: number;
 }
 
 export interface Challenge {
@@ -47,7 +66,19 @@ export interface Challenge {
   side: Side;
   grounds: string;
   status: 'pending' | 'upheld' | 'rejected';
+  /** A challenge after appointment on facts that became known later (rule 12). */
+  newFacts?: boolean;
+  factsKnownSince?: string;
+  challengedAt?: string;
 }
+
+/** A party organisation that gave up its right to challenge a nomination (rule 11). */
+export interface ChallengeWaiver {
+  nominationId: string;
+  organisationId: string;
+  side: Side;
+}
+// --- end neutrals' terms ---
 
 export interface SessionOnCase {
   sessionId: string;
@@ -74,6 +105,10 @@ export interface DocumentOnCase {
   visibility: DocumentVisibility;
   submittedByUserId: string;
   submittedAt: string;
+  /** The procedure it was submitted in (rule 4); see NeutralOnCase.procedureStage. */
+  procedureStage?: number;
+  /** The case version of its DocumentSubmitted. Internal: never shown to a reader (rule 5). */
+  recordedAtVersion?: number;
 }
 
 export interface Invoice {
@@ -128,6 +163,10 @@ export interface DisputeState {
   pendingRouteProposal?: { route: Route; side: Side; reason?: string; respondentOrganisationId?: string };
   neutrals: NeutralOnCase[];
   challenges: Challenge[];
+  /** Waivers of the right to challenge, per nomination (rule 11). Absent in old summaries. */
+  challengeWaivers?: ChallengeWaiver[];
+  /** When the respondents were invited (registration): before it they do not see the case (rule 1). */
+  respondentInvitedAt?: string;
   deadlines: Deadline[];
   sessions: SessionOnCase[];
   hearings: HearingOnCase[];

@@ -11,6 +11,8 @@ import type { DisputeEventType } from './events';
 export const CURRENT_SCHEMA_VERSIONS: Readonly<Partial<Record<DisputeEventType, number>>> = {
   // v2: the decision's cost allocation names both parties' shares (see upcastDecisionRenderedV1).
   DecisionRendered: 2,
+  // v2: the secretariat names the chair (rule 10) and the procedure is recorded (see upcastNeutralsNominatedV1).
+  NeutralsNominated: 2,
   // --- due-process (rule 6): each respondent answers for itself ---
   SubmissionAccepted: 2,
   SubmissionDeclined: 2,
@@ -36,6 +38,20 @@ const upcastDecisionRenderedV1: Upcaster = (data) => {
   return { ...rest, costAllocation: { claimantPct: claimantCostSharePct, respondentPct: 100 - claimantCostSharePct } };
 };
 
+/**
+ * NeutralsNominated v1 → v2. v1 was written when the first neutral named chaired the panel, and
+ * early v1 events recorded no `chairUserId` at all: the chair is then the first named, as it was
+ * decided. v1 recorded no `procedureStage`; it stays absent and evolve takes the procedure the
+ * case was in when it folds the event (the same fact, read at the same point of the history).
+ */
+const upcastNeutralsNominatedV1: Upcaster = (data) => {
+  const ids = data.neutralUserIds;
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) {
+    throw new EventUpcastError('NeutralsNominated', 1, `neutralUserIds is ${JSON.stringify(ids)}, not a list of user ids`);
+  }
+  const chair = typeof data.chairUserId === 'string' && ids.includes(data.chairUserId) ? data.chairUserId : ids[0];
+  return { ...data, chairUserId: chair };
+};
 // --- due-process upcasters (rule 6) ---
 
 /**
@@ -51,6 +67,7 @@ const upcastSubmissionDeclinedV1: Upcaster = (data) => ({ ...data, caseDeclined:
 /** Upcasters by `${type}@${fromVersion}`: each lifts one version to the next. */
 const UPCASTERS: Readonly<Record<string, Upcaster>> = {
   'DecisionRendered@1': upcastDecisionRenderedV1,
+  'NeutralsNominated@1': upcastNeutralsNominatedV1,
   'SubmissionAccepted@1': upcastSubmissionAcceptedV1,
   'SubmissionDeclined@1': upcastSubmissionDeclinedV1,
 };

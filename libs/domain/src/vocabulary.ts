@@ -1,4 +1,4 @@
-// The closed vocabularies of DOMAIN.md. Arrays first so that DTO validation, OpenAPI and the
+// The closed vocabularies of docs/domain.md. Arrays first so that DTO validation, OpenAPI and the
 // domain share one list; types are derived from them.
 
 export const PHASES = ['precontractual', 'contractual'] as const;
@@ -144,7 +144,7 @@ export const DEADLINE_KINDS = [
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-/** Every action of the lifecycle table, named exactly as in API.md (file-dispute excepted: it creates the case). */
+/** Every action of the lifecycle table, named exactly as the routes of docs/api.md (file-dispute excepted: it creates the case). */
 export const ACTIONS = [
   'request-information',
   'provide-information',
@@ -157,6 +157,7 @@ export const ACTIONS = [
   'challenge-neutral',
   'decide-challenge',
   'appoint-neutrals',
+  'waive-challenge',
   'schedule-session',
   'record-session',
   'conclude-mediation',
@@ -179,3 +180,21 @@ export const ACTIONS = [
   'waive-hearing',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+// --- Neutrals' terms (rules 3, 10–13) ---
+
+/** Why a neutral's term on a case ended; recorded in NeutralTermEnded. */
+export const NEUTRAL_TERM_END_REASONS = [
+  /** The nomination lapsed with the panel it belonged to (another nominee's challenge was upheld). */
+  'nomination_lapsed',
+  /** A challenge against this neutral was upheld (before or after appointment). */
+  'challenge_upheld',
+  /** The mediator concluded the mediation: the case moves on without them. */
+  'mediation_concluded',
+  /** Stored before terms were recorded: the role ended when the case was escalated. */
+  'escalated',
+] as const;
+export type NeutralTermEndReason = (typeof NEUTRAL_TERM_END_REASONS)[number];
+
+/** Days within which a party must challenge an appointed neutral after learning new facts (rule 12). */
+export const NEW_FACTS_CHALLENGE_DAYS = 7;

@@ -9,7 +9,8 @@ describe('allowedActions', () => {
   it('on a filed case', () => {
     expect(allowed(filed(), 'sec-jan')).toEqual(['request-information', 'declare-inadmissible', 'register', 'submit-document']);
     expect(allowed(filed(), 'prov-anna')).toEqual(['withdraw', 'submit-document']);
-    expect(allowed(filed(), 'ins-carla')).toEqual(['submit-document']);
+    // rule 1: the respondent learns of the case at registration
+    expect(allowed(filed(), 'ins-carla')).toEqual([]);
     expect(allowed(filed(), 'obs-karin')).toEqual([]);
     expect(allowed(filed(), 'med-femke')).toEqual([]);
   });
@@ -26,8 +27,12 @@ describe('allowedActions', () => {
   it('with a nomination: parties may challenge within the deadline, the secretariat may appoint', () => {
     expect(allowed(nominated(), 'prov-anna')).toContain('challenge-neutral');
     expect(allowed(nominated(), 'prov-anna', '2026-01-01T00:00:00Z')).not.toContain('challenge-neutral');
-    expect(allowed(nominated(), 'sec-jan')).toEqual(['appoint-neutrals', 'record-settlement', 'submit-document', 'extend-deadline', 'invoice-fee']);
-    expect(allowed(nominated(), 'med-femke')).toEqual(['submit-document']);
+    expect(allowed(nominated(), 'prov-anna')).toContain('waive-challenge');
+    expect(allowed(nominated(), 'sec-jan', '2026-01-01T00:00:00Z')).toContain('appoint-neutrals');
+    // rule 11: not yet appointable while the period runs and not every party waived
+    expect(allowed(nominated(), 'sec-jan')).toEqual(['record-settlement', 'submit-document', 'extend-deadline', 'invoice-fee']);
+    // rule 2: a nominee only checks conflicts
+    expect(allowed(nominated(), 'med-femke')).toEqual([]);
   });
   it('in mediation, the mediator runs it', () => {
     expect(allowed(inMediation(), 'med-femke')).toEqual(['schedule-session', 'conclude-mediation', 'submit-document']);
@@ -43,8 +48,9 @@ describe('allowedActions', () => {
     // Rule 14: no statements and no hearing yet, so no decision is offered even to the chair.
     expect(allowed(inProceedings(), 'adv-hanna')).toEqual(['schedule-hearing', 'submit-document']);
     expect(allowed(inProceedings(), 'adv-isaac')).toEqual(['schedule-hearing', 'submit-document']);
-    expect(allowed(inProceedings(), 'prov-anna')).toEqual(['submit-statement', 'withdraw', 'submit-document', 'waive-hearing']);
-    expect(allowed(inProceedings(), 'ins-carla')).toEqual(['submit-document', 'waive-hearing']);
+    // rule 12: a party may challenge an appointed neutral on new facts
+    expect(allowed(inProceedings(), 'prov-anna')).toEqual(['challenge-neutral', 'submit-statement', 'withdraw', 'submit-document', 'waive-hearing']);
+    expect(allowed(inProceedings(), 'ins-carla')).toEqual(['challenge-neutral', 'submit-document', 'waive-hearing']);
     expect(allowed(inProceedings(), 'med-femke')).toEqual([]);
   });
   it('on a closed case only fees remain, for the secretariat', () => {

@@ -49,7 +49,7 @@ describe('submit-document', () => {
     given(base).when(doc({ sha256: SHA.toUpperCase() }), 'ins-carla', now).then([
       {
         type: 'DocumentSubmitted',
-        data: { documentId: 'd1', name: 'contract.pdf', mediaType: 'application/pdf', sizeBytes: 1234, sha256: SHA, visibility: 'parties', submittedByUserId: 'ins-carla', occurredAt: now },
+        data: { documentId: 'd1', name: 'contract.pdf', mediaType: 'application/pdf', sizeBytes: 1234, sha256: SHA, visibility: 'parties', submittedByUserId: 'ins-carla', procedureStage: 1, occurredAt: now },
       },
     ]);
   });

@@ -92,6 +92,10 @@ describe('rule 7: escalation needs every party on the other side', () => {
         ['ins-carla', { type: 'accept-submission', route: 'mediation' }],
         ['ins-dirk', { type: 'accept-submission', route: 'mediation' }],
         ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['med-femke'] }],
+        // rule 11: every party waives its right to challenge, so the appointment need not wait
+        ['prov-anna', { type: 'waive-challenge' }],
+        ['ins-carla', { type: 'waive-challenge' }],
+        ['ins-dirk', { type: 'waive-challenge' }],
         ['sec-jan', { type: 'appoint-neutrals' }],
         ['med-femke', { type: 'conclude-mediation', result: 'no_agreement' }],
         ['prov-anna', { type: 'request-escalation', route: 'arbitration' }],

@@ -1,7 +1,7 @@
 import { deadlineDueAt } from '../src/deadlines';
 import { dueDeadlines, foldEvents } from '../src';
 import { addDays, DISPUTE_ID, given, nextHour, story, SYSTEM } from './support/given';
-import { inMediation, mediationEnded, nominated, registered } from './support/scenarios';
+import { inMediation, inProceedings, mediationEnded, nominated, registered } from './support/scenarios';
 
 const dueOf = (events: ReturnType<typeof registered>, id: string) => foldEvents(events, DISPUTE_ID).deadlines.find((d) => d.deadlineId === id)!.dueAt;
 
@@ -37,11 +37,17 @@ describe('record-deadline-missed', () => {
     expect(s.status).toBe('closed_without_resolution');
     expect(s.outcome).toMatchObject({ reason: 'escalation_deadline_missed', mediationResult: 'no_agreement' });
   });
-  it('a challenge period that passes unused is not a missed deadline', () => {
+  it('rule 13: a challenge period that passes unused lapses: neither met nor missed', () => {
     const base = nominated();
     const due = dueOf(base, 'challenge-1');
-    given(base).when({ type: 'record-deadline-missed', deadlineId: 'challenge-1' }, SYSTEM, addDays(due, 1)).thenRefuses('conflict', 'deadline_not_missable');
-    expect(dueDeadlines(foldEvents(base, DISPUTE_ID), addDays(due, 1)).map((d) => d.kind)).not.toContain('challenge');
+    const later = addDays(due, 1);
+    expect(dueDeadlines(foldEvents(base, DISPUTE_ID), later).map((d) => d.kind)).toContain('challenge');
+    given(base).when({ type: 'record-deadline-missed', deadlineId: 'challenge-1' }, SYSTEM, later).then([
+      { type: 'ChallengePeriodEnded', data: { deadlineId: 'challenge-1', dueAt: due, used: false, occurredAt: later } },
+    ]);
+    const s = given(base).when({ type: 'record-deadline-missed', deadlineId: 'challenge-1' }, SYSTEM, later).thenState();
+    expect(s.deadlines.find((d) => d.deadlineId === 'challenge-1')).toMatchObject({ status: 'lapsed', closedAt: later });
+    given(base).when({ type: 'record-deadline-missed', deadlineId: 'challenge-1' }, SYSTEM, addDays(due, -1)).thenRefuses('conflict', 'deadline_not_due');
   });
   it('an escalation requested in time meets the deadline, so it can no longer be missed', () => {
     const base = story([['ins-carla', { type: 'request-escalation', route: 'arbitration' }]], mediationEnded());
@@ -61,8 +67,11 @@ describe('extend-deadline', () => {
     expect(given(base).when({ type: 'extend-deadline', deadlineId: 'respondent_answer-1', dueDate: newDue, reason: 'h' }, 'sec-jan').thenState().deadlines[0].dueAt).toBe(newDue);
   });
   it('an appointed neutral may extend; a nominee, a party may not', () => {
+    const claimed = story([['prov-anna', { type: 'submit-statement', kind: 'statement_of_claim', text: 'claim' }]], inProceedings());
+    expect(given(claimed).when({ type: 'extend-deadline', deadlineId: 'statement_of_defence-1', dueDate: addDays(dueOf(claimed, 'statement_of_defence-1'), 3), reason: 'r' }, 'adv-hanna').events()).toHaveLength(1);
+    // The mediator's term ended when they concluded the mediation (rule 3): the escalation deadline is the secretariat's.
     const ended = mediationEnded();
-    expect(given(ended).when({ type: 'extend-deadline', deadlineId: 'escalation-1', dueDate: addDays(dueOf(ended, 'escalation-1'), 3), reason: 'r' }, 'med-femke').events()).toHaveLength(1);
+    given(ended).when({ type: 'extend-deadline', deadlineId: 'escalation-1', dueDate: addDays(dueOf(ended, 'escalation-1'), 3), reason: 'r' }, 'med-femke').thenRefuses('forbidden', 'wrong_role');
     given(nominated()).when({ type: 'extend-deadline', deadlineId: 'challenge-1', dueDate: '2026-01-01', reason: 'r' }, 'med-femke').thenRefuses('forbidden', 'wrong_role');
     given(registered()).when({ type: 'extend-deadline', deadlineId: 'respondent_answer-1', dueDate: '2026-01-01', reason: 'r' }, 'ins-carla').thenRefuses('forbidden', 'wrong_role');
   });

@@ -16,22 +16,23 @@ describe('full lifecycles, folded', () => {
       inMediation(),
     );
     expect(types(events)).toEqual([
-      'DisputeFiled', 'DisputeRegistered', 'RespondentInvited', 'SubmissionAccepted', 'NeutralsNominated', 'NeutralsAppointed',
-      'SessionScheduled', 'SessionHeld', 'DocumentSubmitted', 'MediationConcluded',
+      'DisputeFiled', 'DisputeRegistered', 'RespondentInvited', 'SubmissionAccepted', 'NeutralsNominated', 'ChallengeWaived', 'ChallengeWaived',
+      'NeutralsAppointed', 'SessionScheduled', 'SessionHeld', 'DocumentSubmitted', 'MediationConcluded', 'NeutralTermEnded',
     ]);
     const s = foldEvents(events, DISPUTE_ID);
     expect(s).toMatchObject({ status: 'settled', version: events.length, route: 'mediation', mediationResult: 'full_agreement', escalations: 0 });
     expect(s.filedAt! < s.registeredAt! && s.registeredAt! < s.appointedAt! && s.appointedAt! < s.closedAt!).toBe(true);
-    expect(s.deadlines.map((d) => d.status)).toEqual(['met', 'met']);
+    // the answer deadline was met; the challenge period, waived by both parties, lapsed unused (rule 13)
+    expect(s.deadlines.map((d) => d.status)).toEqual(['met', 'lapsed']);
   });
 
   it('no agreement → escalation to binding advice with a panel of 3 → decision', () => {
     const events = story(
       [
-        ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: PANEL }],
+        ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: PANEL, chairUserId: 'adv-hanna' }],
         ['ins-carla', { type: 'challenge-neutral', neutralUserId: 'adv-julia', grounds: 'advised the provider before' }],
         ['sec-jan', { type: 'decide-challenge', neutralUserId: 'adv-julia', upheld: false }],
-        ['sec-jan', { type: 'appoint-neutrals' }],
+        ['sec-jan', { type: 'appoint-neutrals' }, '2025-08-01T09:00:00.000Z'],
         ['prov-anna', { type: 'submit-statement', kind: 'statement_of_claim' }],
         ['ins-carla', { type: 'submit-statement', kind: 'statement_of_defence' }],
         ['adv-hanna', { type: 'schedule-hearing', hearingId: 'h1', startsAt: '2025-09-01T10:00:00Z' }],
@@ -44,7 +45,7 @@ describe('full lifecycles, folded', () => {
     const s = foldEvents(events, DISPUTE_ID);
     expect(s).toMatchObject({ status: 'decided', route: 'binding_advice', initialRoute: 'mediation', escalations: 1, mediationResult: 'no_agreement' });
     expect(s.neutrals.map((n) => `${n.userId}:${n.status}${n.chair ? ':chair' : ''}`)).toEqual([
-      'med-femke:lapsed:chair', 'adv-hanna:appointed:chair', 'adv-isaac:appointed', 'adv-julia:appointed',
+      'med-femke:ended:chair', 'adv-hanna:appointed:chair', 'adv-isaac:appointed', 'adv-julia:appointed',
     ]);
     expect(s.outcome?.decision?.outcome).toBe('claim_granted');
     // Only the invoice's payment term runs on after the decision (rule 17).
@@ -90,6 +91,9 @@ describe('full lifecycles, folded', () => {
       ['sec-jan', { type: 'register', caseNumber: 'GZC-2025-0003' }],
       ['ins-dirk', { type: 'accept-submission', route: 'mediation' }],
       ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ['med-gerrit'] }],
+      // the association waives for the claimants of its collective dispute (rule 9), the insurer for itself
+      ['assoc-eva', { type: 'waive-challenge' }],
+      ['ins-dirk', { type: 'waive-challenge' }],
       ['sec-jan', { type: 'appoint-neutrals' }],
       ['prov-chantal', { type: 'submit-document', documentId: 'd1', name: 'n', mediaType: 'text/plain', sizeBytes: 3, sha256: 'c'.repeat(64), visibility: 'parties' }],
       ['sec-jan', { type: 'record-settlement', terms: 'sector agreement honoured' }],

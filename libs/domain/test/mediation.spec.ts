@@ -39,7 +39,8 @@ describe('schedule-session / record-session', () => {
     given(twice).when({ type: 'record-session', sessionId: 's1' }, 'med-femke', '2025-07-01T10:00:00.000Z').thenRefuses('conflict', 'already_held');
   });
   it('refuses outside in_mediation', () => {
-    given(mediationEnded()).when({ type: 'schedule-session', sessionId: 's9', startsAt: '2025-09-01T10:00:00Z' }, 'med-femke').thenRefuses('conflict', 'wrong_status');
+    // The mediator's term ended with the mediation (rule 3): they are no longer appointed.
+    given(mediationEnded()).when({ type: 'schedule-session', sessionId: 's9', startsAt: '2025-09-01T10:00:00Z' }, 'med-femke').thenRefuses('forbidden', 'not_appointed');
   });
 });
 
@@ -51,6 +52,7 @@ describe('conclude-mediation', () => {
     const now = nextHour(base);
     given(base).when({ type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }, 'med-femke', now).then([
       { type: 'MediationConcluded', data: { result: 'full_agreement', settlementDocumentId: 'vso', occurredAt: now } },
+      { type: 'NeutralTermEnded', data: { neutralUserId: 'med-femke', role: 'mediator', reason: 'mediation_concluded', appointed: true, occurredAt: now } },
     ]);
     const s = given(base).when({ type: 'conclude-mediation', result: 'full_agreement', settlementDocumentId: 'vso' }, 'med-femke').thenState();
     expect(s.status).toBe('settled');
@@ -64,6 +66,7 @@ describe('conclude-mediation', () => {
         type: 'MediationConcluded',
         data: { result, escalationDeadline: { deadlineId: 'escalation-1', kind: 'escalation', dueAt: addDays(now, 30) }, occurredAt: now },
       },
+      { type: 'NeutralTermEnded', data: { neutralUserId: 'med-femke', role: 'mediator', reason: 'mediation_concluded', appointed: true, occurredAt: now } },
     ]);
     const s = foldEvents(mediationEnded(result), DISPUTE_ID);
     expect(s).toMatchObject({ status: 'mediation_ended', mediationResult: result });
@@ -89,10 +92,10 @@ describe('escalation', () => {
     expect(s.pendingEscalation).toEqual({ route: 'arbitration', side: 'respondent', acceptedBy: [] });
     expect(s.deadlines.find((d) => d.kind === 'escalation')?.status).toBe('met');
   });
-  it('accept-escalation by the other side: new route, mediator lapses, awaiting_neutral, escalations 1', () => {
+  it('accept-escalation by the other side: new route, awaiting_neutral, escalations 1; the mediator’s term ended at conclusion', () => {
     const s = foldEvents(escalated(), DISPUTE_ID);
     expect(s).toMatchObject({ status: 'awaiting_neutral', route: 'binding_advice', initialRoute: 'mediation', escalations: 1 });
-    expect(s.neutrals).toEqual([expect.objectContaining({ userId: 'med-femke', status: 'lapsed' })]);
+    expect(s.neutrals).toEqual([expect.objectContaining({ userId: 'med-femke', status: 'ended', endReason: 'mediation_concluded' })]);
     expect(s.pendingEscalation).toBeUndefined();
   });
   it('decline-escalation by the other side → closed_without_resolution', () => {

@@ -1,6 +1,6 @@
 import { deadlineDueAt } from '../src/deadlines';
 import { foldEvents } from '../src';
-import { addDays, DISPUTE_ID, given, nextHour, story } from './support/given';
+import { DISPUTE_ID, given, nextHour, story } from './support/given';
 import { escalated, inMediation, inProceedings } from './support/scenarios';
 
 const claimed = () => story([['prov-anna', { type: 'submit-statement', kind: 'statement_of_claim', text: 'We claim' }]], inProceedings());

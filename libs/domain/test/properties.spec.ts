@@ -63,7 +63,7 @@ describe('properties', () => {
         for (const { user, command: c, hoursLater } of steps) {
           now += hoursLater * 3_600_000;
           const who = user === 'system' ? SYSTEM : actor(user);
-          let decided: DisputeEvent[] = [];
+          let decided: DisputeEvent[];
           try {
             decided = decide(c, state, ctxFor(who, new Date(now).toISOString()));
           } catch (e) {

@@ -1,6 +1,6 @@
 import { deadlineDueAt } from '../src/deadlines';
 import { DEFAULT_POLICIES, foldEvents } from '../src';
-import { addDays, DISPUTE_ID, given, nextHour, story } from './support/given';
+import { DISPUTE_ID, given, nextHour, story } from './support/given';
 import { filed, registered } from './support/scenarios';
 
 const awaitingInformation = () => story([['sec-jan', { type: 'request-information', questions: 'Which contract?' }]], filed());

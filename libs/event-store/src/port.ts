@@ -1,4 +1,4 @@
-// The event store port (ARCHITECTURE.md). Adapters: sqlite (embedded), later postgres and
+// The event store port (docs/architecture.md). Adapters: sqlite (embedded), later postgres and
 // kurrentdb. Every adapter passes the same contract suite (contract/event-store.contract.ts).
 
 /**

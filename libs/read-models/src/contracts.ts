@@ -1,5 +1,5 @@
 import type { DisputeState } from '../../domain/src';
-import type { EventActor, StoredEvent } from '../../event-store/src/port';
+import type { EventActor } from '../../event-store/src/port';
 import type { StatisticsReadModels } from './statistics/statistics-read-models';
 
 // What the API asks of the read models. Implementations: TypeORM on SQLite now, PostgreSQL later.

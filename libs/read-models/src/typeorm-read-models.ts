@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEADLINE_KINDS, isMissable, type DisputeState } from '../../domain/src';
+import type { DisputeState } from '../../domain/src';
 import type {
   CaseListFilter,
   CaseListItem,
@@ -110,7 +110,6 @@ export class TypeOrmReadModels implements ReadModels {
       .getRepository(OpenDeadlineEntity)
       .createQueryBuilder('d')
       .where('d.dueAt <= :now', { now: now.toISOString() })
-      .andWhere('d.kind IN (:...missable)', { missable: MISSABLE_KINDS })
       .orderBy('d.dueAt', 'ASC')
       .addOrderBy('d.disputeId', 'ASC')
       .addOrderBy('d.deadlineId', 'ASC')
@@ -120,8 +119,6 @@ export class TypeOrmReadModels implements ReadModels {
   }
 }
 
-/** Kinds the scheduler records as missed; challenge periods simply end (see the domain's isMissable). */
-const MISSABLE_KINDS = DEADLINE_KINDS.filter((kind) => isMissable({ kind }));
 
 /** `%`, `_` and the escape character itself match literally in the user's text. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

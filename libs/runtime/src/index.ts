@@ -3,3 +3,4 @@ export * from './clock';
 export * from './config/app-config';
 export * from './open-stores';
 export * from './tokens';
+export * from './logging';

@@ -33,7 +33,7 @@ export interface ChildServer extends Api {
 
 async function toResponse(res: Response): Promise<ApiResponse> {
   const text = await res.text();
-  let body: unknown = {};
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : {};
   } catch {

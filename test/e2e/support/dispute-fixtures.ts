@@ -87,8 +87,26 @@ export async function toAwaitingNeutral(api: Api, route = 'mediation', overrides
   return id;
 }
 
-export async function nominateAndAppoint(api: Api, id: string, neutralUserIds: readonly string[]): Promise<void> {
-  await act(api, SECRETARIAT, id, 'nominate-neutrals', { neutralUserIds: [...neutralUserIds] });
+/** The secretariat nominates (the first named chairs a panel of 3). */
+export async function nominate(api: Api, id: string, neutralUserIds: readonly string[]): Promise<ApiResponse> {
+  return act(api, SECRETARIAT, id, 'nominate-neutrals', {
+    neutralUserIds: [...neutralUserIds],
+    ...(neutralUserIds.length === 3 ? { chairUserId: neutralUserIds[0] } : {}),
+  });
+}
+
+/**
+ * Nominated, every party waives its right to challenge (rule 11: otherwise appointment waits for
+ * the challenge period), appointed.
+ */
+export async function nominateAndAppoint(
+  api: Api,
+  id: string,
+  neutralUserIds: readonly string[],
+  parties: readonly string[] = [CLAIMANT, RESPONDENT],
+): Promise<void> {
+  await nominate(api, id, neutralUserIds);
+  for (const party of parties) await act(api, party, id, 'waive-challenge');
   await act(api, SECRETARIAT, id, 'appoint-neutrals');
 }
 

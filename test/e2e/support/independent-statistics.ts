@@ -1,7 +1,8 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw event data is read field by field, independently of the domain types */
 import type { StoredEvent } from '../../../libs/event-store/src/port';
 
 // An independent computation of the statistics, for tests: it folds the raw stored events itself
-// (no projection, no evolve) following the definitions in README "Statistics", and finds period
+// (no projection, no evolve) following the definitions in docs/domain.md "Statistics", and finds period
 // boundaries with its own time-zone arithmetic. If it and the API disagree, one of them is wrong.
 
 export interface RawCase {
@@ -44,7 +45,7 @@ export function foldRawCases(events: readonly StoredEvent[]): Map<string, RawCas
       c = { id, subjects: [], missedAt: [] };
       cases.set(id, c);
     }
-    const d = e.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const d = e.data as Record<string, any>;
     const close = (outcome: string) => {
       if (c!.closedAt === undefined) {
         c!.closedAt = t(e);

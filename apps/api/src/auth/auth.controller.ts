@@ -32,7 +32,7 @@ export class AuthController {
   @ApiOperation({ summary: 'A token for a demo-directory user (AUTH_MODE=dev only; 404 otherwise)' })
   @ApiOkResponse({ type: DevTokenResponse })
   async devToken(@Body() body: DevTokenRequestDto): Promise<IssuedToken> {
-    // 404 rather than 403: outside dev mode the route does not exist (API.md).
+    // 404 rather than 403: outside dev mode the route does not exist (docs/api.md).
     if (this.config.authMode !== 'dev' || !this.tokens) throw new NotFoundException('Cannot POST /api/auth/dev-token');
     const issued = await this.tokens.issue(body.userId);
     if (!issued) {

@@ -7,7 +7,10 @@ import { TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/-]+=*)[ ]*$/i;
 
-/** Global guard: every route not marked @Public() needs a valid `Authorization: Bearer` token. */
+/**
+ * Global guard: every route not marked @Public() needs a valid `Authorization: Bearer` token. A
+ * public route still learns who calls when a valid token comes along (/health shows the secretariat more).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -21,17 +24,25 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
     const request = context.switchToHttp().getRequest<ApiRequest>();
+    if (isPublic) {
+      await this.identify(request).catch(() => undefined);
+      return true;
+    }
     const header = request.headers.authorization;
     if (typeof header !== 'string' || header.trim() === '') {
       throw unauthorized('Sign in: send Authorization: Bearer <token>.');
     }
-    const match = BEARER.exec(header);
-    if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+    if (!BEARER.test(header)) throw unauthorized('The Authorization header must be "Bearer <token>".');
+    await this.identify(request);
+    return true;
+  }
+
+  private async identify(request: ApiRequest): Promise<void> {
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    if (!match) return;
     const { actor, user } = await this.tokens.verify(match[1]!);
     request.actor = actor;
     request.directoryUser = user;
-    return true;
   }
 }

@@ -109,8 +109,8 @@ export class DevTokenService implements TokenVerifier {
 
   private async verifySignature(token: string): Promise<VerifiedToken> {
     let subject: string | undefined;
-    let expiresAtMs = 0;
-    let claimed: ClaimedIdentity = {};
+    let expiresAtMs: number;
+    let claimed: ClaimedIdentity;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],

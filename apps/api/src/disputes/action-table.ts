@@ -84,12 +84,12 @@ export const ACTION_TABLE = {
     command: (b) => ({ type: 'propose-route', ...b }),
   }),
   'nominate-neutrals': json({
-    summary: 'Secretariat: nominate a neutral or a panel of three',
+    summary: 'Secretariat: nominate a neutral or a panel of three, naming its chair (chairUserId, required for three)',
     body: dto.NominateNeutralsDto,
     command: (b) => ({ type: 'nominate-neutrals', ...b }),
   }),
   'challenge-neutral': json({
-    summary: 'A party: challenge a nominated neutral',
+    summary: 'A party: challenge a nominee, or an appointed neutral on facts learned later (newFacts, factsKnownSince)',
     body: dto.ChallengeNeutralDto,
     command: (b) => ({ type: 'challenge-neutral', ...b }),
   }),
@@ -99,9 +99,14 @@ export const ACTION_TABLE = {
     command: (b) => ({ type: 'decide-challenge', ...b }),
   }),
   'appoint-neutrals': json({
-    summary: 'Secretariat: appoint the unchallenged nomination',
+    summary: 'Secretariat: appoint the nomination once the challenge period is over or every party waived it',
     body: dto.AppointNeutralsDto,
     command: () => ({ type: 'appoint-neutrals' }),
+  }),
+  'waive-challenge': json({
+    summary: 'A party: give up its right to challenge the current nomination',
+    body: dto.WaiveChallengeDto,
+    command: () => ({ type: 'waive-challenge' }),
   }),
   'schedule-session': json({
     summary: 'Mediator: schedule a mediation session (answers sessionId)',

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
 import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
-import { DisputesModule } from '../disputes/disputes.module';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
 import { ReadDocumentsService } from './application/read-documents.service';
 import { UploadDocumentService } from './application/upload-document.service';

@@ -1,67 +1,117 @@
-import { Controller, Get, Inject, Logger, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Optional, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
+import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
 import { Public } from '../auth/public.decorator';
 import { ProblemException, problemType } from '../http/problem';
-import { HEALTH_CHECKS, type HealthCheck, type HealthCheckResult } from './health.tokens';
+import type { ApiRequest } from '../http/request-context';
+import { HEALTH_CHECKS, type HealthCheck, type HealthCheckOutcome } from './health.tokens';
 
 export { HEALTH_CHECKS } from './health.tokens';
 
 const CHECK_TIMEOUT_MS = 5_000;
 
-export interface HealthResponse {
-  status: 'ok';
-  eventStore: string;
-  checks: Record<string, { ok: boolean; detail?: unknown }>;
+/** Readiness as terminus reports it, with each check's outcome kept for the secretariat. */
+interface Readiness {
+  ready: boolean;
+  result: HealthCheckResult;
+  outcomes: Record<string, HealthCheckOutcome>;
 }
 
+/**
+ * Liveness (`/health/live`: the process answers), readiness (`/health/ready`: the stores answer and
+ * the projections keep up; which check is down, nothing more) and `/health`: up or down for anyone,
+ * with each check's detail (positions, lag, the last projection failure) for the secretariat only.
+ */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   private readonly logger = new Logger(HealthController.name);
 
   constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(HEALTH_CHECKS) private readonly healthChecks?: HealthCheck[],
+    @Optional() @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[] = [],
   ) {}
 
-  @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: 200 when every check passes, 503 otherwise' })
-  @ApiOkResponse({ description: '{status: "ok", eventStore, checks}' })
-  @ApiServiceUnavailableResponse({ description: 'A check failed (problem+json with the checks)' })
-  async health(): Promise<HealthResponse> {
-    const results = await Promise.all((this.healthChecks ?? []).map((check, i) => this.run(check, i)));
-    const checks: HealthResponse['checks'] = {};
-    for (const r of results) checks[r.name] = { ok: r.ok, ...(r.detail !== undefined ? { detail: r.detail } : {}) };
-    const failing = results.filter((r) => !r.ok).map((r) => r.name);
-    if (failing.length > 0) {
-      throw new ProblemException({
-        status: 503,
-        type: problemType('unhealthy'),
-        title: 'Service unavailable',
-        detail: `Failing: ${failing.join(', ')}.`,
-        extensions: { checks },
-        headers: { 'Retry-After': '5' },
-      });
-    }
-    return { status: 'ok', eventStore: this.config.eventStore, checks };
+  @ApiOperation({ summary: 'Up or down (the secretariat also sees each check with its detail)' })
+  @ApiOkResponse({ description: '{status: "up"}' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready (problem+json)' })
+  async summary(@Req() request: ApiRequest): Promise<Record<string, unknown>> {
+    const { ready, outcomes } = await this.readiness(true);
+    const details =
+      request.actor?.role === 'secretariat' ? { eventStore: this.config.eventStore, checks: outcomes as Record<string, unknown> } : {};
+    if (!ready) throw this.unavailable('The service is not ready.', details);
+    return { status: 'up', ...details };
   }
 
-  private async run(check: HealthCheck, index: number): Promise<HealthCheckResult> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-      });
-      const result = await Promise.race([check(), timeout]);
-      return { name: result.name || `check${index}`, ok: result.ok === true, detail: result.detail };
-    } catch (error) {
-      this.logger.warn(`Health check ${index} failed: ${error instanceof Error ? error.message : String(error)}`);
-      return { name: `check${index}`, ok: false, detail: 'check failed' };
-    } finally {
-      if (timer) clearTimeout(timer);
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers' })
+  @ApiOkResponse({ description: 'terminus: {status: "ok"}' })
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 when the stores answer and the projections keep up, 503 naming what is down' })
+  @ApiOkResponse({ description: 'terminus: {status: "ok", info, error, details}' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready (problem+json with `checks`: each check up or down)' })
+  async ready(): Promise<HealthCheckResult> {
+    const { ready, result } = await this.readiness(false);
+    if (!ready) {
+      const down = Object.keys(result.error ?? {});
+      throw this.unavailable(`Not ready: ${down.join(', ')}.`, { checks: result.details });
     }
+    return result;
+  }
+
+  /** `withAdvisory`: `/health` also reports advisory checks; `/health/ready` runs only the ones that gate traffic. */
+  private async readiness(withAdvisory: boolean): Promise<Readiness> {
+    const outcomes: Record<string, HealthCheckOutcome> = {};
+    const checks = withAdvisory ? this.checks : this.checks.filter((check) => !check.advisory);
+    const indicators = checks.map(
+      (check) => () =>
+        this.indicators
+          .check(check.name)
+          .attempt(async () => {
+            outcomes[check.name] = await this.run(check);
+            // Only up or down here: readiness is public; the detail is the secretariat's.
+            if (!outcomes[check.name]!.ok) throw new Error(`${check.name} is not ready`);
+          })
+          .withTimeout(CHECK_TIMEOUT_MS),
+    );
+    try {
+      return { ready: true, result: await this.health.check(indicators), outcomes };
+    } catch (error) {
+      const result = (error as { getResponse?: () => unknown }).getResponse?.() as HealthCheckResult | undefined;
+      if (!result) throw error;
+      for (const check of checks) outcomes[check.name] ??= { ok: false, detail: { message: 'timed out' } };
+      return { ready: false, result, outcomes };
+    }
+  }
+
+  private async run(check: HealthCheck): Promise<HealthCheckOutcome> {
+    try {
+      return await check.run();
+    } catch (error) {
+      // The reason goes to the log, never into the answer (it may name files or hosts).
+      this.logger.warn(`Health check ${check.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { ok: false, detail: { message: 'check failed' } };
+    }
+  }
+
+  private unavailable(detail: string, extensions: Record<string, unknown>): ProblemException {
+    return new ProblemException({
+      status: 503,
+      type: problemType('unhealthy'),
+      title: 'Service unavailable',
+      detail,
+      extensions,
+      headers: { 'Retry-After': '5' },
+    });
   }
 }

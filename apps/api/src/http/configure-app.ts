@@ -1,14 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { jsonContentTypeMiddleware } from './content-type.middleware';
+import { declaredLengthLimit, verifyJsonBody } from './json-body';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { createLogger } from '../../../../libs/runtime/src/logging';
 import { requestIdMiddleware, requestScopeMiddleware } from './request-id';
-import { createRequestLogger, requestLogMiddleware } from './request-log';
+import { requestLogMiddleware } from './request-log';
 import { AppValidationPipe } from './validation';
 
 export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'> & Partial<Pick<AppConfig, 'apiDocs'>>;
@@ -33,8 +35,9 @@ function privateAnswers(_req: Request, res: Response, next: NextFunction): void 
 
 /**
  * Everything around the routes, in order: proxy trust, security headers (helmet), request id,
- * request log, CORS, no-store for /api, media type check, JSON body parser (size limit), the
- * caller's request-id scope, validation pipe, problem+json filter, OpenAPI (API_DOCS). The app must be created with `bodyParser: false` so that the
+ * request log, CORS, no-store for /api, media type check, declared length check, JSON body parser
+ * (size and depth limits), the caller's request-id scope, validation pipe, problem+json filter,
+ * OpenAPI (API_DOCS). The app must be created with `bodyParser: false` so that the
  * request id is set before the body is parsed.
  */
 export function configureApp(app: INestApplication, config: HttpConfig, options: ConfigureOptions = {}): INestApplication {
@@ -46,7 +49,7 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
   const docsHeaders = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } });
   express.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/docs') ? docsHeaders : apiHeaders)(req, res, next));
   express.use(requestIdMiddleware);
-  if (config.requestLog) express.use(requestLogMiddleware(createRequestLogger(options.requestLogStream)));
+  if (config.requestLog) express.use(requestLogMiddleware(createLogger(options.requestLogStream)));
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...config.corsOrigins],
@@ -63,11 +66,17 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
     next();
   });
   express.use('/api', jsonContentTypeMiddleware);
-  express.useBodyParser('json', {
-    limit: config.bodyLimitBytes,
-    strict: true,
-    type: ['application/json', 'application/*+json'],
-  });
+  express.use(declaredLengthLimit(config.bodyLimitBytes));
+  // express.json directly: Nest's useBodyParser does not pass `verify` on.
+  express.use(
+    json({
+      limit: config.bodyLimitBytes,
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+      // Depth cap and body hash on the raw bytes: nothing recurses over a client's body before it is bounded.
+      verify: verifyJsonBody,
+    }),
+  );
   express.use(requestScopeMiddleware);
   express.set('x-powered-by', false);
   // No automatic ETags: Express would give two viewers with equal bodies one validator. The routes

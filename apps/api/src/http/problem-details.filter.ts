@@ -9,6 +9,7 @@ import {
   IdempotentRequestInProgressError,
   VersionConflictError,
 } from '../common/errors';
+import { MAX_JSON_DEPTH } from './json-body';
 import {
   boundFieldErrors,
   type FieldError,
@@ -211,6 +212,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           title: 'Malformed request body',
           detail: 'The request body is not valid JSON, or is not a JSON object.',
           errors: [{ field: 'body', message: 'must be a JSON object in valid JSON syntax' }],
+        };
+      case 'entity.too.deep':
+        return {
+          status: 400,
+          type: problemType('body_too_deep'),
+          title: 'Malformed request body',
+          detail: `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
+          errors: [{ field: 'body', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }],
         };
       case 'entity.too.large':
         return {

@@ -1,7 +1,21 @@
-import { applyDecorators, CanActivate, ExecutionContext, Global, Inject, Injectable, Module, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  ExecutionContext,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnModuleDestroy,
+  OnModuleInit,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Pool } from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG } from '../../../../libs/runtime/src/tokens';
 import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { ProblemSchema } from './openapi';
@@ -9,31 +23,79 @@ import { ProblemException, problemType } from './problem';
 import type { ApiRequest } from './request-context';
 
 // Rate limits on the routes worth abusing: issuing tokens and filing disputes. Each counts per
-// user and per client address separately, in memory (rate-limiter-flexible's RateLimiterMemory):
-// right for one process; with several API processes each counts on its own, so the effective
-// limit is the configured one times the number of processes.
+// user and per client address separately (rate-limiter-flexible). With DATABASE_URL the counts
+// live in PostgreSQL (table rate_limits in the read models' schema), shared by every API process
+// on that database, so three processes still allow the configured limit and not three times it.
+// Should PostgreSQL fail, each process falls back to counting in memory (the insurance limiter)
+// rather than refusing or failing requests. Without DATABASE_URL (one embedded process) they count
+// in memory.
 
 export type RateLimitedRoute = 'token' | 'filing';
 const RATE_LIMITED = 'gzc:rateLimited';
 
 interface Limiters {
-  perUser?: RateLimiterMemory;
-  perAddress?: RateLimiterMemory;
+  perUser?: RateLimiterAbstract;
+  perAddress?: RateLimiterAbstract;
 }
+
+/** The table of shared counts; rate-limiter-flexible's own layout. */
+const TABLE = 'rate_limits';
+/** A rate-limit check that waits longer than this for PostgreSQL counts in memory instead. */
+const STORE_TIMEOUT_MS = 2000;
 
 /** Longest key kept: a hostile userId in a body must not grow memory. */
 const MAX_KEY = 200;
 
 @Injectable()
-export class RateLimitService {
-  private readonly limiters: Record<RateLimitedRoute, Limiters>;
+export class RateLimitService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('RateLimits');
+  private limiters: Record<RateLimitedRoute, Limiters>;
+  private pool: Pool | undefined;
 
-  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'rateLimits'>) {
-    const { windowSeconds, tokensPerUser, tokensPerAddress, filingsPerUser, filingsPerAddress } = config.rateLimits;
-    const limiter = (points: number) => (points > 0 ? new RateLimiterMemory({ points, duration: windowSeconds }) : undefined);
-    this.limiters = {
-      token: { perUser: limiter(tokensPerUser), perAddress: limiter(tokensPerAddress) },
-      filing: { perUser: limiter(filingsPerUser), perAddress: limiter(filingsPerAddress) },
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'rateLimits' | 'databaseUrl' | 'databaseSchema'>) {
+    this.limiters = this.build(() => undefined);
+  }
+
+  /** On PostgreSQL: creates the shared table, then counts there. */
+  async onModuleInit(): Promise<void> {
+    const { databaseUrl, databaseSchema } = this.config;
+    if (!databaseUrl || !this.anyLimit()) return;
+    const pool = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: STORE_TIMEOUT_MS, query_timeout: STORE_TIMEOUT_MS, application_name: 'gzc-rate-limits' });
+    pool.on('error', (error) => this.logger.warn(`Idle PostgreSQL connection of the rate limits failed: ${error.message}`));
+    this.pool = pool;
+    await createTable(pool, databaseSchema);
+    this.limiters = this.build((points, keyPrefix, duration) =>
+      new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: 'pool',
+        schemaName: databaseSchema,
+        tableName: TABLE,
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration,
+        insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
+      }),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.end().catch(() => undefined);
+  }
+
+  private anyLimit(): boolean {
+    const { tokensPerUser, tokensPerAddress, filingsPerUser, filingsPerAddress } = this.config.rateLimits;
+    return tokensPerUser > 0 || tokensPerAddress > 0 || filingsPerUser > 0 || filingsPerAddress > 0;
+  }
+
+  /** One limiter per route and dimension (0 points: none); `shared` makes a store-backed one, else memory. */
+  private build(shared: (points: number, keyPrefix: string, duration: number) => RateLimiterAbstract | undefined): Record<RateLimitedRoute, Limiters> {
+    const { windowSeconds, tokensPerUser, tokensPerAddress, filingsPerUser, filingsPerAddress } = this.config.rateLimits;
+    const limiter = (points: number, keyPrefix: string): RateLimiterAbstract | undefined =>
+      points > 0 ? (shared(points, keyPrefix, windowSeconds) ?? new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix })) : undefined;
+    return {
+      token: { perUser: limiter(tokensPerUser, 'token-user'), perAddress: limiter(tokensPerAddress, 'token-address') },
+      filing: { perUser: limiter(filingsPerUser, 'filing-user'), perAddress: limiter(filingsPerAddress, 'filing-address') },
     };
   }
 
@@ -92,3 +154,20 @@ export const RateLimited = (route: RateLimitedRoute): MethodDecorator =>
 @Global()
 @Module({ providers: [RateLimitService], exports: [RateLimitService] })
 export class RateLimitModule {}
+
+/** rate-limiter-flexible's table, created once; several processes starting together may race to create it. */
+async function createTable(pool: Pool, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await pool.query(
+        `CREATE TABLE IF NOT EXISTS "${schema}"."${TABLE}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+      );
+      return;
+    } catch (error) {
+      // 23505 / 42P07 / 42P06: another process created it between our check and our CREATE.
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 3 || (code !== '23505' && code !== '42P07' && code !== '42P06')) throw error;
+    }
+  }
+}

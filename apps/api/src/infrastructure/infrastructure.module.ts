@@ -7,7 +7,7 @@ import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { HEALTH_CHECKS } from '../health/health.tokens';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
 import { openConfiguredReadModels, openEventStore } from '../../../../libs/runtime/src/open-stores';
-import { ProjectionFailures } from './projection-failures';
+import { ProjectionHealth } from './projection-health';
 import { StoreLifecycle } from './store-lifecycle';
 
 
@@ -37,16 +37,16 @@ export class InfrastructureModule {
           inject: [EVENT_STORE],
         },
         { provide: READ_MODELS, useFactory: (h: OpenedReadModels) => h.readModels, inject: [READ_MODEL_HANDLE] },
-        { provide: ProjectionFailures, useValue: new ProjectionFailures() },
+        { provide: ProjectionHealth, useValue: new ProjectionHealth() },
         {
           provide: PROJECTION_RUNNER,
-          useFactory: (h: OpenedReadModels, store: EventStore, failures: ProjectionFailures) =>
+          useFactory: (h: OpenedReadModels, store: EventStore, health: ProjectionHealth) =>
             h.createProjectionRunner(store, {
               mode: config.projections,
               lockRetryMs: config.projectionLockRetryMs,
-              onError: failures.record,
+              onError: health.record,
             }),
-          inject: [READ_MODEL_HANDLE, EVENT_STORE, ProjectionFailures],
+          inject: [READ_MODEL_HANDLE, EVENT_STORE, ProjectionHealth],
         },
         StoreLifecycle,
         {
@@ -55,7 +55,7 @@ export class InfrastructureModule {
           inject: [StoreLifecycle],
         },
       ],
-      exports: [CLOCK, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, HEALTH_CHECKS],
+      exports: [CLOCK, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, READ_MODEL_HANDLE, HEALTH_CHECKS],
     };
   }
 }

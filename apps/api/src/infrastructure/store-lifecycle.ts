@@ -5,9 +5,8 @@ import type { ProjectionRunner } from '../../../../libs/read-models/src/contract
 import { APP_CONFIG, EVENT_STORE } from '../../../../libs/runtime/src/tokens';
 import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
-import { ProjectionFailures } from './projection-failures';
-
-type HealthCheck = () => Promise<{ name: string; ok: boolean; detail?: unknown }>;
+import type { HealthCheck } from '../health/health.tokens';
+import { ProjectionHealth } from './projection-health';
 
 /** Starts the projections (or the checkpoint watcher) before the API serves, so a restart answers from caught-up read models. */
 @Injectable()
@@ -18,7 +17,7 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_HANDLE) private readonly readModels: OpenedReadModels,
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
-    private readonly failures: ProjectionFailures,
+    private readonly projectionHealth: ProjectionHealth,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,18 +37,19 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 
   healthChecks(): HealthCheck[] {
+    // Each asks its store afresh: readiness is red exactly while a store does not answer.
     return [
-      async () => {
-        const head = await this.store.headPosition();
-        return { name: 'eventStore', ok: true, detail: { headPosition: head } };
+      { name: 'eventStore', run: async () => ({ ok: true, detail: { headPosition: await this.store.headPosition() } }) },
+      {
+        name: 'readModels',
+        run: async () => {
+          await this.readModels.readModels.getCase('00000000-0000-4000-8000-000000000000');
+          return { ok: true };
+        },
       },
-      async () => {
-        const head = await this.store.headPosition();
-        const position = this.projections.position();
-        const lag = Math.max(0, head - position);
-        const lastFailure = this.failures.recent();
-        // Behind the log AND failing: reads are going stale. Behind alone is just busy.
-        return { name: 'projections', ok: !(lag > 0 && lastFailure), detail: { position, lag, ...(lastFailure ? { lastFailure } : {}) } };
+      {
+        name: 'projections',
+        run: async () => this.projectionHealth.assess(this.projections.position(), await this.store.headPosition()),
       },
     ];
   }

@@ -127,10 +127,12 @@ export class CaseloadController {
       entry.openCases = entry.cases.length;
       entry.overdueDeadlines = entry.cases.reduce((n, c) => n + c.overdue.length, 0);
     }
+    // A nominee sees no deadlines of the case (rule 2): only those of the cases they are appointed on.
+    const appointedOn = new Set(assignments.filter((a) => a.neutralStatus === 'appointed').map((a) => a.disputeId));
     return {
       asOf: now,
       neutrals: [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId)),
-      deadlines: views.filter((d) => d.status === 'open'),
+      deadlines: views.filter((d) => d.status === 'open' && (userId === undefined || appointedOn.has(d.disputeId))),
       ...(userId === undefined ? { stalled: stalledCases(views), feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed') } : {}),
     };
   }
@@ -140,7 +142,9 @@ function toView(d: CaseloadDeadline, now: string): DeadlineView {
   return { ...d, overdue: d.status === 'missed' || d.dueAt <= now };
 }
 
-function toCaseView(a: CaseloadAssignment, deadlines: DeadlineView[], now: string): CaseloadCaseView {
+function toCaseView(a: CaseloadAssignment, all: DeadlineView[], now: string): CaseloadCaseView {
+  // A nominee checks conflicts only: no deadlines of the case on their desk (rule 2).
+  const deadlines = a.neutralStatus === 'nominated' ? [] : all;
   const upcoming = deadlines.filter((d) => d.status === 'open' && d.dueAt > now);
   return {
     disputeId: a.disputeId,

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../../../../libs/domain/src';
+import { statisticsAudience, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
 import { formatDate, statisticsToCsv, type StatisticsResult } from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -37,7 +37,7 @@ export class StatisticsController {
   @ApiOperation({
     summary: 'Statistics per year or quarter (secretariat: every cell; observers: small cells withheld as null)',
     description:
-      'Figures of DOMAIN.md over the window [from, to] (Dutch calendar days) and per period. Medians and 90th ' +
+      'Figures of docs/domain.md (Statistics) over the window [from, to] (Dutch calendar days) and per period. Medians and 90th ' +
       'percentiles use the nearest-rank method. For observers every count of 1..k-1 cases (k = ' +
       'STATISTICS_MIN_CELL_COUNT, default 5) is null, and so is every cell that would let one be recovered by ' +
       'subtraction or by solving the identities between all published figures; `suppressed` lists them. ' +
@@ -53,10 +53,11 @@ export class StatisticsController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    if (actor.role !== 'secretariat' && actor.role !== 'observer') {
+    // The visibility rules (libs/domain visibility.ts) decide who reads which cells.
+    const audience = statisticsAudience(actor);
+    if (!audience) {
       throw notForYourRole('Statistics are for the secretariat and the observers (the supervisory committee and the NZa).');
     }
-    const audience = actor.role;
     const now = this.clock.now();
     const query = parseStatisticsQuery(dto, now, audience);
     const answer = await this.readModels.statistics.statisticsAnswer({

@@ -114,7 +114,7 @@ export const DECLINE_REASON_LABELS: Record<string, string> = {
 };
 
 export const label = (table: Record<string, string | { label: string }>, code: string | null | undefined): string => {
-  if (code == null) return '';
+  if (code === null || code === undefined) return '';
   const entry = table[code];
   if (entry === undefined) return code;
   return typeof entry === 'string' ? entry : entry.label;

@@ -1,5 +1,4 @@
 import { exportJWK, generateKeyPair } from 'jose';
-import type { Server } from 'node:http';
 import { freePort } from './servers';
 
 // A real OpenID provider (panva's oidc-provider) on loopback for the portal's sign-in test: its own

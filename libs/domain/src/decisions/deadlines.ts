@@ -1,6 +1,7 @@
 import type { ExtendDeadline, RecordDeadlineMissed } from '../commands';
 import type { DecisionContext } from '../context';
 import { addDays, instant, isMissable } from '../deadlines';
+import { challengePeriodUsed } from '../evolve';
 import { conflict, forbidden, invalid } from '../errors';
 import type { DisputeEvent } from '../events';
 import { paymentDeadlineId } from '../evolve';
@@ -82,17 +83,17 @@ export const recordDeadlineMissed: ActionRule<RecordDeadlineMissed> = {
     if (deadline.status !== 'open') {
       throw conflict('deadline_not_open', { en: `Deadline ${c.deadlineId} is already ${deadline.status}.`, nl: `Termijn ${c.deadlineId} is al afgesloten.` });
     }
-    if (!isMissable(deadline)) {
-      throw conflict('deadline_not_missable', {
-        en: `Deadline ${c.deadlineId} is a challenge period: it ends unused, nobody misses it.`,
-        nl: `Termijn ${c.deadlineId} is een wrakingstermijn: die loopt gewoon af, niemand verzuimt iets.`,
-      });
-    }
     if (instant(ctx.now) < instant(deadline.dueAt)) {
       throw conflict('deadline_not_due', {
         en: `Deadline ${c.deadlineId} is due at ${deadline.dueAt}; it cannot be missed before then.`,
         nl: `Termijn ${c.deadlineId} loopt tot ${dutchDate(deadline.dueAt)}. Eerder kan die niet verstrijken.`,
       });
+    }
+    // Rule 13: a challenge period that passes unused lapses; nobody missed anything.
+    if (!isMissable(deadline)) {
+      return [
+        { type: 'ChallengePeriodEnded', data: { deadlineId: deadline.deadlineId, dueAt: deadline.dueAt, used: challengePeriodUsed(state), occurredAt: ctx.now } },
+      ];
     }
     const missed: DisputeEvent = {
       type: 'DeadlineMissed',

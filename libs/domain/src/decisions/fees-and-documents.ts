@@ -1,8 +1,9 @@
 import type { InvoiceFee, RecordPayment, SubmitDocument } from '../commands';
 import { conflict, forbidden, invalid } from '../errors';
 import { addDays } from '../deadlines';
-import { paymentDeadlineId } from '../evolve';
-import { currentNeutrals, partyOrganisationIds, sideOf } from '../sides';
+import { paymentDeadlineId, procedureStageOf } from '../evolve';
+import { isCaseVisibleTo } from '../visibility';
+import { appointedNeutrals, partyOrganisationIds, sideOf } from '../sides';
 import type { DisputeState } from '../state';
 import type { Policies } from '../context';
 import { dutchDate, orgName } from './describe';
@@ -18,8 +19,10 @@ export const submitDocument: ActionRule<SubmitDocument> = {
     requireOpenCase(state);
     const onCase =
       g.actor.role === 'secretariat' ||
-      sideOf(state, g.actor) !== undefined ||
-      currentNeutrals(state).some((n) => n.userId === g.actor.userId && n.role === g.actor.role);
+      // A respondent only from registration on (rule 1).
+      (sideOf(state, g.actor) !== undefined && isCaseVisibleTo(state, g.actor)) ||
+      // A nominee only sees what a conflict check needs (rule 2); appointed neutrals work on the case.
+      appointedNeutrals(state).some((n) => n.userId === g.actor.userId && n.role === g.actor.role);
     if (!onCase) {
       throw forbidden('not_on_case', {
         en: 'Only the parties, the neutrals on this case and the secretariat can submit documents.',
@@ -60,6 +63,8 @@ export const submitDocument: ActionRule<SubmitDocument> = {
           sha256: c.sha256.toLowerCase(),
           visibility,
           submittedByUserId: ctx.actor.userId,
+          // Rule 4: the procedure it belongs to, for whose neutrals a neutral_only document is.
+          procedureStage: procedureStageOf(state),
           occurredAt: ctx.now,
         },
       },

@@ -15,6 +15,7 @@ import { instant } from '../deadlines';
 import { describeRoute, describeSide, dutchDateTime, dutchRoute, dutchSide } from './describe';
 import { requireAnswerDeadlineNotPassed, requireAppointedNeutral, requireOpenCase, requireParty, requireStatus } from './guards';
 import { newDeadline } from './new-deadline';
+import { mediatorTermsEnd } from './neutrals';
 import type { ActionRule, GuardContext } from './rule';
 import { requireFreshId, requireInstantAfter, requireOneOf } from './validate';
 
@@ -121,6 +122,8 @@ export const concludeMediation: ActionRule<ConcludeMediation> = {
           occurredAt: ctx.now,
         },
       },
+      // Rule 3: the mediator's term ends with the mediation they concluded.
+      ...mediatorTermsEnd(state, ctx),
     ];
   },
 };

@@ -4,7 +4,7 @@ import { conflict, forbidden, invalid } from '../errors';
 import type { DisputeEvent, Side } from '../events';
 import type { DisputeState } from '../state';
 import { ROUTES, type Route } from '../vocabulary';
-import { describeRoute, describeSide, dutchDate, dutchRoute, orgName } from './describe';
+import { describeRoute, dutchDate, dutchRoute, orgName } from './describe';
 import { requireAnswerDeadlineNotPassed, requireOpenCase, requireParty, requireSide, requireStatus } from './guards';
 import { newDeadline } from './new-deadline';
 import type { ActionRule, GuardContext } from './rule';
@@ -17,7 +17,7 @@ import { requireOneOf, requireText } from './validate';
 // A decline ends the submission against that respondent alone; with respondents left, the
 // claimant chooses to go on against them (continue-with-respondents) or to withdraw.
 //
-// DOMAIN.md names accept-submission a respondent command, but a respondent's counter-proposal must
+// docs/domain.md names accept-submission a respondent command, but a respondent's counter-proposal must
 // be answerable by the claimant: whichever side did not make the pending proposal may accept it.
 // Declining remains the respondents' alone: a claimant who does not want to go on withdraws.
 

@@ -25,13 +25,15 @@ export { addDays };
 
 const baseOrgs = demo.organisations as OrganisationInfo[];
 const baseUsers = demo.users as UserInfo[];
-/** The demo directory, plus two more arbitrators so that an arbitration panel of 3 can be formed. */
+/** The demo directory, plus more arbitrators so that an arbitration panel of 3 can be formed and completed. */
 export const directory: DirectoryView = createDirectoryView({
   organisations: baseOrgs,
   users: [
     ...baseUsers,
     { id: 'arb-lotte', name: 'Lotte Arbiter', role: 'arbitrator', organisationId: 'org-geschilleninstantie' },
     { id: 'arb-maarten', name: 'Maarten Arbiter', role: 'arbitrator', organisationId: 'org-geschilleninstantie' },
+    // A fourth, to replace a member of an arbitration panel (rule 12).
+    { id: 'arb-niels', name: 'Niels Arbiter', role: 'arbitrator', organisationId: 'org-geschilleninstantie' },
   ],
 });
 
@@ -79,7 +81,7 @@ export const story = (steps: Step[], initial: DisputeEvent[] = []): DisputeEvent
     try {
       events.push(...decide(command, state, ctxFor(who, now ?? nextHour(events))));
     } catch (e) {
-      throw new Error(`story step ${i} (${command.type} by ${typeof who === 'string' ? who : who.userId}) refused: ${(e as Error).message}`);
+      throw new Error(`story step ${i} (${command.type} by ${typeof who === 'string' ? who : who.userId}) refused: ${(e as Error).message}`, { cause: e });
     }
   });
   return events;

@@ -21,9 +21,19 @@ export const accepted = (route: 'mediation' | 'binding_advice' | 'arbitration' =
       );
 
 export const nominated = (ids: string[] = ['med-femke'], base: DisputeEvent[] = accepted()) =>
-  story([['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ids }]], base);
+  story([['sec-jan', { type: 'nominate-neutrals', neutralUserIds: ids, ...(ids.length === 3 ? { chairUserId: ids[0] } : {}) }]], base);
 
-export const inMediation = () => story([['sec-jan', { type: 'appoint-neutrals' }]], nominated());
+/** Both parties waived their right to challenge the nomination (rule 11): it can be appointed at once. */
+export const waived = (base: DisputeEvent[] = nominated()) =>
+  story(
+    [
+      ['prov-anna', { type: 'waive-challenge' }],
+      ['ins-carla', { type: 'waive-challenge' }],
+    ],
+    base,
+  );
+
+export const inMediation = () => story([['sec-jan', { type: 'appoint-neutrals' }]], waived());
 
 export const SESSION_START = '2025-06-01T10:00:00.000Z';
 
@@ -55,7 +65,9 @@ export const PANEL = ['adv-hanna', 'adv-isaac', 'adv-julia'];
 export const inProceedings = () =>
   story(
     [
-      ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: PANEL }],
+      ['sec-jan', { type: 'nominate-neutrals', neutralUserIds: PANEL, chairUserId: PANEL[0] }],
+      ['prov-anna', { type: 'waive-challenge' }],
+      ['ins-carla', { type: 'waive-challenge' }],
       ['sec-jan', { type: 'appoint-neutrals' }],
     ],
     escalated(),

@@ -78,7 +78,7 @@ function assertJsonObject(name: string, value: unknown): void {
   try {
     JSON.stringify(value);
   } catch (error) {
-    throw new TypeError(`Event ${name} cannot be serialised as JSON: ${(error as Error).message}`);
+    throw new TypeError(`Event ${name} cannot be serialised as JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -4,8 +4,12 @@
 // cross the network, and it refuses to write or read a stream outside them.
 import { streamNameFilter, type Filter } from '@kurrent/kurrentdb-client';
 
-/** The application's streams: cases (`dispute-<id>`), the yearly case-number registries and the directory (`directory-org-<id>`, `directory-user-<id>`). */
-export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['dispute-', 'case-numbers-', 'directory-'];
+/**
+ * The application's streams: cases (`dispute-<id>`), the yearly case-number registries, the
+ * directory (`directory-org-<id>`, `directory-user-<id>`) and the answers of idempotent commands
+ * (`idempotency-<hash>`, appended with the command's events in one multi-stream append).
+ */
+export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['dispute-', 'case-numbers-', 'directory-', 'idempotency-'];
 
 /** Validated, de-duplicated prefixes. System streams ('$…') are never ours. */
 export function validateStreamPrefixes(prefixes: readonly string[]): string[] {

@@ -8,7 +8,7 @@
 // is visible to new snapshots (xact.c: ProcArrayEndTransaction before the lock release), so the
 // next holder's positions are larger AND every smaller position is already visible: position order
 // is commit order, positions have no gaps, and "read everything after my checkpoint" never misses
-// a late commit. The race test (postgres-event-store.spec.ts) checks this with writers in several
+// a late commit. The race test (postgres-event-store.int.spec.ts) checks this with writers in several
 // processes against a live subscriber.
 //
 // Throughput: holding one lock per schema serialises commits, so each process batches (group

@@ -1,9 +1,10 @@
 import { Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Who may list a case: `org:<organisationId>` for claimants, respondents and the association filing
- * on their behalf; `user:<userId>` for every neutral ever nominated or appointed. Rows are only
- * added, never removed: a neutral who lapsed keeps seeing the case they worked on.
+ * Who may list a case (the domain's casePrincipals): `org:<organisationId>` for claimants and the
+ * association filing on their behalf, respondents from registration on (rule 1); `user:<userId>`
+ * for the neutrals nominated or appointed now. A row is removed when a neutral's term ends (rule 3):
+ * the record of their own term is reached from the case, not listed.
  */
 @Entity({ name: 'case_access' })
 export class CaseAccessEntity {

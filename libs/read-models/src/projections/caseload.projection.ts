@@ -53,7 +53,7 @@ export const caseloadProjection: Projection = {
       );
     }
     const neutralRows = open.flatMap(([id, s]) =>
-      s.neutrals.filter((n) => n.status !== 'lapsed').map((n) => [id, n.userId, n.role, n.status, n.chair ? 1 : 0]),
+      s.neutrals.filter((n) => n.status === 'nominated' || n.status === 'appointed').map((n) => [id, n.userId, n.role, n.status, n.chair ? 1 : 0]),
     );
     for (const slice of chunk(neutralRows, 500)) {
       await execute(

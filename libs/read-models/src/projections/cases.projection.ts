@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type DisputeState, evolve, initialState, toDisputeEvent } from '../../../domain/src';
+import { casePrincipals, type DisputeState, evolve, initialState, toDisputeEvent } from '../../../domain/src';
 import type { StoredEvent } from '../../../event-store/src/port';
 import { execute, select, valuesList } from '../sql';
 import { CASE_LIST_COLUMNS } from './case-list-columns';
@@ -24,6 +24,7 @@ export const casesProjection: Projection = {
     const summaries: unknown[][] = [];
     const listRows: unknown[][] = [];
     const access: [string, string][] = [];
+    const revoked: [string, string][] = [];
     const deadlinesChanged: [string, DisputeState][] = [];
     for (const [disputeId, disputeEvents] of groups) {
       const before = previous.get(disputeId) ?? initialState(disputeId);
@@ -32,9 +33,11 @@ export const casesProjection: Projection = {
       // A stream whose first event is not DisputeFiled cannot be listed; the summary keeps it.
       if (!state.exists) continue;
       listRows.push(listRowOf(disputeId, state));
-      // Access only grows and deadlines change on few events: write only what changed.
-      const had = principalsOf(before);
-      for (const principal of principalsOf(state)) if (!had.has(principal)) access.push([disputeId, principal]);
+      // Access changes on few events (registration, nominations, ends of terms): write only what changed.
+      const had = casePrincipals(before);
+      const has = casePrincipals(state);
+      for (const principal of has) if (!had.has(principal)) access.push([disputeId, principal]);
+      for (const principal of had) if (!has.has(principal)) revoked.push([disputeId, principal]);
       if (openDeadlinesKey(before) !== openDeadlinesKey(state)) deadlinesChanged.push([disputeId, state]);
     }
 
@@ -47,6 +50,10 @@ export const casesProjection: Projection = {
       );
     }
     for (const slice of chunk(listRows, 200)) await execute(manager, upsertListRows(slice.length), slice.flat());
+    // Rules 1 and 3: access is granted at registration (respondents) and ends with a neutral's term.
+    for (const [disputeId, principal] of revoked) {
+      await execute(manager, `DELETE FROM case_access WHERE dispute_id = ? AND principal = ?`, [disputeId, principal]);
+    }
     for (const slice of chunk(access, 1000)) {
       await execute(manager, `INSERT INTO case_access (dispute_id, principal) VALUES ${valuesList(slice.length, 2)} ON CONFLICT DO NOTHING`, slice.flat());
     }
@@ -109,16 +116,6 @@ function searchTextOf(state: DisputeState): string {
     .filter((part): part is string => typeof part === 'string' && part.length > 0)
     .join(' ')
     .toLowerCase();
-}
-
-/** Parties' organisations and every neutral ever on the case (lapsed ones stay in state.neutrals). */
-function principalsOf(state: DisputeState): Set<string> {
-  const principals = new Set<string>();
-  if (!state.exists) return principals;
-  for (const id of [...state.claimantOrganisationIds, ...state.respondentOrganisationIds]) principals.add(`org:${id}`);
-  if (state.filedOnBehalfBy) principals.add(`org:${state.filedOnBehalfBy}`);
-  for (const neutral of state.neutrals) principals.add(`user:${neutral.userId}`);
-  return principals;
 }
 
 const openDeadlinesKey = (state: DisputeState): string =>

@@ -6,16 +6,14 @@ import {
   DURATION_POPULATION,
   DURATIONS,
   RATES,
-  SCOPE_RELATIONS,
   cell,
   type DurationName,
 } from './cells';
 import { daysBetween, nearestRank } from './percentile';
 import type { Period } from './periods';
-import type { ObserverPublication } from './observer-publication';
 
 // The statistics of GET /api/statistics, computed from the statistics facts. Definitions (also in
-// the README): a period is a Dutch calendar year or quarter clipped to the window [from, to].
+// docs/domain.md, "Statistics"): a period is a Dutch calendar year or quarter clipped to the window [from, to].
 // - filed / registered / closed: cases filed, registered, closed (reached a terminal status) in it.
 // - openAtEnd: cases filed before the period's end and not closed by then.
 // - byPhase, byLegalFramework, bySector, bySubject (a case counts once per subject),
@@ -38,7 +36,12 @@ export interface StatisticsRequest {
   periods: Period[];
   audience: Audience;
   /** Observers: the published periods with the cells withheld in each (see observer-publication.ts). */
-  publication?: ObserverPublication;
+  publication?: WithheldPerPeriod;
+}
+
+/** What an ObserverPublication offers here (a structural type: observer-publication.ts imports this file). */
+export interface WithheldPerPeriod {
+  scopes: ReadonlyMap<string, { withheld: Uint8Array }>;
 }
 
 export interface CountedFigures {
@@ -131,40 +134,50 @@ const BREAKDOWN_CELLS = Object.fromEntries(
 ) as unknown as Record<keyof typeof BREAKDOWNS, ReadonlyMap<string, number>>;
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
-/** The counts (and the durations behind the medians) per period, and the whole window as scope `periods.length`. */
-export function countFigures(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, periods: Period[]): CountedFigures {
-  const P = periods.length;
-  const overall = P; // scope index of the whole window
-  const counts = new Float64Array((P + 1) * C);
-  const durations: Record<DurationName, number[][]> = {
-    filingToRegistration: Array.from({ length: P + 1 }, () => []),
-    filingToAppointment: Array.from({ length: P + 1 }, () => []),
-    filingToClosure: Array.from({ length: P + 1 }, () => []),
-  };
-  // Cell indices looked up once: the loop below runs once per case, with no string building.
-  const at = (scope: number, c: number | undefined): void => {
-    if (c !== undefined) counts[scope * C + c] += 1;
-  };
-  const FILED = cell('filed');
-  const REGISTERED = cell('registered');
-  const CLOSED = cell('closed');
-  const OPEN = cell('openAtEnd');
-  const SMALL = cell('smallProviderShare.count');
-  const APPOINTED = cell('durationsDays.filingToAppointment.n');
-  const ANSWERED = cell('respondentConsentRate.answered');
-  const CONSENTED = cell('respondentConsentRate.consented');
-  const CONCLUDED = cell('mediation.concluded');
-  const MEDIATION_RESULT: ReadonlyMap<string, number> = new Map([
-    ['full_agreement', cell('mediation.fullAgreement')],
-    ['partial_agreement', cell('mediation.partialAgreement')],
-    ['no_agreement', cell('mediation.noAgreement')],
-  ]);
-  const ESCALATIONS = cell('escalations');
-  const MISSED = cell('deadlinesMissed');
-  const of = BREAKDOWN_CELLS;
-  const openDiff = new Float64Array(P + 1);
+/**
+ * The per-period counts and durations of a set of facts, for one layout of periods. Facts can be
+ * added and taken away again (sign -1), so a tally follows the facts as events change them instead
+ * of being recounted from every case: the statistics stay fast while writes go on. Durations are
+ * kept sorted per period (insert and remove by binary search), so answering needs no sort.
+ */
+export class StatisticsTally {
+  readonly counts: Float64Array;
+  /** +1 at the first period a case is open at the end of, -1 after the last. */
+  readonly openDiff: Float64Array;
+  readonly durations: Record<DurationName, number[][]>;
+  private bulk = false;
 
-  for (const f of facts) {
+  constructor(readonly periods: Period[]) {
+    const P = periods.length;
+    this.counts = new Float64Array((P + 1) * C);
+    this.openDiff = new Float64Array(P + 1);
+    // One list per period, and at index P the whole window's.
+    this.durations = {
+      filingToRegistration: Array.from({ length: P + 1 }, () => []),
+      filingToAppointment: Array.from({ length: P + 1 }, () => []),
+      filingToClosure: Array.from({ length: P + 1 }, () => []),
+    };
+  }
+
+  /** Counts a case in (sign 1) or out again (sign -1, with the facts it was counted with). */
+  add(f: CaseFacts, sign: 1 | -1 = 1): void {
+    const { periods, counts } = this;
+    // Cell indices looked up once (module constants): no string building per case.
+    const at = (scope: number, c: number | undefined): void => {
+      if (c !== undefined) counts[scope * C + c] += sign;
+    };
+    const duration = (name: DurationName, scope: number, days: number): void => {
+      for (const values of [this.durations[name][scope], this.durations[name][periods.length]]) {
+        if (this.bulk) {
+          values.push(days); // sorted once at the end of addAll
+          continue;
+        }
+        const i = lowerBound(values, days);
+        if (sign === 1) values.splice(i, 0, days);
+        else if (values[i] === days) values.splice(i, 1);
+      }
+    };
+    const of = BREAKDOWN_CELLS;
     const filed = periodIndex(periods, f.filedAt);
     if (filed >= 0) {
       at(filed, FILED);
@@ -179,19 +192,19 @@ export function countFigures(facts: Iterable<CaseFacts>, missedAt: Iterable<stri
     const registered = periodIndex(periods, f.registeredAt);
     if (registered >= 0) {
       at(registered, REGISTERED);
-      durations.filingToRegistration[registered].push(daysBetween(f.filedAt, f.registeredAt!));
+      duration('filingToRegistration', registered, daysBetween(f.filedAt, f.registeredAt!));
     }
     const appointed = periodIndex(periods, f.appointedAt);
     if (appointed >= 0) {
       at(appointed, APPOINTED);
-      durations.filingToAppointment[appointed].push(daysBetween(f.filedAt, f.appointedAt!));
+      duration('filingToAppointment', appointed, daysBetween(f.filedAt, f.appointedAt!));
     }
     const closed = periodIndex(periods, f.closedAt);
     if (closed >= 0) {
       at(closed, CLOSED);
       at(closed, of.outcomes.get(f.outcome ?? ''));
       at(closed, of.byFinalRoute.get(f.finalRoute ?? 'none'));
-      durations.filingToClosure[closed].push(daysBetween(f.filedAt, f.closedAt!));
+      duration('filingToClosure', closed, daysBetween(f.filedAt, f.closedAt!));
     }
     const answered = periodIndex(periods, f.respondentAnsweredAt);
     if (answered >= 0) {
@@ -206,17 +219,81 @@ export function countFigures(facts: Iterable<CaseFacts>, missedAt: Iterable<stri
     const escalated = periodIndex(periods, f.escalatedAt);
     if (escalated >= 0) at(escalated, ESCALATIONS);
     // Open at the end of every period whose end lies after filing and not after closing.
+    const P = periods.length;
     const firstOpen = firstEndAfter(periods, f.filedAt);
     const afterLastOpen = f.closedAt === null ? P : firstEndAfter(periods, f.closedAt);
     if (firstOpen < afterLastOpen) {
-      openDiff[firstOpen] += 1;
-      openDiff[afterLastOpen] -= 1;
+      this.openDiff[firstOpen] += sign;
+      this.openDiff[afterLastOpen] -= sign;
     }
   }
-  for (const t of missedAt) {
-    const p = periodIndex(periods, t);
-    if (p >= 0) at(p, MISSED);
+
+  /** Counts many cases in at once (a first tally): durations are sorted once, not kept sorted one by one. */
+  addAll(facts: Iterable<CaseFacts>, missedAt: Iterable<string>): this {
+    this.bulk = true;
+    try {
+      for (const f of facts) this.add(f);
+    } finally {
+      this.bulk = false;
+      for (const name of DURATIONS) for (const values of this.durations[name]) values.sort((a, b) => a - b);
+    }
+    for (const t of missedAt) this.addMissed(t);
+    return this;
   }
+
+  /** A deadline recorded as missed at `t`, in or out again. */
+  addMissed(t: string, sign: 1 | -1 = 1): void {
+    const p = periodIndex(this.periods, t);
+    if (p >= 0) this.counts[p * C + MISSED] += sign;
+  }
+}
+
+const FILED = cell('filed');
+const REGISTERED = cell('registered');
+const CLOSED = cell('closed');
+const OPEN = cell('openAtEnd');
+const SMALL = cell('smallProviderShare.count');
+const APPOINTED = cell('durationsDays.filingToAppointment.n');
+const ANSWERED = cell('respondentConsentRate.answered');
+const CONSENTED = cell('respondentConsentRate.consented');
+const CONCLUDED = cell('mediation.concluded');
+const MEDIATION_RESULT: ReadonlyMap<string, number> = new Map([
+  ['full_agreement', cell('mediation.fullAgreement')],
+  ['partial_agreement', cell('mediation.partialAgreement')],
+  ['no_agreement', cell('mediation.noAgreement')],
+]);
+const ESCALATIONS = cell('escalations');
+const MISSED = cell('deadlinesMissed');
+
+/** The first index whose value is >= x in an ascending array. */
+function lowerBound(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, request: StatisticsRequest): StatisticsResult {
+  return statisticsFromTally(new StatisticsTally(request.periods).addAll(facts, missedAt), request);
+}
+
+/** The counts (and the sorted durations behind the medians) per period, and the whole window as scope `periods.length`. */
+export function countFigures(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, periods: Period[]): CountedFigures {
+  return countsOfTally(new StatisticsTally(periods).addAll(facts, missedAt));
+}
+
+/** A tally's counts with the stock per period and the whole window filled in (a copy: the tally stays as it is). */
+function countsOfTally(tally: StatisticsTally): CountedFigures {
+  const P = tally.periods.length;
+  const overall = P; // scope index of the whole window
+  // A copy: the stock and the overall cells are written below, the tally stays as it is.
+  const counts = Float64Array.from(tally.counts);
+  const openDiff = tally.openDiff;
+  const durations = tally.durations; // the tally's own lists: callers only read them
   let running = 0;
   for (let p = 0; p < P; p++) {
     running += openDiff[p];
@@ -231,16 +308,15 @@ export function countFigures(facts: Iterable<CaseFacts>, missedAt: Iterable<stri
     counts[overall * C + c] = sum;
   }
   counts[overall * C + OPEN] = P > 0 ? counts[(P - 1) * C + OPEN] : 0;
-  for (const d of DURATIONS) durations[d][overall] = durations[d].slice(0, P).flat();
-
   return { counts, durations };
 }
 
-export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, request: StatisticsRequest): StatisticsResult {
+/** The published figures of a tally (its periods must be the request's): overall sums, suppression, rates, percentiles. */
+export function statisticsFromTally(tally: StatisticsTally, request: StatisticsRequest): StatisticsResult {
   const { periods } = request;
-  const P = periods.length;
-  const overall = P;
-  const { counts, durations } = countFigures(facts, missedAt, periods);
+  const overall = periods.length; // scope index of the whole window
+  const { counts, durations } = countsOfTally(tally);
+  // Observers see what the publication fixed per ended period; the secretariat sees everything.
   const withheld = request.audience === 'secretariat' ? new Uint8Array(counts.length) : observerWithheld(periods, request.publication);
 
   const labels = [...periods.map((p) => p.label), 'overall'];
@@ -265,7 +341,7 @@ export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable
         suppressed.push({ period: labels[scope], cell: `durationsDays.${name}` });
         return { n: null, median: null, p90: null };
       }
-      const values = [...durations[name][scope]].sort((a, b) => a - b);
+      const values = durations[name][scope]; // ascending already
       return { n: values.length, median: nearestRank(values, 50), p90: nearestRank(values, 90) };
     };
     for (const name of COUNT_CELLS) if (hidden(name)) suppressed.push({ period: labels[scope], cell: name });
@@ -316,7 +392,7 @@ export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable
  * quarters make) or, over several years, each sum whose parts were all shown (nothing new) and
  * the stock of the last year. A period missing from the publication is withheld entirely.
  */
-function observerWithheld(periods: Period[], publication: ObserverPublication | undefined): Uint8Array {
+function observerWithheld(periods: Period[], publication: WithheldPerPeriod | undefined): Uint8Array {
   const P = periods.length;
   const withheld = new Uint8Array((P + 1) * C).fill(1);
   if (!publication) return withheld;

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
-import { computeStatistics, type Audience, type StatisticsResult } from './compute-statistics';
+import { statisticsFromTally, StatisticsTally, type Audience, type StatisticsResult } from './compute-statistics';
 import { daysBetween } from './percentile';
 import { buildObserverPublication, publishedValues, type ObserverPublication } from './observer-publication';
-import { periodsOf, windowOf, type CalendarDate, type GroupBy } from './periods';
+import { periodsOf, windowOf, type CalendarDate, type GroupBy, type Period } from './periods';
 import { lastPublishedLabel } from './published-scopes';
 import { linearSolver, type LinearSolver } from './suppression-audit';
 
@@ -62,6 +62,8 @@ export interface CaseloadDeadline {
 }
 
 const MAX_CACHED_ANSWERS = 64;
+/** Layouts of periods kept tallied; each costs a pass over the cases to start, then only changes. */
+const MAX_TALLIES = 16;
 
 interface FactsSnapshot {
   /** The statistics checkpoint the facts are complete up to; -1 before the first load. */
@@ -87,6 +89,8 @@ export interface StatisticsAnswer {
 export class StatisticsReadModels {
   private readonly cache = new Map<string, StatisticsAnswer>();
   private snapshot: FactsSnapshot = { loadedUpTo: -1, facts: new Map(), missed: new Map() };
+  /** Tallies per layout of periods (question asked), kept current with the snapshot. */
+  private readonly tallies = new Map<string, StatisticsTally>();
   private refreshing: Promise<void> | undefined;
   private published: { key: string; checkpoint: number; values: Float64Array; publication: ObserverPublication } | undefined;
 
@@ -112,8 +116,9 @@ export class StatisticsReadModels {
     const window = windowOf(query.from, query.to);
     const periods = periodsOf(query.from, query.to, query.groupBy);
     const snapshot = await this.facts(checkpoint);
+    // The counts come from the tally for everyone; observers' withheld cells from the publication.
     const publication = query.audience === 'observer' ? this.publication(await linearSolver(), snapshot, checkpoint, now, query.minCellCount) : undefined;
-    const result = computeStatistics(snapshot.facts.values(), snapshot.missed.values(), {
+    const result = statisticsFromTally(this.tallyFor(periods, snapshot), {
       window,
       periods,
       audience: query.audience,
@@ -235,8 +240,27 @@ export class StatisticsReadModels {
           [since],
         );
         // Applied in one synchronous step: a computation running meanwhile sees all of it or none.
-        for (const row of rows) this.snapshot.facts.set(String(row.dispute_id), fromRow(row));
-        for (const m of missed) this.snapshot.missed.set(`${m.dispute_id}/${m.deadline_id}`, String(m.missed_at));
+        // Each tally takes the case out as it was counted and in again as it is now.
+        const { facts, missed: missedAt } = this.snapshot;
+        for (const row of rows) {
+          const id = String(row.dispute_id);
+          const before = facts.get(id);
+          const now = fromRow(row);
+          for (const tally of this.tallies.values()) {
+            if (before) tally.add(before, -1);
+            tally.add(now, 1);
+          }
+          facts.set(id, now);
+        }
+        for (const m of missed) {
+          const key = `${m.dispute_id}/${m.deadline_id}`;
+          const before = missedAt.get(key);
+          for (const tally of this.tallies.values()) {
+            if (before !== undefined) tally.addMissed(before, -1);
+            tally.addMissed(String(m.missed_at), 1);
+          }
+          missedAt.set(key, String(m.missed_at));
+        }
         this.snapshot.loadedUpTo = Math.max(since, target);
       } finally {
         this.refreshing = undefined;
@@ -245,6 +269,23 @@ export class StatisticsReadModels {
     await this.refreshing;
     // A refresh already under way may have started below our checkpoint: go again if so.
     return this.facts(checkpoint, attempts - 1);
+  }
+
+  /**
+   * The tally of the snapshot's facts over `periods`: counted once from every case, then kept up to
+   * date by facts() as cases change, so a new checkpoint costs the changed cases, not all of them.
+   */
+  private tallyFor(periods: Period[], snapshot: FactsSnapshot): StatisticsTally {
+    const key = JSON.stringify(periods);
+    let tally = this.tallies.get(key);
+    if (tally) {
+      this.tallies.delete(key); // refresh its place: the map's order is the eviction order
+    } else {
+      tally = new StatisticsTally(periods).addAll(snapshot.facts.values(), snapshot.missed.values());
+    }
+    this.tallies.set(key, tally);
+    while (this.tallies.size > MAX_TALLIES) this.tallies.delete(this.tallies.keys().next().value as string);
+    return tally;
   }
 
   private async checkpoint(projection: string): Promise<number> {

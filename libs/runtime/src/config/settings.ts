@@ -174,6 +174,31 @@ export function settingsSchema(cwd: string) {
     SMALL_PROVIDER_RESPONDENT_SHARE_PCT: wholeNumber(0, 100, DEFAULT_POLICIES.smallProviderRespondentSharePct).describe(
       "Percentage of a small provider's fee the respondent pays.",
     ),
+    NOTIFICATIONS: oneOf(['on', 'off'], 'on').describe(
+      'on: this process decides notifications (with the projections, or always in a projector) and sends them; off: another process does.',
+    ),
+    PUBLIC_URL: url(['https', 'http']).optional().describe('The portal\'s public address; messages link to PUBLIC_URL/zaken/<id>. Unset: http://localhost:PORT.'),
+    SMTP_URL: url(['smtp', 'smtps'])
+      .optional()
+      .describe('Mail server, e.g. smtp://user:pass@mail.example:587 (STARTTLS when offered; smtps:// for TLS). Unset: messages become .eml files in DATA_DIR/outbox.'),
+    MAIL_FROM: text()
+      .default('Geschilleninstantie Zorgcontractering <noreply@geschilleninstantie.example>')
+      .describe('The From of every notification.'),
+    REMINDER_DAYS: text()
+      .default('3,1')
+      .transform((value, ctx) => {
+        const days = value.split(',').map((d) => d.trim()).filter((d) => d !== '').map(Number);
+        if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 1 || d > 60)) {
+          ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of whole days between 1 and 60 (e.g. 3,1), got "${value}"` });
+        }
+        return [...new Set(days)].sort((x, y) => y - x);
+      })
+      .describe('Days before a deadline that whoever must act gets a reminder, comma-separated.'),
+    NOTIFICATION_SEND_INTERVAL_MS: wholeNumber(10, 3_600_000, 5_000).describe('How often due messages are sent and reminders looked for (ms).'),
+    NOTIFICATION_BACKLOG_ALERT_SECONDS: wholeNumber(1, 7 * 86_400, 900).describe(
+      '/health reports the outbox as backing up when a due message has waited longer than this (seconds).',
+    ),
+    WEBHOOK_ALLOW_LOOPBACK_HTTP: oneOf(['on', 'off'], 'off').describe('Tests only: accept http://127.0.0.1 webhook endpoints (otherwise HTTPS only).'),
     WEB_ROOT: text()
       .default('./dist/web')
       .transform(relative)

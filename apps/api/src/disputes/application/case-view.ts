@@ -10,10 +10,11 @@ import {
   type Actor,
   type DirectoryView,
   type DisputeState,
+  type NeutralOnCase,
 } from '../../../../../libs/domain/src';
 import { nameForType } from '../../documents/content/file-name';
 import { documentUploadPath, OFFERED_ACTIONS } from '../action-table';
-import type { CaseView, FeeCostView, OrganisationView } from './views';
+import type { CaseView, ConflictCheckView, FeeCostView, NeutralView, OrganisationView } from './views';
 
 const SERVED: ReadonlySet<string> = new Set(OFFERED_ACTIONS);
 
@@ -23,7 +24,43 @@ function organisationView(directory: DirectoryView, id: string): OrganisationVie
   return { id, name: org.name, kind: org.kind, ...(org.kind === 'provider' ? { smallProvider: !!org.smallProvider } : {}) };
 }
 
-/** The case as one caller may see it. `asOf` views are history: no actions are offered on them. */
+/** What a nominated neutral sees (rule 2): the fields of CONFLICT_CHECK_FIELDS, the case's id and status. */
+export function toConflictCheckView(state: DisputeState, directory: DirectoryView): ConflictCheckView {
+  return {
+    id: state.disputeId,
+    access: 'conflict_check',
+    caseNumber: state.caseNumber ?? null,
+    status: state.status,
+    phase: state.phase ?? '',
+    sector: state.sector ?? '',
+    subjects: state.subjects,
+    route: state.route ?? null,
+    summary: state.summary ?? '',
+    claimants: state.claimantOrganisationIds.map((id) => organisationView(directory, id)),
+    respondents: state.respondentOrganisationIds.map((id) => organisationView(directory, id)),
+    filedOnBehalfBy: state.filedOnBehalfBy ? organisationView(directory, state.filedOnBehalfBy) : null,
+    allowedActions: [],
+  };
+}
+
+/** A neutral's term as a reader sees it: without the internal version at which it ended (rule 5). */
+const neutralView = (n: NeutralOnCase, directory: DirectoryView): NeutralView => ({
+  userId: n.userId,
+  name: directory.user(n.userId)?.name ?? n.userId,
+  role: n.role,
+  // Summaries folded by older code call an ended term `lapsed`.
+  status: n.status === 'nominated' || n.status === 'appointed' ? n.status : 'ended',
+  chair: n.chair,
+  ...(n.nominatedAt ? { nominatedAt: n.nominatedAt } : {}),
+  ...(n.appointedAt ? { appointedAt: n.appointedAt } : {}),
+  ...(n.endedAt ? { endedAt: n.endedAt } : {}),
+  ...(n.endReason ? { endReason: n.endReason } : {}),
+});
+
+/**
+ * The case as one caller may see it. `asOf` views are history, and so is the record of a former
+ * neutral's own term (`termEndedAt`): no actions are offered on them.
+ */
 export function toCaseView(
   state: DisputeState,
   actor: Actor,
@@ -31,12 +68,16 @@ export function toCaseView(
   now: Date,
   asOf?: Date,
   policies: Policies = DEFAULT_POLICIES,
+  termEndedAt?: string,
 ): CaseView {
   const side = sideOf(state, actor) ?? null;
   const isSecretariat = actor.role === 'secretariat';
-  const actions = asOf ? [] : allowedActions(state, actor, { now: now.toISOString(), directory }).filter((a) => SERVED.has(a));
+  const readOnly = asOf !== undefined || termEndedAt !== undefined;
+  const actions = readOnly ? [] : allowedActions(state, actor, { now: now.toISOString(), directory }).filter((a) => SERVED.has(a));
   return {
     id: state.disputeId,
+    access: termEndedAt !== undefined ? 'term_record' : 'full',
+    termEndedAt: termEndedAt ?? null,
     caseNumber: state.caseNumber ?? null,
     status: state.status,
     phase: state.phase ?? '',
@@ -57,7 +98,7 @@ export function toCaseView(
     respondents: state.respondentOrganisationIds.map((id) => organisationView(directory, id)),
     filedOnBehalfBy: state.filedOnBehalfBy ? organisationView(directory, state.filedOnBehalfBy) : null,
     yourSide: side,
-    neutrals: state.neutrals.map((n) => ({ ...n, name: directory.user(n.userId)?.name ?? n.userId })),
+    neutrals: state.neutrals.map((n) => neutralView(n, directory)),
     challenges: state.challenges,
     deadlines: state.deadlines,
     // Session notes are the mediator's alone; everyone else sees that a session was held.
@@ -67,7 +108,7 @@ export function toCaseView(
     documents: state.documents
       .filter((d) => canSeeDocument(d, state, actor))
       // Offered under a name that fits its type, also when recorded before that rule.
-      .map(({ submittedByUserId: _by, ...d }) => ({ ...d, name: nameForType(d.name, d.mediaType) })),
+      .map(({ submittedByUserId: _by, recordedAtVersion: _version, ...d }) => ({ ...d, name: nameForType(d.name, d.mediaType) })),
     administrationFee: state.administrationFee ?? null,
     // Fees are between the disputes body and each party: a party sees its own invoices only.
     invoices: state.invoices.filter((i) => isSecretariat || i.organisationId === actor.organisationId),

@@ -1,7 +1,7 @@
 import type { DisputeCommand } from '../../../../../libs/domain/src';
 import type { StoredEvent } from '../../../../../libs/event-store/src/port';
 
-// The causation rule of every event's metadata (README "Audit trail"):
+// The causation rule of every event's metadata (docs/architecture.md, "Audit trail"):
 // - events of a user's command are caused by the request: causationId = correlationId = request id;
 // - a DeadlineMissed (and what follows from it) is caused by the event that set the deadline, or
 //   by the last DeadlineExtended of it: the scan merely noticed that its time had come. Its

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  canSeeDocument,
-  canSeeSessionNotes,
+  caseAccess,
   disputeStreamId,
   foldEvents,
-  isCaseVisibleTo,
   toDisputeEvent,
+  visibleEventData,
   type Actor,
   type DirectoryView,
+  type DisputeEvent,
   type DisputeState,
   type Policies,
 } from '../../../../../libs/domain/src';
@@ -22,8 +22,8 @@ import type {
 import type { Clock } from '../../../../../libs/runtime/src/clock';
 import { CLOCK, DIRECTORY, EVENT_STORE, POLICIES, READ_MODELS } from '../../../../../libs/runtime/src/tokens';
 import { CaseNotFoundError } from '../../common/errors';
-import { toCaseView } from './case-view';
-import type { CaseView, TimelineItemView } from './views';
+import { toCaseView, toConflictCheckView } from './case-view';
+import type { CaseView, ConflictCheckView, TimelineItemView } from './views';
 
 /** Filters and paging of GET /api/disputes, exactly as the read model takes them. */
 export type DisputeListFilter = CaseListFilter;
@@ -43,11 +43,24 @@ export class DisputeReader {
     @Inject(POLICIES) private readonly policies: Policies,
   ) {}
 
-  /** The case as the caller may see it, with its allowed actions; `asOf`: as it was then. */
-  async get(disputeId: string, actor: Actor, asOf?: Date): Promise<CaseView> {
+  /**
+   * The case as the caller may see it, with its allowed actions; `asOf`: as it was then. The
+   * domain's visibility rules (visibility.ts) decide how far: a nominee gets the conflict check
+   * (rule 2), a former neutral the case as it stood when their term ended (rule 3).
+   */
+  async get(disputeId: string, actor: Actor, asOf?: Date): Promise<CaseView | ConflictCheckView> {
     const current = await this.readModels.getCase(disputeId);
     // Visibility is decided on the case as it is now: a party later removed sees no history either.
-    if (!current || !isCaseVisibleTo(current, actor)) throw new CaseNotFoundError(disputeId);
+    const access = current ? caseAccess(current, actor) : undefined;
+    if (!current || !access || access.kind === 'none') throw new CaseNotFoundError(disputeId);
+    if (access.kind === 'conflict_check') return toConflictCheckView(current, this.directory);
+    if (access.kind === 'term_record') {
+      const untilTermEnd = (await this.events(disputeId)).slice(0, access.untilVersion);
+      const termEndedAt = untilTermEnd[untilTermEnd.length - 1]?.data.occurredAt;
+      const limit = asOf ? asOf.getTime() : Number.POSITIVE_INFINITY;
+      const state = this.fold(untilTermEnd.filter((e) => Date.parse(e.data.occurredAt) <= limit), disputeId);
+      return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies, termEndedAt);
+    }
     const state = asOf ? await this.stateAt(disputeId, asOf) : current;
     return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies);
   }
@@ -63,10 +76,14 @@ export class DisputeReader {
     return this.readModels.listCases(scope, filter);
   }
 
-  /** The events the caller may see, oldest first, confidential content removed. */
+  /**
+   * The events the caller may see, oldest first, as visibility.ts allows: nothing for a nominee
+   * (rule 2), nothing after a former neutral's term (rule 3), documents by their visibility
+   * (rule 4), confidential content removed, and no stream version or other numbering (rule 5).
+   */
   async timeline(disputeId: string, actor: Actor): Promise<TimelineItemView[]> {
     const state = await this.readModels.getCase(disputeId);
-    if (!state || !isCaseVisibleTo(state, actor)) throw new CaseNotFoundError(disputeId);
+    if (!state || caseAccess(state, actor).kind === 'none') throw new CaseNotFoundError(disputeId);
     const entries = await this.readModels.getTimeline(disputeId);
     return entries.flatMap((entry) => visibleEntry(entry, state, actor));
   }
@@ -74,45 +91,30 @@ export class DisputeReader {
   /** A temporal query: the case folded from its own events up to that moment. */
   private async stateAt(disputeId: string, asOf: Date): Promise<DisputeState> {
     const limit = asOf.getTime();
-    const events = (await this.store.readStream(disputeStreamId(disputeId)))
-      .map(toDisputeEvent)
-      .filter((e) => Date.parse(e.data.occurredAt) <= limit);
+    return this.fold((await this.events(disputeId)).filter((e) => Date.parse(e.data.occurredAt) <= limit), disputeId);
+  }
+
+  private async events(disputeId: string): Promise<DisputeEvent[]> {
+    return (await this.store.readStream(disputeStreamId(disputeId))).map(toDisputeEvent);
+  }
+
+  private fold(events: DisputeEvent[], disputeId: string): DisputeState {
     const state = foldEvents(events, disputeId);
     if (!state.exists) throw new CaseNotFoundError(disputeId);
     return state;
   }
 }
 
-/**
- * Confidential content is removed per reader: session notes for the mediator only, documents by
- * their visibility. The DocumentSubmitted entry of a document the reader may not see is left out
- * altogether (not redacted), so neither its name, type, size nor hash shows; references to it from
- * other entries (a statement's documentIds, a settlement document) are dropped too.
- */
+/** One timeline entry as this reader may see it, or none. */
 function visibleEntry(entry: TimelineEntry, state: DisputeState, actor: Actor): TimelineItemView[] {
-  let data = entry.data;
-  const mayRead = (documentId: unknown): boolean => {
-    const document = state.documents.find((d) => d.documentId === documentId);
-    return document !== undefined && canSeeDocument(document, state, actor);
-  };
-  if (entry.type === 'DocumentSubmitted' && !mayRead(data.documentId)) return [];
-  if (Array.isArray(data.documentIds)) {
-    data = { ...data, documentIds: data.documentIds.filter(mayRead) };
-  }
-  if (data.settlementDocumentId !== undefined && !mayRead(data.settlementDocumentId)) {
-    const { settlementDocumentId: _hidden, ...rest } = data;
-    data = rest;
-  }
-  if (entry.type === 'SessionHeld' && !canSeeSessionNotes(state, actor)) {
-    const { notes: _notes, ...rest } = data;
-    data = rest;
-  }
+  const data = visibleEventData({ type: entry.type, data: entry.data, version: entry.revision + 1 }, state, actor);
+  if (data === undefined) return [];
+  const by = entry.actor;
   return [
     {
-      version: entry.revision + 1,
       type: entry.type,
       at: entry.at,
-      actor: entry.actor ? { userId: entry.actor.userId, role: entry.actor.role, organisationId: entry.actor.organisationId } : null,
+      actor: by ? { userId: by.userId, role: by.role, ...(by.organisationId ? { organisationId: by.organisationId } : {}) } : null,
       data,
     },
   ];

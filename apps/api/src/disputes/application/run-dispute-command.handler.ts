@@ -30,6 +30,7 @@ import { PROJECTION_RUNNER } from '../../infrastructure/infrastructure.tokens';
 import { CaseNumberAllocator } from './case-number-allocator';
 import { RunDisputeCommand, type CommandOptions, type CommandResult } from './dispute-commands';
 import { causationFor } from './causation';
+import { idempotencyMarker, isRecordedBefore } from '../../http/idempotent-outcome';
 import { clientRequestIdMetadata } from '../../../../../libs/runtime/src/client-request-id';
 
 /** Enough for every racer of a burst to win once; each round at least one append succeeds. */
@@ -67,7 +68,8 @@ export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeComma
       try {
         return await this.decideAndAppend(disputeId, command, state, actor, { ...options, causationId });
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // The key's answer was recorded by an earlier run: the idempotency layer answers with it.
+        if (!(error instanceof WrongExpectedVersionError) || isRecordedBefore(error)) throw error;
         const caseMoved = error.streamId === disputeStreamId(disputeId);
         if (caseMoved && options.expectedVersion !== undefined) {
           throw new VersionConflictError(options.expectedVersion, (error.actual ?? -1) + 1);
@@ -119,17 +121,20 @@ export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeComma
       expectedVersion: state.version === 0 ? 'no_stream' : state.version - 1,
       events: decided.map((e) => this.toNewEvent(e, actor, options)),
     });
-    const results = await this.store.appendToStreams(appends).catch(forgetReservation);
-    const lastPosition = Math.max(...results.map((r) => r.position));
-    await this.awaitProjections(lastPosition);
-
     const after = decided.reduce(evolve, state);
-    return {
+    const result: CommandResult = {
       id: disputeId,
       status: after.status,
       version: after.version,
       ...(after.caseNumber ? { caseNumber: after.caseNumber } : {}),
     };
+    // With an Idempotency-Key: the answer is recorded in the same atomic append as the events.
+    const marker = idempotencyMarker(result, actor);
+    if (marker) appends.push(marker);
+    const results = await this.store.appendToStreams(appends).catch(forgetReservation);
+    const lastPosition = Math.max(...results.map((r) => r.position));
+    await this.awaitProjections(lastPosition);
+    return result;
   }
 
   private toNewEvent(event: { type: string; data: object }, actor: Actor, options: CommandOptions): NewEvent {
@@ -156,3 +161,4 @@ export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeComma
     }
   }
 }
+

@@ -1,6 +1,6 @@
 import type { Action, Deadline, DecisionOutcome, MediationResult, NeutralRole } from '../../../../../libs/domain/src';
 
-// What GET /api/disputes/{id} and the timeline answer (API.md). Built from the case-summary
+// What GET /api/disputes/{id} and the timeline answer (docs/api.md). Built from the case-summary
 // document for one caller: documents, invoices and notes are filtered to what they may see.
 
 export interface OrganisationView {
@@ -14,12 +14,43 @@ export interface NeutralView {
   userId: string;
   name: string;
   role: NeutralRole;
-  status: 'nominated' | 'appointed' | 'lapsed';
+  /** The neutral's term: nominated, appointed, or ended (with endReason and endedAt). */
+  status: 'nominated' | 'appointed' | 'ended';
   chair: boolean;
+  nominatedAt?: string;
+  appointedAt?: string;
+  endedAt?: string;
+  endReason?: string;
+}
+
+/**
+ * How far the caller sees this case: `full`; `conflict_check` for a nominated neutral (only what a
+ * conflict check needs); `term_record` for a neutral whose term ended (the case as it stood then).
+ */
+export type CaseAccessView = 'full' | 'conflict_check' | 'term_record';
+
+/** What a nominated neutral sees of a case (rule 2): enough to check for conflicts, nothing more. */
+export interface ConflictCheckView {
+  id: string;
+  access: 'conflict_check';
+  caseNumber: string | null;
+  status: string;
+  phase: string;
+  sector: string;
+  subjects: string[];
+  route: string | null;
+  summary: string;
+  claimants: OrganisationView[];
+  respondents: OrganisationView[];
+  filedOnBehalfBy: OrganisationView | null;
+  allowedActions: Action[];
 }
 
 export interface CaseView {
   id: string;
+  access: CaseAccessView;
+  /** With access `term_record`: when the caller's term on the case ended; the view stops there. */
+  termEndedAt: string | null;
   caseNumber: string | null;
   status: string;
   phase: string;
@@ -101,8 +132,8 @@ export interface FeeCostView {
   shares: { organisationId: string; name: string; pct: number; amountCents: number | null }[];
 }
 
+/** One timeline entry: no stream version or other numbering with gaps (rule 5). */
 export interface TimelineItemView {
-  version: number;
   type: string;
   at: string;
   actor: { userId: string; role: string; organisationId?: string } | null;

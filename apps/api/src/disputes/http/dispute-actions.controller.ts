@@ -12,6 +12,7 @@ import {
 import type { Actor } from '../../../../../libs/domain/src';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
+import { shapeIdempotentAnswer } from '../../http/idempotent-outcome';
 import { IfMatch } from '../../http/if-match';
 import { ApiCaseProblemResponses, ProblemSchema } from '../../http/openapi';
 import { RequestId } from '../../http/request-id';
@@ -41,6 +42,8 @@ export class DisputeActionsController {
   ): Promise<CommandResult & Record<string, string | number>> {
     const spec = ACTION_TABLE[action] as JsonAction<JsonServedAction, object>;
     const command = spec.command(body, newId);
+    // The answer recorded with the events under an Idempotency-Key: the same as returned below.
+    shapeIdempotentAnswer((result) => ({ ...(result as CommandResult), ...spec.answer?.(command) }));
     const result = await this.commandBus.execute(
       new RunDisputeCommand(disputeId, command, actor, {
         ...(expectedVersion !== undefined ? { expectedVersion } : {}),

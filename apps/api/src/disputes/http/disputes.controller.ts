@@ -25,7 +25,7 @@ import { caseViewETag } from '../../http/viewer-etag';
 import { randomUUID } from 'node:crypto';
 import { RunDisputeCommand, type CommandResult } from '../application/dispute-commands';
 import { DisputeReader } from '../application/dispute-reader';
-import type { CaseView, TimelineItemView } from '../application/views';
+import type { CaseView, ConflictCheckView, TimelineItemView } from '../application/views';
 import { DisputeIdPipe } from './dispute-id.pipe';
 import { FileDisputeDto } from './dto/file-dispute.dto';
 import { GetDisputeQueryDto, ListDisputesQueryDto } from './dto/query.dto';
@@ -109,10 +109,11 @@ export class DisputesController {
     @Query() query: GetDisputeQueryDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseView> {
+  ): Promise<CaseView | ConflictCheckView> {
     const asOf = query.asOf !== undefined ? parseAsOf(query.asOf, this.clock.now()) : undefined;
     const view = await this.reader.get(id, actor, asOf);
-    res.setHeader('ETag', caseViewETag(view.version, actor, view));
+    // A nominee's conflict check carries no version: they cannot act on the case (rule 2).
+    if ('version' in view) res.setHeader('ETag', caseViewETag(view.version, actor, view));
     return view;
   }
 

@@ -18,6 +18,7 @@ import type { AppConfig } from '../../../../../libs/runtime/src/config/app-confi
 import { CommandBus } from '@nestjs/cqrs';
 import { RunDisputeCommand, type CommandResult } from '../../disputes/application/dispute-commands';
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
+import { shapeIdempotentAnswer } from '../../http/idempotent-outcome';
 import { ProblemException, problemType, RequestValidationException, type FieldError } from '../../http/problem';
 import { ACCEPTED_LABELS, recogniseDocumentType } from '../content/document-types';
 import { nameForType } from '../content/file-name';
@@ -71,15 +72,7 @@ export class UploadDocumentService {
       return await this.idempotency.runOnce(req, res, fingerprint, 201, async () => {
         await file.staged.commit();
         const documentId = randomUUID();
-        const result: CommandResult = await this.commandBus.execute(
-          new RunDisputeCommand(
-            disputeId,
-            { type: 'submit-document', documentId, name, mediaType: recognition.mediaType, sizeBytes, sha256, visibility },
-            actor,
-            options,
-          ),
-        );
-        return {
+        const answer = (result: CommandResult): DocumentUploaded => ({
           documentId,
           sha256,
           sizeBytes,
@@ -89,7 +82,18 @@ export class UploadDocumentService {
           id: result.id,
           status: result.status,
           version: result.version,
-        };
+        });
+        // The answer recorded with the events (Idempotency-Key) is this whole answer, not the bare result.
+        shapeIdempotentAnswer((result) => answer(result as CommandResult));
+        const result: CommandResult = await this.commandBus.execute(
+          new RunDisputeCommand(
+            disputeId,
+            { type: 'submit-document', documentId, name, mediaType: recognition.mediaType, sizeBytes, sha256, visibility },
+            actor,
+            options,
+          ),
+        );
+        return answer(result);
       });
     } finally {
       await staged?.discard(); // nothing after a commit; otherwise the staged bytes go

@@ -3,6 +3,7 @@ export const MAX_FILE_NAME_LENGTH = 200;
 
 const FALLBACK = 'document';
 // C0 and C1 controls, DEL, and the bidirectional overrides that make `gpj.exe` read as `exe.jpg`.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Reserved on Windows or in HTTP headers and shells; replaced, so the name stays readable.
 const RESERVED = /[<>:"/\\|?*]/g;

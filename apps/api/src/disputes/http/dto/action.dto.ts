@@ -42,7 +42,7 @@ import {
   RequiredText,
 } from './validators';
 
-// One body per action of API.md's table. Unknown fields are refused (400) by the global pipe.
+// One body per JSON action of the action table (../../action-table.ts). Unknown fields are refused (400) by the global pipe.
 
 export class RequestInformationDto {
   @ApiProperty({ maxLength: MAX_TEXT, description: 'What the claimant must supply' })
@@ -150,6 +150,10 @@ export class NominateNeutralsDto {
   @IsNotEmpty({ each: true })
   @MaxLength(MAX_ID, { each: true })
   neutralUserIds!: string[];
+
+  @ApiPropertyOptional({ maxLength: MAX_ID, description: 'The chair: required for a panel of 3, one of neutralUserIds' })
+  @OptionalText(MAX_ID)
+  chairUserId?: string;
 }
 
 export class ChallengeNeutralDto {
@@ -160,7 +164,21 @@ export class ChallengeNeutralDto {
   @ApiProperty({ maxLength: MAX_TEXT })
   @RequiredText(MAX_TEXT)
   grounds!: string;
+
+  @ApiPropertyOptional({ description: 'After appointment: true, the challenge rests on facts that became known later' })
+  @IsOptional()
+  @IsBoolean()
+  newFacts?: boolean;
+
+  @ApiPropertyOptional({ description: 'With newFacts: since when you know them, a date (Amsterdam) or date-time; at most 7 days ago' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  factsKnownSince?: string;
 }
+
+/** A party gives up its right to challenge the current nomination (no fields). */
+export class WaiveChallengeDto {}
 
 export class DecideChallengeDto {
   @ApiProperty({ maxLength: MAX_ID })

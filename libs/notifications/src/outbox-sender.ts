@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { retryWhileBusy } from '../../read-models/src/sqlite-busy';
+import { execute, isPostgres, select } from '../../read-models/src/sql';
+import type { MailTransport } from './transports';
+
+export interface OutboxSenderOptions {
+  transport: MailTransport;
+  from: string;
+  now: () => Date;
+  /** Messages claimed per round. */
+  batchSize?: number;
+  /** How long a claimed message is this sender's; after that (a crash) another may send it again, with the same Message-ID. */
+  leaseMs?: number;
+  /** First retry after this long, doubling per attempt up to maxBackoffMs. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** Told of each failed attempt (the message stays pending and is retried). */
+  onError?: (error: unknown, messageId: string) => void;
+}
+
+interface ClaimedRow {
+  id: string;
+  message_id: string;
+  kind: string;
+  link: string;
+  email: string | null;
+  recipient_name: string;
+  user_id: string;
+  essential: number;
+  subject: string;
+  body_text: string;
+  body_html: string;
+  ics: string | null;
+  ics_method: string | null;
+  created_at: string;
+  attempts: number;
+}
+
+export interface SendRound {
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+/** Exponential backoff with a cap: 30 s, 1 min, 2 min, … up to the cap (default 1 hour). Never gives up. */
+export const backoffMs = (attempts: number, base: number, max: number): number => Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * Delivers the outbox. A round claims due messages with a lease (one UPDATE … RETURNING, so two
+ * senders never claim the same row), sends each, and marks it sent only if it still holds the
+ * lease. A crash between sending and marking leaves the lease to expire; the message is then sent
+ * again with the same Message-ID. A failure puts the message back with a later next attempt.
+ */
+export class OutboxSender {
+  readonly owner = `sender-${randomUUID()}`;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<SendRound> | undefined;
+  /** True until start() (rounds may still be run by hand), and after stop(). */
+  private stopped = true;
+  /** Set by stop(): a round in progress ends after the message it is sending. */
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: OutboxSenderOptions,
+  ) {}
+
+  start(intervalMs: number): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const loop = async (): Promise<void> => {
+      if (this.stopped) return;
+      try {
+        // Keep going while rounds are full; then wait for the interval.
+        for (;;) {
+          const round = await this.round();
+          if (this.stopped || round.sent + round.failed + round.skipped < (this.options.batchSize ?? 20)) break;
+        }
+      } catch (error) {
+        this.options.onError?.(error, '');
+      }
+      if (!this.stopped) this.timer = setTimeout(() => void loop(), intervalMs);
+    };
+    this.timer = setTimeout(() => void loop(), 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+    this.options.transport.close();
+  }
+
+  /** One round; overlapping calls share it. */
+  round(): Promise<SendRound> {
+    this.running ??= this.sendRound().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sendRound(): Promise<SendRound> {
+    const result: SendRound = { sent: 0, failed: 0, skipped: 0 };
+    const now = this.options.now();
+    const claimed = await this.claim(now);
+    const optedOut = await this.optedOutOf(claimed);
+    for (const row of claimed) {
+      if (this.stopping) break;
+      if (!row.email || (row.essential === 0 && optedOut.has(row.user_id))) {
+        // No address, or the user switched this kind off: kept for the portal, not mailed.
+        await this.mark(row.id, `status = 'skipped', lease_owner = NULL, lease_until = NULL`, []);
+        result.skipped++;
+        continue;
+      }
+      try {
+        await this.options.transport.send({
+          messageId: row.message_id,
+          kind: row.kind,
+          link: row.link,
+          from: this.options.from,
+          to: { name: row.recipient_name, address: row.email },
+          subject: row.subject,
+          text: row.body_text,
+          html: row.body_html,
+          date: new Date(row.created_at),
+          ...(row.ics ? { ics: { method: row.ics_method ?? 'REQUEST', content: row.ics } } : {}),
+        });
+        await this.mark(row.id, `status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, lease_owner = NULL, lease_until = NULL`, [
+          this.options.now().toISOString(),
+        ]);
+        result.sent++;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const next = new Date(
+          this.options.now().getTime() + backoffMs(attempts, this.options.baseBackoffMs ?? 30_000, this.options.maxBackoffMs ?? 3_600_000),
+        );
+        const message = error instanceof Error ? error.message : String(error);
+        await this.mark(row.id, `attempts = attempts + 1, next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL`, [
+          next.toISOString(),
+          message.slice(0, 500),
+        ]);
+        this.options.onError?.(error, row.message_id);
+        result.failed++;
+      }
+    }
+    return result;
+  }
+
+  private async claim(now: Date): Promise<ClaimedRow[]> {
+    const leaseUntil = new Date(now.getTime() + (this.options.leaseMs ?? 60_000)).toISOString();
+    const at = now.toISOString();
+    const limit = this.options.batchSize ?? 20;
+    const skipLocked = isPostgres(this.dataSource) ? ' FOR UPDATE SKIP LOCKED' : '';
+    return retryWhileBusy(() =>
+      select<ClaimedRow>(
+        this.dataSource.manager,
+        `UPDATE notification_messages SET lease_owner = ?, lease_until = ?
+         WHERE id IN (SELECT id FROM notification_messages
+                      WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+                      ORDER BY next_attempt_at LIMIT ?${skipLocked})
+           AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)
+         RETURNING id, message_id, kind, link, email, recipient_name, user_id, essential, subject, body_text, body_html, ics, ics_method, created_at, attempts`,
+        [this.owner, leaseUntil, at, at, limit, at],
+      ).then((rows) => normaliseRows(rows)),
+    );
+  }
+
+  private async optedOutOf(rows: ClaimedRow[]): Promise<Set<string>> {
+    const users = [...new Set(rows.filter((r) => r.essential === 0).map((r) => r.user_id))];
+    if (users.length === 0) return new Set();
+    const found = await select<{ user_id: string }>(
+      this.dataSource.manager,
+      `SELECT user_id FROM notification_preferences WHERE non_essential_email = 0 AND user_id IN (${users.map(() => '?').join(', ')})`,
+      users,
+    );
+    return new Set(found.map((r) => r.user_id));
+  }
+
+  /** Updates a row this sender still holds; a row whose lease passed to another sender is left alone. */
+  private async mark(id: string, assignments: string, parameters: unknown[]): Promise<void> {
+    await retryWhileBusy(() =>
+      execute(this.dataSource.manager, `UPDATE notification_messages SET ${assignments} WHERE id = ? AND lease_owner = ?`, [...parameters, id, this.owner]),
+    );
+  }
+}
+
+/** PostgreSQL's UPDATE … RETURNING comes back as [rows, count] through TypeORM; SQLite's as rows. */
+function normaliseRows(result: unknown): ClaimedRow[] {
+  const rows = Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
+  return (rows as ClaimedRow[]).map((r) => ({ ...r, essential: Number(r.essential), attempts: Number(r.attempts) }));
+}
