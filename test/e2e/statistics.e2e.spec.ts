@@ -2,7 +2,15 @@
 import type { StoredEvent } from '../../libs/event-store/src/port';
 import { ManualClock } from '../../libs/runtime/src/clock';
 import { seedHistory } from './support/history';
-import { expectedFigures, foldRawCases, OUTCOME_KEYS, SECTORS, SUBJECTS, testPeriods, type RawCase } from './support/independent-statistics';
+import {
+  expectedFigures,
+  foldRawCases,
+  OUTCOME_KEYS,
+  SECTORS,
+  SUBJECTS,
+  testPeriods,
+  type RawCase,
+} from './support/independent-statistics';
 import { newDataDir, removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 // Statistics over a generated history of 600 cases, checked figure by figure against a
@@ -35,7 +43,8 @@ afterAll(async () => {
 
 const META = ['from', 'to', 'groupBy', 'minCellCount', 'audience', 'periods', 'suppressed', 'period'];
 const figuresOnly = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([k]) => !META.includes(k)));
-const query = (w: { from: string; to: string; groupBy: string }, extra = '') => `/api/statistics?from=${w.from}&to=${w.to}&groupBy=${w.groupBy}${extra}`;
+const query = (w: { from: string; to: string; groupBy: string }, extra = '') =>
+  `/api/statistics?from=${w.from}&to=${w.to}&groupBy=${w.groupBy}${extra}`;
 
 describe('GET /api/statistics for the secretariat', () => {
   it('the history is big and varied enough to test with', () => {
@@ -53,7 +62,10 @@ describe('GET /api/statistics for the secretariat', () => {
     expect(res.body.periods.map((p: { period: string }) => p.period)).toEqual(periods.map((p) => p.label));
     expect(figuresOnly(res.body)).toEqual(expectedFigures(raw.values(), periods[0].start, periods[periods.length - 1].end));
     periods.forEach((p, i) => {
-      expect({ period: p.label, ...figuresOnly(res.body.periods[i]) }).toEqual({ period: p.label, ...expectedFigures(raw.values(), p.start, p.end) });
+      expect({ period: p.label, ...figuresOnly(res.body.periods[i]) }).toEqual({
+        period: p.label,
+        ...expectedFigures(raw.values(), p.start, p.end),
+      });
     });
     expect(res.body.suppressed).toEqual([]);
     expect(res.body.filed).toBeGreaterThan(0);
@@ -66,12 +78,22 @@ describe('GET /api/statistics for the secretariat', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('period,from,to,figure,value,suppressed');
-    const rows = new Map(lines.slice(1).map((l) => {
-      const [period, , , figure, value] = l.split(',');
-      return [`${period}|${figure}`, value];
-    }));
-    const get = (obj: Record<string, unknown>, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], obj);
-    for (const path of ['filed', 'openAtEnd', 'bySector.dental', 'outcomes.settled', 'mediation.successRate', 'durationsDays.filingToClosure.p90']) {
+    const rows = new Map(
+      lines.slice(1).map((l) => {
+        const [period, , , figure, value] = l.split(',');
+        return [`${period}|${figure}`, value];
+      }),
+    );
+    const get = (obj: Record<string, unknown>, path: string) =>
+      path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], obj);
+    for (const path of [
+      'filed',
+      'openAtEnd',
+      'bySector.dental',
+      'outcomes.settled',
+      'mediation.successRate',
+      'durationsDays.filingToClosure.p90',
+    ]) {
       expect(rows.get(`overall|${path}`)).toBe(String(get(json.body, path) ?? ''));
       expect(rows.get(`2024-Q3|${path}`)).toBe(String(get(json.body.periods[2], path) ?? ''));
     }
@@ -84,32 +106,82 @@ function identities(body: Record<string, any>): { name: string; cells: [string, 
   const out: { name: string; cells: [string, number | null][] }[] = [];
   const parts = (scope: string, s: Record<string, any>, total: string, group: string) => ({
     name: `${scope}: ${total} = sum of ${group}`,
-    cells: [[`${scope}.${total}`, s[total]], ...Object.entries(s[group]).map(([k, v]) => [`${scope}.${group}.${k}`, v])] as [string, number | null][],
+    cells: [[`${scope}.${total}`, s[total]], ...Object.entries(s[group]).map(([k, v]) => [`${scope}.${group}.${k}`, v])] as [
+      string,
+      number | null,
+    ][],
   });
   for (const [label, s] of scopes) {
     for (const g of ['byPhase', 'byLegalFramework', 'bySector', 'byInitialRoute', 'byClaimantKind']) out.push(parts(label, s, 'filed', g));
     for (const g of ['outcomes', 'byFinalRoute']) out.push(parts(label, s, 'closed', g));
-    out.push({ name: `${label}: mediation`, cells: [['c', s.mediation.concluded], ['f', s.mediation.fullAgreement], ['p', s.mediation.partialAgreement], ['n', s.mediation.noAgreement]] });
-    out.push({ name: `${label}: consent`, cells: [['a', s.respondentConsentRate.answered], ['c', s.respondentConsentRate.consented], ['d', s.outcomes.declined]] });
+    out.push({
+      name: `${label}: mediation`,
+      cells: [
+        ['c', s.mediation.concluded],
+        ['f', s.mediation.fullAgreement],
+        ['p', s.mediation.partialAgreement],
+        ['n', s.mediation.noAgreement],
+      ],
+    });
+    out.push({
+      name: `${label}: consent`,
+      cells: [
+        ['a', s.respondentConsentRate.answered],
+        ['c', s.respondentConsentRate.consented],
+        ['d', s.outcomes.declined],
+      ],
+    });
   }
   const flat = (s: Record<string, any>): [string, number | null][] => [
-    ['filed', s.filed], ['registered', s.registered], ['closed', s.closed], ['escalations', s.escalations], ['deadlinesMissed', s.deadlinesMissed],
-    ['smallProviderShare.count', s.smallProviderShare.count], ['answered', s.respondentConsentRate.answered], ['consented', s.respondentConsentRate.consented],
-    ['mediation.concluded', s.mediation.concluded], ['mediation.full', s.mediation.fullAgreement], ['mediation.partial', s.mediation.partialAgreement], ['mediation.no', s.mediation.noAgreement],
+    ['filed', s.filed],
+    ['registered', s.registered],
+    ['closed', s.closed],
+    ['escalations', s.escalations],
+    ['deadlinesMissed', s.deadlinesMissed],
+    ['smallProviderShare.count', s.smallProviderShare.count],
+    ['answered', s.respondentConsentRate.answered],
+    ['consented', s.respondentConsentRate.consented],
+    ['mediation.concluded', s.mediation.concluded],
+    ['mediation.full', s.mediation.fullAgreement],
+    ['mediation.partial', s.mediation.partialAgreement],
+    ['mediation.no', s.mediation.noAgreement],
     ['appointed', s.durationsDays.filingToAppointment.n],
-    ...['byPhase', 'byLegalFramework', 'bySector', 'bySubject', 'byInitialRoute', 'byFinalRoute', 'byClaimantKind', 'outcomes'].flatMap((g) =>
-      Object.entries(s[g]).map(([k, v]) => [`${g}.${k}`, v] as [string, number | null])),
+    ...['byPhase', 'byLegalFramework', 'bySector', 'bySubject', 'byInitialRoute', 'byFinalRoute', 'byClaimantKind', 'outcomes'].flatMap(
+      (g) => Object.entries(s[g]).map(([k, v]) => [`${g}.${k}`, v] as [string, number | null]),
+    ),
   ];
   const overall = new Map(flat(body));
   const periodFlats = body.periods.map((p: Record<string, unknown>) => new Map(flat(p)));
   for (const [key, value] of overall) {
-    out.push({ name: `overall ${key} = sum over periods`, cells: [[`overall.${key}`, value], ...periodFlats.map((m: Map<string, number | null>, i: number) => [`${body.periods[i].period}.${key}`, m.get(key)!] as [string, number | null])] });
+    out.push({
+      name: `overall ${key} = sum over periods`,
+      cells: [
+        [`overall.${key}`, value],
+        ...periodFlats.map(
+          (m: Map<string, number | null>, i: number) => [`${body.periods[i].period}.${key}`, m.get(key)!] as [string, number | null],
+        ),
+      ],
+    });
   }
   const last = body.periods[body.periods.length - 1];
-  out.push({ name: 'overall openAtEnd = last period', cells: [['overall', body.openAtEnd], ['last', last.openAtEnd]] });
+  out.push({
+    name: 'overall openAtEnd = last period',
+    cells: [
+      ['overall', body.openAtEnd],
+      ['last', last.openAtEnd],
+    ],
+  });
   for (let i = 1; i < body.periods.length; i++) {
     const [p, q] = [body.periods[i - 1], body.periods[i]];
-    out.push({ name: `stock-flow ${q.period}`, cells: [['open', q.openAtEnd], ['closed', q.closed], ['openBefore', p.openAtEnd], ['filed', q.filed]] });
+    out.push({
+      name: `stock-flow ${q.period}`,
+      cells: [
+        ['open', q.openAtEnd],
+        ['closed', q.closed],
+        ['openBefore', p.openAtEnd],
+        ['filed', q.filed],
+      ],
+    });
   }
   return out;
 }
@@ -136,10 +208,12 @@ describe('GET /api/statistics for observers', () => {
     for (const s of [observer, ...observer.periods]) {
       if (s.mediation.fullAgreement === null || s.mediation.concluded === null) expect(s.mediation.successRate).toBeNull();
       if (s.smallProviderShare.count === null || s.filed === null) expect(s.smallProviderShare.share).toBeNull();
-      if (s.respondentConsentRate.consented === null || s.respondentConsentRate.answered === null) expect(s.respondentConsentRate.rate).toBeNull();
+      if (s.respondentConsentRate.consented === null || s.respondentConsentRate.answered === null)
+        expect(s.respondentConsentRate.rate).toBeNull();
       if (s.registered === null) expect(s.durationsDays.filingToRegistration).toEqual({ n: null, median: null, p90: null });
       if (s.closed === null) expect(s.durationsDays.filingToClosure).toEqual({ n: null, median: null, p90: null });
-      if (s.durationsDays.filingToAppointment.n === null) expect(s.durationsDays.filingToAppointment).toEqual({ n: null, median: null, p90: null });
+      if (s.durationsDays.filingToAppointment.n === null)
+        expect(s.durationsDays.filingToAppointment).toEqual({ n: null, median: null, p90: null });
     }
     // Every withheld cell is listed; nothing listed is shown.
     const listed = new Set(observer.suppressed.map((c: { period: string; cell: string }) => `${c.period}|${c.cell}`));
@@ -152,14 +226,22 @@ describe('GET /api/statistics for observers', () => {
   };
 
   // Observers get whole periods that have ended (rule 22); NOW is 2026-06-30.
-  const OBSERVER_WINDOWS = [WINDOWS[1], { from: '2019-01-01', to: '2021-12-31', groupBy: 'quarter' }, { from: '2016-01-01', to: '2025-12-31', groupBy: 'year' }] as const;
+  const OBSERVER_WINDOWS = [
+    WINDOWS[1],
+    { from: '2019-01-01', to: '2021-12-31', groupBy: 'quarter' },
+    { from: '2016-01-01', to: '2025-12-31', groupBy: 'year' },
+  ] as const;
 
-  it.each(OBSERVER_WINDOWS)('withhold small cells of $from..$to by $groupBy so that none can be recovered', async (w) => {
-    const [sec, obs] = await Promise.all([app.as('sec-jan').get(query(w)), app.as('obs-karin').get(query(w))]);
-    expect(obs.status).toBe(200);
-    expect(obs.body.minCellCount).toBe(5);
-    checkSuppression(obs.body, sec.body, 5);
-  }, 120_000); // the first observer answer builds the publication (every ended period, audited)
+  it.each(OBSERVER_WINDOWS)(
+    'withhold small cells of $from..$to by $groupBy so that none can be recovered',
+    async (w) => {
+      const [sec, obs] = await Promise.all([app.as('sec-jan').get(query(w)), app.as('obs-karin').get(query(w))]);
+      expect(obs.status).toBe(200);
+      expect(obs.body.minCellCount).toBe(5);
+      checkSuppression(obs.body, sec.body, 5);
+    },
+    120_000,
+  ); // the first observer answer builds the publication (every ended period, audited)
 
   it('honours STATISTICS_MIN_CELL_COUNT', async () => {
     const strict = await startTestApp({ dataDir, clock: new ManualClock(new Date(NOW)), env: { STATISTICS_MIN_CELL_COUNT: '25' } });
@@ -213,8 +295,10 @@ describe('who may read what, and bad queries', () => {
       const res = await app.as(user).get('/api/statistics');
       expect([user, res.status, res.headers['content-type']]).toEqual([user, 403, expect.stringMatching(/^application\/problem\+json/)]);
     }
-    for (const user of ['prov-anna', 'ins-carla', 'obs-karin', 'adv-hanna']) expect([user, (await app.as(user).get('/api/mediation-outcomes')).status]).toEqual([user, 403]);
-    for (const user of ['prov-anna', 'ins-carla', 'obs-karin']) expect([user, (await app.as(user).get('/api/caseload')).status]).toEqual([user, 403]);
+    for (const user of ['prov-anna', 'ins-carla', 'obs-karin', 'adv-hanna'])
+      expect([user, (await app.as(user).get('/api/mediation-outcomes')).status]).toEqual([user, 403]);
+    for (const user of ['prov-anna', 'ins-carla', 'obs-karin'])
+      expect([user, (await app.as(user).get('/api/caseload')).status]).toEqual([user, 403]);
     expect((await app.http().get('/api/statistics')).status).toBe(401);
   });
 
@@ -286,7 +370,9 @@ describe('GET /api/mediation-outcomes', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.as('sec-jan').get(`/api/mediation-outcomes?from=${w.from}&to=${w.to}&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await app
+        .as('sec-jan')
+        .get(`/api/mediation-outcomes?from=${w.from}&to=${w.to}&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(37);
       expect([res.body.concluded, res.body.settlementRate]).toEqual([all.concluded, all.settlementRate]);
@@ -336,10 +422,16 @@ describe('GET /api/caseload', () => {
         }
         expect(view.body.neutrals).toEqual(expect.arrayContaining([expect.objectContaining({ userId: neutral, status: c.neutralStatus })]));
         const open = view.body.deadlines.filter((d: { status: string }) => d.status === 'open');
-        const upcoming = open.filter((d: { dueAt: string }) => d.dueAt > own.body.asOf).sort((a: { dueAt: string }, b: { dueAt: string }) => a.dueAt.localeCompare(b.dueAt));
+        const upcoming = open
+          .filter((d: { dueAt: string }) => d.dueAt > own.body.asOf)
+          .sort((a: { dueAt: string }, b: { dueAt: string }) => a.dueAt.localeCompare(b.dueAt));
         expect(c.nextDeadline?.deadlineId ?? null).toBe(upcoming[0]?.deadlineId ?? null);
-        const overdue = view.body.deadlines.filter((d: { status: string; dueAt: string }) => d.status === 'missed' || (d.status === 'open' && d.dueAt <= own.body.asOf));
-        expect(c.overdue.map((d: { deadlineId: string }) => d.deadlineId).sort()).toEqual(overdue.map((d: { deadlineId: string }) => d.deadlineId).sort());
+        const overdue = view.body.deadlines.filter(
+          (d: { status: string; dueAt: string }) => d.status === 'missed' || (d.status === 'open' && d.dueAt <= own.body.asOf),
+        );
+        expect(c.overdue.map((d: { deadlineId: string }) => d.deadlineId).sort()).toEqual(
+          overdue.map((d: { deadlineId: string }) => d.deadlineId).sort(),
+        );
       }
       // Every deadline listed belongs to one of the neutral's cases.
       const caseIds = new Set(own.body.neutrals[0].cases.map((c: { disputeId: string }) => c.disputeId));
@@ -349,7 +441,14 @@ describe('GET /api/caseload', () => {
 
   it('the secretariat sees every neutral of the roster and every open deadline of every open case', async () => {
     const sec = await app.as('sec-jan').get('/api/caseload');
-    expect(sec.body.neutrals.map((n: { userId: string }) => n.userId)).toEqual(['adv-hanna', 'adv-isaac', 'adv-julia', 'arb-ivo', 'med-femke', 'med-gerrit']);
+    expect(sec.body.neutrals.map((n: { userId: string }) => n.userId)).toEqual([
+      'adv-hanna',
+      'adv-isaac',
+      'adv-julia',
+      'arb-ivo',
+      'med-femke',
+      'med-gerrit',
+    ]);
     expect(sec.body.neutrals.reduce((n: number, x: { openCases: number }) => n + x.openCases, 0)).toBeGreaterThan(0);
     const openCases = [...raw.values()].filter((c) => c.closedAt === undefined);
     expect(openCases.length).toBeGreaterThan(5);
@@ -358,7 +457,9 @@ describe('GET /api/caseload', () => {
       const view = await app.as('sec-jan').get(`/api/disputes/${c.id}`);
       for (const d of view.body.deadlines) if (d.status === 'open') expected.push(`${c.id}/${d.deadlineId}`);
     }
-    expect(sec.body.deadlines.map((d: { disputeId: string; deadlineId: string }) => `${d.disputeId}/${d.deadlineId}`).sort()).toEqual(expected.sort());
+    expect(sec.body.deadlines.map((d: { disputeId: string; deadlineId: string }) => `${d.disputeId}/${d.deadlineId}`).sort()).toEqual(
+      expected.sort(),
+    );
     const dues = sec.body.deadlines.map((d: { dueAt: string }) => d.dueAt);
     expect(dues).toEqual([...dues].sort());
   });

@@ -16,7 +16,12 @@ describe('POST /api/disputes validation', () => {
   });
 
   const file = (body: unknown) =>
-    h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(JSON.stringify(body));
+    h
+      .http()
+      .post('/api/disputes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(body));
   const fields = (res: { body: { errors?: Array<{ field: string }> } }) => (res.body.errors ?? []).map((e) => e.field).sort();
   const messageFor = (res: { body: { errors?: Array<{ field: string; message: string }> } }, field: string) =>
     res.body.errors?.find((e) => e.field === field)?.message;
@@ -149,7 +154,12 @@ describe('POST /api/disputes validation', () => {
 
   it('deeply nested junk is a 400, not a stack overflow', async () => {
     const deep = '{"x":'.repeat(50_000) + '1' + '}'.repeat(50_000);
-    const res = await h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(deep);
+    const res = await h
+      .http()
+      .post('/api/disputes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send(deep);
     expect(res.status).toBe(400);
   });
 
@@ -162,7 +172,13 @@ describe('POST /api/disputes validation', () => {
 
   it('invalid UTF-8 in a string does not break anything', async () => {
     const json = Buffer.concat([Buffer.from('{"summary":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
-    const res = await h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').serialize((b: unknown) => b as string).send(json);
+    const res = await h
+      .http()
+      .post('/api/disputes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .serialize((b: unknown) => b as string)
+      .send(json);
     expect(res.status).toBe(400);
     expect(fields(res)).not.toContain('summary');
     expect(fields(res)).not.toContain('data');
@@ -210,7 +226,12 @@ describe('action bodies', () => {
     'submit-statement': { kind: 'statement_of_claim', text: 'Our claim.', documentIds: ['doc-1'] },
     'schedule-hearing': { startsAt: '2026-05-01T09:00:00Z' },
     'record-hearing': { hearingId: 'hear-1' },
-    'render-decision': { outcome: 'claim_partially_granted', claimantCostSharePct: 40, costAllocationReason: 'The claimant delayed.', summary: 'Partly right.' },
+    'render-decision': {
+      outcome: 'claim_partially_granted',
+      claimantCostSharePct: 40,
+      costAllocationReason: 'The claimant delayed.',
+      summary: 'Partly right.',
+    },
     withdraw: { reason: 'Settled privately.' },
     'record-settlement': { terms: 'Confidential.' },
     'extend-deadline': { deadlineId: 'dl-1', dueDate: '2026-06-01', reason: 'Holidays.' },
@@ -231,7 +252,10 @@ describe('action bodies', () => {
     // Rule 21: dates people give arrive as UTC instants (a plain due date: the end of that day in Amsterdam).
     const instants: Record<string, string> = { '2026-06-01': '2026-06-01T21:59:59.999Z' };
     const expected = Object.fromEntries(
-      Object.entries(valid[action]).map(([k, v]) => [k, (k === 'startsAt' || k === 'dueDate') && typeof v === 'string' ? (instants[v] ?? new Date(v).toISOString()) : v]),
+      Object.entries(valid[action]).map(([k, v]) => [
+        k,
+        (k === 'startsAt' || k === 'dueDate') && typeof v === 'string' ? (instants[v] ?? new Date(v).toISOString()) : v,
+      ]),
     );
     expect(command.command).toMatchObject({ type: action, ...expected });
     expect(command.actor).toEqual({ userId: 'sec-jan', role: 'secretariat', organisationId: 'org-geschilleninstantie' });
@@ -245,7 +269,16 @@ describe('action bodies', () => {
   });
 
   it('actions without a body accept no body at all', async () => {
-    for (const action of ['register', 'appoint-neutrals', 'accept-escalation', 'withdraw', 'decline-escalation', 'continue-with-respondents', 'waive-hearing', 'withdraw-participation']) {
+    for (const action of [
+      'register',
+      'appoint-neutrals',
+      'accept-escalation',
+      'withdraw',
+      'decline-escalation',
+      'continue-with-respondents',
+      'waive-hearing',
+      'withdraw-participation',
+    ]) {
       expect((await act(action)).status).toBe(200);
     }
   });

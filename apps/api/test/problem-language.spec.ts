@@ -21,10 +21,13 @@ describe('problems in the language the client asks for', () => {
     nl: await send('nl-NL,nl;q=0.9,en;q=0.5'),
     none: await send(undefined),
   });
-  const withLanguage = <T extends { set: (k: string, v: string) => T }>(req: T, language: string | undefined): T => (language ? req.set('Accept-Language', language) : req);
+  const withLanguage = <T extends { set: (k: string, v: string) => T }>(req: T, language: string | undefined): T =>
+    language ? req.set('Accept-Language', language) : req;
   const action = (language: string | undefined, error: unknown) => {
     h.commandBus.execute.mockRejectedValueOnce(error);
-    return withLanguage(h.http().post(`/api/disputes/${A_DISPUTE_ID}/withdraw`).set('Authorization', `Bearer ${token}`), language).send({}) as unknown as Promise<Res>;
+    return withLanguage(h.http().post(`/api/disputes/${A_DISPUTE_ID}/withdraw`).set('Authorization', `Bearer ${token}`), language).send(
+      {},
+    ) as unknown as Promise<Res>;
   };
   const expectBoth = (r: { en: Res; nl: Res; none: Res }, status: number, code: string, nlDetail: RegExp) => {
     for (const res of [r.en, r.nl, r.none]) {
@@ -39,7 +42,10 @@ describe('problems in the language the client asks for', () => {
   it('a domain refusal (403, 409, 400 with its field) uses the words written at the throw site', async () => {
     const refused = forbidden('not_a_party', { en: 'Only a party may withdraw.', nl: 'Alleen een partij mag de zaak intrekken.' });
     expectBoth(await both((l) => action(l, refused)), 403, 'not_a_party', /^Alleen een partij/);
-    const late = conflict('deadline_passed', { en: 'The insurer had until 12 December 2026.', nl: 'De verzekeraar had tot 12 december 2026 om te antwoorden.' });
+    const late = conflict('deadline_passed', {
+      en: 'The insurer had until 12 December 2026.',
+      nl: 'De verzekeraar had tot 12 december 2026 om te antwoorden.',
+    });
     expectBoth(await both((l) => action(l, late)), 409, 'deadline_passed', /12 december 2026/);
     const bad = invalid('dueDate', 'in_past', { en: 'The due date is in the past.', nl: 'De uiterste datum ligt in het verleden.' });
     const r = await both((l) => action(l, bad));
@@ -50,19 +56,31 @@ describe('problems in the language the client asks for', () => {
 
   it('a validation problem names each field in B1 Dutch, with a code per field', async () => {
     const send = (l: string | undefined) =>
-      withLanguage(h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`), l).send({ contractYear: 2026.5, sneaky: 1 }) as unknown as Promise<Res>;
+      withLanguage(h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`), l).send({
+        contractYear: 2026.5,
+        sneaky: 1,
+      }) as unknown as Promise<Res>;
     const r = await both(send);
     expectBoth(r, 400, 'validation', /niet goed ingevuld/);
     const nl = new Map(r.nl.body.errors.map((e: { field: string }) => [e.field, e]));
     expect(nl.get('summary')).toEqual({ field: 'summary', code: 'required', message: 'Vul de samenvatting in.' });
-    expect(nl.get('sneaky')).toEqual({ field: 'sneaky', code: 'unknown_field', message: expect.stringContaining('hoort niet bij dit verzoek') });
+    expect(nl.get('sneaky')).toEqual({
+      field: 'sneaky',
+      code: 'unknown_field',
+      message: expect.stringContaining('hoort niet bij dit verzoek'),
+    });
     expect((nl.get('contractYear') as { message: string }).message).toContain('Het contractjaar moet een heel getal zijn');
     const en = new Map(r.en.body.errors.map((e: { field: string; code: string }) => [e.field, e.code]));
     expect(en).toEqual(new Map(r.nl.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])));
   });
 
   it('401, 404, 413, 415 and 503 come in Dutch too', async () => {
-    expectBoth(await both((l) => withLanguage(h.http().get('/api/me'), l) as unknown as Promise<Res>), 401, 'not_authenticated', /Log eerst in/);
+    expectBoth(
+      await both((l) => withLanguage(h.http().get('/api/me'), l) as unknown as Promise<Res>),
+      401,
+      'not_authenticated',
+      /Log eerst in/,
+    );
     expectBoth(await both((l) => action(l, new CaseNotFoundError(A_DISPUTE_ID))), 404, 'case_not_found', /bestaat niet/);
     const big = (l: string | undefined) =>
       withLanguage(h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json'), l).send(
@@ -70,7 +88,9 @@ describe('problems in the language the client asks for', () => {
       ) as unknown as Promise<Res>;
     expectBoth(await both(big), 413, 'body_too_large', /te groot/);
     const text = (l: string | undefined) =>
-      withLanguage(h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'text/plain'), l).send('hello') as unknown as Promise<Res>;
+      withLanguage(h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'text/plain'), l).send(
+        'hello',
+      ) as unknown as Promise<Res>;
     expectBoth(await both(text), 415, 'unsupported_media_type', /JSON/);
     const down = await both((l) => action(l, new EventStoreUnavailableError('down')));
     expectBoth(down, 503, 'store_unavailable', /even niet bereikbaar/);

@@ -67,9 +67,7 @@ describe('problem+json mapping of each error class', () => {
     expect(filter.toProblem(new NotFoundException('Cannot GET /x')).status).toBe(404);
     expect(filter.toProblem(new UnauthorizedException()).status).toBe(401);
     expect(filter.toProblem(new PayloadTooLargeException()).status).toBe(413);
-    expect(filter.toProblem(new RequestValidationException([{ field: 'a', message: 'b' }])).errors).toEqual([
-      { field: 'a', message: 'b' },
-    ]);
+    expect(filter.toProblem(new RequestValidationException([{ field: 'a', message: 'b' }])).errors).toEqual([{ field: 'a', message: 'b' }]);
   });
 
   it('a BadRequestException carrying {errors} (the idempotency interceptor) keeps them', () => {
@@ -135,7 +133,12 @@ describe('problem+json over HTTP', () => {
   });
 
   it('malformed JSON is a 400 naming the body', async () => {
-    const res = await h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"phase":');
+    const res = await h
+      .http()
+      .post('/api/disputes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send('{"phase":');
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([{ field: 'body', code: 'invalid', message: expect.any(String) }]);
   });
@@ -151,7 +154,12 @@ describe('problem+json over HTTP', () => {
   });
 
   it('a body that is not JSON is a 415 problem; an unsupported charset too', async () => {
-    const text = await h.http().post('/api/disputes').set('Authorization', `Bearer ${token}`).set('Content-Type', 'text/plain').send('hello');
+    const text = await h
+      .http()
+      .post('/api/disputes')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'text/plain')
+      .send('hello');
     expectProblem(text, 415);
     const form = await h
       .http()

@@ -38,7 +38,9 @@ describe('Dutch validation messages', () => {
     const dto = plainToInstance(filing.FileDisputeDto, { contractYear: 'next', claims: [{ description: 'x', amountCents: 1.5 }] });
     const errors = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
     const byField = new Map(errors.map((e) => [e.field, e]));
-    expect(byField.get('contractYear')).toEqual(expect.objectContaining({ code: expect.any(String), nl: expect.stringMatching(/^Het contractjaar /) }));
+    expect(byField.get('contractYear')).toEqual(
+      expect.objectContaining({ code: expect.any(String), nl: expect.stringMatching(/^Het contractjaar /) }),
+    );
     expect(byField.get('claims[0].amountCents')?.nl).toContain('Het bedrag moet een heel aantal centen zijn');
     expect(byField.get('summary')).toEqual(expect.objectContaining({ code: 'required', nl: 'Vul de samenvatting in.' }));
   });

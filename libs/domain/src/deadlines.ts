@@ -30,4 +30,3 @@ export const isMissable = (deadline: Pick<Deadline, 'kind'>): boolean => deadlin
  */
 export const dueDeadlines = (state: DisputeState, now: string): Deadline[] =>
   state.deadlines.filter((d) => d.status === 'open' && instant(d.dueAt) <= instant(now));
-

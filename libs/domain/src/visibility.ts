@@ -32,8 +32,7 @@ export const CONFLICT_CHECK_FIELDS = ['caseNumber', 'claimants', 'respondents', 
 const NONE: CaseAccess = { kind: 'none' };
 const FULL: CaseAccess = { kind: 'full' };
 
-const isNeutralRole = (actor: Actor): boolean =>
-  actor.role === 'mediator' || actor.role === 'adviser' || actor.role === 'arbitrator';
+const isNeutralRole = (actor: Actor): boolean => actor.role === 'mediator' || actor.role === 'adviser' || actor.role === 'arbitrator';
 
 /** The reader's term on the case, if they are a neutral with one (one entry per person). */
 const termOf = (state: DisputeState, actor: Actor): NeutralOnCase | undefined =>
@@ -136,11 +135,7 @@ export const canSeeEvent = (event: CaseEventRef, state: DisputeState, actor: Act
  * the reader may not see (a statement's documentIds, a settlement document) are dropped, so
  * neither a name, type, size nor hash of a hidden document shows.
  */
-export const visibleEventData = (
-  event: CaseEventRef,
-  state: DisputeState,
-  actor: Actor,
-): Record<string, unknown> | undefined => {
+export const visibleEventData = (event: CaseEventRef, state: DisputeState, actor: Actor): Record<string, unknown> | undefined => {
   if (!canSeeEvent(event, state, actor)) return undefined;
   const mayRead = (documentId: unknown): boolean => {
     const doc = state.documents.find((d) => d.documentId === documentId);

@@ -9,6 +9,13 @@ describe('rule 21: what people write is read in Amsterdam', () => {
     ['2026-08-01T10:00:30', 'start_of_day', '2026-08-01T08:00:30.000Z'],
     ['2026-03-01T10:00:00Z', 'start_of_day', '2026-03-01T10:00:00.000Z'],
     ['2026-03-01T10:00:00+05:00', 'end_of_day', '2026-03-01T05:00:00.000Z'],
+    // Clocks go forward on 29 March 2026: 02:30 does not exist and moves on to 03:30 summer time.
+    ['2026-03-29T02:30', 'start_of_day', '2026-03-29T01:30:00.000Z'],
+    ['2026-03-29T03:00', 'start_of_day', '2026-03-29T01:00:00.000Z'],
+    // Clocks go back on 25 October 2026: 02:30 happens twice; the second (winter time) is meant.
+    ['2026-10-25T02:30', 'start_of_day', '2026-10-25T01:30:00.000Z'],
+    ['2026-10-25T01:30', 'start_of_day', '2026-10-24T23:30:00.000Z'],
+    ['2026-10-25', 'end_of_day', '2026-10-25T22:59:59.999Z'],
   ] as const)('%s (%s) is %s', (text, means, iso) => {
     expect(readPersonInstant(text, means)?.toISOString()).toBe(iso);
   });

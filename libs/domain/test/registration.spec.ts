@@ -14,7 +14,11 @@ describe('request-information', () => {
       .then([
         {
           type: 'InformationRequested',
-          data: { questions: 'Which contract?', deadline: { deadlineId: 'information-1', kind: 'information', dueAt: deadlineDueAt(now, 14) }, occurredAt: now },
+          data: {
+            questions: 'Which contract?',
+            deadline: { deadlineId: 'information-1', kind: 'information', dueAt: deadlineDueAt(now, 14) },
+            occurredAt: now,
+          },
         },
       ]);
     const s = foldEvents(awaitingInformation(), DISPUTE_ID);
@@ -36,8 +40,12 @@ describe('request-information', () => {
     expect(e.type === 'InformationRequested' && e.data.deadline.dueAt).toBe('2025-04-01T00:00:00.000Z');
   });
   it('refuses a due date in the past or not a date', () => {
-    given(filed()).when({ type: 'request-information', questions: 'q', dueDate: '2020-01-01' }, 'sec-jan').thenRefuses('invalid', 'not_in_future', 'dueDate');
-    given(filed()).when({ type: 'request-information', questions: 'q', dueDate: 'soon' }, 'sec-jan').thenRefuses('invalid', 'not_a_date', 'dueDate');
+    given(filed())
+      .when({ type: 'request-information', questions: 'q', dueDate: '2020-01-01' }, 'sec-jan')
+      .thenRefuses('invalid', 'not_in_future', 'dueDate');
+    given(filed())
+      .when({ type: 'request-information', questions: 'q', dueDate: 'soon' }, 'sec-jan')
+      .thenRefuses('invalid', 'not_a_date', 'dueDate');
   });
   it('refuses empty questions', () => {
     given(filed()).when({ type: 'request-information', questions: '' }, 'sec-jan').thenRefuses('invalid', 'required', 'questions');
@@ -61,9 +69,9 @@ describe('provide-information', () => {
   it('claimant, from awaiting_information: InformationProvided → filed, information deadline met', () => {
     const base = awaitingInformation();
     const now = nextHour(base);
-    given(base).when({ type: 'provide-information', answers: 'Contract 2025' }, 'prov-anna', now).then([
-      { type: 'InformationProvided', data: { answers: 'Contract 2025', occurredAt: now } },
-    ]);
+    given(base)
+      .when({ type: 'provide-information', answers: 'Contract 2025' }, 'prov-anna', now)
+      .then([{ type: 'InformationProvided', data: { answers: 'Contract 2025', occurredAt: now } }]);
     const s = given(base).when({ type: 'provide-information', answers: 'a' }, 'prov-anna').thenState();
     expect(s.status).toBe('filed');
     expect(s.deadlines[0]).toMatchObject({ status: 'met', closedAt: expect.any(String) });
@@ -75,12 +83,17 @@ describe('provide-information', () => {
     given(filed()).when({ type: 'provide-information', answers: 'a' }, 'prov-anna').thenRefuses('conflict', 'wrong_status');
   });
   it('refuses empty answers', () => {
-    given(awaitingInformation()).when({ type: 'provide-information', answers: '' }, 'prov-anna').thenRefuses('invalid', 'required', 'answers');
+    given(awaitingInformation())
+      .when({ type: 'provide-information', answers: '' }, 'prov-anna')
+      .thenRefuses('invalid', 'required', 'answers');
   });
 });
 
 describe('declare-inadmissible', () => {
-  it.each([['filed', filed], ['awaiting_information', awaitingInformation]] as const)('secretariat, from %s → inadmissible', (_s, base) => {
+  it.each([
+    ['filed', filed],
+    ['awaiting_information', awaitingInformation],
+  ] as const)('secretariat, from %s → inadmissible', (_s, base) => {
     const s = given(base())
       .when({ type: 'declare-inadmissible', reason: 'not_a_contracting_dispute', explanation: 'About a patient' }, 'sec-jan')
       .thenState();
@@ -90,10 +103,18 @@ describe('declare-inadmissible', () => {
     expect(s.deadlines.every((d) => d.status === 'cancelled')).toBe(true);
   });
   it('refuses after registration, other roles, bad reasons', () => {
-    given(registered()).when({ type: 'declare-inadmissible', reason: 'other', explanation: 'x' }, 'sec-jan').thenRefuses('conflict', 'wrong_status');
-    given(filed()).when({ type: 'declare-inadmissible', reason: 'other', explanation: 'x' }, 'ins-carla').thenRefuses('forbidden', 'wrong_role');
-    given(filed()).when({ type: 'declare-inadmissible', reason: 'boring' as never, explanation: 'x' }, 'sec-jan').thenRefuses('invalid', 'unknown_value', 'reason');
-    given(filed()).when({ type: 'declare-inadmissible', reason: 'other', explanation: '' }, 'sec-jan').thenRefuses('invalid', 'required', 'explanation');
+    given(registered())
+      .when({ type: 'declare-inadmissible', reason: 'other', explanation: 'x' }, 'sec-jan')
+      .thenRefuses('conflict', 'wrong_status');
+    given(filed())
+      .when({ type: 'declare-inadmissible', reason: 'other', explanation: 'x' }, 'ins-carla')
+      .thenRefuses('forbidden', 'wrong_role');
+    given(filed())
+      .when({ type: 'declare-inadmissible', reason: 'boring' as never, explanation: 'x' }, 'sec-jan')
+      .thenRefuses('invalid', 'unknown_value', 'reason');
+    given(filed())
+      .when({ type: 'declare-inadmissible', reason: 'other', explanation: '' }, 'sec-jan')
+      .thenRefuses('invalid', 'required', 'explanation');
   });
 });
 
@@ -102,24 +123,26 @@ describe('register', () => {
     // prov-bram files for a provider that is not small: the claimant bears the whole fee
     const base2 = filed({ claimantOrganisationIds: ['org-wijkzorg-amstelland'] }, 'prov-bram');
     const now = nextHour(base2);
-    given(base2).when({ type: 'register', caseNumber: 'GZC-2025-0007' }, 'sec-jan', now).then([
-      {
-        type: 'DisputeRegistered',
-        data: {
-          caseNumber: 'GZC-2025-0007',
-          administrationFee: { totalCents: 50_000, shares: [{ organisationId: 'org-wijkzorg-amstelland', amountCents: 50_000 }] },
-          occurredAt: now,
+    given(base2)
+      .when({ type: 'register', caseNumber: 'GZC-2025-0007' }, 'sec-jan', now)
+      .then([
+        {
+          type: 'DisputeRegistered',
+          data: {
+            caseNumber: 'GZC-2025-0007',
+            administrationFee: { totalCents: 50_000, shares: [{ organisationId: 'org-wijkzorg-amstelland', amountCents: 50_000 }] },
+            occurredAt: now,
+          },
         },
-      },
-      {
-        type: 'RespondentInvited',
-        data: {
-          respondentOrganisationIds: ['org-zv-noord'],
-          deadline: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: deadlineDueAt(now, 14) },
-          occurredAt: now,
+        {
+          type: 'RespondentInvited',
+          data: {
+            respondentOrganisationIds: ['org-zv-noord'],
+            deadline: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: deadlineDueAt(now, 14) },
+            occurredAt: now,
+          },
         },
-      },
-    ]);
+      ]);
     const s = given(base2).when({ type: 'register', caseNumber: 'GZC-2025-0007' }, 'sec-jan', now).thenState();
     expect(s).toMatchObject({ status: 'awaiting_respondent', caseNumber: 'GZC-2025-0007', registeredAt: now });
   });

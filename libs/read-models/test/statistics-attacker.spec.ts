@@ -1,4 +1,13 @@
-import { buildObserverPublication, computeStatistics, linearSolver, type LinearSolver, periodsOf, windowOf, type CalendarDate, type GroupBy } from '../src/statistics';
+import {
+  buildObserverPublication,
+  computeStatistics,
+  linearSolver,
+  type LinearSolver,
+  periodsOf,
+  windowOf,
+  type CalendarDate,
+  type GroupBy,
+} from '../src/statistics';
 import { randomHistory, type RandomHistory } from './support/random-case-facts';
 import { StatisticsAttacker, type CellRange, type PublishedTable } from './support/statistics-attacker';
 
@@ -19,12 +28,22 @@ function observerQueries(): { from: CalendarDate; to: CalendarDate; groupBy: Gro
   for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
     for (let last = y; last <= LAST_YEAR; last++) {
       for (const groupBy of ['year', 'quarter'] as const) {
-        queries.push({ from: { year: y, month: 1, day: 1 }, to: { year: last, month: 12, day: 31 }, groupBy, scope: last === y ? String(y) : `${y}..${last}` });
+        queries.push({
+          from: { year: y, month: 1, day: 1 },
+          to: { year: last, month: 12, day: 31 },
+          groupBy,
+          scope: last === y ? String(y) : `${y}..${last}`,
+        });
       }
     }
     for (let q = 1; q <= 4; q++) {
       const lastDay = [31, 30, 30, 31][q - 1];
-      queries.push({ from: { year: y, month: q * 3 - 2, day: 1 }, to: { year: y, month: q * 3, day: lastDay }, groupBy: 'quarter', scope: `${y}-Q${q}` });
+      queries.push({
+        from: { year: y, month: q * 3 - 2, day: 1 },
+        to: { year: y, month: q * 3, day: lastDay },
+        groupBy: 'quarter',
+        scope: `${y}-Q${q}`,
+      });
     }
   }
   return queries;
@@ -77,7 +96,9 @@ describe('statistics privacy (rule 22) against an attacker with an integer progr
     const seconds = (Date.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
-    console.log(`rule 22 attacker: ${HISTORIES} histories, ${withheldTotal} withheld cells, ${cellsChecked} of them small counts checked, ${programs} integer programs, ${failures.length} narrowed, ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU)`);
+    console.log(
+      `rule 22 attacker: ${HISTORIES} histories, ${withheldTotal} withheld cells, ${cellsChecked} of them small counts checked, ${programs} integer programs, ${failures.length} narrowed, ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU)`,
+    );
     expect(smallTotal).toBeGreaterThan(HISTORIES); // the property is not vacuous
     expect(failures.slice(0, 10)).toEqual([]);
   }, 600_000); // about 100 s of CPU for 200 histories; generous for a loaded CI machine

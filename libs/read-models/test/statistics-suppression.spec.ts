@@ -39,11 +39,22 @@ describe('computeStatistics for observers on a handful of cases', () => {
 
   it('13 filed, 11 by providers, 1 by an insurer, 1 by an association: a third cell is withheld', async () => {
     const cases = Array.from({ length: 13 }, (_, i) =>
-      fact(i, { filedAt: '2024-05-10T10:00:00.000Z', registeredAt: null, closedAt: null, outcome: null, claimantKind: i === 0 ? 'insurer' : i === 1 ? 'association' : 'provider' }),
+      fact(i, {
+        filedAt: '2024-05-10T10:00:00.000Z',
+        registeredAt: null,
+        closedAt: null,
+        outcome: null,
+        claimantKind: i === 0 ? 'insurer' : i === 1 ? 'association' : 'provider',
+      }),
     );
     const publication = buildObserverPublication(await linearSolver(), cases, [], NOW, 5);
     const year = { from: { year: 2024, month: 1, day: 1 }, to: { year: 2024, month: 12, day: 31 } };
-    const observer = computeStatistics(cases, [], { window: windowOf(year.from, year.to), periods: periodsOf(year.from, year.to, 'quarter'), audience: 'observer', publication });
+    const observer = computeStatistics(cases, [], {
+      window: windowOf(year.from, year.to),
+      periods: periodsOf(year.from, year.to, 'quarter'),
+      audience: 'observer',
+      publication,
+    });
     const q2 = observer.periods[1];
     expect([q2.byClaimantKind.insurer, q2.byClaimantKind.association]).toEqual([null, null]);
     // With 13 and 11 both shown the two withheld cells would add up to 2: one of them is withheld too.

@@ -13,7 +13,8 @@ import { requestIdMiddleware, requestScopeMiddleware } from './request-id';
 import { requestLogMiddleware } from './request-log';
 import { AppValidationPipe } from './validation';
 
-export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'> & Partial<Pick<AppConfig, 'apiDocs'>>;
+export type HttpConfig = Pick<AppConfig, 'bodyLimitBytes' | 'corsOrigins' | 'trustProxyHops' | 'requestLog'> &
+  Partial<Pick<AppConfig, 'apiDocs'>>;
 
 export interface ConfigureOptions {
   /** Where request log lines go; default stdout. Tests pass a stream they read. */
@@ -46,8 +47,12 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
   express.set('trust proxy', config.trustProxyHops > 0 ? config.trustProxyHops : false);
   // Swagger UI needs inline scripts and styles; the JSON API needs nothing, so it gets helmet's strict defaults.
   const apiHeaders = helmet();
-  const docsHeaders = helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } });
-  express.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/docs') ? docsHeaders : apiHeaders)(req, res, next));
+  const docsHeaders = helmet({
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+  });
+  express.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/docs') ? docsHeaders : apiHeaders)(req, res, next),
+  );
   express.use(requestIdMiddleware);
   if (config.requestLog) express.use(requestLogMiddleware(createLogger(options.requestLogStream)));
   if (config.corsOrigins.length > 0) {

@@ -3,12 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../../../libs/domain/src/errors';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../../../../libs/event-store/src/port';
-import {
-  CaseNotFoundError,
-  IdempotencyKeyReusedError,
-  IdempotentRequestInProgressError,
-  VersionConflictError,
-} from '../common/errors';
+import { CaseNotFoundError, IdempotencyKeyReusedError, IdempotentRequestInProgressError, VersionConflictError } from '../common/errors';
 import { MAX_JSON_DEPTH } from './json-body';
 import {
   boundFieldErrors,
@@ -23,7 +18,8 @@ import { languageOf } from './language';
 import { CODE_BY_STATUS, DETAILS_NL, TITLES_NL } from './problem-messages.nl';
 
 /** `urn:gzc:problem:rate_limited` → `rate_limited`. */
-const slugOf = (type: string | undefined): string | undefined => (type?.startsWith('urn:gzc:problem:') ? type.slice('urn:gzc:problem:'.length) : undefined);
+const slugOf = (type: string | undefined): string | undefined =>
+  type?.startsWith('urn:gzc:problem:') ? type.slice('urn:gzc:problem:'.length) : undefined;
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -46,8 +42,7 @@ const MAX_DETAIL = 2000;
 const clip = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text);
 
 const isDomainError = (e: unknown): e is DomainError =>
-  e instanceof DomainError ||
-  (e instanceof Error && e.name === 'DomainError' && typeof (e as DomainError).kind === 'string');
+  e instanceof DomainError || (e instanceof Error && e.name === 'DomainError' && typeof (e as DomainError).kind === 'string');
 
 const named = (e: unknown, name: string): e is Error => e instanceof Error && e.name === name;
 
@@ -68,8 +63,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Every problem and every field error carries a stable code, the same in both languages.
     const code = init.code ?? slugOf(init.type) ?? CODE_BY_STATUS[init.status] ?? 'error';
     const title = dutch ? (init.nl?.title ?? TITLES_NL[init.status] ?? titleFor(init.status)) : (init.title ?? titleFor(init.status));
-    const detail = dutch ? (init.nl?.detail ?? DETAILS_NL[code] ?? DETAILS_NL[CODE_BY_STATUS[init.status] ?? ''] ?? init.detail) : init.detail;
-    const errors = init.errors?.map((e) => ({ field: e.field, code: e.code ?? 'invalid', message: dutch ? (e.nl ?? e.message) : e.message }));
+    const detail = dutch
+      ? (init.nl?.detail ?? DETAILS_NL[code] ?? DETAILS_NL[CODE_BY_STATUS[init.status] ?? ''] ?? init.detail)
+      : init.detail;
+    const errors = init.errors?.map((e) => ({
+      field: e.field,
+      code: e.code ?? 'invalid',
+      message: dutch ? (e.nl ?? e.message) : e.message,
+    }));
 
     const problem: ProblemDetails = {
       type: init.type ?? 'about:blank',
@@ -105,7 +106,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // The Dutch was written at the throw site, with the values at hand.
       const nlDetail = exception.messages?.nl ?? message;
       if (kind === 'forbidden') {
-        return { status: 403, type: problemType(code), title: 'Action not allowed', detail: message, code, nl: { title: 'Dit mag u niet doen', detail: nlDetail } };
+        return {
+          status: 403,
+          type: problemType(code),
+          title: 'Action not allowed',
+          detail: message,
+          code,
+          nl: { title: 'Dit mag u niet doen', detail: nlDetail },
+        };
       }
       if (kind === 'invalid') {
         return {
@@ -121,7 +129,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (code === 'not_found') {
         return { status: 404, type: problemType(code), title: 'Not found', detail: message, code, nl: { detail: nlDetail } };
       }
-      return { status: 409, type: problemType(code), title: 'Not possible now', detail: message, code, nl: { title: 'Dit kan nu niet', detail: nlDetail } };
+      return {
+        status: 409,
+        type: problemType(code),
+        title: 'Not possible now',
+        detail: message,
+        code,
+        nl: { title: 'Dit kan nu niet', detail: nlDetail },
+      };
     }
 
     if (exception instanceof CaseNotFoundError || named(exception, 'CaseNotFoundError')) {
@@ -242,10 +257,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
 
     if (status >= 500 && status !== 503) {
-      this.logger.error(
-        `HTTP ${status} on ${request?.method ?? '?'} ${request ? instanceOf(request) : '?'}`,
-        exception.stack,
-      );
+      this.logger.error(`HTTP ${status} on ${request?.method ?? '?'} ${request ? instanceOf(request) : '?'}`, exception.stack);
       return { status, detail: 'Something went wrong on our side. The error has been logged; try again later.' };
     }
 

@@ -56,17 +56,20 @@ const clipText = (text: string, max: number): string => (text.length > max ? `${
 
 /** At most 50 entries, each field and message clipped: a hostile body cannot make the answer huge. */
 export function boundFieldErrors(errors: FieldError[]): FieldError[] {
-  const bounded = errors
-    .slice(0, MAX_ERRORS)
-    .map((e) => ({
-      ...e,
-      field: clipText(e.field, MAX_FIELD),
-      message: clipText(e.message, MAX_MESSAGE),
-      ...(e.nl !== undefined ? { nl: clipText(e.nl, MAX_MESSAGE) } : {}),
-    }));
+  const bounded = errors.slice(0, MAX_ERRORS).map((e) => ({
+    ...e,
+    field: clipText(e.field, MAX_FIELD),
+    message: clipText(e.message, MAX_MESSAGE),
+    ...(e.nl !== undefined ? { nl: clipText(e.nl, MAX_MESSAGE) } : {}),
+  }));
   if (errors.length > MAX_ERRORS) {
     const more = errors.length - MAX_ERRORS;
-    bounded.push({ field: 'body', code: 'too_many_problems', message: `${more} more problems not listed`, nl: `Nog ${more} andere problemen staan niet in deze lijst` });
+    bounded.push({
+      field: 'body',
+      code: 'too_many_problems',
+      message: `${more} more problems not listed`,
+      nl: `Nog ${more} andere problemen staan niet in deze lijst`,
+    });
   }
   return bounded;
 }
@@ -101,5 +104,7 @@ export function describeFieldErrorsNl(errors: FieldError[]): string {
   const fields = [...new Set(errors.map((e) => e.field))];
   const shown = fields.slice(0, 10).join(', ');
   const more = fields.length > 10 ? ` en nog ${fields.length - 10}` : '';
-  return fields.length === 1 ? `Dit veld is niet goed ingevuld: ${shown}.` : `Deze ${fields.length} velden zijn niet goed ingevuld: ${shown}${more}.`;
+  return fields.length === 1
+    ? `Dit veld is niet goed ingevuld: ${shown}.`
+    : `Deze ${fields.length} velden zijn niet goed ingevuld: ${shown}${more}.`;
 }

@@ -39,7 +39,11 @@ const LABELS: Record<string, string> = {
   userId: 'de gebruiker',
 };
 
-const lastSegment = (field: string): string => field.replace(/\[\d+\]/g, '').split('.').pop() ?? field;
+const lastSegment = (field: string): string =>
+  field
+    .replace(/\[\d+\]/g, '')
+    .split('.')
+    .pop() ?? field;
 export const dutchLabel = (field: string): string => LABELS[lastSegment(field)] ?? `het veld ${field}`;
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 /** The first number in the English message: the limit class-validator put there. */
@@ -56,7 +60,8 @@ export const DUTCH_VALIDATION_MESSAGES: Record<string, Rule> = {
   minLength: { code: 'too_short', nl: (l, e) => `${capital(l)} is te kort: ten minste ${limitIn(e)} tekens.` },
   isInt: {
     code: 'not_whole_number',
-    nl: (l, _e, f) => (/Cents$/.test(lastSegment(f)) ? `${capital(l)} moet een heel aantal centen zijn.` : `${capital(l)} moet een heel getal zijn.`),
+    nl: (l, _e, f) =>
+      /Cents$/.test(lastSegment(f)) ? `${capital(l)} moet een heel aantal centen zijn.` : `${capital(l)} moet een heel getal zijn.`,
   },
   min: { code: 'too_small', nl: (l, e) => `${capital(l)} moet ten minste ${limitIn(e)} zijn.` },
   max: { code: 'too_large', nl: (l, e) => `${capital(l)} mag ten hoogste ${limitIn(e)} zijn.` },
@@ -68,7 +73,10 @@ export const DUTCH_VALIDATION_MESSAGES: Record<string, Rule> = {
   arrayMinSize: { code: 'too_few', nl: (l, e) => `${capital(l)} moet ten minste ${limitIn(e)} onderdelen hebben.` },
   arrayMaxSize: { code: 'too_many', nl: (l, e) => `${capital(l)} mag ten hoogste ${limitIn(e)} onderdelen hebben.` },
   arrayUnique: { code: 'duplicate', nl: (l) => `${capital(l)} noemt iets twee keer. Noem alles één keer.` },
-  isIso8601: { code: 'not_a_date', nl: (l) => `${capital(l)} moet een datum zijn, zoals 2026-03-01, of een datum met tijd, zoals 2026-03-01T10:00.` },
+  isIso8601: {
+    code: 'not_a_date',
+    nl: (l) => `${capital(l)} moet een datum zijn, zoals 2026-03-01, of een datum met tijd, zoals 2026-03-01T10:00.`,
+  },
   isUuid: { code: 'not_an_id', nl: (l) => `${capital(l)} is geen geldige code (uuid).` },
   isObject: { code: 'not_an_object', nl: (l) => `${capital(l)} moet een object zijn.` },
   nestedValidation: { code: 'invalid', nl: (l) => `${capital(l)} is niet goed ingevuld.` },

@@ -68,7 +68,10 @@ export function parseStatisticsQuery(query: StatisticsQueryDto, now: Date, audie
   }
   const named = namedPeriod(query, errors);
   if (named && (query.from !== undefined || query.to !== undefined)) {
-    errors.push({ field: query.year !== undefined ? 'year' : 'quarter', message: `give either ${query.year !== undefined ? 'year' : 'quarter'} or from/to, not both` });
+    errors.push({
+      field: query.year !== undefined ? 'year' : 'quarter',
+      message: `give either ${query.year !== undefined ? 'year' : 'quarter'} or from/to, not both`,
+    });
   }
   const last = lastEndedQuarter(amsterdamToday(now));
   const lastYear = last === undefined ? FIRST_PUBLISHED_YEAR - 1 : last.quarter === 4 ? last.year : last.year - 1;
@@ -76,7 +79,11 @@ export function parseStatisticsQuery(query: StatisticsQueryDto, now: Date, audie
     audience === 'observer' && !named && query.from === undefined && query.to === undefined
       ? { from: `${FIRST_PUBLISHED_YEAR}-01-01`, to: `${Math.max(lastYear, FIRST_PUBLISHED_YEAR)}-12-31` }
       : {};
-  const period = parsePeriodQuery({ ...defaults, ...query, ...(named ? { from: named.from, to: named.to } : {}), groupBy: query.groupBy ?? named?.groupBy }, now, errors);
+  const period = parsePeriodQuery(
+    { ...defaults, ...query, ...(named ? { from: named.from, to: named.to } : {}), groupBy: query.groupBy ?? named?.groupBy },
+    now,
+    errors,
+  );
   if (audience === 'observer') {
     const ended = (y: number, q: number): boolean => last !== undefined && (y < last.year || (y === last.year && q <= last.quarter));
     if (named?.kind === 'quarter' && !ended(period.from.year, Math.ceil(period.from.month / 3))) {
@@ -85,8 +92,13 @@ export function parseStatisticsQuery(query: StatisticsQueryDto, now: Date, audie
       errors.push({ field: 'year', message: `${query.year} has not ended yet; observers see years that have ended` });
     } else if (!named) {
       const whole = period.from.month === 1 && period.from.day === 1 && period.to.month === 12 && period.to.day === 31;
-      if (!whole) errors.push({ field: 'from', message: 'observers get whole published periods: year=YYYY, quarter=YYYY-Qn, or from=YYYY-01-01 and to=YYYY-12-31' });
-      else if (!ended(period.to.year, 4)) errors.push({ field: 'to', message: `${period.to.year} has not ended yet; observers see years that have ended` });
+      if (!whole)
+        errors.push({
+          field: 'from',
+          message: 'observers get whole published periods: year=YYYY, quarter=YYYY-Qn, or from=YYYY-01-01 and to=YYYY-12-31',
+        });
+      else if (!ended(period.to.year, 4))
+        errors.push({ field: 'to', message: `${period.to.year} has not ended yet; observers see years that have ended` });
     }
     if (errors.length > 0) throw new RequestValidationException(errors);
   }
@@ -94,7 +106,10 @@ export function parseStatisticsQuery(query: StatisticsQueryDto, now: Date, audie
 }
 
 /** year=YYYY or quarter=YYYY-Qn as a window; undefined when neither is given (or it is invalid). */
-function namedPeriod(query: StatisticsQueryDto, errors: FieldError[]): { kind: 'year' | 'quarter'; from: string; to: string; groupBy: string } | undefined {
+function namedPeriod(
+  query: StatisticsQueryDto,
+  errors: FieldError[],
+): { kind: 'year' | 'quarter'; from: string; to: string; groupBy: string } | undefined {
   if (query.year !== undefined && query.quarter !== undefined) {
     errors.push({ field: 'quarter', message: 'give either year or quarter, not both' });
     return undefined;
@@ -114,7 +129,12 @@ function namedPeriod(query: StatisticsQueryDto, errors: FieldError[]): { kind: '
     }
     const q = Number(m[2]);
     const lastDay = ['31', '30', '30', '31'][q - 1];
-    return { kind: 'quarter', from: `${m[1]}-${String(q * 3 - 2).padStart(2, '0')}-01`, to: `${m[1]}-${String(q * 3).padStart(2, '0')}-${lastDay}`, groupBy: 'quarter' };
+    return {
+      kind: 'quarter',
+      from: `${m[1]}-${String(q * 3 - 2).padStart(2, '0')}-01`,
+      to: `${m[1]}-${String(q * 3).padStart(2, '0')}-${lastDay}`,
+      groupBy: 'quarter',
+    };
   }
   return undefined;
 }

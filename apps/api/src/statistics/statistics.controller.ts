@@ -48,11 +48,7 @@ export class StatisticsController {
   @ApiOkResponse({ description: 'The statistics' })
   @ApiForbiddenResponse({ type: ProblemSchema, description: 'Parties and neutrals do not read statistics' })
   @ApiProblemResponses()
-  async get(
-    @Query() dto: StatisticsQueryDto,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
+  async get(@Query() dto: StatisticsQueryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<string> {
     // The visibility rules (libs/domain visibility.ts) decide who reads which cells.
     const audience = statisticsAudience(actor);
     if (!audience) {
@@ -75,7 +71,13 @@ export class StatisticsController {
       text =
         query.format === 'csv'
           ? statisticsToCsv(answer.result, window)
-          : JSON.stringify({ ...window, groupBy: query.groupBy, minCellCount: this.config.statisticsMinCellCount, audience, ...answer.result });
+          : JSON.stringify({
+              ...window,
+              groupBy: query.groupBy,
+              minCellCount: this.config.statisticsMinCellCount,
+              audience,
+              ...answer.result,
+            });
       answer.rendered.set(query.format, text);
     }
     // Our own validator: Express would otherwise hash the whole body on every answer.

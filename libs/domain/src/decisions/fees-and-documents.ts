@@ -31,11 +31,19 @@ export const submitDocument: ActionRule<SubmitDocument> = {
     }
   },
   decide(c, state, ctx) {
-    const documentId = requireFreshId(c.documentId, state.documents.map((d) => d.documentId), 'documentId', 'Document');
+    const documentId = requireFreshId(
+      c.documentId,
+      state.documents.map((d) => d.documentId),
+      'documentId',
+      'Document',
+    );
     const name = requireText(c.name, 'name', 'The document name');
     const mediaType = requireText(c.mediaType, 'mediaType', 'The media type');
     if (typeof c.sizeBytes !== 'number' || !Number.isInteger(c.sizeBytes) || c.sizeBytes <= 0) {
-      throw invalid('sizeBytes', 'empty_document', { en: 'The document is empty; upload a file with content.', nl: 'Het document is leeg. Kies een bestand met inhoud.' });
+      throw invalid('sizeBytes', 'empty_document', {
+        en: 'The document is empty; upload a file with content.',
+        nl: 'Het document is leeg. Kies een bestand met inhoud.',
+      });
     }
     if (typeof c.sha256 !== 'string' || !SHA256.test(c.sha256)) {
       throw invalid('sha256', 'bad_checksum', {
@@ -81,7 +89,12 @@ export const invoiceFee: ActionRule<InvoiceFee> = {
     requireRegistered(state, 'fees can only be invoiced');
   },
   decide(c, state, ctx) {
-    const invoiceId = requireFreshId(c.invoiceId, state.invoices.map((i) => i.invoiceId), 'invoiceId', 'Invoice');
+    const invoiceId = requireFreshId(
+      c.invoiceId,
+      state.invoices.map((i) => i.invoiceId),
+      'invoiceId',
+      'Invoice',
+    );
     const kind = requireOneOf(c.kind, FEE_KINDS, 'kind');
     if (!partyOrganisationIds(state).includes(c.organisationId)) {
       throw invalid('organisationId', 'not_a_party', {
@@ -131,7 +144,12 @@ export const invoiceFee: ActionRule<InvoiceFee> = {
       kind: 'fee_payment' as const,
       dueAt: addDays(ctx.now, ctx.policies.deadlineDays.fee_payment),
     };
-    return [{ type: 'FeeInvoiced', data: { invoiceId, organisationId: c.organisationId, kind, amountCents: c.amountCents, paymentDeadline, occurredAt: ctx.now } }];
+    return [
+      {
+        type: 'FeeInvoiced',
+        data: { invoiceId, organisationId: c.organisationId, kind, amountCents: c.amountCents, paymentDeadline, occurredAt: ctx.now },
+      },
+    ];
   },
 };
 
@@ -141,16 +159,21 @@ export const recordPayment: ActionRule<RecordPayment> = {
     requireSecretariat(g);
     requireRegistered(state, 'payments can only be recorded');
     if (!state.invoices.some((i) => !i.paid)) {
-      throw conflict('no_unpaid_invoice', { en: 'No invoice on this case is waiting for payment.', nl: 'Er staat in deze zaak geen rekening open.' });
+      throw conflict('no_unpaid_invoice', {
+        en: 'No invoice on this case is waiting for payment.',
+        nl: 'Er staat in deze zaak geen rekening open.',
+      });
     }
   },
   decide(c, state, ctx) {
     const invoice = state.invoices.find((i) => i.invoiceId === c.invoiceId);
-    if (!invoice) throw invalid('invoiceId', 'unknown_invoice', {
+    if (!invoice)
+      throw invalid('invoiceId', 'unknown_invoice', {
         en: `Invoice ${c.invoiceId} does not exist on this case.`,
         nl: `Rekening ${c.invoiceId} bestaat niet in deze zaak.`,
       });
-    if (invoice.paid) throw conflict('already_paid', {
+    if (invoice.paid)
+      throw conflict('already_paid', {
         en: `Invoice ${c.invoiceId} was already paid on ${invoice.paidAt}.`,
         nl: `Rekening ${c.invoiceId} is al betaald op ${dutchDate(invoice.paidAt ?? '')}.`,
       });

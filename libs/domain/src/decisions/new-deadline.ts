@@ -5,7 +5,11 @@ import type { DisputeState } from '../state';
 import type { DeadlineKind } from '../vocabulary';
 
 /** Policy length of a deadline of `kind`; halved (rounded up) for an urgent case. */
-export const deadlineDaysFor = (kind: DeadlineKind, state: Pick<DisputeState, 'urgent'>, ctx: Pick<DecisionContext, 'policies'>): number => {
+export const deadlineDaysFor = (
+  kind: DeadlineKind,
+  state: Pick<DisputeState, 'urgent'>,
+  ctx: Pick<DecisionContext, 'policies'>,
+): number => {
   const days = ctx.policies.deadlineDays[kind];
   // Urgency speeds up the procedure, not the payment of invoices.
   return state.urgent && kind !== 'fee_payment' ? Math.ceil(days / 2) : days;

@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-
 // Rule 21: instants are stored in UTC; every calendar date a person gives, and every date-time
 // written without an offset, is read in Europe/Amsterdam. Pure functions (no clock, no I/O), so
 // the domain can use them and the HTTP layer can convert what people type.
@@ -16,9 +14,45 @@ function calendarDate(y: number, m: number, d: number): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
-/** The instant of a wall-clock time in Amsterdam (a time in the spring-forward gap moves on an hour). */
+// The platform's time-zone data (Intl) rather than a package: the domain imports nothing from outside.
+const WALL_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DUTCH_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** Amsterdam wall-clock fields of an instant. */
+function wallClock(t: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const part: Record<string, number> = {};
+  for (const p of WALL_CLOCK.formatToParts(new Date(t))) if (p.type !== 'literal') part[p.type] = Number(p.value);
+  return { year: part.year, month: part.month, day: part.day, hour: part.hour, minute: part.minute, second: part.second };
+}
+
+/** Amsterdam's offset from UTC at instant `t`, in milliseconds (whole seconds: the milliseconds are the same). */
+function offsetAt(t: number): number {
+  const w = wallClock(t);
+  const whole = t - (((t % 1000) + 1000) % 1000);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
+}
+
+/**
+ * The instant of a wall-clock time in Amsterdam. A time in the spring-forward gap moves on an hour
+ * (02:30 becomes 03:30 summer time); a time that occurs twice in autumn is the second
+ * (winter time), as before.
+ */
 export function amsterdamInstant(y: number, month: number, d: number, h = 0, mi = 0, s = 0, ms = 0): Date {
-  return new Date(new TZDate(y, month - 1, d, h, mi, s, ms, DUTCH_ZONE).getTime());
+  const asIfUtc = Date.UTC(y, month - 1, d, h, mi, s, ms);
+  // Both offsets in force around that day; the wall time is read with each and kept where it fits.
+  const candidates = [offsetAt(asIfUtc - 86_400_000), offsetAt(asIfUtc + 86_400_000)].map((offset) => asIfUtc - offset);
+  const fitting = candidates.filter((t) => offsetAt(t) === asIfUtc - t).sort((a, b) => a - b);
+  if (fitting.length > 0) return new Date(fitting[fitting.length - 1]);
+  // In the gap: with the offset from before the change, which lands an hour later on the clock.
+  return new Date(asIfUtc - Math.min(...candidates.map((t) => asIfUtc - t)));
 }
 
 /** 23:59:59.999 Amsterdam time on the given calendar day. */
@@ -26,8 +60,8 @@ export const endOfAmsterdamDay = (y: number, month: number, d: number): Date => 
 
 /** The Amsterdam calendar date (year, month 1-12, day) of an instant. */
 export function amsterdamDateOf(at: Date | string): { year: number; month: number; day: number } {
-  const z = new TZDate(new Date(at).getTime(), DUTCH_ZONE);
-  return { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate() };
+  const w = wallClock(new Date(at).getTime());
+  return { year: w.year, month: w.month, day: w.day };
 }
 
 /** How a plain calendar date is read: the start of that day (a session) or its end (a deadline, asOf). */

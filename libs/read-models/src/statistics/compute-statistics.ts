@@ -1,14 +1,5 @@
 import type { CaseFacts } from './case-facts';
-import {
-  ADDITIVE_CELLS,
-  BREAKDOWNS,
-  COUNT_CELLS,
-  DURATION_POPULATION,
-  DURATIONS,
-  RATES,
-  cell,
-  type DurationName,
-} from './cells';
+import { ADDITIVE_CELLS, BREAKDOWNS, COUNT_CELLS, DURATION_POPULATION, DURATIONS, RATES, cell, type DurationName } from './cells';
 import { daysBetween, nearestRank } from './percentile';
 import type { Period } from './periods';
 

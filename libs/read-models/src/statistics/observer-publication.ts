@@ -36,7 +36,13 @@ interface Relation extends LinearRelation {
   activeAt: number;
 }
 
-export function buildObserverPublication(solver: LinearSolver, facts: Iterable<CaseFacts>, missedAt: Iterable<string>, now: Date, k: number): ObserverPublication {
+export function buildObserverPublication(
+  solver: LinearSolver,
+  facts: Iterable<CaseFacts>,
+  missedAt: Iterable<string>,
+  now: Date,
+  k: number,
+): ObserverPublication {
   const scopes = publishedScopes(now);
   const S = scopes.length;
   const values = scopeValues([...facts], [...missedAt], scopes);
@@ -96,7 +102,11 @@ function scopeValues(facts: CaseFacts[], missedAt: string[], scopes: PublishedSc
   for (const kind of ['quarter', 'year'] as const) {
     const indices = scopes.map((s, i) => (s.kind === kind ? i : -1)).filter((i) => i >= 0);
     if (indices.length === 0) continue;
-    const { counts } = countFigures(facts, missedAt, indices.map((i) => scopes[i].period));
+    const { counts } = countFigures(
+      facts,
+      missedAt,
+      indices.map((i) => scopes[i].period),
+    );
     indices.forEach((scope, p) => values.set(counts.subarray(p * C, (p + 1) * C), scope * C));
   }
   return values;
@@ -113,7 +123,12 @@ export function publicationRelations(scopes: PublishedScope[]): Relation[] {
   let previousQuarter = -1;
   scopes.forEach((scope, s) => {
     // Inside a period: a total and its parts.
-    for (const relation of SCOPE_RELATIONS) add(relation.map((n) => id(s, n)), relation.map((_, i) => (i === 0 ? 1 : -1)), '=');
+    for (const relation of SCOPE_RELATIONS)
+      add(
+        relation.map((n) => id(s, n)),
+        relation.map((_, i) => (i === 0 ? 1 : -1)),
+        '=',
+      );
     // Each case has at least one subject; a subject, or the small providers, are at most every case.
     add([...SUBJECTS.map((n) => id(s, n)), id(s, 'filed')], [...SUBJECTS.map(() => 1), -1], '>=');
     for (const n of [...SUBJECTS, 'smallProviderShare.count']) add([id(s, n), id(s, 'filed')], [1, -1], '<=');
@@ -139,7 +154,13 @@ export function publicationRelations(scopes: PublishedScope[]): Relation[] {
  * each of them is at most that sum, which must reach k-1. Either way one more new cell of the
  * identity is withheld, preferring one that can give or take k-1 on its own.
  */
-function completeIdentities(values: Float64Array, withheld: Uint8Array, relations: readonly Relation[], isNew: (c: number) => boolean, k: number): void {
+function completeIdentities(
+  values: Float64Array,
+  withheld: Uint8Array,
+  relations: readonly Relation[],
+  isNew: (c: number) => boolean,
+  k: number,
+): void {
   let changed = true;
   while (changed) {
     changed = false;

@@ -117,7 +117,8 @@ export class StatisticsReadModels {
     const periods = periodsOf(query.from, query.to, query.groupBy);
     const snapshot = await this.facts(checkpoint);
     // The counts come from the tally for everyone; observers' withheld cells from the publication.
-    const publication = query.audience === 'observer' ? this.publication(await linearSolver(), snapshot, checkpoint, now, query.minCellCount) : undefined;
+    const publication =
+      query.audience === 'observer' ? this.publication(await linearSolver(), snapshot, checkpoint, now, query.minCellCount) : undefined;
     const result = statisticsFromTally(this.tallyFor(periods, snapshot), {
       window,
       periods,
@@ -140,8 +141,13 @@ export class StatisticsReadModels {
     // New events almost never change ended periods: when every published count is as before, the
     // withheld cells are too, and the audit need not run again.
     const values = publishedValues(snapshot.facts.values(), snapshot.missed.values(), now);
-    const same = this.published?.key === key && this.published.values.length === values.length && this.published.values.every((v, i) => v === values[i]);
-    const publication = same ? this.published!.publication : buildObserverPublication(solver, snapshot.facts.values(), snapshot.missed.values(), now, k);
+    const same =
+      this.published?.key === key &&
+      this.published.values.length === values.length &&
+      this.published.values.every((v, i) => v === values[i]);
+    const publication = same
+      ? this.published!.publication
+      : buildObserverPublication(solver, snapshot.facts.values(), snapshot.missed.values(), now, k);
     this.published = { key, checkpoint, values, publication };
     return publication;
   }

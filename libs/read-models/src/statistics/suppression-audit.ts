@@ -158,7 +158,12 @@ interface Program {
 }
 
 /** Optimises the sum of the given cells (indices into the group); the point found when there is one. */
-function optimum(solver: LinearSolver, program: Program, cells: readonly number[], direction: 'minimize' | 'maximize'): { objective?: number; point?: number[] } {
+function optimum(
+  solver: LinearSolver,
+  program: Program,
+  cells: readonly number[],
+  direction: 'minimize' | 'maximize',
+): { objective?: number; point?: number[] } {
   const { model, columns } = program;
   for (const j of program.objective) model.changeColCost(columns[j], 0);
   for (const j of cells) model.changeColCost(columns[j], 1);
@@ -167,7 +172,8 @@ function optimum(solver: LinearSolver, program: Program, cells: readonly number[
   model.run();
   const status = model.getModelStatus();
   const { modelStatus } = solver.constants;
-  if (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible) return { objective: direction === 'maximize' ? Infinity : 0 };
+  if (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible)
+    return { objective: direction === 'maximize' ? Infinity : 0 };
   if (status !== modelStatus.optimal) return {};
   const values = model.getSolution().colValue;
   return { objective: Math.round(model.getObjectiveValue()), point: columns.map((c) => values[c]) };

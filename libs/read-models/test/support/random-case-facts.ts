@@ -1,4 +1,4 @@
-import { Random } from '../../../../apps/seed-history/src/random';
+import { Random } from './seeded-random';
 import { LEGAL_FRAMEWORKS, PHASES, ROUTES, SECTORS, SUBJECTS } from '../../../domain/src';
 import type { CaseFacts, Outcome } from '../../src/statistics';
 
@@ -64,10 +64,16 @@ export function randomHistory(seed: number, lastYear: number, maxCases = 24): Ra
           else if (r.chance(0.5)) {
             escalated = later(concluded, 1, 30);
             finalRoute = r.pick(['binding_advice', 'arbitration']);
-            close(later(escalated, 20, 200), r.pick(['decided_granted', 'decided_partially_granted', 'decided_rejected', 'settled'] as const));
+            close(
+              later(escalated, 20, 200),
+              r.pick(['decided_granted', 'decided_partially_granted', 'decided_rejected', 'settled'] as const),
+            );
           } else close(later(concluded, 0, 30), result === 'partial_agreement' ? 'settled' : 'closed_without_resolution');
         } else if (r.chance(0.85)) {
-          close(later(appointed, 20, 300), r.pick(['decided_granted', 'decided_partially_granted', 'decided_rejected', 'withdrawn', 'settled'] as const));
+          close(
+            later(appointed, 20, 300),
+            r.pick(['decided_granted', 'decided_partially_granted', 'decided_rejected', 'withdrawn', 'settled'] as const),
+          );
         }
       }
     }

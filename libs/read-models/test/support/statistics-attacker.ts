@@ -12,18 +12,40 @@ import { LEGAL_FRAMEWORKS, PHASES, ROUTES, SECTORS, SUBJECTS } from '../../../do
 // attacker solves an integer program with HiGHS (a different solver from the product's audit).
 // Each withheld cell's feasible range must still reach down to 1 and up to k-1.
 
-const OUTCOMES = ['settled', 'decided_granted', 'decided_partially_granted', 'decided_rejected', 'withdrawn', 'declined', 'inadmissible', 'closed_without_resolution'];
+const OUTCOMES = [
+  'settled',
+  'decided_granted',
+  'decided_partially_granted',
+  'decided_rejected',
+  'withdrawn',
+  'declined',
+  'inadmissible',
+  'closed_without_resolution',
+];
 const CLAIMANT_KINDS = ['provider', 'insurer', 'association'];
 const FINAL_ROUTES = [...ROUTES, 'none'];
 const ADDITIVE = [
-  'filed', 'registered', 'closed',
-  ...PHASES.map((k) => `byPhase.${k}`), ...LEGAL_FRAMEWORKS.map((k) => `byLegalFramework.${k}`),
-  ...SECTORS.map((k) => `bySector.${k}`), ...SUBJECTS.map((k) => `bySubject.${k}`),
-  ...ROUTES.map((k) => `byInitialRoute.${k}`), ...FINAL_ROUTES.map((k) => `byFinalRoute.${k}`),
-  ...CLAIMANT_KINDS.map((k) => `byClaimantKind.${k}`), ...OUTCOMES.map((k) => `outcomes.${k}`),
-  'smallProviderShare.count', 'respondentConsentRate.answered', 'respondentConsentRate.consented',
-  'mediation.concluded', 'mediation.fullAgreement', 'mediation.partialAgreement', 'mediation.noAgreement',
-  'escalations', 'durationsDays.filingToAppointment.n', 'deadlinesMissed',
+  'filed',
+  'registered',
+  'closed',
+  ...PHASES.map((k) => `byPhase.${k}`),
+  ...LEGAL_FRAMEWORKS.map((k) => `byLegalFramework.${k}`),
+  ...SECTORS.map((k) => `bySector.${k}`),
+  ...SUBJECTS.map((k) => `bySubject.${k}`),
+  ...ROUTES.map((k) => `byInitialRoute.${k}`),
+  ...FINAL_ROUTES.map((k) => `byFinalRoute.${k}`),
+  ...CLAIMANT_KINDS.map((k) => `byClaimantKind.${k}`),
+  ...OUTCOMES.map((k) => `outcomes.${k}`),
+  'smallProviderShare.count',
+  'respondentConsentRate.answered',
+  'respondentConsentRate.consented',
+  'mediation.concluded',
+  'mediation.fullAgreement',
+  'mediation.partialAgreement',
+  'mediation.noAgreement',
+  'escalations',
+  'durationsDays.filingToAppointment.n',
+  'deadlinesMissed',
 ];
 const COUNTS = [...ADDITIVE, 'openAtEnd', 'durationsDays.filingToRegistration.n', 'durationsDays.filingToClosure.n'];
 const RATES: [string, string, string][] = [
@@ -114,16 +136,51 @@ export class StatisticsAttacker {
     const eq = (plus: string[], minus: string[], rhs = 0): void => {
       out.push({ terms: [...plus.map((v) => ({ v, c: 1 })), ...minus.map((v) => ({ v, c: -1 }))], sense: '=', rhs });
     };
-    const sum = (scope: string, total: string, parts: string[]): void => eq([`${scope}|${total}`], parts.map((p) => `${scope}|${p}`));
-    const years = [...this.scopes].filter((s) => /^\d{4}$/.test(s)).map(Number).sort((a, b) => a - b);
+    const sum = (scope: string, total: string, parts: string[]): void =>
+      eq(
+        [`${scope}|${total}`],
+        parts.map((p) => `${scope}|${p}`),
+      );
+    const years = [...this.scopes]
+      .filter((s) => /^\d{4}$/.test(s))
+      .map(Number)
+      .sort((a, b) => a - b);
     for (const s of this.scopes) {
-      sum(s, 'filed', PHASES.map((k) => `byPhase.${k}`));
-      sum(s, 'filed', LEGAL_FRAMEWORKS.map((k) => `byLegalFramework.${k}`));
-      sum(s, 'filed', SECTORS.map((k) => `bySector.${k}`));
-      sum(s, 'filed', ROUTES.map((k) => `byInitialRoute.${k}`));
-      sum(s, 'filed', CLAIMANT_KINDS.map((k) => `byClaimantKind.${k}`));
-      sum(s, 'closed', OUTCOMES.map((k) => `outcomes.${k}`));
-      sum(s, 'closed', FINAL_ROUTES.map((k) => `byFinalRoute.${k}`));
+      sum(
+        s,
+        'filed',
+        PHASES.map((k) => `byPhase.${k}`),
+      );
+      sum(
+        s,
+        'filed',
+        LEGAL_FRAMEWORKS.map((k) => `byLegalFramework.${k}`),
+      );
+      sum(
+        s,
+        'filed',
+        SECTORS.map((k) => `bySector.${k}`),
+      );
+      sum(
+        s,
+        'filed',
+        ROUTES.map((k) => `byInitialRoute.${k}`),
+      );
+      sum(
+        s,
+        'filed',
+        CLAIMANT_KINDS.map((k) => `byClaimantKind.${k}`),
+      );
+      sum(
+        s,
+        'closed',
+        OUTCOMES.map((k) => `outcomes.${k}`),
+      );
+      sum(
+        s,
+        'closed',
+        FINAL_ROUTES.map((k) => `byFinalRoute.${k}`),
+      );
       sum(s, 'mediation.concluded', ['mediation.fullAgreement', 'mediation.partialAgreement', 'mediation.noAgreement']);
       sum(s, 'respondentConsentRate.answered', ['respondentConsentRate.consented', 'outcomes.declined']);
       sum(s, 'durationsDays.filingToRegistration.n', ['registered']);
@@ -131,22 +188,51 @@ export class StatisticsAttacker {
       // Each case has one to all subjects; a subject or a small provider is at most every case.
       out.push({ terms: [...SUBJECTS.map((k) => ({ v: `${s}|bySubject.${k}`, c: 1 })), { v: `${s}|filed`, c: -1 }], sense: '>=', rhs: 0 });
       for (const k of [...SUBJECTS.map((x) => `bySubject.${x}`), 'smallProviderShare.count']) {
-        out.push({ terms: [{ v: `${s}|${k}`, c: 1 }, { v: `${s}|filed`, c: -1 }], sense: '<=', rhs: 0 });
+        out.push({
+          terms: [
+            { v: `${s}|${k}`, c: 1 },
+            { v: `${s}|filed`, c: -1 },
+          ],
+          sense: '<=',
+          rhs: 0,
+        });
       }
     }
     // A published rate (4 decimals) ties its numerator to its denominator.
     for (const { scope, rate, num, den } of this.rates) {
       const e = 0.00005 + 1e-9;
-      out.push({ terms: [{ v: `${scope}|${num}`, c: 1 }, { v: `${scope}|${den}`, c: -(rate + e) }], sense: '<=', rhs: 0 });
-      out.push({ terms: [{ v: `${scope}|${num}`, c: 1 }, { v: `${scope}|${den}`, c: -(rate - e) }], sense: '>=', rhs: 0 });
+      out.push({
+        terms: [
+          { v: `${scope}|${num}`, c: 1 },
+          { v: `${scope}|${den}`, c: -(rate + e) },
+        ],
+        sense: '<=',
+        rhs: 0,
+      });
+      out.push({
+        terms: [
+          { v: `${scope}|${num}`, c: 1 },
+          { v: `${scope}|${den}`, c: -(rate - e) },
+        ],
+        sense: '>=',
+        rhs: 0,
+      });
     }
     const quarters = (y: number) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`);
     for (const y of years) {
-      for (const c of ADDITIVE) eq([`${y}|${c}`], quarters(y).map((q) => `${q}|${c}`));
+      for (const c of ADDITIVE)
+        eq(
+          [`${y}|${c}`],
+          quarters(y).map((q) => `${q}|${c}`),
+        );
       eq([`${y}|openAtEnd`], [`${y}-Q4|openAtEnd`]);
     }
     for (const [window, ys] of this.windows) {
-      for (const c of ADDITIVE) eq([`${window}|${c}`], ys.map((y) => `${y}|${c}`));
+      for (const c of ADDITIVE)
+        eq(
+          [`${window}|${c}`],
+          ys.map((y) => `${y}|${c}`),
+        );
       eq([`${window}|openAtEnd`], [`${ys[ys.length - 1]}|openAtEnd`]);
     }
     // Stock and flow: open at the end of a quarter = open before + filed - closed; nothing was open before the first year.
@@ -207,7 +293,10 @@ export class StatisticsAttacker {
     for (const { vars, cons } of groups.values()) {
       const col = new Map(vars.map((v, i) => [v, `x${i}`]));
       const num = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(15));
-      const rows = cons.map((c, i) => ` c${i}: ${c.terms.map((t) => `${t.c < 0 ? '-' : '+'} ${num(Math.abs(t.c))} ${col.get(t.v)}`).join(' ')} ${c.sense} ${num(c.rhs)}`);
+      const rows = cons.map(
+        (c, i) =>
+          ` c${i}: ${c.terms.map((t) => `${t.c < 0 ? '-' : '+'} ${num(Math.abs(t.c))} ${col.get(t.v)}`).join(' ')} ${c.sense} ${num(c.rhs)}`,
+      );
       // Columns x0..xn in order, so column j is vars[j]; every column is a non-negative integer.
       const text = `Minimize\n obj: x0\nSubject To\n${rows.join('\n') || ' c0: x0 >= 0'}\nBounds\n${vars.map((v) => ` ${col.get(v)} >= 0`).join('\n')}\nGenerals\n ${[...col.values()].join(' ')}\nEnd`;
       const model = highs.createModel({ format: 'lp', data: text });
@@ -242,11 +331,13 @@ export class StatisticsAttacker {
         const solve = (j: number, sense: 'minimize' | 'maximize'): number => solveSum([j], sense);
         // The cells the rule protects: withheld counts of 1..k-1 cases (a withheld zero or large
         // count may be narrowed; what matters is that no small count is).
-        const small = vars.map((_, j) => j).filter((j) => {
-          const t = truth.get(vars[j]);
-          if (t === undefined) throw new Error(`No true value for ${vars[j]}`);
-          return t >= 1 && t <= k - 1;
-        });
+        const small = vars
+          .map((_, j) => j)
+          .filter((j) => {
+            const t = truth.get(vars[j]);
+            if (t === undefined) throw new Error(`No true value for ${vars[j]}`);
+            return t >= 1 && t <= k - 1;
+          });
         this.smallCells += small.length;
         // One program pushing all of them down (and one up) at once usually settles most.
         const needLo = small.filter((j) => seenLo[j] > 1);

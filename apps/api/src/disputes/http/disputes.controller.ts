@@ -52,11 +52,7 @@ export class DisputesController {
   @ApiCreatedResponse({ type: CommandResultResponse })
   @ApiProblemResponses()
   @ApiUnprocessableEntityResponse({ type: ProblemSchema, description: 'Idempotency-Key reused for another request' })
-  async file(
-    @Body() dto: FileDisputeDto,
-    @CurrentActor() actor: Actor,
-    @RequestId() requestId: string,
-  ): Promise<CommandResult> {
+  async file(@Body() dto: FileDisputeDto, @CurrentActor() actor: Actor, @RequestId() requestId: string): Promise<CommandResult> {
     const disputeId = randomUUID();
     // Field by field: the DTOs' classes (the claims) must not travel into the events.
     const command: FileDispute = {
@@ -88,14 +84,14 @@ export class DisputesController {
   @ApiProblemResponses()
   list(@Query() query: ListDisputesQueryDto, @CurrentActor() actor: Actor): Promise<CaseListPage> {
     return this.reader.list(actor, {
-        ...(query.status !== undefined ? { status: query.status } : {}),
-        ...(query.phase !== undefined ? { phase: query.phase } : {}),
-        ...(query.legalFramework !== undefined ? { legalFramework: query.legalFramework } : {}),
-        ...(query.sector !== undefined ? { sector: query.sector } : {}),
-        ...(query.route !== undefined ? { route: query.route } : {}),
-        ...(query.q !== undefined && query.q.trim() !== '' ? { q: query.q.trim() } : {}),
-        ...(query.cursor !== undefined && query.cursor !== '' ? { cursor: query.cursor } : {}),
-        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      ...(query.phase !== undefined ? { phase: query.phase } : {}),
+      ...(query.legalFramework !== undefined ? { legalFramework: query.legalFramework } : {}),
+      ...(query.sector !== undefined ? { sector: query.sector } : {}),
+      ...(query.route !== undefined ? { route: query.route } : {}),
+      ...(query.q !== undefined && query.q.trim() !== '' ? { q: query.q.trim() } : {}),
+      ...(query.cursor !== undefined && query.cursor !== '' ? { cursor: query.cursor } : {}),
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
     });
   }
 
@@ -139,7 +135,9 @@ function parseAsOf(value: string, now: Date): Date {
   const asDate = /^\d{4}-\d{2}-\d{2}$/.test(value) ? amsterdamDateOf(date) : undefined;
   if (asDate && asDate.year === today.year && asDate.month === today.month && asDate.day === today.day) return now;
   if (date.getTime() > now.getTime()) {
-    throw new RequestValidationException([{ field: 'asOf', message: `asOf lies in the future; give a moment up to now (${now.toISOString()})` }]);
+    throw new RequestValidationException([
+      { field: 'asOf', message: `asOf lies in the future; give a moment up to now (${now.toISOString()})` },
+    ]);
   }
   return date;
 }

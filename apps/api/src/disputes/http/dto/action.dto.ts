@@ -30,17 +30,7 @@ import {
   type Route,
   type StatementKind,
 } from '../../../../../../libs/domain/src';
-import {
-  Cents,
-  AmsterdamInstant,
-  MAX_ID,
-  MAX_SHORT_TEXT,
-  MAX_TEXT,
-  OptionalText,
-  Required,
-  RequiredId,
-  RequiredText,
-} from './validators';
+import { Cents, AmsterdamInstant, MAX_ID, MAX_SHORT_TEXT, MAX_TEXT, OptionalText, Required, RequiredId, RequiredText } from './validators';
 
 // One body per JSON action of the action table (../../action-table.ts). Unknown fields are refused (400) by the global pipe.
 
@@ -49,7 +39,10 @@ export class RequestInformationDto {
   @RequiredText(MAX_TEXT)
   questions!: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'The last day (Amsterdam; ends 23:59:59 there), or a date-time. Default: the information deadline of the policies' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'The last day (Amsterdam; ends 23:59:59 there), or a date-time. Default: the information deadline of the policies',
+  })
   @IsOptional()
   @AmsterdamInstant('end_of_day')
   dueDate?: string;
@@ -90,7 +83,7 @@ export class WithdrawParticipationDto {
 /** The answering respondent (rule 6): optional; when given it must be the caller's organisation. */
 const RESPONDENT_ORGANISATION = {
   maxLength: MAX_ID,
-  description: "The respondent you answer for (your organisation); required when you could answer for more than one",
+  description: 'The respondent you answer for (your organisation); required when you could answer for more than one',
 };
 // --- end due-process ---
 

@@ -27,8 +27,7 @@ export const OUT_OF_JURISDICTION_MESSAGE =
   "municipality's complaints or disputes procedure (klachten- of geschillenregeling van de gemeente), or to the civil court.";
 
 const isOutOfJurisdiction = (value: unknown): boolean =>
-  typeof value === 'string' &&
-  (OUT_OF_JURISDICTION_FRAMEWORKS as readonly string[]).includes(value.trim().toLowerCase());
+  typeof value === 'string' && (OUT_OF_JURISDICTION_FRAMEWORKS as readonly string[]).includes(value.trim().toLowerCase());
 
 /**
  * One of LEGAL_FRAMEWORKS. Wmo and Jeugdwet get a message that says they are outside jurisdiction
@@ -56,23 +55,17 @@ export function IsLegalFramework(options?: ValidationOptions): PropertyDecorator
 export const Required = (): PropertyDecorator => IsDefined({ message: '$property is required' });
 
 /** A required non-empty string of at most `max` characters. */
-export const RequiredText = (max: number): PropertyDecorator =>
-  applyDecorators(Required(), IsString(), IsNotEmpty(), MaxLength(max));
+export const RequiredText = (max: number): PropertyDecorator => applyDecorators(Required(), IsString(), IsNotEmpty(), MaxLength(max));
 
 /** An optional string of at most `max` characters. */
-export const OptionalText = (max: number): PropertyDecorator =>
-  applyDecorators(IsOptional(), IsString(), MaxLength(max));
+export const OptionalText = (max: number): PropertyDecorator => applyDecorators(IsOptional(), IsString(), MaxLength(max));
 
 /** An id: non-empty string, at most 100 characters. */
 export const RequiredId = (): PropertyDecorator => RequiredText(MAX_ID);
 
 /** Euro cents: an integer from 0 to Number.MAX_SAFE_INTEGER. */
 export const Cents = (): PropertyDecorator =>
-  applyDecorators(
-    IsInt({ message: '$property must be a whole number of euro cents' }),
-    Min(0),
-    Max(Number.MAX_SAFE_INTEGER),
-  );
+  applyDecorators(IsInt({ message: '$property must be a whole number of euro cents' }), Min(0), Max(Number.MAX_SAFE_INTEGER));
 
 /** An ISO 8601 date or date-time, strictly valid (no 31 February). */
 export const IsoDate = (): PropertyDecorator =>
