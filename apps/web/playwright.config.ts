@@ -15,7 +15,15 @@ if (!process.env.PORTAL_TEST_PORT) {
   process.env.PORTAL_TEST_DATA = path.join(root, '.tmp', 'browser-data', `${Date.now()}`);
 }
 const port = process.env.PORTAL_TEST_PORT;
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: './test',
