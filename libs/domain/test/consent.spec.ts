@@ -1,19 +1,26 @@
 import { foldEvents } from '../src';
+import { deadlineDueAt } from '../src/deadlines';
 import { addDays, DISPUTE_ID, given, nextHour, story, SYSTEM } from './support/given';
 import { filed, mediationEnded, registered } from './support/scenarios';
 
 // Rules 6, 7 and 8: the procedure is voluntary for every party, and silence is not consent.
 
 const twoRespondents = () => registered(filed({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-zuid'] }));
-const dueOf = (events: ReturnType<typeof story>, id: string) => foldEvents(events, DISPUTE_ID).deadlines.find((d) => d.deadlineId === id)!.dueAt;
+const dueOf = (events: ReturnType<typeof story>, id: string) =>
+  foldEvents(events, DISPUTE_ID).deadlines.find((d) => d.deadlineId === id)!.dueAt;
 
 describe('rule 6: with several respondents, each answers for itself', () => {
   it('given two respondents, when one accepts, then the case still waits for the other', () => {
     const base = twoRespondents();
     const now = nextHour(base);
-    given(base).when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla', now).then([
-      { type: 'SubmissionAccepted', data: { route: 'mediation', side: 'respondent', respondentOrganisationId: 'org-zv-noord', routeAgreed: false, occurredAt: now } },
-    ]);
+    given(base)
+      .when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla', now)
+      .then([
+        {
+          type: 'SubmissionAccepted',
+          data: { route: 'mediation', side: 'respondent', respondentOrganisationId: 'org-zv-noord', routeAgreed: false, occurredAt: now },
+        },
+      ]);
     const s = given(base).when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla').thenState();
     expect(s.status).toBe('awaiting_respondent');
     expect(s.deadlines.find((d) => d.kind === 'respondent_answer')?.status).toBe('open');
@@ -45,16 +52,23 @@ describe('rule 6: with several respondents, each answers for itself', () => {
       .when({ type: 'accept-submission', route: 'mediation', respondentOrganisationId: 'org-zv-zuid' }, 'ins-carla')
       .thenRefuses('forbidden', 'not_your_organisation');
     const once = story([['ins-carla', { type: 'accept-submission', route: 'mediation' }]], twoRespondents());
-    const err = given(once).when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla').thenRefuses('conflict', 'awaiting_other_side');
+    const err = given(once)
+      .when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla')
+      .thenRefuses('conflict', 'awaiting_other_side');
     expect(err.messages.nl).toMatch(/al ingestemd/);
   });
 
   it('given one declines, then the submission ends against it alone; the claimant may go on against the other', () => {
     const base = story([['ins-carla', { type: 'accept-submission', route: 'mediation' }]], twoRespondents());
     const now = nextHour(base);
-    given(base).when({ type: 'decline-submission', reason: 'Not our contract' }, 'ins-dirk', now).then([
-      { type: 'SubmissionDeclined', data: { reason: 'Not our contract', respondentOrganisationId: 'org-zv-zuid', caseDeclined: false, occurredAt: now } },
-    ]);
+    given(base)
+      .when({ type: 'decline-submission', reason: 'Not our contract' }, 'ins-dirk', now)
+      .then([
+        {
+          type: 'SubmissionDeclined',
+          data: { reason: 'Not our contract', respondentOrganisationId: 'org-zv-zuid', caseDeclined: false, occurredAt: now },
+        },
+      ]);
     const declined = story([['ins-dirk', { type: 'decline-submission', reason: 'Not our contract' }]], base);
     const s = foldEvents(declined, DISPUTE_ID);
     expect(s.status).toBe('awaiting_respondent');
@@ -62,12 +76,19 @@ describe('rule 6: with several respondents, each answers for itself', () => {
     given(declined).when({ type: 'accept-submission', route: 'mediation' }, 'ins-dirk').thenRefuses('conflict', 'submission_ended');
 
     const on = given(declined).when({ type: 'continue-with-respondents' }, 'prov-anna').thenState();
-    expect(on).toMatchObject({ status: 'awaiting_neutral', route: 'mediation', respondentOrganisationIds: ['org-zv-noord'], formerRespondentOrganisationIds: ['org-zv-zuid'] });
+    expect(on).toMatchObject({
+      status: 'awaiting_neutral',
+      route: 'mediation',
+      respondentOrganisationIds: ['org-zv-noord'],
+      formerRespondentOrganisationIds: ['org-zv-zuid'],
+    });
   });
 
   it('continue-with-respondents waits until every remaining respondent accepted, and only the claimant may', () => {
     const declined = story([['ins-dirk', { type: 'decline-submission', reason: 'No' }]], twoRespondents());
-    const err = given(declined).when({ type: 'continue-with-respondents' }, 'prov-anna').thenRefuses('conflict', 'respondents_still_answering');
+    const err = given(declined)
+      .when({ type: 'continue-with-respondents' }, 'prov-anna')
+      .thenRefuses('conflict', 'respondents_still_answering');
     expect(err.messages.nl).toMatch(/Zorgverzekeraar Noord heeft nog niet ingestemd/);
     given(twoRespondents()).when({ type: 'continue-with-respondents' }, 'prov-anna').thenRefuses('conflict', 'no_respondent_declined');
     given(declined).when({ type: 'continue-with-respondents' }, 'ins-carla').thenRefuses('forbidden', 'wrong_side');
@@ -107,13 +128,27 @@ describe('rule 7: escalation needs every party on the other side', () => {
   it('given a claimant request, one respondent accepting is not enough; the second completes it', () => {
     const base = twoInMediationEnded();
     const now = nextHour(base);
-    given(base).when({ type: 'accept-escalation' }, 'ins-carla', now).then([
-      { type: 'EscalationAccepted', data: { route: 'arbitration', side: 'respondent', respondentOrganisationId: 'org-zv-noord', escalationAgreed: false, occurredAt: now } },
-    ]);
+    given(base)
+      .when({ type: 'accept-escalation' }, 'ins-carla', now)
+      .then([
+        {
+          type: 'EscalationAccepted',
+          data: {
+            route: 'arbitration',
+            side: 'respondent',
+            respondentOrganisationId: 'org-zv-noord',
+            escalationAgreed: false,
+            occurredAt: now,
+          },
+        },
+      ]);
     const half = story([['ins-carla', { type: 'accept-escalation' }]], base);
     expect(foldEvents(half, DISPUTE_ID).status).toBe('mediation_ended');
     given(half).when({ type: 'accept-escalation' }, 'ins-carla').thenRefuses('conflict', 'already_answered');
-    expect(given(half).when({ type: 'accept-escalation' }, 'ins-dirk').thenState()).toMatchObject({ status: 'awaiting_neutral', route: 'arbitration' });
+    expect(given(half).when({ type: 'accept-escalation' }, 'ins-dirk').thenState()).toMatchObject({
+      status: 'awaiting_neutral',
+      route: 'arbitration',
+    });
   });
   it('one respondent declining closes the case without resolution', () => {
     const half = story([['ins-carla', { type: 'accept-escalation' }]], twoInMediationEnded());
@@ -125,20 +160,22 @@ describe('rule 8: silence is not consent', () => {
   it('a missed answer deadline is a decline by each silent respondent, recorded by the system', () => {
     const base = story([['ins-carla', { type: 'accept-submission', route: 'mediation' }]], twoRespondents());
     const due = dueOf(base, 'respondent_answer-1');
-    given(base).when({ type: 'record-deadline-missed', deadlineId: 'respondent_answer-1' }, SYSTEM, due).then([
-      { type: 'DeadlineMissed', data: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: due, occurredAt: due } },
-      {
-        type: 'SubmissionDeclined',
-        data: {
-          reason: 'no_answer',
-          respondentOrganisationId: 'org-zv-zuid',
-          caseDeclined: false,
-          // The claimant gets its own short window to choose, since the answer deadline has passed.
-          continuationDeadline: { deadlineId: 'continuation-1', kind: 'continuation', dueAt: addDays(due, 7) },
-          occurredAt: due,
+    given(base)
+      .when({ type: 'record-deadline-missed', deadlineId: 'respondent_answer-1' }, SYSTEM, due)
+      .then([
+        { type: 'DeadlineMissed', data: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: due, occurredAt: due } },
+        {
+          type: 'SubmissionDeclined',
+          data: {
+            reason: 'no_answer',
+            respondentOrganisationId: 'org-zv-zuid',
+            caseDeclined: false,
+            // The claimant gets its own short window to choose, since the answer deadline has passed.
+            continuationDeadline: { deadlineId: 'continuation-1', kind: 'continuation', dueAt: deadlineDueAt(due, 7) },
+            occurredAt: due,
+          },
         },
-      },
-    ]);
+      ]);
   });
   it('an accept after the deadline is too late: the respondent already counts as declined', () => {
     const base = registered();
@@ -150,7 +187,9 @@ describe('rule 8: silence is not consent', () => {
   it('an answer after the deadline is refused even before the scheduler has recorded the miss', () => {
     const base = registered();
     const late = addDays(dueOf(base, 'respondent_answer-1'), 1);
-    const err = given(base).when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla', late).thenRefuses('conflict', 'answer_deadline_passed');
+    const err = given(base)
+      .when({ type: 'accept-submission', route: 'mediation' }, 'ins-carla', late)
+      .thenRefuses('conflict', 'answer_deadline_passed');
     expect(err.messages.nl).toMatch(/telt als weigeren/);
     given(base).when({ type: 'decline-submission', reason: 'x' }, 'ins-carla', late).thenRefuses('conflict', 'answer_deadline_passed');
   });
@@ -167,11 +206,17 @@ describe('rule 8: silence is not consent', () => {
   it('an escalation request opens a 14-day answer deadline; missed, it is declined (no_answer) and the case closes', () => {
     const requested = story([['prov-anna', { type: 'request-escalation', route: 'binding_advice' }]], mediationEnded());
     const due = dueOf(requested, 'escalation_answer-1');
-    expect(Date.parse(due) - Date.parse(requested.at(-1)!.data.occurredAt)).toBe(14 * 86_400_000);
-    given(requested).when({ type: 'record-deadline-missed', deadlineId: 'escalation_answer-1' }, SYSTEM, due).then([
-      { type: 'DeadlineMissed', data: { deadlineId: 'escalation_answer-1', kind: 'escalation_answer', dueAt: due, occurredAt: due } },
-      { type: 'EscalationDeclined', data: { side: 'respondent', reason: 'no_answer', respondentOrganisationId: 'org-zv-noord', occurredAt: due } },
-    ]);
+    // Rule 21: the end of the Amsterdam day 14 days after the request.
+    expect(due).toBe(deadlineDueAt(requested.at(-1)!.data.occurredAt, 14));
+    given(requested)
+      .when({ type: 'record-deadline-missed', deadlineId: 'escalation_answer-1' }, SYSTEM, due)
+      .then([
+        { type: 'DeadlineMissed', data: { deadlineId: 'escalation_answer-1', kind: 'escalation_answer', dueAt: due, occurredAt: due } },
+        {
+          type: 'EscalationDeclined',
+          data: { side: 'respondent', reason: 'no_answer', respondentOrganisationId: 'org-zv-noord', occurredAt: due },
+        },
+      ]);
     const s = given(requested).when({ type: 'record-deadline-missed', deadlineId: 'escalation_answer-1' }, SYSTEM, due).thenState();
     expect(s).toMatchObject({ status: 'closed_without_resolution', outcome: { reason: 'no_answer' } });
   });
