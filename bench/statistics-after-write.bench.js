@@ -9,6 +9,7 @@
 //        [--before DIR]  (a compiled compute-statistics.js of an older version to time as "recount")
 
 const path = require('node:path');
+const { performance } = require('node:perf_hooks');
 const { percentile, round } = require('./tools/bench-common');
 
 const args = Object.fromEntries(

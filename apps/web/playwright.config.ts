@@ -32,7 +32,8 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  // The JSON report feeds .ci/run's closing line (browser tests counted with Jest's).
+  reporter: [['list'], ['json', { outputFile: path.join(root, '.tmp', 'playwright-results.json') }]],
   outputDir: path.join(root, '.tmp', 'playwright'),
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -13,6 +13,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PortalModule } from './portal/portal.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { CheckpointsModule } from './checkpoints/checkpoints.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -40,6 +41,8 @@ export class AppModule {
         StatisticsModule,
         NotificationsModule,
         FeesModule,
+        // Before the portal, whose pages answer paths the API does not.
+        CheckpointsModule,
         PortalModule,
       ],
     };

@@ -9,3 +9,4 @@ export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { KurrentDbEventStore, DEFAULT_STREAM_PREFIXES, UnrepresentableLogPositionError } from './kurrentdb';
 export type { KurrentDbEventStoreOptions } from './kurrentdb';
+export * from './chain';

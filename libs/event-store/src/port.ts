@@ -106,6 +106,11 @@ export interface EventStore {
    * then keeps delivering new ones. The next batch waits until the handler's promise settles.
    */
   subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options?: SubscribeOptions): Subscription;
+  /**
+   * The last event's chain hash of every stream whose id starts with the prefix (for signed
+   * checkpoints). Optional: stores without a hash chain (KurrentDB, so far) leave it out.
+   */
+  chainHeads?(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]>;
   /** Position of the newest event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   close(): Promise<void>;

@@ -56,7 +56,7 @@ describe('SqliteEventStore', () => {
     open(filename); // a second open on an existing file must not fail or migrate again
     const raw = new Database(filename, { readonly: true });
     try {
-      expect(raw.pragma('user_version', { simple: true })).toBe(1);
+      expect(raw.pragma('user_version', { simple: true })).toBe(2);
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       const plan = raw
         .prepare("EXPLAIN QUERY PLAN SELECT * FROM events WHERE stream_id = 'x' AND revision >= 0 ORDER BY revision")

@@ -8,6 +8,7 @@ import { jsonContentTypeMiddleware } from './content-type.middleware';
 import { declaredLengthLimit, verifyJsonBody } from './json-body';
 import { setupOpenApi } from './openapi';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { HistoryIntegrity } from '../infrastructure/history-integrity';
 import { createLogger } from '../../../../libs/runtime/src/logging';
 import { requestIdMiddleware, requestScopeMiddleware } from './request-id';
 import { requestLogMiddleware } from './request-log';
@@ -89,9 +90,18 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
   express.set('etag', false);
   express.set('query parser', 'simple');
   app.useGlobalPipes(new AppValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(historyIntegrityOf(app)));
   // API_DOCS (default on, off in production): a description of every route is a map for an attacker too.
   if (config.apiDocs !== false) setupOpenApi(app);
   app.enableShutdownHooks();
   return app;
+}
+
+/** The app's HistoryIntegrity when the infrastructure module is loaded (not in slim test apps). */
+function historyIntegrityOf(app: INestApplication): HistoryIntegrity | undefined {
+  try {
+    return app.get(HistoryIntegrity, { strict: false });
+  } catch {
+    return undefined;
+  }
 }

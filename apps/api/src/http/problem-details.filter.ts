@@ -3,6 +3,8 @@ import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../../../libs/domain/src/errors';
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../../../../libs/event-store/src/port';
+import { HistoryTamperedError } from '../../../../libs/event-store/src/chain';
+import type { HistoryIntegrity } from '../infrastructure/history-integrity';
 import { CaseNotFoundError, IdempotencyKeyReusedError, IdempotentRequestInProgressError, VersionConflictError } from '../common/errors';
 import { MAX_JSON_DEPTH } from './json-body';
 import {
@@ -53,6 +55,9 @@ const named = (e: unknown, name: string): e is Error => e instanceof Error && e.
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
+
+  /** integrity: where a case whose history fails its hash chain is reported (for /health). */
+  constructor(private readonly integrity?: HistoryIntegrity) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -189,6 +194,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'The case store is temporarily unavailable. Try again in a few seconds.',
         code: 'store_unavailable',
         headers: { 'Retry-After': '5' },
+      };
+    }
+    if (exception instanceof HistoryTamperedError) {
+      // 409, not 503: retrying cannot help (no Retry-After), and the service as a whole is up; the
+      // history of this one case conflicts with its own hash chain until someone restores it.
+      if (this.integrity) this.integrity.record(exception);
+      else this.logger.error(`Case history changed outside the application: ${exception.message}`);
+      return {
+        status: 409,
+        type: problemType('history_tampered'),
+        title: 'Case history failed its integrity check',
+        detail:
+          `The history of this case was changed outside the system (from step ${exception.revision + 1}). ` +
+          'The case is neither shown nor changed; the secretariat has been alerted.',
+        code: 'history_tampered',
+        nl: {
+          title: 'De geschiedenis van deze zaak klopt niet',
+          detail:
+            `De geschiedenis van deze zaak is buiten het systeem om gewijzigd (vanaf stap ${exception.revision + 1}). ` +
+            'Daarom tonen en wijzigen we de zaak niet. Het secretariaat is gewaarschuwd en zoekt dit uit.',
+        },
       };
     }
     if (named(exception, 'InvalidCursorError')) {

@@ -8,6 +8,7 @@ import { HEALTH_CHECKS } from '../health/health.tokens';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
 import { openConfiguredReadModels, openEventStore } from '../../../../libs/runtime/src/open-stores';
 import { ProjectionHealth } from './projection-health';
+import { HistoryIntegrity } from './history-integrity';
 import { StoreLifecycle } from './store-lifecycle';
 
 
@@ -38,6 +39,7 @@ export class InfrastructureModule {
         },
         { provide: READ_MODELS, useFactory: (h: OpenedReadModels) => h.readModels, inject: [READ_MODEL_HANDLE] },
         { provide: ProjectionHealth, useValue: new ProjectionHealth() },
+        { provide: HistoryIntegrity, useValue: new HistoryIntegrity() },
         {
           provide: PROJECTION_RUNNER,
           useFactory: (h: OpenedReadModels, store: EventStore, health: ProjectionHealth) =>
@@ -55,7 +57,7 @@ export class InfrastructureModule {
           inject: [StoreLifecycle],
         },
       ],
-      exports: [CLOCK, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, READ_MODEL_HANDLE, HEALTH_CHECKS],
+      exports: [CLOCK, EVENT_STORE, READ_MODELS, PROJECTION_RUNNER, READ_MODEL_HANDLE, HEALTH_CHECKS, HistoryIntegrity],
     };
   }
 }

@@ -7,6 +7,7 @@ import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
 import { PROJECTION_RUNNER, READ_MODEL_HANDLE } from './infrastructure.tokens';
 import type { HealthCheck } from '../health/health.tokens';
 import { ProjectionHealth } from './projection-health';
+import { HistoryIntegrity } from './history-integrity';
 
 /** Starts the projections (or the checkpoint watcher) before the API serves, so a restart answers from caught-up read models. */
 @Injectable()
@@ -18,6 +19,7 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(READ_MODEL_HANDLE) private readonly readModels: OpenedReadModels,
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
     private readonly projectionHealth: ProjectionHealth,
+    private readonly integrity: HistoryIntegrity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,6 +52,17 @@ export class StoreLifecycle implements OnModuleInit, OnApplicationShutdown {
       {
         name: 'projections',
         run: async () => this.projectionHealth.assess(this.projections.position(), await this.store.headPosition()),
+      },
+      // Down on /health while any case's history failed its hash chain: the record itself is in doubt,
+      // which an operator must see at once, not find later in a log. Advisory: every other case is
+      // still served, so the instance stays in /health/ready.
+      {
+        name: 'history',
+        advisory: true,
+        run: async () => {
+          const tampered = this.integrity.list();
+          return { ok: tampered.length === 0, detail: { tamperedStreams: tampered } };
+        },
       },
     ];
   }

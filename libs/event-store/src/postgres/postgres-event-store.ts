@@ -53,6 +53,8 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
+import { contentHashForAppend } from '../chain/event-hash';
+import { verifyChain } from '../chain/verify-chain';
 import { NotificationListener } from './notification-listener';
 import { duplicateIdFromDetail, isUniqueViolation, streamFromRevisionDetail, unavailable } from './postgres-errors';
 import { migrate, SchemaNames, schemaNames } from './schema';
@@ -101,6 +103,9 @@ interface EventRow {
   data: Record<string, unknown>; // json: parsed by node-postgres
   metadata: EventMetadata;
   recorded_at: Date;
+  /** Chain columns: only selected where the chain is checked (reads of one stream). */
+  hash?: string | null;
+  previous_hash?: string | null;
 }
 
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
@@ -181,13 +186,26 @@ export class PostgresEventStore implements EventStore {
     const rows = await this.query<EventRow>(
       'readStream',
       backwards
-        ? `SELECT ${COLUMNS} FROM ${this.names.events}
+        ? `SELECT ${COLUMNS}, hash, previous_hash FROM ${this.names.events}
             WHERE stream_id = $1 AND revision <= $2::bigint ORDER BY revision DESC LIMIT $3`
-        : `SELECT ${COLUMNS} FROM ${this.names.events}
+        : `SELECT ${COLUMNS}, hash, previous_hash FROM ${this.names.events}
             WHERE stream_id = $1 AND revision >= $2::bigint ORDER BY revision LIMIT $3`,
       [streamId, options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0), options.maxCount ?? null],
     );
-    return rows.map(toStoredEvent);
+    const events = rows.map(toStoredEvent);
+    // Every read of a stream is checked against its chain: an edited row fails loudly here.
+    verifyChain(events, rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })));
+    return events;
+  }
+
+  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    const rows = await this.query<{ stream_id: string; revision: number; hash: string | null }>(
+      'chainHeads',
+      `SELECT DISTINCT ON (stream_id) stream_id, revision, hash FROM ${this.names.events}
+        WHERE left(stream_id, length($1)) = $1 ORDER BY stream_id, revision DESC`,
+      [streamPrefix],
+    );
+    return rows.map((r) => ({ streamId: r.stream_id, revision: r.revision, hash: r.hash ?? '' }));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -411,8 +429,10 @@ function prepareCaller(appends: StreamAppend[]): Omit<QueuedAppend, 'resolve' | 
       eventIds.push(id);
       const data = toJsonObject('data', event.data);
       const metadata = toJsonObject('metadata', event.metadata);
+      // Hashed as it will be read back (parsed from the stored text); the link is made in SQL.
+      const h = contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata);
       // Data and metadata travel as JSON strings; see the append function's input in schema.ts.
-      return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)}}`;
+      return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)},"h":"${h}"}`;
     });
     eventCount += events.length;
     parts.push(`{"s":${JSON.stringify(streamId)},"e":${expectedVersionJson(expectedVersion)},"ev":[${eventParts.join(',')}]}`);

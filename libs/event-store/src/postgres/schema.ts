@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { escapeIdentifier } from 'pg';
+import { appendOneWithChainFunctionSql, chainColumnsSql, sealExistingStreams } from './chain-schema';
 
 /** Names derived from the schema: everything one store instance touches lives under its schema. */
 export interface SchemaNames {
@@ -11,6 +12,7 @@ export interface SchemaNames {
   /** `"schema".events` etc., quoted so any valid schema name works. */
   events: string;
   migrations: string;
+  chainOrigins: string;
   appendFunction: string;
   appendOneFunction: string;
   /** pg_advisory_xact_lock key that serialises position assignment and commit within the schema. */
@@ -33,6 +35,7 @@ export function schemaNames(schema: string): SchemaNames {
     schema,
     events: `${s}.events`,
     migrations: `${s}.event_store_migrations`,
+    chainOrigins: `${s}.event_store_chain_origins`,
     appendFunction: `${s}.event_store_append`,
     appendOneFunction: `${s}.event_store_append_one`,
     // Keys derived from the schema name: stores in different schemas never wait for each other.
@@ -43,7 +46,7 @@ export function schemaNames(schema: string): SchemaNames {
 }
 
 /** Index = target version - 1. Append new steps; never edit a released one. */
-function migrations(n: SchemaNames): readonly string[] {
+function migrations(n: SchemaNames): readonly (string | ((client: PoolClient) => Promise<void>))[] {
   return [
     // v1. position is the global log order, assigned by the append function in commit order
     // (see postgres-event-store.ts for why that is safe for subscribers). The UNIQUE
@@ -63,6 +66,14 @@ function migrations(n: SchemaNames): readonly string[] {
      )`,
     appendOneFunctionSql(n),
     appendFunctionSql(n),
+    // v4 (v1 is the three steps above). The hash chain (docs/tamper-evident-history.md): columns, the per-stream record of what
+    // this migration sealed, the chain of events written before it, and an append function that
+    // links each new event to the expected revision's event under the append lock.
+    async (client) => {
+      await client.query(chainColumnsSql(n));
+      await sealExistingStreams(client, n);
+      await client.query(appendOneWithChainFunctionSql(n));
+    },
   ];
 }
 
@@ -91,7 +102,9 @@ export async function migrate(client: PoolClient, n: SchemaNames): Promise<void>
       throw new Error(`Event store schema ${n.schema} is at version ${current}, newer than this code (${steps.length})`);
     }
     for (let version = current; version < steps.length; version++) {
-      await client.query(steps[version]);
+      const step = steps[version];
+      if (typeof step === 'string') await client.query(step);
+      else await step(client);
       await client.query(`INSERT INTO ${n.migrations} (version) VALUES ($1)`, [version + 1]);
     }
     await client.query('COMMIT');

@@ -11,6 +11,9 @@ export interface EventRow {
   data: string;
   metadata: string;
   recorded_at: string;
+  /** Chain columns: only selected where the chain is checked (reads of one stream). */
+  hash?: string | null;
+  previous_hash?: string | null;
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {

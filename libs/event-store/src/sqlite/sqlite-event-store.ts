@@ -28,6 +28,8 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
+import { contentHashForAppend, linkHash } from '../chain/event-hash';
+import { verifyChain } from '../chain/verify-chain';
 import { EventRow, toJsonObject, toStoredEvent } from './event-rows';
 import { migrate } from './schema';
 import { DuplicateEventIdError, isDuplicateEventId, isRevisionConflict, unavailable } from './sqlite-errors';
@@ -45,6 +47,11 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a call waits for another process's write lock before failing. Default 5000. */
   busyTimeoutMs?: number;
+  /**
+   * Benchmark only (bench/chain.bench.js measures what the chain costs): appends write no hash
+   * chain, so reading those streams fails with HistoryTamperedError. Never set it in the product.
+   */
+  benchmarkWithoutHashChain?: boolean;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -63,7 +70,7 @@ type AppendOutcome = { results: AppendResult[] } | { error: unknown };
 interface PreparedAppend {
   streamId: string;
   expectedVersion: ExpectedVersion;
-  rows: { id: string; type: string; data: string; metadata: string }[];
+  rows: { id: string; type: string; data: string; metadata: string; contentHash: string | null }[];
 }
 
 export class SqliteEventStore implements EventStore {
@@ -81,6 +88,7 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
+    private readonly withChain: boolean,
   ) {
     this.statements = prepareStatements(db);
     // Group commit: the appends that arrive within one turn of the event loop share ONE
@@ -103,7 +111,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    const { filename, synchronous = 'FULL', pollIntervalMs = 100, busyTimeoutMs = 5000 } = options;
+    const { filename, synchronous = 'FULL', pollIntervalMs = 100, busyTimeoutMs = 5000, benchmarkWithoutHashChain = false } = options;
     let db: Database.Database | undefined;
     try {
       if (filename !== ':memory:' && filename !== '') {
@@ -117,7 +125,7 @@ export class SqliteEventStore implements EventStore {
       db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
       db.pragma('foreign_keys = ON');
       migrate(db);
-      return new SqliteEventStore(db, pollIntervalMs);
+      return new SqliteEventStore(db, pollIntervalMs, !benchmarkWithoutHashChain);
     } catch (error) {
       db?.close();
       throw unavailable(`open of ${filename}`, error);
@@ -131,7 +139,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Acknowledged (resolved) only after the group's commit, so an acknowledged append is durable. */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
-    const prepared = appends.map(prepareAppend);
+    const prepared = appends.map((a) => prepareAppend(a, this.withChain));
     this.assertOpen();
     return new Promise<AppendResult[]>((resolve, reject) => {
       this.queue.push({ prepared, resolve, reject });
@@ -178,7 +186,10 @@ export class SqliteEventStore implements EventStore {
         ? this.statements.readStreamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.statements.readStream.all(streamId, options.fromRevision ?? 0, limit),
     );
-    return rows.map(toStoredEvent);
+    const events = rows.map(toStoredEvent);
+    // Every read of a stream is checked against its chain: an edited row fails loudly here.
+    verifyChain(events, rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })));
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -204,6 +215,14 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
+  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    return this.run('chainHeads', () =>
+      (this.statements.chainHeads.all({ prefix: streamPrefix }) as { stream_id: string; revision: number; hash: string | null }[]).map(
+        (r) => ({ streamId: r.stream_id, revision: r.revision, hash: r.hash ?? '' }),
+      ),
+    );
+  }
+
   async headPosition(): Promise<number> {
     return this.run('headPosition', () => (this.statements.head.get() as { head: number }).head);
   }
@@ -221,14 +240,20 @@ export class SqliteEventStore implements EventStore {
   }
 
   private appendInTransaction({ streamId, expectedVersion, rows }: PreparedAppend): AppendResult {
-    const last = this.statements.lastOfStream.get(streamId) as { revision: number; position: number } | undefined;
+    const last = this.statements.lastOfStream.get(streamId) as
+      | { revision: number; position: number; hash: string | null }
+      | undefined;
     assertExpectedVersion(streamId, expectedVersion, last?.revision);
     let revision = last?.revision ?? -1;
     let position = last?.position ?? 0;
+    // Read under the write lock (BEGIN IMMEDIATE), so the link is to the expected revision's event.
+    let previousHash = last?.hash ?? null;
     const recordedAt = new Date().toISOString();
     for (const row of rows) {
       revision++;
-      position = this.insert(streamId, expectedVersion, revision, row, recordedAt);
+      const hash = row.contentHash === null ? null : linkHash({ streamId, revision, recordedAt, contentHash: row.contentHash, previousHash });
+      position = this.insert(streamId, expectedVersion, revision, row, recordedAt, hash, previousHash);
+      previousHash = hash;
     }
     return { streamId, nextExpectedVersion: revision, position };
   }
@@ -240,9 +265,11 @@ export class SqliteEventStore implements EventStore {
     revision: number,
     row: PreparedAppend['rows'][number],
     recordedAt: string,
+    hash: string | null,
+    previousHash: string | null,
   ): number {
     try {
-      const info = this.statements.insert.run(row.id, streamId, revision, row.type, row.data, row.metadata, recordedAt);
+      const info = this.statements.insert.run(row.id, streamId, revision, row.type, row.data, row.metadata, recordedAt, hash, previousHash);
       return Number(info.lastInsertRowid);
     } catch (error) {
       if (isRevisionConflict(error)) {
@@ -294,16 +321,16 @@ function prepareStatements(db: Database.Database) {
   const columns = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
   return {
     lastOfStream: db.prepare(
-      'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      'SELECT revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
     insert: db.prepare(
-      'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     readStream: db.prepare<[string, number, number], EventRow>(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      `SELECT ${columns}, hash, previous_hash FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ),
     readStreamBackwards: db.prepare<[string, number, number], EventRow>(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      `SELECT ${columns}, hash, previous_hash FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
     readAll: db.prepare<[number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
@@ -316,23 +343,28 @@ function prepareStatements(db: Database.Database) {
         ORDER BY position LIMIT @limit`,
     ),
     head: db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
+    // SQLite's bare-column rule: with MAX(revision), hash comes from that same row.
+    chainHeads: db.prepare(
+      `SELECT stream_id, MAX(revision) AS revision, hash FROM events
+        WHERE substr(stream_id, 1, length(@prefix)) = @prefix GROUP BY stream_id ORDER BY stream_id`,
+    ),
   };
 }
 
 /** Validates and serialises outside the transaction, so a bad event never holds the write lock. */
-function prepareAppend({ streamId, expectedVersion, events }: StreamAppend): PreparedAppend {
+function prepareAppend({ streamId, expectedVersion, events }: StreamAppend, withChain: boolean): PreparedAppend {
   assertStreamId(streamId);
   return {
     streamId,
     expectedVersion,
     rows: events.map((event) => {
       if (typeof event.type !== 'string' || event.type === '') throw new TypeError('Event type must be a non-empty string');
-      return {
-        id: event.id ?? randomUUID(),
-        type: event.type,
-        data: toJsonObject('data', event.data),
-        metadata: toJsonObject('metadata', event.metadata),
-      };
+      const id = event.id ?? randomUUID();
+      const data = toJsonObject('data', event.data);
+      const metadata = toJsonObject('metadata', event.metadata);
+      // Hashed as it will be read back (from the stored text), outside the write lock.
+      const hash = withChain ? contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata) : null;
+      return { id, type: event.type, data, metadata, contentHash: hash };
     }),
   };
 }

@@ -84,6 +84,9 @@ function toAppConfig(s: Settings) {
     projectionLockRetryMs: s.PROJECTION_LOCK_RETRY_MS,
     authMode: effectiveAuthMode(s),
     devTokenSecret: s.DEV_TOKEN_SECRET,
+    /** Ed25519 PKCS#8 PEM that signs chain checkpoints; unset: generated into DATA_DIR (0600). */
+    checkpointSigningKey: s.CHECKPOINT_SIGNING_KEY,
+    checkpointIntervalSeconds: s.CHECKPOINT_INTERVAL_SECONDS,
     devTokenTtlSeconds: s.DEV_TOKEN_TTL_SECONDS,
     oidcIssuer: s.OIDC_ISSUER,
     oidcAudience: s.OIDC_AUDIENCE,

@@ -97,6 +97,10 @@ export function settingsSchema(cwd: string) {
       .min(32, { error: 'must be at least 32 characters long (leave it unset to have one generated)' })
       .optional()
       .describe('HS256 secret of dev tokens. Unset: generated once and kept in DATA_DIR/dev-token-secret.'),
+    CHECKPOINT_SIGNING_KEY: text()
+      .optional()
+      .describe('Ed25519 private key (PKCS#8 PEM) that signs the checkpoints of the hash chains. Unset: generated once and kept in DATA_DIR/checkpoint-signing-key.pem.'),
+    CHECKPOINT_INTERVAL_SECONDS: wholeNumber(1, 86_400, 300).describe('How often the heads of the case histories are signed (seconds), when they changed.'),
     DEV_TOKEN_TTL_SECONDS: wholeNumber(60, 30 * 24 * 3600, 8 * 3600).describe('How long a dev token is valid (seconds).'),
     OIDC_ISSUER: url(['https', 'http'])
       .refine((value) => isSecureOrLoopbackUrl(new URL(value)), {

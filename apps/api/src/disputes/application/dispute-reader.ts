@@ -61,7 +61,9 @@ export class DisputeReader {
       const state = this.fold(untilTermEnd.filter((e) => Date.parse(e.data.occurredAt) <= limit), disputeId);
       return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies, termEndedAt);
     }
-    const state = asOf ? await this.stateAt(disputeId, asOf) : current;
+    // The case page shows the record: its history is checked against the hash chain first (the
+    // store's read does that; a changed history throws HistoryTamperedError, answered 409).
+    const state = asOf ? await this.stateAt(disputeId, asOf) : (await this.store.readStream(disputeStreamId(disputeId)), current);
     return toCaseView(state, actor, this.directory, this.clock.now(), asOf, this.policies);
   }
 

@@ -1,0 +1,150 @@
+'use strict';
+// Benchmark: what the hash chain costs on appends. The same SQLite file, in the same run, is
+// appended to by two stores: one with the chain (the product) and one opened with
+// benchmarkWithoutHashChain. Rounds alternate (chain, no chain, chain, ...) so drift on a shared
+// machine hits both alike. Target: the chain costs at most 10% of the throughput without it.
+// Runs the built store from dist/ (npx swc libs -d dist --config-file .swcrc). Prints JSON on stdout.
+//
+//   node bench/chain.bench.js [--seconds 2] [--rounds 3] [--concurrency 1,16] [--events 1,10]
+//        [--synchronous FULL|NORMAL]
+//
+// Each of `concurrency` async workers owns one stream and appends with the exact expected version,
+// as command handlers do, with events shaped like a case's (a few fields, Dutch text, an actor).
+
+const { randomUUID } = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { round } = require('./tools/bench-common');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist', 'libs', 'event-store', 'src');
+const TARGET_MAX_COST = 0.1;
+
+function parseArgs(argv) {
+  const opts = { seconds: 2, rounds: 3, concurrency: [1, 16], events: [1, 10], synchronous: 'FULL' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s);
+    const value = () => (inline !== undefined ? inline : argv[++i]);
+    const list = (v) => v.split(',').filter(Boolean).map(Number);
+    switch (flag) {
+      case '--seconds':
+        opts.seconds = Number(value());
+        break;
+      case '--rounds':
+        opts.rounds = Number(value());
+        break;
+      case '--concurrency':
+        opts.concurrency = list(value());
+        break;
+      case '--events':
+        opts.events = list(value());
+        break;
+      case '--synchronous':
+        opts.synchronous = value() === 'NORMAL' ? 'NORMAL' : 'FULL';
+        break;
+      default:
+        process.stderr.write(`ignoring unknown argument ${argv[i]}\n`);
+    }
+  }
+  return opts;
+}
+
+function caseEvent(i) {
+  return {
+    type: 'InformationProvided',
+    data: {
+      answers: `Antwoord ${i}: de tariefafspraak van 2026 dekt de kosten van de zorg niet.`,
+      amountCents: 1_250_000 + i,
+      occurredAt: new Date().toISOString(),
+    },
+    metadata: {
+      schemaVersion: 1,
+      actor: { userId: 'prov-anna', role: 'claimant', organisationId: 'org-fysio-delinde' },
+      correlationId: randomUUID(),
+    },
+  };
+}
+
+/** Events per second appended by `concurrency` workers for `seconds`. */
+async function measure(store, { concurrency, events, seconds }) {
+  const deadline = Date.now() + seconds * 1000;
+  let appended = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const stream = `dispute-${randomUUID()}`;
+      let expected = 'no_stream';
+      let n = 0;
+      while (Date.now() < deadline) {
+        const batch = Array.from({ length: events }, () => caseEvent(n++));
+        const result = await store.appendToStream(stream, batch, expected);
+        expected = result.nextExpectedVersion;
+        appended += events;
+      }
+    }),
+  );
+  return appended / seconds;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const { SqliteEventStore } = require(path.join(DIST, 'index.js'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-chain-bench-'));
+  const filename = path.join(dir, 'events.sqlite');
+  const chained = SqliteEventStore.open({ filename, synchronous: opts.synchronous });
+  const plain = SqliteEventStore.open({ filename, synchronous: opts.synchronous, benchmarkWithoutHashChain: true });
+  const results = [];
+  try {
+    for (const concurrency of opts.concurrency) {
+      for (const events of opts.events) {
+        const config = { concurrency, events, seconds: opts.seconds };
+        await measure(chained, { ...config, seconds: 0.3 }); // warm-up
+        await measure(plain, { ...config, seconds: 0.3 });
+        const withChain = [];
+        const withoutChain = [];
+        for (let r = 0; r < opts.rounds; r++) {
+          withChain.push(await measure(chained, config));
+          withoutChain.push(await measure(plain, config));
+        }
+        const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+        const cost = 1 - mean(withChain) / mean(withoutChain);
+        results.push({
+          concurrency,
+          eventsPerAppend: events,
+          withChainEventsPerSecond: round(mean(withChain)),
+          withoutChainEventsPerSecond: round(mean(withoutChain)),
+          chainCost: round(cost, 3),
+          meetsTarget: cost <= TARGET_MAX_COST,
+          rounds: { withChain: withChain.map((x) => round(x)), withoutChain: withoutChain.map((x) => round(x)) },
+        });
+      }
+    }
+  } finally {
+    await chained.close();
+    await plain.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        benchmark: 'chain',
+        store: 'sqlite',
+        synchronous: opts.synchronous,
+        target: { maxChainCost: TARGET_MAX_COST },
+        machine: {
+          cpus: os.cpus().length,
+          node: process.version,
+          note: 'shared machine: other developers build and test on it during this run; figures are indicative',
+        },
+        results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

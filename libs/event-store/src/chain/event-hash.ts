@@ -1,0 +1,72 @@
+// The hash chain of a stream (docs/tamper-evident-history.md has the definition an outsider can
+// recompute). Two steps, so PostgreSQL can compute the link inside its append function:
+// 1. contentHash: SHA-256 over the RFC 8785 (JCS) encoding of {id, type, data, metadata}, computed
+//    by the process that appends (JCS needs ECMAScript number formatting, which SQL lacks);
+// 2. hash: SHA-256 over the JCS encoding of {contentHash, previousHash, recordedAt, revision,
+//    streamId}, a flat object of strings and one integer that SQL can also write byte for byte.
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+
+export interface ChainContent {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: unknown;
+}
+
+export interface ChainLink {
+  streamId: string;
+  revision: number;
+  /** ISO 8601 in UTC with milliseconds, exactly as the store reports `recordedAt`. */
+  recordedAt: string;
+  contentHash: string;
+  /** Hash of the event at revision - 1; null for the first event of the stream. */
+  previousHash: string | null;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** JCS of the event's content. Throws TypeError on what JSON cannot carry faithfully (NaN, Infinity). */
+export function contentHash(content: ChainContent): string {
+  let canonical: string | undefined;
+  try {
+    canonical = canonicalize({ id: content.id, type: content.type, data: content.data, metadata: content.metadata });
+  } catch (error) {
+    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`, { cause: error });
+  }
+  if (canonical === undefined) throw new TypeError('Event cannot be hashed');
+  return sha256Hex(canonical);
+}
+
+/** The chain hash of one event; the same text PostgreSQL builds in its append function. */
+export function linkHash(link: ChainLink): string {
+  const canonical = canonicalize({
+    contentHash: link.contentHash,
+    previousHash: link.previousHash,
+    recordedAt: link.recordedAt,
+    revision: link.revision,
+    streamId: link.streamId,
+  });
+  return sha256Hex(canonical as string);
+}
+
+/**
+ * The content hash of an event about to be stored as `dataText`/`metadataText` (JSON.stringify of
+ * data and metadata). It must equal contentHash() of the event as read back (parsed from that
+ * text). canonicalize() of the caller's objects gives the same text in every case but one: a
+ * function among the values, which JSON.stringify drops and canonicalize() writes as `undefined`.
+ * So the fast path is taken unless the text contains `undefined`; then the stored text is parsed
+ * first (half the cost of the chain on appends was that parse).
+ */
+export function contentHashForAppend(event: ChainContent, dataText: string, metadataText: string): string {
+  let canonical: string | undefined;
+  try {
+    canonical = canonicalize({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
+  } catch (error) {
+    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`, { cause: error });
+  }
+  if (canonical !== undefined && !canonical.includes('undefined')) return sha256Hex(canonical);
+  return contentHash({ id: event.id, type: event.type, data: JSON.parse(dataText), metadata: JSON.parse(metadataText) });
+}

@@ -1,0 +1,38 @@
+// Checks events read from a store against their stored chain columns. Works on any contiguous
+// range (forwards or backwards), so a read of the last event alone is checked too: each event's
+// own hash is recomputed, and consecutive events must link.
+import type { StoredEvent } from '../port';
+import { contentHash, linkHash } from './event-hash';
+import { HistoryTamperedError } from './history-tampered-error';
+
+export interface ChainColumns {
+  hash: string | null;
+  previousHash: string | null;
+}
+
+/** Throws HistoryTamperedError at the first event that does not match. */
+export function verifyChain(events: readonly StoredEvent[], chains: readonly ChainColumns[]): void {
+  const order = events.map((_, i) => i).sort((a, b) => events[a].revision - events[b].revision);
+  let before: { revision: number; hash: string } | undefined;
+  for (const i of order) {
+    const event = events[i];
+    const { hash, previousHash } = chains[i];
+    if (hash === null) throw new HistoryTamperedError(event.streamId, event.revision, 'hash_missing');
+    if (event.revision === 0 ? previousHash !== null : previousHash === null) {
+      throw new HistoryTamperedError(event.streamId, event.revision, 'link_broken');
+    }
+    if (before !== undefined) {
+      if (event.revision !== before.revision + 1) throw new HistoryTamperedError(event.streamId, event.revision, 'revision_gap');
+      if (previousHash !== before.hash) throw new HistoryTamperedError(event.streamId, event.revision, 'link_broken');
+    }
+    const expected = linkHash({
+      streamId: event.streamId,
+      revision: event.revision,
+      recordedAt: event.recordedAt,
+      contentHash: contentHash(event),
+      previousHash,
+    });
+    if (expected !== hash) throw new HistoryTamperedError(event.streamId, event.revision, 'content_changed');
+    before = { revision: event.revision, hash };
+  }
+}

@@ -1,0 +1,119 @@
+// The hash chain on PostgreSQL: linked inside the append function, checked on every stream read,
+// and computed once by the migration for schemas written before the chain existed.
+// Runs only when DATABASE_URL is set; every store lives in a fresh schema dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { contentHash, HistoryTamperedError, linkHash, PostgresEventStore } from '../src';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+const event = (type: string, data: Record<string, unknown> = {}) => ({ type, data, metadata: { schemaVersion: 1 } });
+
+if (!DATABASE_URL) {
+  process.stderr.write('PostgreSQL hash chain tests skipped: DATABASE_URL is unset\n');
+  describe('hash chain on PostgreSQL', () => {
+    it.skip('is not tested: DATABASE_URL is unset', () => undefined);
+  });
+} else {
+  describeChain(DATABASE_URL);
+}
+
+function describeChain(connectionString: string): void {
+  const schemas: string[] = [];
+  const stores: PostgresEventStore[] = [];
+  const newSchema = (): string => {
+    const schema = `chain_test_${randomBytes(6).toString('hex')}`;
+    schemas.push(schema);
+    return schema;
+  };
+  const open = async (schema: string) => {
+    const store = await PostgresEventStore.open({ connectionString, schema });
+    stores.push(store);
+    return store;
+  };
+  const sql = async (text: string) => {
+    const client = new Client({ connectionString });
+    await client.connect();
+    try {
+      return await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+  });
+  afterAll(async () => {
+    for (const schema of schemas) await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+
+  async function schemaWithCase(): Promise<{ schema: string; store: PostgresEventStore }> {
+    const schema = newSchema();
+    const store = await open(schema);
+    await store.appendToStream('dispute-1', [event('Opened', { bedrag: 1.5, naam: 'Zorg Ⓐ\n"x"' }), event('Answered')], 'no_stream');
+    await store.appendToStream('dispute-1', [event('Decided', { uitkomst: 'toegewezen' })], 1);
+    return { schema, store };
+  }
+
+  it('links each event in SQL exactly as the definition computes it', async () => {
+    const { schema, store } = await schemaWithCase();
+    const events = await store.readStream('dispute-1');
+    const { rows } = await sql(`SELECT hash, previous_hash FROM ${schema}.events ORDER BY revision`);
+    let previousHash: string | null = null;
+    events.forEach((e, i) => {
+      const expected = linkHash({ ...e, contentHash: contentHash(e), previousHash });
+      expect(rows[i]).toEqual({ hash: expected, previous_hash: previousHash });
+      previousHash = expected;
+    });
+  });
+
+  it('links events of several callers of one group, and of the same stream twice in one call', async () => {
+    const store = await open(newSchema());
+    await Promise.all([
+      store.appendToStreams([
+        { streamId: 'a', expectedVersion: 'no_stream', events: [event('A1')] },
+        { streamId: 'a', expectedVersion: 0, events: [event('A2'), event('A3')] },
+      ]),
+      store.appendToStream('b', [event('B1')], 'any'),
+    ]);
+    await expect(store.readStream('a')).resolves.toHaveLength(3);
+    await expect(store.readStream('b')).resolves.toHaveLength(1);
+  });
+
+  it.each([
+    ['the data of an event', `UPDATE %s.events SET data = '{"uitkomst":"afgewezen"}' WHERE revision = 2`, 2],
+    ['the type of an event', `UPDATE %s.events SET type = 'Withdrawn' WHERE revision = 0`, 0],
+    ['the recorded time', `UPDATE %s.events SET recorded_at = '2020-01-01T00:00:00Z' WHERE revision = 1`, 1],
+    ['an event removed from the middle', `DELETE FROM %s.events WHERE revision = 1`, 2],
+  ])('refuses to read a stream after a raw edit of %s', async (_what, edit, revision) => {
+    const { schema, store } = await schemaWithCase();
+    await sql(edit.replace('%s', schema));
+    const failure = await store.readStream('dispute-1').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(HistoryTamperedError);
+    expect(failure).toMatchObject({ streamId: 'dispute-1', revision });
+  });
+
+  it('detects an edit in a read of the last event alone, and keeps other streams readable', async () => {
+    const { schema, store } = await schemaWithCase();
+    await store.appendToStream('dispute-2', [event('Opened')], 'no_stream');
+    await sql(`UPDATE ${schema}.events SET metadata = '{"schemaVersion":9}' WHERE stream_id = 'dispute-1' AND revision = 2`);
+    await expect(store.readStream('dispute-1', { direction: 'backwards', maxCount: 1 })).rejects.toBeInstanceOf(HistoryTamperedError);
+    await expect(store.readStream('dispute-2')).resolves.toHaveLength(1);
+  });
+
+  it('computes the chain of a schema written before it, and records where it starts', async () => {
+    const schema = newSchema();
+    const store = await open(schema);
+    await store.appendToStream('dispute-old', [event('Opened'), event('Answered')], 'no_stream');
+    await store.close();
+    // Back to the schema before the chain step: no chain columns, and that step not applied.
+    await sql(`ALTER TABLE ${schema}.events DROP COLUMN hash, DROP COLUMN previous_hash;
+               DROP TABLE ${schema}.event_store_chain_origins;
+               DELETE FROM ${schema}.event_store_migrations WHERE version = (SELECT max(version) FROM ${schema}.event_store_migrations)`);
+    const migrated = await open(schema);
+    await expect(migrated.readStream('dispute-old')).resolves.toHaveLength(2);
+    await migrated.appendToStream('dispute-old', [event('Decided')], 1);
+    await expect(migrated.readStream('dispute-old')).resolves.toHaveLength(3);
+    const { rows } = await sql(`SELECT stream_id, sealed_through FROM ${schema}.event_store_chain_origins`);
+    expect(rows).toEqual([{ stream_id: 'dispute-old', sealed_through: 1 }]);
+  });
+}
