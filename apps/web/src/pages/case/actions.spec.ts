@@ -69,7 +69,14 @@ describe('action forms', () => {
   it('build the bodies the API expects', () => {
     expect(specs['accept-submission']!.body({})).toEqual({ route: 'mediation' });
     expect(specs['propose-route']!.body({ route: 'binding_advice', reason: '  ' })).toEqual({ route: 'binding_advice' });
-    expect(specs['challenge-neutral']!.body({ neutralUserId: 'med-femke', grounds: ' Werkte voor B ', newFacts: 'true', factsKnownSince: '2026-11-29' })).toEqual({
+    expect(
+      specs['challenge-neutral']!.body({
+        neutralUserId: 'med-femke',
+        grounds: ' Werkte voor B ',
+        newFacts: 'true',
+        factsKnownSince: '2026-11-29',
+      }),
+    ).toEqual({
       neutralUserId: 'med-femke',
       grounds: 'Werkte voor B',
       newFacts: true,
@@ -84,7 +91,14 @@ describe('action forms', () => {
       neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'],
       chairUserId: 'adv-hanna',
     });
-    for (const empty of ['continue-with-respondents', 'waive-challenge', 'waive-hearing', 'accept-escalation', 'appoint-neutrals', 'register']) {
+    for (const empty of [
+      'continue-with-respondents',
+      'waive-challenge',
+      'waive-hearing',
+      'accept-escalation',
+      'appoint-neutrals',
+      'register',
+    ]) {
       expect(specs[empty]!.body({})).toEqual({});
     }
     expect(specs['withdraw-participation']!.body({ reason: '' })).toEqual({});

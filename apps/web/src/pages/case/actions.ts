@@ -42,9 +42,16 @@ const optionalText = (name: string, v: string | undefined) => (text(v) ? { [name
 
 export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
   const { c } = ctx;
-  const neutralOptions = c.neutrals.filter((n) => n.status !== 'lapsed').map((n) => ({ value: n.userId, label: `${n.name} (${n.status === 'appointed' ? 'benoemd' : 'voorgesteld'})` }));
-  const openDeadlines = c.deadlines.filter((d) => d.status === 'open').map((d) => ({ value: d.deadlineId, label: DEADLINE_LABELS[d.kind] ?? d.kind }));
-  const parties = [...c.claimants, ...c.respondents, ...(c.filedOnBehalfBy ? [c.filedOnBehalfBy] : [])].map((o) => ({ value: o.id, label: o.name }));
+  const neutralOptions = c.neutrals
+    .filter((n) => n.status !== 'lapsed')
+    .map((n) => ({ value: n.userId, label: `${n.name} (${n.status === 'appointed' ? 'benoemd' : 'voorgesteld'})` }));
+  const openDeadlines = c.deadlines
+    .filter((d) => d.status === 'open')
+    .map((d) => ({ value: d.deadlineId, label: DEADLINE_LABELS[d.kind] ?? d.kind }));
+  const parties = [...c.claimants, ...c.respondents, ...(c.filedOnBehalfBy ? [c.filedOnBehalfBy] : [])].map((o) => ({
+    value: o.id,
+    label: o.name,
+  }));
   const proposed = c.pendingRouteProposal?.route ?? c.route ?? c.initialRoute;
   const otherRoutes = ['mediation', 'binding_advice', 'arbitration'].filter((r) => r !== proposed);
   const specs: ActionSpec[] = [
@@ -156,7 +163,12 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       title: 'Een processtuk indienen',
       submit: 'Indienen',
       fields: [
-        { name: 'kind', label: 'Wat voor stuk?', kind: 'radio', options: Object.entries(STATEMENT_KIND_LABELS).map(([value, label]) => ({ value, label })) },
+        {
+          name: 'kind',
+          label: 'Wat voor stuk?',
+          kind: 'radio',
+          options: Object.entries(STATEMENT_KIND_LABELS).map(([value, label]) => ({ value, label })),
+        },
         { name: 'text', label: 'Tekst', kind: 'textarea', optional: true, hint: 'U kunt ook een document toevoegen en het hier noemen.' },
       ],
       body: (v) => ({ kind: v.kind, ...optionalText('text', v.text) }),
@@ -165,7 +177,8 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
     {
       action: 'waive-hearing',
       title: 'Geen zitting nodig',
-      intro: 'U vindt dat de adviseur of arbiter kan beslissen op basis van de stukken, zonder zitting. Dit gebeurt alleen als alle partijen dat vinden.',
+      intro:
+        'U vindt dat de adviseur of arbiter kan beslissen op basis van de stukken, zonder zitting. Dit gebeurt alleen als alle partijen dat vinden.',
       submit: 'Geen zitting nodig',
       fields: [],
       body: () => ({}),
@@ -239,7 +252,13 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
         { name: 'neutralUserIds', label: 'Gebruikersnamen, gescheiden door komma’s', kind: 'text' },
         { name: 'chairUserId', label: 'Voorzitter (bij drie)', kind: 'text', optional: true },
       ],
-      body: (v) => ({ neutralUserIds: text(v.neutralUserIds).split(',').map((s) => s.trim()).filter(Boolean), ...optionalText('chairUserId', v.chairUserId) }),
+      body: (v) => ({
+        neutralUserIds: text(v.neutralUserIds)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        ...optionalText('chairUserId', v.chairUserId),
+      }),
       done: 'De voordracht is verstuurd.',
     },
     {
@@ -248,13 +267,28 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       submit: 'Beslissen',
       fields: [
         { name: 'neutralUserId', label: 'Bezwaar tegen', kind: 'radio', options: neutralOptions },
-        { name: 'upheld', label: 'Beslissing', kind: 'radio', options: [{ value: 'true', label: 'Bezwaar toegewezen' }, { value: 'false', label: 'Bezwaar afgewezen' }] },
+        {
+          name: 'upheld',
+          label: 'Beslissing',
+          kind: 'radio',
+          options: [
+            { value: 'true', label: 'Bezwaar toegewezen' },
+            { value: 'false', label: 'Bezwaar afgewezen' },
+          ],
+        },
         { name: 'reasoning', label: 'Motivering', kind: 'textarea', optional: true },
       ],
       body: (v) => ({ neutralUserId: v.neutralUserId, upheld: v.upheld === 'true', ...optionalText('reasoning', v.reasoning) }),
       done: 'Over het bezwaar is beslist.',
     },
-    { action: 'appoint-neutrals', title: 'Neutrale(n) benoemen', submit: 'Benoemen', fields: [], body: () => ({}), done: 'De benoeming is vastgelegd.' },
+    {
+      action: 'appoint-neutrals',
+      title: 'Neutrale(n) benoemen',
+      submit: 'Benoemen',
+      fields: [],
+      body: () => ({}),
+      done: 'De benoeming is vastgelegd.',
+    },
     {
       action: 'schedule-session',
       title: 'Een gesprek plannen',
@@ -271,7 +305,12 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       title: 'Gesprek vastleggen als gehouden',
       submit: 'Vastleggen',
       fields: [
-        { name: 'sessionId', label: 'Welk gesprek?', kind: 'radio', options: c.sessions.filter((s) => !s.held).map((s) => ({ value: s.sessionId, label: s.startsAt })) },
+        {
+          name: 'sessionId',
+          label: 'Welk gesprek?',
+          kind: 'radio',
+          options: c.sessions.filter((s) => !s.held).map((s) => ({ value: s.sessionId, label: s.startsAt })),
+        },
         { name: 'notes', label: 'Aantekeningen (alleen voor u)', kind: 'textarea', optional: true },
       ],
       body: (v) => ({ sessionId: v.sessionId, ...optionalText('notes', v.notes) }),
@@ -292,7 +331,13 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
             { value: 'no_agreement', label: 'Niet eens' },
           ],
         },
-        { name: 'settlementDocumentId', label: 'Vaststellingsovereenkomst', kind: 'select', optional: true, options: c.documents.map((d) => ({ value: d.documentId, label: d.name })) },
+        {
+          name: 'settlementDocumentId',
+          label: 'Vaststellingsovereenkomst',
+          kind: 'select',
+          optional: true,
+          options: c.documents.map((d) => ({ value: d.documentId, label: d.name })),
+        },
       ],
       body: (v) => ({ result: v.result, ...optionalText('settlementDocumentId', v.settlementDocumentId) }),
       done: 'De mediation is afgerond.',
@@ -312,7 +357,14 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       action: 'record-hearing',
       title: 'Zitting vastleggen als gehouden',
       submit: 'Vastleggen',
-      fields: [{ name: 'hearingId', label: 'Welke zitting?', kind: 'radio', options: c.hearings.filter((h) => !h.held).map((h) => ({ value: h.hearingId, label: h.startsAt })) }],
+      fields: [
+        {
+          name: 'hearingId',
+          label: 'Welke zitting?',
+          kind: 'radio',
+          options: c.hearings.filter((h) => !h.held).map((h) => ({ value: h.hearingId, label: h.startsAt })),
+        },
+      ],
       body: (v) => ({ hearingId: v.hearingId }),
       done: 'De zitting is vastgelegd.',
     },
@@ -369,7 +421,15 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       submit: 'Rekening sturen',
       fields: [
         { name: 'organisationId', label: 'Aan wie?', kind: 'radio', options: parties },
-        { name: 'kind', label: 'Soort kosten', kind: 'radio', options: [{ value: 'administration', label: 'Inschrijfkosten' }, { value: 'neutral_fee', label: 'Kosten van de neutrale' }] },
+        {
+          name: 'kind',
+          label: 'Soort kosten',
+          kind: 'radio',
+          options: [
+            { value: 'administration', label: 'Inschrijfkosten' },
+            { value: 'neutral_fee', label: 'Kosten van de neutrale' },
+          ],
+        },
         { name: 'amount', label: 'Bedrag in euro’s', kind: 'euros', apiField: 'amountCents' },
       ],
       body: (v) => ({ organisationId: v.organisationId, kind: v.kind, amountCents: parseEuros(v.amount ?? '') ?? v.amount }),
@@ -379,7 +439,14 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       action: 'record-payment',
       title: 'Betaling vastleggen',
       submit: 'Vastleggen',
-      fields: [{ name: 'invoiceId', label: 'Welke rekening?', kind: 'radio', options: c.invoices.filter((i) => !i.paid).map((i) => ({ value: i.invoiceId, label: i.invoiceId })) }],
+      fields: [
+        {
+          name: 'invoiceId',
+          label: 'Welke rekening?',
+          kind: 'radio',
+          options: c.invoices.filter((i) => !i.paid).map((i) => ({ value: i.invoiceId, label: i.invoiceId })),
+        },
+      ],
       body: (v) => ({ invoiceId: v.invoiceId }),
       done: 'De betaling is vastgelegd.',
     },
