@@ -15,6 +15,8 @@ import { SignedOutPage, SignInPage } from './pages/SignInPage';
 const FilingPage = lazy(() => import('./pages/filing/FilingPage').then((m) => ({ default: m.FilingPage })));
 const CasePage = lazy(() => import('./pages/case/CasePage').then((m) => ({ default: m.CasePage })));
 const MyCasesPage = lazy(() => import('./pages/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const WorkQueuePage = lazy(() => import('./pages/WorkQueuePage').then((m) => ({ default: m.WorkQueuePage })));
 const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
       { path: '/zaken', element: signedIn(<MyCasesPage />) },
       { path: '/zaken/:id', element: signedIn(<CasePage />) },
       { path: '/inbox', element: signedIn(<InboxPage />) },
+      { path: '/werkvoorraad', element: signedIn(<WorkQueuePage />) },
+      { path: '/statistieken', element: signedIn(<StatisticsPage />) },
       { path: '/toegankelijkheid', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

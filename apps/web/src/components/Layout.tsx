@@ -14,6 +14,8 @@ export function Layout() {
     ...(session.me ? [{ to: '/zaken', text: 'Mijn zaken' }] : []),
     ...(role === 'insurer' ? [{ to: '/inbox', text: 'Te beantwoorden' }] : []),
     ...(isParty ? [{ to: '/aanvraag', text: 'Nieuwe aanvraag' }] : []),
+    ...(role === 'secretariat' ? [{ to: '/werkvoorraad', text: 'Werkvoorraad' }] : []),
+    ...(role === 'observer' || role === 'secretariat' ? [{ to: '/statistieken', text: 'Statistieken' }] : []),
   ];
   return (
     <Announcer>

@@ -87,10 +87,12 @@ describe('action forms', () => {
       kind: 'neutral_fee',
       amountCents: 125_050,
     });
-    expect(specs['nominate-neutrals']!.body({ neutralUserIds: 'adv-hanna, adv-isaac ,adv-julia', chairUserId: 'adv-hanna' })).toEqual({
-      neutralUserIds: ['adv-hanna', 'adv-isaac', 'adv-julia'],
-      chairUserId: 'adv-hanna',
+    // The chair is named and goes first.
+    expect(specs['nominate-neutrals']!.body({ neutralUserIds: 'adv-hanna, adv-isaac ,adv-julia', chairUserId: 'adv-isaac' })).toEqual({
+      neutralUserIds: ['adv-isaac', 'adv-hanna', 'adv-julia'],
+      chairUserId: 'adv-isaac',
     });
+    expect(specs['nominate-neutrals']!.body({ neutralUserIds: 'med-femke', chairUserId: '' })).toEqual({ neutralUserIds: ['med-femke'] });
     for (const empty of [
       'continue-with-respondents',
       'waive-challenge',

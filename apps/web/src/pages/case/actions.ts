@@ -252,13 +252,18 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
         { name: 'neutralUserIds', label: 'Gebruikersnamen, gescheiden door komma’s', kind: 'text' },
         { name: 'chairUserId', label: 'Voorzitter (bij drie)', kind: 'text', optional: true },
       ],
-      body: (v) => ({
-        neutralUserIds: text(v.neutralUserIds)
+      // The chair is named (chairUserId, required for a panel of three) and listed first as well.
+      body: (v) => {
+        const ids = text(v.neutralUserIds)
           .split(',')
           .map((s) => s.trim())
-          .filter(Boolean),
-        ...optionalText('chairUserId', v.chairUserId),
-      }),
+          .filter(Boolean);
+        const chair = text(v.chairUserId);
+        return {
+          neutralUserIds: chair && ids.includes(chair) ? [chair, ...ids.filter((id) => id !== chair)] : ids,
+          ...optionalText('chairUserId', chair),
+        };
+      },
       done: 'De voordracht is verstuurd.',
     },
     {

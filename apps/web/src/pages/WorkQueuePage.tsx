@@ -1,0 +1,217 @@
+import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { useCaseList, useOrganisations } from '../api/queries';
+import { PageHeading } from '../components/page';
+import { formatDeadline } from '../lib/format';
+import { DEADLINE_LABELS, ROLE_LABELS, SECTOR_LABELS, STATUS_LABELS, label } from '../lib/labels';
+
+// The secretariat's work queue, from GET /api/caseload (deadlines, stalled cases, unpaid fees)
+// and the case list (cases to register, cases waiting for a neutral).
+
+interface DeadlineView {
+  disputeId: string;
+  caseNumber: string | null;
+  deadlineId: string;
+  kind: string;
+  dueAt: string;
+  overdue: boolean;
+}
+
+interface NeutralCaseload {
+  userId: string;
+  name: string | null;
+  role: string;
+  openCases: number;
+  overdueDeadlines: number;
+  cases: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null }[];
+}
+
+interface CaseloadAnswer {
+  neutrals: NeutralCaseload[];
+  deadlines: DeadlineView[];
+  stalled?: { disputeId: string; caseNumber: string | null; informationDueAt: string; closesAt: string }[];
+  feesOverdue?: DeadlineView[];
+}
+
+interface QueueRow {
+  id: string;
+  caseNumber: string | null;
+  what: string;
+  when: string;
+}
+
+function Bucket({ id, title, explanation, rows, loading }: { id: string; title: string; explanation: string; rows: QueueRow[]; loading: boolean }) {
+  let body: ReactNode;
+  if (loading) body = <Paragraph>De zaken worden geladen…</Paragraph>;
+  else if (rows.length === 0) body = <Paragraph>Hier is nu niets te doen.</Paragraph>;
+  else
+    body = (
+      <div className="gzc-table-wrap">
+        <Table>
+          <TableCaption className="gzc-visually-hidden">{title}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Zaak</TableHeaderCell>
+              <TableHeaderCell scope="col">Wat</TableHeaderCell>
+              <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={`${r.id}-${r.what}`}>
+                <TableHeaderCell scope="row">
+                  <Link className="utrecht-link" to={`/zaken/${r.id}`}>
+                    {r.caseNumber ?? 'Bekijk de aanvraag'}
+                  </Link>
+                </TableHeaderCell>
+                <TableCell>{r.what}</TableCell>
+                <TableCell>{r.when}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    );
+  return (
+    <section aria-labelledby={id} className="gzc-figure-block">
+      <Heading2 id={id}>
+        {title} ({loading ? '…' : rows.length})
+      </Heading2>
+      <Paragraph>{explanation}</Paragraph>
+      {body}
+    </section>
+  );
+}
+
+export function WorkQueuePage() {
+  const caseload = useQuery({ queryKey: ['caseload'], queryFn: () => api<CaseloadAnswer>('/api/caseload') });
+  const filed = useCaseList({ status: 'filed' });
+  const awaitingNeutral = useCaseList({ status: 'awaiting_neutral' });
+  const organisations = useOrganisations();
+  const orgName = (ids: string[]) => ids.map((id) => organisations.data?.find((o) => o.id === id)?.name ?? id).join(', ');
+  const overdue = (kind: string) =>
+    (caseload.data?.deadlines ?? [])
+      .filter((d) => d.kind === kind && d.overdue)
+      .map((d) => ({ id: d.disputeId, caseNumber: d.caseNumber, what: label(DEADLINE_LABELS, d.kind), when: `Was uiterlijk ${formatDeadline(d.dueAt)}` }));
+  const fromList = (items: typeof filed.data, what: (i: NonNullable<typeof filed.data>['items'][number]) => string) =>
+    (items?.items ?? [])
+      .slice()
+      .sort((a, b) => a.filedAt.localeCompare(b.filedAt))
+      .map((i) => ({ id: i.id, caseNumber: i.caseNumber, what: what(i), when: `Ingediend ${formatDeadline(i.filedAt)}` }));
+
+  return (
+    <>
+      <PageHeading title="Werkvoorraad" />
+      <Paragraph lead>Wat het secretariaat nu moet doen. De oudste zaak staat steeds bovenaan. Open een zaak om de actie te doen.</Paragraph>
+      <Bucket
+        id="te-registreren"
+        title="In te schrijven"
+        explanation="Nieuwe aanvragen. Controleer of de aanvraag compleet is en schrijf de zaak in, vraag om informatie of verklaar de aanvraag niet-ontvankelijk."
+        loading={filed.isPending || organisations.isPending}
+        rows={fromList(filed.data, (i) => `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)} (${label(SECTOR_LABELS, i.sector)})`)}
+      />
+      <Bucket
+        id="informatie-verlopen"
+        title="Gevraagde informatie niet op tijd"
+        explanation="De indiener heeft de gevraagde informatie niet op tijd gegeven."
+        loading={caseload.isPending}
+        rows={overdue('information')}
+      />
+      <Bucket
+        id="wederpartij"
+        title="Wederpartij antwoordt niet"
+        explanation="De verzekeraar of het zorgkantoor heeft niet op tijd geantwoord."
+        loading={caseload.isPending}
+        rows={overdue('respondent_answer')}
+      />
+      <Bucket
+        id="voordragen"
+        title="Neutrale voordragen, bezwaar beslissen of benoemen"
+        explanation="Zaken die wachten op een mediator, adviseur of arbiter: voordragen, over een bezwaar beslissen of benoemen."
+        loading={awaitingNeutral.isPending || organisations.isPending}
+        rows={fromList(awaitingNeutral.data, (i) => `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)}`)}
+      />
+      <Bucket
+        id="stilgevallen"
+        title="Stilgevallen zaken"
+        explanation="Een termijn is verlopen en de zaak staat stil. Zonder actie wordt de zaak gesloten als onvolledig."
+        loading={caseload.isPending}
+        rows={(caseload.data?.stalled ?? []).map((s) => ({
+          id: s.disputeId,
+          caseNumber: s.caseNumber,
+          what: `Informatie was uiterlijk ${formatDeadline(s.informationDueAt)} nodig`,
+          when: `Wordt gesloten op ${formatDeadline(s.closesAt)}`,
+        }))}
+      />
+      <Bucket
+        id="onbetaald"
+        title="Rekeningen niet betaald"
+        explanation="De betaaltermijn van de rekening is voorbij."
+        loading={caseload.isPending}
+        rows={(caseload.data?.feesOverdue ?? []).map((d) => ({ id: d.disputeId, caseNumber: d.caseNumber, what: 'Rekening niet betaald', when: `Was uiterlijk ${formatDeadline(d.dueAt)}` }))}
+      />
+      <NeutralsCaseload neutrals={caseload.data?.neutrals} />
+    </>
+  );
+}
+
+/** Per neutral: open cases, overdue deadlines, and the case whose next deadline comes first. */
+function NeutralsCaseload({ neutrals }: { neutrals: NeutralCaseload[] | undefined }) {
+  const rows = (neutrals ?? []).slice().sort((a, b) => b.openCases - a.openCases);
+  return (
+    <section aria-labelledby="werklast" className="gzc-figure-block">
+      <Heading2 id="werklast">Werklast per mediator, adviseur en arbiter</Heading2>
+      {neutrals === undefined ? (
+        <Paragraph>De werklast wordt geladen…</Paragraph>
+      ) : rows.length === 0 ? (
+        <Paragraph>Geen mediators, adviseurs of arbiters met lopende zaken.</Paragraph>
+      ) : (
+        <div className="gzc-table-wrap">
+          <Table>
+            <TableCaption className="gzc-visually-hidden">Werklast per mediator, adviseur en arbiter</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                <TableHeaderCell scope="col">Lopende zaken</TableHeaderCell>
+                <TableHeaderCell scope="col">Termijnen verlopen</TableHeaderCell>
+                <TableHeaderCell scope="col">Eerstvolgende termijn</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((n) => {
+                const first = n.cases
+                  .filter((c) => c.nextDeadline)
+                  .sort((a, b) => a.nextDeadline!.dueAt.localeCompare(b.nextDeadline!.dueAt))[0];
+                return (
+                  <TableRow key={n.userId}>
+                    <TableHeaderCell scope="row">
+                      {n.name ?? n.userId} ({label(ROLE_LABELS, n.role).toLowerCase()})
+                    </TableHeaderCell>
+                    <TableCell>{n.openCases}</TableCell>
+                    <TableCell>{n.overdueDeadlines}</TableCell>
+                    <TableCell>
+                      {first ? (
+                        <>
+                          <Link className="utrecht-link" to={`/zaken/${first.disputeId}`}>
+                            {first.caseNumber ?? 'Bekijk de zaak'}
+                          </Link>{' '}
+                          ({label(STATUS_LABELS, first.status)}): {label(DEADLINE_LABELS, first.nextDeadline!.kind).toLowerCase()}, uiterlijk{' '}
+                          {formatDeadline(first.nextDeadline!.dueAt)}
+                        </>
+                      ) : (
+                        'Geen open termijn'
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </section>
+  );
+}
