@@ -292,6 +292,11 @@ describe('observers get whole published periods only (rule 22)', () => {
     expect(figuresOnly(byYear.body.periods[0])).toEqual(figuresOnly(byQuarter.body));
     expect(figuresOnly(q2.body.periods[0])).toEqual(figuresOnly(byQuarter.body.periods[1]));
     expect(figuresOnly(all.body.periods.find((p: { period: string }) => p.period === '2024'))).toEqual(figuresOnly(byYear.body));
+    // One whole quarter by from/to (as the portal asks) is the same published period; a part of one is not.
+    const q2ByDates = await app.as('obs-karin').get('/api/statistics?from=2024-04-01&to=2024-06-30&groupBy=quarter');
+    expect(q2ByDates.status).toBe(200);
+    expect(figuresOnly(q2ByDates.body)).toEqual(figuresOnly(q2.body));
+    expect((await app.as('obs-karin').get('/api/statistics?from=2024-04-01&to=2024-06-29&groupBy=quarter')).status).toBe(400);
     // The secretariat still asks for any window.
     expect((await app.as('sec-jan').get('/api/statistics?from=2019-03-15&to=2021-08-20')).status).toBe(200);
   });

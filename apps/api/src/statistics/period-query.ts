@@ -92,7 +92,18 @@ export function parseStatisticsQuery(query: StatisticsQueryDto, now: Date, audie
       errors.push({ field: 'year', message: `${query.year} has not ended yet; observers see years that have ended` });
     } else if (!named) {
       const whole = period.from.month === 1 && period.from.day === 1 && period.to.month === 12 && period.to.day === 31;
-      if (!whole)
+      // One whole quarter by from/to (as the portal asks) is the same published period as quarter=YYYY-Qn.
+      const quarter =
+        query.groupBy === 'quarter' &&
+        period.from.day === 1 &&
+        (period.from.month - 1) % 3 === 0 &&
+        period.to.year === period.from.year &&
+        period.to.month === period.from.month + 2 &&
+        period.to.day === new Date(Date.UTC(period.to.year, period.to.month, 0)).getUTCDate();
+      if (quarter) {
+        if (!ended(period.from.year, (period.from.month + 2) / 3))
+          errors.push({ field: 'to', message: `this quarter has not ended yet; observers see periods that have ended` });
+      } else if (!whole)
         errors.push({
           field: 'from',
           message: 'observers get whole published periods: year=YYYY, quarter=YYYY-Qn, or from=YYYY-01-01 and to=YYYY-12-31',
