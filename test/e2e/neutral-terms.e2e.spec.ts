@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { amsterdamDay } from '../../libs/domain/src/decisions/amsterdam-time';
 import { ManualClock } from '../../libs/runtime/src/clock';
 import {
   act,
@@ -210,8 +211,9 @@ describe('neutrals’ terms and visibility (rules 1–5, 10–13)', () => {
     const before = (await upload(t, RESPONDENT, id, file('before.txt'), { visibility: 'parties' })).body.documentId as string;
     const stale = await t.as(RESPONDENT).post(actionPath(id, 'challenge-neutral'), { neutralUserId: MEDIATOR, grounds: 'Old news.' });
     expectProblem(stale, 400);
-    const today = clock.now().toISOString().slice(0, 10);
-    const tooLate = new Date(clock.now().getTime() - 10 * DAY_MS).toISOString().slice(0, 10);
+    // Calendar days as the party gives them: in Amsterdam (between 23:00 and 00:00 UTC the UTC date is a day behind).
+    const today = amsterdamDay(clock.now().toISOString())!;
+    const tooLate = amsterdamDay(new Date(clock.now().getTime() - 10 * DAY_MS).toISOString())!;
     expectProblem(
       await t.as(RESPONDENT).post(actionPath(id, 'challenge-neutral'), { neutralUserId: MEDIATOR, grounds: 'x', newFacts: true, factsKnownSince: tooLate }),
       400,

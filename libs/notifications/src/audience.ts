@@ -1,18 +1,16 @@
 import {
-  canSeeDocument,
-  isCaseVisibleTo,
+  canSeeEvent,
+  caseAccess,
   partyOrganisationIds,
   sideOf,
   type Actor,
+  type CaseEventRef,
   type DisputeState,
-  type DocumentOnCase,
   type UserInfo,
 } from '../../domain/src';
 
-// Who may hear of a case. The case-page rules are the domain's (isCaseVisibleTo, canSeeDocument);
-// the guards below add the procedural rules the domain's visibility does not check yet
-// (rules 1–3: no notice to a respondent before the invitation, a nominee hears of the nomination
-// only, an ended neutral hears nothing). They go once the domain's per-event check lands.
+// Who may hear of a case: the domain's one rule set (caseAccess, canSeeEvent, canSeeDocument),
+// the same the case page and the timeline use. Nothing here restates a procedural rule.
 
 /** Users by organisation and by role, rebuilt only when the directory changes. */
 export class RecipientIndex {
@@ -54,22 +52,17 @@ export const PARTIES: readonly AudienceGroup[] = ['claimants', 'respondents'];
 
 export const actorOf = (user: UserInfo): Actor => ({ userId: user.id, role: user.role, organisationId: user.organisationId });
 
-const isNeutralRole = (role: string): boolean => role === 'mediator' || role === 'adviser' || role === 'arbitrator';
-
-/** The respondent learns of the case with RespondentInvited (rule 1): its answer deadline exists from then on. */
-const respondentInvited = (state: DisputeState): boolean => state.deadlines.some((d) => d.kind === 'respondent_answer');
-
-/** May this user hear of anything on this case now (the case page would show it to them)? */
-export function mayHear(state: DisputeState, user: UserInfo, group: AudienceGroup): boolean {
+/**
+ * May this user hear of this event now? Only a reader with full access hears of events (an ended
+ * neutral keeps a record to read, but hears nothing more: rule 3), and only of events the case page
+ * would show them; a nominee (conflict-check view, rule 2) hears only of their nomination.
+ */
+export function mayHear(state: DisputeState, user: UserInfo, group: AudienceGroup, event?: CaseEventRef): boolean {
   const actor = actorOf(user);
-  if (!isCaseVisibleTo(state, actor)) return false;
-  if (isNeutralRole(user.role)) {
-    const entry = state.neutrals.find((n) => n.userId === user.id && (n.status === 'nominated' || n.status === 'appointed'));
-    if (!entry) return false; // rule 3: the term ended
-    return group === 'nominees' ? entry.status === 'nominated' : entry.status === 'appointed'; // rule 2
-  }
-  if (sideOf(state, actor) === 'respondent' && !respondentInvited(state)) return false;
-  return true;
+  const access = caseAccess(state, actor).kind;
+  if (group === 'nominees') return access === 'conflict_check';
+  if (access !== 'full') return false;
+  return event === undefined || canSeeEvent(event, state, actor);
 }
 
 function candidates(state: DisputeState, group: AudienceGroup, index: RecipientIndex): readonly UserInfo[] {
@@ -91,20 +84,21 @@ function candidates(state: DisputeState, group: AudienceGroup, index: RecipientI
 
 /**
  * The users of the given groups who may hear of the case now, each once, optionally narrowed by
- * `also` (e.g. may this user see that document).
+ * `also` (e.g. may this user see that document) and, when given, by the domain's canSeeEvent.
  */
 export function audience(
   state: DisputeState,
   groups: readonly AudienceGroup[],
   index: RecipientIndex,
   also: (user: UserInfo) => boolean = () => true,
+  event?: CaseEventRef,
 ): UserInfo[] {
   const seen = new Set<string>();
   const result: UserInfo[] = [];
   for (const group of groups) {
     for (const user of candidates(state, group, index)) {
       if (seen.has(user.id)) continue;
-      if (!mayHear(state, user, group) || !also(user)) continue;
+      if (!mayHear(state, user, group, event) || !also(user)) continue;
       // A party user must belong to a party organisation in a party role: the domain decides that.
       if (group === 'claimants' || group === 'respondents') {
         if (!partyOrganisationIds(state).includes(user.organisationId)) continue;
@@ -115,10 +109,6 @@ export function audience(
   }
   return result;
 }
-
-/** May this user see the document (the case page's rule), and are they entitled to hear of it? */
-export const maySeeDocument = (document: DocumentOnCase, state: DisputeState) => (user: UserInfo): boolean =>
-  canSeeDocument(document, state, actorOf(user));
 
 /** The side a user is on, if they are a party. */
 export const sideOfUser = (state: DisputeState, user: UserInfo) => sideOf(state, actorOf(user));

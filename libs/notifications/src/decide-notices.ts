@@ -1,5 +1,5 @@
 import { isTerminal, type DeadlineKind, type DisputeEvent, type DisputeState, type UserInfo } from '../../domain/src';
-import { audience, maySeeDocument, PARTIES, sideOfUser, type AudienceGroup, type RecipientIndex } from './audience';
+import { audience, PARTIES, sideOfUser, type AudienceGroup, type RecipientIndex } from './audience';
 import type { CalendarFacts, FactValue, Notice, NoticeKind } from './notice';
 
 /** Everything the decider knows about one event besides the event itself. */
@@ -47,7 +47,9 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
       });
     }
   };
-  const to = (groups: readonly AudienceGroup[], also?: (user: UserInfo) => boolean) => audience(after, groups, ctx.index, also);
+  // The domain decides who may see this event (canSeeEvent): the version is the one it brought the case to.
+  const seen = { type: event.type, data: event.data as unknown as Record<string, unknown>, version: after.version };
+  const to = (groups: readonly AudienceGroup[], also?: (user: UserInfo) => boolean) => audience(after, groups, ctx.index, also, seen);
 
   switch (event.type) {
     case 'DisputeFiled':
@@ -80,8 +82,16 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
     }
     case 'NeutralsNominated': {
       const challenge = event.data.challengeDeadline.dueAt;
-      tell('neutrals_nominated', to(PARTIES), { dueAt: challenge, neutralNames: neutralNames(event.data.neutralUserIds, ctx.index), role: event.data.role });
-      tell('nomination_received', to(['nominees'], (u) => event.data.neutralUserIds.includes(u.id)), { dueAt: challenge, role: event.data.role });
+      tell('neutrals_nominated', to(PARTIES), {
+        dueAt: challenge,
+        neutralNames: neutralNames(event.data.neutralUserIds, ctx.index),
+        role: event.data.role,
+      });
+      tell(
+        'nomination_received',
+        to(['nominees'], (u) => event.data.neutralUserIds.includes(u.id)),
+        { dueAt: challenge, role: event.data.role },
+      );
       break;
     }
     case 'NeutralChallenged':
@@ -114,10 +124,15 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
         title: `${isSession ? 'Mediationgesprek' : 'Zitting'} ${after.caseNumber ?? ''}`.trim(),
         ...(event.data.location ? { location: event.data.location } : {}),
       };
-      tell(isSession ? 'session_scheduled' : 'hearing_scheduled', to([...PARTIES, 'appointed']), {
-        startsAt: event.data.startsAt,
-        location: event.data.location,
-      }, { calendar, includeActor: true });
+      tell(
+        isSession ? 'session_scheduled' : 'hearing_scheduled',
+        to([...PARTIES, 'appointed']),
+        {
+          startsAt: event.data.startsAt,
+          location: event.data.location,
+        },
+        { calendar, includeActor: true },
+      );
       break;
     }
     case 'MediationConcluded':
@@ -128,7 +143,11 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
       break;
     case 'EscalationRequested': {
       const requester = event.data.side;
-      tell('escalation_requested', to(PARTIES, (u) => sideOfUser(after, u) !== requester), { route: event.data.route, mustAnswer: true });
+      tell(
+        'escalation_requested',
+        to(PARTIES, (u) => sideOfUser(after, u) !== requester),
+        { route: event.data.route, mustAnswer: true },
+      );
       tell('escalation_requested', to(['secretariat']), { route: event.data.route, mustAnswer: false });
       break;
     }
@@ -149,7 +168,7 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
       // Never the document's name or content: only that there is a new one, to whom may see it.
       // The secretariat may read every document, but hears only of those meant for it.
       const groups: AudienceGroup[] = document.visibility === 'secretariat' ? ['secretariat'] : [...PARTIES, 'appointed'];
-      tell('document_submitted', to(groups, maySeeDocument(document, after)));
+      tell('document_submitted', to(groups)); // canSeeEvent applies canSeeDocument (rule 4)
       break;
     }
     case 'DecisionRendered':
@@ -164,35 +183,74 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
       break;
     case 'FeeInvoiced': {
       const dueAt = new Date(Date.parse(at) + INVOICE_DUE_DAYS * 86_400_000).toISOString();
-      tell('fee_invoiced', to(PARTIES, (u) => u.organisationId === event.data.organisationId), {
-        amountCents: event.data.amountCents,
-        feeKind: event.data.kind,
-        dueAt,
-      });
+      tell(
+        'fee_invoiced',
+        to(PARTIES, (u) => u.organisationId === event.data.organisationId),
+        {
+          amountCents: event.data.amountCents,
+          feeKind: event.data.kind,
+          dueAt,
+        },
+      );
       break;
     }
     case 'DeadlineExtended': {
       const deadline = after.deadlines.find((d) => d.deadlineId === event.data.deadlineId);
       if (!deadline) break;
-      tell('deadline_extended', to(PARTIES, (u) => deadline.side === undefined || sideOfUser(after, u) !== undefined), {
-        deadlineKind: deadline.kind,
-        dueAt: event.data.dueAt,
-        mustAct: deadline.side,
-      });
+      tell(
+        'deadline_extended',
+        to(PARTIES, (u) => deadline.side === undefined || sideOfUser(after, u) !== undefined),
+        {
+          deadlineKind: deadline.kind,
+          dueAt: event.data.dueAt,
+          mustAct: deadline.side,
+        },
+      );
       break;
     }
     case 'DeadlineMissed':
-      tell('deadline_missed', to([...PARTIES, 'secretariat']), { deadlineKind: event.data.kind, dueAt: event.data.dueAt, mustAct: sideOfDeadline(before, event.data.deadlineId) });
+      tell('deadline_missed', to([...PARTIES, 'secretariat']), {
+        deadlineKind: event.data.kind,
+        dueAt: event.data.dueAt,
+        mustAct: sideOfDeadline(before, event.data.deadlineId),
+      });
       break;
     case 'CaseStalled':
       tell('case_stalled', to(['claimants', 'secretariat']), { dueAt: event.data.graceDeadline.dueAt });
       break;
     case 'FeeOverdue':
       tell('fee_overdue', to(['secretariat']), { amountCents: event.data.amountCents });
-      tell('fee_overdue', to(PARTIES, (u) => u.organisationId === event.data.organisationId), { amountCents: event.data.amountCents });
+      tell(
+        'fee_overdue',
+        to(PARTIES, (u) => u.organisationId === event.data.organisationId),
+        { amountCents: event.data.amountCents },
+      );
+      break;
+    case 'RespondentsContinued':
+      // The case goes on without the respondents who declined; the released ones no longer see it.
+      tell('respondents_continued', to([...PARTIES, 'secretariat']), {
+        route: event.data.route,
+        released: event.data.releasedRespondentOrganisationIds.length,
+      });
+      break;
+    case 'ParticipationWithdrawn':
+      // The organisation that left is no longer a party: the others on the case hear it goes on.
+      tell('participation_withdrawn', to([...PARTIES, 'appointed', 'secretariat']));
+      break;
+    case 'HearingWaived':
+      // The other side may waive too (then a decision on the documents alone is possible); the panel plans with it.
+      tell(
+        'hearing_waived',
+        to([...PARTIES, 'appointed', 'secretariat'], (u) => u.organisationId !== event.data.organisationId),
+        { fromSide: event.data.side },
+      );
+      break;
+    case 'ChallengePeriodEnded':
+      // A lapsed period means the secretariat may appoint now; a used one was told as the challenge.
+      if (!event.data.used) tell('challenge_period_ended', to(['secretariat']), { dueAt: event.data.dueAt });
       break;
     default:
-      // RespondentsContinued, ParticipationWithdrawn, HearingWaived, SessionHeld, HearingHeld, FeePaid: no message yet.
+      // ChallengeWaived, NeutralTermEnded, SessionHeld, HearingHeld, FeePaid: no message (see docs/notifications.md).
       break;
   }
 
@@ -200,23 +258,32 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
   const closing = (!isTerminal(before.status) && isTerminal(after.status)) || event.type === 'MediationConcluded';
   if (closing) {
     const ahead = [
-      ...after.sessions.filter((s) => !s.held && s.startsAt > at).map((s) => ({ kind: 'session' as const, id: s.sessionId, startsAt: s.startsAt, location: s.location })),
-      ...after.hearings.filter((h) => !h.held && h.startsAt > at).map((h) => ({ kind: 'hearing' as const, id: h.hearingId, startsAt: h.startsAt, location: h.location })),
+      ...after.sessions
+        .filter((s) => !s.held && s.startsAt > at)
+        .map((s) => ({ kind: 'session' as const, id: s.sessionId, startsAt: s.startsAt, location: s.location })),
+      ...after.hearings
+        .filter((h) => !h.held && h.startsAt > at)
+        .map((h) => ({ kind: 'hearing' as const, id: h.hearingId, startsAt: h.startsAt, location: h.location })),
     ];
     for (const meeting of ahead) {
-      tell('meeting_cancelled', audience(before, [...PARTIES, 'appointed'], ctx.index), { startsAt: meeting.startsAt, meeting: meeting.kind }, {
-        includeActor: true,
-        keySuffix: meeting.id,
-        calendar: {
-          uid: meetingUid(meeting.kind, meeting.id),
-          sequence: 1,
-          method: 'CANCEL',
-          startsAt: meeting.startsAt,
-          durationMinutes: MEETING_MINUTES,
-          title: `${meeting.kind === 'session' ? 'Mediationgesprek' : 'Zitting'} ${after.caseNumber ?? ''} (vervalt)`.trim(),
-          ...(meeting.location ? { location: meeting.location } : {}),
+      tell(
+        'meeting_cancelled',
+        audience(before, [...PARTIES, 'appointed'], ctx.index),
+        { startsAt: meeting.startsAt, meeting: meeting.kind },
+        {
+          includeActor: true,
+          keySuffix: meeting.id,
+          calendar: {
+            uid: meetingUid(meeting.kind, meeting.id),
+            sequence: 1,
+            method: 'CANCEL',
+            startsAt: meeting.startsAt,
+            durationMinutes: MEETING_MINUTES,
+            title: `${meeting.kind === 'session' ? 'Mediationgesprek' : 'Zitting'} ${after.caseNumber ?? ''} (vervalt)`.trim(),
+            ...(meeting.location ? { location: meeting.location } : {}),
+          },
         },
-      });
+      );
     }
   }
   return notices;
@@ -224,8 +291,7 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
 
 export const meetingUid = (kind: 'session' | 'hearing', id: string): string => `${kind}-${id}@geschilleninstantie-zorgcontractering`;
 
-const neutralNames = (ids: readonly string[], index: RecipientIndex): string =>
-  ids.map((id) => index.user(id)?.name ?? id).join(', ');
+const neutralNames = (ids: readonly string[], index: RecipientIndex): string => ids.map((id) => index.user(id)?.name ?? id).join(', ');
 
 const sideOfDeadline = (state: DisputeState, deadlineId: string) => state.deadlines.find((d) => d.deadlineId === deadlineId)?.side;
 

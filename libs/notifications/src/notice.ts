@@ -31,6 +31,10 @@ export const NOTICE_KINDS = [
   'deadline_missed',
   'case_stalled',
   'fee_overdue',
+  'respondents_continued',
+  'participation_withdrawn',
+  'hearing_waived',
+  'challenge_period_ended',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

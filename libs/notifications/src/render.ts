@@ -43,8 +43,16 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
   switch (notice.kind) {
     case 'dispute_filed':
       return f.side === 'claimant'
-        ? { subject: 'We hebben uw aanvraag ontvangen', paragraphs: ['We hebben uw aanvraag ontvangen. Het secretariaat kijkt of alles compleet is. U hoort van ons wat de volgende stap is.'] }
-        : { subject: 'Nieuwe aanvraag ingediend', paragraphs: ['Er is een nieuwe aanvraag ingediend. Kijk of de aanvraag compleet is en of wij het geschil mogen behandelen.'] };
+        ? {
+            subject: 'We hebben uw aanvraag ontvangen',
+            paragraphs: [
+              'We hebben uw aanvraag ontvangen. Het secretariaat kijkt of alles compleet is. U hoort van ons wat de volgende stap is.',
+            ],
+          }
+        : {
+            subject: 'Nieuwe aanvraag ingediend',
+            paragraphs: ['Er is een nieuwe aanvraag ingediend. Kijk of de aanvraag compleet is en of wij het geschil mogen behandelen.'],
+          };
     case 'information_requested':
       return {
         subject: `${Zaak}: wij hebben meer informatie nodig`,
@@ -55,7 +63,10 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
         ],
       };
     case 'information_provided':
-      return { subject: `${Zaak}: informatie ontvangen`, paragraphs: ['De indiener heeft de gevraagde informatie gestuurd. Kijk of de aanvraag nu compleet is.'] };
+      return {
+        subject: `${Zaak}: informatie ontvangen`,
+        paragraphs: ['De indiener heeft de gevraagde informatie gestuurd. Kijk of de aanvraag nu compleet is.'],
+      };
     case 'declared_inadmissible':
       return {
         subject: `${Zaak}: niet in behandeling genomen`,
@@ -107,7 +118,10 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
         ],
       };
     case 'neutral_challenged':
-      return { subject: `${Zaak}: bezwaar tegen ${str(f.neutralName)}`, paragraphs: [`Een partij maakt bezwaar tegen ${str(f.neutralName)}. Beslis over dit bezwaar.`] };
+      return {
+        subject: `${Zaak}: bezwaar tegen ${str(f.neutralName)}`,
+        paragraphs: [`Een partij maakt bezwaar tegen ${str(f.neutralName)}. Beslis over dit bezwaar.`],
+      };
     case 'challenge_decided':
       return {
         subject: `${Zaak}: beslissing over het bezwaar`,
@@ -150,7 +164,10 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
         paragraphs: [
           MEDIATION_RESULT_NL[str(f.result)] ?? 'De mediation is afgerond.',
           ...(f.dueAt
-            ? [`Wilt u verder met bindend advies of arbitrage? Vraag dat ${due()}.`, DEADLINE_MISSED_NL.escalation.replace('Er is niet op tijd gekozen voor een vervolg. ', 'Doet niemand dat, dan ')]
+            ? [
+                `Wilt u verder met bindend advies of arbitrage? Vraag dat ${due()}.`,
+                DEADLINE_MISSED_NL.escalation.replace('Er is niet op tijd gekozen voor een vervolg. ', 'Doet niemand dat, dan '),
+              ]
             : []),
         ],
       };
@@ -176,14 +193,54 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
     case 'statement_submitted':
       return {
         subject: `${Zaak}: er is een nieuw processtuk`,
-        paragraphs: [`Er is ${STATEMENT_NL[str(f.statementKind)] ?? 'een nieuw processtuk'} ingediend. U leest het op de pagina van de zaak.`],
+        paragraphs: [
+          `Er is ${STATEMENT_NL[str(f.statementKind)] ?? 'een nieuw processtuk'} ingediend. U leest het op de pagina van de zaak.`,
+        ],
+      };
+    case 'respondents_continued':
+      return {
+        subject: `${Zaak} gaat verder`,
+        paragraphs: [
+          `De zaak gaat verder met ${ROUTE_NL[str(f.route)] ?? str(f.route)}.`,
+          Number(f.released) > 0
+            ? 'Een of meer verzekeraars of zorgkantoren doen niet mee. De zaak gaat verder zonder hen.'
+            : 'Alle partijen die ja hebben gezegd, doen mee.',
+          'Het secretariaat zoekt nu een neutrale persoon voor de zaak.',
+        ],
+      };
+    case 'participation_withdrawn':
+      return {
+        subject: `${Zaak}: een zorgaanbieder doet niet meer mee`,
+        paragraphs: ['Een van de zorgaanbieders heeft zich teruggetrokken uit de zaak. De zaak gaat verder met de andere partijen.'],
+      };
+    case 'hearing_waived':
+      return {
+        subject: `${Zaak}: een partij ziet af van een zitting`,
+        paragraphs: [
+          `${f.fromSide === 'claimant' ? 'De indiener' : 'De verwerende partij'} wil geen zitting. Die partij vindt een beslissing op basis van de stukken genoeg.`,
+          'Als alle partijen afzien van een zitting, kan er zonder zitting worden beslist. U kunt dit aangeven op de pagina van de zaak.',
+        ],
+      };
+    case 'challenge_period_ended':
+      return {
+        subject: `${Zaak}: niemand heeft bezwaar gemaakt tegen de benoeming`,
+        paragraphs: [
+          `De termijn om bezwaar te maken tegen de voorgestelde neutrale persoon is voorbij (${dutchDate(str(f.dueAt))}). Niemand heeft bezwaar gemaakt.`,
+          'U kunt de neutrale persoon nu benoemen.',
+        ],
       };
     case 'document_submitted':
-      return { subject: `${Zaak}: er is een nieuw document`, paragraphs: ['Er is een nieuw document. U ziet het op de pagina van de zaak.'] };
+      return {
+        subject: `${Zaak}: er is een nieuw document`,
+        paragraphs: ['Er is een nieuw document. U ziet het op de pagina van de zaak.'],
+      };
     case 'decision_rendered':
       return {
         subject: `${Zaak}: er is een beslissing`,
-        paragraphs: [OUTCOME_NL[str(f.outcome)] ?? 'Er is een beslissing.', 'U leest de beslissing en de verdeling van de kosten op de pagina van de zaak.'],
+        paragraphs: [
+          OUTCOME_NL[str(f.outcome)] ?? 'Er is een beslissing.',
+          'U leest de beslissing en de verdeling van de kosten op de pagina van de zaak.',
+        ],
       };
     case 'case_closed':
       return { subject: `${Zaak} is gesloten`, paragraphs: [CLOSED_AS_NL[str(f.closedAs)] ?? 'De zaak is gesloten.'] };
@@ -198,7 +255,9 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
     case 'deadline_extended':
       return {
         subject: `${Zaak}: de termijn is verlengd`,
-        paragraphs: [`De termijn om ${DEADLINE_TASK_NL[str(f.deadlineKind) as DeadlineKind] ?? 'te reageren'} is verlengd tot ${dutchDate(str(f.dueAt))} om 23:59.`],
+        paragraphs: [
+          `De termijn om ${DEADLINE_TASK_NL[str(f.deadlineKind) as DeadlineKind] ?? 'te reageren'} is verlengd tot ${dutchDate(str(f.dueAt))} om 23:59.`,
+        ],
       };
     case 'deadline_reminder':
       return {
@@ -219,7 +278,10 @@ function compose(notice: Notice): { subject: string; paragraphs: string[] } {
     case 'fee_overdue':
       return {
         subject: `${Zaak}: factuur van ${euros(Number(f.amountCents))} is niet betaald`,
-        paragraphs: [`Een factuur van ${euros(Number(f.amountCents))} is 30 dagen na de factuurdatum nog niet betaald.`, 'Op de pagina van de zaak ziet u de kosten en wie wat betaalt.'],
+        paragraphs: [
+          `Een factuur van ${euros(Number(f.amountCents))} is 30 dagen na de factuurdatum nog niet betaald.`,
+          'Op de pagina van de zaak ziet u de kosten en wie wat betaalt.',
+        ],
       };
     case 'deadline_missed':
       return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { amsterdamDay } from '../../libs/domain/src/decisions/amsterdam-time';
 import { JSON_ACTIONS } from '../../apps/api/src/disputes/action-table';
 import { act, nominate, toAwaitingNeutral, toInMediation, type Body } from '../e2e/support/dispute-fixtures';
 import { documentsPath, download, upload } from '../e2e/support/documents';
@@ -23,7 +24,7 @@ const BODIES: Record<(typeof JSON_ACTIONS)[number], Body> = {
   'decline-submission': { reason: 'Nee.' },
   'propose-route': { route: 'arbitration' },
   'nominate-neutrals': { neutralUserIds: ['med-gerrit'] },
-  'challenge-neutral': { neutralUserId: MEDIATOR, grounds: 'Eerder betrokken.', newFacts: true, factsKnownSince: new Date().toISOString().slice(0, 10) },
+  'challenge-neutral': { neutralUserId: MEDIATOR, grounds: 'Eerder betrokken.', newFacts: true, factsKnownSince: amsterdamDay(new Date().toISOString())! },
   'decide-challenge': { neutralUserId: MEDIATOR, upheld: false },
   'appoint-neutrals': {},
   'waive-challenge': {},
