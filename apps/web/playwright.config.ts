@@ -55,6 +55,11 @@ export default defineConfig({
       DATA_DIR: process.env.PORTAL_TEST_DATA!,
       REQUEST_LOG: 'off',
       AUTH_MODE: 'dev',
+      // The embedded default, whatever stores the surrounding run (CI) points at.
+      EVENT_STORE: 'sqlite',
+      DATABASE_URL: '',
+      DATABASE_SCHEMA: '',
+      KURRENTDB_URL: '',
       // The journeys sign in many times from one address.
       RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
       RATE_LIMIT_TOKENS_PER_USER: '0',

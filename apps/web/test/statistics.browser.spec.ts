@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SECTIONS, YEAR_OVER_YEAR, type FigureSection, type StatisticsAnswer } from '../src/pages/statistics/figures';
 import { checkpoint, expect, SCREENSHOTS, signInAs, test } from './support/portal';
-import { REPO_ROOT, startApi, type RunningApi } from './support/servers';
+import { embeddedEnv, REPO_ROOT, startApi, type RunningApi } from './support/servers';
 
 // The observer's statistics page over a generated history: every figure on the page equals the
 // API's answer for the same period, withheld cells say "minder dan 5", and the CSV download has
@@ -34,7 +34,7 @@ test.beforeAll(async () => {
       '--until',
       '2026-06-30T12:00:00Z',
     ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: REPO_ROOT, env: embeddedEnv(), stdio: ['ignore', 'ignore', 'inherit'] },
   );
   api = await startApi({ DATA_DIR: dataDir, AUTH_MODE: 'dev', RATE_LIMIT_TOKENS_PER_ADDRESS: '0', RATE_LIMIT_TOKENS_PER_USER: '0' });
   const response = await fetch(`${api.url}/api/auth/dev-token`, {

@@ -20,12 +20,22 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
+/**
+ * The environment of a product process in the browser tests: the embedded default (SQLite in its
+ * DATA_DIR), whatever stores the surrounding run points at. CI sets DATABASE_URL for the Jest
+ * suites; inherited here, every browser-test server would share one PostgreSQL schema and see each
+ * other's cases.
+ */
+export const EMBEDDED_STORES: Record<string, string> = { EVENT_STORE: 'sqlite', DATABASE_URL: '', DATABASE_SCHEMA: '', KURRENTDB_URL: '' };
+
+export const embeddedEnv = (env: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, ...EMBEDDED_STORES, ...env });
+
 /** The built API (npm run build) as a child process with the given settings, once /health answers. */
 export async function startApi(env: Record<string, string>): Promise<RunningApi> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), REQUEST_LOG: 'off', ...env },
+    env: embeddedEnv({ PORT: String(port), REQUEST_LOG: 'off', ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
