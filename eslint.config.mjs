@@ -25,6 +25,7 @@ export default tseslint.config(
         setImmediate: 'readonly',
         URL: 'readonly',
         fetch: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {

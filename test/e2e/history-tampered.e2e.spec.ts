@@ -53,7 +53,11 @@ describe('a case whose history was edited behind the application’s back', () =
     expect(read.status).toBe(409);
     expect(read.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(read.body).toMatchObject({ code: 'history_tampered', status: 409 });
-    expect(read.body.detail).toMatch(/buiten het systeem om gewijzigd/);
+    expect(read.body.detail).toMatch(/changed outside the system/);
+    // In Dutch for the portal, which sends Accept-Language: nl.
+    const dutch = await t.as(SECRETARIAT).get(disputePath(edited), { 'Accept-Language': 'nl' });
+    expect(dutch.body).toMatchObject({ code: 'history_tampered', status: 409 });
+    expect(dutch.body.detail).toMatch(/buiten het systeem om gewijzigd/);
     expect(read.text).not.toContain('Iets anders');
 
     const command = await t.as(SECRETARIAT).post(`${disputePath(edited)}/withdraw`, { reason: 'test' });

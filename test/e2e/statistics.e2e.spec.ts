@@ -225,24 +225,80 @@ describe('GET /api/statistics for observers', () => {
     }
   };
 
-  it.each([WINDOWS[1], WINDOWS[2]])('withhold small cells of $from..$to by $groupBy so that none can be recovered', async (w) => {
-    const [sec, obs] = await Promise.all([app.as('sec-jan').get(query(w)), app.as('obs-karin').get(query(w))]);
-    expect(obs.status).toBe(200);
-    expect(obs.body.minCellCount).toBe(5);
-    checkSuppression(obs.body, sec.body, 5);
-  });
+  // Observers get whole periods that have ended (rule 22); NOW is 2026-06-30.
+  const OBSERVER_WINDOWS = [
+    WINDOWS[1],
+    { from: '2019-01-01', to: '2021-12-31', groupBy: 'quarter' },
+    { from: '2016-01-01', to: '2025-12-31', groupBy: 'year' },
+  ] as const;
 
+  it.each(OBSERVER_WINDOWS)(
+    'withhold small cells of $from..$to by $groupBy so that none can be recovered',
+    async (w) => {
+      const [sec, obs] = await Promise.all([app.as('sec-jan').get(query(w)), app.as('obs-karin').get(query(w))]);
+      expect(obs.status).toBe(200);
+      expect(obs.body.minCellCount).toBe(5);
+      checkSuppression(obs.body, sec.body, 5);
+    },
+    120_000,
+  ); // the first observer answer builds the publication (every ended period, audited)
+
+  // A small history of its own (two years): with k = 25 nearly every cell is small, and auditing
+  // ten years of them took minutes; two years test the same rule in seconds.
   it('honours STATISTICS_MIN_CELL_COUNT', async () => {
-    const strict = await startTestApp({ dataDir, clock: new ManualClock(new Date(NOW)), env: { STATISTICS_MIN_CELL_COUNT: '25' } });
+    const smallDir = newDataDir();
+    let strict: TestApp | undefined;
     try {
-      const w = WINDOWS[0];
+      await seedHistory(smallDir, { cases: 60, seed: 7, fromYear: 2024, toYear: 2025, until: NOW });
+      strict = await startTestApp({ dataDir: smallDir, clock: new ManualClock(new Date(NOW)), env: { STATISTICS_MIN_CELL_COUNT: '25' } });
+      const w = { from: '2024-01-01', to: '2025-12-31', groupBy: 'year' } as const;
       const [sec, obs] = await Promise.all([strict.as('sec-jan').get(query(w)), strict.as('obs-karin').get(query(w))]);
+      expect(obs.status).toBe(200);
+      expect(sec.body.filed).toBeGreaterThanOrEqual(25); // some cells reach k, so not everything is withheld
       expect(obs.body.minCellCount).toBe(25);
       checkSuppression(obs.body, sec.body, 25);
       expect(obs.body.suppressed.length).toBeGreaterThan(50);
     } finally {
-      await strict.close();
+      await strict?.close();
+      await removeDataDir(smallDir);
     }
+  }, 120_000);
+});
+
+describe('observers get whole published periods only (rule 22)', () => {
+  it.each([
+    ['from=2019-03-15&to=2021-08-20', 'from'],
+    ['from=2024-01-01&to=2024-06-30', 'from'],
+    ['year=2026', 'year'],
+    ['quarter=2026-Q2', 'quarter'],
+    ['from=2025-01-01&to=2026-12-31', 'to'],
+    ['year=2024&from=2024-01-01', 'year'],
+    ['quarter=2024-Q5', 'quarter'],
+  ])('?%s is refused for an observer with 400 naming %s', async (q, field) => {
+    const res = await app.as('obs-karin').get(`/api/statistics?${q}`);
+    expect([res.status, res.body.errors?.[0]?.field]).toEqual([400, field]);
+  });
+
+  it('year=, quarter= and the default give the same figures for the same period in every table', async () => {
+    const [byYear, byQuarter, q2, all] = await Promise.all([
+      app.as('obs-karin').get('/api/statistics?year=2024'),
+      app.as('obs-karin').get('/api/statistics?year=2024&groupBy=quarter'),
+      app.as('obs-karin').get('/api/statistics?quarter=2024-Q2'),
+      app.as('obs-karin').get('/api/statistics'),
+    ]);
+    for (const r of [byYear, byQuarter, q2, all]) expect(r.status).toBe(200);
+    expect(all.body.from).toBe('2016-01-01');
+    expect(all.body.to).toBe('2025-12-31');
+    expect(figuresOnly(byYear.body.periods[0])).toEqual(figuresOnly(byQuarter.body));
+    expect(figuresOnly(q2.body.periods[0])).toEqual(figuresOnly(byQuarter.body.periods[1]));
+    expect(figuresOnly(all.body.periods.find((p: { period: string }) => p.period === '2024'))).toEqual(figuresOnly(byYear.body));
+    // One whole quarter by from/to (as the portal asks) is the same published period; a part of one is not.
+    const q2ByDates = await app.as('obs-karin').get('/api/statistics?from=2024-04-01&to=2024-06-30&groupBy=quarter');
+    expect(q2ByDates.status).toBe(200);
+    expect(figuresOnly(q2ByDates.body)).toEqual(figuresOnly(q2.body));
+    expect((await app.as('obs-karin').get('/api/statistics?from=2024-04-01&to=2024-06-29&groupBy=quarter')).status).toBe(400);
+    // The secretariat still asks for any window.
+    expect((await app.as('sec-jan').get('/api/statistics?from=2019-03-15&to=2021-08-20')).status).toBe(200);
   });
 });
 

@@ -32,7 +32,7 @@ describe('dev tokens and the bearer guard', () => {
   it('an unknown user is a 400 on userId; a missing one too', async () => {
     const unknown = await h.http().post('/api/auth/dev-token').send({ userId: 'nobody' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ field: 'userId', message: expect.any(String) }]);
+    expect(unknown.body.errors).toEqual([{ field: 'userId', code: expect.any(String), message: expect.any(String) }]);
     expect((await h.http().post('/api/auth/dev-token').send({})).body.errors[0].field).toBe('userId');
   });
 

@@ -91,7 +91,7 @@ describe('POST /api/disputes validation', () => {
   it('an unknown field is refused by name', async () => {
     const res = await file(fileDisputeBody({ caseNumber: 'GZC-2026-0001' }));
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'caseNumber', message: expect.stringMatching(/not a field/) }]);
+    expect(res.body.errors).toEqual([{ field: 'caseNumber', code: 'unknown_field', message: expect.stringMatching(/not a field/) }]);
   });
 
   it('urgencyReason is required when urgent', async () => {
@@ -249,14 +249,22 @@ describe('action bodies', () => {
     const command = lastCommand();
     expect(command).toBeInstanceOf(RunDisputeCommand);
     expect(command.disputeId).toBe(A_DISPUTE_ID);
-    expect(command.command).toMatchObject({ type: action, ...valid[action] });
+    // Rule 21: dates people give arrive as UTC instants (a plain due date: the end of that day in Amsterdam).
+    const instants: Record<string, string> = { '2026-06-01': '2026-06-01T21:59:59.999Z' };
+    const expected = Object.fromEntries(
+      Object.entries(valid[action]).map(([k, v]) => [
+        k,
+        (k === 'startsAt' || k === 'dueDate') && typeof v === 'string' ? (instants[v] ?? new Date(v).toISOString()) : v,
+      ]),
+    );
+    expect(command.command).toMatchObject({ type: action, ...expected });
     expect(command.actor).toEqual({ userId: 'sec-jan', role: 'secretariat', organisationId: 'org-geschilleninstantie' });
   });
 
   it.each(JSON_ACTIONS.map((a) => [a]))('%s: an unknown field is refused by name', async (action) => {
     const res = await act(action, { ...valid[action], sneaky: true });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'sneaky', message: expect.any(String) }]);
+    expect(res.body.errors).toEqual([{ field: 'sneaky', code: 'unknown_field', message: expect.any(String) }]);
     expect(h.commandBus.execute).not.toHaveBeenCalled();
   });
 

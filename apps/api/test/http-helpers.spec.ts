@@ -85,7 +85,7 @@ describe('disputes HTTP: headers, reads and queries', () => {
   it('a malformed If-Match is a 400 naming the header and runs nothing', async () => {
     const res = await h.http().post(`/api/disputes/${A_DISPUTE_ID}/withdraw`).set(auth).set('If-Match', 'latest').send({});
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
+    expect(res.body.errors).toEqual([{ field: 'If-Match', code: expect.any(String), message: expect.any(String) }]);
     expect(h.commandBus.execute).not.toHaveBeenCalled();
   });
 

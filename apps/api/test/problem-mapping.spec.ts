@@ -4,6 +4,7 @@ import { conflict, DomainError, forbidden, invalid } from '../../../libs/domain/
 import { EventStoreUnavailableError, WrongExpectedVersionError } from '../../../libs/event-store/src/port';
 import { CaseNotFoundError, IdempotencyKeyReusedError, VersionConflictError } from '../src/common/errors';
 import { ProblemDetailsFilter } from '../src/http/problem-details.filter';
+import { languageOf } from '../src/http/language';
 import { RequestValidationException } from '../src/http/problem';
 import { A_DISPUTE_ID, createHarness, type Harness } from './support/http-harness';
 
@@ -43,26 +44,29 @@ describe('problem+json mapping of each error class', () => {
   it('a domain refusal keeps its reason as detail, and an invalid value names its field', () => {
     expect(filter.toProblem(conflict('wrong_status', 'Register only a filed case.')).detail).toBe('Register only a filed case.');
     expect(filter.toProblem(invalid('dueDate', 'in_past', 'The due date is in the past.')).errors).toEqual([
-      { field: 'dueDate', message: 'The due date is in the past.' },
+      { field: 'dueDate', code: 'in_past', message: 'The due date is in the past.', nl: 'The due date is in the past.' },
     ]);
   });
 
-  it('a domain refusal speaks Dutch when the caller asks for it (the portal), English otherwise', () => {
+  it('a domain refusal carries its Dutch, and Accept-Language picks Dutch for the portal, English otherwise', () => {
     const refusal = invalid('dueDate', 'in_past', { en: 'The due date is in the past.', nl: 'De datum ligt in het verleden.' });
     const asking = (header?: string) => ({ headers: header === undefined ? {} : { 'accept-language': header } }) as unknown as Request;
-    const dutch = filter.toProblem(refusal, asking('nl'));
-    expect(dutch).toMatchObject({
-      detail: 'De datum ligt in het verleden.',
+    expect(filter.toProblem(refusal)).toMatchObject({
+      detail: 'The due date is in the past.',
       code: 'in_past',
-      errors: [{ field: 'dueDate', message: 'De datum ligt in het verleden.' }],
+      nl: { title: 'Er klopt iets niet in uw verzoek', detail: 'De datum ligt in het verleden.' },
+      errors: [{ field: 'dueDate', code: 'in_past', message: 'The due date is in the past.', nl: 'De datum ligt in het verleden.' }],
     });
-    expect(dutch.title).toBe('Er klopt iets niet in uw gegevens');
-    expect(filter.toProblem(refusal, asking('nl-NL,nl;q=0.9,en;q=0.8')).detail).toBe('De datum ligt in het verleden.');
-    expect(filter.toProblem(refusal, asking('en-GB,nl;q=0.5')).detail).toBe('The due date is in the past.');
-    expect(filter.toProblem(refusal, asking('fr, nl;q=0.2')).detail).toBe('De datum ligt in het verleden.');
-    expect(filter.toProblem(refusal, asking('nl;q=0')).detail).toBe('The due date is in the past.');
-    expect(filter.toProblem(refusal, asking()).detail).toBe('The due date is in the past.');
-    expect(filter.toProblem(conflict('wrong_status', { en: 'Not now.', nl: 'Nu niet.' }), asking('nl')).title).toBe('Dit kan nu niet');
+    expect(languageOf(asking('nl'))).toBe('nl');
+    expect(languageOf(asking('nl-NL,nl;q=0.9,en;q=0.8'))).toBe('nl');
+    expect(languageOf(asking('en-GB,nl;q=0.5'))).toBe('en');
+    expect(languageOf(asking('fr, nl;q=0.2'))).toBe('nl');
+    expect(languageOf(asking('nl;q=0'))).toBe('en');
+    expect(languageOf(asking())).toBe('en');
+    expect(filter.toProblem(conflict('wrong_status', { en: 'Not now.', nl: 'Nu niet.' })).nl).toEqual({
+      title: 'Dit kan nu niet',
+      detail: 'Nu niet.',
+    });
   });
 
   it('a domain error from another copy of the module is recognised by name and kind', () => {
@@ -159,7 +163,7 @@ describe('problem+json over HTTP', () => {
       .set('Content-Type', 'application/json')
       .send('{"phase":');
     expectProblem(res, 400);
-    expect(res.body.errors).toEqual([{ field: 'body', message: expect.any(String) }]);
+    expect(res.body.errors).toEqual([{ field: 'body', code: 'invalid', message: expect.any(String) }]);
   });
 
   it('a body over 1 MB is a 413 problem', async () => {

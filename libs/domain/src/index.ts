@@ -22,3 +22,4 @@ export { routeOnTheTable, claimantAgrees } from './decisions/route-agreement';
 export { statementsDue } from './decisions/proceedings';
 export { describeStatus } from './decisions/describe';
 export * from './directory';
+export * from './time';

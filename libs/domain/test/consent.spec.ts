@@ -1,4 +1,5 @@
 import { foldEvents } from '../src';
+import { deadlineDueAt } from '../src/deadlines';
 import { addDays, DISPUTE_ID, given, nextHour, story, SYSTEM } from './support/given';
 import { filed, mediationEnded, registered } from './support/scenarios';
 
@@ -170,7 +171,7 @@ describe('rule 8: silence is not consent', () => {
             respondentOrganisationId: 'org-zv-zuid',
             caseDeclined: false,
             // The claimant gets its own short window to choose, since the answer deadline has passed.
-            continuationDeadline: { deadlineId: 'continuation-1', kind: 'continuation', dueAt: addDays(due, 7) },
+            continuationDeadline: { deadlineId: 'continuation-1', kind: 'continuation', dueAt: deadlineDueAt(due, 7) },
             occurredAt: due,
           },
         },
@@ -205,7 +206,8 @@ describe('rule 8: silence is not consent', () => {
   it('an escalation request opens a 14-day answer deadline; missed, it is declined (no_answer) and the case closes', () => {
     const requested = story([['prov-anna', { type: 'request-escalation', route: 'binding_advice' }]], mediationEnded());
     const due = dueOf(requested, 'escalation_answer-1');
-    expect(Date.parse(due) - Date.parse(requested.at(-1)!.data.occurredAt)).toBe(14 * 86_400_000);
+    // Rule 21: the end of the Amsterdam day 14 days after the request.
+    expect(due).toBe(deadlineDueAt(requested.at(-1)!.data.occurredAt, 14));
     given(requested)
       .when({ type: 'record-deadline-missed', deadlineId: 'escalation_answer-1' }, SYSTEM, due)
       .then([

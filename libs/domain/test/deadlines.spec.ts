@@ -1,3 +1,4 @@
+import { deadlineDueAt } from '../src/deadlines';
 import { dueDeadlines, foldEvents } from '../src';
 import { addDays, DISPUTE_ID, given, nextHour, story, SYSTEM } from './support/given';
 import { inMediation, inProceedings, mediationEnded, nominated, registered } from './support/scenarios';
@@ -157,5 +158,20 @@ describe('dueDeadlines', () => {
     const s = foldEvents(base, DISPUTE_ID);
     expect(dueDeadlines(s, addDays(due, -1))).toEqual([]);
     expect(dueDeadlines(s, due).map((d) => d.deadlineId)).toEqual(['respondent_answer-1']);
+  });
+});
+
+describe('rule 21: a deadline ends at 23:59:59 Amsterdam time on its last day', () => {
+  it('14 days from a winter afternoon end at 22:59:59.999Z (CET) on the 14th day', () => {
+    expect(deadlineDueAt('2026-11-28T15:00:00.000Z', 14)).toBe('2026-12-12T22:59:59.999Z');
+  });
+  it('in summer the Dutch day ends at 21:59:59.999Z (CEST)', () => {
+    expect(deadlineDueAt('2026-06-01T08:00:00.000Z', 7)).toBe('2026-06-08T21:59:59.999Z');
+  });
+  it('counts from the Dutch calendar day: 23:30 UTC on 31 March is already 1 April in Amsterdam', () => {
+    expect(deadlineDueAt('2026-03-31T23:30:00.000Z', 1)).toBe('2026-04-02T21:59:59.999Z');
+  });
+  it('the zone arithmetic is a pure function that can be passed in', () => {
+    expect(deadlineDueAt('2026-01-01T00:00:00.000Z', 3, (now, days) => `${now}+${days}`)).toBe('2026-01-01T00:00:00.000Z+3');
   });
 });

@@ -1,5 +1,6 @@
 import { foldEvents } from '../src';
-import { addDays, DISPUTE_ID, given, nextHour, story } from './support/given';
+import { deadlineDueAt } from '../src/deadlines';
+import { DISPUTE_ID, given, nextHour, story } from './support/given';
 import { escalated, inMediation, mediationEnded, nominated, SESSION_START, sessionHeld } from './support/scenarios';
 
 const scheduled = () =>
@@ -113,7 +114,7 @@ describe('conclude-mediation', () => {
           type: 'MediationConcluded',
           data: {
             result,
-            escalationDeadline: { deadlineId: 'escalation-1', kind: 'escalation', dueAt: addDays(now, 30) },
+            escalationDeadline: { deadlineId: 'escalation-1', kind: 'escalation', dueAt: deadlineDueAt(now, 30) },
             occurredAt: now,
           },
         },
@@ -148,7 +149,7 @@ describe('escalation', () => {
           data: {
             route: 'binding_advice',
             side: 'claimant',
-            answerDeadline: { deadlineId: 'escalation_answer-1', kind: 'escalation_answer', dueAt: addDays(now, 14) },
+            answerDeadline: { deadlineId: 'escalation_answer-1', kind: 'escalation_answer', dueAt: deadlineDueAt(now, 14) },
             occurredAt: now,
           },
         },

@@ -1,4 +1,5 @@
 import { foldEvents } from '../src';
+import { deadlineDueAt } from '../src/deadlines';
 import { addDays, DISPUTE_ID, given, nextHour, story, T0 } from './support/given';
 import { accepted, inMediation, nominated, registered, waived } from './support/scenarios';
 
@@ -18,7 +19,7 @@ describe('nominate-neutrals', () => {
             neutralUserIds: ['med-femke'],
             role: 'mediator',
             chairUserId: 'med-femke',
-            challengeDeadline: { deadlineId: 'challenge-1', kind: 'challenge', dueAt: addDays(now, 7) },
+            challengeDeadline: { deadlineId: 'challenge-1', kind: 'challenge', dueAt: deadlineDueAt(now, 7) },
             procedureStage: 1,
             occurredAt: now,
           },

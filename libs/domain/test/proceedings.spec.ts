@@ -1,5 +1,6 @@
+import { deadlineDueAt } from '../src/deadlines';
 import { foldEvents } from '../src';
-import { addDays, DISPUTE_ID, given, nextHour, story } from './support/given';
+import { DISPUTE_ID, given, nextHour, story } from './support/given';
 import { escalated, inMediation, inProceedings } from './support/scenarios';
 
 const claimed = () => story([['prov-anna', { type: 'submit-statement', kind: 'statement_of_claim', text: 'We claim' }]], inProceedings());
@@ -25,7 +26,7 @@ describe('submit-statement', () => {
             kind: 'statement_of_claim',
             side: 'claimant',
             text: 'We claim',
-            defenceDeadline: { deadlineId: 'statement_of_defence-1', kind: 'statement_of_defence', dueAt: addDays(now, 28) },
+            defenceDeadline: { deadlineId: 'statement_of_defence-1', kind: 'statement_of_defence', dueAt: deadlineDueAt(now, 28) },
             occurredAt: now,
           },
         },

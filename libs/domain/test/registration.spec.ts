@@ -1,5 +1,6 @@
+import { deadlineDueAt } from '../src/deadlines';
 import { DEFAULT_POLICIES, foldEvents } from '../src';
-import { addDays, DISPUTE_ID, given, nextHour, story } from './support/given';
+import { DISPUTE_ID, given, nextHour, story } from './support/given';
 import { filed, registered } from './support/scenarios';
 
 const awaitingInformation = () => story([['sec-jan', { type: 'request-information', questions: 'Which contract?' }]], filed());
@@ -15,7 +16,7 @@ describe('request-information', () => {
           type: 'InformationRequested',
           data: {
             questions: 'Which contract?',
-            deadline: { deadlineId: 'information-1', kind: 'information', dueAt: addDays(now, 14) },
+            deadline: { deadlineId: 'information-1', kind: 'information', dueAt: deadlineDueAt(now, 14) },
             occurredAt: now,
           },
         },
@@ -28,10 +29,10 @@ describe('request-information', () => {
     const base = filed({ urgent: true, urgencyReason: 'client stop' });
     const now = nextHour(base);
     const [e] = given(base).when({ type: 'request-information', questions: 'q' }, 'sec-jan', now).events();
-    expect(e.type === 'InformationRequested' && e.data.deadline.dueAt).toBe(addDays(now, 7));
+    expect(e.type === 'InformationRequested' && e.data.deadline.dueAt).toBe(deadlineDueAt(now, 7));
     const policies = { ...DEFAULT_POLICIES, deadlineDays: { ...DEFAULT_POLICIES.deadlineDays, information: 15 } };
     const [e2] = given(base).when({ type: 'request-information', questions: 'q' }, 'sec-jan', now, policies).events();
-    expect(e2.type === 'InformationRequested' && e2.data.deadline.dueAt).toBe(addDays(now, 8));
+    expect(e2.type === 'InformationRequested' && e2.data.deadline.dueAt).toBe(deadlineDueAt(now, 8));
   });
   it('accepts an explicit due date in the future', () => {
     const base = filed();
@@ -137,7 +138,7 @@ describe('register', () => {
           type: 'RespondentInvited',
           data: {
             respondentOrganisationIds: ['org-zv-noord'],
-            deadline: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: addDays(now, 14) },
+            deadline: { deadlineId: 'respondent_answer-1', kind: 'respondent_answer', dueAt: deadlineDueAt(now, 14) },
             occurredAt: now,
           },
         },
@@ -176,7 +177,7 @@ describe('register', () => {
     const base = filed({ urgent: true, urgencyReason: 'client stop' });
     const now = nextHour(base);
     const [, invited] = given(base).when({ type: 'register', caseNumber: 'GZC-2025-0001' }, 'sec-jan', now).events();
-    expect(invited.type === 'RespondentInvited' && invited.data.deadline.dueAt).toBe(addDays(now, 7));
+    expect(invited.type === 'RespondentInvited' && invited.data.deadline.dueAt).toBe(deadlineDueAt(now, 7));
   });
   it('refuses a malformed case number', () => {
     given(filed()).when({ type: 'register', caseNumber: 'GZC-25-1' }, 'sec-jan').thenRefuses('invalid', 'bad_case_number', 'caseNumber');

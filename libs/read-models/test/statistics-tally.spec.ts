@@ -55,8 +55,7 @@ describe('StatisticsTally', () => {
         fc.constantFrom('quarter' as const, 'year' as const),
         fc.array(changeArb, { minLength: 1, maxLength: 40 }),
         fc.array(fc.tuple(fc.constantFrom('k1', 'k2', 'k3'), instant), { maxLength: 6 }),
-        fc.integer({ min: 1, max: 6 }),
-        (groupBy, changes, missedChanges, minCellCount) => {
+        (groupBy, changes, missedChanges) => {
           const periods = periodsOf(from, to, groupBy);
           const request = { window: windowOf(from, to), periods };
           const tally = new StatisticsTally(periods);
@@ -75,7 +74,7 @@ describe('StatisticsTally', () => {
             missed.set(key, at);
           }
           for (const audience of ['secretariat', 'observer'] as const) {
-            const full = { ...request, audience, minCellCount };
+            const full = { ...request, audience };
             expect(statisticsFromTally(tally, full)).toEqual(computeStatistics(current.values(), missed.values(), full));
           }
         },

@@ -66,6 +66,11 @@ export function configureApp(app: INestApplication, config: HttpConfig, options:
     });
   }
   express.use('/api', privateAnswers);
+  // Problems and messages follow Accept-Language: caches must keep the languages apart.
+  express.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.vary('Accept-Language');
+    next();
+  });
   express.use('/api', jsonContentTypeMiddleware);
   express.use(declaredLengthLimit(config.bodyLimitBytes));
   // express.json directly: Nest's useBodyParser does not pass `verify` on.

@@ -16,6 +16,12 @@ import {
   type ProblemInit,
   problemType,
 } from './problem';
+import { languageOf } from './language';
+import { CODE_BY_STATUS, DETAILS_NL, TITLES_NL } from './problem-messages.nl';
+
+/** `urn:gzc:problem:rate_limited` → `rate_limited`. */
+const slugOf = (type: string | undefined): string | undefined =>
+  type?.startsWith('urn:gzc:problem:') ? type.slice('urn:gzc:problem:'.length) : undefined;
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -40,25 +46,6 @@ const clip = (text: string): string => (text.length > MAX_DETAIL ? `${text.slice
 const isDomainError = (e: unknown): e is DomainError =>
   e instanceof DomainError || (e instanceof Error && e.name === 'DomainError' && typeof (e as DomainError).kind === 'string');
 
-/** Whether the caller asked for Dutch (`Accept-Language: nl`, as the portal sends) before English. */
-export const prefersDutch = (request?: Request): boolean => {
-  const header = request?.headers?.['accept-language'];
-  if (typeof header !== 'string') return false;
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag, q: q ? Number(q.slice(2)) : 1, index };
-    })
-    .filter((entry) => entry.tag !== '' && Number.isFinite(entry.q) && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  const first = ranked.find(
-    (entry) => entry.tag === 'nl' || entry.tag.startsWith('nl-') || entry.tag === 'en' || entry.tag.startsWith('en-'),
-  );
-  return first !== undefined && first.tag.startsWith('nl');
-};
-
 const named = (e: unknown, name: string): e is Error => e instanceof Error && e.name === name;
 
 /**
@@ -77,15 +64,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { requestId?: string }>();
     const response = http.getResponse<Response>();
     const init = this.toProblem(exception, request);
+    const dutch = languageOf(request) === 'nl';
+    // Every problem and every field error carries a stable code, the same in both languages.
+    const code = init.code ?? slugOf(init.type) ?? CODE_BY_STATUS[init.status] ?? 'error';
+    const title = dutch ? (init.nl?.title ?? TITLES_NL[init.status] ?? titleFor(init.status)) : (init.title ?? titleFor(init.status));
+    const detail = dutch
+      ? (init.nl?.detail ?? DETAILS_NL[code] ?? DETAILS_NL[CODE_BY_STATUS[init.status] ?? ''] ?? init.detail)
+      : init.detail;
+    const errors = init.errors?.map((e) => ({
+      field: e.field,
+      code: e.code ?? 'invalid',
+      message: dutch ? (e.nl ?? e.message) : e.message,
+    }));
 
     const problem: ProblemDetails = {
       type: init.type ?? 'about:blank',
-      title: init.title ?? titleFor(init.status),
+      title,
       status: init.status,
-      detail: init.detail,
+      detail,
       instance: instanceOf(request),
-      ...(init.code !== undefined ? { code: init.code } : {}),
-      ...(init.errors !== undefined ? { errors: init.errors } : {}),
+      code,
+      ...(errors !== undefined ? { errors } : {}),
       ...(init.extensions ?? {}),
       ...(request?.requestId ? { requestId: request.requestId } : {}),
     };
@@ -98,7 +97,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     for (const [name, value] of Object.entries(init.headers ?? {})) response.setHeader(name, value);
     response.status(init.status);
-    // Domain refusals come in the language asked for: no shared cache may hand one to another reader.
     if (typeof response.vary === 'function') response.vary('Accept-Language');
     response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     response.send(JSON.stringify(problem));
@@ -109,29 +107,41 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) return exception.problem;
 
     if (isDomainError(exception)) {
-      const { kind, code, field } = exception;
-      // Refusals are written in Dutch and English at their source; the portal asks for Dutch.
-      const dutch = prefersDutch(request);
-      // A refusal from another copy of the module (recognised by name) may carry no translations.
-      const message = (dutch ? exception.messages?.nl : exception.messages?.en) ?? exception.message;
-      const title = (en: string, nl: string): string => (dutch ? nl : en);
+      const { kind, code, message, field } = exception;
+      // The Dutch was written at the throw site, with the values at hand.
+      const nlDetail = exception.messages?.nl ?? message;
       if (kind === 'forbidden') {
-        return { status: 403, type: problemType(code), title: title('Action not allowed', 'Dit mag u niet doen'), detail: message, code };
+        return {
+          status: 403,
+          type: problemType(code),
+          title: 'Action not allowed',
+          detail: message,
+          code,
+          nl: { title: 'Dit mag u niet doen', detail: nlDetail },
+        };
       }
       if (kind === 'invalid') {
         return {
           status: 400,
           type: problemType(code),
-          title: title('Invalid request', 'Er klopt iets niet in uw gegevens'),
+          title: 'Invalid request',
           detail: message,
           code,
-          errors: [{ field: field ?? 'body', message }],
+          nl: { title: 'Er klopt iets niet in uw verzoek', detail: nlDetail },
+          errors: [{ field: field ?? 'body', code, message, nl: nlDetail }],
         };
       }
       if (code === 'not_found') {
-        return { status: 404, type: problemType(code), title: title('Not found', 'Niet gevonden'), detail: message, code };
+        return { status: 404, type: problemType(code), title: 'Not found', detail: message, code, nl: { detail: nlDetail } };
       }
-      return { status: 409, type: problemType(code), title: title('Not possible now', 'Dit kan nu niet'), detail: message, code };
+      return {
+        status: 409,
+        type: problemType(code),
+        title: 'Not possible now',
+        detail: message,
+        code,
+        nl: { title: 'Dit kan nu niet', detail: nlDetail },
+      };
     }
 
     if (exception instanceof CaseNotFoundError || named(exception, 'CaseNotFoundError')) {
@@ -196,9 +206,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: problemType('history_tampered'),
         title: 'Case history failed its integrity check',
         detail:
-          `De geschiedenis van deze zaak is buiten het systeem om gewijzigd (vanaf stap ${exception.revision + 1}). ` +
-          'Daarom tonen en wijzigen we de zaak niet. Het secretariaat is gewaarschuwd en zoekt dit uit.',
+          `The history of this case was changed outside the system (from step ${exception.revision + 1}). ` +
+          'The case is neither shown nor changed; the secretariat has been alerted.',
         code: 'history_tampered',
+        nl: {
+          title: 'De geschiedenis van deze zaak klopt niet',
+          detail:
+            `De geschiedenis van deze zaak is buiten het systeem om gewijzigd (vanaf stap ${exception.revision + 1}). ` +
+            'Daarom tonen en wijzigen we de zaak niet. Het secretariaat is gewaarschuwd en zoekt dit uit.',
+        },
       };
     }
     if (named(exception, 'InvalidCursorError')) {

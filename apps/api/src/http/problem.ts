@@ -4,6 +4,10 @@ import { HttpException } from '@nestjs/common';
 export interface FieldError {
   field: string;
   message: string;
+  /** Stable reason, the same in every language (e.g. `required`, `max_length`). */
+  code?: string;
+  /** The message in Dutch (B1), when it differs from `message`. */
+  nl?: string;
 }
 
 /** An RFC 9457 problem document as this API sends it. */
@@ -28,6 +32,8 @@ export interface ProblemInit {
   status: number;
   title?: string;
   detail: string;
+  /** The title and detail in Dutch (B1); missing parts fall back to the code's standard Dutch words. */
+  nl?: { title?: string; detail?: string };
   type?: string;
   code?: string;
   errors?: FieldError[];
@@ -50,11 +56,20 @@ const clipText = (text: string, max: number): string => (text.length > max ? `${
 
 /** At most 50 entries, each field and message clipped: a hostile body cannot make the answer huge. */
 export function boundFieldErrors(errors: FieldError[]): FieldError[] {
-  const bounded = errors
-    .slice(0, MAX_ERRORS)
-    .map((e) => ({ field: clipText(e.field, MAX_FIELD), message: clipText(e.message, MAX_MESSAGE) }));
+  const bounded = errors.slice(0, MAX_ERRORS).map((e) => ({
+    ...e,
+    field: clipText(e.field, MAX_FIELD),
+    message: clipText(e.message, MAX_MESSAGE),
+    ...(e.nl !== undefined ? { nl: clipText(e.nl, MAX_MESSAGE) } : {}),
+  }));
   if (errors.length > MAX_ERRORS) {
-    bounded.push({ field: 'body', message: `${errors.length - MAX_ERRORS} more problems not listed` });
+    const more = errors.length - MAX_ERRORS;
+    bounded.push({
+      field: 'body',
+      code: 'too_many_problems',
+      message: `${more} more problems not listed`,
+      nl: `Nog ${more} andere problemen staan niet in deze lijst`,
+    });
   }
   return bounded;
 }
@@ -68,6 +83,8 @@ export class RequestValidationException extends ProblemException {
       type: problemType('validation'),
       title: 'Invalid request',
       detail: detail ?? describeFieldErrors(errors),
+      code: 'validation',
+      nl: { detail: describeFieldErrorsNl(errors) },
       errors,
     });
     this.name = 'RequestValidationException';
@@ -80,4 +97,14 @@ export function describeFieldErrors(errors: FieldError[]): string {
   const shown = fields.slice(0, 10).join(', ');
   const more = fields.length > 10 ? ` and ${fields.length - 10} more` : '';
   return `The request has ${fields.length === 1 ? 'an invalid field' : `${fields.length} invalid fields`}: ${shown}${more}.`;
+}
+
+export function describeFieldErrorsNl(errors: FieldError[]): string {
+  if (errors.length === 0) return 'Er klopt iets niet in uw verzoek.';
+  const fields = [...new Set(errors.map((e) => e.field))];
+  const shown = fields.slice(0, 10).join(', ');
+  const more = fields.length > 10 ? ` en nog ${fields.length - 10}` : '';
+  return fields.length === 1
+    ? `Dit veld is niet goed ingevuld: ${shown}.`
+    : `Deze ${fields.length} velden zijn niet goed ingevuld: ${shown}${more}.`;
 }

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { type FieldError, RequestValidationException } from './problem';
+import { dutchMessage } from './validation-messages.nl';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
@@ -12,14 +13,23 @@ function joinPath(parent: string, property: string): string {
   return parent ? `${parent}.${property}` : property;
 }
 
-function messageFor(error: ValidationError, field: string): string {
+const clipMessage = (text: string): string => (text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text);
+
+/** One field's problem in English and Dutch, with the code of its first failed check. */
+function messageFor(error: ValidationError, field: string): FieldError {
   const constraints = error.constraints ?? {};
-  if (constraints.whitelistValidation) return `${field} is not a field of this request; remove it`;
+  const one = (name: string, english: string): FieldError => ({ field, message: english, ...dutchMessage(name, field, english) });
+  if (constraints.whitelistValidation) return one('whitelistValidation', `${field} is not a field of this request; remove it`);
   // A missing required field: the other constraints would only repeat that.
-  if (constraints.isDefined) return constraints.isDefined;
-  const messages = Object.values(constraints);
-  const text = messages.join('; ');
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+  if (constraints.isDefined) return one('isDefined', constraints.isDefined);
+  const entries = Object.entries(constraints);
+  const dutch = entries.map(([name, english]) => dutchMessage(name, field, english));
+  return {
+    field,
+    message: clipMessage(entries.map(([, english]) => english).join('; ')),
+    code: dutch[0]?.code ?? 'invalid',
+    nl: clipMessage(dutch.map((d) => d.nl).join(' ')),
+  };
 }
 
 /** class-validator's tree → one {field, message} per invalid field, with nested paths. */
@@ -28,7 +38,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const error of errors) {
     const field = error.property === undefined || error.property === '' ? parent || 'body' : joinPath(parent, error.property);
     if (error.constraints && Object.keys(error.constraints).length > 0) {
-      out.push({ field, message: messageFor(error, field) });
+      out.push(messageFor(error, field));
     }
     if (error.children && error.children.length > 0) out.push(...flattenValidationErrors(error.children, field));
   }

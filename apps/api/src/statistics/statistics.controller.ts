@@ -40,7 +40,9 @@ export class StatisticsController {
       'Figures of docs/domain.md (Statistics) over the window [from, to] (Dutch calendar days) and per period. Medians and 90th ' +
       'percentiles use the nearest-rank method. For observers every count of 1..k-1 cases (k = ' +
       'STATISTICS_MIN_CELL_COUNT, default 5) is null, and so is every cell that would let one be recovered by ' +
-      'subtraction; `suppressed` lists them. format=csv answers text/csv.',
+      'subtraction or by solving the identities between all published figures; `suppressed` lists them. ' +
+      'Observers get whole periods that have ended only (year=YYYY, quarter=YYYY-Qn, or from/to over whole years). ' +
+      'format=csv answers text/csv.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The statistics' })
@@ -52,13 +54,15 @@ export class StatisticsController {
     if (!audience) {
       throw notForYourRole('Statistics are for the secretariat and the observers (the supervisory committee and the NZa).');
     }
-    const query = parseStatisticsQuery(dto, this.clock.now());
+    const now = this.clock.now();
+    const query = parseStatisticsQuery(dto, now, audience);
     const answer = await this.readModels.statistics.statisticsAnswer({
       from: query.from,
       to: query.to,
       groupBy: query.groupBy,
       audience,
       minCellCount: this.config.statisticsMinCellCount,
+      now,
     });
     const window = { from: formatDate(query.from), to: formatDate(query.to) };
     // Rendered once per answer: a repeated question costs a cache lookup, not a serialisation.

@@ -1,5 +1,5 @@
 import type { DecisionContext } from '../context';
-import { addDays } from '../deadlines';
+import { deadlineDueAt } from '../deadlines';
 import type { DeadlineRef } from '../events';
 import type { DisputeState } from '../state';
 import type { DeadlineKind } from '../vocabulary';
@@ -16,7 +16,8 @@ export const deadlineDaysFor = (
 };
 
 /**
- * A new deadline of `kind`, due the policy's days from now unless `dueAt` is given. Its id is
+ * A new deadline of `kind`, due at the end of the Dutch day the policy's days from now (rule 21)
+ * unless `dueAt` is given. Its id is
  * `${kind}-${n}` with n the 1-based count of deadlines of that kind on the case: deterministic,
  * so deciding twice on the same state yields the same events.
  */
@@ -28,5 +29,5 @@ export const newDeadline = (
 ): DeadlineRef => ({
   deadlineId: `${kind}-${state.deadlines.filter((d) => d.kind === kind).length + 1}`,
   kind,
-  dueAt: dueAt ?? addDays(ctx.now, deadlineDaysFor(kind, state, ctx)),
+  dueAt: dueAt ?? deadlineDueAt(ctx.now, deadlineDaysFor(kind, state, ctx)),
 });

@@ -1,18 +1,7 @@
 import type { CaseFacts } from './case-facts';
-import {
-  ADDITIVE_CELLS,
-  BREAKDOWNS,
-  COUNT_CELLS,
-  DURATION_POPULATION,
-  DURATIONS,
-  RATES,
-  SCOPE_RELATIONS,
-  cell,
-  type DurationName,
-} from './cells';
+import { ADDITIVE_CELLS, BREAKDOWNS, COUNT_CELLS, DURATION_POPULATION, DURATIONS, RATES, cell, type DurationName } from './cells';
 import { daysBetween, nearestRank } from './percentile';
 import type { Period } from './periods';
-import { suppress } from './suppression';
 
 // The statistics of GET /api/statistics, computed from the statistics facts. Definitions (also in
 // docs/domain.md, "Statistics"): a period is a Dutch calendar year or quarter clipped to the window [from, to].
@@ -37,8 +26,19 @@ export interface StatisticsRequest {
   window: { start: string; end: string };
   periods: Period[];
   audience: Audience;
-  /** Cells counting 1..k-1 cases are withheld from observers. */
-  minCellCount: number;
+  /** Observers: the published periods with the cells withheld in each (see observer-publication.ts). */
+  publication?: WithheldPerPeriod;
+}
+
+/** What an ObserverPublication offers here (a structural type: observer-publication.ts imports this file). */
+export interface WithheldPerPeriod {
+  scopes: ReadonlyMap<string, { withheld: Uint8Array }>;
+}
+
+export interface CountedFigures {
+  /** Scope-major: counts[scope * COUNT_CELLS.length + cell]; scope periods.length is the whole window. */
+  counts: Float64Array;
+  durations: Record<DurationName, number[][]>;
 }
 
 export interface DurationFigure {
@@ -272,15 +272,19 @@ export function computeStatistics(facts: Iterable<CaseFacts>, missedAt: Iterable
   return statisticsFromTally(new StatisticsTally(request.periods).addAll(facts, missedAt), request);
 }
 
-/** The published figures of a tally (its periods must be the request's): overall sums, suppression, rates, percentiles. */
-export function statisticsFromTally(tally: StatisticsTally, request: StatisticsRequest): StatisticsResult {
-  const { periods } = request;
-  const P = periods.length;
+/** The counts (and the sorted durations behind the medians) per period, and the whole window as scope `periods.length`. */
+export function countFigures(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, periods: Period[]): CountedFigures {
+  return countsOfTally(new StatisticsTally(periods).addAll(facts, missedAt));
+}
+
+/** A tally's counts with the stock per period and the whole window filled in (a copy: the tally stays as it is). */
+function countsOfTally(tally: StatisticsTally): CountedFigures {
+  const P = tally.periods.length;
   const overall = P; // scope index of the whole window
   // A copy: the stock and the overall cells are written below, the tally stays as it is.
   const counts = Float64Array.from(tally.counts);
   const openDiff = tally.openDiff;
-  const durations = tally.durations; // read only here
+  const durations = tally.durations; // the tally's own lists: callers only read them
   let running = 0;
   for (let p = 0; p < P; p++) {
     running += openDiff[p];
@@ -295,9 +299,16 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
     counts[overall * C + c] = sum;
   }
   counts[overall * C + OPEN] = P > 0 ? counts[(P - 1) * C + OPEN] : 0;
+  return { counts, durations };
+}
 
-  const withheld =
-    request.audience === 'secretariat' ? new Uint8Array(counts.length) : suppress(counts, relationsFor(P), request.minCellCount);
+/** The published figures of a tally (its periods must be the request's): overall sums, suppression, rates, percentiles. */
+export function statisticsFromTally(tally: StatisticsTally, request: StatisticsRequest): StatisticsResult {
+  const { periods } = request;
+  const overall = periods.length; // scope index of the whole window
+  const { counts, durations } = countsOfTally(tally);
+  // Observers see what the publication fixed per ended period; the secretariat sees everything.
+  const withheld = request.audience === 'secretariat' ? new Uint8Array(counts.length) : observerWithheld(periods, request.publication);
 
   const labels = [...periods.map((p) => p.label), 'overall'];
   const suppressed: SuppressedCell[] = [];
@@ -367,26 +378,28 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
 }
 
 /**
- * Every linear identity between published counts, as lists of flat cell ids (scope * C + cell):
- * inside each scope (SCOPE_RELATIONS), each additive cell over the periods, the window's stock
- * equal to the last period's, and the stock-flow identity between consecutive periods
- * (openAtEnd[p] + closed[p] = openAtEnd[p-1] + filed[p]).
+ * What an observer may not see of an answer: each period's cells as fixed when that period was
+ * published, and for the whole window the period itself (one period, or the year its four
+ * quarters make) or, over several years, each sum whose parts were all shown (nothing new) and
+ * the stock of the last year. A period missing from the publication is withheld entirely.
  */
-export function relationsFor(P: number): number[][] {
-  const overall = P;
-  const id = (scope: number, name: string): number => scope * C + cell(name);
-  const relations: number[][] = [];
-  for (let scope = 0; scope <= P; scope++) {
-    for (const relation of SCOPE_RELATIONS) relations.push(relation.map((name) => id(scope, name)));
-  }
-  if (P > 0) {
-    for (const name of ADDITIVE_CELLS) {
-      relations.push([id(overall, name), ...Array.from({ length: P }, (_, p) => id(p, name))]);
+function observerWithheld(periods: Period[], publication: WithheldPerPeriod | undefined): Uint8Array {
+  const P = periods.length;
+  const withheld = new Uint8Array((P + 1) * C).fill(1);
+  if (!publication) return withheld;
+  const flagsOf = (label: string): Uint8Array | undefined => publication.scopes.get(label)?.withheld;
+  periods.forEach((p, i) => {
+    const flags = flagsOf(p.label);
+    if (flags) withheld.set(flags, i * C);
+  });
+  const years = [...new Set(periods.map((p) => p.label.slice(0, 4)))];
+  const whole: string[] = P === 1 ? [periods[0].label] : years;
+  const parts = whole.map(flagsOf);
+  if (P > 0 && parts.every((f) => f !== undefined)) {
+    const OPEN = cell('openAtEnd');
+    for (let c = 0; c < C; c++) {
+      withheld[P * C + c] = c === OPEN ? parts[parts.length - 1]![c] : parts.some((f) => f![c] === 1) ? 1 : 0;
     }
-    relations.push([id(overall, 'openAtEnd'), id(P - 1, 'openAtEnd')]);
-    for (let p = 1; p < P; p++) {
-      relations.push([id(p, 'openAtEnd'), id(p, 'closed'), id(p - 1, 'openAtEnd'), id(p, 'filed')]);
-    }
   }
-  return relations;
+  return withheld;
 }

@@ -5,4 +5,6 @@ export * from './percentile';
 export * from './periods';
 export * from './statistics-csv';
 export * from './statistics-read-models';
-export { suppress } from './suppression';
+export * from './observer-publication';
+export * from './published-scopes';
+export { linearSolver, type LinearSolver } from './suppression-audit';

@@ -4,7 +4,10 @@ import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
 import { statisticsFromTally, StatisticsTally, type Audience, type StatisticsResult } from './compute-statistics';
 import { daysBetween } from './percentile';
+import { buildObserverPublication, publishedValues, type ObserverPublication } from './observer-publication';
 import { periodsOf, windowOf, type CalendarDate, type GroupBy, type Period } from './periods';
+import { lastPublishedLabel } from './published-scopes';
+import { linearSolver, type LinearSolver } from './suppression-audit';
 
 export interface StatisticsQuery {
   from: CalendarDate;
@@ -12,6 +15,8 @@ export interface StatisticsQuery {
   groupBy: GroupBy;
   audience: Audience;
   minCellCount: number;
+  /** Observers see the periods that have ended by now. */
+  now: Date;
 }
 
 export interface MediationOutcome {
@@ -87,6 +92,7 @@ export class StatisticsReadModels {
   /** Tallies per layout of periods (question asked), kept current with the snapshot. */
   private readonly tallies = new Map<string, StatisticsTally>();
   private refreshing: Promise<void> | undefined;
+  private published: { key: string; checkpoint: number; values: Float64Array; publication: ObserverPublication } | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -97,7 +103,9 @@ export class StatisticsReadModels {
   /** The answer with its cache of renderings: a caller stores what it serialised under a name of its own. */
   async statisticsAnswer(query: StatisticsQuery): Promise<StatisticsAnswer> {
     const checkpoint = await this.checkpoint('statistics');
-    const key = JSON.stringify([checkpoint, query]);
+    const { now, ...question } = query;
+    const published = query.audience === 'observer' ? lastPublishedLabel(now) : null;
+    const key = JSON.stringify([checkpoint, published, question]);
     const cached = this.cache.get(key);
     if (cached) {
       // Refresh its place: the map's order is the eviction order.
@@ -108,16 +116,40 @@ export class StatisticsReadModels {
     const window = windowOf(query.from, query.to);
     const periods = periodsOf(query.from, query.to, query.groupBy);
     const snapshot = await this.facts(checkpoint);
+    // The counts come from the tally for everyone; observers' withheld cells from the publication.
+    const publication =
+      query.audience === 'observer' ? this.publication(await linearSolver(), snapshot, checkpoint, now, query.minCellCount) : undefined;
     const result = statisticsFromTally(this.tallyFor(periods, snapshot), {
       window,
       periods,
       audience: query.audience,
-      minCellCount: query.minCellCount,
+      publication,
     });
     const answer: StatisticsAnswer = { result, rendered: new Map(), tag: createHash('sha1').update(key).digest('base64url') };
     this.cache.set(key, answer);
     while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
     return answer;
+  }
+
+  /**
+   * The observers' publication at this checkpoint (every ended period and what is withheld in it),
+   * computed once and shared by every observer answer until a new event or a new period ends.
+   */
+  private publication(solver: LinearSolver, snapshot: FactsSnapshot, checkpoint: number, now: Date, k: number): ObserverPublication {
+    const key = JSON.stringify([lastPublishedLabel(now), k]);
+    if (this.published?.key === key && this.published.checkpoint === checkpoint) return this.published.publication;
+    // New events almost never change ended periods: when every published count is as before, the
+    // withheld cells are too, and the audit need not run again.
+    const values = publishedValues(snapshot.facts.values(), snapshot.missed.values(), now);
+    const same =
+      this.published?.key === key &&
+      this.published.values.length === values.length &&
+      this.published.values.every((v, i) => v === values[i]);
+    const publication = same
+      ? this.published!.publication
+      : buildObserverPublication(solver, snapshot.facts.values(), snapshot.missed.values(), now, k);
+    this.published = { key, checkpoint, values, publication };
+    return publication;
   }
 
   /** Mediations concluded in the window, oldest first; only `mediatorUserId`'s when given. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -11,7 +11,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor, FileDispute } from '../../../../../libs/domain/src';
+import { amsterdamDateOf, readPersonInstant, type Actor, type FileDispute } from '../../../../../libs/domain/src';
+import type { Clock } from '../../../../../libs/runtime/src/clock';
+import { CLOCK } from '../../../../../libs/runtime/src/tokens';
 import type { CaseListPage } from '../../../../../libs/read-models/src/contracts';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { IdempotencyInterceptor } from '../../http/idempotency.interceptor';
@@ -38,6 +40,7 @@ export class DisputesController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly reader: DisputeReader,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -103,7 +106,7 @@ export class DisputesController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView | ConflictCheckView> {
-    const asOf = query.asOf !== undefined ? parseAsOf(query.asOf) : undefined;
+    const asOf = query.asOf !== undefined ? parseAsOf(query.asOf, this.clock.now()) : undefined;
     const view = await this.reader.get(id, actor, asOf);
     // A nominee's conflict check carries no version: they cannot act on the case (rule 2).
     if ('version' in view) res.setHeader('ETag', caseViewETag(view.version, actor, view));
@@ -119,10 +122,22 @@ export class DisputesController {
   }
 }
 
-function parseAsOf(value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new RequestValidationException([{ field: 'asOf', message: 'asOf must be an ISO 8601 date-time' }]);
+/**
+ * Rule 21: asOf=YYYY-MM-DD is the end of that day in Amsterdam (today: the case as it is now); a
+ * date-time without an offset is Amsterdam time; anything after now is refused.
+ */
+function parseAsOf(value: string, now: Date): Date {
+  const date = readPersonInstant(value, 'end_of_day');
+  if (date === undefined) {
+    throw new RequestValidationException([{ field: 'asOf', message: 'asOf must be a date (2026-03-01) or an ISO 8601 date-time' }]);
+  }
+  const today = amsterdamDateOf(now);
+  const asDate = /^\d{4}-\d{2}-\d{2}$/.test(value) ? amsterdamDateOf(date) : undefined;
+  if (asDate && asDate.year === today.year && asDate.month === today.month && asDate.day === today.day) return now;
+  if (date.getTime() > now.getTime()) {
+    throw new RequestValidationException([
+      { field: 'asOf', message: `asOf lies in the future; give a moment up to now (${now.toISOString()})` },
+    ]);
   }
   return date;
 }

@@ -40,6 +40,18 @@ export class MediationOutcomesQueryDto extends PeriodQueryDto {
 }
 
 export class StatisticsQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ example: '2024', description: 'One whole calendar year (instead of from/to); observers: a year that has ended' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  year?: string;
+
+  @ApiPropertyOptional({ example: '2024-Q2', description: 'One whole quarter (instead of from/to); observers: a quarter that has ended' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  quarter?: string;
+
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: text/csv, one row per figure and period' })
   @IsOptional()
   @IsString()

@@ -30,7 +30,7 @@ import {
   type Route,
   type StatementKind,
 } from '../../../../../../libs/domain/src';
-import { Cents, IsoDate, MAX_ID, MAX_SHORT_TEXT, MAX_TEXT, OptionalText, Required, RequiredId, RequiredText } from './validators';
+import { Cents, AmsterdamInstant, MAX_ID, MAX_SHORT_TEXT, MAX_TEXT, OptionalText, Required, RequiredId, RequiredText } from './validators';
 
 // One body per JSON action of the action table (../../action-table.ts). Unknown fields are refused (400) by the global pipe.
 
@@ -39,9 +39,12 @@ export class RequestInformationDto {
   @RequiredText(MAX_TEXT)
   questions!: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Default: the information deadline of the policies' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'The last day (Amsterdam; ends 23:59:59 there), or a date-time. Default: the information deadline of the policies',
+  })
   @IsOptional()
-  @IsoDate()
+  @AmsterdamInstant('end_of_day')
   dueDate?: string;
 }
 
@@ -186,9 +189,9 @@ export class DecideChallengeDto {
 }
 
 export class ScheduleDto {
-  @ApiProperty({ format: 'date-time', example: '2026-03-01T09:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-03-01T10:00', description: 'Without an offset: Amsterdam time' })
   @Required()
-  @IsoDate()
+  @AmsterdamInstant('start_of_day')
   startsAt!: string;
 
   @ApiPropertyOptional({ maxLength: MAX_SHORT_TEXT })
@@ -305,9 +308,9 @@ export class ExtendDeadlineDto {
   @RequiredId()
   deadlineId!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date', example: '2026-12-12', description: 'The new last day (ends 23:59:59 Amsterdam time), or a date-time' })
   @Required()
-  @IsoDate()
+  @AmsterdamInstant('end_of_day')
   dueDate!: string;
 
   @ApiProperty({ maxLength: MAX_TEXT })

@@ -52,7 +52,11 @@ export class ListDisputesQueryDto {
 }
 
 export class GetDisputeQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'The case as it stood at this moment' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'The case as it stood then: a date is the end of that day in Amsterdam, a date-time without offset is Amsterdam time; not in the future',
+  })
   @IsOptional()
   @IsoDate()
   asOf?: string;

@@ -13,7 +13,8 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
-import { LEGAL_FRAMEWORKS, OUT_OF_JURISDICTION_FRAMEWORKS } from '../../../../../../libs/domain/src';
+import { Transform } from 'class-transformer';
+import { LEGAL_FRAMEWORKS, OUT_OF_JURISDICTION_FRAMEWORKS, readPersonInstant, type DateOnlyMeans } from '../../../../../../libs/domain/src';
 
 export const MAX_ID = 100;
 export const MAX_TEXT = 20_000;
@@ -72,4 +73,16 @@ export const IsoDate = (): PropertyDecorator =>
     IsString(),
     MaxLength(40),
     IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date-time, e.g. 2026-03-01T09:00:00Z' }),
+  );
+
+/**
+ * Rule 21: a date or date-time a person gives, read in Amsterdam and stored as a UTC instant. A
+ * value with an offset is kept as that instant; one without is Amsterdam wall-clock time; a plain
+ * date is the start of that day (a session) or its end (a deadline). What cannot be read is left
+ * as it is, for IsoDate to refuse with a message naming the field.
+ */
+export const AmsterdamInstant = (dateOnly: DateOnlyMeans): PropertyDecorator =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? (readPersonInstant(value, dateOnly)?.toISOString() ?? value) : value)),
+    IsoDate(),
   );
