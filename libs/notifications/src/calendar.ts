@@ -6,14 +6,14 @@ const ZONE = 'Europe/Amsterdam';
 const ORGANIZER = { name: 'Geschilleninstantie Zorgcontractering', email: 'secretariaat@geschilleninstantie.example' };
 
 /**
- * An iCalendar invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL) in Amsterdam time with
+ * An iCalendar invitation (METHOD:REQUEST), cancellation (METHOD:CANCEL) or download (METHOD:PUBLISH) in Amsterdam time with
  * its VTIMEZONE. One UID per session or hearing; every later version carries a higher SEQUENCE so
  * calendars replace the earlier one.
  */
 export function calendarInvitation(facts: CalendarFacts, description: string, url: string, stamp: string = facts.startsAt): string {
   const calendar = ical({
     prodId: { company: 'Geschilleninstantie Zorgcontractering', product: 'zaaksysteem', language: 'NL' },
-    method: facts.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    method: ICalCalendarMethod[facts.method],
     timezone: { name: ZONE, generator: amsterdamVtimezone },
   });
   const start = amsterdamWallClock(facts.startsAt);

@@ -115,15 +115,11 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
     case 'HearingScheduled': {
       const isSession = event.type === 'SessionScheduled';
       const id = isSession ? event.data.sessionId : event.data.hearingId;
-      const calendar: CalendarFacts = {
-        uid: meetingUid(isSession ? 'session' : 'hearing', id),
-        sequence: 0,
-        method: 'REQUEST',
-        startsAt: event.data.startsAt,
-        durationMinutes: MEETING_MINUTES,
-        title: `${isSession ? 'Mediationgesprek' : 'Zitting'} ${after.caseNumber ?? ''}`.trim(),
-        ...(event.data.location ? { location: event.data.location } : {}),
-      };
+      const calendar = meetingCalendarFacts(
+        { kind: isSession ? 'session' : 'hearing', id, startsAt: event.data.startsAt, location: event.data.location },
+        after.caseNumber,
+        'REQUEST',
+      );
       tell(
         isSession ? 'session_scheduled' : 'hearing_scheduled',
         to([...PARTIES, 'appointed']),
@@ -273,15 +269,7 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
         {
           includeActor: true,
           keySuffix: meeting.id,
-          calendar: {
-            uid: meetingUid(meeting.kind, meeting.id),
-            sequence: 1,
-            method: 'CANCEL',
-            startsAt: meeting.startsAt,
-            durationMinutes: MEETING_MINUTES,
-            title: `${meeting.kind === 'session' ? 'Mediationgesprek' : 'Zitting'} ${after.caseNumber ?? ''} (vervalt)`.trim(),
-            ...(meeting.location ? { location: meeting.location } : {}),
-          },
+          calendar: meetingCalendarFacts(meeting, after.caseNumber, 'CANCEL'),
         },
       );
     }
@@ -290,6 +278,32 @@ export function decideNotices(event: DisputeEvent, ctx: EventContext): Notice[] 
 }
 
 export const meetingUid = (kind: 'session' | 'hearing', id: string): string => `${kind}-${id}@geschilleninstantie-zorgcontractering`;
+
+/** A session or hearing as the calendar sees it. */
+export interface Meeting {
+  kind: 'session' | 'hearing';
+  id: string;
+  startsAt: string;
+  location?: string | undefined;
+}
+
+/**
+ * The calendar facts of one session or hearing: the invitation (REQUEST, sequence 0), the
+ * cancellation (CANCEL, sequence 1), or the portal's download (PUBLISH, sequence 0). One UID for
+ * all three, so a calendar keeps a single entry whichever way it arrived.
+ */
+export function meetingCalendarFacts(meeting: Meeting, caseNumber: string | undefined, method: CalendarFacts['method']): CalendarFacts {
+  const title = `${meeting.kind === 'session' ? 'Mediationgesprek' : 'Zitting'} ${caseNumber ?? ''}`.trim();
+  return {
+    uid: meetingUid(meeting.kind, meeting.id),
+    sequence: method === 'CANCEL' ? 1 : 0,
+    method,
+    startsAt: meeting.startsAt,
+    durationMinutes: MEETING_MINUTES,
+    title: method === 'CANCEL' ? `${title} (vervalt)` : title,
+    ...(meeting.location ? { location: meeting.location } : {}),
+  };
+}
 
 const neutralNames = (ids: readonly string[], index: RecipientIndex): string => ids.map((id) => index.user(id)?.name ?? id).join(', ');
 

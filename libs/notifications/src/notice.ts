@@ -56,7 +56,8 @@ export interface CalendarFacts {
   uid: string;
   /** 0 for the invitation; higher for each later update or the cancellation. */
   sequence: number;
-  method: 'REQUEST' | 'CANCEL';
+  /** REQUEST and CANCEL by e-mail; PUBLISH for the portal's download ("Zet in mijn agenda"). */
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
   startsAt: string;
   /** Minutes. */
   durationMinutes: number;

@@ -7,13 +7,14 @@ import { DisputeReader } from './application/dispute-reader';
 import { RunDisputeCommandHandler } from './application/run-dispute-command.handler';
 import { DisputeActionsController } from './http/dispute-actions.controller';
 import { DisputesController } from './http/disputes.controller';
+import { MeetingCalendarController } from './http/meeting-calendar.controller';
 
 @Module({})
 export class DisputesModule {
   static forRoot(options: { deadlineScanIntervalMs: number }): DynamicModule {
     return {
       module: DisputesModule,
-      controllers: [DisputesController, DisputeActionsController],
+      controllers: [DisputesController, DisputeActionsController, MeetingCalendarController],
       providers: [
         CaseNumberAllocator,
         RunDisputeCommandHandler,
