@@ -50,6 +50,10 @@ export interface CaseDocument {
 
 export interface CaseView {
   id: string;
+  /** `conflict_check`: a nominated neutral's limited view (rule 2): no deadlines, sessions or documents. */
+  access?: 'full' | 'term_record' | 'conflict_check';
+  /** With access `term_record`: when the reader's term as a neutral ended (rule 3). */
+  termEndedAt?: string | null;
   caseNumber: string | null;
   status: string;
   phase: string;
@@ -73,15 +77,17 @@ export interface CaseView {
   neutrals: { userId: string; name: string; role: string; status: string; chair: boolean }[];
   challenges: { neutralUserId: string; side: string; grounds: string; status: string }[];
   deadlines: Deadline[];
-  sessions: { sessionId: string; startsAt: string; location?: string; held: boolean }[];
+  /** `notes` only for the mediator (confidential). */
+  sessions: { sessionId: string; startsAt: string; location?: string; held: boolean; notes?: string }[];
   hearings: { hearingId: string; startsAt: string; location?: string; held: boolean }[];
   statements: { kind: string; side: string; submittedAt: string }[];
+  hearingWaivedBy?: string[];
   documents: CaseDocument[];
   administrationFee: { totalCents: number; shares: { organisationId: string; amountCents: number }[] } | null;
   invoices: { invoiceId: string; organisationId: string; kind: string; amountCents: number; paid: boolean }[];
   outcome: {
     status: string;
-    decision?: { outcome: string; claimantCostSharePct: number; summary: string };
+    decision?: { outcome: string; claimantCostSharePct: number; summary: string; costAllocationReason?: string };
     mediationResult?: string;
     reason?: string;
   } | null;

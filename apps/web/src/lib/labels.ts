@@ -97,6 +97,7 @@ export const DEADLINE_LABELS: Record<string, string> = {
   challenge: 'Bezwaar maken tegen de voorgestelde mediator of adviseur (wraking)',
   statement_of_defence: 'Verweerschrift indienen',
   escalation: 'Kiezen voor een vervolgprocedure',
+  escalation_answer: 'Antwoord op het verzoek om een vervolgprocedure',
 };
 
 export const VISIBILITY_LABELS: Record<string, { label: string; hint: string }> = {

@@ -50,7 +50,9 @@ export function describeEvent(entry: TimelineEntry, orgName: (id: string) => str
     case 'RouteProposed':
       return `${who} heeft ${route(d.route)} voorgesteld`;
     case 'NeutralsNominated':
-      return `${who} heeft een ${d.route === 'mediation' ? 'mediator' : 'adviseur of arbiter'} voorgesteld`;
+      return `${who} heeft een ${d.role === 'mediator' ? 'mediator' : d.role === 'arbitrator' ? 'arbiter' : d.role === 'adviser' ? 'adviseur' : 'adviseur of arbiter'} voorgesteld`;
+    case 'NeutralTermEnded':
+      return `De rol van de ${d.role === 'mediator' ? 'mediator' : d.role === 'arbitrator' ? 'arbiter' : 'adviseur'} in deze zaak is geëindigd`;
     case 'NeutralChallenged':
       return `${who} heeft bezwaar gemaakt tegen een voorgestelde neutrale (wraking)`;
     case 'ChallengeUpheld':

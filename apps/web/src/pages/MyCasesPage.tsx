@@ -18,8 +18,16 @@ import { PageHeading } from '../components/page';
 import { RouterButtonLink } from '../components/RouterButtonLink';
 import { daysLeft, describeDaysLeft, formatDate } from '../lib/format';
 import { DEADLINE_LABELS, STATUS_LABELS } from '../lib/labels';
+import { isNeutralRole } from '../lib/neutral-task';
+import { NeutralCasesPage } from './NeutralCasesPage';
 
 export function MyCasesPage() {
+  const session = useSession();
+  // Neutrals see what each case needs from them; parties their own cases with a search.
+  return isNeutralRole(session.me?.user.role) ? <NeutralCasesPage /> : <PartyCasesPage />;
+}
+
+function PartyCasesPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';

@@ -48,9 +48,14 @@ import {
   VISIBILITY_LABELS,
 } from '../../lib/labels';
 import { nextStep } from '../../lib/next-step';
+import { isNeutralRole, neutralTask } from '../../lib/neutral-task';
+import { saveBlob } from '../../lib/save-blob';
 import { describeEvent } from '../../lib/timeline-text';
 import { ActionForm } from './ActionForm';
 import { actionSpecs, type ActionSpec, UPLOAD_VISIBILITIES } from './actions';
+import { ConflictCheckPage } from './ConflictCheckPage';
+import { MeetingsSection } from './MeetingsSection';
+import { OutcomeSection } from './OutcomeSection';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -103,6 +108,8 @@ export function CasePage() {
       </>
     );
   }
+  // A nominated neutral sees only what a conflict check needs (rule 2).
+  if (c.access === 'conflict_check') return <ConflictCheckPage c={c} />;
   const orgName = (orgId: string) =>
     [...c.claimants, ...c.respondents, ...(c.filedOnBehalfBy ? [c.filedOnBehalfBy] : [])].find((o) => o.id === orgId)?.name ??
     orgs.data?.find((o) => o.id === orgId)?.name;
@@ -134,8 +141,15 @@ export function CasePage() {
           </Paragraph>
         </Alert>
       )}
+      {c.access === 'term_record' && c.termEndedAt && (
+        <Alert type="info" className="gzc-alert">
+          <Paragraph>Uw rol in deze zaak is voorbij. U ziet de zaak zoals die was op {formatDateTime(c.termEndedAt)}.</Paragraph>
+        </Alert>
+      )}
       <NextStepSection c={c} asOf={asOf} />
+      <OutcomeSection c={c} />
       {!asOf && <ActionsSection c={c} />}
+      <MeetingsSection c={c} />
       <PartiesSection c={c} />
       <DisputeSection c={c} />
       <DeadlinesSection c={c} />
@@ -148,7 +162,9 @@ export function CasePage() {
 }
 
 function NextStepSection({ c, asOf }: { c: CaseView; asOf?: string }) {
+  const me = useSession().me?.user;
   const now = asOf ? asOfInstant(asOf, new Date().toISOString()) : new Date().toISOString();
+  if (isNeutralRole(me?.role) && !asOf) return <NeutralTaskSection c={c} userId={me?.id ?? ''} now={now} />;
   const step = nextStep(c, now);
   return (
     <section className="gzc-card gzc-card--highlight" aria-labelledby="wat-nu" id="wat-gebeurt-er-nu">
@@ -166,6 +182,26 @@ function NextStepSection({ c, asOf }: { c: CaseView; asOf?: string }) {
         )}
         <dt>Als niemand iets doet</dt>
         <dd>{step.ifNobody}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/** "Wat gebeurt er nu?" for a mediator, adviser or arbitrator: what the case needs from them. */
+function NeutralTaskSection({ c, userId, now }: { c: CaseView; userId: string; now: string }) {
+  const task = neutralTask(c, userId, now);
+  return (
+    <section className="gzc-card gzc-card--highlight" aria-labelledby="wat-nu" id="wat-gebeurt-er-nu">
+      <Heading2 id="wat-nu">Wat gebeurt er nu?</Heading2>
+      <dl className="gzc-dl">
+        <dt>Wat is nodig</dt>
+        <dd>{task.what}</dd>
+        {task.when && (
+          <>
+            <dt>Wanneer</dt>
+            <dd>{task.when[0]!.toUpperCase() + task.when.slice(1)}</dd>
+          </>
+        )}
       </dl>
     </section>
   );
@@ -206,6 +242,7 @@ function ActionsSection({ c }: { c: CaseView }) {
           </div>
         )}
         <Paragraph>U hoeft nu niets te doen.</Paragraph>
+        <ChairNotice c={c} userId={session.me?.user.id} />
       </section>
     );
   }
@@ -218,6 +255,7 @@ function ActionsSection({ c }: { c: CaseView }) {
           <Paragraph>{done}</Paragraph>
         </div>
       )}
+      <ChairNotice c={c} userId={session.me?.user.id} />
       {offered
         .filter((a) => !LAST.includes(a))
         .map((action) => {
@@ -248,6 +286,14 @@ function ActionsSection({ c }: { c: CaseView }) {
         })}
     </section>
   );
+}
+
+/** A panel member who is not the chair sees who renders the decision (the chair), not the form. */
+function ChairNotice({ c, userId }: { c: CaseView; userId: string | undefined }) {
+  const me = c.neutrals.find((n) => n.userId === userId && n.status === 'appointed');
+  const chair = c.neutrals.find((n) => n.chair && n.status === 'appointed');
+  if (!me || me.chair || !chair || c.status !== 'in_proceedings') return null;
+  return <Paragraph>De voorzitter van het college, {chair.name}, neemt de beslissing. U ziet die hier zodra hij is vastgelegd.</Paragraph>;
 }
 
 function UploadForm({ c, onDone }: { c: CaseView; onDone: (name: string) => Promise<void> }) {
@@ -356,7 +402,8 @@ function PartiesSection({ c }: { c: CaseView }) {
                 .map((n) => (
                   <li key={n.userId}>
                     {n.name}, {(ROLE_LABELS[n.role] ?? n.role).toLowerCase()}
-                    {n.chair ? ' (voorzitter)' : ''}: {n.status === 'appointed' ? 'benoemd' : 'voorgesteld'}
+                    {n.chair && c.neutrals.filter((o) => o.role === n.role).length > 1 ? ' (voorzitter)' : ''}:{' '}
+                    {n.status === 'appointed' ? 'benoemd' : n.status === 'nominated' ? 'voorgesteld' : 'rol beëindigd'}
                   </li>
                 ))}
             </ul>
@@ -424,7 +471,8 @@ function DeadlinesSection({ c }: { c: CaseView }) {
       {c.deadlines.length === 0 ? (
         <Paragraph>Er zijn nog geen termijnen.</Paragraph>
       ) : (
-        <div className="gzc-table-wrap">
+        // Focusable: at 320 px the table scrolls sideways, and a keyboard must reach that too.
+        <div className="gzc-table-wrap" tabIndex={0} role="group" aria-labelledby="termijnen">
           <Table>
             <TableCaption className="gzc-visually-hidden">Termijnen in deze zaak</TableCaption>
             <TableHeader>
@@ -457,13 +505,7 @@ function DocumentsSection({ c }: { c: CaseView }) {
   const download = async (doc: CaseView['documents'][number]) => {
     setError(null);
     try {
-      const blob = await apiBlob(`/api/disputes/${encodeURIComponent(c.id)}/documents/${encodeURIComponent(doc.documentId)}`);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = doc.name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await apiBlob(`/api/disputes/${encodeURIComponent(c.id)}/documents/${encodeURIComponent(doc.documentId)}`), doc.name);
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : 'Het document kon niet worden gedownload.');
     }

@@ -1,4 +1,5 @@
 import type { CaseView } from '../../api/types';
+import { isOptional } from './action-spec';
 import { actionSpecs } from './actions';
 
 // Every action of the API contract (POST /api/disputes/{id}/{action}) has a short Dutch form, so
@@ -104,6 +105,50 @@ describe('action forms', () => {
       expect(specs[empty]!.body({})).toEqual({});
     }
     expect(specs['withdraw-participation']!.body({ reason: '' })).toEqual({});
+  });
+
+  it('default the cost share from the outcome (rule 18) and send the reason only when deviating', () => {
+    const decision = specs['render-decision']!;
+    const share = decision.fields.find((f) => f.name === 'claimantCostSharePct')!;
+    expect(share.defaultFrom!.values).toEqual({ claim_granted: '0', claim_partially_granted: '50', claim_rejected: '100' });
+    const reason = decision.fields.find((f) => f.name === 'costAllocationReason')!;
+    expect(reason.shownWhen!({ outcome: 'claim_rejected', claimantCostSharePct: '100' })).toBe(false);
+    expect(reason.shownWhen!({ outcome: 'claim_rejected', claimantCostSharePct: '80' })).toBe(true);
+    expect(
+      decision.body({ outcome: 'claim_rejected', summary: ' Afgewezen. ', claimantCostSharePct: '100', costAllocationReason: 'oud' }),
+    ).toEqual({ outcome: 'claim_rejected', summary: 'Afgewezen.', claimantCostSharePct: 100 });
+    expect(
+      decision.body({
+        outcome: 'claim_rejected',
+        summary: 'Afgewezen.',
+        claimantCostSharePct: '80',
+        costAllocationReason: ' Mede door B. ',
+      }),
+    ).toEqual({ outcome: 'claim_rejected', summary: 'Afgewezen.', claimantCostSharePct: 80, costAllocationReason: 'Mede door B.' });
+  });
+
+  it('ask for the settlement document with an agreement only, required with a full one', () => {
+    const conclude = specs['conclude-mediation']!;
+    const doc = conclude.fields.find((f) => f.name === 'settlementDocumentId')!;
+    expect(doc.shownWhen!({ result: 'no_agreement' })).toBe(false);
+    expect(isOptional(doc, { result: 'full_agreement' })).toBe(false);
+    expect(isOptional(doc, { result: 'partial_agreement' })).toBe(true);
+    expect(conclude.body({ result: 'no_agreement', settlementDocumentId: 'doc1' })).toEqual({ result: 'no_agreement' });
+    expect(conclude.body({ result: 'full_agreement', settlementDocumentId: 'doc1' })).toEqual({
+      result: 'full_agreement',
+      settlementDocumentId: 'doc1',
+    });
+  });
+
+  it('mark the mediator’s session notes as theirs alone and name meetings in Amsterdam time', () => {
+    const record = specs['record-session']!;
+    expect(record.fields.find((f) => f.name === 'notes')!.label).toBe('Aantekeningen (alleen zichtbaar voor de mediator)');
+    expect(record.fields[0]!.options).toEqual([{ value: 's1', label: '1 dec 2026 10:00' }]);
+    expect(specs['record-hearing']!.body({ hearingId: 'h1' })).toEqual({ hearingId: 'h1' });
+    expect(specs['schedule-hearing']!.body({ startsAt: '2027-01-14T10:00', location: ' https://video.example/x ' })).toEqual({
+      startsAt: '2027-01-14T10:00',
+      location: 'https://video.example/x',
+    });
   });
 
   it('offer a new route only among the other two', () => {

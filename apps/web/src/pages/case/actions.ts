@@ -1,41 +1,14 @@
-import type { CaseView } from '../../api/types';
 import { parseEuros } from '../../lib/format';
-import { DEADLINE_LABELS, ROUTE_LABELS, STATEMENT_KIND_LABELS, VISIBILITY_LABELS } from '../../lib/labels';
+import { ROUTE_LABELS, STATEMENT_KIND_LABELS, VISIBILITY_LABELS } from '../../lib/labels';
+import { choiceField, optionalText, reasonField, text, type ActionContext, type ActionSpec } from './action-spec';
+import { neutralActionSpecs } from './neutral-actions';
 
 // Every action of the API as a short Dutch form. The case page shows a form only when the case's
 // allowedActions names it. `body` turns the form's values into the API's body.
 
-export interface FieldSpec {
-  name: string;
-  label: string;
-  kind: 'text' | 'textarea' | 'radio' | 'select' | 'datetime' | 'date' | 'euros' | 'checkbox';
-  options?: { value: string; label: string }[];
-  optional?: boolean;
-  hint?: string;
-  /** The API's field name when it differs (for its error messages). */
-  apiField?: string;
-}
-
-export interface ActionSpec {
-  action: string;
-  /** The form's title, also the summary a person clicks to open it. */
-  title: string;
-  intro?: string;
-  submit: string;
-  fields: FieldSpec[];
-  body: (values: Record<string, string>) => Record<string, unknown>;
-  /** Said (and announced) after it worked. */
-  done: string;
-}
-
-export interface ActionContext {
-  c: CaseView;
-  myOrganisationId: string | undefined;
-}
+export type { ActionContext, ActionSpec, FieldSpec } from './action-spec';
 
 const routeOptions = (routes: string[]) => routes.map((value) => ({ value, label: ROUTE_LABELS[value] ?? value }));
-const text = (v: string | undefined) => (v ?? '').trim();
-const optionalText = (name: string, v: string | undefined) => (text(v) ? { [name]: text(v) } : {});
 
 // respondentOrganisationId is left out: the API needs it only from a caller who could answer for
 // more than one respondent, and a portal user belongs to one organisation.
@@ -43,11 +16,8 @@ const optionalText = (name: string, v: string | undefined) => (text(v) ? { [name
 export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
   const { c } = ctx;
   const neutralOptions = c.neutrals
-    .filter((n) => n.status !== 'lapsed')
+    .filter((n) => n.status === 'nominated' || n.status === 'appointed')
     .map((n) => ({ value: n.userId, label: `${n.name} (${n.status === 'appointed' ? 'benoemd' : 'voorgesteld'})` }));
-  const openDeadlines = c.deadlines
-    .filter((d) => d.status === 'open')
-    .map((d) => ({ value: d.deadlineId, label: DEADLINE_LABELS[d.kind] ?? d.kind }));
   const parties = [...c.claimants, ...c.respondents, ...(c.filedOnBehalfBy ? [c.filedOnBehalfBy] : [])].map((o) => ({
     value: o.id,
     label: o.name,
@@ -68,10 +38,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       action: 'propose-route',
       title: 'Een andere route voorstellen',
       submit: 'Route voorstellen',
-      fields: [
-        { name: 'route', label: 'Welke route stelt u voor?', kind: 'radio', options: routeOptions(otherRoutes) },
-        { name: 'reason', label: 'Waarom?', kind: 'textarea', optional: true },
-      ],
+      fields: [choiceField('route', 'Welke route stelt u voor?', routeOptions(otherRoutes)), reasonField('Waarom?', { optional: true })],
       body: (v) => ({ route: v.route, ...optionalText('reason', v.reason) }),
       done: 'Uw voorstel is verstuurd. De andere partij moet nu antwoorden.',
     },
@@ -80,7 +47,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       title: 'Niet meedoen',
       intro: 'De procedure is vrijwillig. Als u niet meedoet, stopt de zaak tegen uw organisatie.',
       submit: 'Niet meedoen',
-      fields: [{ name: 'reason', label: 'Waarom doet u niet mee?', kind: 'textarea' }],
+      fields: [reasonField('Waarom doet u niet mee?')],
       body: (v) => ({ reason: text(v.reason) }),
       done: 'U doet niet mee. De zaak stopt tegen uw organisatie.',
     },
@@ -116,7 +83,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       intro: 'Twijfelt u of de mediator of adviseur onpartijdig is? Dan kunt u bezwaar maken. Het secretariaat beslist.',
       submit: 'Bezwaar indienen',
       fields: [
-        { name: 'neutralUserId', label: 'Tegen wie?', kind: 'radio', options: neutralOptions },
+        choiceField('neutralUserId', 'Tegen wie?', neutralOptions),
         { name: 'grounds', label: 'Waarom twijfelt u aan de onpartijdigheid?', kind: 'textarea' },
         ...(c.neutrals.some((n) => n.status === 'appointed')
           ? [
@@ -137,7 +104,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       action: 'request-escalation',
       title: 'Verder met bindend advies of arbitrage',
       submit: 'Vervolg aanvragen',
-      fields: [{ name: 'route', label: 'Welke route?', kind: 'radio', options: routeOptions(['binding_advice', 'arbitration']) }],
+      fields: [choiceField('route', 'Welke route?', routeOptions(['binding_advice', 'arbitration']))],
       body: (v) => ({ route: v.route }),
       done: 'Uw verzoek om een vervolg is verstuurd. De andere partij moet nu antwoorden.',
     },
@@ -154,7 +121,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       title: 'Niet akkoord met het vervolg',
       intro: 'Als u niet akkoord gaat, wordt de zaak gesloten zonder oplossing.',
       submit: 'Niet akkoord',
-      fields: [{ name: 'reason', label: 'Waarom niet?', kind: 'textarea', optional: true }],
+      fields: [reasonField('Waarom niet?', { optional: true })],
       body: (v) => optionalText('reason', v.reason),
       done: 'U gaat niet akkoord met het vervolg. De zaak wordt gesloten.',
     },
@@ -189,7 +156,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       title: 'De zaak intrekken',
       intro: 'Als u de zaak intrekt, stopt de procedure. Dit kunt u niet ongedaan maken.',
       submit: 'Zaak intrekken',
-      fields: [{ name: 'reason', label: 'Waarom trekt u de zaak in?', kind: 'textarea', optional: true }],
+      fields: [reasonField('Waarom trekt u de zaak in?', { optional: true })],
       body: (v) => optionalText('reason', v.reason),
       done: 'De zaak is ingetrokken.',
     },
@@ -198,7 +165,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       title: 'Stoppen met meedoen',
       intro: 'Uw organisatie stopt met meedoen aan dit collectieve geschil. De zaak gaat door voor de andere leden.',
       submit: 'Stoppen met meedoen',
-      fields: [{ name: 'reason', label: 'Waarom stopt u?', kind: 'textarea', optional: true }],
+      fields: [reasonField('Waarom stopt u?', { optional: true })],
       body: (v) => optionalText('reason', v.reason),
       done: 'Uw organisatie doet niet meer mee.',
     },
@@ -271,7 +238,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       title: 'Beslissen over een bezwaar',
       submit: 'Beslissen',
       fields: [
-        { name: 'neutralUserId', label: 'Bezwaar tegen', kind: 'radio', options: neutralOptions },
+        choiceField('neutralUserId', 'Bezwaar tegen', neutralOptions),
         {
           name: 'upheld',
           label: 'Beslissing',
@@ -294,112 +261,7 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       body: () => ({}),
       done: 'De benoeming is vastgelegd.',
     },
-    {
-      action: 'schedule-session',
-      title: 'Een gesprek plannen',
-      submit: 'Plannen',
-      fields: [
-        { name: 'startsAt', label: 'Datum en tijd (Nederlandse tijd)', kind: 'datetime' },
-        { name: 'location', label: 'Plaats', kind: 'text', optional: true },
-      ],
-      body: (v) => ({ startsAt: v.startsAt, ...optionalText('location', v.location) }),
-      done: 'Het gesprek is gepland.',
-    },
-    {
-      action: 'record-session',
-      title: 'Gesprek vastleggen als gehouden',
-      submit: 'Vastleggen',
-      fields: [
-        {
-          name: 'sessionId',
-          label: 'Welk gesprek?',
-          kind: 'radio',
-          options: c.sessions.filter((s) => !s.held).map((s) => ({ value: s.sessionId, label: s.startsAt })),
-        },
-        { name: 'notes', label: 'Aantekeningen (alleen voor u)', kind: 'textarea', optional: true },
-      ],
-      body: (v) => ({ sessionId: v.sessionId, ...optionalText('notes', v.notes) }),
-      done: 'Het gesprek is vastgelegd.',
-    },
-    {
-      action: 'conclude-mediation',
-      title: 'Mediation afronden',
-      submit: 'Afronden',
-      fields: [
-        {
-          name: 'result',
-          label: 'Uitkomst',
-          kind: 'radio',
-          options: [
-            { value: 'full_agreement', label: 'Volledig eens' },
-            { value: 'partial_agreement', label: 'Deels eens' },
-            { value: 'no_agreement', label: 'Niet eens' },
-          ],
-        },
-        {
-          name: 'settlementDocumentId',
-          label: 'Vaststellingsovereenkomst',
-          kind: 'select',
-          optional: true,
-          options: c.documents.map((d) => ({ value: d.documentId, label: d.name })),
-        },
-      ],
-      body: (v) => ({ result: v.result, ...optionalText('settlementDocumentId', v.settlementDocumentId) }),
-      done: 'De mediation is afgerond.',
-    },
-    {
-      action: 'schedule-hearing',
-      title: 'Een zitting plannen',
-      submit: 'Plannen',
-      fields: [
-        { name: 'startsAt', label: 'Datum en tijd (Nederlandse tijd)', kind: 'datetime' },
-        { name: 'location', label: 'Plaats', kind: 'text', optional: true },
-      ],
-      body: (v) => ({ startsAt: v.startsAt, ...optionalText('location', v.location) }),
-      done: 'De zitting is gepland.',
-    },
-    {
-      action: 'record-hearing',
-      title: 'Zitting vastleggen als gehouden',
-      submit: 'Vastleggen',
-      fields: [
-        {
-          name: 'hearingId',
-          label: 'Welke zitting?',
-          kind: 'radio',
-          options: c.hearings.filter((h) => !h.held).map((h) => ({ value: h.hearingId, label: h.startsAt })),
-        },
-      ],
-      body: (v) => ({ hearingId: v.hearingId }),
-      done: 'De zitting is vastgelegd.',
-    },
-    {
-      action: 'render-decision',
-      title: 'Beslissing nemen',
-      submit: 'Beslissing vastleggen',
-      fields: [
-        {
-          name: 'outcome',
-          label: 'Beslissing',
-          kind: 'radio',
-          options: [
-            { value: 'claim_granted', label: 'Toegewezen' },
-            { value: 'claim_partially_granted', label: 'Deels toegewezen' },
-            { value: 'claim_rejected', label: 'Afgewezen' },
-          ],
-        },
-        { name: 'summary', label: 'Samenvatting', kind: 'textarea' },
-        { name: 'claimantCostSharePct', label: 'Deel van de kosten voor de indiener, in procent', kind: 'text', optional: true },
-        { name: 'costAllocationReason', label: 'Reden voor een andere kostenverdeling', kind: 'textarea', optional: true },
-      ],
-      body: (v) => ({
-        outcome: v.outcome,
-        summary: text(v.summary),
-        ...(text(v.claimantCostSharePct) ? { claimantCostSharePct: Number(text(v.claimantCostSharePct)) } : {}),
-        ...optionalText('costAllocationReason', v.costAllocationReason),
-      }),
-      done: 'De beslissing is vastgelegd.',
-    },
+    ...neutralActionSpecs(c),
     {
       action: 'record-settlement',
       title: 'Schikking vastleggen',
@@ -409,23 +271,11 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
       done: 'De schikking is vastgelegd.',
     },
     {
-      action: 'extend-deadline',
-      title: 'Een termijn verlengen',
-      submit: 'Verlengen',
-      fields: [
-        { name: 'deadlineId', label: 'Welke termijn?', kind: 'radio', options: openDeadlines },
-        { name: 'dueDate', label: 'Nieuwe einddatum', kind: 'date' },
-        { name: 'reason', label: 'Reden', kind: 'textarea' },
-      ],
-      body: (v) => ({ deadlineId: v.deadlineId, dueDate: v.dueDate, reason: text(v.reason) }),
-      done: 'De termijn is verlengd.',
-    },
-    {
       action: 'invoice-fee',
       title: 'Een rekening sturen',
       submit: 'Rekening sturen',
       fields: [
-        { name: 'organisationId', label: 'Aan wie?', kind: 'radio', options: parties },
+        choiceField('organisationId', 'Aan wie?', parties),
         {
           name: 'kind',
           label: 'Soort kosten',
