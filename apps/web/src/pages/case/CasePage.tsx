@@ -293,7 +293,11 @@ function ChairNotice({ c, userId }: { c: CaseView; userId: string | undefined })
   const me = c.neutrals.find((n) => n.userId === userId && n.status === 'appointed');
   const chair = c.neutrals.find((n) => n.chair && n.status === 'appointed');
   if (!me || me.chair || !chair || c.status !== 'in_proceedings') return null;
-  return <Paragraph>De voorzitter van het college, {chair.name}, neemt de beslissing. U ziet die hier zodra hij is vastgelegd.</Paragraph>;
+  return (
+    <Paragraph>
+      De voorzitter van het college, {chair.name}, neemt de beslissing. U ziet de beslissing hier zodra die is vastgelegd.
+    </Paragraph>
+  );
 }
 
 function UploadForm({ c, onDone }: { c: CaseView; onDone: (name: string) => Promise<void> }) {

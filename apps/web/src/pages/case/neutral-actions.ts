@@ -110,7 +110,7 @@ export function neutralActionSpecs(c: CaseView): ActionSpec[] {
           kind: 'select',
           optional: (v) => v.result !== 'full_agreement',
           shownWhen: withAgreement,
-          hint: 'De getekende afspraken. Staat het document er niet bij? Voeg het eerst toe bij "Een document toevoegen".',
+          hint: 'De getekende afspraken. Staat het document er niet bij? Voeg het eerst toe bij ‘Een document toevoegen’.',
           options: c.documents.map((d) => ({ value: d.documentId, label: d.name })),
         },
       ],
