@@ -185,6 +185,24 @@ test('an escalated case ends with the chair’s decision: the cost share follows
   await act('ins-carla', 'waive-challenge');
   await act('sec-jan', 'appoint-neutrals');
   await act('prov-anna', 'submit-statement', { kind: 'statement_of_claim', text: 'Het plafond is te laag voor de vraag in de regio.' });
+
+  // The chair gives the respondent more time for the defence, with a reason.
+  await signIn(page, `/zaken/${id}`, 'Hanna Mulder');
+  await expect(page.getByRole('region', { name: 'Wat gebeurt er nu?' })).toContainText('verweerschrift');
+  await page.getByText('Een termijn verlengen').click();
+  await page.getByRole('radio', { name: /^Verweerschrift indienen \(nu uiterlijk .+ om 23:59\)$/ }).check();
+  const newDay = new Date(Date.now() + 45 * 86_400_000);
+  await page.getByLabel('Nieuwe laatste dag').fill(newDay.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }));
+  await page.getByLabel('Waarom verlengt u de termijn?').focus();
+  await page.keyboard.type('De verzekeraar wacht op cijfers van de NZa.');
+  await checkpoint(page, '50a-voorzitter-termijn-verlengen');
+  await page.getByRole('button', { name: 'Termijn verlengen' }).click();
+  await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('De termijn is verlengd.');
+  const dutchDay = newDay.toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
+  await expect(page.getByRole('group', { name: 'Termijnen' }).getByRole('row', { name: /^Verweerschrift indienen/ })).toContainText(
+    `${dutchDay} om 23:59`,
+  );
+
   await act('ins-carla', 'submit-statement', { kind: 'statement_of_defence', text: 'Het plafond volgt de afspraken van vorig jaar.' });
   const hearing = inAMoment();
   const { hearingId } = await act('adv-hanna', 'schedule-hearing', { startsAt: hearing, location: 'Utrecht' });
@@ -198,9 +216,9 @@ test('an escalated case ends with the chair’s decision: the cost share follows
     'De voorzitter van het college, Hanna Mulder, neemt de beslissing.',
   );
   await expect(isaac.getByText('De beslissing nemen')).toHaveCount(0);
-  await checkpoint(isaac, '50-adviseur-lid-zaak');
+  await checkpoint(isaac, '50b-adviseur-lid-zaak');
 
-  await signIn(page, '/zaken', 'Hanna Mulder');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn zaken' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Alles is klaar voor de beslissing.' }).first()).toBeVisible();
   await checkpoint(page, '51-voorzitter-mijn-zaken');
   await page.goto(`/zaken/${id}`);

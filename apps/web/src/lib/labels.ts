@@ -98,6 +98,9 @@ export const DEADLINE_LABELS: Record<string, string> = {
   statement_of_defence: 'Verweerschrift indienen',
   escalation: 'Kiezen voor een vervolgprocedure',
   escalation_answer: 'Antwoord op het verzoek om een vervolgprocedure',
+  continuation: 'Kiezen: doorgaan met de partijen die meedoen, of intrekken',
+  information_grace: 'Informatie alsnog aanleveren',
+  fee_payment: 'Factuur betalen',
 };
 
 export const VISIBILITY_LABELS: Record<string, { label: string; hint: string }> = {
