@@ -25,6 +25,8 @@ function parse(res: ApiResponse): { calendar: ICAL.Component; event: ICAL.Event 
   expect(res.status).toBe(200);
   expect(String(res.headers['content-type'])).toMatch(/^text\/calendar/);
   expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename=".+\.ics"/);
+  // A private answer: no shared cache keeps it.
+  expect(String(res.headers['cache-control'])).toMatch(/no-store/);
   const calendar = new ICAL.Component(ICAL.parse(res.text));
   const vtimezone = calendar.getFirstSubcomponent('vtimezone');
   expect(vtimezone?.getFirstPropertyValue('tzid')).toBe('Europe/Amsterdam');
