@@ -17,10 +17,14 @@ async function post(request: APIRequestContext, token: string, path: string, dat
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** Filed by Anna against Zorgverzekeraar Noord, registered, accepted for mediation, Femke appointed. */
-async function caseInMediation(request: APIRequestContext, sector: string): Promise<{ id: string; tokens: Record<string, string> }> {
+/** Filed by Anna against Zorgverzekeraar Noord, registered, accepted for mediation, the mediator (Femke) appointed or only nominated. */
+async function caseInMediation(
+  request: APIRequestContext,
+  sector: string,
+  { mediator = 'med-femke', appoint = true }: { mediator?: string; appoint?: boolean } = {},
+): Promise<{ id: string; tokens: Record<string, string> }> {
   const tokens: Record<string, string> = {};
-  for (const user of ['prov-anna', 'ins-carla', 'sec-jan', 'med-femke']) tokens[user] = await apiToken(request, user);
+  for (const user of ['prov-anna', 'ins-carla', 'sec-jan', mediator]) tokens[user] = await apiToken(request, user);
   const filed = await post(request, tokens['prov-anna']!, '/api/disputes', {
     phase: 'contractual',
     legalFramework: 'zvw',
@@ -39,7 +43,8 @@ async function caseInMediation(request: APIRequestContext, sector: string): Prom
   const act = (user: string, action: string, body: object = {}) => post(request, tokens[user]!, `/api/disputes/${id}/${action}`, body);
   await act('sec-jan', 'register');
   await act('ins-carla', 'accept-submission', { route: 'mediation' });
-  await act('sec-jan', 'nominate-neutrals', { neutralUserIds: ['med-femke'] });
+  await act('sec-jan', 'nominate-neutrals', { neutralUserIds: [mediator] });
+  if (!appoint) return { id, tokens };
   await act('prov-anna', 'waive-challenge');
   await act('ins-carla', 'waive-challenge');
   await act('sec-jan', 'appoint-neutrals');
@@ -270,4 +275,18 @@ test('the neutral’s pages at 320 px wide', async ({ page, request }) => {
   await checkpoint(page, '57-mediator-zaak-320');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a nominated mediator sees only the conflict check (rule 2), listed as a task in Mijn zaken', async ({ page, request }) => {
+  const { id } = await caseInMediation(request, 'general_practice', { mediator: 'med-gerrit', appoint: false });
+  await signIn(page, '/zaken', 'Gerrit Smit');
+  const card = page.getByRole('listitem').filter({ hasText: 'U bent voorgedragen.' });
+  await expect(card).toHaveCount(1);
+  await checkpoint(page, '58-voorgedragen-mijn-zaken');
+  await card.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/zaken/${id}$`));
+  await expect(page.getByRole('region', { name: 'Het geschil' })).toContainText('Fysiotherapie De Linde');
+  await expect(page.getByRole('region', { name: 'Documenten' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Termijnen' })).toHaveCount(0);
+  await checkpoint(page, '59-voorgedragen-zaak');
 });
