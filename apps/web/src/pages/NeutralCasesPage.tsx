@@ -19,7 +19,8 @@ export function NeutralCasesPage() {
   const items = list.data?.items ?? [];
   const details = useCaseDetails(items.map((i) => i.id));
   const now = new Date().toISOString();
-  const loaded = details.every((d) => d.data);
+  // A case that could not be loaded is said below; the others still show.
+  const loaded = details.every((d) => !d.isPending);
   const rows = details
     .flatMap((d) => (d.data ? [d.data] : []))
     .map((c) => ({ c, caseNumber: c.caseNumber, task: neutralTask(c, userId, now) }))
