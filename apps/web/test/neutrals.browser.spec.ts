@@ -7,7 +7,8 @@ import { apiToken, checkpoint, expect, signInAs, test } from './support/portal';
 // with full agreement; an escalated case ends with the chair's decision while another panel member
 // only reads it; the .ics downloads and parses to the right Amsterdam time. Earlier steps (filing,
 // registration, nomination, appointment) go through the API: the secretariat's journeys cover them.
-test.describe.configure({ mode: 'serial' });
+// Long journeys with many axe checks: more time than the default on CI's two shared cores.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
