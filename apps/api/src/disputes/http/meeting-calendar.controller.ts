@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import type { Response } from 'express';
@@ -16,6 +16,22 @@ const ICS_DESCRIPTION =
   'text/calendar in Europe/Amsterdam time with its VTIMEZONE; the same UID as the e-mailed invitation. ' +
   'To whoever the case page shows the meeting; a meeting that can no longer take place comes as METHOD:CANCEL.';
 
+/** The route of one kind of meeting: `GET /api/disputes/{id}/{sessions|hearings}/{…Id}/calendar.ics`. */
+const MeetingIcsRoute = (kind: MeetingKind) =>
+  applyDecorators(
+    Get(`:id/${kind}s/:${kind}Id/calendar.ics`),
+    ApiOperation({
+      summary: `A ${kind === 'session' ? 'mediation session' : 'hearing'} as an iCalendar file (.ics)`,
+      description: ICS_DESCRIPTION,
+    }),
+    ApiParam({ name: 'id', format: 'uuid' }),
+    ApiParam({ name: `${kind}Id` }),
+    ApiProduces('text/calendar'),
+    ApiOkResponse({ description: `The ${kind} (text/calendar)` }),
+    ApiCaseProblemResponses(),
+    Header('Cache-Control', 'private, no-store'),
+  );
+
 /** "Zet in mijn agenda (.ics)": a session or hearing as an iCalendar file. */
 @ApiTags('disputes')
 @ApiBearerAuth()
@@ -27,14 +43,7 @@ export class MeetingCalendarController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get(':id/sessions/:sessionId/calendar.ics')
-  @ApiOperation({ summary: 'A mediation session as an iCalendar file (.ics)', description: ICS_DESCRIPTION })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiParam({ name: 'sessionId' })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The session (text/calendar)' })
-  @ApiCaseProblemResponses()
-  @Header('Cache-Control', 'private, no-store')
+  @MeetingIcsRoute('session')
   session(
     @Param('id', DisputeIdPipe) id: string,
     @Param('sessionId') sessionId: string,
@@ -44,14 +53,7 @@ export class MeetingCalendarController {
     return this.send(id, 'session', sessionId, actor, res);
   }
 
-  @Get(':id/hearings/:hearingId/calendar.ics')
-  @ApiOperation({ summary: 'A hearing as an iCalendar file (.ics)', description: ICS_DESCRIPTION })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiParam({ name: 'hearingId' })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The hearing (text/calendar)' })
-  @ApiCaseProblemResponses()
-  @Header('Cache-Control', 'private, no-store')
+  @MeetingIcsRoute('hearing')
   hearing(
     @Param('id', DisputeIdPipe) id: string,
     @Param('hearingId') hearingId: string,
