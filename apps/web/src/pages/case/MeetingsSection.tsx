@@ -71,7 +71,7 @@ export function MeetingsSection({ c }: { c: CaseView }) {
                     ) : (
                       'Volgt nog'
                     )
-                  ) : isLink(m.location) ? (
+                  ) : isLink(m.location) && state === 'gepland' ? (
                     <a className="utrecht-link" href={m.location.trim()} rel="noreferrer noopener" target="_blank">
                       Videogesprek: {m.location.trim()} <span className="gzc-visually-hidden">(opent in een nieuw venster)</span>
                     </a>
