@@ -64,6 +64,20 @@ export function amsterdamDateOf(at: Date | string): { year: number; month: numbe
   return { year: w.year, month: w.month, day: w.day };
 }
 
+/** The Amsterdam calendar day of an instant, or a plain date as it is, as YYYY-MM-DD; undefined if unreadable. */
+export function amsterdamDay(value: string): string | undefined {
+  const date = DATE.exec(value);
+  if (date) return calendarDate(Number(date[1]), Number(date[2]), Number(date[3])) ? value : undefined;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) return undefined;
+  const { year, month, day } = amsterdamDateOf(new Date(t));
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whole calendar days from day `from` to day `to` (both YYYY-MM-DD). */
+export const calendarDaysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+
 /** How a plain calendar date is read: the start of that day (a session) or its end (a deadline, asOf). */
 export type DateOnlyMeans = 'start_of_day' | 'end_of_day';
 
