@@ -3,6 +3,7 @@ import {
   MEDIATOR,
   SECRETARIAT,
   act,
+  deadlineOf,
   actionPath,
   disputePath,
   errorFields,
@@ -20,12 +21,6 @@ import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
 // 02:00 CET becomes 03:00 CEST) and back (Sunday 26 October 2025, 03:00 CEST becomes 02:00 CET).
 
 const FRIDAY_BEFORE_SUMMER_TIME = '2025-03-28T10:00:00.000Z'; // 11:00 in Amsterdam
-
-const deadlineOf = async (t: TestApp, id: string, kind: string): Promise<Body> => {
-  const d = (await getCase(t, SECRETARIAT, id)).deadlines.find((x: Body) => x.kind === kind && x.status === 'open');
-  if (!d) throw new Error(`no open ${kind} deadline on ${id}`);
-  return d;
-};
 
 describe('rule 21: Amsterdam time over HTTP', () => {
   const clock = new ManualClock(new Date(FRIDAY_BEFORE_SUMMER_TIME));

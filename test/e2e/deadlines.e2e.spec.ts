@@ -5,6 +5,7 @@ import {
   DAY_MS,
   SECRETARIAT,
   act,
+  deadlineOf,
   countOf,
   fileAndRegister,
   fileDispute,
@@ -25,12 +26,6 @@ const dueAfterDays = (from: number | string, days: number): number =>
 
 const missed = async (t: TestApp, id: string, kind?: string): Promise<Body[]> =>
   (await getTimeline(t, SECRETARIAT, id)).filter((e) => e.type === 'DeadlineMissed' && (!kind || e.data.kind === kind));
-
-const deadlineOf = async (t: TestApp, id: string, kind: string): Promise<Body> => {
-  const d = (await getCase(t, SECRETARIAT, id)).deadlines.find((x: Body) => x.kind === kind);
-  if (!d) throw new Error(`no ${kind} deadline on ${id}`);
-  return d;
-};
 
 describe('deadlines', () => {
   describe('the respondent’s answer, missed once and only once, also across a restart', () => {
