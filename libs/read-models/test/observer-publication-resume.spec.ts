@@ -1,4 +1,14 @@
-import { buildObserverPublication, linearSolver, type LinearSolver, type ObserverPublication } from '../src/statistics';
+import {
+  buildObserverPublication,
+  countFigures,
+  linearSolver,
+  publishedScopes,
+  publishedScopeValues,
+  publishScopes,
+  type LinearSolver,
+  type ObserverPublication,
+} from '../src/statistics';
+import { runInSlices } from '../src/statistics/suppression-audit';
 import { randomHistory } from './support/random-case-facts';
 
 // The observers' publication is solved once per ended period and kept: a later computation that
@@ -78,5 +88,18 @@ describe('observer publication: kept per ended period, resumed where counts chan
     const resumed = buildObserverPublication(solver, h.facts, h.missedAt, JAN_2018, K, withK3);
     expect(withheldOf(resumed)).toEqual(withheldOf(fresh));
     expect(programs() - before - solvedFresh).toBe(solvedFresh);
+  });
+
+  it('in slices, the same publication; and a computation asked to stop stops', async () => {
+    const solver = await linearSolver();
+    const h = randomHistory(11, 2017, 16);
+    const scopes = publishedScopes(JAN_2018);
+    const values = publishedScopeValues(scopes, (periods) => countFigures(h.facts, h.missedAt, periods).counts);
+    const sliced = await runInSlices(publishScopes(solver, scopes, values, K), 1);
+    expect(withheldOf(sliced)).toEqual(withheldOf(buildObserverPublication(solver, h.facts, h.missedAt, JAN_2018, K)));
+    const stop = new AbortController();
+    const running = runInSlices(publishScopes(solver, scopes, values, K), 1, stop.signal);
+    stop.abort(new Error('shutting down'));
+    await expect(running).rejects.toThrow('shutting down');
   });
 });

@@ -32,6 +32,8 @@ export class ObserverPublicationWarmer implements OnApplicationBootstrap, OnAppl
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    // A solve under way would hold the shutdown for as long as it takes: stop it at its next pause.
+    this.readModels.statistics.stopPublishing();
     await this.running;
   }
 

@@ -107,6 +107,8 @@ export class StatisticsReadModels {
   /** The publication being computed, for the counts it is computed from: later askers wait for it. */
   private publishing: { key: string; values: Float64Array; done: Promise<ObserverPublication> } | undefined;
   private readonly publicationStore: PublicationStore;
+  /** Aborted on stop: a computation under way ends at its next pause instead of running on. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly dataSource: DataSource) {
     this.publicationStore = new PublicationStore(dataSource);
@@ -117,6 +119,11 @@ export class StatisticsReadModels {
    * a period that has just ended, or a late event in an ended one, is solved here, so that an
    * observer's question finds it ready.
    */
+  /** Stops any publication being computed (shutting down); askers waiting for it get an error. */
+  stopPublishing(): void {
+    this.stopping.abort(new Error('The statistics are shutting down'));
+  }
+
   async prepareObserverPublication(now: Date, minCellCount: number): Promise<void> {
     const checkpoint = await this.checkpoint('statistics');
     await this.publication(await this.facts(checkpoint), checkpoint, now, minCellCount);
@@ -182,7 +189,7 @@ export class StatisticsReadModels {
     }
     const done = (async () => {
       const previous = known?.publication ?? (await this.publicationStore.load(k));
-      const publication = await runInSlices(publishScopes(await linearSolver(), scopes, values, k, previous));
+      const publication = await runInSlices(publishScopes(await linearSolver(), scopes, values, k, previous), 10, this.stopping.signal);
       // Only a head start for the next process start: an answer does not wait for it or fail with it.
       this.publicationStore.save(publication).catch(() => undefined);
       return publication;

@@ -37,10 +37,18 @@ export function runToEnd<T>(work: Sliced<T>): T {
   }
 }
 
-/** Runs a sliced computation in slices of about `sliceMs`, giving the event loop a turn between them. */
-export async function runInSlices<T>(work: Sliced<T>, sliceMs = 10): Promise<T> {
+/**
+ * Runs a sliced computation in slices of about `sliceMs`, giving the event loop a turn between
+ * them. When `signal` is aborted it stops at the next pause (the solver's models are freed) and
+ * rejects with the signal's reason.
+ */
+export async function runInSlices<T>(work: Sliced<T>, sliceMs = 10, signal?: AbortSignal): Promise<T> {
   let started = Date.now();
   for (;;) {
+    if (signal?.aborted) {
+      work.return(undefined as T);
+      throw signal.reason;
+    }
     const step = work.next();
     if (step.done) return step.value;
     if (Date.now() - started >= sliceMs) {
