@@ -72,9 +72,10 @@ interface PublicationAt {
   publication: ObserverPublication;
 }
 
-const sameCounts = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 /** Layouts of periods kept tallied; each costs a pass over the cases to start, then only changes. */
 const MAX_TALLIES = 16;
+
+const sameCounts = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 interface FactsSnapshot {
   /** The statistics checkpoint the facts are complete up to; -1 before the first load. */
@@ -114,16 +115,16 @@ export class StatisticsReadModels {
     this.publicationStore = new PublicationStore(dataSource);
   }
 
-  /**
-   * Brings the observers' publication up to date (at start and as time passes, off any request):
-   * a period that has just ended, or a late event in an ended one, is solved here, so that an
-   * observer's question finds it ready.
-   */
   /** Stops any publication being computed (shutting down); askers waiting for it get an error. */
   stopPublishing(): void {
     this.stopping.abort(new Error('The statistics are shutting down'));
   }
 
+  /**
+   * Brings the observers' publication up to date (at start and as time passes, off any request):
+   * a period that has just ended, or a late event in an ended one, is solved here, so that an
+   * observer's question finds it ready.
+   */
   async prepareObserverPublication(now: Date, minCellCount: number): Promise<void> {
     const checkpoint = await this.checkpoint('statistics');
     await this.publication(await this.facts(checkpoint), checkpoint, now, minCellCount);
