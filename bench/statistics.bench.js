@@ -282,14 +282,16 @@ async function main() {
     med: await token(base, 'med-femke'),
   };
 
+  // Observers get whole ended periods only (rule 22): the running year's window becomes last year for them.
+  const lastYear = new Date().getFullYear() - 1;
   const statisticsQueries = [
-    '/api/statistics',
-    '/api/statistics?groupBy=quarter',
-    '/api/statistics?from=2020-01-01&to=2024-12-31&groupBy=quarter',
-    '/api/statistics?from=2025-01-01&groupBy=quarter',
-  ].flatMap((q) => [
+    ['/api/statistics'],
+    ['/api/statistics?groupBy=quarter'],
+    ['/api/statistics?from=2020-01-01&to=2024-12-31&groupBy=quarter'],
+    ['/api/statistics?from=2025-01-01&groupBy=quarter', `/api/statistics?year=${lastYear}&groupBy=quarter`],
+  ].flatMap(([q, forObserver = q]) => [
     [q, tokens.sec],
-    [q, tokens.obs],
+    [forObserver, tokens.obs],
   ]);
   // First answers: computed from the facts (the cache is empty).
   const cold = [];

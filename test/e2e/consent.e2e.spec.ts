@@ -1,3 +1,4 @@
+import { deadlineEndingAfterDays } from '../../libs/domain/src/time';
 import { ManualClock } from '../../libs/runtime/src/clock';
 import {
   CLAIMANT,
@@ -108,7 +109,10 @@ describe('consent (rules 6, 7, 8)', () => {
     const id = await toMediationEnded(t, 'no_agreement');
     await act(t, CLAIMANT, id, 'request-escalation', { route: 'binding_advice' });
     const answer = (await getCase(t, RESPONDENT, id)).deadlines.find((d: Body) => d.kind === 'escalation_answer');
-    expect(Date.parse(answer.dueAt) - clock.now().getTime()).toBe(14 * DAY_MS);
+    // Rule 21: 14 days, to the end of the last day in Amsterdam.
+    expect(answer.dueAt).toBe(deadlineEndingAfterDays(clock.now().toISOString(), 14));
+    expect(Date.parse(answer.dueAt) - clock.now().getTime()).toBeGreaterThanOrEqual(14 * DAY_MS);
+    expect(Date.parse(answer.dueAt) - clock.now().getTime()).toBeLessThan(15 * DAY_MS);
     clock.set(new Date(Date.parse(answer.dueAt) + 60_000));
     await t.scheduler().tick();
     const view = await getCase(t, CLAIMANT, id);

@@ -1,9 +1,11 @@
+import { deadlineEndingAfterDays } from '../../libs/domain/src/time';
 import { ManualClock } from '../../libs/runtime/src/clock';
 import {
   CLAIMANT,
   DAY_MS,
   SECRETARIAT,
   act,
+  deadlineOf,
   countOf,
   fileAndRegister,
   fileDispute,
@@ -18,14 +20,12 @@ import { eventually, newDataDir, removeDataDir, startTestApp, type TestApp } fro
 
 const T0 = '2025-03-03T09:00:00.000Z';
 
+/** Rule 21: a deadline of n days ends at 23:59:59.999 Amsterdam time on the n-th day after `from`. */
+const dueAfterDays = (from: number | string, days: number): number =>
+  Date.parse(deadlineEndingAfterDays(new Date(from).toISOString(), days));
+
 const missed = async (t: TestApp, id: string, kind?: string): Promise<Body[]> =>
   (await getTimeline(t, SECRETARIAT, id)).filter((e) => e.type === 'DeadlineMissed' && (!kind || e.data.kind === kind));
-
-const deadlineOf = async (t: TestApp, id: string, kind: string): Promise<Body> => {
-  const d = (await getCase(t, SECRETARIAT, id)).deadlines.find((x: Body) => x.kind === kind);
-  if (!d) throw new Error(`no ${kind} deadline on ${id}`);
-  return d;
-};
 
 describe('deadlines', () => {
   describe('the respondent’s answer, missed once and only once, also across a restart', () => {
@@ -45,14 +45,16 @@ describe('deadlines', () => {
     it('is due 14 days after registration and not missed before', async () => {
       id = (await fileAndRegister(t)).id;
       const deadline = await deadlineOf(t, id, 'respondent_answer');
-      expect(Date.parse(deadline.dueAt)).toBe(Date.parse(T0) + 14 * DAY_MS);
+      expect(Date.parse(deadline.dueAt)).toBe(dueAfterDays(T0, 14));
+      // Monday 3 March 2025 + 14 days, to the end of that day in Amsterdam (UTC+1 in winter).
+      expect(deadline.dueAt).toBe('2025-03-17T22:59:59.999Z');
       clock.set(new Date(Date.parse(T0) + 13 * DAY_MS));
       await t.scheduler().tick();
       expect(await missed(t, id)).toHaveLength(0);
     });
 
     it('past due, a tick records one DeadlineMissed; another tick none', async () => {
-      clock.set(new Date(Date.parse(T0) + 14 * DAY_MS + 3_600_000));
+      clock.set(new Date(dueAfterDays(T0, 14) + 3_600_000));
       await t.scheduler().tick();
       const events = await missed(t, id, 'respondent_answer');
       expect(events).toHaveLength(1);
@@ -96,11 +98,11 @@ describe('deadlines', () => {
         urgent: true,
         urgencyReason: 'The insurer announced a client stop from next month.',
       });
-      expect(Date.parse((await deadlineOf(t, id, 'respondent_answer')).dueAt)).toBe(Date.parse(T0) + 7 * DAY_MS);
+      expect(Date.parse((await deadlineOf(t, id, 'respondent_answer')).dueAt)).toBe(dueAfterDays(T0, 7));
       clock.set(new Date(Date.parse(T0) + 6 * DAY_MS));
       await t.scheduler().tick();
       expect(await missed(t, id)).toHaveLength(0);
-      clock.set(new Date(Date.parse(T0) + 7 * DAY_MS + 60_000));
+      clock.set(new Date(dueAfterDays(T0, 7) + 60_000));
       await t.scheduler().tick();
       expect(await missed(t, id, 'respondent_answer')).toHaveLength(1);
     });
@@ -121,7 +123,7 @@ describe('deadlines', () => {
     it('missed after a mediation without agreement closes the case without resolution', async () => {
       const id = await toMediationEnded(t, 'no_agreement');
       const deadline = await deadlineOf(t, id, 'escalation');
-      expect(Date.parse(deadline.dueAt)).toBe(clock.now().getTime() + 30 * DAY_MS);
+      expect(Date.parse(deadline.dueAt)).toBe(dueAfterDays(clock.now().getTime(), 30));
       clock.advanceDays(31);
       await t.scheduler().tick();
       const view = await getCase(t, CLAIMANT, id);
@@ -208,8 +210,8 @@ describe('deadlines', () => {
       const id = await toAwaitingNeutral(t);
       const nominatedAt = clock.now().getTime();
       await act(t, SECRETARIAT, id, 'nominate-neutrals', { neutralUserIds: ['med-femke'] });
-      expect(Date.parse((await deadlineOf(t, id, 'challenge')).dueAt)).toBe(nominatedAt + 7 * DAY_MS);
-      clock.set(new Date(nominatedAt + 7 * DAY_MS + 60_000));
+      expect(Date.parse((await deadlineOf(t, id, 'challenge')).dueAt)).toBe(dueAfterDays(nominatedAt, 7));
+      clock.set(new Date(dueAfterDays(nominatedAt, 7) + 60_000));
       expect((await getCase(t, CLAIMANT, id)).allowedActions).not.toContain('challenge-neutral');
       const res = await t.as(CLAIMANT).post(`/api/disputes/${id}/challenge-neutral`, { neutralUserId: 'med-femke', grounds: 'Late.' });
       expect(res.status).toBe(409);
@@ -241,7 +243,7 @@ describe('deadlines', () => {
     it('a missed information deadline is recorded once and the case stays awaiting information', async () => {
       const id = await fileDispute(t);
       await act(t, SECRETARIAT, id, 'request-information', { questions: 'Which tariff?' });
-      expect(Date.parse((await deadlineOf(t, id, 'information')).dueAt)).toBe(clock.now().getTime() + 14 * DAY_MS);
+      expect(Date.parse((await deadlineOf(t, id, 'information')).dueAt)).toBe(dueAfterDays(clock.now().getTime(), 14));
       clock.advanceDays(15);
       await Promise.all([t.scheduler().tick(), t.scheduler().tick()]);
       await t.scheduler().tick();
@@ -252,7 +254,7 @@ describe('deadlines', () => {
     it('the statement of defence is due 28 days after the statement of claim', async () => {
       const id = await toInProceedings(t);
       await act(t, CLAIMANT, id, 'submit-statement', { kind: 'statement_of_claim', text: 'Claim.' });
-      expect(Date.parse((await deadlineOf(t, id, 'statement_of_defence')).dueAt)).toBe(clock.now().getTime() + 28 * DAY_MS);
+      expect(Date.parse((await deadlineOf(t, id, 'statement_of_defence')).dueAt)).toBe(dueAfterDays(clock.now().getTime(), 28));
       clock.advanceDays(29);
       await t.scheduler().tick();
       expect(await missed(t, id, 'statement_of_defence')).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { amsterdamDay } from '../../libs/domain/src/decisions/amsterdam-time';
+import { amsterdamDay } from '../../libs/domain/src/time';
 import { ManualClock } from '../../libs/runtime/src/clock';
 import {
   act,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { amsterdamDay } from '../../libs/domain/src/decisions/amsterdam-time';
+import { amsterdamDay } from '../../libs/domain/src/time';
 import { JSON_ACTIONS } from '../../apps/api/src/disputes/action-table';
 import { act, nominate, toAwaitingNeutral, toInMediation, type Body } from '../e2e/support/dispute-fixtures';
 import { documentsPath, download, upload } from '../e2e/support/documents';

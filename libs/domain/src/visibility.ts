@@ -1,5 +1,5 @@
 import type { Actor } from './context';
-import { isPartyRole, sideOf } from './sides';
+import { isPartyRole, partyOrganisationIds, sideOf } from './sides';
 import type { DisputeState, DocumentOnCase, NeutralOnCase } from './state';
 
 export { sideOf } from './sides';
@@ -161,15 +161,34 @@ export const visibleEventData = (event: CaseEventRef, state: DisputeState, actor
 export const statisticsAudience = (actor: Actor): 'secretariat' | 'observer' | undefined =>
   actor.role === 'secretariat' || actor.role === 'observer' ? actor.role : undefined;
 
-/** The principals that may find the case in lists and search: `org:<id>` and `user:<id>`. */
+/**
+ * Whether the case is in the reader's list and search results: exactly when the reader may open
+ * the case as it is now (caseAccess: full, or a nominee's conflict check). A former neutral's
+ * record of their term is reached from the case itself, not listed: a list row shows the case as
+ * it is now, after their term.
+ */
+export const isListedFor = (state: DisputeState, actor: Actor): boolean => {
+  const { kind } = caseAccess(state, actor);
+  return kind === 'full' || kind === 'conflict_check';
+};
+
+/**
+ * The principals (`org:<id>`, `user:<id>`) the list index (case_access) holds for the case:
+ * isListedFor asked for everyone who ever had a part in it, so the list follows the case page's
+ * rules and nothing else. Every party role of an organisation sees the same (sideOf looks at the
+ * organisation only), so one stands for all.
+ */
 export const casePrincipals = (state: DisputeState): Set<string> => {
   const principals = new Set<string>();
   if (!state.exists) return principals;
-  for (const id of state.claimantOrganisationIds) principals.add(`org:${id}`);
-  if (state.filedOnBehalfBy) principals.add(`org:${state.filedOnBehalfBy}`);
-  if (respondentsInvited(state)) for (const id of state.respondentOrganisationIds) principals.add(`org:${id}`);
-  // Neutrals on the case now. A former neutral's record of their term is reached from the case
-  // itself, not listed: a list row shows the case as it is now, after their term.
-  for (const n of state.neutrals) if (n.status === 'nominated' || n.status === 'appointed') principals.add(`user:${n.userId}`);
+  const organisations = new Set([
+    ...partyOrganisationIds(state),
+    ...(state.formerClaimantOrganisationIds ?? []),
+    ...(state.formerRespondentOrganisationIds ?? []),
+  ]);
+  for (const id of organisations) {
+    if (isListedFor(state, { userId: `org:${id}`, role: 'provider', organisationId: id })) principals.add(`org:${id}`);
+  }
+  for (const n of state.neutrals) if (isListedFor(state, { userId: n.userId, role: n.role })) principals.add(`user:${n.userId}`);
   return principals;
 };

@@ -1,4 +1,4 @@
-import { formatDutchDate, formatDutchDateTime, formatEuro, readPersonInstant } from '../src/time';
+import { formatDutchDate, formatDutchDateTime, formatEuro, readPersonInstant, toAmsterdamIso } from '../src/time';
 
 describe('rule 21: what people write is read in Amsterdam', () => {
   it.each([
@@ -34,5 +34,20 @@ describe('Dutch formatting for messages and the portal', () => {
   it('shows euro amounts from cents', () => {
     expect(formatEuro(123456).replace(/\s/g, ' ')).toBe('€ 1.234,56');
     expect(formatEuro(5).replace(/\s/g, ' ')).toBe('€ 0,05');
+  });
+});
+
+describe('rule 21: instants shown in Amsterdam time with their offset', () => {
+  it.each([
+    ['2025-03-17T22:59:59.999Z', '2025-03-17T23:59:59.999+01:00'], // winter time
+    ['2025-04-11T21:59:59.999Z', '2025-04-11T23:59:59.999+02:00'], // summer time
+    ['2025-03-30T00:59:59.000Z', '2025-03-30T01:59:59.000+01:00'], // the last second before the clocks go forward
+    ['2025-03-30T01:00:00.000Z', '2025-03-30T03:00:00.000+02:00'], // and the first after
+    ['2025-10-26T00:30:00.000Z', '2025-10-26T02:30:00.000+02:00'], // 02:30 the first time in autumn
+    ['2025-10-26T01:30:00.000Z', '2025-10-26T02:30:00.000+01:00'], // and the second time
+    ['2025-12-31T23:30:00.000Z', '2026-01-01T00:30:00.000+01:00'], // already the next year in Amsterdam
+  ])('%s is %s', (utc, local) => {
+    expect(toAmsterdamIso(utc)).toBe(local);
+    expect(new Date(local).toISOString()).toBe(utc); // the same instant
   });
 });

@@ -1,6 +1,15 @@
-import { canSeeDocument, canSeeSessionNotes, foldEvents, isCaseVisibleTo, sideOf, type DisputeEvent } from '../src';
+import {
+  canSeeDocument,
+  canSeeSessionNotes,
+  caseAccess,
+  casePrincipals,
+  foldEvents,
+  isCaseVisibleTo,
+  sideOf,
+  type DisputeEvent,
+} from '../src';
 import { actor, DISPUTE_ID, story, SYSTEM } from './support/given';
-import { escalated, filed, inMediation, nominated } from './support/scenarios';
+import { escalated, filed, inMediation, nominated, registered } from './support/scenarios';
 
 const SHA = 'b'.repeat(64);
 const withDocs = (base: DisputeEvent[]) =>
@@ -86,5 +95,63 @@ describe('visibility', () => {
       nominated(),
     );
     expect(canSeeSessionNotes(foldEvents(lapsed, DISPUTE_ID), actor('med-femke'))).toBe(false);
+  });
+});
+
+describe('the list and search follow the case page (one rule set)', () => {
+  const everyone = ['prov-anna', 'prov-chantal', 'ins-carla', 'ins-dirk', 'assoc-eva', 'med-femke', 'med-gerrit', 'sec-jan'];
+  /** The readers whose principal the list index holds (the secretariat lists every case). */
+  const listed = (s: ReturnType<typeof foldEvents>): string[] => {
+    const principals = casePrincipals(s);
+    return everyone.filter((who) => {
+      const a = actor(who);
+      return (
+        a.role === 'secretariat' ||
+        principals.has(`user:${a.userId}`) ||
+        (a.organisationId !== undefined && principals.has(`org:${a.organisationId}`))
+      );
+    });
+  };
+  /** The readers who may open the case as it is now (caseAccess full or conflict check). */
+  const opening = (s: ReturnType<typeof foldEvents>): string[] =>
+    everyone.filter((who) => ['full', 'conflict_check'].includes(caseAccess(s, actor(who)).kind));
+
+  it('a respondent that declined drops out of the list once the claimant goes on without it (rule 6)', () => {
+    const base = story(
+      [
+        ['ins-carla', { type: 'accept-submission', route: 'mediation' }],
+        ['ins-dirk', { type: 'decline-submission', reason: 'Not our contract' }],
+      ],
+      registered(filed({ respondentOrganisationIds: ['org-zv-noord', 'org-zv-zuid'] })),
+    );
+    expect(listed(foldEvents(base, DISPUTE_ID))).toContain('ins-dirk'); // still a respondent until the claimant chooses
+    const on = foldEvents(story([['prov-anna', { type: 'continue-with-respondents' }]], base), DISPUTE_ID);
+    expect(listed(on)).toEqual(['prov-anna', 'ins-carla', 'sec-jan']);
+    expect(listed(on)).toEqual(opening(on));
+  });
+
+  it('a member that withdrew its participation drops out of the list (rule 9)', () => {
+    const collective = filed({ claimantOrganisationIds: ['org-fysio-delinde', 'org-ggz-praktijk-oost'] }, 'assoc-eva');
+    const left = foldEvents(story([['prov-anna', { type: 'withdraw-participation' }]], registered(collective)), DISPUTE_ID);
+    expect(listed(left)).toEqual(['prov-chantal', 'ins-carla', 'assoc-eva', 'sec-jan']);
+    expect(listed(left)).toEqual(opening(left));
+  });
+
+  it('nominees are listed; a neutral whose nomination lapsed is not (rules 2, 3)', () => {
+    const s = foldEvents(nominated(), DISPUTE_ID);
+    expect(listed(s)).toEqual(['prov-anna', 'ins-carla', 'med-femke', 'sec-jan']);
+    expect(listed(s)).toEqual(opening(s));
+    const lapsed = foldEvents(
+      story(
+        [
+          ['prov-anna', { type: 'challenge-neutral', neutralUserId: 'med-femke', grounds: 'Worked for the insurer last year.' }],
+          ['sec-jan', { type: 'decide-challenge', neutralUserId: 'med-femke', upheld: true }],
+        ],
+        nominated(),
+      ),
+      DISPUTE_ID,
+    );
+    expect(listed(lapsed)).toEqual(['prov-anna', 'ins-carla', 'sec-jan']);
+    expect(listed(lapsed)).toEqual(opening(lapsed));
   });
 });

@@ -1,13 +1,5 @@
-import {
-  buildObserverPublication,
-  computeStatistics,
-  linearSolver,
-  type LinearSolver,
-  periodsOf,
-  windowOf,
-  type CalendarDate,
-  type GroupBy,
-} from '../src/statistics';
+import { buildObserverPublication, computeStatistics, linearSolver, type LinearSolver, periodsOf, windowOf } from '../src/statistics';
+import { observerQueries } from './support/observer-queries';
 import { randomHistory, type RandomHistory } from './support/random-case-facts';
 import { StatisticsAttacker, type CellRange, type PublishedTable } from './support/statistics-attacker';
 
@@ -22,37 +14,10 @@ const K = 5;
 /** Every period of the histories has ended. */
 const NOW = new Date('2018-01-15T12:00:00Z');
 
-/** Every question an observer may ask: whole years (by year or by quarter), single quarters, runs of whole years. */
-function observerQueries(): { from: CalendarDate; to: CalendarDate; groupBy: GroupBy; scope: string }[] {
-  const queries: { from: CalendarDate; to: CalendarDate; groupBy: GroupBy; scope: string }[] = [];
-  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-    for (let last = y; last <= LAST_YEAR; last++) {
-      for (const groupBy of ['year', 'quarter'] as const) {
-        queries.push({
-          from: { year: y, month: 1, day: 1 },
-          to: { year: last, month: 12, day: 31 },
-          groupBy,
-          scope: last === y ? String(y) : `${y}..${last}`,
-        });
-      }
-    }
-    for (let q = 1; q <= 4; q++) {
-      const lastDay = [31, 30, 30, 31][q - 1];
-      queries.push({
-        from: { year: y, month: q * 3 - 2, day: 1 },
-        to: { year: y, month: q * 3, day: lastDay },
-        groupBy: 'quarter',
-        scope: `${y}-Q${q}`,
-      });
-    }
-  }
-  return queries;
-}
-
 /** Every table as the API computes it (StatisticsReadModels.statisticsAnswer): for an observer, or every cell. */
 function publishAll(solver: LinearSolver, history: RandomHistory, audience: 'observer' | 'secretariat'): PublishedTable[] {
   const publication = audience === 'observer' ? buildObserverPublication(solver, history.facts, history.missedAt, NOW, K) : undefined;
-  return observerQueries().map((q) => {
+  return observerQueries(FIRST_YEAR, LAST_YEAR).map((q) => {
     const result = computeStatistics(history.facts, history.missedAt, {
       window: windowOf(q.from, q.to),
       periods: periodsOf(q.from, q.to, q.groupBy),

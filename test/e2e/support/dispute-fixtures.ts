@@ -69,6 +69,13 @@ export async function getCase(api: Api, userId: string, id: string, query = ''):
   return must(await api.as(userId).get(`${disputePath(id)}${query}`), 200, `GET case as ${userId}`).body;
 }
 
+/** The case's (first) deadline of this kind, as the secretariat sees it. */
+export async function deadlineOf(api: Api, id: string, kind: string): Promise<Body> {
+  const d = (await getCase(api, SECRETARIAT, id)).deadlines.find((x: Body) => x.kind === kind);
+  if (!d) throw new Error(`no ${kind} deadline on ${id}`);
+  return d;
+}
+
 export async function getTimeline(api: Api, userId: string, id: string): Promise<Body[]> {
   const res = must(await api.as(userId).get(`${disputePath(id)}/timeline`), 200, `GET timeline as ${userId}`);
   // The timeline may come as a bare array or wrapped in { items }.

@@ -7,7 +7,7 @@ import { procedureStageOf } from '../evolve';
 import { appointedNeutrals, nominatedNeutrals, sideOf } from '../sides';
 import type { Deadline, DisputeState, NeutralOnCase } from '../state';
 import { NEW_FACTS_CHALLENGE_DAYS, type NeutralRole, type NeutralTermEndReason, type Route } from '../vocabulary';
-import { amsterdamDay, daysBetween, dutchDay, dutchMoment, englishMoment } from './amsterdam-time';
+import { amsterdamDay, calendarDaysBetween, formatDutchDate, formatDutchDateTime, formatEnglishDateTime } from '../time';
 import { requireOpenCase, requireParty, requireSecretariat, requireStatus } from './guards';
 import { newDeadline } from './new-deadline';
 import type { ActionRule, GuardContext } from './rule';
@@ -255,8 +255,8 @@ const guardChallenge = (state: DisputeState, g: GuardContext) => {
 const challengePeriodOver = (state: DisputeState) => {
   const deadline = currentChallengeDeadline(state);
   return conflict('challenge_period_over', {
-    en: `The period to challenge the nomination ended${deadline ? ` on ${englishMoment(deadline.dueAt)}` : ''}. If facts came to light later, you can still challenge after the appointment.`,
-    nl: `De termijn om bezwaar te maken tegen de voordracht is voorbij${deadline ? ` (op ${dutchMoment(deadline.dueAt)})` : ''}. Hoort u later nieuwe feiten? Dan kunt u na de benoeming nog bezwaar maken.`,
+    en: `The period to challenge the nomination ended${deadline ? ` on ${formatEnglishDateTime(deadline.dueAt)}` : ''}. If facts came to light later, you can still challenge after the appointment.`,
+    nl: `De termijn om bezwaar te maken tegen de voordracht is voorbij${deadline ? ` (op ${formatDutchDateTime(deadline.dueAt)})` : ''}. Hoort u later nieuwe feiten? Dan kunt u na de benoeming nog bezwaar maken.`,
   });
 };
 
@@ -315,14 +315,14 @@ function requireNewFacts(c: ChallengeNeutral, state: DisputeState, ctx: Decision
   const periodEnd = currentChallengeDeadline(state)?.closedAt;
   if (periodEnd && since < amsterdamDay(periodEnd)!) {
     throw invalid('factsKnownSince', 'known_before_appointment', {
-      en: `You knew these facts before the challenge period ended (${englishMoment(periodEnd)}); a challenge on them had to be made then.`,
-      nl: `U kende deze feiten al voordat de termijn voor bezwaar afliep (${dutchMoment(periodEnd)}). Bezwaar op grond van die feiten had toen gemaakt moeten worden.`,
+      en: `You knew these facts before the challenge period ended (${formatEnglishDateTime(periodEnd)}); a challenge on them had to be made then.`,
+      nl: `U kende deze feiten al voordat de termijn voor bezwaar afliep (${formatDutchDateTime(periodEnd)}). Bezwaar op grond van die feiten had toen gemaakt moeten worden.`,
     });
   }
-  if (daysBetween(since, today) > NEW_FACTS_CHALLENGE_DAYS) {
+  if (calendarDaysBetween(since, today) > NEW_FACTS_CHALLENGE_DAYS) {
     throw conflict('new_facts_too_late', {
       en: `A challenge on new facts must be made within ${NEW_FACTS_CHALLENGE_DAYS} days of learning them; you know them since ${since}.`,
-      nl: `Bezwaar op grond van nieuwe feiten moet binnen ${NEW_FACTS_CHALLENGE_DAYS} dagen nadat u ze hoorde. U kent ze al sinds ${dutchDay(since)}; die termijn is voorbij.`,
+      nl: `Bezwaar op grond van nieuwe feiten moet binnen ${NEW_FACTS_CHALLENGE_DAYS} dagen nadat u ze hoorde. U kent ze al sinds ${formatDutchDate(since)}; die termijn is voorbij.`,
     });
   }
   return c.factsKnownSince as string;
@@ -388,8 +388,8 @@ export const appointNeutrals: ActionRule<AppointNeutrals> = {
     const running = challengePeriodRunning(state, g.now);
     if (running && !everyPartyWaived(state)) {
       throw conflict('challenge_period_open', {
-        en: `The parties may challenge the nomination until ${englishMoment(running.dueAt)}. Appoint after that, or as soon as every party has waived its right to challenge.`,
-        nl: `De partijen kunnen nog tot ${dutchMoment(running.dueAt)} bezwaar maken tegen de voordracht. Benoem daarna, of zodra alle partijen hebben laten weten dat ze geen bezwaar maken.`,
+        en: `The parties may challenge the nomination until ${formatEnglishDateTime(running.dueAt)}. Appoint after that, or as soon as every party has waived its right to challenge.`,
+        nl: `De partijen kunnen nog tot ${formatDutchDateTime(running.dueAt)} bezwaar maken tegen de voordracht. Benoem daarna, of zodra alle partijen hebben laten weten dat ze geen bezwaar maken.`,
       });
     }
   },

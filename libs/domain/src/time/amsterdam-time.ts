@@ -64,6 +64,32 @@ export function amsterdamDateOf(at: Date | string): { year: number; month: numbe
   return { year: w.year, month: w.month, day: w.day };
 }
 
+/** The Amsterdam calendar day of an instant, or a plain date as it is, as YYYY-MM-DD; undefined if unreadable. */
+export function amsterdamDay(value: string): string | undefined {
+  const date = DATE.exec(value);
+  if (date) return calendarDate(Number(date[1]), Number(date[2]), Number(date[3])) ? value : undefined;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) return undefined;
+  const { year, month, day } = amsterdamDateOf(new Date(t));
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whole calendar days from day `from` to day `to` (both YYYY-MM-DD). */
+export const calendarDaysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+
+/** The instant as Amsterdam wall-clock time with its offset, for people to read: 2026-12-12T23:59:59.999+01:00. */
+export function toAmsterdamIso(at: Date | string): string {
+  const t = new Date(at).getTime();
+  const w = wallClock(t);
+  const offsetMinutes = Math.round(offsetAt(t) / 60_000);
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+  const ms = ((t % 1000) + 1000) % 1000;
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}.${pad(ms, 3)}${offset}`;
+}
+
 /** How a plain calendar date is read: the start of that day (a session) or its end (a deadline, asOf). */
 export type DateOnlyMeans = 'start_of_day' | 'end_of_day';
 

@@ -2,6 +2,7 @@ import { InitialReadModels1764028800000 } from './1764028800000-initial-read-mod
 import { StatisticsReadModels1764115200000 } from './1764115200000-statistics-read-models';
 import { NotificationOutbox1764201600000 } from './1764201600000-notification-outbox';
 import { Webhooks1764288000000 } from './1764288000000-webhooks';
+import { StatisticsPublications1764374400000 } from './1764374400000-statistics-publications';
 
 /** Every read-model migration, oldest first. Add new ones at the end; never edit a shipped one. */
 export const READ_MODEL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const READ_MODEL_MIGRATIONS = [
   StatisticsReadModels1764115200000,
   NotificationOutbox1764201600000,
   Webhooks1764288000000,
+  StatisticsPublications1764374400000,
 ];

@@ -278,7 +278,7 @@ export function countFigures(facts: Iterable<CaseFacts>, missedAt: Iterable<stri
 }
 
 /** A tally's counts with the stock per period and the whole window filled in (a copy: the tally stays as it is). */
-function countsOfTally(tally: StatisticsTally): CountedFigures {
+export function countsOfTally(tally: StatisticsTally): CountedFigures {
   const P = tally.periods.length;
   const overall = P; // scope index of the whole window
   // A copy: the stock and the overall cells are written below, the tally stays as it is.

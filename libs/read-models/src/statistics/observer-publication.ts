@@ -1,8 +1,9 @@
 import type { CaseFacts } from './case-facts';
 import { ADDITIVE_CELLS, BREAKDOWNS, COUNT_CELLS, SCOPE_RELATIONS, cell } from './cells';
 import { countFigures } from './compute-statistics';
+import type { Period } from './periods';
 import { publishedScopes, type PublishedScope } from './published-scopes';
-import { auditWithheld, type LinearRelation, type LinearSolver } from './suppression-audit';
+import { auditWithheld, runToEnd, type LinearRelation, type LinearSolver, type Sliced } from './suppression-audit';
 
 // Rule 22: what observers are shown. Every published period (each ended quarter, each ended
 // year) is one scope; the suppression is decided once for all of them, so every table an
@@ -16,6 +17,12 @@ import { auditWithheld, type LinearRelation, type LinearSolver } from './suppres
 // wherever a withheld count of 1..k-1 could not still be anything from 1 to k-1, one more cell of the new
 // period that shares an identity with it is withheld, until the audit passes. Withholding every
 // cell of the new period always passes (its unknowns then absorb any identity), so this ends.
+//
+// Because each step only ever withholds cells of its own period, the choice for a period depends
+// on the counts up to and including it, nothing later. So a publication computed before is kept
+// for every period whose counts (and those of all earlier periods) are unchanged, and the work
+// resumes at the first period a late event touched, or at the period that has just ended: the
+// result is the same as computing everything again (a unit test checks this).
 
 const C = COUNT_CELLS.length;
 
@@ -36,22 +43,39 @@ interface Relation extends LinearRelation {
   activeAt: number;
 }
 
+/** The whole publication in one go (tests, the attacker model); `previous` as in publishScopes. */
 export function buildObserverPublication(
   solver: LinearSolver,
   facts: Iterable<CaseFacts>,
   missedAt: Iterable<string>,
   now: Date,
   k: number,
+  previous?: ObserverPublication,
 ): ObserverPublication {
   const scopes = publishedScopes(now);
+  return runToEnd(publishScopes(solver, scopes, scopeValues([...facts], [...missedAt], scopes), k, previous));
+}
+
+/**
+ * The publication of `scopes` (publishedScopes) with their counts `values` (scope-major), sliced
+ * (see Sliced). Periods of `previous` whose counts, and all earlier ones', are unchanged keep
+ * their withheld cells without any solving.
+ */
+export function* publishScopes(
+  solver: LinearSolver,
+  scopes: PublishedScope[],
+  values: Float64Array,
+  k: number,
+  previous?: ObserverPublication,
+): Sliced<ObserverPublication> {
   const S = scopes.length;
-  const values = scopeValues([...facts], [...missedAt], scopes);
   const relations = publicationRelations(scopes);
   const withheld = new Uint8Array(S * C);
   const relationsOf: number[][] = Array.from({ length: S * C }, () => []);
   const passed = new Set<string>();
   let nextRelation = 0;
   let first = 0;
+  let reusing = previous !== undefined && previous.minCellCount === k;
   while (first < S) {
     // One step: a quarter, with its year when it is the fourth.
     const last = scopes[first].kind === 'quarter' && first + 1 < S && scopes[first + 1].kind === 'year' ? first + 1 : first;
@@ -59,12 +83,25 @@ export function buildObserverPublication(
       for (const c of relations[nextRelation].cells) relationsOf[c].push(nextRelation);
       nextRelation++;
     }
+    if (reusing) {
+      const kept = scopes.slice(first, last + 1).map((scope, i) => {
+        const before = previous!.scopes.get(scope.label);
+        const current = values.subarray((first + i) * C, (first + i + 1) * C);
+        return before && before.values.length === C && before.values.every((v, c) => v === current[c]) ? before : undefined;
+      });
+      if (kept.every((before) => before !== undefined)) {
+        kept.forEach((before, i) => withheld.set(before!.withheld, (first + i) * C));
+        first = last + 1;
+        continue;
+      }
+      reusing = false;
+    }
     const isNew = (c: number): boolean => c >= first * C && c < (last + 1) * C;
     for (let c = first * C; c < (last + 1) * C; c++) if (values[c] > 0 && values[c] < k) withheld[c] = 1;
     let exhausted = false;
     for (;;) {
       completeIdentities(values, withheld, relations.slice(0, nextRelation), isNew, k);
-      const narrowed = auditWithheld(solver, values, withheld, relations, relationsOf, k, passed);
+      const narrowed = yield* auditWithheld(solver, values, withheld, relations, relationsOf, k, passed);
       if (narrowed.length === 0) break;
       let added = 0;
       for (const { cell: c } of narrowed) {
@@ -91,22 +128,21 @@ export function buildObserverPublication(
   return { minCellCount: k, scopes: published };
 }
 
-/** The counts of every published scope, scope-major: cheap, and equal as long as the past is unchanged. */
-export function publishedValues(facts: Iterable<CaseFacts>, missedAt: Iterable<string>, now: Date): Float64Array {
-  return scopeValues([...facts], [...missedAt], publishedScopes(now));
-}
-
 /** The counts of every scope, scope-major. */
 function scopeValues(facts: CaseFacts[], missedAt: string[], scopes: PublishedScope[]): Float64Array {
+  return publishedScopeValues(scopes, (periods) => countFigures(facts, missedAt, periods).counts);
+}
+
+/**
+ * The counts of every scope, scope-major, from `count`: the counts (countFigures layout) over a
+ * run of periods. The read side passes tallies it keeps current, so this costs no pass over the cases.
+ */
+export function publishedScopeValues(scopes: PublishedScope[], count: (periods: Period[]) => Float64Array): Float64Array {
   const values = new Float64Array(scopes.length * C);
   for (const kind of ['quarter', 'year'] as const) {
     const indices = scopes.map((s, i) => (s.kind === kind ? i : -1)).filter((i) => i >= 0);
     if (indices.length === 0) continue;
-    const { counts } = countFigures(
-      facts,
-      missedAt,
-      indices.map((i) => scopes[i].period),
-    );
+    const counts = count(indices.map((i) => scopes[i].period));
     indices.forEach((scope, p) => values.set(counts.subarray(p * C, (p + 1) * C), scope * C));
   }
   return values;

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
-import { statisticsFromTally, StatisticsTally, type Audience, type StatisticsResult } from './compute-statistics';
+import { countsOfTally, statisticsFromTally, StatisticsTally, type Audience, type StatisticsResult } from './compute-statistics';
 import { daysBetween } from './percentile';
-import { buildObserverPublication, publishedValues, type ObserverPublication } from './observer-publication';
+import { publishedScopeValues, publishScopes, type ObserverPublication } from './observer-publication';
 import { periodsOf, windowOf, type CalendarDate, type GroupBy, type Period } from './periods';
-import { lastPublishedLabel } from './published-scopes';
-import { linearSolver, type LinearSolver } from './suppression-audit';
+import { PublicationStore } from './publication-store';
+import { lastPublishedLabel, publishedScopes } from './published-scopes';
+import { linearSolver, runInSlices } from './suppression-audit';
 
 export interface StatisticsQuery {
   from: CalendarDate;
@@ -62,8 +63,19 @@ export interface CaseloadDeadline {
 }
 
 const MAX_CACHED_ANSWERS = 64;
+
+/** The observers' publication as known at a statistics checkpoint, with the counts it was decided for. */
+interface PublicationAt {
+  key: string;
+  checkpoint: number;
+  values: Float64Array;
+  publication: ObserverPublication;
+}
+
 /** Layouts of periods kept tallied; each costs a pass over the cases to start, then only changes. */
 const MAX_TALLIES = 16;
+
+const sameCounts = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 interface FactsSnapshot {
   /** The statistics checkpoint the facts are complete up to; -1 before the first load. */
@@ -92,9 +104,31 @@ export class StatisticsReadModels {
   /** Tallies per layout of periods (question asked), kept current with the snapshot. */
   private readonly tallies = new Map<string, StatisticsTally>();
   private refreshing: Promise<void> | undefined;
-  private published: { key: string; checkpoint: number; values: Float64Array; publication: ObserverPublication } | undefined;
+  private published: PublicationAt | undefined;
+  /** The publication being computed, for the counts it is computed from: later askers wait for it. */
+  private publishing: { key: string; values: Float64Array; done: Promise<ObserverPublication> } | undefined;
+  private readonly publicationStore: PublicationStore;
+  /** Aborted on stop: a computation under way ends at its next pause instead of running on. */
+  private readonly stopping = new AbortController();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.publicationStore = new PublicationStore(dataSource);
+  }
+
+  /** Stops any publication being computed (shutting down); askers waiting for it get an error. */
+  stopPublishing(): void {
+    this.stopping.abort(new Error('The statistics are shutting down'));
+  }
+
+  /**
+   * Brings the observers' publication up to date (at start and as time passes, off any request):
+   * a period that has just ended, or a late event in an ended one, is solved here, so that an
+   * observer's question finds it ready.
+   */
+  async prepareObserverPublication(now: Date, minCellCount: number): Promise<void> {
+    const checkpoint = await this.checkpoint('statistics');
+    await this.publication(await this.facts(checkpoint), checkpoint, now, minCellCount);
+  }
 
   async statistics(query: StatisticsQuery): Promise<StatisticsResult> {
     return (await this.statisticsAnswer(query)).result;
@@ -117,8 +151,7 @@ export class StatisticsReadModels {
     const periods = periodsOf(query.from, query.to, query.groupBy);
     const snapshot = await this.facts(checkpoint);
     // The counts come from the tally for everyone; observers' withheld cells from the publication.
-    const publication =
-      query.audience === 'observer' ? this.publication(await linearSolver(), snapshot, checkpoint, now, query.minCellCount) : undefined;
+    const publication = query.audience === 'observer' ? await this.publication(snapshot, checkpoint, now, query.minCellCount) : undefined;
     const result = statisticsFromTally(this.tallyFor(periods, snapshot), {
       window,
       periods,
@@ -132,24 +165,49 @@ export class StatisticsReadModels {
   }
 
   /**
-   * The observers' publication at this checkpoint (every ended period and what is withheld in it),
-   * computed once and shared by every observer answer until a new event or a new period ends.
+   * The observers' publication at this checkpoint (every ended period and what is withheld in it).
+   * Each ended period is solved once: new events almost never change ended periods, and when every
+   * published count is as before the publication is too. Otherwise only the periods from the first
+   * changed one on are solved again (publishScopes), in slices so other requests are answered
+   * meanwhile, and the result is stored for the next start.
    */
-  private publication(solver: LinearSolver, snapshot: FactsSnapshot, checkpoint: number, now: Date, k: number): ObserverPublication {
+  private async publication(snapshot: FactsSnapshot, checkpoint: number, now: Date, k: number): Promise<ObserverPublication> {
     const key = JSON.stringify([lastPublishedLabel(now), k]);
-    if (this.published?.key === key && this.published.checkpoint === checkpoint) return this.published.publication;
-    // New events almost never change ended periods: when every published count is as before, the
-    // withheld cells are too, and the audit need not run again.
-    const values = publishedValues(snapshot.facts.values(), snapshot.missed.values(), now);
-    const same =
-      this.published?.key === key &&
-      this.published.values.length === values.length &&
-      this.published.values.every((v, i) => v === values[i]);
-    const publication = same
-      ? this.published!.publication
-      : buildObserverPublication(solver, snapshot.facts.values(), snapshot.missed.values(), now, k);
-    this.published = { key, checkpoint, values, publication };
-    return publication;
+    const known = this.published;
+    if (known?.key === key && known.checkpoint === checkpoint) return known.publication;
+    // From the tallies kept current with the facts: no pass over the cases.
+    const scopes = publishedScopes(now);
+    const values = publishedScopeValues(scopes, (periods) => countsOfTally(this.tallyFor(periods, snapshot)).counts);
+    if (known?.key === key && sameCounts(known.values, values)) {
+      this.remember({ ...known, checkpoint });
+      return known.publication;
+    }
+    const running = this.publishing;
+    if (running?.key === key && sameCounts(running.values, values)) {
+      const publication = await running.done;
+      this.remember({ key, checkpoint, values, publication });
+      return publication;
+    }
+    const done = (async () => {
+      const previous = known?.publication ?? (await this.publicationStore.load(k));
+      const publication = await runInSlices(publishScopes(await linearSolver(), scopes, values, k, previous), 10, this.stopping.signal);
+      // Only a head start for the next process start: an answer does not wait for it or fail with it.
+      this.publicationStore.save(publication).catch(() => undefined);
+      return publication;
+    })();
+    this.publishing = { key, values, done };
+    try {
+      const publication = await done;
+      this.remember({ key, checkpoint, values, publication });
+      return publication;
+    } finally {
+      if (this.publishing?.done === done) this.publishing = undefined;
+    }
+  }
+
+  /** Keeps the newest publication: one computed from older facts never replaces a newer one. */
+  private remember(at: PublicationAt): void {
+    if (!this.published || this.published.key !== at.key || this.published.checkpoint <= at.checkpoint) this.published = at;
   }
 
   /** Mediations concluded in the window, oldest first; only `mediatorUserId`'s when given. */

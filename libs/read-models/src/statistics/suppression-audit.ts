@@ -24,11 +24,46 @@ export interface Narrowed {
 }
 
 /**
+ * A computation that pauses (yields) after every solve, so a caller can run it in slices and let
+ * the server answer requests in between; `runToEnd` runs it at once. Its return value is the result.
+ */
+export type Sliced<T> = Generator<void, T, void>;
+
+/** Runs a sliced computation to its end in one go. */
+export function runToEnd<T>(work: Sliced<T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs a sliced computation in slices of about `sliceMs`, giving the event loop a turn between
+ * them. When `signal` is aborted it stops at the next pause (the solver's models are freed) and
+ * rejects with the signal's reason.
+ */
+export async function runInSlices<T>(work: Sliced<T>, sliceMs = 10, signal?: AbortSignal): Promise<T> {
+  let started = Date.now();
+  for (;;) {
+    if (signal?.aborted) {
+      work.return(undefined as T);
+      throw signal.reason;
+    }
+    const step = work.next();
+    if (step.done) return step.value;
+    if (Date.now() - started >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      started = Date.now();
+    }
+  }
+}
+
+/**
  * Audits the withheld cells whose group of connected unknowns contains a cell of `mustCheck`
  * (all when undefined). `values` are the true counts: they are one feasible point, so they already
  * show each cell at its own value. `passed` remembers groups found safe (keyed by their program).
  */
-export function auditWithheld(
+export function* auditWithheld(
   solver: LinearSolver,
   values: ArrayLike<number>,
   withheld: Uint8Array,
@@ -36,7 +71,7 @@ export function auditWithheld(
   relationsOf: readonly (readonly number[])[],
   k: number,
   passed: Set<string>,
-): Narrowed[] {
+): Sliced<Narrowed[]> {
   const hidden: number[] = [];
   for (let i = 0; i < withheld.length; i++) if (withheld[i]) hidden.push(i);
   // Groups of withheld cells tied by a relation (union-find).
@@ -69,14 +104,14 @@ export function auditWithheld(
     group.relations.sort((a, b) => a - b);
     const key = `${group.cells.join(',')}|${group.relations.join(',')}`;
     if (passed.has(key)) continue;
-    const found = auditGroup(solver, values, withheld, relations, group.cells, group.relations, k);
+    const found = yield* auditGroup(solver, values, withheld, relations, group.cells, group.relations, k);
     if (found.length === 0) passed.add(key);
     narrowed.push(...found);
   }
   return narrowed;
 }
 
-function auditGroup(
+function* auditGroup(
   solver: LinearSolver,
   values: ArrayLike<number>,
   withheld: Uint8Array,
@@ -84,7 +119,7 @@ function auditGroup(
   cells: readonly number[],
   relationIds: readonly number[],
   k: number,
-): Narrowed[] {
+): Sliced<Narrowed[]> {
   // Column j is cells[j]; one row per relation, published cells moved to the right-hand side.
   const column = new Map(cells.map((c, j) => [c, j]));
   const rows = relationIds.map((r, i) => {
@@ -138,10 +173,19 @@ function auditGroup(
     const needLow = (): number[] => small.filter((j) => low[j] > 1);
     const needHigh = (): number[] => small.filter((j) => high[j] < k - 1);
     // One program for all of them at once usually shows most cells at an extreme; the rest alone.
+    // A pause after each solve: a caller running this in slices keeps the server answering.
     if (needLow().length > 1) extreme(needLow(), 'minimize');
+    yield;
     if (needHigh().length > 1) extreme(needHigh(), 'maximize');
-    for (const j of needLow()) if (extreme([j], 'minimize') > 1) narrowed.push({ cell: cells[j], side: 'lo' });
-    for (const j of needHigh()) if (extreme([j], 'maximize') < k - 1) narrowed.push({ cell: cells[j], side: 'hi' });
+    yield;
+    for (const j of needLow()) {
+      if (extreme([j], 'minimize') > 1) narrowed.push({ cell: cells[j], side: 'lo' });
+      yield;
+    }
+    for (const j of needHigh()) {
+      if (extreme([j], 'maximize') < k - 1) narrowed.push({ cell: cells[j], side: 'hi' });
+      yield;
+    }
   } finally {
     relaxed.model.dispose();
     integral?.model.dispose();

@@ -35,6 +35,10 @@ function wholeNumber(min: number, max: number, fallback: number) {
     .default(fallback);
 }
 
+/** A deadline's length in days (1 to 365), defaulting to the domain's policy for that kind. */
+const deadlineDays = (kind: keyof typeof DEFAULT_POLICIES.deadlineDays, description: string) =>
+  wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays[kind]).describe(description);
+
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
   return z.enum(values, { error: (issue) => `must be one of ${values.join(', ')}, got "${String(issue.input)}"` }).default(fallback);
 }
@@ -180,34 +184,25 @@ export function settingsSchema(cwd: string) {
     STATISTICS_MIN_CELL_COUNT: wholeNumber(1, 1000, 5).describe(
       'Observers see statistics cells counting fewer cases than this as empty (small-cell suppression).',
     ),
-    DEADLINE_DAYS_INFORMATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.information).describe(
-      'Days the claimant has to supply requested information.',
-    ),
-    DEADLINE_DAYS_RESPONDENT_ANSWER: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.respondent_answer).describe(
-      'Days the respondent has to accept or decline the procedure.',
-    ),
-    DEADLINE_DAYS_CHALLENGE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.challenge).describe(
-      'Days the parties have to challenge a nominated neutral.',
-    ),
-    DEADLINE_DAYS_STATEMENT_OF_DEFENCE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.statement_of_defence).describe(
-      'Days the respondent has for the statement of defence.',
-    ),
-    DEADLINE_DAYS_ESCALATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.escalation).describe(
-      'Days after a failed mediation in which a party may escalate.',
-    ),
+    DEADLINE_DAYS_INFORMATION: deadlineDays('information', 'Days the claimant has to supply requested information.'),
+    DEADLINE_DAYS_RESPONDENT_ANSWER: deadlineDays('respondent_answer', 'Days the respondent has to accept or decline the procedure.'),
+    DEADLINE_DAYS_CHALLENGE: deadlineDays('challenge', 'Days the parties have to challenge a nominated neutral.'),
+    DEADLINE_DAYS_STATEMENT_OF_DEFENCE: deadlineDays('statement_of_defence', 'Days the respondent has for the statement of defence.'),
+    DEADLINE_DAYS_ESCALATION: deadlineDays('escalation', 'Days after a failed mediation in which a party may escalate.'),
     // --- due-process (rules 6, 8, 17) ---
-    DEADLINE_DAYS_ESCALATION_ANSWER: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.escalation_answer).describe(
+    DEADLINE_DAYS_ESCALATION_ANSWER: deadlineDays(
+      'escalation_answer',
       'Days the other side has to answer an escalation request; silence counts as declining.',
     ),
-    DEADLINE_DAYS_CONTINUATION: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.continuation).describe(
+    DEADLINE_DAYS_CONTINUATION: deadlineDays(
+      'continuation',
       'Days the claimant has, after the answer deadline, to go on against the respondents who accepted.',
     ),
-    DEADLINE_DAYS_INFORMATION_GRACE: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.information_grace).describe(
+    DEADLINE_DAYS_INFORMATION_GRACE: deadlineDays(
+      'information_grace',
       'Days after a missed information request before the case closes as incomplete.',
     ),
-    DEADLINE_DAYS_FEE_PAYMENT: wholeNumber(1, 365, DEFAULT_POLICIES.deadlineDays.fee_payment).describe(
-      'Days to pay an invoice before the fee is overdue.',
-    ),
+    DEADLINE_DAYS_FEE_PAYMENT: deadlineDays('fee_payment', 'Days to pay an invoice before the fee is overdue.'),
     ADMINISTRATION_FEE_CENTS: wholeNumber(0, MAX_SAFE, DEFAULT_POLICIES.administrationFeeCents).describe(
       'The administration fee (euro cents).',
     ),

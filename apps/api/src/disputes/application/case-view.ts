@@ -7,6 +7,7 @@ import {
   canSeeDocument,
   canSeeSessionNotes,
   sideOf,
+  toAmsterdamIso,
   type Actor,
   type DirectoryView,
   type DisputeState,
@@ -100,7 +101,8 @@ export function toCaseView(
     yourSide: side,
     neutrals: state.neutrals.map((n) => neutralView(n, directory)),
     challenges: state.challenges,
-    deadlines: state.deadlines,
+    // Rule 21: stored in UTC, also given in Amsterdam time with its offset, as people read it.
+    deadlines: state.deadlines.map((d) => ({ ...d, dueAtAmsterdam: toAmsterdamIso(d.dueAt) })),
     // Session notes are the mediator's alone; everyone else sees that a session was held.
     sessions: canSeeSessionNotes(state, actor) ? state.sessions : state.sessions.map(({ notes: _notes, ...session }) => session),
     hearings: state.hearings,

@@ -74,7 +74,8 @@ export interface CaseView {
   yourSide: 'claimant' | 'respondent' | null;
   neutrals: NeutralView[];
   challenges: { neutralUserId: string; side: string; grounds: string; status: string }[];
-  deadlines: Deadline[];
+  /** dueAtAmsterdam: dueAt in Amsterdam time with its offset (rule 21). */
+  deadlines: (Deadline & { dueAtAmsterdam: string })[];
   /** `notes` only for the mediator (confidential). */
   sessions: { sessionId: string; startsAt: string; location?: string; held: boolean; notes?: string }[];
   hearings: { hearingId: string; startsAt: string; location?: string; held: boolean }[];
