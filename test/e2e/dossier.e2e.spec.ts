@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
 import { strFromU8, strToU8 } from 'fflate';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import canonicalize from 'canonicalize';
 import { verifyDossier, type DossierReport, type PublicJwk } from '../../libs/dossier-verify/src';
+import { runCli } from '../../libs/dossier-verify/src/cli/run-cli';
 import { act, CLAIMANT, getTimeline, MEDIATOR, nominate, RESPONDENT, reach, SECRETARIAT, soon, toAwaitingNeutral, toInMediation } from './support/dispute-fixtures';
 import { documentsPath, upload, uploadDocument } from './support/documents';
 import { downloadDossier, eventLines, flipByte, setEventLines, tamper, unzip } from './support/dossier';
@@ -140,7 +143,7 @@ describe('the dossier', () => {
       const manifest = JSON.parse(strFromU8(f['manifest.json']));
       const { signature: _s, ...unsigned } = manifest;
       const jwk = other.publicKey.export({ format: 'jwk' });
-      const keyId = require('node:crypto').createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+      const keyId = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
       manifest.signature = {
         alg: 'EdDSA',
         keyId,
@@ -219,5 +222,48 @@ describe('the dossier', () => {
     const res = await downloadDossier(t, SECRETARIAT, edited);
     expect(res.status).toBe(409);
     expect(res.problem).toMatchObject({ code: 'history_tampered' });
+  }, 30_000);
+});
+
+describe('gzc-verify (the command line)', () => {
+  let t: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dir = mkdtempSync(join(tmpdir(), 'gzc-verify-'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (t) await removeDataDir(t.dataDir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits 0 for an intact dossier with the published key (file or PEM), 1 for a changed one, 2 for bad usage', async () => {
+    const id = await toAwaitingNeutral(t);
+    const zip = (await downloadDossier(t, CLAIMANT, id)).bytes;
+    const jwkText = (await t.http().get('/.well-known/gzc-signing-key')).text;
+    writeFileSync(join(dir, 'dossier.zip'), zip);
+    writeFileSync(join(dir, 'key.jwk'), jwkText);
+    writeFileSync(join(dir, 'key.pem'), createPublicKey({ key: JSON.parse(jwkText), format: 'jwk' }).export({ format: 'pem', type: 'spki' }));
+    writeFileSync(
+      join(dir, 'changed.zip'),
+      tamper(zip, (f) => setEventLines(f, eventLines(f).slice(1))),
+    );
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+      return { code, out, err };
+    };
+    const intact = await run([join(dir, 'dossier.zip'), '--key', join(dir, 'key.jwk')]);
+    expect(intact.code).toBe(0);
+    expect(intact.out).toContain('IN ORDE: het dossier is compleet en ongewijzigd.');
+    expect((await run(['--key', join(dir, 'key.pem'), join(dir, 'dossier.zip')])).code).toBe(0);
+    const changed = await run([join(dir, 'changed.zip'), '--key', join(dir, 'key.jwk')]);
+    expect(changed.code).toBe(1);
+    expect(changed.err).toContain('- Gebeurtenis 0 is verwijderd. / Event 0 was removed.');
+    expect((await run([])).code).toBe(2);
+    expect((await run([join(dir, 'missing.zip')])).code).toBe(2);
   }, 30_000);
 });
