@@ -8,7 +8,19 @@ import { Client } from 'pg';
 import canonicalize from 'canonicalize';
 import { verifyDossier, type DossierReport, type PublicJwk } from '../../libs/dossier-verify/src';
 import { runCli } from '../../libs/dossier-verify/src/cli/run-cli';
-import { act, CLAIMANT, getTimeline, MEDIATOR, nominate, RESPONDENT, reach, SECRETARIAT, soon, toAwaitingNeutral, toInMediation } from './support/dispute-fixtures';
+import {
+  act,
+  CLAIMANT,
+  getTimeline,
+  MEDIATOR,
+  nominate,
+  RESPONDENT,
+  reach,
+  SECRETARIAT,
+  soon,
+  toAwaitingNeutral,
+  toInMediation,
+} from './support/dispute-fixtures';
 import { documentsPath, upload, uploadDocument } from './support/documents';
 import { downloadDossier, eventLines, flipByte, setEventLines, tamper, unzip } from './support/dossier';
 import { sampleText } from './support/sample-documents';
@@ -100,7 +112,11 @@ describe('the dossier', () => {
           { kind: 'document_mismatch', documentId: expect.any(String), path: expect.stringMatching(/\.pdf$/) },
         ],
       },
-      { name: 'one byte in the PDF', edit: (f) => void (f['dossier.pdf'] = flipByte(f['dossier.pdf'], 200)), expected: [{ kind: 'file_changed', path: 'dossier.pdf' }] },
+      {
+        name: 'one byte in the PDF',
+        edit: (f) => void (f['dossier.pdf'] = flipByte(f['dossier.pdf'], 200)),
+        expected: [{ kind: 'file_changed', path: 'dossier.pdf' }],
+      },
       {
         name: 'one byte in the manifest',
         edit: (f) => {
@@ -123,7 +139,11 @@ describe('the dossier', () => {
       },
       {
         name: 'an event removed',
-        edit: (f) => setEventLines(f, eventLines(f).filter((_, i) => i !== 4)),
+        edit: (f) =>
+          setEventLines(
+            f,
+            eventLines(f).filter((_, i) => i !== 4),
+          ),
         expected: [
           { kind: 'file_changed', path: 'events.jsonl' },
           { kind: 'event_removed', revision: 4 },
@@ -132,7 +152,11 @@ describe('the dossier', () => {
     ];
     for (const c of cases) {
       const report = await verifyDossier(tamper(secretariatZip, c.edit), { trustedKey: key });
-      expect({ name: c.name, intact: report.intact, problems: kinds(report) }).toEqual({ name: c.name, intact: false, problems: c.expected });
+      expect({ name: c.name, intact: report.intact, problems: kinds(report) }).toEqual({
+        name: c.name,
+        intact: false,
+        problems: c.expected,
+      });
       for (const p of report.problems) expect(p.message.nl).not.toBe('');
     }
   });
@@ -143,7 +167,9 @@ describe('the dossier', () => {
       const manifest = JSON.parse(strFromU8(f['manifest.json']));
       const { signature: _s, ...unsigned } = manifest;
       const jwk = other.publicKey.export({ format: 'jwk' });
-      const keyId = createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+      const keyId = createHash('sha256')
+        .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))
+        .digest('base64url');
       manifest.signature = {
         alg: 'EdDSA',
         keyId,
@@ -170,11 +196,16 @@ describe('the dossier', () => {
       expect({ userId, count: lines.length }).toEqual({ userId, count: (await getTimeline(t, userId, id)).length });
       expect(lines.length + manifest.withheld.events.length).toBe(total);
       const listed = (await t.as(userId).get(documentsPath(id))).body.items.map((d: { documentId: string }) => d.documentId).sort();
-      expect({ userId, documents: manifest.documents.map((d: { documentId: string }) => d.documentId).sort() }).toEqual({ userId, documents: listed });
+      expect({ userId, documents: manifest.documents.map((d: { documentId: string }) => d.documentId).sort() }).toEqual({
+        userId,
+        documents: listed,
+      });
       const documentFiles = Object.keys(files).filter((p) => p.startsWith('documents/'));
       expect(documentFiles).toHaveLength(listed.length);
       // Session notes for the mediator alone (rule 4), never in anyone else's file, PDF included.
-      const everything = Object.values(files).map((b) => Buffer.from(b).toString('latin1')).join('');
+      const everything = Object.values(files)
+        .map((b) => Buffer.from(b).toString('latin1'))
+        .join('');
       expect({ userId, notes: everything.includes(NOTES) }).toEqual({ userId, notes: userId === MEDIATOR });
     }
     // The respondent: the claimant's note for the mediator is withheld, by id and place only.
@@ -182,7 +213,13 @@ describe('the dossier', () => {
     const manifest = JSON.parse(strFromU8(respondent['manifest.json']));
     expect(manifest.withheld.documents).toHaveLength(1);
     expect(manifest.withheld.events).toEqual([
-      { revision: expect.any(Number), id: expect.any(String), recordedAt: expect.any(String), contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      {
+        revision: expect.any(Number),
+        id: expect.any(String),
+        recordedAt: expect.any(String),
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
     ]);
     expect(strFromU8(respondent['events.jsonl'])).not.toContain('voorstel-voor-de-mediator');
   });
@@ -245,7 +282,10 @@ describe('gzc-verify (the command line)', () => {
     const jwkText = (await t.http().get('/.well-known/gzc-signing-key')).text;
     writeFileSync(join(dir, 'dossier.zip'), zip);
     writeFileSync(join(dir, 'key.jwk'), jwkText);
-    writeFileSync(join(dir, 'key.pem'), createPublicKey({ key: JSON.parse(jwkText), format: 'jwk' }).export({ format: 'pem', type: 'spki' }));
+    writeFileSync(
+      join(dir, 'key.pem'),
+      createPublicKey({ key: JSON.parse(jwkText), format: 'jwk' }).export({ format: 'pem', type: 'spki' }),
+    );
     writeFileSync(
       join(dir, 'changed.zip'),
       tamper(zip, (f) => setEventLines(f, eventLines(f).slice(1))),

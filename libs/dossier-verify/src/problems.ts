@@ -30,7 +30,10 @@ export function describeProblem(problem: DossierProblem): ProblemMessage {
     case 'manifest_missing':
       return { nl: 'Het manifest (manifest.json) ontbreekt.', en: 'The manifest (manifest.json) is missing.' };
     case 'manifest_invalid':
-      return { nl: `Het manifest is onleesbaar of onvolledig: ${problem.detail}.`, en: `The manifest is unreadable or incomplete: ${problem.detail}.` };
+      return {
+        nl: `Het manifest is onleesbaar of onvolledig: ${problem.detail}.`,
+        en: `The manifest is unreadable or incomplete: ${problem.detail}.`,
+      };
     case 'signature_invalid':
       return {
         nl: 'De handtekening van het manifest klopt niet: het manifest is gewijzigd.',
@@ -46,15 +49,24 @@ export function describeProblem(problem: DossierProblem): ProblemMessage {
     case 'file_changed':
       return { nl: `Bestand gewijzigd: ${problem.path}.`, en: `File changed: ${problem.path}.` };
     case 'file_unexpected':
-      return { nl: `Bestand toegevoegd dat niet in het manifest staat: ${problem.path}.`, en: `File added that is not in the manifest: ${problem.path}.` };
+      return {
+        nl: `Bestand toegevoegd dat niet in het manifest staat: ${problem.path}.`,
+        en: `File added that is not in the manifest: ${problem.path}.`,
+      };
     case 'event_unreadable': {
       const which = problem.revision === undefined ? '' : ` (gebeurtenis ${problem.revision})`;
       const whichEn = problem.revision === undefined ? '' : ` (event ${problem.revision})`;
-      return { nl: `Regel ${problem.line} van events.jsonl is onleesbaar${which}.`, en: `Line ${problem.line} of events.jsonl is unreadable${whichEn}.` };
+      return {
+        nl: `Regel ${problem.line} van events.jsonl is onleesbaar${which}.`,
+        en: `Line ${problem.line} of events.jsonl is unreadable${whichEn}.`,
+      };
     }
     case 'event_changed':
       return problem.withheld
-        ? { nl: `De gegevens van niet-getoonde gebeurtenis ${problem.revision} zijn gewijzigd.`, en: `The record of withheld event ${problem.revision} was changed.` }
+        ? {
+            nl: `De gegevens van niet-getoonde gebeurtenis ${problem.revision} zijn gewijzigd.`,
+            en: `The record of withheld event ${problem.revision} was changed.`,
+          }
         : { nl: `Gebeurtenis ${problem.revision} is gewijzigd.`, en: `Event ${problem.revision} was changed.` };
     case 'event_removed':
       return { nl: `Gebeurtenis ${problem.revision} is verwijderd.`, en: `Event ${problem.revision} was removed.` };
@@ -66,7 +78,10 @@ export function describeProblem(problem: DossierProblem): ProblemMessage {
     case 'event_duplicated':
       return { nl: `Gebeurtenis ${problem.revision} komt meer dan eens voor.`, en: `Event ${problem.revision} occurs more than once.` };
     case 'event_unexpected':
-      return { nl: `Gebeurtenis ${problem.revision} is toegevoegd na het einde van de keten.`, en: `Event ${problem.revision} was added after the end of the chain.` };
+      return {
+        nl: `Gebeurtenis ${problem.revision} is toegevoegd na het einde van de keten.`,
+        en: `Event ${problem.revision} was added after the end of the chain.`,
+      };
     case 'chain_head_mismatch':
       return {
         nl: `De keten eindigt niet bij de laatste gebeurtenis uit het manifest (gebeurtenis ${problem.revision}).`,

@@ -17,7 +17,9 @@ export function manifestSigningInput(manifest: Record<string, unknown>): Uint8Ar
 
 /** RFC 7638 thumbprint of an Ed25519 JWK, base64url: the key id the body publishes. */
 export async function jwkThumbprint(jwk: PublicJwk): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', utf8(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))));
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest('SHA-256', utf8(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))),
+  );
   let binary = '';
   for (const byte of digest) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -26,7 +28,9 @@ export async function jwkThumbprint(jwk: PublicJwk): Promise<string> {
 export async function verifyEd25519(jwk: PublicJwk, signature: string, data: Uint8Array<ArrayBuffer>): Promise<boolean> {
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') return false;
   try {
-    const key = await globalThis.crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, false, ['verify']);
+    const key = await globalThis.crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, false, [
+      'verify',
+    ]);
     return await globalThis.crypto.subtle.verify({ name: 'Ed25519' }, key, base64UrlToBytes(signature), data);
   } catch {
     return false;
@@ -45,7 +49,11 @@ export type SignatureStatus =
 export async function checkManifestSignature(manifest: DossierManifest, trustedKey?: PublicJwk): Promise<SignatureStatus> {
   const signature: ManifestSignature | undefined = manifest.signature;
   if (!signature || signature.alg !== 'EdDSA' || typeof signature.value !== 'string' || !signature.publicKey) return 'invalid';
-  const valid = await verifyEd25519(signature.publicKey, signature.value, manifestSigningInput(manifest as unknown as Record<string, unknown>));
+  const valid = await verifyEd25519(
+    signature.publicKey,
+    signature.value,
+    manifestSigningInput(manifest as unknown as Record<string, unknown>),
+  );
   if (!valid) return 'invalid';
   if (signature.keyId !== (await jwkThumbprint(signature.publicKey))) return 'invalid';
   if (!trustedKey) return 'valid_unverified_key';

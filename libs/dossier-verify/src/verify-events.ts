@@ -35,7 +35,11 @@ function checkOrder(lines: DossierEventLine[], problems: DossierProblem[]): void
   }
 }
 
-export async function verifyEvents(manifest: DossierManifest, eventsText: string | undefined, problems: DossierProblem[]): Promise<Map<number, DossierEventLine>> {
+export async function verifyEvents(
+  manifest: DossierManifest,
+  eventsText: string | undefined,
+  problems: DossierProblem[],
+): Promise<Map<number, DossierEventLine>> {
   const lines = eventsText === undefined ? [] : parseLines(eventsText, problems);
   checkOrder(lines, problems);
   const entries = new Map<number, Entry>();
@@ -73,7 +77,13 @@ export async function verifyEvents(manifest: DossierManifest, eventsText: string
     }
     if (!entry.withheld && previousHash !== undefined && entry.line.previousHash !== previousHash) changed = true;
     if (!changed && previousHash !== undefined) {
-      const recomputed = await linkHash({ streamId: manifest.streamId, revision, recordedAt: claimed.recordedAt, contentHash: content, previousHash });
+      const recomputed = await linkHash({
+        streamId: manifest.streamId,
+        revision,
+        recordedAt: claimed.recordedAt,
+        contentHash: content,
+        previousHash,
+      });
       changed = recomputed !== claimed.hash;
     }
     if (changed) problems.push({ kind: 'event_changed', revision, withheld: entry.withheld });

@@ -58,7 +58,13 @@ function chainOf(events: StoredEvent[]): { contentHash: string; previousHash: st
   let previousHash: string | null = null;
   return events.map((event) => {
     const content = contentHash(event);
-    const hash = linkHash({ streamId: event.streamId, revision: event.revision, recordedAt: event.recordedAt, contentHash: content, previousHash });
+    const hash = linkHash({
+      streamId: event.streamId,
+      revision: event.revision,
+      recordedAt: event.recordedAt,
+      contentHash: content,
+      previousHash,
+    });
     const link = { contentHash: content, previousHash, hash };
     previousHash = hash;
     return link;

@@ -12,7 +12,9 @@ function sections(contents: DossierContents, directory: DirectoryView): Section[
   const { state } = contents;
   const org = (id: string): string => directory.organisation(id)?.name ?? id;
   const person = (id: string): string => directory.user(id)?.name ?? id;
-  const decisions = contents.lines.filter((l) => l.type === 'DecisionRendered' || l.type === 'MediationConcluded' || l.type === 'SettledByParties');
+  const decisions = contents.lines.filter(
+    (l) => l.type === 'DecisionRendered' || l.type === 'MediationConcluded' || l.type === 'SettledByParties',
+  );
   return [
     {
       heading: 'Samenvatting van de zaak',
@@ -23,7 +25,9 @@ function sections(contents: DossierContents, directory: DirectoryView): Section[
         `Ingediend: ${formatMoment(state.filedAt)}`,
         `Bedrag in geschil: ${formatEuros(state.amountInDisputeCents)}`,
         `Samenvatting: ${state.summary ?? ''}`,
-        ...state.claims.map((c, i) => `Eis ${i + 1}: ${c.description}${c.amountCents !== undefined ? ` (${formatEuros(c.amountCents)})` : ''}`),
+        ...state.claims.map(
+          (c, i) => `Eis ${i + 1}: ${c.description}${c.amountCents !== undefined ? ` (${formatEuros(c.amountCents)})` : ''}`,
+        ),
       ],
     },
     {
@@ -41,15 +45,24 @@ function sections(contents: DossierContents, directory: DirectoryView): Section[
     },
     {
       heading: 'Verloop van de zaak',
-      paragraphs: contents.lines.map((l) => `${formatMoment(l.recordedAt)}: ${EVENT_NL[l.type] ?? l.type}${l.redacted ? ' (deels niet getoond)' : ''}`),
+      paragraphs: contents.lines.map(
+        (l) => `${formatMoment(l.recordedAt)}: ${EVENT_NL[l.type] ?? l.type}${l.redacted ? ' (deels niet getoond)' : ''}`,
+      ),
     },
     {
       heading: 'Beslissingen',
       paragraphs: decisions.length
         ? decisions.map((l) => {
-            const d = l.data as { outcome?: string; summary?: string; result?: string; costAllocation?: { claimantPct: number; respondentPct: number } };
+            const d = l.data as {
+              outcome?: string;
+              summary?: string;
+              result?: string;
+              costAllocation?: { claimantPct: number; respondentPct: number };
+            };
             if (l.type !== 'DecisionRendered') return `${formatMoment(l.recordedAt)}: ${EVENT_NL[l.type] ?? l.type}`;
-            const costs = d.costAllocation ? ` Kosten: indiener ${d.costAllocation.claimantPct}%, wederpartij ${d.costAllocation.respondentPct}%.` : '';
+            const costs = d.costAllocation
+              ? ` Kosten: indiener ${d.costAllocation.claimantPct}%, wederpartij ${d.costAllocation.respondentPct}%.`
+              : '';
             return `${formatMoment(l.recordedAt)}: ${OUTCOME_NL[d.outcome ?? ''] ?? d.outcome}. ${d.summary ?? ''}${costs}`;
           })
         : ['Nog geen beslissing.'],
@@ -57,7 +70,10 @@ function sections(contents: DossierContents, directory: DirectoryView): Section[
     {
       heading: 'Kosten',
       paragraphs: state.invoices.length
-        ? state.invoices.map((i) => `${FEE_KIND_NL[i.kind] ?? i.kind} voor ${org(i.organisationId)}: ${formatEuros(i.amountCents)}, ${i.paid ? 'betaald' : 'nog niet betaald'}`)
+        ? state.invoices.map(
+            (i) =>
+              `${FEE_KIND_NL[i.kind] ?? i.kind} voor ${org(i.organisationId)}: ${formatEuros(i.amountCents)}, ${i.paid ? 'betaald' : 'nog niet betaald'}`,
+          )
         : ['Geen facturen.'],
     },
     {
@@ -96,7 +112,17 @@ export function renderDossierPdf(contents: DossierContents, directory: Directory
   const root = doc.struct('Document');
   doc.addStructure(root);
   root.add(doc.struct('H1', {}, () => void doc.font('Helvetica-Bold').fontSize(18).text(title)));
-  root.add(doc.struct('P', {}, () => void doc.font('Helvetica').fontSize(10).text(`Gemaakt op ${formatMoment(generatedAt)}.`)));
+  root.add(
+    doc.struct(
+      'P',
+      {},
+      () =>
+        void doc
+          .font('Helvetica')
+          .fontSize(10)
+          .text(`Gemaakt op ${formatMoment(generatedAt)}.`),
+    ),
+  );
   for (const section of sections(contents, directory)) {
     const part = doc.struct('Sect');
     root.add(part);

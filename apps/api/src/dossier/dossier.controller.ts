@@ -25,7 +25,10 @@ export class DossierController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'The dossier (application/zip, attachment)' })
-  @ApiForbiddenResponse({ type: ProblemSchema, description: 'A nominated neutral: the conflict-check summary only (dossier_not_available)' })
+  @ApiForbiddenResponse({
+    type: ProblemSchema,
+    description: 'A nominated neutral: the conflict-check summary only (dossier_not_available)',
+  })
   @ApiCaseProblemResponses()
   async download(
     @Param('id', DisputeIdPipe) id: string,
