@@ -47,6 +47,8 @@ async function startServer(dataDir) {
     EVENT_STORE: 'sqlite',
     AUTH_MODE: 'dev',
     NODE_ENV: 'production',
+    // Production defaults, with the demonstration directory so dev tokens name known users.
+    DIRECTORY_SEED_FILE: path.join(ROOT, 'fixtures', 'demo-directory.json'),
     REQUEST_LOG: 'off',
     DEADLINE_SCAN_INTERVAL_MS: '0',
     RATE_LIMIT_TOKENS_PER_USER: '0',
@@ -130,14 +132,16 @@ async function main() {
 
     const samples = [];
     let last;
+    let msFirst;
     for (let run = 0; run < opts.runs + 1; run++) {
       const started = process.hrtime.bigint();
       const res = await download(base, await token('sec-jan'), `/api/disputes/${id}/dossier`);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (res.status !== 200) throw new Error(`dossier answered ${res.status}: ${res.body.toString('utf8').slice(0, 500)}`);
-      if (run > 0) samples.push(ms); // the first warms the server up
+      if (run > 0) samples.push(ms);
+      else msFirst = ms; // the first request after start, reported on its own
       last = res.body;
-      log(`run ${run}: ${ms.toFixed(1)} ms, ${res.body.length} bytes${run === 0 ? ' (warm-up)' : ''}`);
+      log(`run ${run}: ${ms.toFixed(1)} ms, ${res.body.length} bytes${run === 0 ? ' (first after start)' : ''}`);
     }
     if (opts.out) fs.writeFileSync(opts.out, last);
     const { verifyDossier } = require(VERIFY);
@@ -156,10 +160,11 @@ async function main() {
       msMedian: percentile(sorted, 50),
       msMax: round(sorted[sorted.length - 1]),
       msAll: samples.map((x) => round(x, 1)),
+      msFirstAfterStart: round(msFirst, 1),
       verifyMs: round(verifyMs, 1),
       verifiedIntact: report.intact,
       targetMs: TARGET_MS,
-      pass: sorted[sorted.length - 1] < TARGET_MS && report.intact,
+      pass: Math.max(msFirst, ...samples) < TARGET_MS && report.intact,
       cpus: os.cpus().length,
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

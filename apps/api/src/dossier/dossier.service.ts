@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { disputeStreamId, type Actor, type DirectoryView } from '../../../../libs/domain/src';
+import { disputeStreamId, initialState, type Actor, type DirectoryView } from '../../../../libs/domain/src';
 import type { EventStore } from '../../../../libs/event-store/src/port';
 import type { Clock } from '../../../../libs/runtime/src/clock';
 import { CLOCK, DIRECTORY, EVENT_STORE } from '../../../../libs/runtime/src/tokens';
@@ -9,7 +9,7 @@ import { CaseNotFoundError } from '../common/errors';
 import { DOCUMENT_STORAGE } from '../documents/documents.tokens';
 import type { DocumentStorage } from '../documents/storage/document-storage';
 import { ProblemException, problemType } from '../http/problem';
-import { selectDossierContents } from './dossier-contents';
+import { selectDossierContents, type DossierContents } from './dossier-contents';
 import { buildManifest, signManifest } from './dossier-manifest';
 import { renderDossierPdf } from './dossier-pdf';
 import { streamDossierZip } from './dossier-zip';
@@ -25,7 +25,7 @@ const documentMissing = (): ProblemException =>
 
 /** The case file of one reader: what they may see, with a manifest that proves it complete and unaltered. */
 @Injectable()
-export class DossierService {
+export class DossierService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Dossier');
 
   constructor(
@@ -35,6 +35,15 @@ export class DossierService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CHECKPOINT_SIGNING_KEY) private readonly key: CheckpointSigningKey,
   ) {}
+
+  /**
+   * pdfkit loads its fonts and the engine compiles its paths on the first PDF: measured at about
+   * 2.5 s on a busy two-core machine (bench/dossier.bench.js), which would fall on the first reader.
+   * A small PDF at start, not awaited, takes that cost off the first request.
+   */
+  onApplicationBootstrap(): void {
+    void renderDossierPdf(warmUpContents(), this.directory, new Date(0).toISOString()).catch(() => undefined);
+  }
 
   /** Everything that can fail with a clear answer happens before the first byte is sent. */
   async open(disputeId: string, actor: Actor): Promise<{ fileName: string; content: Readable }> {
@@ -63,4 +72,19 @@ export class DossierService {
     content.on('error', (error) => this.logger.error(`Dossier of ${disputeId} broke off while streaming: ${error.message}`));
     return { fileName: `dossier-${contents.state.caseNumber ?? disputeId}.zip`, content };
   }
+}
+
+/** An empty case file, rendered once at start to warm the PDF engine. */
+function warmUpContents(): DossierContents {
+  return {
+    disputeId: 'warm-up',
+    streamId: 'dispute-warm-up',
+    access: 'full',
+    state: initialState('warm-up'),
+    lines: [],
+    withheldEvents: [],
+    documents: [],
+    withheldDocuments: [],
+    chainHead: { revision: 0, hash: '' },
+  };
 }
