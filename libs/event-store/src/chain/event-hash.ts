@@ -40,16 +40,23 @@ export function contentHash(content: ChainContent): string {
   return sha256Hex(canonical);
 }
 
-/** The chain hash of one event; the same text PostgreSQL builds in its append function. */
+/**
+ * The JCS text of a link, written directly: a flat object whose keys are already in sorted order,
+ * strings escaped as JSON.stringify does (which is what JCS prescribes), an integer revision. The
+ * same text PostgreSQL builds in its append function; equal to canonicalize() of the link (a
+ * property test checks it) at a third of the cost, which the chain pays on every append.
+ */
+export function linkText(link: ChainLink): string {
+  if (!Number.isSafeInteger(link.revision)) throw new TypeError(`revision must be an integer, got ${String(link.revision)}`);
+  return (
+    `{"contentHash":${JSON.stringify(link.contentHash)},"previousHash":${link.previousHash === null ? 'null' : JSON.stringify(link.previousHash)}` +
+    `,"recordedAt":${JSON.stringify(link.recordedAt)},"revision":${String(link.revision)},"streamId":${JSON.stringify(link.streamId)}}`
+  );
+}
+
+/** The chain hash of one event. */
 export function linkHash(link: ChainLink): string {
-  const canonical = canonicalize({
-    contentHash: link.contentHash,
-    previousHash: link.previousHash,
-    recordedAt: link.recordedAt,
-    revision: link.revision,
-    streamId: link.streamId,
-  });
-  return sha256Hex(canonical as string);
+  return sha256Hex(linkText(link));
 }
 
 /**
