@@ -12,8 +12,11 @@ import {
   act,
   CLAIMANT,
   getTimeline,
+  holdSession,
   MEDIATOR,
   nominate,
+  nominateAndAppoint,
+  PANEL,
   RESPONDENT,
   reach,
   SECRETARIAT,
@@ -223,6 +226,45 @@ describe('the dossier', () => {
     ]);
     expect(strFromU8(respondent['events.jsonl'])).not.toContain('voorstel-voor-de-mediator');
   });
+
+  it('gives a former mediator the record of their term, and the panel after them never the mediation’s confidential document', async () => {
+    const escalated = await toInMediation(t);
+    const note = await upload(
+      t,
+      CLAIMANT,
+      escalated,
+      { filename: 'alleen-voor-de-mediator.txt', contentType: 'text/plain', content: sampleText() },
+      { visibility: 'neutral_only' },
+    );
+    expect(note.status).toBe(201);
+    await holdSession(t, escalated);
+    await act(t, MEDIATOR, escalated, 'conclude-mediation', { result: 'no_agreement' });
+    await act(t, CLAIMANT, escalated, 'request-escalation', { route: 'binding_advice' });
+    await act(t, RESPONDENT, escalated, 'accept-escalation');
+    await nominateAndAppoint(t, escalated, PANEL);
+    const total = eventLines(unzip((await downloadDossier(t, SECRETARIAT, escalated)).bytes)).length;
+
+    const read = async (userId: string) => {
+      const res = await downloadDossier(t, userId, escalated);
+      expect(res.status).toBe(200);
+      const report = await verifyDossier(res.bytes, { trustedKey: key });
+      expect({ userId, problems: kinds(report) }).toEqual({ userId, problems: [] });
+      const files = unzip(res.bytes);
+      return { manifest: JSON.parse(strFromU8(files['manifest.json'])), lines: eventLines(files) };
+    };
+    const mediator = await read(MEDIATOR);
+    expect(mediator.manifest.reader.access).toBe('term_record');
+    expect(mediator.lines).toHaveLength((await getTimeline(t, MEDIATOR, escalated)).length);
+    expect(mediator.manifest.withheld.events.length).toBeGreaterThan(0); // what happened after their term
+    expect(mediator.lines.length + mediator.manifest.withheld.events.length).toBe(total);
+    expect(mediator.manifest.documents.map((d: { documentId: string }) => d.documentId)).toEqual([note.body.documentId]);
+
+    const chair = await read(PANEL[0]);
+    expect(chair.manifest.reader.access).toBe('full');
+    expect(chair.manifest.documents).toEqual([]);
+    expect(chair.manifest.withheld.documents).toEqual([{ documentId: note.body.documentId, revision: expect.any(Number) }]);
+    expect(chair.lines.join('\n')).not.toContain('alleen-voor-de-mediator');
+  }, 60_000);
 
   it('is not found for an outsider and not available to a nominee', async () => {
     expect((await downloadDossier(t, 'prov-bram', id)).status).toBe(404);
