@@ -1,10 +1,8 @@
-import Database from 'better-sqlite3';
 import { strFromU8, strToU8 } from 'fflate';
 import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import canonicalize from 'canonicalize';
 import { verifyDossier, type DossierReport, type PublicJwk } from '../../libs/dossier-verify/src';
 import { runCli } from '../../libs/dossier-verify/src/cli/run-cli';
@@ -27,7 +25,8 @@ import {
 import { documentsPath, upload, uploadDocument } from './support/documents';
 import { downloadDossier, eventLines, flipByte, setEventLines, tamper, unzip } from './support/dossier';
 import { sampleText } from './support/sample-documents';
-import { E2E_STORE, removeDataDir, schemaFor, startTestApp, type TestApp } from './support/test-app';
+import { rawEditFirstEvent } from './support/raw-edit';
+import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 // The verifiable case file (issue 15, docs/dossier.md) on this run's store (SQLite, or PostgreSQL
 // in the e2e-postgres project): exported, verified intact with the published key, and every kind
@@ -278,26 +277,7 @@ describe('the dossier', () => {
   it('is refused with 409 history_tampered after a raw edit of an event row', async () => {
     const edited = await toAwaitingNeutral(t);
     expect((await downloadDossier(t, SECRETARIAT, edited)).status).toBe(200);
-    const stream = `dispute-${edited}`;
-    if (E2E_STORE === 'sqlite') {
-      const db = new Database(join(t.dataDir, 'events.sqlite'));
-      try {
-        db.prepare(`UPDATE events SET data = json_set(data, '$.summary', 'Iets anders') WHERE stream_id = ? AND revision = 0`).run(stream);
-      } finally {
-        db.close();
-      }
-    } else {
-      const client = new Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(
-          `UPDATE ${schemaFor(t.dataDir)}.events SET data = jsonb_set(data::jsonb, '{summary}', '"Iets anders"')::json WHERE stream_id = $1 AND revision = 0`,
-          [stream],
-        );
-      } finally {
-        await client.end();
-      }
-    }
+    await rawEditFirstEvent(t, edited);
     const res = await downloadDossier(t, SECRETARIAT, edited);
     expect(res.status).toBe(409);
     expect(res.problem).toMatchObject({ code: 'history_tampered' });

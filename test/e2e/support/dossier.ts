@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { TestApp } from './test-app';
+import { getBytes } from './documents';
+import type { ApiResponse, TestApp } from './test-app';
 
 export const dossierPath = (id: string): string => `/api/disputes/${id}/dossier`;
 
@@ -8,22 +9,10 @@ export async function downloadDossier(
   t: TestApp,
   userId: string,
   id: string,
-): Promise<{ status: number; headers: Record<string, string>; bytes: Uint8Array; problem?: { code: string } }> {
-  const bearer = await t.token(userId);
-  const res = await t
-    .http()
-    .get(dossierPath(id))
-    .set({ Authorization: `Bearer ${bearer}` })
-    .buffer(true)
-    .parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
-  const bytes = new Uint8Array(res.body as Buffer);
-  const headers = res.headers as Record<string, string>;
-  const problem = String(headers['content-type']).startsWith('application/problem+json') ? JSON.parse(strFromU8(bytes)) : undefined;
-  return { status: res.status, headers, bytes, problem };
+): Promise<{ status: number; headers: ApiResponse['headers']; bytes: Uint8Array; problem?: { code: string } }> {
+  const res = await getBytes(t, userId, dossierPath(id));
+  const isProblem = String(res.headers['content-type']).startsWith('application/problem+json');
+  return { status: res.status, headers: res.headers, bytes: new Uint8Array(res.bytes), problem: isProblem ? res.body : undefined };
 }
 
 /** The dossier's files, to read or change, and back into a ZIP. */
