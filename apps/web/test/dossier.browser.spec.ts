@@ -1,36 +1,64 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as fs from 'node:fs';
-import { apiAction, apiToken, checkpoint, expect, signInAs, test } from './support/portal';
+import * as path from 'node:path';
+import { checkpoint, expect, signInAs, test } from './support/portal';
+import { REPO_ROOT, startApi, type RunningApi } from './support/servers';
 
 // The dossier in the portal: "Dossier downloaden" on the case page, then /controleren verifies it
 // in the page (File API + WebCrypto, nothing uploaded), names a removed event in a changed copy,
 // and passes axe with 0 violations, also at 320 px wide and by keyboard alone.
+// Its own API and data folder: the case it files must not show up in the other tests' lists.
 test.describe.configure({ mode: 'serial' });
 
-test('download the dossier and verify it in the browser, intact and changed', async ({ page, request }, testInfo) => {
-  const anna = await apiToken(request, 'prov-anna');
-  const filed = await request.post('/api/disputes', {
-    headers: { Authorization: `Bearer ${anna}` },
-    data: {
-      phase: 'precontractual',
-      legalFramework: 'zvw',
-      sector: 'physiotherapy_paramedical',
-      subjects: ['tariff'],
-      contractYear: new Date().getUTCFullYear(),
-      claimantOrganisationIds: ['org-fysio-delinde'],
-      respondentOrganisationIds: ['org-zv-noord'],
-      summary: 'Het geboden tarief dekt de kosten van de zorg niet.',
-      claims: [{ description: 'Een kostendekkend tarief', amountCents: 1_250_000 }],
-      amountInDisputeCents: 1_250_000,
-      proposedRoute: 'mediation',
-      urgent: false,
-    },
-  });
-  expect(filed.status()).toBe(201);
-  const id = ((await filed.json()) as { id: string }).id;
-  await apiAction(request, await apiToken(request, 'sec-jan'), id, 'register');
+let api: RunningApi;
 
-  await page.goto(`/inloggen?terug=/zaken/${id}`);
+test.beforeAll(async () => {
+  api = await startApi({
+    DATA_DIR: path.join(REPO_ROOT, '.tmp', 'browser-data', `dossier-${Date.now()}`),
+    AUTH_MODE: 'dev',
+    RATE_LIMIT_TOKENS_PER_ADDRESS: '0',
+    RATE_LIMIT_TOKENS_PER_USER: '0',
+  });
+});
+
+test.afterAll(async () => {
+  await api?.stop();
+});
+
+async function post(userId: string, urlPath: string, body: object): Promise<Response> {
+  const token = await fetch(`${api.url}/api/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  const { accessToken } = (await token.json()) as { accessToken: string };
+  return fetch(`${api.url}${urlPath}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify(body),
+  });
+}
+
+test('download the dossier and verify it in the browser, intact and changed', async ({ page }, testInfo) => {
+  const filed = await post('prov-anna', '/api/disputes', {
+    phase: 'precontractual',
+    legalFramework: 'zvw',
+    sector: 'physiotherapy_paramedical',
+    subjects: ['tariff'],
+    contractYear: new Date().getUTCFullYear(),
+    claimantOrganisationIds: ['org-fysio-delinde'],
+    respondentOrganisationIds: ['org-zv-noord'],
+    summary: 'Het geboden tarief dekt de kosten van de zorg niet.',
+    claims: [{ description: 'Een kostendekkend tarief', amountCents: 1_250_000 }],
+    amountInDisputeCents: 1_250_000,
+    proposedRoute: 'mediation',
+    urgent: false,
+  });
+  expect(filed.status).toBe(201);
+  const id = ((await filed.json()) as { id: string }).id;
+  expect((await post('sec-jan', `/api/disputes/${id}/register`, {})).status).toBe(200);
+
+  await page.goto(`${api.url}/inloggen?terug=/zaken/${id}`);
   await signInAs(page, 'Anna de Linde');
   await expect(page.getByRole('button', { name: 'Dossier downloaden' })).toBeVisible();
   await checkpoint(page, 'dossier-case-page');
