@@ -274,13 +274,26 @@ describe('the dossier', () => {
     expect(nominee.problem).toMatchObject({ code: 'dossier_not_available' });
   }, 30_000);
 
-  it('is refused with 409 history_tampered after a raw edit of an event row', async () => {
+  it('is refused with 409 history_tampered after a raw edit of an event row; the same edit in a dossier is named by the verifier', async () => {
     const edited = await toAwaitingNeutral(t);
-    expect((await downloadDossier(t, SECRETARIAT, edited)).status).toBe(200);
+    const before = await downloadDossier(t, SECRETARIAT, edited);
+    expect(before.status).toBe(200);
     await rawEditFirstEvent(t, edited);
     const res = await downloadDossier(t, SECRETARIAT, edited);
     expect(res.status).toBe(409);
     expect(res.problem).toMatchObject({ code: 'history_tampered' });
+    // The edit made to the row, made instead to a dossier exported before it.
+    const changed = tamper(before.bytes, (f) => {
+      const lines = eventLines(f);
+      const first = JSON.parse(lines[0]);
+      lines[0] = JSON.stringify({ ...first, data: { ...first.data, summary: 'Iets anders' } });
+      setEventLines(f, lines);
+    });
+    const report = await verifyDossier(changed, { trustedKey: key });
+    expect(kinds(report)).toEqual([
+      { kind: 'file_changed', path: 'events.jsonl' },
+      { kind: 'event_changed', revision: 0, withheld: false },
+    ]);
   }, 30_000);
 });
 
