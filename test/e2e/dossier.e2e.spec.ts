@@ -254,8 +254,10 @@ describe('the dossier', () => {
     const mediator = await read(MEDIATOR);
     expect(mediator.manifest.reader.access).toBe('term_record');
     expect(mediator.lines).toHaveLength((await getTimeline(t, MEDIATOR, escalated)).length);
-    expect(mediator.manifest.withheld.events.length).toBeGreaterThan(0); // what happened after their term
-    expect(mediator.lines.length + mediator.manifest.withheld.events.length).toBe(total);
+    // Rule 3: their record ends with their term; what came after is absent, not even listed as withheld.
+    expect(mediator.manifest.withheld.events).toEqual([]);
+    expect(mediator.manifest.chainHead.revision).toBe(mediator.lines.length - 1);
+    expect(mediator.lines.length).toBeLessThan(total);
     expect(mediator.manifest.documents.map((d: { documentId: string }) => d.documentId)).toEqual([note.body.documentId]);
 
     const chair = await read(PANEL[0]);

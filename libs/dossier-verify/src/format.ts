@@ -68,7 +68,7 @@ export interface DossierManifest {
   generatedAt: string;
   /** Who the dossier was made for: it holds what this reader may see. */
   reader: { userId: string; role: string; access: 'full' | 'term_record' };
-  /** The last event of the whole stream (withheld or not): the chain must end here. */
+  /** The last event of the stream (withheld or not; for a former neutral, of their term): the chain must end here. */
   chainHead: { revision: number; hash: string };
   /** Every file of the ZIP except manifest.json, sorted by path. */
   files: ManifestFile[];

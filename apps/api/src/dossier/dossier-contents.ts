@@ -76,12 +76,15 @@ export function selectDossierContents(disputeId: string, streamId: string, event
   const access = caseAccess(current, actor);
   if (!current.exists || access.kind === 'none') throw new CaseNotFoundError(disputeId);
   if (access.kind === 'conflict_check') throw notForNominee();
-  const chain = chainOf(events);
+  // Rule 3: a former neutral's record ends with their term; what came after is not withheld but
+  // absent, so not even its number or timing shows. Their chain ends at their term's last event.
+  const record = access.kind === 'term_record' ? events.slice(0, access.untilVersion) : events;
+  const chain = chainOf(record);
   const lines: DossierEventLine[] = [];
   const withheldEvents: WithheldEvent[] = [];
   const documents: DossierDocument[] = [];
   const withheldDocuments: { documentId: string; revision: number }[] = [];
-  events.forEach((event, i) => {
+  record.forEach((event, i) => {
     const { contentHash: content, previousHash, hash } = chain[i];
     const data = visibleEventData({ type: event.type, data: event.data, version: event.revision + 1 }, current, actor);
     const documentId = event.type === 'DocumentSubmitted' ? String(event.data.documentId) : undefined;
@@ -108,9 +111,8 @@ export function selectDossierContents(disputeId: string, streamId: string, event
       documents.push({ document, revision: event.revision, path: `${DOCUMENTS_DIR}${document.documentId}/${safeFileName(document.name)}` });
     }
   });
-  const visibleUntil = access.kind === 'term_record' ? access.untilVersion : events.length;
-  const state = access.kind === 'term_record' ? foldEvents(events.slice(0, visibleUntil).map(toDisputeEvent), disputeId) : current;
-  const last = events[events.length - 1];
+  const state = access.kind === 'term_record' ? foldEvents(record.map(toDisputeEvent), disputeId) : current;
+  const last = record[record.length - 1];
   return {
     disputeId,
     streamId,
