@@ -37,7 +37,14 @@ export const OUTCOME_NL: Record<string, string> = {
   claim_rejected: 'De eis is afgewezen',
 };
 
-export const FEE_KIND_NL: Record<string, string> = { administration: 'Administratiekosten', neutral: 'Kosten van de neutrale' };
+export const FEE_KIND_NL: Record<string, string> = { administration: 'Inschrijfkosten', neutral_fee: 'Kosten van de neutrale' };
+
+export const TERM_STATUS_NL: Record<string, string> = {
+  nominated: 'voorgedragen',
+  appointed: 'benoemd',
+  ended: 'taak beëindigd',
+  lapsed: 'vervallen',
+};
 
 /** One line per event type; unknown types show their code, so nothing is silently dropped. */
 export const EVENT_NL: Record<string, string> = {

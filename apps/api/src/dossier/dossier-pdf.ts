@@ -4,7 +4,17 @@
 import PDFDocument from 'pdfkit';
 import type { DirectoryView } from '../../../../libs/domain/src';
 import type { DossierContents } from './dossier-contents';
-import { EVENT_NL, FEE_KIND_NL, formatEuros, formatMoment, OUTCOME_NL, ROLE_NL, ROUTE_NL, STATUS_NL } from './dossier-labels.nl';
+import {
+  EVENT_NL,
+  FEE_KIND_NL,
+  formatEuros,
+  formatMoment,
+  OUTCOME_NL,
+  ROLE_NL,
+  ROUTE_NL,
+  STATUS_NL,
+  TERM_STATUS_NL,
+} from './dossier-labels.nl';
 
 type Section = { heading: string; paragraphs: string[] };
 
@@ -40,7 +50,10 @@ function sections(contents: DossierContents, directory: DirectoryView): Section[
     {
       heading: 'Neutralen',
       paragraphs: state.neutrals.length
-        ? state.neutrals.map((n) => `${ROLE_NL[n.role] ?? n.role}: ${person(n.userId)}${n.chair ? ' (voorzitter)' : ''}, ${n.status}`)
+        ? state.neutrals.map(
+            (n) =>
+              `${ROLE_NL[n.role] ?? n.role}: ${person(n.userId)}${n.chair ? ' (voorzitter)' : ''}, ${TERM_STATUS_NL[n.status] ?? n.status}`,
+          )
         : ['Geen.'],
     },
     {
