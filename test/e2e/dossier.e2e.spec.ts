@@ -25,7 +25,7 @@ import {
 import { documentsPath, upload, uploadDocument } from './support/documents';
 import { downloadDossier, eventLines, flipByte, setEventLines, tamper, unzip } from './support/dossier';
 import { sampleText } from './support/sample-documents';
-import { rawEditFirstEvent } from './support/raw-edit';
+import { rawEditFirstEvent, rewriteHistoryConsistently } from './support/raw-edit';
 import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 // The verifiable case file (issue 15, docs/dossier.md) on this run's store (SQLite, or PostgreSQL
@@ -313,7 +313,7 @@ describe('gzc-verify (the command line)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('exits 0 for an intact dossier with the published key (file or PEM), 1 for a changed one, 2 for bad usage', async () => {
+  it('exits 0 for an intact dossier with the published key (file or PEM), 1 for a changed or rewritten one, 2 for bad usage', async () => {
     const id = await toAwaitingNeutral(t);
     const zip = (await downloadDossier(t, CLAIMANT, id)).bytes;
     const jwkText = (await t.http().get('/.well-known/gzc-signing-key')).text;
@@ -341,6 +341,33 @@ describe('gzc-verify (the command line)', () => {
     expect(changed.code).toBe(1);
     expect(changed.err).toContain('- Gebeurtenis 0 is verwijderd. / Event 0 was removed.');
     expect((await run([])).code).toBe(2);
-    expect((await run([join(dir, 'missing.zip')])).code).toBe(2);
+    expect((await run([join(dir, 'dossier.zip'), '--key'])).code).toBe(2);
+
+    // A history rewritten wholesale (every hash recomputed, signed anew by the server) passes on its
+    // own; against the dossier made before, the verifier names the first event that differs.
+    await act(t, SECRETARIAT, id, 'nominate-neutrals', { neutralUserIds: [MEDIATOR] });
+    await rewriteHistoryConsistently(t, id);
+    const after = await downloadDossier(t, CLAIMANT, id);
+    expect(after.status).toBe(200);
+    writeFileSync(join(dir, 'after.zip'), after.bytes);
+    expect((await run([join(dir, 'after.zip'), '--key', join(dir, 'key.jwk')])).code).toBe(0);
+    const compared = await run([join(dir, 'after.zip'), '--key', join(dir, 'key.jwk'), '--earlier', join(dir, 'dossier.zip')]);
+    expect(compared.code).toBe(1);
+    expect(compared.err).toContain(
+      '- De geschiedenis is herschreven: gebeurtenis 0 verschilt van het eerdere dossier. / The history was rewritten: event 0 differs from the earlier dossier.',
+    );
+    // An unchanged history that went on extends the earlier one.
+    const later = await toAwaitingNeutral(t);
+    writeFileSync(join(dir, 'later-1.zip'), (await downloadDossier(t, CLAIMANT, later)).bytes);
+    await act(t, SECRETARIAT, later, 'nominate-neutrals', { neutralUserIds: [MEDIATOR] });
+    const later2 = (await downloadDossier(t, CLAIMANT, later)).bytes;
+    writeFileSync(join(dir, 'later-2.zip'), later2);
+    expect((await run([join(dir, 'later-2.zip'), '--earlier', join(dir, 'later-1.zip'), '--key', join(dir, 'key.jwk')])).code).toBe(0);
+    const head = JSON.parse(strFromU8(unzip(later2)['manifest.json'])).chainHead.revision;
+    const shortened = await run([join(dir, 'later-1.zip'), '--earlier', join(dir, 'later-2.zip')]);
+    expect(shortened.code).toBe(1);
+    expect(shortened.err).toContain(
+      `- De geschiedenis is ingekort: het eerdere dossier liep tot gebeurtenis ${head}. / The history was shortened: the earlier dossier went up to event ${head}.`,
+    );
   }, 30_000);
 });

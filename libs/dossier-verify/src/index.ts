@@ -1,3 +1,4 @@
+export { compareHistories } from './compare-histories';
 export * from './format';
 export { contentHash, jcs, linkHash, sha256Hex, utf8 } from './hashing';
 export { describeProblem } from './problems';

@@ -16,7 +16,11 @@ export type DossierProblem =
   | { kind: 'event_duplicated'; revision: number }
   | { kind: 'event_unexpected'; revision: number }
   | { kind: 'chain_head_mismatch'; revision: number }
-  | { kind: 'document_mismatch'; documentId: string; path: string };
+  | { kind: 'document_mismatch'; documentId: string; path: string }
+  | { kind: 'earlier_unreadable' }
+  | { kind: 'earlier_other_case' }
+  | { kind: 'history_rewritten'; revision: number }
+  | { kind: 'history_shortened'; revision: number };
 
 export interface ProblemMessage {
   nl: string;
@@ -91,6 +95,20 @@ export function describeProblem(problem: DossierProblem): ProblemMessage {
       return {
         nl: `Document ${problem.path} is niet het document dat is ingediend (vingerafdruk wijkt af).`,
         en: `Document ${problem.path} is not the document that was submitted (fingerprint differs).`,
+      };
+    case 'earlier_unreadable':
+      return { nl: 'Het eerdere dossier is onleesbaar.', en: 'The earlier dossier is unreadable.' };
+    case 'earlier_other_case':
+      return { nl: 'Het eerdere dossier hoort bij een andere zaak.', en: 'The earlier dossier belongs to another case.' };
+    case 'history_rewritten':
+      return {
+        nl: `De geschiedenis is herschreven: gebeurtenis ${problem.revision} verschilt van het eerdere dossier.`,
+        en: `The history was rewritten: event ${problem.revision} differs from the earlier dossier.`,
+      };
+    case 'history_shortened':
+      return {
+        nl: `De geschiedenis is ingekort: het eerdere dossier liep tot gebeurtenis ${problem.revision}.`,
+        en: `The history was shortened: the earlier dossier went up to event ${problem.revision}.`,
       };
   }
 }

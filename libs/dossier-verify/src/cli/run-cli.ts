@@ -3,12 +3,15 @@
 // check could not be done (usage, unreadable file or key).
 import { createPublicKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { compareHistories } from '../compare-histories';
+import { describeProblem } from '../problems';
 import type { PublicJwk } from '../signature';
 import { verifyDossier, type DossierReport } from '../verify-dossier';
 
 const USAGE =
-  'Gebruik: gzc-verify <dossier.zip> [--key <bestand of URL met de publieke sleutel>]\n' +
-  'Usage:   gzc-verify <dossier.zip> [--key <file or URL of the public key>]\n' +
+  'Gebruik: gzc-verify <dossier.zip> [--key <bestand of URL met de publieke sleutel>] [--earlier <eerder dossier.zip>]\n' +
+  'Usage:   gzc-verify <dossier.zip> [--key <file or URL of the public key>] [--earlier <earlier dossier.zip>]\n' +
+  'Met --earlier: de geschiedenis moet het eerdere dossier voortzetten / With --earlier: the history must extend the earlier one.\n' +
   'De sleutel staat op https://<portaal>/.well-known/gzc-signing-key (JWK) / The key is published there (JWK).';
 
 export interface CliIo {
@@ -64,31 +67,51 @@ export function formatReport(report: DossierReport): string[] {
   return lines;
 }
 
+/** `<file> [--key K] [--earlier E]` in any order; undefined when the words are off. */
+function parseArgs(args: string[]): { file: string; key?: string; earlier?: string } | undefined {
+  const options: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--key' || args[i] === '--earlier') {
+      const value = args[++i];
+      if (value === undefined || options[args[i - 1]] !== undefined) return undefined;
+      options[args[i - 1]] = value;
+    } else if (args[i].startsWith('-')) return undefined;
+    else positional.push(args[i]);
+  }
+  if (positional.length !== 1) return undefined;
+  return { file: positional[0], key: options['--key'], earlier: options['--earlier'] };
+}
+
 export async function runCli(args: string[], io: CliIo): Promise<number> {
-  const keyAt = args.indexOf('--key');
-  const keySource = keyAt >= 0 ? args[keyAt + 1] : undefined;
-  const positional = keyAt < 0 ? args : args.filter((_, i) => i !== keyAt && i !== keyAt + 1);
-  if (positional.length !== 1 || (keyAt >= 0 && !keySource) || positional[0].startsWith('-')) {
+  const parsed = parseArgs(args);
+  if (!parsed) {
     io.err(USAGE);
     return 2;
   }
   let zip: Uint8Array;
+  let earlier: Uint8Array | undefined;
   try {
-    zip = new Uint8Array(await readFile(positional[0]));
+    zip = new Uint8Array(await readFile(parsed.file));
+    if (parsed.earlier) earlier = new Uint8Array(await readFile(parsed.earlier));
   } catch (error) {
     io.err(`Kan het dossier niet lezen / Cannot read the dossier: ${(error as Error).message}`);
     return 2;
   }
   let trustedKey: PublicJwk | undefined;
-  if (keySource) {
+  if (parsed.key) {
     try {
-      trustedKey = await loadKey(keySource);
+      trustedKey = await loadKey(parsed.key);
     } catch (error) {
       io.err(`Kan de sleutel niet lezen / Cannot read the key: ${(error as Error).message}`);
       return 2;
     }
   }
   const report = await verifyDossier(zip, { trustedKey });
+  if (earlier) {
+    const found = compareHistories(earlier, zip).map((p) => ({ ...p, message: describeProblem(p) }));
+    if (found.length > 0) Object.assign(report, { intact: false, problems: [...report.problems, ...found] });
+  }
   for (const line of formatReport(report)) (report.intact ? io.out : io.err)(line);
   return report.intact ? 0 : 1;
 }
