@@ -4,6 +4,7 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { contentHash as storeContentHash, linkHash as storeLinkHash } from '../../event-store/src/chain';
 import type { DossierEventLine, DossierManifest, UnsignedManifest, WithheldEvent } from './format';
 import { contentHash, linkHash } from './hashing';
+import { compareHistories } from './compare-histories';
 import { verifyDossier } from './verify-dossier';
 
 // The verifier on dossiers built here byte by byte as docs/dossier.md describes (no server): its
@@ -136,5 +137,15 @@ describe('verifyDossier', () => {
   it('says so when the file is no ZIP or has no manifest', async () => {
     expect((await verifyDossier(strToU8('not a zip'))).problems.map((p) => p.kind)).toEqual(['not_a_zip']);
     expect((await verifyDossier(zipSync({ 'a.txt': strToU8('a') }))).problems.map((p) => p.kind)).toEqual(['manifest_missing']);
+  });
+
+  it('compares with an earlier dossier: extended is fine, rewritten or shortened is named', () => {
+    const earlier = zipSync(dossier(events(3)));
+    expect(compareHistories(earlier, zipSync(dossier(events(5), [3])))).toEqual([]);
+    const rewritten = events(5).map((line) => ({ ...line }));
+    rewritten[1] = { ...rewritten[1], hash: 'f'.repeat(64) };
+    expect(compareHistories(earlier, zipSync(dossier(rewritten)))).toEqual([{ kind: 'history_rewritten', revision: 1 }]);
+    expect(compareHistories(zipSync(dossier(events(5))), earlier)).toEqual([{ kind: 'history_shortened', revision: 4 }]);
+    expect(compareHistories(strToU8('no zip'), earlier)).toEqual([{ kind: 'earlier_unreadable' }]);
   });
 });
