@@ -1,5 +1,6 @@
-// Dutch words for the dossier's PDF (B1). The portal has its own copy for its pages; an app never
-// imports another app (lint:deps), and the PDF needs only these few.
+// Dutch words for the dossier's PDF (B1), short as a list needs them; the sentences for outcomes
+// come from libs/notifications (wording.ts). The portal keeps its own labels for its pages (an app
+// never imports another app, lint:deps).
 
 export const STATUS_NL: Record<string, string> = {
   filed: 'Ingediend',
@@ -29,12 +30,6 @@ export const ROLE_NL: Record<string, string> = {
   arbitrator: 'Arbiter',
   secretariat: 'Secretariaat',
   system: 'Het systeem',
-};
-
-export const OUTCOME_NL: Record<string, string> = {
-  claim_granted: 'De eis is toegewezen',
-  claim_partially_granted: 'De eis is deels toegewezen',
-  claim_rejected: 'De eis is afgewezen',
 };
 
 export const FEE_KIND_NL: Record<string, string> = { administration: 'Inschrijfkosten', neutral_fee: 'Kosten van de neutrale' };

@@ -3,18 +3,9 @@
 // paragraphs) with the document language and title set, so screen readers can follow it.
 import PDFDocument from 'pdfkit';
 import type { DirectoryView } from '../../../../libs/domain/src';
+import { MEDIATION_RESULT_NL, OUTCOME_NL } from '../../../../libs/notifications/src/wording';
 import type { DossierContents } from './dossier-contents';
-import {
-  EVENT_NL,
-  FEE_KIND_NL,
-  formatEuros,
-  formatMoment,
-  OUTCOME_NL,
-  ROLE_NL,
-  ROUTE_NL,
-  STATUS_NL,
-  TERM_STATUS_NL,
-} from './dossier-labels.nl';
+import { EVENT_NL, FEE_KIND_NL, formatEuros, formatMoment, ROLE_NL, ROUTE_NL, STATUS_NL, TERM_STATUS_NL } from './dossier-labels.nl';
 
 type Section = { heading: string; paragraphs: string[] };
 
@@ -72,11 +63,13 @@ function sections(contents: DossierContents, directory: DirectoryView): Section[
               result?: string;
               costAllocation?: { claimantPct: number; respondentPct: number };
             };
+            if (l.type === 'MediationConcluded')
+              return `${formatMoment(l.recordedAt)}: mediation afgerond. ${MEDIATION_RESULT_NL[d.result ?? ''] ?? ''}`;
             if (l.type !== 'DecisionRendered') return `${formatMoment(l.recordedAt)}: ${EVENT_NL[l.type] ?? l.type}`;
             const costs = d.costAllocation
               ? ` Kosten: indiener ${d.costAllocation.claimantPct}%, wederpartij ${d.costAllocation.respondentPct}%.`
               : '';
-            return `${formatMoment(l.recordedAt)}: ${OUTCOME_NL[d.outcome ?? ''] ?? d.outcome}. ${d.summary ?? ''}${costs}`;
+            return `${formatMoment(l.recordedAt)}: ${OUTCOME_NL[d.outcome ?? ''] ?? d.outcome} ${d.summary ?? ''}${costs}`;
           })
         : ['Nog geen beslissing.'],
     },
