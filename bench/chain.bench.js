@@ -66,9 +66,14 @@ function caseEvent(i) {
   };
 }
 
-/** Events per second appended by `concurrency` workers for `seconds`. */
+/**
+ * Events per second appended by `concurrency` workers for `seconds`, and the process's CPU time per
+ * event (better-sqlite3 works on this thread, so that is the store's work too, fsync waits excluded):
+ * on a machine others load, CPU time varies far less than throughput.
+ */
 async function measure(store, { concurrency, events, seconds }) {
   const deadline = Date.now() + seconds * 1000;
+  const cpuBefore = process.cpuUsage();
   let appended = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -83,7 +88,8 @@ async function measure(store, { concurrency, events, seconds }) {
       }
     }),
   );
-  return appended / seconds;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { rate: appended / seconds, cpuMicrosPerEvent: (cpu.user + cpu.system) / appended };
 }
 
 async function main() {
@@ -107,15 +113,20 @@ async function main() {
           withoutChain.push(await measure(plain, config));
         }
         const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-        const cost = 1 - mean(withChain) / mean(withoutChain);
+        const rate = (xs) => mean(xs.map((x) => x.rate));
+        const cpu = (xs) => mean(xs.map((x) => x.cpuMicrosPerEvent));
+        const cost = 1 - rate(withChain) / rate(withoutChain);
         results.push({
           concurrency,
           eventsPerAppend: events,
-          withChainEventsPerSecond: round(mean(withChain)),
-          withoutChainEventsPerSecond: round(mean(withoutChain)),
+          withChainEventsPerSecond: round(rate(withChain)),
+          withoutChainEventsPerSecond: round(rate(withoutChain)),
           chainCost: round(cost, 3),
           meetsTarget: cost <= TARGET_MAX_COST,
-          rounds: { withChain: withChain.map((x) => round(x)), withoutChain: withoutChain.map((x) => round(x)) },
+          // The chain's share of the CPU time an event costs: 1 - without / with.
+          cpuMicrosPerEvent: { withChain: round(cpu(withChain), 1), withoutChain: round(cpu(withoutChain), 1) },
+          chainCpuCost: round(1 - cpu(withoutChain) / cpu(withChain), 3),
+          rounds: { withChain: withChain.map((x) => round(x.rate)), withoutChain: withoutChain.map((x) => round(x.rate)) },
         });
       }
     }

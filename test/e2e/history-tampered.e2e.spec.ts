@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { disputePath, fileDispute, SECRETARIAT } from './support/dispute-fixtures';
-import { E2E_STORE, removeDataDir, schemaFor, startTestApp, type TestApp } from './support/test-app';
+import { rawEditFirstEvent } from './support/raw-edit';
+import { removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
 // A raw edit of an event row (SQLite or PostgreSQL, whichever this run uses) is detected when the
 // case is read: a 409 history_tampered problem (never a 500, never the edited content), an error
@@ -18,36 +16,13 @@ describe('a case whose history was edited behind the application’s back', () =
     if (t) await removeDataDir(t.dataDir);
   });
 
-  async function rawEdit(disputeId: string): Promise<void> {
-    const stream = `dispute-${disputeId}`;
-    if (E2E_STORE === 'sqlite') {
-      const db = new Database(join(t.dataDir, 'events.sqlite'));
-      try {
-        db.prepare(`UPDATE events SET data = json_set(data, '$.summary', 'Iets anders') WHERE stream_id = ? AND revision = 0`).run(stream);
-      } finally {
-        db.close();
-      }
-      return;
-    }
-    const client = new Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(
-        `UPDATE ${schemaFor(t.dataDir)}.events SET data = json_build_object('summary', 'Iets anders') WHERE stream_id = $1 AND revision = 0`,
-        [stream],
-      );
-    } finally {
-      await client.end();
-    }
-  }
-
   it('answers 409 history_tampered on read and on a command, and /health names the case', async () => {
     const intact = await fileDispute(t);
     const edited = await fileDispute(t);
     expect((await t.as(SECRETARIAT).get(disputePath(edited))).status).toBe(200);
     expect((await t.http().get('/health')).status).toBe(200);
 
-    await rawEdit(edited);
+    await rawEditFirstEvent(t, edited);
 
     const read = await t.as(SECRETARIAT).get(disputePath(edited));
     expect(read.status).toBe(409);

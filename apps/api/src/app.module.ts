@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PortalModule } from './portal/portal.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { CheckpointsModule } from './checkpoints/checkpoints.module';
+import { DossierModule } from './dossier/dossier.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -26,6 +27,7 @@ export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     const { config, clock } = options;
     const disputes = DisputesModule.forRoot({ deadlineScanIntervalMs: config.deadlineScanIntervalMs });
+    const documents = DocumentsModule.forRoot(disputes);
     return {
       module: AppModule,
       imports: [
@@ -37,7 +39,8 @@ export class AppModule {
         HealthModule,
         InfrastructureModule.forRoot({ config, clock }),
         disputes,
-        DocumentsModule.forRoot(disputes),
+        documents,
+        DossierModule.forRoot(documents),
         StatisticsModule,
         NotificationsModule,
         FeesModule,

@@ -17,6 +17,7 @@ const CasePage = lazy(() => import('./pages/case/CasePage').then((m) => ({ defau
 const MyCasesPage = lazy(() => import('./pages/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 const WorkQueuePage = lazy(() => import('./pages/WorkQueuePage').then((m) => ({ default: m.WorkQueuePage })));
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -42,6 +43,14 @@ export const router = createBrowserRouter([
       { path: '/werkvoorraad', element: signedIn(<WorkQueuePage />) },
       { path: '/statistieken', element: signedIn(<StatisticsPage />) },
       { path: '/toegankelijkheid', element: <AccessibilityPage /> },
+      {
+        path: '/controleren',
+        element: (
+          <Suspense fallback={<Paragraph>Even geduld, de pagina wordt geladen…</Paragraph>}>
+            <VerifyPage />
+          </Suspense>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -24,12 +24,12 @@ export async function upload(
   );
 }
 
-/** GET a document's bytes as `userId` (the body as a Buffer whatever its type). */
-export async function download(t: TestApp, userId: string, id: string, documentId: string): Promise<ApiResponse & { bytes: Buffer }> {
+/** GET `path` as `userId` with the body as a Buffer whatever its type (a problem document parsed). */
+export async function getBytes(t: TestApp, userId: string, path: string): Promise<ApiResponse & { bytes: Buffer }> {
   const bearer = await t.token(userId);
   const res = await t
     .http()
-    .get(`${documentsPath(id)}/${documentId}`)
+    .get(path)
     .set({ Authorization: `Bearer ${bearer}` })
     .buffer(true)
     .parse((response, callback) => {
@@ -41,6 +41,11 @@ export async function download(t: TestApp, userId: string, id: string, documentI
   let body: unknown = res.body;
   if (String(res.headers['content-type'] ?? '').startsWith('application/problem+json')) body = JSON.parse(bytes.toString('utf8'));
   return { ...toApiResponse(res), body, text: bytes.toString('utf8'), bytes };
+}
+
+/** GET a document's bytes as `userId` (the body as a Buffer whatever its type). */
+export function download(t: TestApp, userId: string, id: string, documentId: string): Promise<ApiResponse & { bytes: Buffer }> {
+  return getBytes(t, userId, `${documentsPath(id)}/${documentId}`);
 }
 
 /** Uploads a small PDF as `userId` and answers its documentId (fails loudly otherwise). */

@@ -13,6 +13,6 @@ import { WellKnownSigningKeyController } from './well-known-signing-key.controll
     { provide: CHECKPOINT_SIGNING_KEY, useFactory: (config: AppConfig) => loadOrCreateCheckpointKey(config), inject: [APP_CONFIG] },
     CheckpointSigner,
   ],
-  exports: [CheckpointSigner],
+  exports: [CheckpointSigner, CHECKPOINT_SIGNING_KEY],
 })
 export class CheckpointsModule {}

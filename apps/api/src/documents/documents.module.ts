@@ -31,6 +31,8 @@ export class DocumentsModule {
         ReadDocumentsService,
         IdempotencyInterceptor,
       ],
+      // The dossier reads the stored documents too.
+      exports: [DOCUMENT_STORAGE],
     };
   }
 }

@@ -55,6 +55,7 @@ export const DETAILS_NL: Record<string, string> = {
   idempotency_key_reused: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek. Kies een nieuwe sleutel.',
   document_integrity_failed: 'Het document is beschadigd opgeslagen. Neem contact op met het secretariaat.',
   role_not_allowed: 'Met uw rol mag u dit niet bekijken.',
+  dossier_not_available: 'U bent voorgedragen, nog niet benoemd. U krijgt het dossier als u bent benoemd.',
   forbidden: 'Dit mag u niet doen.',
   internal_error: 'Er ging bij ons iets mis. We hebben het vastgelegd; probeer het later opnieuw.',
   invalid_request: 'Er klopt iets niet in uw verzoek.',

@@ -1,4 +1,6 @@
-import { contentHash, contentHashForAppend, linkHash } from './event-hash';
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
+import { contentHash, contentHashForAppend, linkHash, linkText } from './event-hash';
 
 // The hash computed at append must equal the hash of the event as read back from its stored JSON,
 // whatever the caller's objects held; and the definition's worked example must hold.
@@ -36,5 +38,24 @@ describe('event hashes', () => {
     expect(
       linkHash({ streamId: 'dispute-0b5c', revision: 0, recordedAt: '2026-11-30T22:00:00.000Z', contentHash: ch, previousHash: null }),
     ).toBe('41d42f3297a53b62badcd2b57137533b02d3687cfeae37983288dc483065238b');
+  });
+
+  it('writes the link text exactly as JCS does, for any strings and revisions', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          streamId: fc.string({ unit: 'binary' }),
+          revision: fc.nat(),
+          recordedAt: fc.string({ unit: 'binary' }),
+          contentHash: fc.string({ unit: 'binary' }),
+          previousHash: fc.option(fc.string({ unit: 'binary' }), { nil: null }),
+        }),
+        (link) => {
+          const { contentHash: c, previousHash, recordedAt, revision, streamId } = link;
+          expect(linkText(link)).toBe(canonicalize({ contentHash: c, previousHash, recordedAt, revision, streamId }));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { escapeIdentifier } from 'pg';
-import { appendOneWithChainFunctionSql, chainColumnsSql, sealExistingStreams } from './chain-schema';
+import { chainColumnsSql, sealExistingStreams } from './chain-schema';
 
 /** Names derived from the schema: everything one store instance touches lives under its schema. */
 export interface SchemaNames {
@@ -64,7 +64,7 @@ function migrations(n: SchemaNames): readonly (string | ((client: PoolClient) =>
        recorded_at timestamptz NOT NULL,
        CONSTRAINT events_stream_revision_unique UNIQUE (stream_id, revision)
      )`,
-    appendOneFunctionSql(n),
+    appendOneFunctionSql(n, { chain: false }),
     appendFunctionSql(n),
     // v4 (v1 is the three steps above). The hash chain (docs/tamper-evident-history.md): columns, the per-stream record of what
     // this migration sealed, the chain of events written before it, and an append function that
@@ -72,7 +72,7 @@ function migrations(n: SchemaNames): readonly (string | ((client: PoolClient) =>
     async (client) => {
       await client.query(chainColumnsSql(n));
       await sealExistingStreams(client, n);
-      await client.query(appendOneWithChainFunctionSql(n));
+      await client.query(appendOneFunctionSql(n, { chain: true }));
     },
   ];
 }
@@ -140,15 +140,28 @@ async function appliedVersion(client: PoolClient, n: SchemaNames): Promise<numbe
 }
 
 /**
- * One caller's appendToStreams: input `[{ s: streamId, e: expected, ev: [{ i, t, d, m }] }]`, where
+ * One caller's appendToStreams: input `[{ s: streamId, e: expected, ev: [{ i, t, d, m, h }] }]`, where
  * d and m are the data and metadata JSON as strings. The input is jsonb, parsed once however often
  * the function looks into it; jsonb (like json's operators) refuses a \u0000 escape, but inside a
  * JSON string it arrives as an escaped backslash, and ->> plus a cast to json restores it intact.
  * Checks every expected version first and only then writes, so a conflict returns
  * `{ conflict: index, actual }` without anything to roll back (no savepoint on the hot path).
  * On success returns `{ ok: [[nextExpectedVersion, position], ...], position: lastPositionUsed }`.
+ *
+ * One definition for both versions of the function: without the chain (schema step 2) and with it
+ * (step 4, chain-schema.ts), where each event's `h` is its contentHash and the link is made here.
  */
-function appendOneFunctionSql(n: SchemaNames): string {
+export function appendOneFunctionSql(n: SchemaNames, options: { chain: boolean }): string {
+  const chainDeclarations = options.chain
+    ? `
+    -- The recorded time cut to milliseconds, so it reads back as exactly the ISO string that was hashed.
+    v_now     timestamptz := date_trunc('milliseconds', p_now);
+    v_stamp   text := to_char(date_trunc('milliseconds', p_now) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    v_prev    text;
+    v_hash    text;
+    v_event   record;`
+    : '';
+  const insert = options.chain ? chainedInsertSql(n) : plainInsertSql(n);
   return `CREATE OR REPLACE FUNCTION ${n.appendOneFunction}(p_caller jsonb, p_position bigint, p_now timestamptz)
   RETURNS json LANGUAGE plpgsql AS $fn$
   DECLARE
@@ -163,7 +176,7 @@ function appendOneFunctionSql(n: SchemaNames): string {
     v_last    bigint;
     v_ok      boolean;
     v_n       integer;
-    v_position bigint := p_position;
+    v_position bigint := p_position;${chainDeclarations}
   BEGIN
     FOR i IN 0 .. v_count - 1 LOOP
       v_append := p_caller -> i;
@@ -202,11 +215,7 @@ function appendOneFunctionSql(n: SchemaNames): string {
         SELECT e.position INTO v_last FROM ${n.events} e
          WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;
         v_results := array_append(v_results, json_build_array(v_current, coalesce(v_last, 0)));
-      ELSE
-        INSERT INTO ${n.events} (position, id, stream_id, revision, type, data, metadata, recorded_at)
-        SELECT v_position + x.k, (x.ev ->> 'i')::uuid, v_stream, v_current + x.k, x.ev ->> 't',
-               (x.ev ->> 'd')::json, (x.ev ->> 'm')::json, p_now
-          FROM jsonb_array_elements(v_append -> 'ev') WITH ORDINALITY AS x(ev, k);
+      ELSE${insert}
         v_position := v_position + v_n;
         v_results := array_append(v_results, json_build_array(v_current + v_n, v_position));
       END IF;
@@ -214,6 +223,38 @@ function appendOneFunctionSql(n: SchemaNames): string {
     RETURN json_build_object('ok', array_to_json(v_results), 'position', v_position);
   END
   $fn$`;
+}
+
+function plainInsertSql(n: SchemaNames): string {
+  return `
+        INSERT INTO ${n.events} (position, id, stream_id, revision, type, data, metadata, recorded_at)
+        SELECT v_position + x.k, (x.ev ->> 'i')::uuid, v_stream, v_current + x.k, x.ev ->> 't',
+               (x.ev ->> 'd')::json, (x.ev ->> 'm')::json, p_now
+          FROM jsonb_array_elements(v_append -> 'ev') WITH ORDINALITY AS x(ev, k);`;
+}
+
+/**
+ * The link text must stay byte-identical to linkText() in ../chain/event-hash.ts: a JCS object whose
+ * keys are already in sorted order, and to_json(text) escapes a string exactly as JSON.stringify
+ * does (\b \f \n \r \t \" \\, other control characters as lower-case \u00xx, everything else as is).
+ */
+function chainedInsertSql(n: SchemaNames): string {
+  return `
+        -- Under the append lock: the event at the expected revision is the one this append extends.
+        v_prev := NULL;
+        SELECT e.hash INTO v_prev FROM ${n.events} e WHERE e.stream_id = v_stream AND e.revision = v_current;
+        FOR v_event IN SELECT x.ev, x.k FROM jsonb_array_elements(v_append -> 'ev') WITH ORDINALITY AS x(ev, k) LOOP
+          v_hash := encode(sha256(convert_to(
+            '{"contentHash":' || to_json(v_event.ev ->> 'h')::text
+            || ',"previousHash":' || coalesce(to_json(v_prev)::text, 'null')
+            || ',"recordedAt":' || to_json(v_stamp)::text
+            || ',"revision":' || (v_current + v_event.k)::text
+            || ',"streamId":' || to_json(v_stream)::text || '}', 'UTF8')), 'hex');
+          INSERT INTO ${n.events} (position, id, stream_id, revision, type, data, metadata, recorded_at, hash, previous_hash)
+          VALUES (v_position + v_event.k, (v_event.ev ->> 'i')::uuid, v_stream, v_current + v_event.k, v_event.ev ->> 't',
+                  (v_event.ev ->> 'd')::json, (v_event.ev ->> 'm')::json, v_now, v_hash, v_prev);
+          v_prev := v_hash;
+        END LOOP;`;
 }
 
 /**

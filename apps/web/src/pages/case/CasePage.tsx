@@ -51,6 +51,7 @@ import { nextStep } from '../../lib/next-step';
 import { isNeutralRole, neutralTask } from '../../lib/neutral-task';
 import { saveBlob } from '../../lib/save-blob';
 import { describeEvent } from '../../lib/timeline-text';
+import { DossierDownloadButton } from '../verify/DossierDownloadButton';
 import { ActionForm } from './ActionForm';
 import { actionSpecs, type ActionSpec, UPLOAD_VISIBILITIES } from './actions';
 import { ConflictCheckPage } from './ConflictCheckPage';
@@ -154,6 +155,7 @@ export function CasePage() {
       <DisputeSection c={c} />
       <DeadlinesSection c={c} />
       <DocumentsSection c={c} />
+      {!asOf && <DossierDownloadButton disputeId={c.id} caseNumber={c.caseNumber} />}
       <CostsSection c={c} orgName={orgName} />
       <TimelineSection c={c} asOf={asOf} orgName={orgName} />
       <AsOfForm filedAt={c.filedAt} current={asOf} onChoose={(date) => setParams(date ? { op: date } : {})} />
