@@ -27,7 +27,10 @@ const MAIN = process.env.BENCH_SERVER_ENTRY
 const HEALTH_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_ITERATIONS = { 1: 500, 32: 2000 };
-const TARGETS = { commandsPerSecondAtC32: 500, p99MsAtC32: 50 };
+// Issue 14's targets for the embedded default (SQLite).
+const TARGETS = { commandsPerSecondAtC32: 1500, p99MsAtC32: 40 };
+/** Linux clock ticks per second for /proc/<pid>/stat (USER_HZ; 100 on every common kernel). */
+const CLOCK_TICKS_PER_S = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Command line
@@ -138,6 +141,8 @@ async function startServer(opts) {
     AUTH_MODE: 'dev',
     NODE_ENV: env.NODE_ENV || 'production',
     DEADLINE_SCAN_INTERVAL_MS: String(opts.deadlineScanIntervalMs),
+    // NODE_ENV=production seeds no directory; the benchmark signs in as the demo users.
+    DIRECTORY_SEED_FILE: path.join(ROOT, 'fixtures', 'demo-directory.json'),
     // The benchmark measures throughput from one address and a handful of users: no rate limits.
     // Request logs stay on (their cost is part of the real server's).
     RATE_LIMIT_TOKENS_PER_USER: '0',
@@ -273,6 +278,8 @@ const REGISTER_BODY = json({});
  * counter, stopping early at the time limit. Records every command's latency.
  */
 async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }) {
+  const serverCpuStart = serverCpuMs();
+  const loadBefore = os.loadavg()[0];
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency, keepAliveMsecs: 1000 });
   state.agent = agent;
   const latencies = new Float64Array(iterations * 2);
@@ -378,11 +385,31 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
       ];
     }),
   );
+  // CPU time the server spent per command: steadier than wall-clock figures on a shared machine.
+  const serverCpuEnd = serverCpuMs();
+  if (serverCpuStart !== undefined && serverCpuEnd !== undefined && commands > 0) {
+    result.serverCpuMsPerCommand = round((serverCpuEnd - serverCpuStart) / commands, 3);
+  }
+  result.loadAverage1m = { before: round(loadBefore, 2), after: round(os.loadavg()[0], 2) };
   if (timedOut) result.timedOut = { limitMs: timeLimitMs, plannedIterations: iterations };
   if (errors > 0) {
     result.errorsByKind = Object.fromEntries([...errorKinds].map(([k, v]) => [k, v]));
   }
   return result;
+}
+
+/** The server's user + system CPU time so far, from /proc (Linux); undefined elsewhere. */
+function serverCpuMs() {
+  const pid = state.child?.pid;
+  if (!pid) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Nearest-rank percentile of an ascending array: the value at rank ceil(p/100 * n). */
