@@ -3,6 +3,7 @@ import type { EventStore, StoredEvent, Subscription } from '../../event-store/sr
 import type { ProjectionRunner } from './contracts';
 import { ProjectionCheckpointEntity } from './entities';
 import { applyProjectionBatch } from './projection-batch';
+import { isPostgres } from './sql';
 import { DEFAULT_PROJECTIONS, type Projection } from './projections';
 import { isBusyError, retryWhileBusy } from './sqlite-busy';
 import { PositionWaiters } from './position-waiters';
@@ -69,6 +70,13 @@ export class ProjectionEngine implements ProjectionRunner {
   async start(): Promise<void> {
     if (this.subscription) return;
     this.stopping = false;
+    if (!isPostgres(this.dataSource)) {
+      // SQLite: no waiting inside the driver for the write lock. Every write of this engine is
+      // retried asynchronously (retryWhileBusy), and the holder is most often another connection of
+      // this same process (the other engine, the idempotency records), which cannot finish while
+      // better-sqlite3 blocks the event loop waiting for it: each such wait was a whole busy timeout.
+      await this.dataSource.query('PRAGMA busy_timeout = 0');
+    }
     const stored = await this.dataSource.getRepository(ProjectionCheckpointEntity).find();
     for (const projection of this.projections) {
       this.positions.set(projection.name, stored.find((row) => row.name === projection.name)?.position ?? 0);
@@ -142,7 +150,12 @@ export class ProjectionEngine implements ProjectionRunner {
     const last = events[events.length - 1].position;
     const reached = new Map<string, number>();
     const failures: ProjectionFailedError[] = [];
-    for (const projection of this.projections) {
+    for (const [i, projection] of this.projections.entries()) {
+      // better-sqlite3 runs a whole transaction in one stretch of microtasks (no I/O between its
+      // statements): yield between projections so HTTP requests are served meanwhile, as they were
+      // between the separate transactions. This connection keeps the write lock across the yield;
+      // other writers retry asynchronously.
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
       await manager.query('SAVEPOINT projection');
       try {
         reached.set(projection.name, await applyProjectionBatch(projection, events, manager));
