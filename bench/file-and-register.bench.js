@@ -5,6 +5,7 @@
 //
 //   node bench/file-and-register.bench.js [--iterations N] [--concurrency 1,32] [--warmup 50]
 //        [--time-limit-s 120] [--server-cpu-prof DIR] [--server-logs] [--deadline-scan-interval-ms MS]
+//        [--no-http-floor]  (skip the GET /health/live run that gives the HTTP layer's own cost)
 //        [--data-dir-parent DIR]   (default os.tmpdir(); e.g. /dev/shm to take disk fsync out of the picture)
 //
 // The HTTP client is node:http with a keep-alive Agent: measured with bench/tools/client-overhead.js
@@ -16,7 +17,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, percentile, request, round } = require('./tools/bench-common');
+const { freePort, percentile, processCpuMs, request, round } = require('./tools/bench-common');
 
 const BENCHMARK = 'file-and-register';
 const ROOT = path.resolve(__dirname, '..');
@@ -27,7 +28,8 @@ const MAIN = process.env.BENCH_SERVER_ENTRY
 const HEALTH_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_ITERATIONS = { 1: 500, 32: 2000 };
-const TARGETS = { commandsPerSecondAtC32: 500, p99MsAtC32: 50 };
+// Issue 14's targets for the embedded default (SQLite).
+const TARGETS = { commandsPerSecondAtC32: 1500, p99MsAtC32: 40 };
 
 // ---------------------------------------------------------------------------------------------
 // Command line
@@ -42,6 +44,7 @@ function parseArgs(argv) {
     serverLogs: false,
     deadlineScanIntervalMs: 60_000,
     dataDirParent: os.tmpdir(),
+    httpFloor: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -78,6 +81,9 @@ function parseArgs(argv) {
         break;
       case '--server-logs':
         opts.serverLogs = true;
+        break;
+      case '--no-http-floor':
+        opts.httpFloor = false;
         break;
       case '--data-dir-parent':
         opts.dataDirParent = path.resolve(value());
@@ -138,6 +144,8 @@ async function startServer(opts) {
     AUTH_MODE: 'dev',
     NODE_ENV: env.NODE_ENV || 'production',
     DEADLINE_SCAN_INTERVAL_MS: String(opts.deadlineScanIntervalMs),
+    // NODE_ENV=production seeds no directory; the benchmark signs in as the demo users.
+    DIRECTORY_SEED_FILE: path.join(ROOT, 'fixtures', 'demo-directory.json'),
     // The benchmark measures throughput from one address and a handful of users: no rate limits.
     // Request logs stay on (their cost is part of the real server's).
     RATE_LIMIT_TOKENS_PER_USER: '0',
@@ -252,27 +260,15 @@ async function devToken(base, userId) {
 // ---------------------------------------------------------------------------------------------
 // The workload
 
-const FILE_BODY = json({
-  phase: 'contractual',
-  legalFramework: 'zvw',
-  sector: 'physiotherapy_paramedical',
-  subjects: ['tariff'],
-  contractYear: 2026,
-  claimantOrganisationIds: ['org-fysio-delinde'],
-  respondentOrganisationIds: ['org-zv-noord'],
-  summary: 'Benchmark: the insurer offers a 2026 tariff for physiotherapy below the cost price.',
-  claims: [{ description: 'Contract at the cost-based tariff of the 2026 cost price study.', amountCents: 1_250_000 }],
-  amountInDisputeCents: 1_250_000,
-  proposedRoute: 'mediation',
-  urgent: false,
-});
-const REGISTER_BODY = json({});
+const { FILE_BODY, REGISTER_BODY } = require('./tools/steady-writer');
 
 /**
  * Runs `iterations` file+register pairs with `concurrency` async workers pulling from a shared
  * counter, stopping early at the time limit. Records every command's latency.
  */
 async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }) {
+  const serverCpuStart = processCpuMs(state.child?.pid);
+  const loadBefore = os.loadavg()[0];
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency, keepAliveMsecs: 1000 });
   state.agent = agent;
   const latencies = new Float64Array(iterations * 2);
@@ -378,6 +374,12 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
       ];
     }),
   );
+  // CPU time the server spent per command: steadier than wall-clock figures on a shared machine.
+  const serverCpuEnd = processCpuMs(state.child?.pid);
+  if (serverCpuStart !== undefined && serverCpuEnd !== undefined && commands > 0) {
+    result.serverCpuMsPerCommand = round((serverCpuEnd - serverCpuStart) / commands, 3);
+  }
+  result.loadAverage1m = { before: round(loadBefore, 2), after: round(os.loadavg()[0], 2) };
   if (timedOut) result.timedOut = { limitMs: timeLimitMs, plannedIterations: iterations };
   if (errors > 0) {
     result.errorsByKind = Object.fromEntries([...errorKinds].map(([k, v]) => [k, v]));
@@ -388,6 +390,50 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
 /** Nearest-rank percentile of an ascending array: the value at rank ceil(p/100 * n). */
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The HTTP layer's own floor: GET /health/live (no store, no auth) through the same Nest/Express
+ * pipeline (security headers, request id, request log, filters) at the same concurrency. Its
+ * server CPU per request against a command's says how much of a command the HTTP layer is, and so
+ * how much another HTTP adapter could save at most.
+ */
+async function httpFloor({ base, concurrency, requests }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const cpuStart = processCpuMs(state.child?.pid);
+  const latencies = [];
+  let errors = 0;
+  let issued = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (issued < requests && !state.stopping) {
+        issued++;
+        const s = process.hrtime.bigint();
+        try {
+          const res = await request(base, 'GET', '/health/live', undefined, undefined, REQUEST_TIMEOUT_MS, agent);
+          if (res.status !== 200) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+      }
+    }),
+  );
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpuEnd = processCpuMs(state.child?.pid);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    path: '/health/live',
+    concurrency,
+    requests: latencies.length,
+    errors,
+    requestsPerSecond: round(latencies.length / (ms / 1000), 1),
+    latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+    ...(cpuStart !== undefined && cpuEnd !== undefined ? { serverCpuMsPerRequest: round((cpuEnd - cpuStart) / latencies.length, 3) } : {}),
+    loadAverage1m: round(os.loadavg()[0], 2),
+  };
+}
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -424,6 +470,9 @@ async function main() {
       runs.push(r);
     }
 
+    const floor = opts.httpFloor ? await httpFloor({ base, concurrency: Math.max(...opts.concurrency), requests: 2000 }) : undefined;
+    if (floor) log(`HTTP floor (${floor.path}): ${floor.requestsPerSecond} requests/s, ${floor.serverCpuMsPerRequest} ms server CPU each`);
+
     const c32 = runs.find((r) => r.concurrency === 32);
     const meetsTargets = Boolean(
       c32 &&
@@ -444,6 +493,7 @@ async function main() {
       cpus: os.cpus().length,
       server: { eventStore: 'sqlite' },
       runs,
+      ...(floor ? { httpFloor: floor } : {}),
       targets: TARGETS,
       meetsTargets,
     };

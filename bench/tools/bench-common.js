@@ -55,4 +55,23 @@ function request(base, method, urlPath, token, body, timeoutMs = 30_000, agent =
   });
 }
 
-module.exports = { round, percentile, freePort, request };
+/** Linux clock ticks per second for /proc/<pid>/stat (USER_HZ; 100 on every common kernel). */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * A process's user + system CPU time so far in ms, from /proc (Linux); undefined elsewhere. CPU
+ * per request is steadier than wall-clock figures on a machine shared with other work.
+ */
+function processCpuMs(pid) {
+  if (!pid) return undefined;
+  try {
+    const stat = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = { round, percentile, freePort, request, processCpuMs };

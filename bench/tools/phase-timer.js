@@ -65,13 +65,13 @@ setImmediate(() => {
     wrapAsync(
       ProjectionEngine.prototype,
       'handle',
-      () => 'projections.handle batch (3 tx)',
+      () => 'projections.handle batch',
       ([events]) => {
         counters.projectionBatches++;
         counters.projectionEvents += events.length;
       },
     );
-    wrapAsync(ProjectionEngine.prototype, 'applyInTransaction', ([p]) => `projection tx: ${p.name}`);
+    wrapAsync(ProjectionEngine.prototype, 'applyAll', () => 'projections: one transaction (all projections)');
     process.stderr.write('[phase-timer] installed\n');
   } catch (e) {
     process.stderr.write(`[phase-timer] could not install: ${e.message}\n`);

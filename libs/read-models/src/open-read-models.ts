@@ -175,6 +175,9 @@ function sqliteDataSource(database: string, runMigrations = true): DataSource {
     // WAL: API reads never wait for a projection's write transaction, nor it for them.
     enableWAL: true,
     timeout: 5000,
+    // The projections' multi-row INSERTs differ by their row count, so a batch brings many statement
+    // texts; TypeORM's default cache of 100 prepared statements kept re-preparing them under load.
+    statementCacheSize: 1000,
     entities: READ_MODEL_ENTITIES,
     migrations: READ_MODEL_MIGRATIONS,
     migrationsRun: runMigrations,

@@ -1,10 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, StoredEvent, Subscription } from '../../event-store/src/port';
 import type { ProjectionRunner } from './contracts';
 import { ProjectionCheckpointEntity } from './entities';
 import { applyProjectionBatch } from './projection-batch';
+import { isPostgres } from './sql';
 import { DEFAULT_PROJECTIONS, type Projection } from './projections';
-import { retryWhileBusy } from './sqlite-busy';
+import { isBusyError, retryWhileBusy } from './sqlite-busy';
 import { PositionWaiters } from './position-waiters';
 
 export { ProjectionWaitTimeoutError } from './position-waiters';
@@ -69,6 +70,13 @@ export class ProjectionEngine implements ProjectionRunner {
   async start(): Promise<void> {
     if (this.subscription) return;
     this.stopping = false;
+    if (!isPostgres(this.dataSource)) {
+      // SQLite: no waiting inside the driver for the write lock. Every write of this engine is
+      // retried asynchronously (retryWhileBusy), and the holder is most often another connection of
+      // this same process (the other engine, the idempotency records), which cannot finish while
+      // better-sqlite3 blocks the event loop waiting for it: each such wait was a whole busy timeout.
+      await this.dataSource.query('PRAGMA busy_timeout = 0');
+    }
     const stored = await this.dataSource.getRepository(ProjectionCheckpointEntity).find();
     for (const projection of this.projections) {
       this.positions.set(projection.name, stored.find((row) => row.name === projection.name)?.position ?? 0);
@@ -100,39 +108,65 @@ export class ProjectionEngine implements ProjectionRunner {
   }
 
   /**
-   * One batch: each projection in its own transaction, one after the other (one SQLite connection).
-   * A failing projection does not hold the others back on this batch; the batch is then failed so
-   * the subscription retries it, and the projections that applied it skip it by their checkpoints.
+   * One batch: every projection in ONE transaction (one connection, one commit), each inside a
+   * savepoint of its own. Under load a transaction per projection cost a commit and an event-loop
+   * turn each, and the command waiting for its read-your-writes position waited for all of them in
+   * turn. A failing projection is rolled back to its savepoint alone and does not hold the others
+   * back on this batch; the batch is then failed so the subscription retries it, and the projections
+   * that applied it skip it by their checkpoints.
    */
   private async handle(events: StoredEvent[]): Promise<void> {
-    const failures: ProjectionFailedError[] = [];
-    for (const projection of this.projections) {
-      try {
-        const reached = await this.applyInTransaction(projection, events);
-        this.positions.set(projection.name, Math.max(this.positions.get(projection.name) ?? 0, reached));
-        this.options.onProgress?.(projection.name, reached);
-        this.waiters.wake();
-      } catch (error) {
-        failures.push(error as ProjectionFailedError);
-      }
-      // Let the event loop breathe between transactions: HTTP requests served by this process
-      // stay responsive during a long catch-up, and another connection waiting for the write
-      // lock in this process (see sqlite-busy.ts) gets its turn.
-      await new Promise((resolve) => setImmediate(resolve));
+    const first = events[0].position;
+    const last = events[events.length - 1].position;
+    let outcome: { reached: Map<string, number>; failures: ProjectionFailedError[] };
+    try {
+      outcome = await retryWhileBusy(() => this.dataSource.transaction((manager) => this.applyAll(events, manager)), {
+        shouldStop: () => this.stopping,
+      });
+    } catch (error) {
+      // The transaction itself failed (the lock never came, or the commit failed): nothing applied.
+      const failures = this.projections.map((p) => new ProjectionFailedError(p.name, first, last, error));
+      throw failures.length === 1 ? failures[0] : new AggregateError(failures, failures.map((f) => f.message).join('; '));
     }
+    for (const [name, reached] of outcome.reached) {
+      this.positions.set(name, Math.max(this.positions.get(name) ?? 0, reached));
+      this.options.onProgress?.(name, reached);
+    }
+    this.waiters.wake();
+    // Let the event loop breathe between batches: HTTP requests served by this process stay
+    // responsive during a long catch-up, and another connection waiting for the write lock in this
+    // process (see sqlite-busy.ts) gets its turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    const { failures } = outcome;
     if (failures.length === 1) throw failures[0];
     if (failures.length > 1) throw new AggregateError(failures, failures.map((f) => f.message).join('; '));
   }
 
-  private async applyInTransaction(projection: Projection, events: StoredEvent[]): Promise<number> {
+  private async applyAll(
+    events: StoredEvent[],
+    manager: EntityManager,
+  ): Promise<{ reached: Map<string, number>; failures: ProjectionFailedError[] }> {
     const first = events[0].position;
     const last = events[events.length - 1].position;
-    try {
-      return await retryWhileBusy(() => this.dataSource.transaction((manager) => applyProjectionBatch(projection, events, manager)), {
-        shouldStop: () => this.stopping,
-      });
-    } catch (error) {
-      throw new ProjectionFailedError(projection.name, first, last, error);
+    const reached = new Map<string, number>();
+    const failures: ProjectionFailedError[] = [];
+    for (const [i, projection] of this.projections.entries()) {
+      // better-sqlite3 runs a whole transaction in one stretch of microtasks (no I/O between its
+      // statements): yield between projections so HTTP requests are served meanwhile, as they were
+      // between the separate transactions. This connection keeps the write lock across the yield;
+      // other writers retry asynchronously.
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      await manager.query('SAVEPOINT projection');
+      try {
+        reached.set(projection.name, await applyProjectionBatch(projection, events, manager));
+      } catch (error) {
+        // SQLite could not take the write lock: retry the whole transaction (retryWhileBusy).
+        if (isBusyError(error)) throw error;
+        await manager.query('ROLLBACK TO SAVEPOINT projection');
+        failures.push(new ProjectionFailedError(projection.name, first, last, error));
+      }
+      await manager.query('RELEASE SAVEPOINT projection');
     }
+    return { reached, failures };
   }
 }
