@@ -1,5 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import { amsterdamWallClock } from './dutch-format';
 import type { CalendarFacts } from './notice';
 
 const ZONE = 'Europe/Amsterdam';
@@ -25,6 +26,9 @@ export function calendarInvitation(facts: CalendarFacts, description: string, ur
 /** The invitation as ical-generator's calendar; `toString()` on it gives the same text as calendarInvitation. */
 export function invitationCalendar(facts: CalendarFacts, description: string, url: string, stamp: string = facts.startsAt): ICalCalendar {
   const calendar = emptyCalendar(facts.method);
+  // ical-generator writes a native Date's UTC fields after `TZID=` (it converts zones only through a
+  // date library such as Luxon), so it gets the Amsterdam wall-clock time in them:
+  // `DTSTART;TZID=Europe/Amsterdam:20261214T100000`.
   const start = amsterdamWallClock(facts.startsAt);
   calendar.createEvent({
     id: facts.uid,
@@ -91,24 +95,3 @@ let vtimezone: string | null | undefined;
 /** The VTIMEZONE of Amsterdam, built once (building it per message was most of the rendering time). */
 const amsterdamVtimezone = (zone: string): string | null =>
   zone === ZONE ? (vtimezone === undefined ? (vtimezone = getVtimezoneComponent(zone)) : vtimezone) : getVtimezoneComponent(zone);
-
-const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/**
- * ical-generator writes a native Date's UTC fields after `TZID=` (it converts zones only through a
- * date library such as Luxon). So the Date handed to it carries the Amsterdam wall-clock time in
- * its UTC fields; the output then reads e.g. `DTSTART;TZID=Europe/Amsterdam:20261214T100000`.
- */
-function amsterdamWallClock(iso: string): Date {
-  const parts = Object.fromEntries(wallClockFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return new Date(Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second));
-}
