@@ -64,6 +64,7 @@ function runChild(location: OpenedReadModels['location'], url: string, batch: nu
 }
 
 type Child = ReturnType<typeof runChild>;
+type SendRoundLine = { sent: number; failed: number; skipped: number };
 
 /** Lets senders started with `wait` go at the same moment, once every one of them has opened its connection. */
 async function startTogether(children: Child[]): Promise<void> {
@@ -169,15 +170,32 @@ describe.each(READ_MODEL_TARGETS)('outbox delivery over SMTP (%s)', (kind) => {
   it('two sender processes deliver each message exactly once to each recipient', async () => {
     const all = rows(60, 'two');
     await fill(all);
-    const a = runChild(readModels.location, sink.url, 5, 1000, undefined, true);
-    const b = runChild(readModels.location, sink.url, 5, 1000, undefined, true);
+    const a = runChild(readModels.location, sink.url, 5, 1000, 'sender-a@geschilleninstantie.example', true);
+    const b = runChild(readModels.location, sink.url, 5, 1000, 'sender-b@geschilleninstantie.example', true);
+    // The server holds the first message it gets until the other sender's first message arrives:
+    // so both are sending at the same time, however the machine schedules them.
+    let bothSending!: () => void;
+    const both = new Promise<void>((resolve) => (bothSending = resolve));
+    const senders = new Set<string>();
+    onAccepted = async (mail) => {
+      senders.add(fromOf(mail));
+      if (senders.size === 2) bothSending();
+      await both;
+    };
     await startTogether([a, b]);
+    // Not for ever: if the other never sends, the assertions below say so, not a timeout.
+    const giveUp = setTimeout(bothSending, 10_000);
     const [ea, eb] = await Promise.all([a.exited, b.exited]);
+    clearTimeout(giveUp);
     expect([ea.code, eb.code, a.err(), b.err()]).toEqual([0, 0, '', '']);
     expect(receiptsOf(sink).sort()).toEqual(expectedReceipts(all));
     // Both took part (the work was shared, not done twice).
     expect(a.out()).toMatch(/"sent":[1-9]/);
     expect(b.out()).toMatch(/"sent":[1-9]/);
+    expect(senders.size).toBe(2);
+    // No round took more than its batch (on PostgreSQL a concurrent claim once leased them all).
+    const rounds = [a.out(), b.out()].flatMap((out) => [...out.matchAll(/^round (.*)$/gm)].map((m) => JSON.parse(m[1]) as SendRoundLine));
+    expect(Math.max(...rounds.map((r) => r.sent + r.failed + r.skipped))).toBeLessThanOrEqual(5);
     expect(await countStatus(readModels.queryDataSource, 'sent')).toBe(60);
   }, 90_000);
 
