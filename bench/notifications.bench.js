@@ -3,10 +3,14 @@
 // into a fresh SQLite event store) through the notifier's decider: each dispute folded with the
 // domain's evolve, decideNotices per event, with the demo directory. Reports notices decided per
 // second (target >= 5,000/s), and separately the same with rendering (Dutch text, HTML, .ics).
-// (2) Delivery: N messages from an SQLite outbox to a real SMTP server on loopback (smtp-server),
+// (2) The notifier itself: the same events through the notifier projection (its own fold of each
+// case loaded and saved, decide, render, outbox rows written) in transactions of 500 events on an
+// SQLite read-model file, as the projection engine runs it; messages written per second.
+// (3) Delivery: N messages from an SQLite outbox to a real SMTP server on loopback (smtp-server),
 // through the OutboxSender, reported as messages per second. Prints one JSON document on stdout.
 //
-//   npm run build && node bench/notifications.bench.js [--cases 100000] [--deliver 1000] [--keep]
+//   npm run build && node bench/notifications.bench.js [--cases 100000] [--notifier-events all|N] [--deliver 1000] [--keep]
+//   [--history <dir>]: use the events.sqlite a --keep run left in <dir> instead of generating one
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -22,13 +26,21 @@ const TARGET_DECIDED_PER_SECOND = 5000;
 const log = (...parts) => process.stderr.write(`[${BENCHMARK}] ${parts.join(' ')}\n`);
 
 function parseArgs(argv) {
-  const opts = { cases: 100_000, deliver: 1000, keep: false };
+  const opts = { cases: 100_000, deliver: 1000, notifierEvents: Infinity, history: undefined, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => (inline !== undefined ? inline : argv[++i]);
     switch (flag) {
       case '--cases':
         opts.cases = Number(value());
+        break;
+      case '--notifier-events': {
+        const v = value();
+        opts.notifierEvents = v === 'all' ? Infinity : Number(v);
+        break;
+      }
+      case '--history':
+        opts.history = value();
         break;
       case '--deliver':
         opts.deliver = Number(value());
@@ -66,19 +78,24 @@ async function main() {
   };
   try {
     // ---- the history ----------------------------------------------------------------------------
-    log(`generating ${opts.cases} cases (seed:history generator, no projections) in ${dir}`);
-    const seedStarted = Date.now();
-    execFileSync(
-      process.execPath,
-      [path.join(DIST, 'apps', 'seed-history', 'src', 'main.js'), '--cases', String(opts.cases), '--data-dir', dir, '--no-project'],
-      {
-        env: { ...process.env, EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', REQUEST_LOG: 'off' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    result.seedSeconds = round((Date.now() - seedStarted) / 1000, 1);
-
-    const store = await SqliteEventStore.open({ filename: path.join(dir, 'events.sqlite') });
+    if (opts.history) {
+      // A history generated before (e.g. kept with --keep): its events.sqlite is read, never changed.
+      log(`reading the history in ${opts.history}`);
+      result.history = 'reused';
+    } else {
+      log(`generating ${opts.cases} cases (seed:history generator, no projections) in ${dir}`);
+      const seedStarted = Date.now();
+      execFileSync(
+        process.execPath,
+        [path.join(DIST, 'apps', 'seed-history', 'src', 'main.js'), '--cases', String(opts.cases), '--data-dir', dir, '--no-project'],
+        {
+          env: { ...process.env, EVENT_STORE: 'sqlite', DATABASE_URL: '', KURRENTDB_URL: '', REQUEST_LOG: 'off' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+      result.seedSeconds = round((Date.now() - seedStarted) / 1000, 1);
+    }
+    const store = await SqliteEventStore.open({ filename: path.join(opts.history ?? dir, 'events.sqlite') });
     const events = [];
     for (let after = 0; ;) {
       const page = await store.readAll({ after, maxCount: 20_000, streamPrefix: 'dispute-' });
@@ -88,6 +105,7 @@ async function main() {
     }
     await store.close();
     result.events = events.length;
+    result.cases = new Set(events.map((e) => e.streamId)).size;
     log(`${events.length} dispute events read`);
 
     // ---- deciding ---------------------------------------------------------------------------------
@@ -143,6 +161,37 @@ async function main() {
       messagesPerSecond: round(withRender.rendered / withRender.seconds, 0),
     };
     log(`decided and rendered ${withRender.rendered} messages in ${withRender.seconds.toFixed(2)} s`);
+
+    // ---- through the notifier projection (SQLite read models, transactions of 500 events) -----------
+    {
+      const notifierEvents = events.slice(0, Math.min(events.length, opts.notifierEvents));
+      const readModels = await openReadModels({ dataDir: path.join(dir, 'notifier-db') });
+      const organisations = new Map(directory.organisations.map((o) => [o.id, o]));
+      const projection = notifications.createNotifierProjection({
+        recipients: { users: () => directory.users, organisation: (id) => organisations.get(id) },
+        now: () => new Date(),
+        publicUrl: 'https://geschillen.example.nl',
+        messageIdDomain: 'geschillen.example.nl',
+      });
+      log(`through the notifier projection: ${notifierEvents.length} events`);
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < notifierEvents.length; i += 500) {
+        const batch = notifierEvents.slice(i, i + 500);
+        await readModels.dataSource.transaction((manager) => projection.apply(batch, manager));
+      }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const [{ n }] = await readModels.dataSource.query('SELECT COUNT(*) AS n FROM notification_messages');
+      result.notifier = {
+        events: notifierEvents.length,
+        messagesWritten: Number(n),
+        seconds: round(seconds, 2),
+        eventsPerSecond: round(notifierEvents.length / seconds, 0),
+        messagesPerSecond: round(Number(n) / seconds, 0),
+        store: 'SQLite read-model file (WAL), one transaction per 500 events, as the projection engine batches',
+      };
+      log(`notifier wrote ${n} messages in ${seconds.toFixed(2)} s`);
+      await readModels.close();
+    }
 
     // ---- delivering to a loopback SMTP server -----------------------------------------------------
     const { SMTPServer } = require('smtp-server');

@@ -80,9 +80,9 @@ export function createNotifierProjection(options: NotifierOptions): Projection {
         changed.push(state);
       }
       await saveStates(manager, changed);
-      await insertOutboxRows(manager, rows);
+      // Messages about the distant past stay readable in the portal but are not mailed.
+      await insertOutboxRows(manager, rows, new Date(options.now().getTime() - maxAgeMs));
       await insertWebhookDeliveries(manager, forWebhooks, endpoints, options.publicUrl);
-      await expireOld(manager, rows, options.now(), maxAgeMs);
     },
   };
 }
@@ -135,18 +135,5 @@ async function saveStates(manager: EntityManager, states: DisputeState[]): Promi
         part.flat(),
       );
     }
-  }
-}
-
-/** Messages about the distant past stay readable in the portal but are not mailed. */
-async function expireOld(manager: EntityManager, rows: OutboxRow[], now: Date, maxAgeMs: number): Promise<void> {
-  const limit = now.getTime() - maxAgeMs;
-  const old = rows.filter((r) => Date.parse(r.createdAt) < limit).map((r) => r.id);
-  for (const slice of chunk(old, 500)) {
-    await execute(
-      manager,
-      `UPDATE notification_messages SET status = 'expired' WHERE status = 'pending' AND attempts = 0 AND id IN (${slice.map(() => '?').join(', ')})`,
-      slice,
-    );
   }
 }

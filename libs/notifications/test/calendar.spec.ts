@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { calendarInvitation } from '../src/calendar';
+import { calendarInvitation, foldLines, invitationCalendar } from '../src/calendar';
 
 const parse = (text: string) => {
   const component = new ICAL.Component(ICAL.parse(text));
@@ -47,5 +47,27 @@ describe('calendar invitations', () => {
     const summer = calendarInvitation({ ...facts, startsAt: '2026-06-15T08:00:00.000Z' }, 'x', 'https://x.example');
     const event = new ICAL.Event(parse(summer).getFirstSubcomponent('vevent')!);
     expect(event.startDate.hour).toBe(10);
+  });
+
+  it("is byte for byte ical-generator's own text, long lines and non-ASCII folded the same way", () => {
+    const long = 'Uitnodiging voor het gesprek over de tarieven € 1.250,00 met één café-eigenaar 👩‍⚕️ '.repeat(6);
+    const variants = [
+      { ...facts },
+      { ...facts, method: 'CANCEL' as const, sequence: 1, location: 'Zaal ë, Catharijnesingel 1, Utrecht '.repeat(4) },
+      { ...facts, startsAt: '2026-07-01T12:15:00.000Z', location: undefined, title: `Zitting ${'x'.repeat(120)}` },
+    ];
+    for (const variant of variants) {
+      for (const description of ['Kort', long]) {
+        const url = `https://geschillen.example.nl/zaken/${'d'.repeat(80)}`;
+        expect(calendarInvitation(variant, description, url, '2026-06-01T08:00:00.000Z')).toBe(
+          invitationCalendar(variant, description, url, '2026-06-01T08:00:00.000Z').toString(),
+        );
+      }
+    }
+    // Folding: no line over 75 octets, and unfolding gives the line back.
+    const line = `DESCRIPTION:${long}`;
+    const folded = foldLines(line);
+    expect(folded.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
   });
 });

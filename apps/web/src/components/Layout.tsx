@@ -12,7 +12,7 @@ export function Layout() {
   const links: { to: string; text: string }[] = [
     { to: '/keuzehulp', text: 'Keuzehulp' },
     ...(session.me ? [{ to: '/zaken', text: 'Mijn zaken' }] : []),
-    ...(role === 'insurer' ? [{ to: '/inbox', text: 'Te beantwoorden' }] : []),
+    ...(session.me ? [{ to: '/inbox', text: role === 'insurer' ? 'Te beantwoorden' : 'Meldingen' }] : []),
     ...(isParty ? [{ to: '/aanvraag', text: 'Nieuwe aanvraag' }] : []),
     ...(role === 'secretariat' ? [{ to: '/werkvoorraad', text: 'Werkvoorraad' }] : []),
     ...(role === 'observer' || role === 'secretariat' ? [{ to: '/statistieken', text: 'Statistieken' }] : []),

@@ -10,14 +10,36 @@ import {
 } from '@utrecht/component-library-react';
 import { Link } from 'react-router';
 import { useCaseDetails, useCaseList } from '../api/queries';
+import { useSession } from '../auth/session';
 import { PageHeading } from '../components/page';
 import { daysLeft, describeDaysLeft, formatDeadline } from '../lib/format';
 import { ROUTE_LABELS, STATUS_LABELS } from '../lib/labels';
+import { NotificationsSection } from './NotificationsSection';
 
 const WAITING = ['awaiting_respondent', 'route_negotiation', 'mediation_ended'];
 
-/** The insurer's inbox: cases waiting for this organisation's answer, the oldest deadline first. */
+/**
+ * The inbox: for an insurer, first the cases waiting for this organisation's answer (the oldest
+ * deadline first); for everyone, "Meldingen" (messages, unread count, e-mail preference).
+ */
 export function InboxPage() {
+  const insurer = useSession().me?.user.role === 'insurer';
+  return insurer ? (
+    <>
+      <PageHeading title="Te beantwoorden" />
+      <WaitingCases />
+      <NotificationsSection asSection />
+    </>
+  ) : (
+    <>
+      <PageHeading title="Meldingen" />
+      <NotificationsSection asSection={false} />
+    </>
+  );
+}
+
+/** Cases waiting for this organisation's answer, the oldest deadline first. */
+function WaitingCases() {
   const list = useCaseList({});
   const candidates = (list.data?.items ?? []).filter((i) => WAITING.includes(i.status));
   const details = useCaseDetails(candidates.map((c) => c.id));
@@ -35,7 +57,6 @@ export function InboxPage() {
   const loading = list.isPending || details.some((d) => d.isPending);
   return (
     <>
-      <PageHeading title="Te beantwoorden" />
       <Paragraph>Deze zaken wachten op uw antwoord. De zaak met de kortste termijn staat bovenaan.</Paragraph>
       {loading && <Paragraph>De zaken worden geladen…</Paragraph>}
       {!loading && waiting.length === 0 && <Paragraph>Er wachten geen zaken op uw antwoord.</Paragraph>}

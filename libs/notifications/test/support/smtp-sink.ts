@@ -9,8 +9,8 @@ export interface SmtpSink {
   mails: ParsedMail[];
   /** How many times a message was refused or its connection dropped. */
   refusals: number;
-  /** Refuse the next n messages with a temporary error (451). */
-  refuseNext(n: number): void;
+  /** Refuse the next n messages: by default a temporary error (451), or the given code (e.g. 550, permanent). */
+  refuseNext(n: number, code?: number): void;
   /** Drop the connection during the next n messages' data. */
   dropNext(n: number): void;
   close(): Promise<void>;
@@ -20,6 +20,7 @@ export interface SmtpSink {
 export async function startSmtpSink(options: { onAccepted?: (mail: ParsedMail) => Promise<void> | void } = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
   let refuse = 0;
+  let refuseCode = 451;
   let drop = 0;
   const sink = { refusals: 0 } as { refusals: number };
   const server = new SMTPServer({
@@ -42,7 +43,8 @@ export async function startSmtpSink(options: { onAccepted?: (mail: ParsedMail) =
         if (refuse > 0) {
           refuse--;
           sink.refusals++;
-          const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
+          const text = refuseCode >= 500 ? 'Mailbox unavailable' : 'Try again later';
+          const error = Object.assign(new Error(text), { responseCode: refuseCode });
           callback(error);
           return;
         }
@@ -66,7 +68,10 @@ export async function startSmtpSink(options: { onAccepted?: (mail: ParsedMail) =
     get refusals() {
       return sink.refusals;
     },
-    refuseNext: (n) => (refuse = n),
+    refuseNext: (n, code = 451) => {
+      refuse = n;
+      refuseCode = code;
+    },
     dropNext: (n) => (drop = n),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
