@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NEUTRAL_ROLES, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
-import type { CaseloadAssignment, CaseloadDeadline } from '../../../../libs/read-models/src/statistics';
+import type { CaseloadAssignment, CaseloadDeadline, NeutralStepCase, OpenStatusCount } from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Clock } from '../../../../libs/runtime/src/clock';
 import { CLOCK, READ_MODELS } from '../../../../libs/runtime/src/tokens';
@@ -54,6 +54,10 @@ export interface CaseloadAnswer {
   stalled?: StalledCaseView[];
   /** Secretariat only (rule 17): invoices of open cases unpaid past their payment term. */
   feesOverdue?: DeadlineView[];
+  /** Secretariat only: cases awaiting a neutral (to nominate or appoint) or with a challenge to decide, longest waiting first. */
+  neutralSteps?: NeutralStepCase[];
+  /** Secretariat only: open cases per status, with the one that has waited longest. */
+  byStatus?: OpenStatusCount[];
 }
 
 export interface StalledCaseView {
@@ -93,9 +97,11 @@ export class CaseloadController {
     }
     const now = this.clock.now().toISOString();
     const userId = isNeutral ? actor.userId : undefined;
-    const [assignments, deadlines] = await Promise.all([
+    const [assignments, deadlines, neutralSteps, byStatus] = await Promise.all([
       this.readModels.statistics.caseloadAssignments(userId),
       this.readModels.statistics.caseloadDeadlines(userId),
+      userId === undefined ? this.readModels.statistics.neutralStepCases() : undefined,
+      userId === undefined ? this.readModels.statistics.openCasesByStatus() : undefined,
     ]);
     const views = deadlines.map((d) => toView(d, now));
     const byCase = new Map<string, DeadlineView[]>();
@@ -135,7 +141,12 @@ export class CaseloadController {
       neutrals: [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId)),
       deadlines: views.filter((d) => d.status === 'open' && (userId === undefined || appointedOn.has(d.disputeId))),
       ...(userId === undefined
-        ? { stalled: stalledCases(views), feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed') }
+        ? {
+            stalled: stalledCases(views),
+            feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed'),
+            neutralSteps,
+            byStatus,
+          }
         : {}),
     };
   }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CaseloadController } from './caseload.controller';
 import { MediationOutcomesController } from './mediation-outcomes.controller';
+import { RosterController } from './roster.controller';
 import { StatisticsController } from './statistics.controller';
 
-/** The disputes body's own views: statistics, mediation outcomes and the neutrals' caseload. */
-@Module({ controllers: [StatisticsController, MediationOutcomesController, CaseloadController] })
+/** The disputes body's own views: statistics, mediation outcomes and the neutrals' caseload and roster. */
+@Module({ controllers: [StatisticsController, MediationOutcomesController, CaseloadController, RosterController] })
 export class StatisticsModule {}

@@ -8,6 +8,14 @@ import { buildObserverPublication, publishedValues, type ObserverPublication } f
 import { periodsOf, windowOf, type CalendarDate, type GroupBy, type Period } from './periods';
 import { lastPublishedLabel } from './published-scopes';
 import { linearSolver, type LinearSolver } from './suppression-audit';
+import {
+  neutralInvolvement,
+  neutralStepCases,
+  openCasesByStatus,
+  type NeutralInvolvement,
+  type NeutralStepCase,
+  type OpenStatusCount,
+} from './secretariat-queries';
 
 export interface StatisticsQuery {
   from: CalendarDate;
@@ -198,6 +206,21 @@ export class StatisticsReadModels {
       route: r.route === null ? null : String(r.route),
       urgent: Number(r.urgent) === 1,
     }));
+  }
+
+  /** Terms of neutrals on other cases of these parties (the roster's earlier involvement). */
+  neutralInvolvement(organisationIds: string[], excludeDisputeId: string): Promise<NeutralInvolvement[]> {
+    return neutralInvolvement(this.dataSource.manager, organisationIds, excludeDisputeId);
+  }
+
+  /** Open cases awaiting a neutral or with a challenge to decide, longest waiting first. */
+  neutralStepCases(): Promise<NeutralStepCase[]> {
+    return neutralStepCases(this.dataSource.manager);
+  }
+
+  /** Open cases per status with the one waiting longest. */
+  openCasesByStatus(): Promise<OpenStatusCount[]> {
+    return openCasesByStatus(this.dataSource.manager);
   }
 
   /** Open and missed deadlines of open cases, soonest first; only those of `userId`'s cases when given. */
