@@ -17,6 +17,11 @@ const CasePage = lazy(() => import('./pages/case/CasePage').then((m) => ({ defau
 const MyCasesPage = lazy(() => import('./pages/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 const WorkQueuePage = lazy(() => import('./pages/WorkQueuePage').then((m) => ({ default: m.WorkQueuePage })));
+const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+const OrganisationEditPage = lazy(() =>
+  import('./pages/directory/OrganisationEditPage').then((m) => ({ default: m.OrganisationEditPage })),
+);
+const UserEditPage = lazy(() => import('./pages/directory/UserEditPage').then((m) => ({ default: m.UserEditPage })));
 const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -41,6 +46,9 @@ export const router = createBrowserRouter([
       { path: '/inbox', element: signedIn(<InboxPage />) },
       { path: '/werkvoorraad', element: signedIn(<WorkQueuePage />) },
       { path: '/statistieken', element: signedIn(<StatisticsPage />) },
+      { path: '/register', element: signedIn(<DirectoryPage />) },
+      { path: '/register/organisaties/:id', element: signedIn(<OrganisationEditPage />) },
+      { path: '/register/gebruikers/:id', element: signedIn(<UserEditPage />) },
       { path: '/toegankelijkheid', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

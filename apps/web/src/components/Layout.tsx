@@ -15,6 +15,7 @@ export function Layout() {
     ...(role === 'insurer' ? [{ to: '/inbox', text: 'Te beantwoorden' }] : []),
     ...(isParty ? [{ to: '/aanvraag', text: 'Nieuwe aanvraag' }] : []),
     ...(role === 'secretariat' ? [{ to: '/werkvoorraad', text: 'Werkvoorraad' }] : []),
+    ...(role === 'secretariat' ? [{ to: '/register', text: 'Register' }] : []),
     ...(role === 'observer' || role === 'secretariat' ? [{ to: '/statistieken', text: 'Statistieken' }] : []),
   ];
   return (

@@ -26,6 +26,8 @@ export interface NeutralStepCase {
   caseNumber: string | null;
   status: string;
   route: string | null;
+  claimantOrganisationIds: string[];
+  respondentOrganisationIds: string[];
   /** When the case last changed. */
   since: string;
   nominees: { userId: string; role: string; chair: boolean }[];
@@ -112,6 +114,8 @@ export async function neutralStepCases(manager: EntityManager): Promise<NeutralS
       caseNumber: state.caseNumber ?? null,
       status: state.status,
       route: state.route ?? null,
+      claimantOrganisationIds: state.claimantOrganisationIds,
+      respondentOrganisationIds: state.respondentOrganisationIds,
       since: state.updatedAt ?? state.filedAt ?? '',
       nominees: state.neutrals.filter((n) => n.status === 'nominated').map((n) => ({ userId: n.userId, role: n.role, chair: n.chair })),
       pendingChallenges: pending.map((c) => ({ neutralUserId: c.neutralUserId, side: c.side, challengedAt: c.challengedAt ?? null })),

@@ -51,6 +51,7 @@ import { nextStep } from '../../lib/next-step';
 import { describeEvent } from '../../lib/timeline-text';
 import { ActionForm } from './ActionForm';
 import { actionSpecs, type ActionSpec, UPLOAD_VISIBILITIES } from './actions';
+import { secretariatForm } from './secretariat/secretariat-forms';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -225,7 +226,9 @@ function ActionsSection({ c }: { c: CaseView }) {
           return (
             <details key={`${action}-${c.version}`} className="gzc-action">
               <summary>{spec.title}</summary>
-              <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+              {secretariatForm(action, { c, spec, onDone: (s: ActionSpec) => refresh(s.done) }) ?? (
+                <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+              )}
             </details>
           );
         })}
@@ -242,7 +245,9 @@ function ActionsSection({ c }: { c: CaseView }) {
           return (
             <details key={`${action}-${c.version}`} className="gzc-action">
               <summary>{spec.title}</summary>
-              <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+              {secretariatForm(action, { c, spec, onDone: (s: ActionSpec) => refresh(s.done) }) ?? (
+                <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+              )}
             </details>
           );
         })}

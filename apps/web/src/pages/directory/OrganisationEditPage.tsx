@@ -1,0 +1,198 @@
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../../api/client';
+import type { DirectoryOrganisation } from '../../api/secretariat-types';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { ChoiceGroup, TextField } from '../../components/fields';
+import { PageHeading, useAnnounce } from '../../components/page';
+import {
+  CODE_NEEDS,
+  CODE_TEXT,
+  checkOrganisation,
+  dutchDirectoryMessage,
+  organisationChange,
+  type OrganisationValues,
+} from '../../lib/directory-checks';
+import { ORGANISATION_KIND_LABELS, label } from '../../lib/labels';
+import { ConflictNotice } from './ConflictNotice';
+import { useDirectoryOrganisations } from './DirectoryPage';
+
+const idFor = (field: string) => `organisatie-${field}`;
+
+const valuesOf = (o: DirectoryOrganisation): OrganisationValues => ({
+  name: o.name,
+  agb: o.codes.agb ?? '',
+  kvk: o.codes.kvk ?? '',
+  uzovi: o.codes.uzovi ?? '',
+  smallProvider: o.smallProvider === undefined ? '' : String(o.smallProvider),
+  members: o.members ?? [],
+});
+
+/** Changing an organisation of the register, conditional on the version the person saw (If-Match). */
+export function OrganisationEditPage() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState<string | null>(null);
+  const org = useQuery({
+    queryKey: ['directory', 'organisation', id],
+    queryFn: () => api<DirectoryOrganisation>(`/api/directory/organisations/${encodeURIComponent(id)}`),
+  });
+  if (org.isPending) return <Paragraph>De organisatie wordt geladen…</Paragraph>;
+  if (org.isError) {
+    return (
+      <>
+        <PageHeading title="Organisatie niet gevonden" />
+        <Paragraph>
+          Deze organisatie staat niet in het register.{' '}
+          <Link className="utrecht-link" to="/register">
+            Terug naar het register
+          </Link>
+        </Paragraph>
+      </>
+    );
+  }
+  const reload = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['directory'] });
+  };
+  // A new version remounts the form with the values as they are now.
+  return <OrganisationForm key={org.data.version} org={org.data} onReload={reload} saved={saved} onSaved={setSaved} />;
+}
+
+function OrganisationForm({
+  org,
+  onReload,
+  saved,
+  onSaved,
+}: {
+  org: DirectoryOrganisation;
+  onReload: () => Promise<void>;
+  /** Kept by the page: the form remounts with the saved version. */
+  saved: string | null;
+  onSaved: (text: string | null) => void;
+}) {
+  const announce = useAnnounce();
+  const providers = useDirectoryOrganisations().data?.filter((o) => o.kind === 'provider') ?? [];
+  const needs = CODE_NEEDS[org.kind] ?? CODE_NEEDS.observer!;
+  const [values, setValues] = useState<OrganisationValues>(valuesOf(org));
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const savedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
+  const set = (field: keyof OrganisationValues) => (value: string | string[]) => setValues((v) => ({ ...v, [field]: value }));
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    onSaved(null);
+    const found = checkOrganisation(org.kind, values).map((e) => ({ fieldId: idFor(e.field), message: e.message }));
+    setErrors(found);
+    if (found.length > 0) return;
+    setBusy(true);
+    try {
+      await api(`/api/directory/organisations/${encodeURIComponent(org.id)}`, {
+        method: 'PATCH',
+        body: organisationChange(org.kind, values),
+        headers: { 'If-Match': `"${org.version}"` },
+      });
+      const text = `De gegevens van ${values.name.trim()} zijn opgeslagen.`;
+      announce(text);
+      onSaved(text);
+      await onReload();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setConflict(true);
+      else if (error instanceof ApiError && error.errors.length > 0) {
+        setErrors(
+          error.errors.map((e) => {
+            const d = dutchDirectoryMessage(e.field);
+            return { fieldId: idFor(d.field), message: d.message };
+          }),
+        );
+      } else setErrors([{ fieldId: idFor('opslaan'), message: error instanceof ApiError ? error.detail : 'Opslaan lukte niet.' }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorFor = (field: string) => errors.find((e) => e.fieldId === idFor(field))?.message;
+  const code = (c: 'agb' | 'kvk' | 'uzovi') =>
+    needs[c] !== 'forbidden' && (
+      <TextField
+        id={idFor(c)}
+        label={CODE_TEXT[c].label}
+        description={`${CODE_TEXT[c].digits} cijfers, bijvoorbeeld ${CODE_TEXT[c].example}.`}
+        optional={needs[c] === 'optional'}
+        inputMode="numeric"
+        width="s"
+        error={errorFor(c)}
+        value={values[c]}
+        onChange={(e) => set(c)(e.currentTarget.value)}
+      />
+    );
+  return (
+    <>
+      <PageHeading title={`${org.name} wijzigen`} />
+      <Paragraph>
+        Soort: {label(ORGANISATION_KIND_LABELS, org.kind)}. Kenmerk in het register: {org.id}.{' '}
+        <Link className="utrecht-link" to="/register">
+          Terug naar het register
+        </Link>
+      </Paragraph>
+      {saved && (
+        <div ref={savedRef} tabIndex={-1} className="gzc-notice gzc-notice--ok">
+          <Paragraph>{saved}</Paragraph>
+        </div>
+      )}
+      {conflict && <ConflictNotice onReload={() => void onReload()} />}
+      <form noValidate onSubmit={submit} aria-label={`${org.name} wijzigen`}>
+        <ErrorSummary errors={errors} />
+        <TextField
+          id={idFor('name')}
+          label="Naam"
+          width="l"
+          error={errorFor('name')}
+          value={values.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+        />
+        {code('agb')}
+        {code('kvk')}
+        {code('uzovi')}
+        {needs.smallProvider !== 'forbidden' && (
+          <ChoiceGroup
+            id={idFor('smallProvider')}
+            legend="Is dit een kleine zorgaanbieder?"
+            description="Een omzet onder € 325.000 per jaar of hoogstens 10 zorgverleners. Een kleine zorgaanbieder betaalt minder inschrijfkosten."
+            error={errorFor('smallProvider')}
+            type="radio"
+            name={idFor('smallProvider')}
+            choices={[
+              { value: 'true', label: 'Ja, een kleine zorgaanbieder' },
+              { value: 'false', label: 'Nee' },
+            ]}
+            value={values.smallProvider}
+            onChange={set('smallProvider')}
+          />
+        )}
+        {needs.members !== 'forbidden' && (
+          <ChoiceGroup
+            id={idFor('members')}
+            legend="Welke zorgaanbieders zijn lid?"
+            description="De organisatie kan namens deze leden een collectief geschil indienen."
+            error={errorFor('members')}
+            type="checkbox"
+            name={idFor('members')}
+            choices={providers.map((p) => ({ value: p.id, label: p.name }))}
+            value={values.members}
+            onChange={set('members')}
+          />
+        )}
+        <Button type="submit" id={idFor('opslaan')} appearance="primary-action-button" busy={busy} disabled={busy}>
+          Opslaan
+        </Button>
+      </form>
+    </>
+  );
+}
