@@ -1,3 +1,5 @@
+import type { Organisation, User } from './types';
+
 // The secretariat's reads (see the API's OpenAPI at /docs): the roster for a nomination and the
 // directory with versions for If-Match.
 
@@ -31,21 +33,11 @@ export interface Roster {
   neutrals: RosterEntry[];
 }
 
-export interface DirectoryOrganisation {
-  id: string;
-  kind: string;
-  name: string;
-  codes: { agb?: string; kvk?: string; uzovi?: string };
-  smallProvider?: boolean;
-  members?: string[];
+export interface DirectoryOrganisation extends Organisation {
   version: number;
 }
 
-export interface DirectoryUser {
-  id: string;
-  name: string;
-  role: string;
-  organisationId: string;
+export interface DirectoryUser extends User {
   email?: string;
   version: number;
 }

@@ -1,23 +1,17 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { DirectoryOrganisation } from '../../api/secretariat-types';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { ChoiceGroup, TextField } from '../../components/fields';
-import { PageHeading, useAnnounce } from '../../components/page';
-import {
-  CODE_NEEDS,
-  CODE_TEXT,
-  checkOrganisation,
-  dutchDirectoryMessage,
-  organisationChange,
-  type OrganisationValues,
-} from '../../lib/directory-checks';
+import { PageHeading } from '../../components/page';
+import { CODE_NEEDS, CODE_TEXT, checkOrganisation, organisationChange, type OrganisationValues } from '../../lib/directory-checks';
 import { ORGANISATION_KIND_LABELS, label } from '../../lib/labels';
 import { ConflictNotice } from './ConflictNotice';
 import { useDirectoryOrganisations } from './DirectoryPage';
+import { SavedNotice, useDirectorySave } from './directory-save';
 
 const idFor = (field: string) => `organisatie-${field}`;
 
@@ -72,52 +66,27 @@ function OrganisationForm({
   saved: string | null;
   onSaved: (text: string | null) => void;
 }) {
-  const announce = useAnnounce();
   const providers = useDirectoryOrganisations().data?.filter((o) => o.kind === 'provider') ?? [];
   const needs = CODE_NEEDS[org.kind] ?? CODE_NEEDS.observer!;
   const [values, setValues] = useState<OrganisationValues>(valuesOf(org));
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const savedRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
+  const { errors, conflict, busy, save, errorFor } = useDirectorySave({
+    path: `/api/directory/organisations/${encodeURIComponent(org.id)}`,
+    version: org.version,
+    idFor,
+    onReload,
+    onSaved,
+  });
   const set = (field: keyof OrganisationValues) => (value: string | string[]) => setValues((v) => ({ ...v, [field]: value }));
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    onSaved(null);
-    const found = checkOrganisation(org.kind, values).map((e) => ({ fieldId: idFor(e.field), message: e.message }));
-    setErrors(found);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
-      await api(`/api/directory/organisations/${encodeURIComponent(org.id)}`, {
-        method: 'PATCH',
-        body: organisationChange(org.kind, values),
-        headers: { 'If-Match': `"${org.version}"` },
-      });
-      const text = `De gegevens van ${values.name.trim()} zijn opgeslagen.`;
-      announce(text);
-      onSaved(text);
-      await onReload();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setConflict(true);
-      else if (error instanceof ApiError && error.errors.length > 0) {
-        setErrors(
-          error.errors.map((e) => {
-            const d = dutchDirectoryMessage(e.field);
-            return { fieldId: idFor(d.field), message: d.message };
-          }),
-        );
-      } else setErrors([{ fieldId: idFor('opslaan'), message: error instanceof ApiError ? error.detail : 'Opslaan lukte niet.' }]);
-    } finally {
-      setBusy(false);
-    }
+    void save(
+      checkOrganisation(org.kind, values),
+      () => organisationChange(org.kind, values),
+      `De gegevens van ${values.name.trim()} zijn opgeslagen.`,
+    );
   };
 
-  const errorFor = (field: string) => errors.find((e) => e.fieldId === idFor(field))?.message;
   const code = (c: 'agb' | 'kvk' | 'uzovi') =>
     needs[c] !== 'forbidden' && (
       <TextField
@@ -141,11 +110,7 @@ function OrganisationForm({
           Terug naar het register
         </Link>
       </Paragraph>
-      {saved && (
-        <div ref={savedRef} tabIndex={-1} className="gzc-notice gzc-notice--ok">
-          <Paragraph>{saved}</Paragraph>
-        </div>
-      )}
+      <SavedNotice text={saved} />
       {conflict && <ConflictNotice onReload={() => void onReload()} />}
       <form noValidate onSubmit={submit} aria-label={`${org.name} wijzigen`}>
         <ErrorSummary errors={errors} />

@@ -1,16 +1,16 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { DirectoryUser } from '../../api/secretariat-types';
-import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { ChoiceGroup, SelectField, TextField } from '../../components/fields';
-import { PageHeading, useAnnounce } from '../../components/page';
-import { dutchDirectoryMessage } from '../../lib/directory-checks';
+import { PageHeading } from '../../components/page';
 import { ROLE_LABELS, label } from '../../lib/labels';
 import { ConflictNotice } from './ConflictNotice';
 import { useDirectoryOrganisations } from './DirectoryPage';
+import { SavedNotice, useDirectorySave } from './directory-save';
 
 const idFor = (field: string) => `gebruiker-${field}`;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -70,7 +70,6 @@ function UserForm({
   saved: string | null;
   onSaved: (text: string | null) => void;
 }) {
-  const announce = useAnnounce();
   const organisations = useDirectoryOrganisations().data ?? [];
   const [values, setValues] = useState<UserValues>({
     name: user.name,
@@ -78,60 +77,37 @@ function UserForm({
     organisationId: user.organisationId,
     role: user.role,
   });
-  const [errors, setErrors] = useState<SummaryError[]>([]);
-  const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const savedRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
+  const { errors, conflict, busy, save, errorFor } = useDirectorySave({
+    path: `/api/directory/users/${encodeURIComponent(user.id)}`,
+    version: user.version,
+    idFor,
+    onReload,
+    onSaved,
+  });
   const kind = organisations.find((o) => o.id === values.organisationId)?.kind ?? '';
   const roles = ROLES_BY_KIND[kind] ?? [];
   const set = (field: keyof UserValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    onSaved(null);
-    const found: SummaryError[] = [];
-    if (values.name.trim() === '') found.push({ fieldId: idFor('name'), message: 'Vul de naam in.' });
+    const found: { field: string; message: string }[] = [];
+    if (values.name.trim() === '') found.push({ field: 'name', message: 'Vul de naam in.' });
     if (values.email.trim() !== '' && !EMAIL.test(values.email.trim())) {
-      found.push({ fieldId: idFor('email'), message: 'Vul een e-mailadres in zoals naam@organisatie.nl.' });
+      found.push({ field: 'email', message: 'Vul een e-mailadres in zoals naam@organisatie.nl.' });
     }
-    if (!roles.includes(values.role)) found.push({ fieldId: idFor('role'), message: 'Kies een rol die bij de organisatie past.' });
-    setErrors(found);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
-      await api(`/api/directory/users/${encodeURIComponent(user.id)}`, {
-        method: 'PATCH',
-        body: {
-          name: values.name.trim(),
-          ...(values.email.trim() !== '' ? { email: values.email.trim() } : {}),
-          organisationId: values.organisationId,
-          role: values.role,
-        },
-        headers: { 'If-Match': `"${user.version}"` },
-      });
-      const text = `De gegevens van ${values.name.trim()} zijn opgeslagen.`;
-      announce(text);
-      onSaved(text);
-      await onReload();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setConflict(true);
-      else if (error instanceof ApiError && error.errors.length > 0) {
-        setErrors(
-          error.errors.map((e) => {
-            const d = dutchDirectoryMessage(e.field);
-            return { fieldId: idFor(d.field), message: d.message };
-          }),
-        );
-      } else setErrors([{ fieldId: idFor('opslaan'), message: error instanceof ApiError ? error.detail : 'Opslaan lukte niet.' }]);
-    } finally {
-      setBusy(false);
-    }
+    if (!roles.includes(values.role)) found.push({ field: 'role', message: 'Kies een rol die bij de organisatie past.' });
+    void save(
+      found,
+      () => ({
+        name: values.name.trim(),
+        ...(values.email.trim() !== '' ? { email: values.email.trim() } : {}),
+        organisationId: values.organisationId,
+        role: values.role,
+      }),
+      `De gegevens van ${values.name.trim()} zijn opgeslagen.`,
+    );
   };
 
-  const errorFor = (field: string) => errors.find((e) => e.fieldId === idFor(field))?.message;
   return (
     <>
       <PageHeading title={`${user.name} wijzigen`} />
@@ -141,11 +117,7 @@ function UserForm({
           Terug naar het register
         </Link>
       </Paragraph>
-      {saved && (
-        <div ref={savedRef} tabIndex={-1} className="gzc-notice gzc-notice--ok">
-          <Paragraph>{saved}</Paragraph>
-        </div>
-      )}
+      <SavedNotice text={saved} />
       {conflict && <ConflictNotice onReload={() => void onReload()} />}
       <form noValidate onSubmit={submit} aria-label={`${user.name} wijzigen`}>
         <ErrorSummary errors={errors} />

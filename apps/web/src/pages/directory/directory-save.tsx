@@ -1,0 +1,67 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import type { SummaryError } from '../../components/ErrorSummary';
+import { useAnnounce } from '../../components/page';
+import { dutchDirectoryMessage } from '../../lib/directory-checks';
+
+/**
+ * Saving a record of the register (PATCH with If-Match on the version the person saw): the form's
+ * own checks first, then the API; a 409 becomes the conflict notice, the API's field problems
+ * Dutch messages at the fields. `saved` lives in the page, because the form remounts with the new
+ * version after a save.
+ */
+export function useDirectorySave(options: {
+  path: string;
+  version: number;
+  idFor: (field: string) => string;
+  onReload: () => Promise<void>;
+  onSaved: (text: string | null) => void;
+}) {
+  const { path, version, idFor, onReload, onSaved } = options;
+  const announce = useAnnounce();
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (found: { field: string; message: string }[], body: () => Record<string, unknown>, savedText: string) => {
+    onSaved(null);
+    setErrors(found.map((e) => ({ fieldId: idFor(e.field), message: e.message })));
+    if (found.length > 0) return;
+    setBusy(true);
+    try {
+      await api(path, { method: 'PATCH', body: body(), headers: { 'If-Match': `"${version}"` } });
+      announce(savedText);
+      onSaved(savedText);
+      await onReload();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) setConflict(true);
+      else if (error instanceof ApiError && error.errors.length > 0) {
+        setErrors(
+          error.errors.map((e) => {
+            const d = dutchDirectoryMessage(e.field);
+            return { fieldId: idFor(d.field), message: d.message };
+          }),
+        );
+      } else setErrors([{ fieldId: idFor('opslaan'), message: error instanceof ApiError ? error.detail : 'Opslaan lukte niet.' }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errorFor = (field: string) => errors.find((e) => e.fieldId === idFor(field))?.message;
+  return { errors, conflict, busy, save, errorFor };
+}
+
+/** "Saved", focused when it appears so the person hears it. */
+export function SavedNotice({ text }: { text: string | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (text) ref.current?.focus();
+  }, [text]);
+  if (!text) return null;
+  return (
+    <div ref={ref} tabIndex={-1} className="gzc-notice gzc-notice--ok">
+      <Paragraph>{text}</Paragraph>
+    </div>
+  );
+}
