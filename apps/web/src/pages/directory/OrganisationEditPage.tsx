@@ -1,8 +1,6 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { Link } from 'react-router';
 import type { DirectoryOrganisation } from '../../api/secretariat-types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ChoiceGroup, TextField } from '../../components/fields';
@@ -11,7 +9,7 @@ import { CODE_NEEDS, CODE_TEXT, checkOrganisation, organisationChange, type Orga
 import { ORGANISATION_KIND_LABELS, label } from '../../lib/labels';
 import { ConflictNotice } from './ConflictNotice';
 import { useDirectoryOrganisations } from './DirectoryPage';
-import { SavedNotice, useDirectorySave } from './directory-save';
+import { DirectoryRecordPage, SavedNotice, useDirectorySave, type RecordFormProps } from './directory-save';
 
 const idFor = (field: string) => `organisatie-${field}`;
 
@@ -26,46 +24,20 @@ const valuesOf = (o: DirectoryOrganisation): OrganisationValues => ({
 
 /** Changing an organisation of the register, conditional on the version the person saw (If-Match). */
 export function OrganisationEditPage() {
-  const { id = '' } = useParams();
-  const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<string | null>(null);
-  const org = useQuery({
-    queryKey: ['directory', 'organisation', id],
-    queryFn: () => api<DirectoryOrganisation>(`/api/directory/organisations/${encodeURIComponent(id)}`),
-  });
-  if (org.isPending) return <Paragraph>De organisatie wordt geladen…</Paragraph>;
-  if (org.isError) {
-    return (
-      <>
-        <PageHeading title="Organisatie niet gevonden" />
-        <Paragraph>
-          Deze organisatie staat niet in het register.{' '}
-          <Link className="utrecht-link" to="/register">
-            Terug naar het register
-          </Link>
-        </Paragraph>
-      </>
-    );
-  }
-  const reload = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['directory'] });
-  };
-  // A new version remounts the form with the values as they are now.
-  return <OrganisationForm key={org.data.version} org={org.data} onReload={reload} saved={saved} onSaved={setSaved} />;
+  return (
+    <DirectoryRecordPage<DirectoryOrganisation>
+      collection="organisations"
+      what={{
+        title: 'Organisatie niet gevonden',
+        sentence: 'Deze organisatie staat niet in het register.',
+        loading: 'De organisatie wordt geladen…',
+      }}
+      Form={OrganisationForm}
+    />
+  );
 }
 
-function OrganisationForm({
-  org,
-  onReload,
-  saved,
-  onSaved,
-}: {
-  org: DirectoryOrganisation;
-  onReload: () => Promise<void>;
-  /** Kept by the page: the form remounts with the saved version. */
-  saved: string | null;
-  onSaved: (text: string | null) => void;
-}) {
+function OrganisationForm({ record: org, onReload, saved, onSaved }: RecordFormProps<DirectoryOrganisation>) {
   const providers = useDirectoryOrganisations().data?.filter((o) => o.kind === 'provider') ?? [];
   const needs = CODE_NEEDS[org.kind] ?? CODE_NEEDS.observer!;
   const [values, setValues] = useState<OrganisationValues>(valuesOf(org));

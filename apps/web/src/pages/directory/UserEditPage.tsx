@@ -1,8 +1,6 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { Link } from 'react-router';
 import type { DirectoryUser } from '../../api/secretariat-types';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ChoiceGroup, SelectField, TextField } from '../../components/fields';
@@ -10,7 +8,7 @@ import { PageHeading } from '../../components/page';
 import { ROLE_LABELS, label } from '../../lib/labels';
 import { ConflictNotice } from './ConflictNotice';
 import { useDirectoryOrganisations } from './DirectoryPage';
-import { SavedNotice, useDirectorySave } from './directory-save';
+import { DirectoryRecordPage, SavedNotice, useDirectorySave, type RecordFormProps } from './directory-save';
 
 const idFor = (field: string) => `gebruiker-${field}`;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -34,42 +32,20 @@ interface UserValues {
 
 /** Changing a user of the register, conditional on the version the person saw (If-Match). */
 export function UserEditPage() {
-  const { id = '' } = useParams();
-  const queryClient = useQueryClient();
-  const [saved, setSaved] = useState<string | null>(null);
-  const user = useQuery({
-    queryKey: ['directory', 'user', id],
-    queryFn: () => api<DirectoryUser>(`/api/directory/users/${encodeURIComponent(id)}`),
-  });
-  if (user.isPending) return <Paragraph>De gebruiker wordt geladen…</Paragraph>;
-  if (user.isError) {
-    return (
-      <>
-        <PageHeading title="Gebruiker niet gevonden" />
-        <Paragraph>
-          Deze gebruiker staat niet in het register.{' '}
-          <Link className="utrecht-link" to="/register">
-            Terug naar het register
-          </Link>
-        </Paragraph>
-      </>
-    );
-  }
-  const reload = () => queryClient.invalidateQueries({ queryKey: ['directory'] });
-  return <UserForm key={user.data.version} user={user.data} onReload={reload} saved={saved} onSaved={setSaved} />;
+  return (
+    <DirectoryRecordPage<DirectoryUser>
+      collection="users"
+      what={{
+        title: 'Gebruiker niet gevonden',
+        sentence: 'Deze gebruiker staat niet in het register.',
+        loading: 'De gebruiker wordt geladen…',
+      }}
+      Form={UserForm}
+    />
+  );
 }
 
-function UserForm({
-  user,
-  onReload,
-  saved,
-  onSaved,
-}: {
-  user: DirectoryUser;
-  onReload: () => Promise<void>;
-  saved: string | null;
-  onSaved: (text: string | null) => void;
-}) {
+function UserForm({ record: user, onReload, saved, onSaved }: RecordFormProps<DirectoryUser>) {
   const organisations = useDirectoryOrganisations().data ?? [];
   const [values, setValues] = useState<UserValues>({
     name: user.name,

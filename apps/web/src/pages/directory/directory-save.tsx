@@ -1,8 +1,10 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { SummaryError } from '../../components/ErrorSummary';
-import { useAnnounce } from '../../components/page';
+import { PageHeading, useAnnounce } from '../../components/page';
 import { dutchDirectoryMessage } from '../../lib/directory-checks';
 
 /**
@@ -64,4 +66,51 @@ export function SavedNotice({ text }: { text: string | null }) {
       <Paragraph>{text}</Paragraph>
     </div>
   );
+}
+
+export interface RecordFormProps<T> {
+  record: T;
+  onReload: () => Promise<void>;
+  /** Kept by the page: the form remounts with the saved version. */
+  saved: string | null;
+  onSaved: (text: string | null) => void;
+}
+
+/**
+ * One record of the register (`/api/directory/{collection}/{id}`) loaded and handed to its form,
+ * keyed by version: after a save or a reload the form starts again from the values as they are now.
+ */
+export function DirectoryRecordPage<T extends { version: number }>({
+  collection,
+  what,
+  Form,
+}: {
+  collection: 'organisations' | 'users';
+  /** "Deze organisatie", "Deze gebruiker" */
+  what: { title: string; sentence: string; loading: string };
+  Form: ComponentType<RecordFormProps<T>>;
+}) {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState<string | null>(null);
+  const record = useQuery({
+    queryKey: ['directory', collection, id],
+    queryFn: () => api<T>(`/api/directory/${collection}/${encodeURIComponent(id)}`),
+  });
+  if (record.isPending) return <Paragraph>{what.loading}</Paragraph>;
+  if (record.isError) {
+    return (
+      <>
+        <PageHeading title={what.title} />
+        <Paragraph>
+          {what.sentence}{' '}
+          <Link className="utrecht-link" to="/register">
+            Terug naar het register
+          </Link>
+        </Paragraph>
+      </>
+    );
+  }
+  const reload = () => queryClient.invalidateQueries({ queryKey: ['directory'] });
+  return <Form key={record.data.version} record={record.data} onReload={reload} saved={saved} onSaved={setSaved} />;
 }
