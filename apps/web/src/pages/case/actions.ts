@@ -1,5 +1,5 @@
 import type { CaseView } from '../../api/types';
-import { parseEuros } from '../../lib/format';
+import { formatEuros, parseEuros } from '../../lib/format';
 import { DEADLINE_LABELS, ROUTE_LABELS, STATEMENT_KIND_LABELS, VISIBILITY_LABELS } from '../../lib/labels';
 
 // Every action of the API as a short Dutch form. The case page shows a form only when the case's
@@ -449,7 +449,15 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
           name: 'invoiceId',
           label: 'Welke rekening?',
           kind: 'radio',
-          options: c.invoices.filter((i) => !i.paid).map((i) => ({ value: i.invoiceId, label: i.invoiceId })),
+          // Who, what and how much: an invoice id says nothing to a person.
+          options: c.invoices
+            .filter((i) => !i.paid)
+            .map((i) => ({
+              value: i.invoiceId,
+              label: `${parties.find((p) => p.value === i.organisationId)?.label ?? i.organisationId}: ${
+                i.kind === 'administration' ? 'inschrijfkosten' : 'kosten van de neutrale'
+              }, ${formatEuros(i.amountCents)}`,
+            })),
         },
       ],
       body: (v) => ({ invoiceId: v.invoiceId }),

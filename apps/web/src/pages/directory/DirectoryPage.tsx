@@ -23,11 +23,16 @@ export const useDirectoryOrganisations = () =>
 export const useDirectoryUsers = () =>
   useQuery({ queryKey: ['directory', 'users'], queryFn: () => api<DirectoryUser[]>('/api/directory/users') });
 
-const codesText = (o: DirectoryOrganisation) =>
-  (['agb', 'kvk', 'uzovi'] as const)
-    .filter((c) => o.codes[c])
-    .map((c) => `${CODE_TEXT[c].label} ${o.codes[c]}`)
-    .join(', ') || 'Geen';
+/** One code a line, each kept whole ("KvK-nummer 61234567" does not break inside). */
+const codesOf = (o: DirectoryOrganisation) => {
+  const codes = (['agb', 'kvk', 'uzovi'] as const).filter((c) => o.codes[c]);
+  if (codes.length === 0) return 'Geen';
+  return codes.map((c) => (
+    <span key={c} className="gzc-code">
+      {CODE_TEXT[c].label} {o.codes[c]}
+    </span>
+  ));
+};
 
 /** The secretariat's register of organisations and users, each with a link to change it. */
 export function DirectoryPage() {
@@ -68,7 +73,7 @@ export function DirectoryPage() {
                       </Link>
                     </TableHeaderCell>
                     <TableCell>{label(ORGANISATION_KIND_LABELS, o.kind)}</TableCell>
-                    <TableCell>{codesText(o)}</TableCell>
+                    <TableCell>{codesOf(o)}</TableCell>
                     <TableCell>
                       {o.kind === 'provider' && (o.smallProvider ? 'Kleine zorgaanbieder' : 'Geen kleine zorgaanbieder')}
                       {o.members &&
