@@ -2,6 +2,7 @@ import {
   act,
   CLAIMANT,
   expectProblem,
+  fileDispute,
   MEDIATOR,
   nominate,
   SECRETARIAT,
@@ -84,9 +85,34 @@ describe('the roster and the secretariat queue', () => {
     const byStatus = (await queue()).byStatus as Body[];
     expect(byStatus.find((s) => s.status === 'awaiting_neutral')).toMatchObject({ count: 1, oldest: { disputeId: current } });
     expect(byStatus.find((s) => s.status === 'in_mediation')).toMatchObject({ count: 1, oldest: { disputeId: earlier } });
+    // Filed cases to register: the oldest first, with their number.
+    const first = await fileDispute(t);
+    const second = await fileDispute(t);
+    const toRegister = (await queue()).toRegister as Body;
+    expect(toRegister.count).toBe(2);
+    expect(toRegister.oldest.map((c: Body) => c.disputeId)).toEqual([first, second]);
+    expect(toRegister.oldest[0]).toMatchObject({
+      claimantOrganisationIds: ['org-fysio-delinde'],
+      respondentOrganisationIds: ['org-zv-noord'],
+    });
+    // compact=true (the portal's queue): counts and the next case per neutral, only overdue deadlines.
+    const full = await queue();
+    const compact = (await t.as(SECRETARIAT).get('/api/caseload?compact=true')).body;
+    for (const n of full.neutrals as Body[]) {
+      const c = (compact.neutrals as Body[]).find((x) => x.userId === n.userId)!;
+      expect(c).toMatchObject({ openCases: n.openCases, overdueDeadlines: n.overdueDeadlines, cases: [] });
+      const withNext = (n.cases as Body[]).filter((x) => x.nextDeadline !== null);
+      withNext.sort((a, b) => a.nextDeadline.dueAt.localeCompare(b.nextDeadline.dueAt));
+      expect(c.nextCase?.disputeId ?? null).toBe(withNext[0]?.disputeId ?? null);
+    }
+    expect((full.neutrals as Body[]).some((n) => n.cases.length > 0)).toBe(true);
+    expect(compact.deadlines).toEqual((full.deadlines as Body[]).filter((d) => d.overdue));
+    expect(compact.toRegister).toEqual(full.toRegister);
+    expectProblem(await t.as(SECRETARIAT).get('/api/caseload?compact=ja'), 400);
     // Neutrals do not get the secretariat's parts.
     const mine = (await t.as(MEDIATOR).get('/api/caseload')).body;
     expect(mine.neutralSteps).toBeUndefined();
     expect(mine.byStatus).toBeUndefined();
+    expect(mine.toRegister).toBeUndefined();
   });
 });

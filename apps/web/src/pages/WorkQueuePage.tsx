@@ -1,4 +1,5 @@
 import {
+  Button,
   Heading2,
   Paragraph,
   Table,
@@ -10,18 +11,18 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { useCaseList, useOrganisations } from '../api/queries';
+import { useOrganisations } from '../api/queries';
 import { PageHeading } from '../components/page';
 import { TableWrap } from '../components/TableWrap';
 import { formatDeadline } from '../lib/format';
 import { DEADLINE_LABELS, ROLE_LABELS, ROUTE_LABELS, SECTOR_LABELS, STATUS_LABELS, label } from '../lib/labels';
 
 // The secretariat's work queue, from GET /api/caseload (deadlines, stalled cases, unpaid fees)
-// (neutral steps: challenges, nominations, appointments; open cases per status) and the case list
-// (cases to register).
+// (cases to register, neutral steps: challenges, nominations, appointments; open cases per status):
+// one request, so the page is there as soon as that answer is.
 
 interface DeadlineView {
   disputeId: string;
@@ -38,7 +39,9 @@ interface NeutralCaseload {
   role: string;
   openCases: number;
   overdueDeadlines: number;
+  /** Empty in the compact answer the queue asks for; nextCase is the one that matters here. */
   cases: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null }[];
+  nextCase?: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null } | null;
 }
 
 interface CaseloadAnswer {
@@ -47,6 +50,16 @@ interface CaseloadAnswer {
   stalled?: { disputeId: string; caseNumber: string | null; informationDueAt: string; closesAt: string }[];
   feesOverdue?: DeadlineView[];
   neutralSteps?: NeutralStepCase[];
+  toRegister?: {
+    count: number;
+    oldest: {
+      disputeId: string;
+      sector: string;
+      claimantOrganisationIds: string[];
+      respondentOrganisationIds: string[];
+      filedAt: string;
+    }[];
+  };
   byStatus?: { status: string; count: number; oldest: { disputeId: string; caseNumber: string | null; since: string } | null }[];
 }
 
@@ -71,54 +84,74 @@ interface QueueRow {
   when: string;
 }
 
+/** Rows shown at first: a long list is still one click away, and the page stays quick with it. */
+const FIRST_ROWS = 10;
+
 function Bucket({
   id,
   title,
   explanation,
   rows,
+  total = rows.length,
   loading,
 }: {
   id: string;
   title: string;
   explanation: string;
   rows: QueueRow[];
+  /** How many there are, when `rows` holds only the oldest of them. */
+  total?: number;
   loading: boolean;
 }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   let body: ReactNode;
   if (loading) body = <Paragraph>De zaken worden geladen…</Paragraph>;
   else if (rows.length === 0) body = <Paragraph>Hier is nu niets te doen.</Paragraph>;
   else
     body = (
-      <TableWrap label={title}>
-        <Table>
-          <TableCaption className="gzc-visually-hidden">{title}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Zaak</TableHeaderCell>
-              <TableHeaderCell scope="col">Wat</TableHeaderCell>
-              <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={`${r.id}-${r.what}`}>
-                <TableHeaderCell scope="row">
-                  <Link className="utrecht-link" to={`/zaken/${r.id}`}>
-                    {r.caseNumber ?? 'Bekijk de aanvraag'}
-                  </Link>
-                </TableHeaderCell>
-                <TableCell>{r.what}</TableCell>
-                <TableCell>{r.when}</TableCell>
+      <>
+        <TableWrap label={title}>
+          <Table>
+            <TableCaption className="gzc-visually-hidden">{title}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Zaak</TableHeaderCell>
+                <TableHeaderCell scope="col">Wat</TableHeaderCell>
+                <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableWrap>
+            </TableHeader>
+            <TableBody>
+              {shown.map((r) => (
+                <TableRow key={`${r.id}-${r.what}`}>
+                  <TableHeaderCell scope="row">
+                    <Link className="utrecht-link" to={`/zaken/${r.id}`}>
+                      {r.caseNumber ?? 'Bekijk de aanvraag'}
+                    </Link>
+                  </TableHeaderCell>
+                  <TableCell>{r.what}</TableCell>
+                  <TableCell>{r.when}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableWrap>
+        {shown.length < total && (
+          <Paragraph>
+            De oudste {shown.length} van {total}.{' '}
+            {shown.length < rows.length && (
+              <Button appearance="subtle-button" onClick={() => setShowAll(true)}>
+                Toon de oudste {rows.length}
+              </Button>
+            )}
+          </Paragraph>
+        )}
+      </>
     );
   return (
     <section aria-labelledby={id} className="gzc-figure-block">
       <Heading2 id={id}>
-        {title} ({loading ? '…' : rows.length})
+        {title} ({loading ? '…' : total})
       </Heading2>
       <Paragraph>{explanation}</Paragraph>
       {body}
@@ -127,8 +160,7 @@ function Bucket({
 }
 
 export function WorkQueuePage() {
-  const caseload = useQuery({ queryKey: ['caseload'], queryFn: () => api<CaseloadAnswer>('/api/caseload') });
-  const filed = useCaseList({ status: 'filed' });
+  const caseload = useQuery({ queryKey: ['caseload', 'compact'], queryFn: () => api<CaseloadAnswer>('/api/caseload?compact=true') });
   const organisations = useOrganisations();
   const steps = caseload.data?.neutralSteps ?? [];
   const parties = (s: NeutralStepCase) => `${orgName(s.claimantOrganisationIds)} tegen ${orgName(s.respondentOrganisationIds)}`;
@@ -143,11 +175,6 @@ export function WorkQueuePage() {
         what: label(DEADLINE_LABELS, d.kind),
         when: `Was uiterlijk ${formatDeadline(d.dueAt)}`,
       }));
-  const fromList = (items: typeof filed.data, what: (i: NonNullable<typeof filed.data>['items'][number]) => string) =>
-    (items?.items ?? [])
-      .slice()
-      .sort((a, b) => a.filedAt.localeCompare(b.filedAt))
-      .map((i) => ({ id: i.id, caseNumber: i.caseNumber, what: what(i), when: `Ingediend ${formatDeadline(i.filedAt)}` }));
 
   return (
     <>
@@ -159,11 +186,14 @@ export function WorkQueuePage() {
         id="te-registreren"
         title="In te schrijven"
         explanation="Nieuwe aanvragen. Controleer of de aanvraag compleet is en schrijf de zaak in, vraag om informatie of verklaar de aanvraag niet-ontvankelijk."
-        loading={filed.isPending || organisations.isPending}
-        rows={fromList(
-          filed.data,
-          (i) => `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)} (${label(SECTOR_LABELS, i.sector)})`,
-        )}
+        loading={caseload.isPending || organisations.isPending}
+        total={caseload.data?.toRegister?.count}
+        rows={(caseload.data?.toRegister?.oldest ?? []).map((i) => ({
+          id: i.disputeId,
+          caseNumber: null,
+          what: `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)} (${label(SECTOR_LABELS, i.sector)})`,
+          when: `Ingediend ${formatDeadline(i.filedAt)}`,
+        }))}
       />
       <Bucket
         id="informatie-verlopen"
@@ -275,9 +305,9 @@ function NeutralsCaseload({ neutrals }: { neutrals: NeutralCaseload[] | undefine
             </TableHeader>
             <TableBody>
               {rows.map((n) => {
-                const first = n.cases
-                  .filter((c) => c.nextDeadline)
-                  .sort((a, b) => a.nextDeadline!.dueAt.localeCompare(b.nextDeadline!.dueAt))[0];
+                const first =
+                  n.nextCase ??
+                  n.cases.filter((c) => c.nextDeadline).sort((a, b) => a.nextDeadline!.dueAt.localeCompare(b.nextDeadline!.dueAt))[0];
                 return (
                   <TableRow key={n.userId}>
                     <TableHeaderCell scope="row">

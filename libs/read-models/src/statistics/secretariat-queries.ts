@@ -38,6 +38,15 @@ export interface NeutralStepCase {
   challengeDueAt: string | null;
 }
 
+/** A filed case waiting to be registered. */
+export interface CaseToRegister {
+  disputeId: string;
+  sector: string;
+  claimantOrganisationIds: string[];
+  respondentOrganisationIds: string[];
+  filedAt: string;
+}
+
 /** One open status: how many cases, and the one without movement for the longest. */
 export interface OpenStatusCount {
   status: string;
@@ -150,4 +159,28 @@ export async function openCasesByStatus(manager: EntityManager): Promise<OpenSta
     });
   }
   return answer;
+}
+
+/**
+ * The filed cases oldest first (at most `limit`) and how many there are: the list the secretariat
+ * registers from. case_list's (status, filed_at, dispute_id) index serves both, read backwards.
+ */
+export async function casesToRegister(manager: EntityManager, limit: number): Promise<{ count: number; oldest: CaseToRegister[] }> {
+  const [counted] = await select<{ n: number | string }>(manager, `SELECT COUNT(*) AS n FROM case_list WHERE status = 'filed'`, []);
+  const rows = await select<Record<string, string>>(
+    manager,
+    `SELECT dispute_id, sector, claimant_organisation_ids, respondent_organisation_ids, filed_at FROM case_list
+     WHERE status = 'filed' ORDER BY filed_at ASC, dispute_id ASC LIMIT ?`,
+    [limit],
+  );
+  return {
+    count: Number(counted?.n ?? 0),
+    oldest: rows.map((r) => ({
+      disputeId: String(r.dispute_id),
+      sector: String(r.sector),
+      claimantOrganisationIds: JSON.parse(String(r.claimant_organisation_ids)) as string[],
+      respondentOrganisationIds: JSON.parse(String(r.respondent_organisation_ids)) as string[],
+      filedAt: String(r.filed_at),
+    })),
+  };
 }

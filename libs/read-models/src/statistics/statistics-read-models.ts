@@ -9,9 +9,11 @@ import { periodsOf, windowOf, type CalendarDate, type GroupBy, type Period } fro
 import { lastPublishedLabel } from './published-scopes';
 import { linearSolver, type LinearSolver } from './suppression-audit';
 import {
+  casesToRegister,
   neutralInvolvement,
   neutralStepCases,
   openCasesByStatus,
+  type CaseToRegister,
   type NeutralInvolvement,
   type NeutralStepCase,
   type OpenStatusCount,
@@ -216,6 +218,11 @@ export class StatisticsReadModels {
   /** Open cases awaiting a neutral or with a challenge to decide, longest waiting first. */
   neutralStepCases(): Promise<NeutralStepCase[]> {
     return neutralStepCases(this.dataSource.manager);
+  }
+
+  /** Filed cases to register, oldest first, and their number. */
+  casesToRegister(limit: number): Promise<{ count: number; oldest: CaseToRegister[] }> {
+    return casesToRegister(this.dataSource.manager, limit);
   }
 
   /** Open cases per status with the one waiting longest. */
