@@ -1,15 +1,10 @@
-import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { DirectoryOrganisation } from '../../api/secretariat-types';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { ChoiceGroup, TextField } from '../../components/fields';
-import { PageHeading } from '../../components/page';
 import { CODE_NEEDS, CODE_TEXT, checkOrganisation, organisationChange, type OrganisationValues } from '../../lib/directory-checks';
 import { ORGANISATION_KIND_LABELS, label } from '../../lib/labels';
-import { ConflictNotice } from './ConflictNotice';
 import { useDirectoryOrganisations } from './DirectoryPage';
-import { DirectoryRecordPage, SavedNotice, useDirectorySave, type RecordFormProps } from './directory-save';
+import { DirectoryRecordPage, RecordFormFrame, useDirectorySave, type RecordFormProps } from './directory-save';
 
 const idFor = (field: string) => `organisatie-${field}`;
 
@@ -27,11 +22,8 @@ export function OrganisationEditPage() {
   return (
     <DirectoryRecordPage<DirectoryOrganisation>
       collection="organisations"
-      what={{
-        title: 'Organisatie niet gevonden',
-        sentence: 'Deze organisatie staat niet in het register.',
-        loading: 'De organisatie wordt geladen…',
-      }}
+      noun="organisatie"
+
       Form={OrganisationForm}
     />
   );
@@ -74,62 +66,61 @@ function OrganisationForm({ record: org, onReload, saved, onSaved }: RecordFormP
       />
     );
   return (
-    <>
-      <PageHeading title={`${org.name} wijzigen`} />
-      <Paragraph>
-        Soort: {label(ORGANISATION_KIND_LABELS, org.kind)}. Kenmerk in het register: {org.id}.{' '}
-        <Link className="utrecht-link" to="/register">
-          Terug naar het register
-        </Link>
-      </Paragraph>
-      <SavedNotice text={saved} />
-      {conflict && <ConflictNotice onReload={() => void onReload()} />}
-      <form noValidate onSubmit={submit} aria-label={`${org.name} wijzigen`}>
-        <ErrorSummary errors={errors} />
-        <TextField
-          id={idFor('name')}
-          label="Naam"
-          width="l"
-          error={errorFor('name')}
-          value={values.name}
-          onChange={(e) => set('name')(e.currentTarget.value)}
+    <RecordFormFrame
+      title={`${org.name} wijzigen`}
+      intro={
+        <>
+          Soort: {label(ORGANISATION_KIND_LABELS, org.kind)}. Kenmerk in het register: {org.id}.
+        </>
+      }
+      saved={saved}
+      conflict={conflict}
+      onReload={onReload}
+      errors={errors}
+      busy={busy}
+      submitId={idFor('opslaan')}
+      onSubmit={submit}
+    >
+      <TextField
+        id={idFor('name')}
+        label="Naam"
+        width="l"
+        error={errorFor('name')}
+        value={values.name}
+        onChange={(e) => set('name')(e.currentTarget.value)}
+      />
+      {code('agb')}
+      {code('kvk')}
+      {code('uzovi')}
+      {needs.smallProvider !== 'forbidden' && (
+        <ChoiceGroup
+          id={idFor('smallProvider')}
+          legend="Is dit een kleine zorgaanbieder?"
+          description="Een omzet onder € 325.000 per jaar of hoogstens 10 zorgverleners. Een kleine zorgaanbieder betaalt minder inschrijfkosten."
+          error={errorFor('smallProvider')}
+          type="radio"
+          name={idFor('smallProvider')}
+          choices={[
+            { value: 'true', label: 'Ja, een kleine zorgaanbieder' },
+            { value: 'false', label: 'Nee' },
+          ]}
+          value={values.smallProvider}
+          onChange={set('smallProvider')}
         />
-        {code('agb')}
-        {code('kvk')}
-        {code('uzovi')}
-        {needs.smallProvider !== 'forbidden' && (
-          <ChoiceGroup
-            id={idFor('smallProvider')}
-            legend="Is dit een kleine zorgaanbieder?"
-            description="Een omzet onder € 325.000 per jaar of hoogstens 10 zorgverleners. Een kleine zorgaanbieder betaalt minder inschrijfkosten."
-            error={errorFor('smallProvider')}
-            type="radio"
-            name={idFor('smallProvider')}
-            choices={[
-              { value: 'true', label: 'Ja, een kleine zorgaanbieder' },
-              { value: 'false', label: 'Nee' },
-            ]}
-            value={values.smallProvider}
-            onChange={set('smallProvider')}
-          />
-        )}
-        {needs.members !== 'forbidden' && (
-          <ChoiceGroup
-            id={idFor('members')}
-            legend="Welke zorgaanbieders zijn lid?"
-            description="De organisatie kan namens deze leden een collectief geschil indienen."
-            error={errorFor('members')}
-            type="checkbox"
-            name={idFor('members')}
-            choices={providers.map((p) => ({ value: p.id, label: p.name }))}
-            value={values.members}
-            onChange={set('members')}
-          />
-        )}
-        <Button type="submit" id={idFor('opslaan')} appearance="primary-action-button" busy={busy} disabled={busy}>
-          Opslaan
-        </Button>
-      </form>
-    </>
+      )}
+      {needs.members !== 'forbidden' && (
+        <ChoiceGroup
+          id={idFor('members')}
+          legend="Welke zorgaanbieders zijn lid?"
+          description="De organisatie kan namens deze leden een collectief geschil indienen."
+          error={errorFor('members')}
+          type="checkbox"
+          name={idFor('members')}
+          choices={providers.map((p) => ({ value: p.id, label: p.name }))}
+          value={values.members}
+          onChange={set('members')}
+        />
+      )}
+    </RecordFormFrame>
   );
 }

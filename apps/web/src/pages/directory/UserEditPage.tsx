@@ -1,14 +1,9 @@
-import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { DirectoryUser } from '../../api/secretariat-types';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { ChoiceGroup, SelectField, TextField } from '../../components/fields';
-import { PageHeading } from '../../components/page';
 import { ROLE_LABELS, label } from '../../lib/labels';
-import { ConflictNotice } from './ConflictNotice';
 import { useDirectoryOrganisations } from './DirectoryPage';
-import { DirectoryRecordPage, SavedNotice, useDirectorySave, type RecordFormProps } from './directory-save';
+import { DirectoryRecordPage, RecordFormFrame, useDirectorySave, type RecordFormProps } from './directory-save';
 
 const idFor = (field: string) => `gebruiker-${field}`;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -35,11 +30,8 @@ export function UserEditPage() {
   return (
     <DirectoryRecordPage<DirectoryUser>
       collection="users"
-      what={{
-        title: 'Gebruiker niet gevonden',
-        sentence: 'Deze gebruiker staat niet in het register.',
-        loading: 'De gebruiker wordt geladen…',
-      }}
+      noun="gebruiker"
+
       Form={UserForm}
     />
   );
@@ -85,60 +77,55 @@ function UserForm({ record: user, onReload, saved, onSaved }: RecordFormProps<Di
   };
 
   return (
-    <>
-      <PageHeading title={`${user.name} wijzigen`} />
-      <Paragraph>
-        Gebruikersnaam: {user.id}.{' '}
-        <Link className="utrecht-link" to="/register">
-          Terug naar het register
-        </Link>
-      </Paragraph>
-      <SavedNotice text={saved} />
-      {conflict && <ConflictNotice onReload={() => void onReload()} />}
-      <form noValidate onSubmit={submit} aria-label={`${user.name} wijzigen`}>
-        <ErrorSummary errors={errors} />
-        <TextField
-          id={idFor('name')}
-          label="Naam"
-          width="l"
-          error={errorFor('name')}
-          value={values.name}
-          onChange={(e) => set('name')(e.currentTarget.value)}
-        />
-        <TextField
-          id={idFor('email')}
-          label="E-mailadres"
-          optional
-          type="email"
-          autoComplete="off"
-          width="l"
-          error={errorFor('email')}
-          value={values.email}
-          onChange={(e) => set('email')(e.currentTarget.value)}
-        />
-        <SelectField
-          id={idFor('organisationId')}
-          label="Organisatie"
-          error={errorFor('organisationId')}
-          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-          value={values.organisationId}
-          onChange={(e) => set('organisationId')(e.currentTarget.value)}
-        />
-        <ChoiceGroup
-          id={idFor('role')}
-          legend="Rol"
-          description="De rollen die bij deze organisatie passen."
-          error={errorFor('role')}
-          type="radio"
-          name={idFor('role')}
-          choices={roles.map((r) => ({ value: r, label: label(ROLE_LABELS, r) }))}
-          value={values.role}
-          onChange={(v) => set('role')(v as string)}
-        />
-        <Button type="submit" id={idFor('opslaan')} appearance="primary-action-button" busy={busy} disabled={busy}>
-          Opslaan
-        </Button>
-      </form>
-    </>
+    <RecordFormFrame
+      title={`${user.name} wijzigen`}
+      intro={`Gebruikersnaam: ${user.id}.`}
+      saved={saved}
+      conflict={conflict}
+      onReload={onReload}
+      errors={errors}
+      busy={busy}
+      submitId={idFor('opslaan')}
+      onSubmit={submit}
+    >
+      <TextField
+        id={idFor('name')}
+        label="Naam"
+        width="l"
+        error={errorFor('name')}
+        value={values.name}
+        onChange={(e) => set('name')(e.currentTarget.value)}
+      />
+      <TextField
+        id={idFor('email')}
+        label="E-mailadres"
+        optional
+        type="email"
+        autoComplete="off"
+        width="l"
+        error={errorFor('email')}
+        value={values.email}
+        onChange={(e) => set('email')(e.currentTarget.value)}
+      />
+      <SelectField
+        id={idFor('organisationId')}
+        label="Organisatie"
+        error={errorFor('organisationId')}
+        options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+        value={values.organisationId}
+        onChange={(e) => set('organisationId')(e.currentTarget.value)}
+      />
+      <ChoiceGroup
+        id={idFor('role')}
+        legend="Rol"
+        description="De rollen die bij deze organisatie passen."
+        error={errorFor('role')}
+        type="radio"
+        name={idFor('role')}
+        choices={roles.map((r) => ({ value: r, label: label(ROLE_LABELS, r) }))}
+        value={values.role}
+        onChange={(v) => set('role')(v as string)}
+      />
+    </RecordFormFrame>
   );
 }

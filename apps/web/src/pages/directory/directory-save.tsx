@@ -1,11 +1,12 @@
-import { Paragraph } from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
-import type { SummaryError } from '../../components/ErrorSummary';
+import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
 import { PageHeading, useAnnounce } from '../../components/page';
 import { dutchDirectoryMessage } from '../../lib/directory-checks';
+import { ConflictNotice } from './ConflictNotice';
 
 /**
  * Saving a record of the register (PATCH with If-Match on the version the person saw): the form's
@@ -82,12 +83,12 @@ export interface RecordFormProps<T> {
  */
 export function DirectoryRecordPage<T extends { version: number }>({
   collection,
-  what,
+  noun,
   Form,
 }: {
   collection: 'organisations' | 'users';
-  /** "Deze organisatie", "Deze gebruiker" */
-  what: { title: string; sentence: string; loading: string };
+  /** "organisatie", "gebruiker": the words of the loading and not-found texts. */
+  noun: string;
   Form: ComponentType<RecordFormProps<T>>;
 }) {
   const { id = '' } = useParams();
@@ -97,13 +98,13 @@ export function DirectoryRecordPage<T extends { version: number }>({
     queryKey: ['directory', collection, id],
     queryFn: () => api<T>(`/api/directory/${collection}/${encodeURIComponent(id)}`),
   });
-  if (record.isPending) return <Paragraph>{what.loading}</Paragraph>;
+  if (record.isPending) return <Paragraph>De {noun} wordt geladen…</Paragraph>;
   if (record.isError) {
     return (
       <>
-        <PageHeading title={what.title} />
+        <PageHeading title={`${noun[0]!.toUpperCase()}${noun.slice(1)} niet gevonden`} />
         <Paragraph>
-          {what.sentence}{' '}
+          Deze {noun} staat niet in het register.{' '}
           <Link className="utrecht-link" to="/register">
             Terug naar het register
           </Link>
@@ -113,4 +114,53 @@ export function DirectoryRecordPage<T extends { version: number }>({
   }
   const reload = () => queryClient.invalidateQueries({ queryKey: ['directory'] });
   return <Form key={record.data.version} record={record.data} onReload={reload} saved={saved} onSaved={setSaved} />;
+}
+
+/**
+ * The frame of a record's form: title, what it is with a way back, the saved notice, the conflict
+ * notice, the error summary, the fields, and the save button.
+ */
+export function RecordFormFrame({
+  title,
+  intro,
+  saved,
+  conflict,
+  onReload,
+  errors,
+  busy,
+  submitId,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  intro: ReactNode;
+  saved: string | null;
+  conflict: boolean;
+  onReload: () => Promise<void>;
+  errors: SummaryError[];
+  busy: boolean;
+  submitId: string;
+  onSubmit: (event: React.FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <PageHeading title={title} />
+      <Paragraph>
+        {intro}{' '}
+        <Link className="utrecht-link" to="/register">
+          Terug naar het register
+        </Link>
+      </Paragraph>
+      <SavedNotice text={saved} />
+      {conflict && <ConflictNotice onReload={() => void onReload()} />}
+      <form noValidate onSubmit={onSubmit} aria-label={title}>
+        <ErrorSummary errors={errors} />
+        {children}
+        <Button type="submit" id={submitId} appearance="primary-action-button" busy={busy} disabled={busy}>
+          Opslaan
+        </Button>
+      </form>
+    </>
+  );
 }
