@@ -33,11 +33,12 @@ function OrganisationForm({ record: org, onReload, saved, onSaved }: RecordFormP
   const providers = useDirectoryOrganisations().data?.filter((o) => o.kind === 'provider') ?? [];
   const needs = CODE_NEEDS[org.kind] ?? CODE_NEEDS.observer!;
   const [values, setValues] = useState<OrganisationValues>(valuesOf(org));
-  const { errors, conflict, busy, save, errorFor } = useDirectorySave({
+  const { save, errorFor, frame } = useDirectorySave({
     path: `/api/directory/organisations/${encodeURIComponent(org.id)}`,
     version: org.version,
     idFor,
     onReload,
+    saved,
     onSaved,
   });
   const set = (field: keyof OrganisationValues) => (value: string | string[]) => setValues((v) => ({ ...v, [field]: value }));
@@ -73,13 +74,8 @@ function OrganisationForm({ record: org, onReload, saved, onSaved }: RecordFormP
           Soort: {label(ORGANISATION_KIND_LABELS, org.kind)}. Kenmerk in het register: {org.id}.
         </>
       }
-      saved={saved}
-      conflict={conflict}
-      onReload={onReload}
-      errors={errors}
-      busy={busy}
-      submitId={idFor('opslaan')}
       onSubmit={submit}
+      {...frame}
     >
       <TextField
         id={idFor('name')}

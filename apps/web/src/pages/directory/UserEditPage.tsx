@@ -45,11 +45,12 @@ function UserForm({ record: user, onReload, saved, onSaved }: RecordFormProps<Di
     organisationId: user.organisationId,
     role: user.role,
   });
-  const { errors, conflict, busy, save, errorFor } = useDirectorySave({
+  const { save, errorFor, frame } = useDirectorySave({
     path: `/api/directory/users/${encodeURIComponent(user.id)}`,
     version: user.version,
     idFor,
     onReload,
+    saved,
     onSaved,
   });
   const kind = organisations.find((o) => o.id === values.organisationId)?.kind ?? '';
@@ -77,17 +78,7 @@ function UserForm({ record: user, onReload, saved, onSaved }: RecordFormProps<Di
   };
 
   return (
-    <RecordFormFrame
-      title={`${user.name} wijzigen`}
-      intro={`Gebruikersnaam: ${user.id}.`}
-      saved={saved}
-      conflict={conflict}
-      onReload={onReload}
-      errors={errors}
-      busy={busy}
-      submitId={idFor('opslaan')}
-      onSubmit={submit}
-    >
+    <RecordFormFrame title={`${user.name} wijzigen`} intro={`Gebruikersnaam: ${user.id}.`} onSubmit={submit} {...frame}>
       <TextField
         id={idFor('name')}
         label="Naam"

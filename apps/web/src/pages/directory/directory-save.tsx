@@ -19,9 +19,10 @@ export function useDirectorySave(options: {
   version: number;
   idFor: (field: string) => string;
   onReload: () => Promise<void>;
+  saved: string | null;
   onSaved: (text: string | null) => void;
 }) {
-  const { path, version, idFor, onReload, onSaved } = options;
+  const { path, version, idFor, onReload, saved, onSaved } = options;
   const announce = useAnnounce();
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [conflict, setConflict] = useState(false);
@@ -52,7 +53,9 @@ export function useDirectorySave(options: {
     }
   };
   const errorFor = (field: string) => errors.find((e) => e.fieldId === idFor(field))?.message;
-  return { errors, conflict, busy, save, errorFor };
+  /** What RecordFormFrame needs besides the title, intro and submit handler. */
+  const frame = { saved, conflict, onReload, errors, busy, submitId: idFor('opslaan') };
+  return { save, errorFor, frame };
 }
 
 /** "Saved", focused when it appears so the person hears it. */
