@@ -149,7 +149,7 @@ export function RecordFormFrame({
   return (
     <>
       <PageHeading title={title} />
-      <Paragraph>
+      <Paragraph className="gzc-record-intro">
         {intro}{' '}
         <Link className="utrecht-link" to="/register">
           Terug naar het register
