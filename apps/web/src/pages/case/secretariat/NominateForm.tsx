@@ -2,29 +2,17 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api/client';
-import type { RosterEntry, Roster } from '../../../api/secretariat-types';
+import type { Roster } from '../../../api/secretariat-types';
 import type { CaseView } from '../../../api/types';
 import { ErrorSummary, type SummaryError } from '../../../components/ErrorSummary';
 import { ChoiceGroup } from '../../../components/fields';
 import { ROLE_LABELS, ROUTE_LABELS } from '../../../lib/labels';
+import { rosterHint } from '../../../lib/roster-hint';
 import type { ActionSpec } from '../actions';
 
 const PICK = 'nominate-neutrals-neutralUserIds';
 const CHAIR = 'nominate-neutrals-chairUserId';
 const SUBMIT = 'nominate-neutrals-submit';
-
-/** What the secretariat weighs per neutral: the load now and any earlier case with these parties. */
-export function rosterHint(n: RosterEntry): string {
-  const load = n.openCases === 1 ? '1 lopende zaak' : `${n.openCases} lopende zaken`;
-  if (n.earlierInvolvement.length === 0) return `${load}. Niet eerder betrokken bij deze partijen.`;
-  const cases = n.earlierInvolvement
-    .map(
-      (i) =>
-        `${i.caseNumber ?? 'een aanvraag'} (${i.sharedOrganisations.map((o) => o.name).join(', ')}${i.caseClosed ? ', afgesloten' : ''})`,
-    )
-    .join('; ');
-  return `${load}. Let op: eerder betrokken bij ${cases}.`;
-}
 
 /**
  * Nominating from the roster (rule 10): the neutrals whose role fits the route, each with their
