@@ -18,6 +18,11 @@ const MyCasesPage = lazy(() => import('./pages/MyCasesPage').then((m) => ({ defa
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 const WorkQueuePage = lazy(() => import('./pages/WorkQueuePage').then((m) => ({ default: m.WorkQueuePage })));
 const VerifyPage = lazy(() => import('./pages/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
+const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+const OrganisationEditPage = lazy(() =>
+  import('./pages/directory/OrganisationEditPage').then((m) => ({ default: m.OrganisationEditPage })),
+);
+const UserEditPage = lazy(() => import('./pages/directory/UserEditPage').then((m) => ({ default: m.UserEditPage })));
 const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 
 const signedIn = (page: ReactNode) => (
@@ -42,6 +47,9 @@ export const router = createBrowserRouter([
       { path: '/inbox', element: signedIn(<InboxPage />) },
       { path: '/werkvoorraad', element: signedIn(<WorkQueuePage />) },
       { path: '/statistieken', element: signedIn(<StatisticsPage />) },
+      { path: '/register', element: signedIn(<DirectoryPage />) },
+      { path: '/register/organisaties/:id', element: signedIn(<OrganisationEditPage />) },
+      { path: '/register/gebruikers/:id', element: signedIn(<UserEditPage />) },
       { path: '/toegankelijkheid', element: <AccessibilityPage /> },
       {
         path: '/controleren',

@@ -1,13 +1,21 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { NEUTRAL_ROLES, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
-import type { CaseloadAssignment, CaseloadDeadline } from '../../../../libs/read-models/src/statistics';
+import type {
+  CaseloadAssignment,
+  CaseloadDeadline,
+  CaseToRegister,
+  NeutralStepCase,
+  OpenStatusCount,
+} from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Clock } from '../../../../libs/runtime/src/clock';
 import { CLOCK, READ_MODELS } from '../../../../libs/runtime/src/tokens';
 import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import { ApiProblemResponses, ProblemSchema } from '../http/openapi';
+import { RequestValidationException } from '../http/problem';
 import { notForYourRole } from './forbidden';
 
 export interface DeadlineView {
@@ -42,7 +50,24 @@ export interface NeutralCaseload {
   role: string;
   openCases: number;
   overdueDeadlines: number;
+  /** Empty with compact=true: see nextCase. */
   cases: CaseloadCaseView[];
+  /** compact=true only: the case whose next deadline comes first, if any. */
+  nextCase?: CaseloadCaseView | null;
+}
+
+export class CaseloadQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description:
+      "true: each neutral's case list is left out (only counts and nextCase) and `deadlines` holds only the overdue ones: " +
+      "the secretariat's work queue, small over a large history",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  compact?: string;
 }
 
 export interface CaseloadAnswer {
@@ -54,6 +79,12 @@ export interface CaseloadAnswer {
   stalled?: StalledCaseView[];
   /** Secretariat only (rule 17): invoices of open cases unpaid past their payment term. */
   feesOverdue?: DeadlineView[];
+  /** Secretariat only: cases awaiting a neutral (to nominate or appoint) or with a challenge to decide, longest waiting first. */
+  neutralSteps?: NeutralStepCase[];
+  /** Secretariat only: filed cases to register, the oldest 50 first, and how many there are. */
+  toRegister?: { count: number; oldest: CaseToRegister[] };
+  /** Secretariat only: open cases per status, with the one that has waited longest. */
+  byStatus?: OpenStatusCount[];
 }
 
 export interface StalledCaseView {
@@ -67,6 +98,8 @@ export interface StalledCaseView {
 }
 
 const NEUTRAL_ROLE_SET: ReadonlySet<string> = new Set(NEUTRAL_ROLES);
+/** The queue shows the oldest filings; the number says how many more wait. */
+const TO_REGISTER_SHOWN = 50;
 
 @ApiTags('statistics')
 @ApiBearerAuth()
@@ -86,16 +119,25 @@ export class CaseloadController {
   @ApiOkResponse({ description: 'The caseload' })
   @ApiForbiddenResponse({ type: ProblemSchema, description: 'Only neutrals and the secretariat' })
   @ApiProblemResponses()
-  async get(@CurrentActor() actor: Actor): Promise<CaseloadAnswer> {
+  async get(@Query() query: CaseloadQueryDto, @CurrentActor() actor: Actor): Promise<CaseloadAnswer> {
+    if (query.compact !== undefined && query.compact !== 'true' && query.compact !== 'false') {
+      throw new RequestValidationException([
+        { field: 'compact', message: 'compact must be true or false', nl: 'compact moet true of false zijn' },
+      ]);
+    }
+    const compact = query.compact === 'true';
     const isNeutral = NEUTRAL_ROLE_SET.has(actor.role);
     if (!isNeutral && actor.role !== 'secretariat') {
       throw notForYourRole('The caseload is for mediators, advisers, arbitrators and the secretariat.');
     }
     const now = this.clock.now().toISOString();
     const userId = isNeutral ? actor.userId : undefined;
-    const [assignments, deadlines] = await Promise.all([
+    const [assignments, deadlines, neutralSteps, byStatus, toRegister] = await Promise.all([
       this.readModels.statistics.caseloadAssignments(userId),
       this.readModels.statistics.caseloadDeadlines(userId),
+      userId === undefined ? this.readModels.statistics.neutralStepCases() : undefined,
+      userId === undefined ? this.readModels.statistics.openCasesByStatus() : undefined,
+      userId === undefined ? this.readModels.statistics.casesToRegister(TO_REGISTER_SHOWN) : undefined,
     ]);
     const views = deadlines.map((d) => toView(d, now));
     const byCase = new Map<string, DeadlineView[]>();
@@ -127,15 +169,31 @@ export class CaseloadController {
     for (const entry of neutrals.values()) {
       entry.openCases = entry.cases.length;
       entry.overdueDeadlines = entry.cases.reduce((n, c) => n + c.overdue.length, 0);
+      if (compact) {
+        entry.nextCase =
+          entry.cases
+            .filter((c) => c.nextDeadline !== null)
+            .sort((a, b) => a.nextDeadline!.dueAt.localeCompare(b.nextDeadline!.dueAt) || a.disputeId.localeCompare(b.disputeId))[0] ??
+          null;
+        entry.cases = [];
+      }
     }
     // A nominee sees no deadlines of the case (rule 2): only those of the cases they are appointed on.
     const appointedOn = new Set(assignments.filter((a) => a.neutralStatus === 'appointed').map((a) => a.disputeId));
     return {
       asOf: now,
       neutrals: [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId)),
-      deadlines: views.filter((d) => d.status === 'open' && (userId === undefined || appointedOn.has(d.disputeId))),
+      deadlines: views.filter(
+        (d) => d.status === 'open' && (userId === undefined || appointedOn.has(d.disputeId)) && (!compact || d.overdue),
+      ),
       ...(userId === undefined
-        ? { stalled: stalledCases(views), feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed') }
+        ? {
+            stalled: stalledCases(views),
+            feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed'),
+            neutralSteps,
+            byStatus,
+            toRegister,
+          }
         : {}),
     };
   }

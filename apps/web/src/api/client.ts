@@ -29,7 +29,7 @@ export function configureApiClient(options: { token: () => string | null; onUnau
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
   form?: FormData;
   headers?: Record<string, string>;

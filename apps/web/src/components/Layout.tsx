@@ -15,6 +15,7 @@ export function Layout() {
     ...(session.me ? [{ to: '/inbox', text: role === 'insurer' ? 'Te beantwoorden' : 'Meldingen' }] : []),
     ...(isParty ? [{ to: '/aanvraag', text: 'Nieuwe aanvraag' }] : []),
     ...(role === 'secretariat' ? [{ to: '/werkvoorraad', text: 'Werkvoorraad' }] : []),
+    ...(role === 'secretariat' ? [{ to: '/register', text: 'Register' }] : []),
     ...(role === 'observer' || role === 'secretariat' ? [{ to: '/statistieken', text: 'Statistieken' }] : []),
   ];
   return (

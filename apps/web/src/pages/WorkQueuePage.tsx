@@ -1,4 +1,5 @@
 import {
+  Button,
   Heading2,
   Paragraph,
   Table,
@@ -10,16 +11,18 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { useCaseList, useOrganisations } from '../api/queries';
+import { useOrganisations } from '../api/queries';
 import { PageHeading } from '../components/page';
+import { TableWrap } from '../components/TableWrap';
 import { formatDeadline } from '../lib/format';
-import { DEADLINE_LABELS, ROLE_LABELS, SECTOR_LABELS, STATUS_LABELS, label } from '../lib/labels';
+import { DEADLINE_LABELS, ROLE_LABELS, ROUTE_LABELS, SECTOR_LABELS, STATUS_LABELS, label } from '../lib/labels';
 
 // The secretariat's work queue, from GET /api/caseload (deadlines, stalled cases, unpaid fees)
-// and the case list (cases to register, cases waiting for a neutral).
+// (cases to register, neutral steps: challenges, nominations, appointments; open cases per status):
+// one request, so the page is there as soon as that answer is.
 
 interface DeadlineView {
   disputeId: string;
@@ -36,7 +39,9 @@ interface NeutralCaseload {
   role: string;
   openCases: number;
   overdueDeadlines: number;
+  /** Empty in the compact answer the queue asks for; nextCase is the one that matters here. */
   cases: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null }[];
+  nextCase?: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null } | null;
 }
 
 interface CaseloadAnswer {
@@ -44,6 +49,32 @@ interface CaseloadAnswer {
   deadlines: DeadlineView[];
   stalled?: { disputeId: string; caseNumber: string | null; informationDueAt: string; closesAt: string }[];
   feesOverdue?: DeadlineView[];
+  neutralSteps?: NeutralStepCase[];
+  toRegister?: {
+    count: number;
+    oldest: {
+      disputeId: string;
+      sector: string;
+      claimantOrganisationIds: string[];
+      respondentOrganisationIds: string[];
+      filedAt: string;
+    }[];
+  };
+  byStatus?: { status: string; count: number; oldest: { disputeId: string; caseNumber: string | null; since: string } | null }[];
+}
+
+interface NeutralStepCase {
+  disputeId: string;
+  caseNumber: string | null;
+  status: string;
+  route: string | null;
+  claimantOrganisationIds: string[];
+  respondentOrganisationIds: string[];
+  since: string;
+  nominees: { userId: string; role: string; chair: boolean }[];
+  pendingChallenges: { neutralUserId: string; side: string; challengedAt: string | null }[];
+  everyPartyWaived: boolean;
+  challengeDueAt: string | null;
 }
 
 interface QueueRow {
@@ -53,54 +84,74 @@ interface QueueRow {
   when: string;
 }
 
+/** Rows shown at first: a long list is still one click away, and the page stays quick with it. */
+const FIRST_ROWS = 10;
+
 function Bucket({
   id,
   title,
   explanation,
   rows,
+  total = rows.length,
   loading,
 }: {
   id: string;
   title: string;
   explanation: string;
   rows: QueueRow[];
+  /** How many there are, when `rows` holds only the oldest of them. */
+  total?: number;
   loading: boolean;
 }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   let body: ReactNode;
   if (loading) body = <Paragraph>De zaken worden geladen…</Paragraph>;
   else if (rows.length === 0) body = <Paragraph>Hier is nu niets te doen.</Paragraph>;
   else
     body = (
-      <div className="gzc-table-wrap">
-        <Table>
-          <TableCaption className="gzc-visually-hidden">{title}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Zaak</TableHeaderCell>
-              <TableHeaderCell scope="col">Wat</TableHeaderCell>
-              <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={`${r.id}-${r.what}`}>
-                <TableHeaderCell scope="row">
-                  <Link className="utrecht-link" to={`/zaken/${r.id}`}>
-                    {r.caseNumber ?? 'Bekijk de aanvraag'}
-                  </Link>
-                </TableHeaderCell>
-                <TableCell>{r.what}</TableCell>
-                <TableCell>{r.when}</TableCell>
+      <>
+        <TableWrap label={title}>
+          <Table>
+            <TableCaption className="gzc-visually-hidden">{title}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Zaak</TableHeaderCell>
+                <TableHeaderCell scope="col">Wat</TableHeaderCell>
+                <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+            </TableHeader>
+            <TableBody>
+              {shown.map((r) => (
+                <TableRow key={`${r.id}-${r.what}`}>
+                  <TableHeaderCell scope="row">
+                    <Link className="utrecht-link" to={`/zaken/${r.id}`}>
+                      {r.caseNumber ?? 'Bekijk de aanvraag'}
+                    </Link>
+                  </TableHeaderCell>
+                  <TableCell>{r.what}</TableCell>
+                  <TableCell>{r.when}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableWrap>
+        {shown.length < total && (
+          <Paragraph>
+            De oudste {shown.length} van {total}.{' '}
+            {shown.length < rows.length && (
+              <Button appearance="subtle-button" onClick={() => setShowAll(true)}>
+                Toon de oudste {rows.length}
+              </Button>
+            )}
+          </Paragraph>
+        )}
+      </>
     );
   return (
     <section aria-labelledby={id} className="gzc-figure-block">
       <Heading2 id={id}>
-        {title} ({loading ? '…' : rows.length})
+        {title} ({loading ? '…' : total})
       </Heading2>
       <Paragraph>{explanation}</Paragraph>
       {body}
@@ -109,10 +160,11 @@ function Bucket({
 }
 
 export function WorkQueuePage() {
-  const caseload = useQuery({ queryKey: ['caseload'], queryFn: () => api<CaseloadAnswer>('/api/caseload') });
-  const filed = useCaseList({ status: 'filed' });
-  const awaitingNeutral = useCaseList({ status: 'awaiting_neutral' });
+  const caseload = useQuery({ queryKey: ['caseload', 'compact'], queryFn: () => api<CaseloadAnswer>('/api/caseload?compact=true') });
   const organisations = useOrganisations();
+  const steps = caseload.data?.neutralSteps ?? [];
+  const parties = (s: NeutralStepCase) => `${orgName(s.claimantOrganisationIds)} tegen ${orgName(s.respondentOrganisationIds)}`;
+  const neutralName = (id: string) => caseload.data?.neutrals.find((n) => n.userId === id)?.name ?? id;
   const orgName = (ids: string[]) => ids.map((id) => organisations.data?.find((o) => o.id === id)?.name ?? id).join(', ');
   const overdue = (kind: string) =>
     (caseload.data?.deadlines ?? [])
@@ -123,11 +175,6 @@ export function WorkQueuePage() {
         what: label(DEADLINE_LABELS, d.kind),
         when: `Was uiterlijk ${formatDeadline(d.dueAt)}`,
       }));
-  const fromList = (items: typeof filed.data, what: (i: NonNullable<typeof filed.data>['items'][number]) => string) =>
-    (items?.items ?? [])
-      .slice()
-      .sort((a, b) => a.filedAt.localeCompare(b.filedAt))
-      .map((i) => ({ id: i.id, caseNumber: i.caseNumber, what: what(i), when: `Ingediend ${formatDeadline(i.filedAt)}` }));
 
   return (
     <>
@@ -139,38 +186,76 @@ export function WorkQueuePage() {
         id="te-registreren"
         title="In te schrijven"
         explanation="Nieuwe aanvragen. Controleer of de aanvraag compleet is en schrijf de zaak in, vraag om informatie of verklaar de aanvraag niet-ontvankelijk."
-        loading={filed.isPending || organisations.isPending}
-        rows={fromList(
-          filed.data,
-          (i) => `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)} (${label(SECTOR_LABELS, i.sector)})`,
-        )}
+        loading={caseload.isPending || organisations.isPending}
+        total={caseload.data?.toRegister?.count}
+        rows={(caseload.data?.toRegister?.oldest ?? []).map((i) => ({
+          id: i.disputeId,
+          caseNumber: null,
+          what: `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)} (${label(SECTOR_LABELS, i.sector)})`,
+          when: `Ingediend ${formatDeadline(i.filedAt)}`,
+        }))}
       />
       <Bucket
         id="informatie-verlopen"
         title="Gevraagde informatie niet op tijd"
         explanation="De indiener heeft de gevraagde informatie niet op tijd gegeven."
-        loading={caseload.isPending}
+        loading={caseload.isPending || organisations.isPending}
         rows={overdue('information')}
       />
       <Bucket
         id="wederpartij"
         title="Wederpartij antwoordt niet"
         explanation="De verzekeraar of het zorgkantoor heeft niet op tijd geantwoord."
-        loading={caseload.isPending}
+        loading={caseload.isPending || organisations.isPending}
         rows={overdue('respondent_answer')}
       />
       <Bucket
+        id="bezwaren"
+        title="Bezwaren om over te beslissen"
+        explanation="Een partij twijfelt aan de onpartijdigheid van een mediator, adviseur of arbiter. Het secretariaat beslist."
+        loading={caseload.isPending || organisations.isPending}
+        rows={steps
+          .filter((s) => s.pendingChallenges.length > 0)
+          .map((s) => ({
+            id: s.disputeId,
+            caseNumber: s.caseNumber,
+            what: `${parties(s)}: bezwaar tegen ${s.pendingChallenges.map((ch) => neutralName(ch.neutralUserId)).join(', ')}`,
+            when: `Ingediend ${formatDeadline(s.pendingChallenges[0]!.challengedAt ?? s.since)}`,
+          }))}
+      />
+      <Bucket
         id="voordragen"
-        title="Neutrale voordragen, bezwaar beslissen of benoemen"
-        explanation="Zaken die wachten op een mediator, adviseur of arbiter: voordragen, over een bezwaar beslissen of benoemen."
-        loading={awaitingNeutral.isPending || organisations.isPending}
-        rows={fromList(awaitingNeutral.data, (i) => `${orgName(i.claimantOrganisationIds)} tegen ${orgName(i.respondentOrganisationIds)}`)}
+        title="Neutrale voordragen"
+        explanation="Beide partijen doen mee. Kies een mediator, adviseur of arbiter (of een panel van drie met een voorzitter)."
+        loading={caseload.isPending || organisations.isPending}
+        rows={steps
+          .filter((s) => s.status === 'awaiting_neutral' && s.nominees.length === 0 && s.pendingChallenges.length === 0)
+          .map((s) => ({
+            id: s.disputeId,
+            caseNumber: s.caseNumber,
+            what: `${parties(s)} (${label(ROUTE_LABELS, s.route ?? '').toLowerCase()}): nog niemand voorgedragen`,
+            when: `Wacht sinds ${formatDeadline(s.since)}`,
+          }))}
+      />
+      <Bucket
+        id="benoemen"
+        title="Voorgedragen, nog te benoemen"
+        explanation="Benoem de voorgedragen neutrale zodra alle partijen afzien van bezwaar of de bezwaartermijn voorbij is."
+        loading={caseload.isPending || organisations.isPending}
+        rows={steps
+          .filter((s) => s.status === 'awaiting_neutral' && s.nominees.length > 0 && s.pendingChallenges.length === 0)
+          .map((s) => ({
+            id: s.disputeId,
+            caseNumber: s.caseNumber,
+            what: `${parties(s)}: ${s.nominees.map((n) => neutralName(n.userId)).join(', ')}${s.everyPartyWaived ? ': geen bezwaar, nu te benoemen' : ''}`,
+            when: s.challengeDueAt ? `Bezwaartermijn tot ${formatDeadline(s.challengeDueAt)}` : `Wacht sinds ${formatDeadline(s.since)}`,
+          }))}
       />
       <Bucket
         id="stilgevallen"
         title="Stilgevallen zaken"
         explanation="Een termijn is verlopen en de zaak staat stil. Zonder actie wordt de zaak gesloten als onvolledig."
-        loading={caseload.isPending}
+        loading={caseload.isPending || organisations.isPending}
         rows={(caseload.data?.stalled ?? []).map((s) => ({
           id: s.disputeId,
           caseNumber: s.caseNumber,
@@ -182,7 +267,7 @@ export function WorkQueuePage() {
         id="onbetaald"
         title="Rekeningen niet betaald"
         explanation="De betaaltermijn van de rekening is voorbij."
-        loading={caseload.isPending}
+        loading={caseload.isPending || organisations.isPending}
         rows={(caseload.data?.feesOverdue ?? []).map((d) => ({
           id: d.disputeId,
           caseNumber: d.caseNumber,
@@ -190,6 +275,7 @@ export function WorkQueuePage() {
           when: `Was uiterlijk ${formatDeadline(d.dueAt)}`,
         }))}
       />
+      <StatusOverview byStatus={caseload.data?.byStatus} />
       <NeutralsCaseload neutrals={caseload.data?.neutrals} />
     </>
   );
@@ -206,7 +292,7 @@ function NeutralsCaseload({ neutrals }: { neutrals: NeutralCaseload[] | undefine
       ) : rows.length === 0 ? (
         <Paragraph>Geen mediators, adviseurs of arbiters met lopende zaken.</Paragraph>
       ) : (
-        <div className="gzc-table-wrap">
+        <TableWrap label="Werklast per mediator, adviseur en arbiter">
           <Table>
             <TableCaption className="gzc-visually-hidden">Werklast per mediator, adviseur en arbiter</TableCaption>
             <TableHeader>
@@ -219,9 +305,9 @@ function NeutralsCaseload({ neutrals }: { neutrals: NeutralCaseload[] | undefine
             </TableHeader>
             <TableBody>
               {rows.map((n) => {
-                const first = n.cases
-                  .filter((c) => c.nextDeadline)
-                  .sort((a, b) => a.nextDeadline!.dueAt.localeCompare(b.nextDeadline!.dueAt))[0];
+                const first =
+                  n.nextCase ??
+                  n.cases.filter((c) => c.nextDeadline).sort((a, b) => a.nextDeadline!.dueAt.localeCompare(b.nextDeadline!.dueAt))[0];
                 return (
                   <TableRow key={n.userId}>
                     <TableHeaderCell scope="row">
@@ -247,7 +333,54 @@ function NeutralsCaseload({ neutrals }: { neutrals: NeutralCaseload[] | undefine
               })}
             </TableBody>
           </Table>
-        </div>
+        </TableWrap>
+      )}
+    </section>
+  );
+}
+
+/** Open cases per status, with the case that has waited longest without movement. */
+function StatusOverview({ byStatus }: { byStatus: CaseloadAnswer['byStatus'] }) {
+  return (
+    <section aria-labelledby="per-status" className="gzc-figure-block">
+      <Heading2 id="per-status">Lopende zaken per status</Heading2>
+      {byStatus === undefined ? (
+        <Paragraph>De aantallen worden geladen…</Paragraph>
+      ) : byStatus.length === 0 ? (
+        <Paragraph>Er zijn geen lopende zaken.</Paragraph>
+      ) : (
+        <TableWrap label="Lopende zaken per status">
+          <Table>
+            <TableCaption className="gzc-visually-hidden">Lopende zaken per status</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Status</TableHeaderCell>
+                <TableHeaderCell scope="col">Zaken</TableHeaderCell>
+                <TableHeaderCell scope="col">Wacht het langst</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {byStatus.map((s) => (
+                <TableRow key={s.status}>
+                  <TableHeaderCell scope="row">{label(STATUS_LABELS, s.status)}</TableHeaderCell>
+                  <TableCell>{s.count}</TableCell>
+                  <TableCell>
+                    {s.oldest ? (
+                      <>
+                        <Link className="utrecht-link" to={`/zaken/${s.oldest.disputeId}`}>
+                          {s.oldest.caseNumber ?? 'Bekijk de aanvraag'}
+                        </Link>
+                        , geen beweging sinds {formatDeadline(s.oldest.since)}
+                      </>
+                    ) : (
+                      'Onbekend'
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableWrap>
       )}
     </section>
   );

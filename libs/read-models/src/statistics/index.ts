@@ -8,3 +8,4 @@ export * from './statistics-read-models';
 export * from './observer-publication';
 export * from './published-scopes';
 export { linearSolver, type LinearSolver } from './suppression-audit';
+export * from './secretariat-queries';

@@ -9,6 +9,16 @@ import { periodsOf, windowOf, type CalendarDate, type GroupBy, type Period } fro
 import { PublicationStore } from './publication-store';
 import { lastPublishedLabel, publishedScopes } from './published-scopes';
 import { linearSolver, runInSlices } from './suppression-audit';
+import {
+  casesToRegister,
+  neutralInvolvement,
+  neutralStepCases,
+  openCasesByStatus,
+  type CaseToRegister,
+  type NeutralInvolvement,
+  type NeutralStepCase,
+  type OpenStatusCount,
+} from './secretariat-queries';
 
 export interface StatisticsQuery {
   from: CalendarDate;
@@ -256,6 +266,26 @@ export class StatisticsReadModels {
       route: r.route === null ? null : String(r.route),
       urgent: Number(r.urgent) === 1,
     }));
+  }
+
+  /** Terms of neutrals on other cases of these parties (the roster's earlier involvement). */
+  neutralInvolvement(organisationIds: string[], excludeDisputeId: string): Promise<NeutralInvolvement[]> {
+    return neutralInvolvement(this.dataSource.manager, organisationIds, excludeDisputeId);
+  }
+
+  /** Open cases awaiting a neutral or with a challenge to decide, longest waiting first. */
+  neutralStepCases(): Promise<NeutralStepCase[]> {
+    return neutralStepCases(this.dataSource.manager);
+  }
+
+  /** Filed cases to register, oldest first, and their number. */
+  casesToRegister(limit: number): Promise<{ count: number; oldest: CaseToRegister[] }> {
+    return casesToRegister(this.dataSource.manager, limit);
+  }
+
+  /** Open cases per status with the one waiting longest. */
+  openCasesByStatus(): Promise<OpenStatusCount[]> {
+    return openCasesByStatus(this.dataSource.manager);
   }
 
   /** Open and missed deadlines of open cases, soonest first; only those of `userId`'s cases when given. */

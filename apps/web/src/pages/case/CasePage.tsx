@@ -57,6 +57,7 @@ import { actionSpecs, type ActionSpec, UPLOAD_VISIBILITIES } from './actions';
 import { ConflictCheckPage } from './ConflictCheckPage';
 import { MeetingsSection } from './MeetingsSection';
 import { OutcomeSection } from './OutcomeSection';
+import { secretariatForm } from './secretariat/secretariat-forms';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -265,7 +266,9 @@ function ActionsSection({ c }: { c: CaseView }) {
           return (
             <details key={`${action}-${c.version}`} className="gzc-action">
               <summary>{spec.title}</summary>
-              <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+              {secretariatForm(action, { c, spec, onDone: (s: ActionSpec) => refresh(s.done) }) ?? (
+                <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+              )}
             </details>
           );
         })}
@@ -282,7 +285,9 @@ function ActionsSection({ c }: { c: CaseView }) {
           return (
             <details key={`${action}-${c.version}`} className="gzc-action">
               <summary>{spec.title}</summary>
-              <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+              {secretariatForm(action, { c, spec, onDone: (s: ActionSpec) => refresh(s.done) }) ?? (
+                <ActionForm spec={spec} caseId={c.id} version={c.version} onDone={(s: ActionSpec) => refresh(s.done)} />
+              )}
             </details>
           );
         })}

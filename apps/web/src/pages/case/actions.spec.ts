@@ -88,6 +88,8 @@ describe('action forms', () => {
       kind: 'neutral_fee',
       amountCents: 125_050,
     });
+    // An unpaid invoice is named by who pays what, not by its id.
+    expect(specs['record-payment']!.fields[0]!.options).toEqual([{ value: 'i1', label: 'A: inschrijfkosten, € 250,00' }]);
     // The chair is named and goes first.
     expect(specs['nominate-neutrals']!.body({ neutralUserIds: 'adv-hanna, adv-isaac ,adv-julia', chairUserId: 'adv-isaac' })).toEqual({
       neutralUserIds: ['adv-isaac', 'adv-hanna', 'adv-julia'],

@@ -1,4 +1,4 @@
-import { parseEuros } from '../../lib/format';
+import { formatEuros, parseEuros } from '../../lib/format';
 import { ROUTE_LABELS, STATEMENT_KIND_LABELS, VISIBILITY_LABELS } from '../../lib/labels';
 import { choiceField, optionalText, reasonField, text, type ActionContext, type ActionSpec } from './action-spec';
 import { neutralActionSpecs } from './neutral-actions';
@@ -299,7 +299,15 @@ export function actionSpecs(ctx: ActionContext): Record<string, ActionSpec> {
           name: 'invoiceId',
           label: 'Welke rekening?',
           kind: 'radio',
-          options: c.invoices.filter((i) => !i.paid).map((i) => ({ value: i.invoiceId, label: i.invoiceId })),
+          // Who, what and how much: an invoice id says nothing to a person.
+          options: c.invoices
+            .filter((i) => !i.paid)
+            .map((i) => ({
+              value: i.invoiceId,
+              label: `${parties.find((p) => p.value === i.organisationId)?.label ?? i.organisationId}: ${
+                i.kind === 'administration' ? 'inschrijfkosten' : 'kosten van de neutrale'
+              }, ${formatEuros(i.amountCents)}`,
+            })),
         },
       ],
       body: (v) => ({ invoiceId: v.invoiceId }),

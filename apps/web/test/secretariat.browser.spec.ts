@@ -1,7 +1,9 @@
 import { apiToken, checkpoint, expect, signInAs, test } from './support/portal';
 
-// The secretariat's work queue: a case filed through the API turns up under "In te schrijven",
-// the secretariat opens it from the queue and registers it on the case page, and it leaves the queue.
+// The secretariat's journeys, by role and label: a case filed through the API turns up under "In te
+// schrijven", the secretariat checks its completeness and registers it; a panel of three with a chair
+// is nominated from the roster, a party challenges and another waives, the secretariat decides and
+// appoints; the register of organisations with an If-Match conflict.
 
 test('the secretariat registers a filed case from its work queue', async ({ page, request }) => {
   const anna = await apiToken(request, 'prov-anna');
@@ -40,6 +42,12 @@ test('the secretariat registers a filed case from its work queue', async ({ page
   await row.getByRole('link', { name: 'Bekijk de aanvraag' }).click();
   await expect(page.getByRole('region', { name: 'Wat gebeurt er nu?' })).toBeVisible();
   await page.getByText('Zaak inschrijven').click();
+  // The completeness check comes before the button: this filing has no documents attached.
+  const checklist = page.getByRole('list', { name: 'Controle op volledigheid' });
+  await expect(checklist.getByRole('listitem')).toHaveCount(7);
+  await expect(checklist).toContainText('Let op: Er zijn geen stukken bijgevoegd.');
+  await expect(checklist).toContainText('In orde: De wederpartij is een zorgverzekeraar of zorgkantoor.');
+  await expect(page.getByText('Eén punt vraagt aandacht.')).toBeVisible();
   await checkpoint(page, '31-secretariaat-inschrijven');
   await page.getByRole('button', { name: 'Inschrijven', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('De zaak is ingeschreven.');
@@ -100,8 +108,24 @@ test('the secretariat nominates a panel of three with a chair; one party challen
     .click();
   await expect(page).toHaveURL(new RegExp(`/zaken/${id}$`));
   await page.getByText('Neutrale(n) voordragen').click();
-  await page.getByLabel(/^Gebruikersnamen/).fill('adv-isaac, adv-hanna, adv-julia');
-  await page.getByLabel(/^Voorzitter/).fill('adv-hanna');
+  // The roster: advisers only (the route is binding advice), each with caseload and earlier involvement.
+  const pick = page.getByRole('group', { name: /^Wie draagt u voor\?/ });
+  await expect(pick.getByRole('checkbox')).toHaveCount(3);
+  await expect(pick.getByRole('checkbox', { name: /Femke Bakker/ })).toHaveCount(0);
+  await expect(pick).toContainText(/lopende zaken?\./);
+  // By keyboard: Space ticks a box. Two advisers are not a panel: the error summary says what to do.
+  for (const name of ['Hanna Mulder', 'Isaac de Vries']) {
+    await pick.getByRole('checkbox', { name }).focus();
+    await page.keyboard.press('Space');
+  }
+  await page.getByRole('button', { name: 'Voordragen', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Er ging iets mis. Controleer het volgende:' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Kies 1 of 3 bindend adviseurs.' })).toBeVisible();
+  await checkpoint(page, '33-secretariaat-voordragen-fout');
+  await pick.getByRole('checkbox', { name: 'Julia Hendriks' }).check();
+  await expect(pick.getByRole('checkbox', { name: 'Hanna Mulder' })).toBeChecked();
+  const chair = page.getByRole('group', { name: 'Wie is de voorzitter?' });
+  await chair.getByRole('radio', { name: 'Hanna Mulder' }).check();
   await checkpoint(page, '33-secretariaat-voordragen');
   await page.getByRole('button', { name: 'Voordragen', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('De voordracht is verstuurd.');
@@ -132,12 +156,21 @@ test('the secretariat nominates a panel of three with a chair; one party challen
   await checkpoint(carlaPage, '34-verzekeraar-geen-bezwaar');
   await carlaContext.close();
 
-  // The secretariat rejects the challenge and appoints the panel.
-  await page.reload();
+  // The secretariat finds the challenge in its queue, rejects it and appoints the panel.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkvoorraad' }).click();
+  const challenges = page.getByRole('region', { name: /^Bezwaren om over te beslissen/ });
+  await expect(challenges.getByRole('row', { name: /bezwaar tegen Isaac de Vries/ })).toHaveCount(1);
+  await checkpoint(page, '35-secretariaat-werkvoorraad-bezwaar');
+  await challenges
+    .getByRole('row', { name: /bezwaar tegen Isaac de Vries/ })
+    .getByRole('link')
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/zaken/${id}$`));
   await page.getByText('Beslissen over een bezwaar').click();
   await page.getByRole('radio', { name: /^Isaac de Vries/ }).check();
   await page.getByRole('radio', { name: 'Bezwaar afgewezen' }).check();
-  await page.getByLabel(/^Motivering/).fill('Het advies ging over een ander contract.');
+  await page.getByLabel(/^Motivering/).focus();
+  await page.keyboard.type('Het advies ging over een ander contract.');
   await checkpoint(page, '35-secretariaat-bezwaar-beslissen');
   await page.getByRole('button', { name: 'Beslissen', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('Over het bezwaar is beslist.');
@@ -178,12 +211,84 @@ test('the secretariat nominates a panel of three with a chair; one party challen
   const hanna = caseload.neutrals.find((n) => n.userId === 'adv-hanna')!;
   expect(hanna.openCases).toBeGreaterThan(0);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Werkvoorraad' }).click();
-  const workload = page.getByRole('region', { name: 'Werklast per mediator, adviseur en arbiter' });
+  const workload = page.getByRole('region', { name: 'Werklast per mediator, adviseur en arbiter', exact: true });
   await expect(
     workload
       .getByRole('row', { name: /^Hanna Mulder \(bindend adviseur\)/ })
       .getByRole('cell')
       .first(),
   ).toHaveText(String(hanna.openCases));
+  await expect(
+    page.getByRole('region', { name: 'Lopende zaken per status', exact: true }).getByRole('row', { name: /^Procedure loopt/ }),
+  ).toBeVisible();
   await checkpoint(page, '37-secretariaat-werklast');
+  await page.setViewportSize({ width: 320, height: 800 });
+  await checkpoint(page, '37-secretariaat-werklast-320');
+});
+
+test('the register: an organisation changed meanwhile by someone else shows the conflict and reloads', async ({ page, request }) => {
+  const jan = await apiToken(request, 'sec-jan');
+  await page.goto('/inloggen?terug=/register');
+  await page.getByText('Medewerkers van de geschilleninstantie en toezicht').click();
+  await signInAs(page, 'Jan de Graaf');
+  await expect(page).toHaveTitle(/^Register - /);
+  const organisations = page.getByRole('region', { name: 'Organisaties', exact: true });
+  await expect(organisations.getByRole('row', { name: /^Branchevereniging Eerstelijn/ })).toContainText(
+    '2 leden: Fysiotherapie De Linde, GGZ Praktijk Oost',
+  );
+  await expect(organisations.getByRole('row', { name: /^Fysiotherapie De Linde/ })).toContainText('Kleine zorgaanbieder');
+  await checkpoint(page, '40-secretariaat-register');
+
+  // The association's members are checkboxes of the care providers.
+  await organisations.getByRole('link', { name: 'Branchevereniging Eerstelijn' }).click();
+  const members = page.getByRole('group', { name: 'Welke zorgaanbieders zijn lid?' });
+  await expect(members.getByRole('checkbox', { name: 'Fysiotherapie De Linde' })).toBeChecked();
+  await expect(members.getByRole('checkbox', { name: 'Wijkzorg Amstelland' })).not.toBeChecked();
+  await checkpoint(page, '41-secretariaat-vereniging');
+
+  await page.goto('/register/organisaties/org-zorgkantoor-west');
+  await expect(page.getByRole('heading', { level: 1, name: 'Zorgkantoor West wijzigen' })).toBeVisible();
+  // A UZOVI code with a letter: the Dutch message at the field and in the summary.
+  const uzovi = page.getByRole('textbox', { name: 'UZOVI-code' });
+  await uzovi.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('91O1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Er ging iets mis. Controleer het volgende:' })).toBeFocused();
+  await page.getByRole('link', { name: 'De UZOVI-code bestaat uit precies 4 cijfers, bijvoorbeeld 9001.' }).click();
+  await expect(uzovi).toBeFocused();
+  await checkpoint(page, '42-secretariaat-organisatie-fout');
+
+  // Someone else saves a KvK number meanwhile (through the API, at the version this page has).
+  const current = (await (
+    await request.get('/api/directory/organisations/org-zorgkantoor-west', { headers: { Authorization: `Bearer ${jan}` } })
+  ).json()) as {
+    version: number;
+  };
+  const other = await request.patch('/api/directory/organisations/org-zorgkantoor-west', {
+    headers: { Authorization: `Bearer ${jan}`, 'If-Match': `"${current.version}"` },
+    data: { codes: { kvk: '65556667' } },
+  });
+  expect(other.status(), await other.text()).toBe(200);
+
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('9101');
+  const kvk = page.getByRole('textbox', { name: /^KvK-nummer/ });
+  await kvk.focus();
+  await page.keyboard.type('65556668');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('heading', { name: 'Iemand anders heeft dit intussen gewijzigd' })).toBeFocused();
+  await checkpoint(page, '43-secretariaat-organisatie-conflict');
+  await page.getByRole('button', { name: 'Nieuwste gegevens laden' }).click();
+  await expect(page.getByRole('heading', { name: 'Iemand anders heeft dit intussen gewijzigd' })).toHaveCount(0);
+  await expect(kvk).toHaveValue('65556667');
+  await kvk.fill('65556668');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  const saved = page.getByRole('main').locator('.gzc-notice--ok');
+  await expect(saved).toHaveText('De gegevens van Zorgkantoor West zijn opgeslagen.');
+  await expect(saved).toBeFocused();
+  await expect(kvk).toHaveValue('65556668');
+  await checkpoint(page, '44-secretariaat-organisatie-opgeslagen');
+  await page.setViewportSize({ width: 320, height: 800 });
+  await checkpoint(page, '44-secretariaat-organisatie-320');
 });
