@@ -11,7 +11,7 @@ import {
   type Subject,
   type UserInfo,
 } from '../../../libs/domain/src';
-import type { Random } from './random';
+import type { Random } from '../../../libs/runtime/src/seeded-random';
 
 // What will happen to one generated case, drawn once when it is filed. The proportions are
 // invented but plausible: most disputes go to mediation, most respondents consent, about half of

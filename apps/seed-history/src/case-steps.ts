@@ -11,7 +11,7 @@ import {
   type Route,
 } from '../../../libs/domain/src';
 import { actorOf, otherRoute, type Cast, type CasePlan } from './case-plan';
-import type { Random } from './random';
+import type { Random } from '../../../libs/runtime/src/seeded-random';
 
 // The next thing that happens to a case, from its folded state and its plan: who does what, and
 // when. A step whose command is null only lets time pass (a deadline runs out unanswered).

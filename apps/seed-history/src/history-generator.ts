@@ -25,7 +25,7 @@ import { currentSchemaVersion } from '../../../libs/domain/src';
 import { actorOf, castFrom, drawPlan, type Cast } from './case-plan';
 import { DAY_MS, nextStep, type CaseRun, type Step } from './case-steps';
 import { MinHeap } from './min-heap';
-import { Random } from './random';
+import { Random } from '../../../libs/runtime/src/seeded-random';
 
 // A plausible past, made the way the application makes it: every change is a command the
 // domain's decide() accepts at a simulated `now`, and the events are appended through the event

@@ -1,4 +1,4 @@
-import { Random } from './seeded-random';
+import { Random } from '../../../runtime/src/seeded-random';
 import { LEGAL_FRAMEWORKS, PHASES, ROUTES, SECTORS, SUBJECTS } from '../../../domain/src';
 import type { CaseFacts, Outcome } from '../../src/statistics';
 

@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32): the same seed gives the same history on every machine.
+// A small seeded PRNG (mulberry32): the same seed gives the same history on every machine. Shared by
+// the history generator (apps/seed-history) and the statistics attacker test's random histories.
 
 export class Random {
   private state: number;
