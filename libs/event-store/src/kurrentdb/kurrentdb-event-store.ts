@@ -38,10 +38,13 @@ import {
 import { assertCount, assertPosition, assertStreamId } from '../validation';
 import { checkLaterParts, groupByStream, matches, partRevisions, StreamWrite } from './append-plan';
 import { toPortError, type ErrorContext } from './errors';
-import { toEventData, toStoredEvent } from './event-mapping';
+import type { ChainReading } from './chain-metadata';
+import { planChain, type ChainTip } from './chain-plan';
+import { toChainedEvent, toEventData, withValidId } from './event-mapping';
 import { toStreamState } from './expected-revision';
 import { decodeLogPosition } from './log-position';
 import { KurrentDbSubscription } from './kurrentdb-subscription';
+import { verifyStreamChain } from './verify-stream-chain';
 import { DEFAULT_STREAM_PREFIXES, isOwnedStream, prefixFilter, scopePrefixes, validateStreamPrefixes } from './stream-scope';
 
 export interface KurrentDbEventStoreOptions {
@@ -93,18 +96,21 @@ export class KurrentDbEventStore implements EventStore {
       if (!Array.isArray(append.events)) throw new TypeError('events must be an array');
     }
     const multi = new Set(appends.map((a) => a.streamId)).size > 1;
-    // Serialised up front: a bad event fails the whole call before anything is sent.
-    const eventData = appends.map((append) => append.events.map((event) => toEventData(event, multi)));
+    // Validated (and given their ids, which the content hash covers) up front: a bad event fails
+    // the whole call before anything is sent.
+    const events = appends.map((append) => append.events.map(withValidId));
     const context: ErrorContext = {
       operation: 'append',
       expectedVersionOf: (streamId) => appends.find((a) => a.streamId === streamId)?.expectedVersion,
     };
     for (let attempt = 0; ; attempt++) {
-      const writes = groupByStream(appends.map((a, i) => ({ ...a, eventCount: eventData[i].length })));
+      const writes = groupByStream(appends.map((a, i) => ({ ...a, eventCount: events[i].length })));
       let pinned = false;
       try {
         pinned = await this.resolveLaterParts(writes);
-        return await this.write(writes, appends, eventData);
+        const linked = await this.linkEvents(writes, events, multi);
+        pinned ||= linked.pinned;
+        return await this.write(writes, appends, linked.eventData);
       } catch (error) {
         const mapped = toPortError(error, context);
         // A pinned expectation lost a race the caller's own expectation would have tolerated: again.
@@ -132,6 +138,60 @@ export class KurrentDbEventStore implements EventStore {
       checkLaterParts(write);
     }
     return pinned;
+  }
+
+  /**
+   * The events as the client sends them, each with its chain link. The link of a stream's first
+   * new event needs the hash of its last event, read here; the write then states exactly that
+   * revision as its expectation (an open one, 'any' or 'stream_exists', is pinned to it), so the
+   * server refuses the append if anyone appended in between and the chain cannot fork.
+   */
+  private async linkEvents(
+    writes: StreamWrite[],
+    events: (NewEvent & { id: string })[][],
+    multi: boolean,
+  ): Promise<{ eventData: ReturnType<typeof toEventData>[][]; pinned: boolean }> {
+    const eventData: ReturnType<typeof toEventData>[][] = events.map(() => []);
+    // The adapter's recorded time, hashed and kept in the metadata (the server's `created` comes after).
+    const recordedAt = new Date().toISOString();
+    let pinned = false;
+    for (const write of writes.filter((w) => w.eventCount > 0)) {
+      const tip = await this.chainTip(write.streamId);
+      if (!matches(write.expectedVersion, tip?.revision)) {
+        throw new WrongExpectedVersionError(write.streamId, write.expectedVersion, tip?.revision);
+      }
+      if (write.expectedVersion === 'any' || write.expectedVersion === 'stream_exists') {
+        write.expectedVersion = tip?.revision ?? 'no_stream';
+        pinned = true;
+      }
+      const links = planChain(
+        write.streamId,
+        tip,
+        write.parts.flatMap((p) => events[p.index]),
+        recordedAt,
+      );
+      let offset = 0;
+      for (const part of write.parts) {
+        eventData[part.index] = events[part.index].map((event, i) => toEventData(event, multi, links[offset + i]));
+        offset += events[part.index].length;
+      }
+    }
+    return { eventData, pinned };
+  }
+
+  /**
+   * A stream's last event and its hash, checked. A last event without a link is either from before
+   * the chain (then the whole stream is, and the new events start the chain) or was appended behind
+   * our back after chained ones: the whole stream is read once to tell, and the check refuses the latter.
+   */
+  private async chainTip(streamId: string): Promise<ChainTip | undefined> {
+    const { events, readings } = await this.readChecked(streamId, { direction: 'backwards', maxCount: 1 });
+    if (events.length === 0) return undefined;
+    const reading = readings[0];
+    if (reading.kind === 'linked') return { revision: events[0].revision, hash: reading.link.hash };
+    const whole = await this.readChecked(streamId, {});
+    const last = whole.events[whole.events.length - 1];
+    return { revision: last.revision, hash: null };
   }
 
   private async write(
@@ -203,15 +263,21 @@ export class KurrentDbEventStore implements EventStore {
     return last?.revision;
   }
 
+  /** A stream's events in revision order, checked against their hash chain (HistoryTamperedError otherwise). */
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return (await this.readChecked(streamId, options)).events;
+  }
+
+  private async readChecked(streamId: string, options: ReadStreamOptions): Promise<{ events: StoredEvent[]; readings: ChainReading[] }> {
     this.assertOpen();
     this.assertOwned(streamId);
     assertPosition('fromRevision', options.fromRevision);
     assertCount('maxCount', options.maxCount);
-    if (options.maxCount === 0) return [];
+    if (options.maxCount === 0) return { events: [], readings: [] };
     const backwards = options.direction === 'backwards';
     const fromRevision = options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision);
     const events: StoredEvent[] = [];
+    const readings: ChainReading[] = [];
     try {
       const records = this.client.readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
@@ -221,14 +287,19 @@ export class KurrentDbEventStore implements EventStore {
         requiresLeader: true,
       });
       for await (const resolved of records) {
-        const event = ownEvent(resolved);
-        if (event) events.push(event);
+        const record = resolved.event;
+        // System records ('$'-typed) are not ours; one in our stream shows as a revision gap below.
+        if (!record || record.type.startsWith('$')) continue;
+        const { event, chain } = toChainedEvent(record);
+        events.push(event);
+        readings.push(chain);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return [];
+      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return { events: [], readings: [] };
       throw toPortError(error, { operation: 'readStream' });
     }
-    return events;
+    verifyStreamChain(events, readings, { fromStreamStart: !backwards && options.fromRevision === undefined });
+    return { events, readings };
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -328,5 +399,5 @@ export class KurrentDbEventStore implements EventStore {
 function ownEvent(resolved: AllStreamResolvedEvent | ResolvedEvent): StoredEvent | undefined {
   const record = resolved.event;
   if (!record || record.type.startsWith('$')) return undefined;
-  return toStoredEvent(record);
+  return toChainedEvent(record).event;
 }

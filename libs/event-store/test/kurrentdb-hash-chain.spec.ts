@@ -1,0 +1,248 @@
+// The hash chain on KurrentDB, without a server: the mapping writes each event's link into its
+// metadata, appends link to the stream's last event under the expected revision they state, and
+// every stream read recomputes the chain. Tampering is done on the records of an in-memory client
+// that behaves as KurrentDBClient documents (kurrentdb-fake-client.ts).
+import { randomUUID } from 'node:crypto';
+import { jsonEvent } from '@kurrent/kurrentdb-client';
+import { contentHash, HistoryTamperedError, linkHash, type StoredEvent } from '../src';
+import { CHAIN_PROPERTY, readChainLink } from '../src/kurrentdb/chain-metadata';
+import { planChain } from '../src/kurrentdb/chain-plan';
+import { toChainedEvent, toEventData } from '../src/kurrentdb/event-mapping';
+import { FakeKurrentClient, storeOnFake, type FakeRecord } from './kurrentdb-fake-client';
+
+const metadata = { schemaVersion: 1, actor: { userId: 'u-1', role: 'secretariat' }, correlationId: 'c-1' };
+const event = (type: string, data: Record<string, unknown> = {}) => ({ id: randomUUID(), type, data, metadata });
+
+/** Recomputes the chain from the definition (docs/tamper-evident-history.md), as a dossier verifier does. */
+function recomputed(events: StoredEvent[], firstPrevious: string | null = null): string[] {
+  let previousHash = firstPrevious;
+  return events.map((e) => {
+    previousHash = linkHash({ ...e, contentHash: contentHash(e), previousHash });
+    return previousHash;
+  });
+}
+
+async function caseOnFake() {
+  const client = new FakeKurrentClient();
+  const store = storeOnFake(client);
+  const streamId = `dispute-${randomUUID()}`;
+  await store.appendToStream(streamId, [event('Opened', { bedrag: 1.5, naam: 'Zorg Ⓐ\n"x"' }), event('Answered')], 'no_stream');
+  await store.appendToStream(streamId, [event('Decided', { uitkomst: 'toegewezen' })], 1);
+  const records = (): FakeRecord[] => client.streams.get(streamId) as FakeRecord[];
+  return { client, store, streamId, records };
+}
+
+async function tamperedRead(read: Promise<unknown>): Promise<HistoryTamperedError> {
+  const failure = await read.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(failure).toBeInstanceOf(HistoryTamperedError);
+  return failure as HistoryTamperedError;
+}
+
+describe('hash chain on KurrentDB: mapping', () => {
+  const link = { hash: 'a'.repeat(64), previousHash: 'b'.repeat(64), recordedAt: '2026-11-30T22:00:00.000Z' };
+
+  it('writes the link beside the metadata, as an object in plain metadata and as a string among packed properties', () => {
+    const e = event('Opened', { a: 1 });
+    const plain = toEventData(e, false, link);
+    expect(plain.metadata).toEqual({ ...metadata, [CHAIN_PROPERTY]: link });
+    const packed = toEventData(e, true, link);
+    expect((packed.metadata as Record<string, unknown>)[CHAIN_PROPERTY]).toBe(JSON.stringify(link));
+    for (const raw of [plain.metadata, { ...(packed.metadata as object), '$schema.name': 'Opened' }]) {
+      expect(readChainLink(JSON.parse(JSON.stringify(raw)))).toEqual({ kind: 'linked', link });
+    }
+  });
+
+  it('reads back the caller metadata without the link and the recorded time the link was hashed with', () => {
+    const e = event('Opened', { a: 1 });
+    for (const pack of [false, true]) {
+      const data = toEventData(e, pack, link);
+      const record = {
+        id: e.id,
+        streamId: 'dispute-1',
+        revision: 3n,
+        type: 'Opened',
+        isJson: true,
+        data: data.data,
+        metadata: JSON.parse(JSON.stringify(data.metadata)) as unknown,
+        created: new Date('2026-11-30T22:00:00.412Z'),
+        position: { commit: 10n, prepare: 10n },
+      };
+      const { event: stored, chain } = toChainedEvent(record);
+      expect(stored.metadata).toEqual(metadata);
+      expect(stored.recordedAt).toBe(link.recordedAt);
+      expect(chain).toEqual({ kind: 'linked', link });
+    }
+  });
+
+  it('refuses caller metadata that uses the reserved property', () => {
+    expect(() => toEventData({ ...event('Opened'), metadata: { schemaVersion: 1, [CHAIN_PROPERTY]: {} } }, false)).toThrow(TypeError);
+  });
+
+  it('tells an absent link from one it cannot read', () => {
+    expect(readChainLink(metadata)).toEqual({ kind: 'absent' });
+    expect(readChainLink({ [CHAIN_PROPERTY]: '{not json' })).toEqual({ kind: 'malformed' });
+    expect(readChainLink({ [CHAIN_PROPERTY]: { ...link, hash: 'short' } })).toEqual({ kind: 'malformed' });
+    expect(readChainLink({ [CHAIN_PROPERTY]: { ...link, recordedAt: '2026-11-30' } })).toEqual({ kind: 'malformed' });
+    expect(readChainLink({ [CHAIN_PROPERTY]: { ...link, startsChain: true } })).toEqual({ kind: 'malformed' });
+  });
+});
+
+describe('hash chain on KurrentDB: append plan', () => {
+  const recordedAt = '2026-11-30T22:00:00.000Z';
+
+  it('starts a new stream at revision 0 with no previous hash, and links each event to the one before', () => {
+    const events = [event('Opened'), event('Answered')];
+    const links = planChain('dispute-1', undefined, events, recordedAt);
+    expect(links[0].previousHash).toBeNull();
+    expect(links[1].previousHash).toBe(links[0].hash);
+    const stored = events.map((e, revision) => ({ ...e, streamId: 'dispute-1', revision, position: 0, recordedAt }));
+    expect(links.map((l) => l.hash)).toEqual(recomputed(stored));
+  });
+
+  it("links the first new event to the stream's last event's hash, at the revision after it", () => {
+    const tip = { revision: 6, hash: 'c'.repeat(64) };
+    const decided = event('Decided');
+    const [link] = planChain('dispute-1', tip, [decided], recordedAt);
+    expect(link.previousHash).toBe(tip.hash);
+    expect(link.startsChain).toBeUndefined();
+    expect(link.hash).toBe(
+      linkHash({ streamId: 'dispute-1', revision: 7, recordedAt, contentHash: contentHash(decided), previousHash: tip.hash }),
+    );
+  });
+
+  it('starts the chain on a stream written before it, recording so', () => {
+    const [first, second] = planChain('dispute-1', { revision: 4, hash: null }, [event('A'), event('B')], recordedAt);
+    expect(first).toMatchObject({ previousHash: null, startsChain: true });
+    expect(second.previousHash).toBe(first.hash);
+    expect(second.startsChain).toBeUndefined();
+  });
+});
+
+describe('hash chain on KurrentDB: appends and reads', () => {
+  it('stores links that recompute from the definition, with the recorded time it reports', async () => {
+    const { store, streamId, records } = await caseOnFake();
+    const events = await store.readStream(streamId);
+    expect(events).toHaveLength(3);
+    const stored = records().map((r) => readChainLink(r.metadata));
+    const hashes = recomputed(events);
+    stored.forEach((reading, i) => {
+      expect(reading).toMatchObject({ kind: 'linked', link: { hash: hashes[i], previousHash: i === 0 ? null : hashes[i - 1] } });
+      // The hashed time is the adapter's, not the server's `created`, and reads report it.
+      expect(events[i].recordedAt).not.toBe(records()[i].created.toISOString());
+    });
+    expect(events.map((e) => e.metadata)).toEqual([metadata, metadata, metadata]);
+  });
+
+  it('links a multi-stream append too, with packed metadata', async () => {
+    const { store, streamId } = await caseOnFake();
+    const other = `case-numbers-${randomUUID()}`;
+    await store.appendToStreams([
+      { streamId, expectedVersion: 2, events: [event('Registered')] },
+      { streamId: other, expectedVersion: 'no_stream', events: [event('NumberTaken', { n: 1 })] },
+    ]);
+    const events = await store.readStream(streamId);
+    expect(events).toHaveLength(4);
+    expect(events[3].metadata).toEqual(metadata);
+    await expect(store.readStream(other)).resolves.toHaveLength(1);
+  });
+
+  it.each([
+    ['a changed data field', (r: FakeRecord[]) => ((r[2].data as Record<string, unknown>).uitkomst = 'afgewezen'), 2, 'content_changed'],
+    ['a changed metadata field', (r: FakeRecord[]) => ((r[1].metadata as Record<string, unknown>).schemaVersion = 9), 1, 'content_changed'],
+    ['a changed type', (r: FakeRecord[]) => (r[0].type = 'Withdrawn'), 0, 'content_changed'],
+    [
+      'a changed recorded time',
+      (r: FakeRecord[]) => {
+        const m = r[1].metadata as Record<string, { recordedAt: string }>;
+        m[CHAIN_PROPERTY].recordedAt = '2020-01-01T00:00:00.000Z';
+      },
+      1,
+      'content_changed',
+    ],
+    ['an event removed from the middle', (r: FakeRecord[]) => r.splice(1, 1), 2, 'revision_gap'],
+    ['the first event removed (truncated stream)', (r: FakeRecord[]) => r.splice(0, 1), 1, 'revision_gap'],
+    [
+      'two events reordered',
+      (r: FakeRecord[]) => {
+        const [a, b] = [r[1], r[2]];
+        [r[1], r[2]] = [
+          { ...b, revision: a.revision },
+          { ...a, revision: b.revision },
+        ];
+      },
+      1,
+      'link_broken',
+    ],
+    ['an unreadable link', (r: FakeRecord[]) => ((r[1].metadata as Record<string, unknown>)[CHAIN_PROPERTY] = 'x'), 1, 'hash_missing'],
+  ])('refuses to read a stream with %s', async (_what, tamper, revision, reason) => {
+    const { store, streamId, records } = await caseOnFake();
+    tamper(records());
+    const failure = await tamperedRead(store.readStream(streamId));
+    expect(failure).toMatchObject({ streamId, revision, reason });
+  });
+
+  it('detects a changed last event in a read of that event alone, and refuses to append after it', async () => {
+    const { store, streamId, records } = await caseOnFake();
+    (records()[2].data as Record<string, unknown>).uitkomst = 'afgewezen';
+    await tamperedRead(store.readStream(streamId, { direction: 'backwards', maxCount: 1 }));
+    await tamperedRead(store.appendToStream(streamId, [event('Closed')], 2));
+    expect(records()).toHaveLength(3);
+  });
+
+  it('detects an event appended behind the store, and does not restart the chain after it', async () => {
+    const { client, store, streamId, records } = await caseOnFake();
+    client.rawAppend(streamId, jsonEvent({ type: 'Forged', data: {}, metadata }));
+    expect(await tamperedRead(store.readStream(streamId))).toMatchObject({ revision: 3, reason: 'hash_missing' });
+    await tamperedRead(store.appendToStream(streamId, [event('Closed')], 'any'));
+    expect(records()).toHaveLength(4);
+  });
+
+  it('keeps one chain when two writers race: the loser is refused, or re-linked when it expected any revision', async () => {
+    const { store, streamId } = await caseOnFake();
+    const exact = await Promise.allSettled([
+      store.appendToStream(streamId, [event('A')], 2),
+      store.appendToStream(streamId, [event('B')], 2),
+    ]);
+    expect(exact.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(exact.find((r) => r.status === 'rejected')).toMatchObject({ reason: { name: 'WrongExpectedVersionError' } });
+    const loose = await Promise.allSettled([
+      store.appendToStream(streamId, [event('C')], 'any'),
+      store.appendToStream(streamId, [event('D')], 'stream_exists'),
+    ]);
+    expect(loose.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    const events = await store.readStream(streamId);
+    expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('starts the chain on a stream written before it, and checks from there on', async () => {
+    const client = new FakeKurrentClient();
+    const store = storeOnFake(client);
+    const streamId = `dispute-${randomUUID()}`;
+    client.rawAppend(streamId, jsonEvent({ type: 'Opened', data: { oud: true }, metadata }));
+    client.rawAppend(streamId, jsonEvent({ type: 'Answered', data: {}, metadata }));
+    await expect(store.readStream(streamId)).resolves.toHaveLength(2);
+    await store.appendToStream(streamId, [event('Decided'), event('Closed')], 1);
+    const events = await store.readStream(streamId);
+    expect(events).toHaveLength(4);
+    const records = client.streams.get(streamId) as FakeRecord[];
+    const start = readChainLink(records[2].metadata);
+    expect(start).toMatchObject({ kind: 'linked', link: { previousHash: null, startsChain: true } });
+    expect(readChainLink(records[3].metadata)).toMatchObject({ link: { hash: recomputed(events.slice(2))[1] } });
+    // Ranges that start at or after the chain start are checked too.
+    await expect(store.readStream(streamId, { fromRevision: 2 })).resolves.toHaveLength(2);
+
+    (records[2].data as Record<string, unknown>).veranderd = true;
+    expect(await tamperedRead(store.readStream(streamId))).toMatchObject({ revision: 2, reason: 'content_changed' });
+  });
+
+  it('refuses a chain start claimed after chained events', async () => {
+    const { store, streamId, records } = await caseOnFake();
+    const m = records()[2].metadata as Record<string, { previousHash: string | null; startsChain?: true }>;
+    m[CHAIN_PROPERTY].previousHash = null;
+    m[CHAIN_PROPERTY].startsChain = true;
+    await tamperedRead(store.readStream(streamId));
+  });
+});
