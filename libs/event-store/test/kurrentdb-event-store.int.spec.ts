@@ -141,7 +141,7 @@ describe('KurrentDB adapter mappings', () => {
 
   describe('stream scope and filter', () => {
     it("defaults to the application's streams", () => {
-      expect(DEFAULT_STREAM_PREFIXES).toEqual(['dispute-', 'case-numbers-', 'directory-', 'idempotency-']);
+      expect(DEFAULT_STREAM_PREFIXES).toEqual(['dispute-', 'case-numbers-', 'directory-', 'idempotency-', 'chain-checkpoints']);
     });
 
     it('builds a server-side stream-name prefix filter', () => {

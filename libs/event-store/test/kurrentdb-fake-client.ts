@@ -47,6 +47,20 @@ export class FakeKurrentClient {
     for (const record of selected) yield { event: structuredClone(record) };
   }
 
+  /** $all, newest first, with a stream-name prefix filter: what chainHeads reads. */
+  async *readAll(options: {
+    direction: 'backwards';
+    fromPosition: 'end';
+    filter: { prefixes: string[] };
+  }): AsyncGenerator<{ event: FakeRecord }> {
+    await Promise.resolve();
+    if (options.direction !== 'backwards' || options.fromPosition !== 'end')
+      throw new Error('The fake reads $all backwards from the end only');
+    const all = [...this.streams.values()].flat().filter((r) => options.filter.prefixes.some((p) => r.streamId.startsWith(p)));
+    all.sort((a, b) => (a.position.commit > b.position.commit ? -1 : 1));
+    for (const record of all) yield { event: structuredClone(record) };
+  }
+
   async appendToStream(streamId: string, events: EventData[], options: { streamState: AppendStreamState }) {
     await Promise.resolve();
     this.check(streamId, options.streamState);

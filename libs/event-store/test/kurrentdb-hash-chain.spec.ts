@@ -245,4 +245,22 @@ describe('hash chain on KurrentDB: appends and reads', () => {
     m[CHAIN_PROPERTY].startsChain = true;
     await tamperedRead(store.readStream(streamId));
   });
+
+  it("reports each chained stream's last hash as its head, for signed checkpoints", async () => {
+    const { client, store, streamId } = await caseOnFake();
+    const other = `dispute-${randomUUID()}`;
+    await store.appendToStream(other, [event('Opened')], 'no_stream');
+    const legacy = `dispute-${randomUUID()}`;
+    client.rawAppend(legacy, jsonEvent({ type: 'Opened', data: {}, metadata }));
+    await store.appendToStream(streamId, [event('Closed')], 2);
+    await store.appendToStream(`case-numbers-${randomUUID()}`, [event('NumberTaken')], 'no_stream');
+    const heads = await store.chainHeads('dispute-');
+    const expected = await Promise.all(
+      [streamId, other].map(async (id) => {
+        const events = await store.readStream(id);
+        return { streamId: id, revision: events.length - 1, hash: recomputed(events)[events.length - 1] };
+      }),
+    );
+    expect(heads).toEqual(expected.sort((a, b) => (a.streamId < b.streamId ? -1 : 1)));
+  });
 });

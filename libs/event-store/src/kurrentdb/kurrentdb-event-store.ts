@@ -38,7 +38,7 @@ import {
 import { assertCount, assertPosition, assertStreamId } from '../validation';
 import { checkLaterParts, groupByStream, matches, partRevisions, StreamWrite } from './append-plan';
 import { toPortError, type ErrorContext } from './errors';
-import type { ChainReading } from './chain-metadata';
+import { readChainLink, type ChainReading } from './chain-metadata';
 import { planChain, type ChainTip } from './chain-plan';
 import { toChainedEvent, toEventData, withValidId } from './event-mapping';
 import { toStreamState } from './expected-revision';
@@ -328,6 +328,36 @@ export class KurrentDbEventStore implements EventStore {
       throw toPortError(error, { operation: 'readAll' });
     }
     return options.maxCount === undefined ? events : events.slice(0, options.maxCount);
+  }
+
+  /**
+   * The hash of each chained stream's last event, for signed checkpoints. KurrentDB has no table to
+   * group by, so the prefix's part of the log is read backwards once and each stream's first record
+   * seen is its head: the cost grows with the log (once per checkpoint interval). A stream whose
+   * last event has no link (written before the chain) has no head yet.
+   */
+  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    this.assertOpen();
+    const prefixes = scopePrefixes(this.prefixes, streamPrefix);
+    if (prefixes.length === 0) return [];
+    const seen = new Set<string>();
+    const heads: { streamId: string; revision: number; hash: string }[] = [];
+    try {
+      const records = this.client.readAll({ direction: BACKWARDS, fromPosition: END, filter: prefixFilter(prefixes) });
+      for await (const resolved of records) {
+        const record = resolved.event;
+        if (!record || record.type.startsWith('$') || seen.has(record.streamId)) continue;
+        if (!prefixes.some((prefix) => record.streamId.startsWith(prefix))) continue;
+        seen.add(record.streamId);
+        const reading = readChainLink(record.metadata);
+        if (reading.kind === 'linked')
+          heads.push({ streamId: record.streamId, revision: Number(record.revision), hash: reading.link.hash });
+      }
+    } catch (error) {
+      throw toPortError(error, { operation: 'chainHeads' });
+    }
+    // Sorted as the other stores return them (UTF-16 code units, as JCS sorts).
+    return heads.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   }
 
   subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options: SubscribeOptions = {}): Subscription {
