@@ -47,18 +47,22 @@ export class FakeKurrentClient {
     for (const record of selected) yield { event: structuredClone(record) };
   }
 
-  /** $all, newest first, with a stream-name prefix filter: what chainHeads reads. */
+  /** $all with a stream-name prefix filter, as readAll and chainHeads ask for it. */
   async *readAll(options: {
-    direction: 'backwards';
-    fromPosition: 'end';
+    direction?: 'forwards' | 'backwards';
+    fromPosition?: 'start' | 'end' | { commit: bigint };
+    maxCount?: number;
     filter: { prefixes: string[] };
   }): AsyncGenerator<{ event: FakeRecord }> {
     await Promise.resolve();
-    if (options.direction !== 'backwards' || options.fromPosition !== 'end')
-      throw new Error('The fake reads $all backwards from the end only');
-    const all = [...this.streams.values()].flat().filter((r) => options.filter.prefixes.some((p) => r.streamId.startsWith(p)));
-    all.sort((a, b) => (a.position.commit > b.position.commit ? -1 : 1));
-    for (const record of all) yield { event: structuredClone(record) };
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition ?? (backwards ? 'end' : 'start');
+    let all = [...this.streams.values()].flat().filter((r) => options.filter.prefixes.some((p) => r.streamId.startsWith(p)));
+    all.sort((a, b) => (a.position.commit < b.position.commit ? -1 : 1));
+    if (typeof from === 'object')
+      all = all.filter((r) => (backwards ? r.position.commit <= from.commit : r.position.commit >= from.commit));
+    if (backwards) all.reverse();
+    for (const record of all.slice(0, options.maxCount ?? all.length)) yield { event: structuredClone(record) };
   }
 
   async appendToStream(streamId: string, events: EventData[], options: { streamState: AppendStreamState }) {

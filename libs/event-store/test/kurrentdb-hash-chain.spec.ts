@@ -4,23 +4,15 @@
 // that behaves as KurrentDBClient documents (kurrentdb-fake-client.ts).
 import { randomUUID } from 'node:crypto';
 import { jsonEvent } from '@kurrent/kurrentdb-client';
-import { contentHash, HistoryTamperedError, linkHash, type StoredEvent } from '../src';
+import { contentHash, linkHash } from '../src';
+import { chainEvent, chainMetadata, describeKurrentChain, recomputed, tamperedRead } from './kurrentdb-chain-cases';
 import { CHAIN_PROPERTY, readChainLink } from '../src/kurrentdb/chain-metadata';
 import { planChain } from '../src/kurrentdb/chain-plan';
 import { toChainedEvent, toEventData } from '../src/kurrentdb/event-mapping';
 import { FakeKurrentClient, storeOnFake, type FakeRecord } from './kurrentdb-fake-client';
 
-const metadata = { schemaVersion: 1, actor: { userId: 'u-1', role: 'secretariat' }, correlationId: 'c-1' };
-const event = (type: string, data: Record<string, unknown> = {}) => ({ id: randomUUID(), type, data, metadata });
-
-/** Recomputes the chain from the definition (docs/tamper-evident-history.md), as a dossier verifier does. */
-function recomputed(events: StoredEvent[], firstPrevious: string | null = null): string[] {
-  let previousHash = firstPrevious;
-  return events.map((e) => {
-    previousHash = linkHash({ ...e, contentHash: contentHash(e), previousHash });
-    return previousHash;
-  });
-}
+const metadata = chainMetadata;
+const event = chainEvent;
 
 async function caseOnFake() {
   const client = new FakeKurrentClient();
@@ -30,15 +22,6 @@ async function caseOnFake() {
   await store.appendToStream(streamId, [event('Decided', { uitkomst: 'toegewezen' })], 1);
   const records = (): FakeRecord[] => client.streams.get(streamId) as FakeRecord[];
   return { client, store, streamId, records };
-}
-
-async function tamperedRead(read: Promise<unknown>): Promise<HistoryTamperedError> {
-  const failure = await read.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(failure).toBeInstanceOf(HistoryTamperedError);
-  return failure as HistoryTamperedError;
 }
 
 describe('hash chain on KurrentDB: mapping', () => {
@@ -121,34 +104,7 @@ describe('hash chain on KurrentDB: append plan', () => {
   });
 });
 
-describe('hash chain on KurrentDB: appends and reads', () => {
-  it('stores links that recompute from the definition, with the recorded time it reports', async () => {
-    const { store, streamId, records } = await caseOnFake();
-    const events = await store.readStream(streamId);
-    expect(events).toHaveLength(3);
-    const stored = records().map((r) => readChainLink(r.metadata));
-    const hashes = recomputed(events);
-    stored.forEach((reading, i) => {
-      expect(reading).toMatchObject({ kind: 'linked', link: { hash: hashes[i], previousHash: i === 0 ? null : hashes[i - 1] } });
-      // The hashed time is the adapter's, not the server's `created`, and reads report it.
-      expect(events[i].recordedAt).not.toBe(records()[i].created.toISOString());
-    });
-    expect(events.map((e) => e.metadata)).toEqual([metadata, metadata, metadata]);
-  });
-
-  it('links a multi-stream append too, with packed metadata', async () => {
-    const { store, streamId } = await caseOnFake();
-    const other = `case-numbers-${randomUUID()}`;
-    await store.appendToStreams([
-      { streamId, expectedVersion: 2, events: [event('Registered')] },
-      { streamId: other, expectedVersion: 'no_stream', events: [event('NumberTaken', { n: 1 })] },
-    ]);
-    const events = await store.readStream(streamId);
-    expect(events).toHaveLength(4);
-    expect(events[3].metadata).toEqual(metadata);
-    await expect(store.readStream(other)).resolves.toHaveLength(1);
-  });
-
+describe('hash chain on KurrentDB: stored records edited', () => {
   it.each([
     ['a changed data field', (r: FakeRecord[]) => ((r[2].data as Record<string, unknown>).uitkomst = 'afgewezen'), 2, 'content_changed'],
     ['a changed metadata field', (r: FakeRecord[]) => ((r[1].metadata as Record<string, unknown>).schemaVersion = 9), 1, 'content_changed'],
@@ -192,52 +148,6 @@ describe('hash chain on KurrentDB: appends and reads', () => {
     expect(records()).toHaveLength(3);
   });
 
-  it('detects an event appended behind the store, and does not restart the chain after it', async () => {
-    const { client, store, streamId, records } = await caseOnFake();
-    client.rawAppend(streamId, jsonEvent({ type: 'Forged', data: {}, metadata }));
-    expect(await tamperedRead(store.readStream(streamId))).toMatchObject({ revision: 3, reason: 'hash_missing' });
-    await tamperedRead(store.appendToStream(streamId, [event('Closed')], 'any'));
-    expect(records()).toHaveLength(4);
-  });
-
-  it('keeps one chain when two writers race: the loser is refused, or re-linked when it expected any revision', async () => {
-    const { store, streamId } = await caseOnFake();
-    const exact = await Promise.allSettled([
-      store.appendToStream(streamId, [event('A')], 2),
-      store.appendToStream(streamId, [event('B')], 2),
-    ]);
-    expect(exact.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(exact.find((r) => r.status === 'rejected')).toMatchObject({ reason: { name: 'WrongExpectedVersionError' } });
-    const loose = await Promise.allSettled([
-      store.appendToStream(streamId, [event('C')], 'any'),
-      store.appendToStream(streamId, [event('D')], 'stream_exists'),
-    ]);
-    expect(loose.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-    const events = await store.readStream(streamId);
-    expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
-  });
-
-  it('starts the chain on a stream written before it, and checks from there on', async () => {
-    const client = new FakeKurrentClient();
-    const store = storeOnFake(client);
-    const streamId = `dispute-${randomUUID()}`;
-    client.rawAppend(streamId, jsonEvent({ type: 'Opened', data: { oud: true }, metadata }));
-    client.rawAppend(streamId, jsonEvent({ type: 'Answered', data: {}, metadata }));
-    await expect(store.readStream(streamId)).resolves.toHaveLength(2);
-    await store.appendToStream(streamId, [event('Decided'), event('Closed')], 1);
-    const events = await store.readStream(streamId);
-    expect(events).toHaveLength(4);
-    const records = client.streams.get(streamId) as FakeRecord[];
-    const start = readChainLink(records[2].metadata);
-    expect(start).toMatchObject({ kind: 'linked', link: { previousHash: null, startsChain: true } });
-    expect(readChainLink(records[3].metadata)).toMatchObject({ link: { hash: recomputed(events.slice(2))[1] } });
-    // Ranges that start at or after the chain start are checked too.
-    await expect(store.readStream(streamId, { fromRevision: 2 })).resolves.toHaveLength(2);
-
-    (records[2].data as Record<string, unknown>).veranderd = true;
-    expect(await tamperedRead(store.readStream(streamId))).toMatchObject({ revision: 2, reason: 'content_changed' });
-  });
-
   it('refuses a chain start claimed after chained events', async () => {
     const { store, streamId, records } = await caseOnFake();
     const m = records()[2].metadata as Record<string, { previousHash: string | null; startsChain?: true }>;
@@ -246,21 +156,32 @@ describe('hash chain on KurrentDB: appends and reads', () => {
     await tamperedRead(store.readStream(streamId));
   });
 
-  it("reports each chained stream's last hash as its head, for signed checkpoints", async () => {
-    const { client, store, streamId } = await caseOnFake();
-    const other = `dispute-${randomUUID()}`;
-    await store.appendToStream(other, [event('Opened')], 'no_stream');
-    const legacy = `dispute-${randomUUID()}`;
-    client.rawAppend(legacy, jsonEvent({ type: 'Opened', data: {}, metadata }));
-    await store.appendToStream(streamId, [event('Closed')], 2);
-    await store.appendToStream(`case-numbers-${randomUUID()}`, [event('NumberTaken')], 'no_stream');
-    const heads = await store.chainHeads('dispute-');
-    const expected = await Promise.all(
-      [streamId, other].map(async (id) => {
-        const events = await store.readStream(id);
-        return { streamId: id, revision: events.length - 1, hash: recomputed(events)[events.length - 1] };
-      }),
-    );
-    expect(heads).toEqual(expected.sort((a, b) => (a.streamId < b.streamId ? -1 : 1)));
+  it('checks the first chained event of a stream written before the chain', async () => {
+    const client = new FakeKurrentClient();
+    const store = storeOnFake(client);
+    const streamId = `dispute-${randomUUID()}`;
+    client.rawAppend(streamId, jsonEvent({ type: 'Opened', data: {}, metadata }));
+    await store.appendToStream(streamId, [event('Decided'), event('Closed')], 0);
+    const records = client.streams.get(streamId) as FakeRecord[];
+    (records[1].data as Record<string, unknown>).veranderd = true;
+    expect(await tamperedRead(store.readStream(streamId))).toMatchObject({ revision: 1, reason: 'content_changed' });
   });
 });
+
+describeKurrentChain(
+  'in-memory client',
+  async () => {
+    const client = new FakeKurrentClient();
+    return {
+      store: storeOnFake(client),
+      disputePrefix: 'dispute-',
+      otherPrefix: 'case-numbers-',
+      rawAppend: async (streamId, type, data) => client.rawAppend(streamId, jsonEvent({ type, data, metadata })),
+      rawRecords: async (streamId) => client.streams.get(streamId) ?? [],
+      truncateBefore: async (streamId, revision) => {
+        client.streams.get(streamId)?.splice(0, revision);
+      },
+    };
+  },
+  (b) => b.store.close(),
+);

@@ -55,8 +55,13 @@ export interface KurrentDbEventStoreOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 500;
-/** Times an append whose first expectation had to be pinned (see append-plan.ts) is retried after a lost race. */
-const PINNED_RETRIES = 3;
+/**
+ * Times an append whose expectation had to be pinned is retried after a lost race. Pinning happens
+ * for later parts (append-plan.ts) and for every 'any' / 'stream_exists' append, whose chain link
+ * needs the exact revision it extends: each round of a race has one winner, so N concurrent
+ * writers need up to N attempts; the bound only stops a livelock.
+ */
+const PINNED_RETRIES = 100;
 
 export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<{ stop(): Promise<void> }>();
@@ -114,7 +119,11 @@ export class KurrentDbEventStore implements EventStore {
       } catch (error) {
         const mapped = toPortError(error, context);
         // A pinned expectation lost a race the caller's own expectation would have tolerated: again.
-        if (pinned && mapped instanceof WrongExpectedVersionError && attempt < PINNED_RETRIES) continue;
+        if (pinned && mapped instanceof WrongExpectedVersionError && attempt < PINNED_RETRIES) {
+          // A little random pause spreads writers that lost the same round.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt + 1, 10)));
+          continue;
+        }
         throw mapped;
       }
     }
