@@ -199,8 +199,8 @@ export class KurrentDbEventStore implements EventStore {
     const reading = readings[0];
     if (reading.kind === 'linked') return { revision: events[0].revision, hash: reading.link.hash };
     const whole = await this.readChecked(streamId, {});
-    const last = whole.events[whole.events.length - 1];
-    return { revision: last.revision, hash: null };
+    const last = whole.events.at(-1);
+    return last === undefined ? undefined : { revision: last.revision, hash: null };
   }
 
   private async write(
@@ -359,8 +359,9 @@ export class KurrentDbEventStore implements EventStore {
         if (!prefixes.some((prefix) => record.streamId.startsWith(prefix))) continue;
         seen.add(record.streamId);
         const reading = readChainLink(record.metadata);
-        if (reading.kind === 'linked')
+        if (reading.kind === 'linked') {
           heads.push({ streamId: record.streamId, revision: Number(record.revision), hash: reading.link.hash });
+        }
       }
     } catch (error) {
       throw toPortError(error, { operation: 'chainHeads' });
