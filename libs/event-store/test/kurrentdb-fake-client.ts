@@ -74,6 +74,14 @@ export class FakeKurrentClient {
 
   async multiStreamAppend(requests: { streamName: string; expectedState: AppendStreamState; events: EventData[] }[]) {
     await Promise.resolve();
+    for (const request of requests) {
+      for (const event of request.events) {
+        // As the client does: the metadata of a multi-stream append is a map of strings.
+        if (Object.values(event.metadata ?? {}).some((value) => typeof value !== 'string')) {
+          throw new Error('multiStreamAppend requires metadata to be a plain object with string keys and string values.');
+        }
+      }
+    }
     for (const request of requests) this.check(request.streamName, request.expectedState); // all or nothing
     const responses = requests.map((request) => {
       const last = this.store(request.streamName, request.events, true);
