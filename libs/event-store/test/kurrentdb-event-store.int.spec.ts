@@ -1,11 +1,14 @@
 // The KurrentDB adapter. The shared contract runs against a real server when KURRENTDB_URL is set
 // (docker compose -f docker/compose.yaml up -d kurrentdb; see docs/operations.md); the pure mappings it relies
 // on — expected versions, errors, log positions, the stream filter, append planning — are tested
-// here always, without a server.
+// here always, without a server. The hash-chain cases (kurrentdb-chain-cases.ts) run here against
+// the server too; without one they run on an in-memory client in kurrentdb-hash-chain.spec.ts.
 import { randomUUID } from 'node:crypto';
 import {
   ANY,
   AccessDeniedError,
+  jsonEvent,
+  KurrentDBClient,
   DeadlineExceededError,
   NO_STREAM,
   STREAM_EXISTS,
@@ -14,6 +17,7 @@ import {
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import { describeEventStoreContract } from './contract';
+import { chainMetadata, describeKurrentChain } from './kurrentdb-chain-cases';
 import { EventStoreUnavailableError, KurrentDbEventStore, WrongExpectedVersionError } from '../src';
 import { checkLaterParts, groupByStream, partRevisions, revisionAfter } from '../src/kurrentdb/append-plan';
 import { toPortError } from '../src/kurrentdb/errors';
@@ -32,6 +36,38 @@ if (url) {
     async () => KurrentDbEventStore.open({ connectionString: url, streamPrefixes: [runPrefix] }),
     (store) => store.close(),
     { streamIdPrefix: runPrefix },
+  );
+  // The hash-chain cases the in-memory client passes in every run, here against the server itself.
+  const chainPrefix = `dispute-chain-${randomUUID().slice(0, 8)}-`;
+  const otherPrefix = `case-numbers-chain-${randomUUID().slice(0, 8)}-`;
+  let raw: KurrentDBClient;
+  describeKurrentChain(
+    'server',
+    async () => {
+      raw = KurrentDBClient.connectionString(url);
+      return {
+        store: KurrentDbEventStore.open({ connectionString: url, streamPrefixes: [chainPrefix, otherPrefix] }),
+        disputePrefix: chainPrefix,
+        otherPrefix,
+        rawAppend: async (streamId, type, data) => {
+          await raw.appendToStream(streamId, jsonEvent({ type, data, metadata: chainMetadata }), { streamState: ANY });
+        },
+        rawRecords: async (streamId) => {
+          const records: { metadata: unknown; created: Date }[] = [];
+          for await (const resolved of raw.readStream(streamId)) {
+            if (resolved.event) records.push({ metadata: resolved.event.metadata, created: resolved.event.created });
+          }
+          return records;
+        },
+        truncateBefore: async (streamId, revision) => {
+          await raw.setStreamMetadata(streamId, { truncateBefore: revision });
+        },
+      };
+    },
+    async (backend) => {
+      await backend.store.close();
+      await raw.dispose();
+    },
   );
 } else {
   describe('EventStore contract: kurrentdb', () => {
@@ -141,7 +177,7 @@ describe('KurrentDB adapter mappings', () => {
 
   describe('stream scope and filter', () => {
     it("defaults to the application's streams", () => {
-      expect(DEFAULT_STREAM_PREFIXES).toEqual(['dispute-', 'case-numbers-', 'directory-', 'idempotency-']);
+      expect(DEFAULT_STREAM_PREFIXES).toEqual(['dispute-', 'case-numbers-', 'directory-', 'idempotency-', 'chain-checkpoints']);
     });
 
     it('builds a server-side stream-name prefix filter', () => {

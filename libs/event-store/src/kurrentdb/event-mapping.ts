@@ -2,6 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { jsonEvent, type EventData, type JSONEventType, type Position } from '@kurrent/kurrentdb-client';
 import type { EventMetadata, NewEvent, StoredEvent } from '../port';
+import {
+  CHAIN_PROPERTY,
+  packChainLink,
+  readChainLink,
+  withoutChainProperty,
+  type ChainReading,
+  type KurrentChainLink,
+} from './chain-metadata';
 import { encodeLogPosition } from './log-position';
 
 /**
@@ -14,15 +22,26 @@ export const METADATA_PROPERTY = 'gzc-metadata';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Validates one event and turns it into the client's JSON event (plain metadata or the packed form). */
-export function toEventData(event: NewEvent, packMetadata: boolean): EventData<JSONEventType> {
+/** Validates one event and gives it its id (a fresh UUID when absent), so its content can be hashed before it is sent. */
+export function withValidId(event: NewEvent): NewEvent & { id: string } {
   if (typeof event.type !== 'string' || event.type === '') throw new TypeError('Event type must be a non-empty string');
   if (event.type.startsWith('$')) throw new TypeError(`Event type ${event.type} is reserved for system events`);
   assertJsonObject('data', event.data);
   assertJsonObject('metadata', event.metadata);
+  if (CHAIN_PROPERTY in event.metadata) throw new TypeError(`Event metadata must not contain ${CHAIN_PROPERTY}: the store writes it`);
   const id = event.id ?? randomUUID();
   if (!UUID.test(id)) throw new TypeError(`Event id must be a UUID (KurrentDB stores ids as UUIDs), got ${id}`);
-  const metadata = packMetadata ? { [METADATA_PROPERTY]: JSON.stringify(event.metadata) } : event.metadata;
+  return { ...event, id };
+}
+
+/**
+ * The client's JSON event (plain metadata or the packed form), with the event's chain link beside
+ * the caller's metadata when given.
+ */
+export function toEventData(event: NewEvent, packMetadata: boolean, link?: KurrentChainLink): EventData<JSONEventType> {
+  const { id } = withValidId(event);
+  const chain = link === undefined ? {} : { [CHAIN_PROPERTY]: packChainLink(link, packMetadata) };
+  const metadata = packMetadata ? { [METADATA_PROPERTY]: JSON.stringify(event.metadata), ...chain } : { ...event.metadata, ...chain };
   return jsonEvent({ id, type: event.type, data: event.data, metadata });
 }
 
@@ -45,13 +64,22 @@ export interface RecordedLike {
  * passing it on half-read would corrupt projections.
  */
 export function toStoredEvent(record: RecordedLike): StoredEvent {
+  return toChainedEvent(record).event;
+}
+
+/**
+ * The port's event and what its metadata says about its chain link. The recorded time is the one
+ * the link was hashed with when there is one, else the server's.
+ */
+export function toChainedEvent(record: RecordedLike): { event: StoredEvent; chain: ChainReading } {
   if (!record.isJson || !isPlainObject(record.data)) {
     throw new TypeError(`Event ${record.id} in ${record.streamId} is not a JSON object; this adapter only reads its own events`);
   }
   if (!record.position) {
     throw new TypeError(`Event ${record.id} in ${record.streamId} has no log position (KurrentDB/EventStoreDB 22.6 or later is required)`);
   }
-  return {
+  const chain = readChainLink(record.metadata);
+  const event: StoredEvent = {
     id: record.id,
     streamId: record.streamId,
     revision: Number(record.revision),
@@ -59,8 +87,9 @@ export function toStoredEvent(record: RecordedLike): StoredEvent {
     type: record.type,
     data: record.data,
     metadata: unpackMetadata(record.metadata),
-    recordedAt: record.created.toISOString(),
+    recordedAt: chain.kind === 'linked' ? chain.link.recordedAt : record.created.toISOString(),
   };
+  return { event, chain };
 }
 
 export function unpackMetadata(metadata: unknown): EventMetadata {
@@ -70,7 +99,7 @@ export function unpackMetadata(metadata: unknown): EventMetadata {
     const parsed: unknown = JSON.parse(packed);
     if (isPlainObject(parsed)) return parsed as EventMetadata;
   }
-  return metadata as EventMetadata;
+  return withoutChainProperty(metadata) as EventMetadata;
 }
 
 function assertJsonObject(name: string, value: unknown): void {

@@ -38,10 +38,13 @@ import {
 import { assertCount, assertPosition, assertStreamId } from '../validation';
 import { checkLaterParts, groupByStream, matches, partRevisions, StreamWrite } from './append-plan';
 import { toPortError, type ErrorContext } from './errors';
-import { toEventData, toStoredEvent } from './event-mapping';
+import { readChainLink, type ChainReading } from './chain-metadata';
+import { planChain, type ChainTip } from './chain-plan';
+import { toChainedEvent, toEventData, withValidId } from './event-mapping';
 import { toStreamState } from './expected-revision';
 import { decodeLogPosition } from './log-position';
 import { KurrentDbSubscription } from './kurrentdb-subscription';
+import { verifyStreamChain } from './verify-stream-chain';
 import { DEFAULT_STREAM_PREFIXES, isOwnedStream, prefixFilter, scopePrefixes, validateStreamPrefixes } from './stream-scope';
 
 export interface KurrentDbEventStoreOptions {
@@ -52,8 +55,13 @@ export interface KurrentDbEventStoreOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 500;
-/** Times an append whose first expectation had to be pinned (see append-plan.ts) is retried after a lost race. */
-const PINNED_RETRIES = 3;
+/**
+ * Times an append whose expectation had to be pinned is retried after a lost race. Pinning happens
+ * for later parts (append-plan.ts) and for every 'any' / 'stream_exists' append, whose chain link
+ * needs the exact revision it extends: each round of a race has one winner, so N concurrent
+ * writers need up to N attempts; the bound only stops a livelock.
+ */
+const PINNED_RETRIES = 100;
 
 export class KurrentDbEventStore implements EventStore {
   private readonly subscriptions = new Set<{ stop(): Promise<void> }>();
@@ -93,22 +101,29 @@ export class KurrentDbEventStore implements EventStore {
       if (!Array.isArray(append.events)) throw new TypeError('events must be an array');
     }
     const multi = new Set(appends.map((a) => a.streamId)).size > 1;
-    // Serialised up front: a bad event fails the whole call before anything is sent.
-    const eventData = appends.map((append) => append.events.map((event) => toEventData(event, multi)));
+    // Validated (and given their ids, which the content hash covers) up front: a bad event fails
+    // the whole call before anything is sent.
+    const events = appends.map((append) => append.events.map(withValidId));
     const context: ErrorContext = {
       operation: 'append',
       expectedVersionOf: (streamId) => appends.find((a) => a.streamId === streamId)?.expectedVersion,
     };
     for (let attempt = 0; ; attempt++) {
-      const writes = groupByStream(appends.map((a, i) => ({ ...a, eventCount: eventData[i].length })));
+      const writes = groupByStream(appends.map((a, i) => ({ ...a, eventCount: events[i].length })));
       let pinned = false;
       try {
         pinned = await this.resolveLaterParts(writes);
-        return await this.write(writes, appends, eventData);
+        const linked = await this.linkEvents(writes, events, multi);
+        pinned ||= linked.pinned;
+        return await this.write(writes, appends, linked.eventData);
       } catch (error) {
         const mapped = toPortError(error, context);
         // A pinned expectation lost a race the caller's own expectation would have tolerated: again.
-        if (pinned && mapped instanceof WrongExpectedVersionError && attempt < PINNED_RETRIES) continue;
+        if (pinned && mapped instanceof WrongExpectedVersionError && attempt < PINNED_RETRIES) {
+          // A little random pause spreads writers that lost the same round.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt + 1, 10)));
+          continue;
+        }
         throw mapped;
       }
     }
@@ -132,6 +147,60 @@ export class KurrentDbEventStore implements EventStore {
       checkLaterParts(write);
     }
     return pinned;
+  }
+
+  /**
+   * The events as the client sends them, each with its chain link. The link of a stream's first
+   * new event needs the hash of its last event, read here; the write then states exactly that
+   * revision as its expectation (an open one, 'any' or 'stream_exists', is pinned to it), so the
+   * server refuses the append if anyone appended in between and the chain cannot fork.
+   */
+  private async linkEvents(
+    writes: StreamWrite[],
+    events: (NewEvent & { id: string })[][],
+    multi: boolean,
+  ): Promise<{ eventData: ReturnType<typeof toEventData>[][]; pinned: boolean }> {
+    const eventData: ReturnType<typeof toEventData>[][] = events.map(() => []);
+    // The adapter's recorded time, hashed and kept in the metadata (the server's `created` comes after).
+    const recordedAt = new Date().toISOString();
+    let pinned = false;
+    for (const write of writes.filter((w) => w.eventCount > 0)) {
+      const tip = await this.chainTip(write.streamId);
+      if (!matches(write.expectedVersion, tip?.revision)) {
+        throw new WrongExpectedVersionError(write.streamId, write.expectedVersion, tip?.revision);
+      }
+      if (write.expectedVersion === 'any' || write.expectedVersion === 'stream_exists') {
+        write.expectedVersion = tip?.revision ?? 'no_stream';
+        pinned = true;
+      }
+      const links = planChain(
+        write.streamId,
+        tip,
+        write.parts.flatMap((p) => events[p.index]),
+        recordedAt,
+      );
+      let offset = 0;
+      for (const part of write.parts) {
+        eventData[part.index] = events[part.index].map((event, i) => toEventData(event, multi, links[offset + i]));
+        offset += events[part.index].length;
+      }
+    }
+    return { eventData, pinned };
+  }
+
+  /**
+   * A stream's last event and its hash, checked. A last event without a link is either from before
+   * the chain (then the whole stream is, and the new events start the chain) or was appended behind
+   * our back after chained ones: the whole stream is read once to tell, and the check refuses the latter.
+   */
+  private async chainTip(streamId: string): Promise<ChainTip | undefined> {
+    const { events, readings } = await this.readChecked(streamId, { direction: 'backwards', maxCount: 1 });
+    if (events.length === 0) return undefined;
+    const reading = readings[0];
+    if (reading.kind === 'linked') return { revision: events[0].revision, hash: reading.link.hash };
+    const whole = await this.readChecked(streamId, {});
+    const last = whole.events.at(-1);
+    return last === undefined ? undefined : { revision: last.revision, hash: null };
   }
 
   private async write(
@@ -203,15 +272,21 @@ export class KurrentDbEventStore implements EventStore {
     return last?.revision;
   }
 
+  /** A stream's events in revision order, checked against their hash chain (HistoryTamperedError otherwise). */
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return (await this.readChecked(streamId, options)).events;
+  }
+
+  private async readChecked(streamId: string, options: ReadStreamOptions): Promise<{ events: StoredEvent[]; readings: ChainReading[] }> {
     this.assertOpen();
     this.assertOwned(streamId);
     assertPosition('fromRevision', options.fromRevision);
     assertCount('maxCount', options.maxCount);
-    if (options.maxCount === 0) return [];
+    if (options.maxCount === 0) return { events: [], readings: [] };
     const backwards = options.direction === 'backwards';
     const fromRevision = options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision);
     const events: StoredEvent[] = [];
+    const readings: ChainReading[] = [];
     try {
       const records = this.client.readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
@@ -221,14 +296,19 @@ export class KurrentDbEventStore implements EventStore {
         requiresLeader: true,
       });
       for await (const resolved of records) {
-        const event = ownEvent(resolved);
-        if (event) events.push(event);
+        const record = resolved.event;
+        // System records ('$'-typed) are not ours; one in our stream shows as a revision gap below.
+        if (!record || record.type.startsWith('$')) continue;
+        const { event, chain } = toChainedEvent(record);
+        events.push(event);
+        readings.push(chain);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return [];
+      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return { events: [], readings: [] };
       throw toPortError(error, { operation: 'readStream' });
     }
-    return events;
+    verifyStreamChain(events, readings, { fromStreamStart: !backwards && options.fromRevision === undefined });
+    return { events, readings };
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -257,6 +337,37 @@ export class KurrentDbEventStore implements EventStore {
       throw toPortError(error, { operation: 'readAll' });
     }
     return options.maxCount === undefined ? events : events.slice(0, options.maxCount);
+  }
+
+  /**
+   * The hash of each chained stream's last event, for signed checkpoints. KurrentDB has no table to
+   * group by, so the prefix's part of the log is read backwards once and each stream's first record
+   * seen is its head: the cost grows with the log (once per checkpoint interval). A stream whose
+   * last event has no link (written before the chain) has no head yet.
+   */
+  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    this.assertOpen();
+    const prefixes = scopePrefixes(this.prefixes, streamPrefix);
+    if (prefixes.length === 0) return [];
+    const seen = new Set<string>();
+    const heads: { streamId: string; revision: number; hash: string }[] = [];
+    try {
+      const records = this.client.readAll({ direction: BACKWARDS, fromPosition: END, filter: prefixFilter(prefixes) });
+      for await (const resolved of records) {
+        const record = resolved.event;
+        if (!record || record.type.startsWith('$') || seen.has(record.streamId)) continue;
+        if (!prefixes.some((prefix) => record.streamId.startsWith(prefix))) continue;
+        seen.add(record.streamId);
+        const reading = readChainLink(record.metadata);
+        if (reading.kind === 'linked') {
+          heads.push({ streamId: record.streamId, revision: Number(record.revision), hash: reading.link.hash });
+        }
+      }
+    } catch (error) {
+      throw toPortError(error, { operation: 'chainHeads' });
+    }
+    // Sorted as the other stores return them (UTF-16 code units, as JCS sorts).
+    return heads.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   }
 
   subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options: SubscribeOptions = {}): Subscription {
@@ -328,5 +439,5 @@ export class KurrentDbEventStore implements EventStore {
 function ownEvent(resolved: AllStreamResolvedEvent | ResolvedEvent): StoredEvent | undefined {
   const record = resolved.event;
   if (!record || record.type.startsWith('$')) return undefined;
-  return toStoredEvent(record);
+  return toChainedEvent(record).event;
 }

@@ -7,9 +7,10 @@ import { streamNameFilter, type Filter } from '@kurrent/kurrentdb-client';
 /**
  * The application's streams: cases (`dispute-<id>`), the yearly case-number registries, the
  * directory (`directory-org-<id>`, `directory-user-<id>`) and the answers of idempotent commands
- * (`idempotency-<hash>`, appended with the command's events in one multi-stream append).
+ * (`idempotency-<hash>`, appended with the command's events in one multi-stream append), and the
+ * signed checkpoints of the hash chains (`chain-checkpoints`, see chain/checkpoint.ts).
  */
-export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['dispute-', 'case-numbers-', 'directory-', 'idempotency-'];
+export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['dispute-', 'case-numbers-', 'directory-', 'idempotency-', 'chain-checkpoints'];
 
 /** Validated, de-duplicated prefixes. System streams ('$…') are never ours. */
 export function validateStreamPrefixes(prefixes: readonly string[]): string[] {
