@@ -108,7 +108,7 @@ export interface EventStore {
   subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options?: SubscribeOptions): Subscription;
   /**
    * The last event's chain hash of every stream whose id starts with the prefix (for signed
-   * checkpoints). Optional: stores without a hash chain (KurrentDB, so far) leave it out.
+   * checkpoints). Optional: a store without a hash chain (a test double, say) leaves it out.
    */
   chainHeads?(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]>;
   /** Position of the newest event in the log, 0 when empty. */
