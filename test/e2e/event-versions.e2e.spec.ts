@@ -85,9 +85,7 @@ describe('events stored in an older schema version', () => {
     expect(list.body.items.map((i: Body) => i.id)).toEqual(expect.arrayContaining([old, current]));
 
     // The temporal query folds the raw events itself.
-    const asOf = await t
-      .as(CLAIMANT)
-      .get(`/api/disputes/${old}?asOf=${encodeURIComponent(t.now().toISOString())}`);
+    const asOf = await t.as(CLAIMANT).get(`/api/disputes/${old}?asOf=${encodeURIComponent(t.now().toISOString())}`);
     expect(asOf.status).toBe(200);
     expect(asOf.body.outcome).toEqual(oldView.outcome);
 
