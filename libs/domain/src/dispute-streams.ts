@@ -14,6 +14,13 @@ export const disputeIdOf = (streamId: string): string => streamId.slice(DISPUTE_
 
 /**
  * A stored event of a dispute stream as the domain's event: its data lifted to the current shape
- * (upcasting.ts); metadata stays behind.
+ * (upcasting.ts); metadata stays behind. An event written without its `occurredAt` (by hand or by
+ * an outside tool) takes the time the store recorded it, so no reader of the log stalls on it.
  */
-export const toDisputeEvent = (stored: VersionedEvent): DisputeEvent => upcast(stored) as unknown as DisputeEvent;
+export const toDisputeEvent = (stored: VersionedEvent & { recordedAt?: string }): DisputeEvent => {
+  const event = upcast(stored);
+  if (event.data.occurredAt === undefined && stored.recordedAt !== undefined) {
+    return { ...event, data: { ...event.data, occurredAt: stored.recordedAt } } as unknown as DisputeEvent;
+  }
+  return event as unknown as DisputeEvent;
+};

@@ -42,3 +42,20 @@ describe('upcasting stored events', () => {
     expect(() => upcast({ ...v1Decision, data: { ...v1Decision.data, claimantCostSharePct: '40' } })).toThrow(/claimantCostSharePct/);
   });
 });
+
+describe('an event stored without its time', () => {
+  const stored = (data: Record<string, unknown>) => ({
+    type: 'DocumentSubmitted',
+    data: { documentId: 'doc-1', name: 'brief.pdf', visibility: 'parties', ...data },
+    metadata: { schemaVersion: 1 },
+    recordedAt: '2026-03-02T09:00:00.000Z',
+  });
+
+  it('takes the time the store recorded it, so no reader of the log stalls on it', () => {
+    expect(toDisputeEvent(stored({})).data.occurredAt).toBe('2026-03-02T09:00:00.000Z');
+  });
+
+  it('keeps its own time when it has one', () => {
+    expect(toDisputeEvent(stored({ occurredAt: '2026-03-01T08:00:00.000Z' })).data.occurredAt).toBe('2026-03-01T08:00:00.000Z');
+  });
+});

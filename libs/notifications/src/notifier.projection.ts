@@ -58,12 +58,7 @@ export function createNotifierProjection(options: NotifierOptions): Projection {
       for (const [disputeId, disputeEvents] of groups) {
         let state = states.get(disputeId) ?? initialState(disputeId);
         for (const stored of disputeEvents) {
-          const upcast = toDisputeEvent(stored);
-          // An event written without its time (by hand or by an outside tool) must not stop the
-          // notifier for good: it gets the time the store recorded it.
-          const event = upcast.data.occurredAt
-            ? upcast
-            : ({ ...upcast, data: { ...upcast.data, occurredAt: stored.recordedAt } } as typeof upcast);
+          const event = toDisputeEvent(stored);
           const after = evolve(state, event);
           const notices = decideNotices(event, {
             eventId: stored.id,

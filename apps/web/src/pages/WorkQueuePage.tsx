@@ -162,6 +162,8 @@ function Bucket({
 export function WorkQueuePage() {
   const caseload = useQuery({ queryKey: ['caseload', 'compact'], queryFn: () => api<CaseloadAnswer>('/api/caseload?compact=true') });
   const organisations = useOrganisations();
+  // Every bucket needs the case list and the organisations' names: it waits for both.
+  const loading = caseload.isPending || organisations.isPending;
   const steps = caseload.data?.neutralSteps ?? [];
   const parties = (s: NeutralStepCase) => `${orgName(s.claimantOrganisationIds)} tegen ${orgName(s.respondentOrganisationIds)}`;
   const neutralName = (id: string) => caseload.data?.neutrals.find((n) => n.userId === id)?.name ?? id;
@@ -186,7 +188,7 @@ export function WorkQueuePage() {
         id="te-registreren"
         title="In te schrijven"
         explanation="Nieuwe aanvragen. Controleer of de aanvraag compleet is en schrijf de zaak in, vraag om informatie of verklaar de aanvraag niet-ontvankelijk."
-        loading={caseload.isPending || organisations.isPending}
+        loading={loading}
         total={caseload.data?.toRegister?.count}
         rows={(caseload.data?.toRegister?.oldest ?? []).map((i) => ({
           id: i.disputeId,
@@ -199,21 +201,21 @@ export function WorkQueuePage() {
         id="informatie-verlopen"
         title="Gevraagde informatie niet op tijd"
         explanation="De indiener heeft de gevraagde informatie niet op tijd gegeven."
-        loading={caseload.isPending || organisations.isPending}
+        loading={loading}
         rows={overdue('information')}
       />
       <Bucket
         id="wederpartij"
         title="Wederpartij antwoordt niet"
         explanation="De verzekeraar of het zorgkantoor heeft niet op tijd geantwoord."
-        loading={caseload.isPending || organisations.isPending}
+        loading={loading}
         rows={overdue('respondent_answer')}
       />
       <Bucket
         id="bezwaren"
         title="Bezwaren om over te beslissen"
         explanation="Een partij twijfelt aan de onpartijdigheid van een mediator, adviseur of arbiter. Het secretariaat beslist."
-        loading={caseload.isPending || organisations.isPending}
+        loading={loading}
         rows={steps
           .filter((s) => s.pendingChallenges.length > 0)
           .map((s) => ({
@@ -227,7 +229,7 @@ export function WorkQueuePage() {
         id="voordragen"
         title="Neutrale voordragen"
         explanation="Beide partijen doen mee. Kies een mediator, adviseur of arbiter (of een panel van drie met een voorzitter)."
-        loading={caseload.isPending || organisations.isPending}
+        loading={loading}
         rows={steps
           .filter((s) => s.status === 'awaiting_neutral' && s.nominees.length === 0 && s.pendingChallenges.length === 0)
           .map((s) => ({
@@ -241,7 +243,7 @@ export function WorkQueuePage() {
         id="benoemen"
         title="Voorgedragen, nog te benoemen"
         explanation="Benoem de voorgedragen neutrale zodra alle partijen afzien van bezwaar of de bezwaartermijn voorbij is."
-        loading={caseload.isPending || organisations.isPending}
+        loading={loading}
         rows={steps
           .filter((s) => s.status === 'awaiting_neutral' && s.nominees.length > 0 && s.pendingChallenges.length === 0)
           .map((s) => ({
@@ -255,7 +257,7 @@ export function WorkQueuePage() {
         id="stilgevallen"
         title="Stilgevallen zaken"
         explanation="Een termijn is verlopen en de zaak staat stil. Zonder actie wordt de zaak gesloten als onvolledig."
-        loading={caseload.isPending || organisations.isPending}
+        loading={loading}
         rows={(caseload.data?.stalled ?? []).map((s) => ({
           id: s.disputeId,
           caseNumber: s.caseNumber,
@@ -267,7 +269,7 @@ export function WorkQueuePage() {
         id="onbetaald"
         title="Rekeningen niet betaald"
         explanation="De betaaltermijn van de rekening is voorbij."
-        loading={caseload.isPending || organisations.isPending}
+        loading={loading}
         rows={(caseload.data?.feesOverdue ?? []).map((d) => ({
           id: d.disputeId,
           caseNumber: d.caseNumber,
