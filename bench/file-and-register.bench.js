@@ -7,6 +7,8 @@
 //        [--time-limit-s 120] [--server-cpu-prof DIR] [--server-logs] [--deadline-scan-interval-ms MS]
 //        [--no-http-floor]  (skip the GET /health/live run that gives the HTTP layer's own cost)
 //        [--data-dir-parent DIR]   (default os.tmpdir(); e.g. /dev/shm to take disk fsync out of the picture)
+//        [--postgres URL]   (events and read models in PostgreSQL: EVENT_STORE=postgres, DATABASE_URL=URL,
+//                            in a fresh schema bench_far_<pid> that is dropped afterwards)
 //
 // The HTTP client is node:http with a keep-alive Agent: measured with bench/tools/client-overhead.js
 // it costs ~60-100 µs of client CPU per request, against ~330-390 µs for the global fetch (undici);
@@ -28,8 +30,11 @@ const MAIN = process.env.BENCH_SERVER_ENTRY
 const HEALTH_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_ITERATIONS = { 1: 500, 32: 2000 };
-// Issue 14's targets for the embedded default (SQLite).
-const TARGETS = { commandsPerSecondAtC32: 1500, p99MsAtC32: 40 };
+// Issue 14's targets: the embedded default (SQLite) and PostgreSQL.
+const TARGETS_BY_STORE = {
+  sqlite: { commandsPerSecondAtC32: 1500, p99MsAtC32: 40 },
+  postgres: { commandsPerSecondAtC32: 1000, p99MsAtC32: 50 },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Command line
@@ -45,6 +50,7 @@ function parseArgs(argv) {
     deadlineScanIntervalMs: 60_000,
     dataDirParent: os.tmpdir(),
     httpFloor: true,
+    postgres: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -88,6 +94,10 @@ function parseArgs(argv) {
       case '--data-dir-parent':
         opts.dataDirParent = path.resolve(value());
         break;
+      case '--postgres':
+        opts.postgres = value();
+        if (!/^postgres(ql)?:\/\//.test(opts.postgres)) throw new Error(`--postgres needs a postgres:// URL, got ${opts.postgres}`);
+        break;
       case '--deadline-scan-interval-ms':
         opts.deadlineScanIntervalMs = positiveInt(value(), flag);
         break;
@@ -113,6 +123,8 @@ const state = {
   dataDir: undefined,
   cleaning: undefined,
   agent: undefined,
+  /** --postgres: the schema this run made, dropped on cleanup. */
+  pgSchema: undefined,
 };
 
 /** Keeps the last `limit` bytes of the server's output, shown when something fails. */
@@ -137,10 +149,15 @@ async function startServer(opts) {
   const port = await freePort();
   const env = { ...process.env };
   for (const k of ['DATABASE_URL', 'KURRENTDB_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE']) delete env[k];
+  if (opts.postgres) {
+    state.pgSchema = `bench_far_${process.pid}`;
+    await dropSchema(opts.postgres, state.pgSchema);
+    Object.assign(env, { DATABASE_URL: opts.postgres, DATABASE_SCHEMA: state.pgSchema });
+  }
   Object.assign(env, {
     PORT: String(port),
     DATA_DIR: state.dataDir,
-    EVENT_STORE: 'sqlite',
+    EVENT_STORE: opts.postgres ? 'postgres' : 'sqlite',
     AUTH_MODE: 'dev',
     NODE_ENV: env.NODE_ENV || 'production',
     DEADLINE_SCAN_INTERVAL_MS: String(opts.deadlineScanIntervalMs),
@@ -211,8 +228,24 @@ function cleanup() {
       clearTimeout(timer);
     }
     removeDataDir();
+    if (state.pgSchema && state.opts?.postgres) {
+      await dropSchema(state.opts.postgres, state.pgSchema).catch((e) => log(`could not drop schema ${state.pgSchema}: ${e.message}`));
+      state.pgSchema = undefined;
+    }
   })();
   return state.cleaning;
+}
+
+/** Drops the run's PostgreSQL schema (before the run: a leftover of an interrupted one). */
+async function dropSchema(connectionString, schema) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 function removeDataDir() {
@@ -473,6 +506,7 @@ async function main() {
     const floor = opts.httpFloor ? await httpFloor({ base, concurrency: Math.max(...opts.concurrency), requests: 2000 }) : undefined;
     if (floor) log(`HTTP floor (${floor.path}): ${floor.requestsPerSecond} requests/s, ${floor.serverCpuMsPerRequest} ms server CPU each`);
 
+    const TARGETS = TARGETS_BY_STORE[opts.postgres ? 'postgres' : 'sqlite'];
     const c32 = runs.find((r) => r.concurrency === 32);
     const meetsTargets = Boolean(
       c32 &&
@@ -491,7 +525,7 @@ async function main() {
       benchmark: BENCHMARK,
       node: process.version,
       cpus: os.cpus().length,
-      server: { eventStore: 'sqlite' },
+      server: { eventStore: opts.postgres ? 'postgres' : 'sqlite', readModels: opts.postgres ? 'postgres' : 'sqlite' },
       runs,
       ...(floor ? { httpFloor: floor } : {}),
       targets: TARGETS,
