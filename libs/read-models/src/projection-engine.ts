@@ -6,6 +6,7 @@ import { applyProjectionBatch } from './projection-batch';
 import { isPostgres } from './sql';
 import { DEFAULT_PROJECTIONS, type Projection } from './projections';
 import { isBusyError, retryWhileBusy } from './sqlite-busy';
+import { inTurn, sqliteFileOf } from './sqlite-write-gate';
 import { PositionWaiters } from './position-waiters';
 
 export { ProjectionWaitTimeoutError } from './position-waiters';
@@ -56,6 +57,8 @@ export class ProjectionEngine implements ProjectionRunner {
   private readonly waiters = new PositionWaiters(() => this.position());
   private subscription: Subscription | undefined;
   private stopping = false;
+  /** SQLite: the file whose writers of this process take turns (sqlite-write-gate.ts). */
+  private readonly sqliteFile: string | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,6 +68,7 @@ export class ProjectionEngine implements ProjectionRunner {
     this.projections = options.projections ?? DEFAULT_PROJECTIONS;
     const names = new Set(this.projections.map((p) => p.name));
     if (names.size !== this.projections.length) throw new Error('Projection names must be unique');
+    this.sqliteFile = sqliteFileOf(dataSource);
   }
 
   async start(): Promise<void> {
@@ -120,9 +124,10 @@ export class ProjectionEngine implements ProjectionRunner {
     const last = events[events.length - 1].position;
     let outcome: { reached: Map<string, number>; failures: ProjectionFailedError[] };
     try {
-      outcome = await retryWhileBusy(() => this.dataSource.transaction((manager) => this.applyAll(events, manager)), {
-        shouldStop: () => this.stopping,
-      });
+      outcome = await retryWhileBusy(
+        () => inTurn(this.sqliteFile, () => this.dataSource.transaction((manager) => this.applyAll(events, manager))),
+        { shouldStop: () => this.stopping },
+      );
     } catch (error) {
       // The transaction itself failed (the lock never came, or the commit failed): nothing applied.
       const failures = this.projections.map((p) => new ProjectionFailedError(p.name, first, last, error));
