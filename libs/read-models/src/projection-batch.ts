@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../event-store/src/port';
 import { isDisputeEvent, type Projection } from './projections/projection';
-import { execute, isPostgres, select } from './sql';
+import { execute, select } from './sql';
 
 /**
  * Applies one batch of the log to one projection inside the caller's transaction: locks the
@@ -13,21 +13,19 @@ import { execute, isPostgres, select } from './sql';
 export async function applyProjectionBatch(projection: Projection, events: StoredEvent[], manager: EntityManager): Promise<number> {
   const last = events[events.length - 1].position;
   const now = new Date().toISOString();
-  // Make sure the row exists, so there is a row to lock. On SQLite this write statement also takes
-  // the database's write lock before the checkpoint is read: TypeORM opens SQLite transactions
-  // with a deferred BEGIN, which would otherwise let two processes both read checkpoint N and both
-  // apply N+1 (in WAL mode SQLite would refuse the stale writer with SQLITE_BUSY_SNAPSHOT, but
-  // only after it had done the work).
-  await execute(manager, 'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING', [
-    projection.name,
-    now,
-  ]);
-  // PostgreSQL: the insert above does not lock an existing row; FOR UPDATE does, and under READ
-  // COMMITTED a waiter re-reads the row as the lock holder committed it.
+  // One statement makes sure the row exists, locks it and reads the checkpoint under that lock (it
+  // was an INSERT and a SELECT; on PostgreSQL every statement is a round trip). On SQLite this write
+  // takes the database's write lock before the checkpoint is read: TypeORM opens SQLite
+  // transactions with a deferred BEGIN, which would otherwise let two processes both read
+  // checkpoint N and both apply N+1 (in WAL mode SQLite would refuse the stale writer with
+  // SQLITE_BUSY_SNAPSHOT, but only after it had done the work). On PostgreSQL ON CONFLICT DO UPDATE
+  // locks an existing row as FOR UPDATE did, and under READ COMMITTED a waiter gets the row as the
+  // lock holder committed it. The update changes nothing but takes the lock.
   const [row] = await select<{ position: number | string }>(
     manager,
-    `SELECT position FROM projection_checkpoints WHERE name = ?${isPostgres(manager) ? ' FOR UPDATE' : ''}`,
-    [projection.name],
+    'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES (?, 0, ?) ' +
+      'ON CONFLICT (name) DO UPDATE SET position = projection_checkpoints.position RETURNING position',
+    [projection.name, now],
   );
   const checkpoint = Number(row.position);
 

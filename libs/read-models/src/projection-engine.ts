@@ -155,6 +155,14 @@ export class ProjectionEngine implements ProjectionRunner {
     const last = events[events.length - 1].position;
     const reached = new Map<string, number>();
     const failures: ProjectionFailedError[] = [];
+    if (this.projections.length === 1) {
+      // One projection (the notifier, or each of PostgreSQL's leader-elected engines) needs no
+      // savepoint: if it fails the whole transaction rolls back, which handle() reports as that
+      // projection's failure. Two statements fewer a batch, each a round trip on PostgreSQL.
+      const [projection] = this.projections;
+      reached.set(projection.name, await applyProjectionBatch(projection, events, manager));
+      return { reached, failures };
+    }
     for (const [i, projection] of this.projections.entries()) {
       // better-sqlite3 runs a whole transaction in one stretch of microtasks (no I/O between its
       // statements): yield between projections so HTTP requests are served meanwhile, as they were
