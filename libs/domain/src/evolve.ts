@@ -521,11 +521,16 @@ const decideChallenge = (s: DisputeState, neutralUserId: string, status: 'upheld
 };
 
 /** Folds one event: a new state object, one version later, updated at the event's time. */
-export const evolve = (state: DisputeState, event: DisputeEvent): DisputeState => ({
-  ...apply(state, event),
-  version: state.version + 1,
-  updatedAt: event.data.occurredAt,
-});
+export const evolve = (state: DisputeState, event: DisputeEvent): DisputeState => {
+  const next = apply(state, event);
+  // apply builds a new object for every event it knows (an unknown type returns the state itself):
+  // the version goes onto that object rather than into yet another copy of its forty-odd fields.
+  // Folding runs in every command and in three projections; the second copy was a third of it.
+  const result = next === state ? { ...state } : next;
+  result.version = state.version + 1;
+  result.updatedAt = event.data.occurredAt;
+  return result;
+};
 
 /** Folds a stream of events from the initial state. */
 export const foldEvents = (events: readonly DisputeEvent[], disputeId?: string): DisputeState =>

@@ -20,8 +20,12 @@ describe('evolve', () => {
   });
   it('an unknown event type changes only version and updatedAt', () => {
     const s0 = foldEvents(filed(), DISPUTE_ID);
+    const snapshot = structuredClone(s0);
     const s1 = evolve(s0, { type: 'SomethingNew', data: { occurredAt: '2025-05-01T00:00:00.000Z' } } as unknown as DisputeEvent);
     expect({ ...s1, version: s0.version, updatedAt: s0.updatedAt }).toEqual(s0);
+    // Still a new object: evolve sets the version on the object it returns, never on the old state.
+    expect(s1).not.toBe(s0);
+    expect(s0).toEqual(snapshot);
   });
   it('a terminal status cancels all open deadlines', () => {
     const s = foldEvents(story([['prov-anna', { type: 'withdraw' }]], registered()), DISPUTE_ID);
