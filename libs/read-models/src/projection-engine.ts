@@ -129,7 +129,8 @@ export class ProjectionEngine implements ProjectionRunner {
         { shouldStop: () => this.stopping },
       );
     } catch (error) {
-      // The transaction itself failed (the lock never came, or the commit failed): nothing applied.
+      // The transaction failed (the lock never came, the commit failed, or an engine's only projection
+      // failed): nothing applied.
       const failures = this.projections.map((p) => new ProjectionFailedError(p.name, first, last, error));
       throw failures.length === 1 ? failures[0] : new AggregateError(failures, failures.map((f) => f.message).join('; '));
     }
