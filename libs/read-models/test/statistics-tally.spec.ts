@@ -82,4 +82,54 @@ describe('StatisticsTally', () => {
       { numRuns: 200 },
     );
   });
+
+  it('replace() publishes what a recount publishes, and moves the stamp only of the periods a change touches', () => {
+    const from = { year: 2024, month: 1, day: 1 };
+    const to = { year: 2025, month: 12, day: 31 };
+    const ids = Array.from({ length: 8 }, (_, i) => `d${i}`);
+    const changeArb = fc.constantFrom(...ids).chain((id) => factArb(id));
+    fc.assert(
+      fc.property(
+        fc.constantFrom('quarter' as const, 'year' as const),
+        fc.array(changeArb, { minLength: 1, maxLength: 30 }),
+        (groupBy, changes) => {
+          const periods = periodsOf(from, to, groupBy);
+          const request = { window: windowOf(from, to), periods, audience: 'secretariat' as const };
+          const tally = new StatisticsTally(periods);
+          const current = new Map<string, CaseFacts>();
+          for (const next of changes) {
+            const before = current.get(next.disputeId);
+            const figuresBefore = statisticsFromTally(tally, request);
+            const stampsBefore = Float64Array.from(tally.scopeStamps);
+            const stampBefore = tally.stamp;
+            tally.replace(before, next);
+            current.set(next.disputeId, next);
+            const figuresAfter = statisticsFromTally(tally, request);
+            // A scope whose stamp held shows exactly the figures it showed before the change.
+            periods.forEach((p, i) => {
+              if (tally.scopeStamps[i] === stampsBefore[i]) expect(figuresAfter.periods[i]).toEqual(figuresBefore.periods[i]);
+            });
+            if (tally.stamp === stampBefore) expect(figuresAfter).toEqual(figuresBefore);
+          }
+          expect(statisticsFromTally(tally, request)).toEqual(computeStatistics(current.values(), [], request));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps its stamp when a case changes outside its window', () => {
+    const periods = periodsOf({ year: 2020, month: 1, day: 1 }, { year: 2020, month: 12, day: 31 }, 'quarter');
+    const tally = new StatisticsTally(periods);
+    const old = fc.sample(factArb('d1'), { numRuns: 1, seed: 7 })[0];
+    // Filed, and closed, after the window: nothing of it is counted in 2020.
+    const filed = { ...old, filedAt: '2024-03-01T10:00:00.000Z', closedAt: null, registeredAt: null, appointedAt: null };
+    filed.respondentAnsweredAt = filed.mediationConcludedAt = filed.escalatedAt = null;
+    tally.replace(undefined, filed);
+    const stamp = tally.stamp;
+    tally.replace(filed, { ...filed, registeredAt: '2024-04-01T10:00:00.000Z', closedAt: '2024-05-01T10:00:00.000Z', outcome: 'settled' });
+    expect(tally.stamp).toBe(stamp);
+    tally.replace(filed, { ...filed, filedAt: '2020-05-01T10:00:00.000Z' });
+    expect(tally.stamp).not.toBe(stamp);
+  });
 });

@@ -132,6 +132,14 @@ const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
  * kept sorted per period (insert and remove by binary search), so answering needs no sort.
  */
 export class StatisticsTally {
+  /**
+   * Names the tally's current figures: a new stamp whenever a change touches its window (unique
+   * over every tally of the process). An answer computed at a stamp stays right while the stamp
+   * holds, so a write to today's cases does not invalidate answers over past windows.
+   */
+  stamp = nextStamp();
+  /** The stamp per scope (each period, and at index periods.length the whole window): what a change touched. */
+  readonly scopeStamps: Float64Array;
   readonly counts: Float64Array;
   /** +1 at the first period a case is open at the end of, -1 after the last. */
   readonly openDiff: Float64Array;
@@ -142,6 +150,7 @@ export class StatisticsTally {
     const P = periods.length;
     this.counts = new Float64Array((P + 1) * C);
     this.openDiff = new Float64Array(P + 1);
+    this.scopeStamps = new Float64Array(P + 1).fill(this.stamp);
     // One list per period, and at index P the whole window's.
     this.durations = {
       filingToRegistration: Array.from({ length: P + 1 }, () => []),
@@ -152,12 +161,20 @@ export class StatisticsTally {
 
   /** Counts a case in (sign 1) or out again (sign -1, with the facts it was counted with). */
   add(f: CaseFacts, sign: 1 | -1 = 1): void {
-    const { periods, counts } = this;
+    const { periods, counts, scopeStamps } = this;
+    let stamp = 0; // taken on the first change this case makes to the window
+    const touch = (scope: number): void => {
+      if (stamp === 0) stamp = nextStamp();
+      scopeStamps[scope] = stamp;
+    };
     // Cell indices looked up once (module constants): no string building per case.
     const at = (scope: number, c: number | undefined): void => {
-      if (c !== undefined) counts[scope * C + c] += sign;
+      if (c === undefined) return;
+      counts[scope * C + c] += sign;
+      touch(scope);
     };
     const duration = (name: DurationName, scope: number, days: number): void => {
+      touch(scope);
       for (const values of [this.durations[name][scope], this.durations[name][periods.length]]) {
         if (this.bulk) {
           values.push(days); // sorted once at the end of addAll
@@ -216,7 +233,53 @@ export class StatisticsTally {
     if (firstOpen < afterLastOpen) {
       this.openDiff[firstOpen] += sign;
       this.openDiff[afterLastOpen] -= sign;
+      for (let p = firstOpen; p < afterLastOpen; p++) touch(p); // their openAtEnd
     }
+    if (stamp !== 0) {
+      scopeStamps[P] = stamp; // the whole window
+      this.stamp = stamp;
+    }
+  }
+
+  /**
+   * A case changed from `before` to `now` (or is new): counted out and in again, unless it counts
+   * exactly the same in this layout (an event on a case outside the window, or one that changes no
+   * figure): then nothing is touched and answers over this window stay valid.
+   */
+  replace(before: CaseFacts | undefined, now: CaseFacts): void {
+    if (before) {
+      const a = this.footprint(before);
+      const b = this.footprint(now);
+      if (a.length === b.length && a.every((v, i) => v === b[i])) return;
+      this.add(before, -1);
+    }
+    this.add(now, 1);
+  }
+
+  /** Everything add() counts of a case in this layout, as a flat list (mirrors add). */
+  private footprint(f: CaseFacts): (string | number | boolean | null)[] {
+    const { periods } = this;
+    const out: (string | number | boolean | null)[] = [];
+    const filed = periodIndex(periods, f.filedAt);
+    out.push(filed);
+    if (filed >= 0)
+      out.push(f.phase, f.legalFramework, f.sector, f.initialRoute, f.claimantKind, f.smallProvider, f.subjects.length, ...f.subjects);
+    const registered = periodIndex(periods, f.registeredAt);
+    out.push(registered, registered >= 0 ? daysBetween(f.filedAt, f.registeredAt!) : null);
+    const appointed = periodIndex(periods, f.appointedAt);
+    out.push(appointed, appointed >= 0 ? daysBetween(f.filedAt, f.appointedAt!) : null);
+    const closed = periodIndex(periods, f.closedAt);
+    out.push(closed);
+    if (closed >= 0) out.push(f.outcome, f.finalRoute, daysBetween(f.filedAt, f.closedAt!));
+    const answered = periodIndex(periods, f.respondentAnsweredAt);
+    out.push(answered, answered >= 0 ? f.respondentAnswer : null);
+    const concluded = periodIndex(periods, f.mediationConcludedAt);
+    out.push(concluded, concluded >= 0 ? f.mediationResult : null);
+    out.push(periodIndex(periods, f.escalatedAt));
+    const firstOpen = firstEndAfter(periods, f.filedAt);
+    const afterLastOpen = f.closedAt === null ? periods.length : firstEndAfter(periods, f.closedAt);
+    out.push(firstOpen < afterLastOpen ? firstOpen : -1, firstOpen < afterLastOpen ? afterLastOpen : -1);
+    return out;
   }
 
   /** Counts many cases in at once (a first tally): durations are sorted once, not kept sorted one by one. */
@@ -235,9 +298,16 @@ export class StatisticsTally {
   /** A deadline recorded as missed at `t`, in or out again. */
   addMissed(t: string, sign: 1 | -1 = 1): void {
     const p = periodIndex(this.periods, t);
-    if (p >= 0) this.counts[p * C + MISSED] += sign;
+    if (p < 0) return;
+    this.counts[p * C + MISSED] += sign;
+    this.stamp = nextStamp();
+    this.scopeStamps[p] = this.stamp;
+    this.scopeStamps[this.periods.length] = this.stamp;
   }
 }
+
+let lastStamp = 0;
+const nextStamp = (): number => ++lastStamp;
 
 const FILED = cell('filed');
 const REGISTERED = cell('registered');

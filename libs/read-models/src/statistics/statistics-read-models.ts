@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
@@ -6,6 +6,7 @@ import { countsOfTally, statisticsFromTally, StatisticsTally, type Audience, typ
 import { daysBetween } from './percentile';
 import { publishedScopeValues, publishScopes, type ObserverPublication } from './observer-publication';
 import { periodsOf, windowOf, type CalendarDate, type GroupBy, type Period } from './periods';
+import type { PublishedScope } from './published-scopes';
 import { PublicationStore } from './publication-store';
 import { lastPublishedLabel, publishedScopes } from './published-scopes';
 import { linearSolver, runInSlices } from './suppression-audit';
@@ -74,18 +75,41 @@ export interface CaseloadDeadline {
 
 const MAX_CACHED_ANSWERS = 64;
 
+/**
+ * Names this process in answer tags: tally stamps start again at 1 in every process, so a tag
+ * made before a restart must not match one made after it.
+ */
+const PROCESS_TAG = randomUUID();
+
 /** The observers' publication as known at a statistics checkpoint, with the counts it was decided for. */
 interface PublicationAt {
   key: string;
   checkpoint: number;
   values: Float64Array;
+  /** The stamps of the tallies the values came from: while they hold, so do the values. */
+  stamps: number[];
   publication: ObserverPublication;
+}
+
+/** A question's periods and window, worked out once (they cost a time-zone lookup per period). */
+interface Layout {
+  window: { start: string; end: string };
+  periods: Period[];
+  tallyKey: string;
+}
+
+/** A cached answer and what it was computed from: it holds while the tally's stamp and the publication do. */
+interface CachedAnswer {
+  stamp: number;
+  publication: ObserverPublication | undefined;
+  answer: StatisticsAnswer;
 }
 
 /** Layouts of periods kept tallied; each costs a pass over the cases to start, then only changes. */
 const MAX_TALLIES = 16;
 
 const sameCounts = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameStamps = (a: number[], b: number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 interface FactsSnapshot {
   /** The statistics checkpoint the facts are complete up to; -1 before the first load. */
@@ -109,7 +133,11 @@ export interface StatisticsAnswer {
  * under a checkpoint newer than the facts it was computed from, and any new event makes a new key.
  */
 export class StatisticsReadModels {
-  private readonly cache = new Map<string, StatisticsAnswer>();
+  private readonly cache = new Map<string, CachedAnswer>();
+  private readonly layouts = new Map<string, Layout>();
+  /** The published scopes and their two period layouts (quarters, years), per last published quarter. */
+  private publishedLayout: { label: string; scopes: PublishedScope[]; layouts: Period[][] } | undefined;
+  private answersComputed = 0;
   private snapshot: FactsSnapshot = { loadedUpTo: -1, facts: new Map(), missed: new Map() };
   /** Tallies per layout of periods (question asked), kept current with the snapshot. */
   private readonly tallies = new Map<string, StatisticsTally>();
@@ -144,34 +172,47 @@ export class StatisticsReadModels {
     return (await this.statisticsAnswer(query)).result;
   }
 
-  /** The answer with its cache of renderings: a caller stores what it serialised under a name of its own. */
+  /**
+   * The answer with its cache of renderings: a caller stores what it serialised under a name of its own.
+   * An answer is kept while the tally of its periods has the same stamp (no change touched its
+   * window) and, for observers, the publication is the same: a write to today's cases leaves
+   * answers over earlier windows cached.
+   */
   async statisticsAnswer(query: StatisticsQuery): Promise<StatisticsAnswer> {
     const checkpoint = await this.checkpoint('statistics');
     const { now, ...question } = query;
     const published = query.audience === 'observer' ? lastPublishedLabel(now) : null;
-    const key = JSON.stringify([checkpoint, published, question]);
-    const cached = this.cache.get(key);
-    if (cached) {
-      // Refresh its place: the map's order is the eviction order.
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
-    const window = windowOf(query.from, query.to);
-    const periods = periodsOf(query.from, query.to, query.groupBy);
+    const key = JSON.stringify([published, question]);
     const snapshot = await this.facts(checkpoint);
-    // The counts come from the tally for everyone; observers' withheld cells from the publication.
+    // Observers' withheld cells come from the publication; the counts from the tally for everyone.
     const publication = query.audience === 'observer' ? await this.publication(snapshot, checkpoint, now, query.minCellCount) : undefined;
-    const result = statisticsFromTally(this.tallyFor(periods, snapshot), {
-      window,
-      periods,
-      audience: query.audience,
-      publication,
-    });
-    const answer: StatisticsAnswer = { result, rendered: new Map(), tag: createHash('sha1').update(key).digest('base64url') };
-    this.cache.set(key, answer);
+    // From here on synchronous: the tally cannot change between reading its stamp and computing.
+    const layout = this.layoutOf(query);
+    const tally = this.tallyFor(layout.periods, snapshot, layout.tallyKey);
+    const cached = this.cache.get(key);
+    this.cache.delete(key); // (re)inserted below: the map's order is the eviction order
+    if (cached && cached.stamp === tally.stamp && cached.publication === publication) {
+      this.cache.set(key, cached);
+      return cached.answer;
+    }
+    const result = statisticsFromTally(tally, { window: layout.window, periods: layout.periods, audience: query.audience, publication });
+    const tag = createHash('sha1').update(`${PROCESS_TAG}/${++this.answersComputed}`).digest('base64url');
+    const answer: StatisticsAnswer = { result, rendered: new Map(), tag };
+    this.cache.set(key, { stamp: tally.stamp, publication, answer });
     while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
     return answer;
+  }
+
+  private layoutOf(query: StatisticsQuery): Layout {
+    const key = JSON.stringify([query.from, query.to, query.groupBy]);
+    let layout = this.layouts.get(key);
+    if (!layout) {
+      const periods = periodsOf(query.from, query.to, query.groupBy);
+      layout = { window: windowOf(query.from, query.to), periods, tallyKey: JSON.stringify(periods) };
+      if (this.layouts.size >= MAX_CACHED_ANSWERS) this.layouts.delete(this.layouts.keys().next().value as string);
+      this.layouts.set(key, layout);
+    }
+    return layout;
   }
 
   /**
@@ -182,20 +223,32 @@ export class StatisticsReadModels {
    * meanwhile, and the result is stored for the next start.
    */
   private async publication(snapshot: FactsSnapshot, checkpoint: number, now: Date, k: number): Promise<ObserverPublication> {
-    const key = JSON.stringify([lastPublishedLabel(now), k]);
+    const label = lastPublishedLabel(now);
+    const key = JSON.stringify([label, k]);
     const known = this.published;
     if (known?.key === key && known.checkpoint === checkpoint) return known.publication;
+    if (this.publishedLayout?.label !== label) {
+      const scopes = publishedScopes(now);
+      const layouts = (['quarter', 'year'] as const).map((kind) => scopes.filter((s) => s.kind === kind).map((s) => s.period));
+      this.publishedLayout = { label, scopes, layouts: layouts.filter((periods) => periods.length > 0) };
+    }
+    const { scopes, layouts } = this.publishedLayout;
+    // No change touched the published periods (the usual case: writes are about today): as before.
+    const stamps = layouts.map((periods) => this.tallyFor(periods, snapshot).stamp);
+    if (known?.key === key && sameStamps(known.stamps, stamps)) {
+      this.remember({ ...known, checkpoint });
+      return known.publication;
+    }
     // From the tallies kept current with the facts: no pass over the cases.
-    const scopes = publishedScopes(now);
     const values = publishedScopeValues(scopes, (periods) => countsOfTally(this.tallyFor(periods, snapshot)).counts);
     if (known?.key === key && sameCounts(known.values, values)) {
-      this.remember({ ...known, checkpoint });
+      this.remember({ ...known, checkpoint, stamps });
       return known.publication;
     }
     const running = this.publishing;
     if (running?.key === key && sameCounts(running.values, values)) {
       const publication = await running.done;
-      this.remember({ key, checkpoint, values, publication });
+      this.remember({ key, checkpoint, values, stamps, publication });
       return publication;
     }
     const done = (async () => {
@@ -208,7 +261,7 @@ export class StatisticsReadModels {
     this.publishing = { key, values, done };
     try {
       const publication = await done;
-      this.remember({ key, checkpoint, values, publication });
+      this.remember({ key, checkpoint, values, stamps, publication });
       return publication;
     } finally {
       if (this.publishing?.done === done) this.publishing = undefined;
@@ -340,10 +393,7 @@ export class StatisticsReadModels {
           const id = String(row.dispute_id);
           const before = facts.get(id);
           const now = fromRow(row);
-          for (const tally of this.tallies.values()) {
-            if (before) tally.add(before, -1);
-            tally.add(now, 1);
-          }
+          for (const tally of this.tallies.values()) tally.replace(before, now);
           facts.set(id, now);
         }
         for (const m of missed) {
@@ -369,8 +419,7 @@ export class StatisticsReadModels {
    * The tally of the snapshot's facts over `periods`: counted once from every case, then kept up to
    * date by facts() as cases change, so a new checkpoint costs the changed cases, not all of them.
    */
-  private tallyFor(periods: Period[], snapshot: FactsSnapshot): StatisticsTally {
-    const key = JSON.stringify(periods);
+  private tallyFor(periods: Period[], snapshot: FactsSnapshot, key = JSON.stringify(periods)): StatisticsTally {
     let tally = this.tallies.get(key);
     if (tally) {
       this.tallies.delete(key); // refresh its place: the map's order is the eviction order
