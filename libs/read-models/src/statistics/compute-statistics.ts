@@ -372,8 +372,37 @@ export function countsOfTally(tally: StatisticsTally): CountedFigures {
   return { counts, durations };
 }
 
+/** One scope's published figures and the cells withheld in it, in the order an answer lists them. */
+export interface ScopeFigures<F extends Figures = Figures> {
+  figures: F;
+  suppressed: SuppressedCell[];
+}
+
 /** The published figures of a tally (its periods must be the request's): overall sums, suppression, rates, percentiles. */
 export function statisticsFromTally(tally: StatisticsTally, request: StatisticsRequest): StatisticsResult {
+  const figures = scopeFiguresOf(tally, request);
+  const whole = figures.whole();
+  const periods = request.periods.map((_, i) => figures.period(i));
+  return resultOf(whole, periods);
+}
+
+/** An answer from its scopes' figures: the whole window's, each period's, then every withheld cell (whole window first). */
+export function resultOf(whole: ScopeFigures, periods: ScopeFigures<PeriodFigures>[]): StatisticsResult {
+  return {
+    ...whole.figures,
+    periods: periods.map((p) => p.figures),
+    suppressed: [...whole.suppressed, ...periods.flatMap((p) => p.suppressed)],
+  };
+}
+
+/**
+ * The figures of each scope of a tally, computed one scope at a time (so a cache can keep the
+ * scopes no change touched): the counts are taken from the tally once, when this is called.
+ */
+export function scopeFiguresOf(
+  tally: StatisticsTally,
+  request: StatisticsRequest,
+): { whole(): ScopeFigures; period(i: number): ScopeFigures<PeriodFigures> } {
   const { periods } = request;
   const overall = periods.length; // scope index of the whole window
   const { counts, durations } = countsOfTally(tally);
@@ -381,8 +410,7 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
   const withheld = request.audience === 'secretariat' ? new Uint8Array(counts.length) : observerWithheld(periods, request.publication);
 
   const labels = [...periods.map((p) => p.label), 'overall'];
-  const suppressed: SuppressedCell[] = [];
-  const figuresOf = (scope: number): Figures => {
+  const figuresOf = (scope: number, suppressed: SuppressedCell[]): Figures => {
     const hidden = (name: string): boolean => withheld[scope * C + cell(name)] === 1;
     const value = (name: string): number | null => (hidden(name) ? null : counts[scope * C + cell(name)]);
     const rate = (name: keyof typeof RATES): number | null => {
@@ -442,9 +470,17 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
     };
   };
 
-  const whole = figuresOf(overall);
-  const perPeriod = periods.map((p, i) => ({ period: p.label, from: p.from, to: p.to, ...figuresOf(i) }));
-  return { ...whole, periods: perPeriod, suppressed };
+  return {
+    whole: () => {
+      const suppressed: SuppressedCell[] = [];
+      return { figures: figuresOf(overall, suppressed), suppressed };
+    },
+    period: (i) => {
+      const suppressed: SuppressedCell[] = [];
+      const p = periods[i];
+      return { figures: { period: p.label, from: p.from, to: p.to, ...figuresOf(i, suppressed) }, suppressed };
+    },
+  };
 }
 
 /**

@@ -2,12 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
-import { countsOfTally, statisticsFromTally, StatisticsTally, type Audience, type StatisticsResult } from './compute-statistics';
+import { countsOfTally, StatisticsTally, type Audience, type StatisticsResult } from './compute-statistics';
 import { daysBetween } from './percentile';
 import { publishedScopeValues, publishScopes, type ObserverPublication } from './observer-publication';
 import { periodsOf, windowOf, type CalendarDate, type GroupBy, type Period } from './periods';
 import type { PublishedScope } from './published-scopes';
 import { PublicationStore } from './publication-store';
+import { ScopeFiguresCache, type TallyFigures } from './scope-figures-cache';
 import { lastPublishedLabel, publishedScopes } from './published-scopes';
 import { linearSolver, runInSlices } from './suppression-audit';
 import {
@@ -122,8 +123,10 @@ interface FactsSnapshot {
 /** A computed answer and the renderings of it already made (JSON text, CSV), so a hit costs no serialising. */
 export interface StatisticsAnswer {
   result: StatisticsResult;
+  /** The scopes the result was put together from: renderStatisticsJson reuses their JSON text. */
+  figures: TallyFigures;
   rendered: Map<string, string>;
-  /** Names this answer: the question and the statistics checkpoint it was computed at (an HTTP ETag). */
+  /** Names this answer (an HTTP ETag): unique per computed answer in this process. */
   tag: string;
 }
 
@@ -135,6 +138,7 @@ export interface StatisticsAnswer {
 export class StatisticsReadModels {
   private readonly cache = new Map<string, CachedAnswer>();
   private readonly layouts = new Map<string, Layout>();
+  private readonly scopeCaches = new WeakMap<StatisticsTally, Map<Audience, ScopeFiguresCache>>();
   /** The published scopes and their two period layouts (quarters, years), per last published quarter. */
   private publishedLayout: { label: string; scopes: PublishedScope[]; layouts: Period[][] } | undefined;
   private answersComputed = 0;
@@ -195,12 +199,26 @@ export class StatisticsReadModels {
       this.cache.set(key, cached);
       return cached.answer;
     }
-    const result = statisticsFromTally(tally, { window: layout.window, periods: layout.periods, audience: query.audience, publication });
+    const figures = this.scopeCache(tally, query.audience).figures(tally, {
+      window: layout.window,
+      periods: layout.periods,
+      audience: query.audience,
+      publication,
+    });
     const tag = createHash('sha1').update(`${PROCESS_TAG}/${++this.answersComputed}`).digest('base64url');
-    const answer: StatisticsAnswer = { result, rendered: new Map(), tag };
+    const answer: StatisticsAnswer = { result: figures.result, figures, rendered: new Map(), tag };
     this.cache.set(key, { stamp: tally.stamp, publication, answer });
     while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
     return answer;
+  }
+
+  /** The per-scope figures of a tally for an audience; dropped with the tally. */
+  private scopeCache(tally: StatisticsTally, audience: Audience): ScopeFiguresCache {
+    let perAudience = this.scopeCaches.get(tally);
+    if (!perAudience) this.scopeCaches.set(tally, (perAudience = new Map()));
+    let cache = perAudience.get(audience);
+    if (!cache) perAudience.set(audience, (cache = new ScopeFiguresCache()));
+    return cache;
   }
 
   private layoutOf(query: StatisticsQuery): Layout {
