@@ -92,6 +92,42 @@ interface PublicationAt {
   publication: ObserverPublication;
 }
 
+/**
+ * A first count of a tally under way: the cases (and missed deadlines) that changed since it
+ * started, each with the facts it was counted with (undefined: not there when it started).
+ */
+interface TallyBuild {
+  cases: Map<string, CaseFacts | undefined>;
+  missed: Map<string, string | undefined>;
+  done: Promise<StatisticsTally>;
+}
+
+/** Rows per page when the facts are read (the first read is every case). */
+const FACTS_PAGE = 1000;
+
+/**
+ * Reads every row after position `after`, in position order, a page at a time. A page that ends
+ * inside a run of equal positions is read again from that position (rows seen twice are simply
+ * overwritten), so none is skipped.
+ */
+async function readInPages<R>(
+  page: (after: number, limit: number) => Promise<R[]>,
+  after: number,
+  positionOf: (row: R) => number,
+  take: (row: R) => void,
+): Promise<void> {
+  let from = after;
+  for (;;) {
+    const rows = await page(from, FACTS_PAGE);
+    for (const row of rows) take(row);
+    if (rows.length < FACTS_PAGE) return;
+    const last = positionOf(rows[rows.length - 1]);
+    // All of a page at one position cannot happen (one event per dispute per position); if it
+    // ever did, go on after it rather than read the same page for ever.
+    from = last === positionOf(rows[0]) ? last : last - 1;
+  }
+}
+
 /** A question's periods and window, worked out once (they cost a time-zone lookup per period). */
 interface Layout {
   window: { start: string; end: string };
@@ -145,6 +181,8 @@ export class StatisticsReadModels {
   private snapshot: FactsSnapshot = { loadedUpTo: -1, facts: new Map(), missed: new Map() };
   /** Tallies per layout of periods (question asked), kept current with the snapshot. */
   private readonly tallies = new Map<string, StatisticsTally>();
+  /** Tallies being counted for the first time, per layout, with what changed meanwhile. */
+  private readonly building = new Map<string, TallyBuild>();
   private refreshing: Promise<void> | undefined;
   private published: PublicationAt | undefined;
   /** The publication being computed, for the counts it is computed from: later askers wait for it. */
@@ -153,7 +191,11 @@ export class StatisticsReadModels {
   /** Aborted on stop: a computation under way ends at its next pause instead of running on. */
   private readonly stopping = new AbortController();
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    /** How a first count is sliced (tests make it pause after every case to interleave changes). */
+    private readonly slicing: { sliceMs: number; casesPerPause: number } = { sliceMs: 10, casesPerPause: 1000 },
+  ) {
     this.publicationStore = new PublicationStore(dataSource);
   }
 
@@ -169,7 +211,8 @@ export class StatisticsReadModels {
    */
   async prepareObserverPublication(now: Date, minCellCount: number): Promise<void> {
     const checkpoint = await this.checkpoint('statistics');
-    await this.publication(await this.facts(checkpoint), checkpoint, now, minCellCount);
+    await this.facts(checkpoint);
+    await this.publication(checkpoint, now, minCellCount);
   }
 
   async statistics(query: StatisticsQuery): Promise<StatisticsResult> {
@@ -187,12 +230,12 @@ export class StatisticsReadModels {
     const { now, ...question } = query;
     const published = query.audience === 'observer' ? lastPublishedLabel(now) : null;
     const key = JSON.stringify([published, question]);
-    const snapshot = await this.facts(checkpoint);
+    await this.facts(checkpoint);
     // Observers' withheld cells come from the publication; the counts from the tally for everyone.
-    const publication = query.audience === 'observer' ? await this.publication(snapshot, checkpoint, now, query.minCellCount) : undefined;
-    // From here on synchronous: the tally cannot change between reading its stamp and computing.
+    const publication = query.audience === 'observer' ? await this.publication(checkpoint, now, query.minCellCount) : undefined;
     const layout = this.layoutOf(query);
-    const tally = this.tallyFor(layout.periods, snapshot, layout.tallyKey);
+    const tally = await this.tallyFor(layout.periods, layout.tallyKey);
+    // From here on synchronous: the tally cannot change between reading its stamp and computing.
     const cached = this.cache.get(key);
     this.cache.delete(key); // (re)inserted below: the map's order is the eviction order
     if (cached && cached.stamp === tally.stamp && cached.publication === publication) {
@@ -240,7 +283,7 @@ export class StatisticsReadModels {
    * changed one on are solved again (publishScopes), in slices so other requests are answered
    * meanwhile, and the result is stored for the next start.
    */
-  private async publication(snapshot: FactsSnapshot, checkpoint: number, now: Date, k: number): Promise<ObserverPublication> {
+  private async publication(checkpoint: number, now: Date, k: number): Promise<ObserverPublication> {
     const label = lastPublishedLabel(now);
     const key = JSON.stringify([label, k]);
     const known = this.published;
@@ -252,13 +295,16 @@ export class StatisticsReadModels {
     }
     const { scopes, layouts } = this.publishedLayout;
     // No change touched the published periods (the usual case: writes are about today): as before.
-    const stamps = layouts.map((periods) => this.tallyFor(periods, snapshot).stamp);
+    const tallies = await this.currentTallies(layouts);
+    // Synchronous from here to the solve: the tallies stay as read.
+    const stamps = tallies.map((tally) => tally.stamp);
     if (known?.key === key && sameStamps(known.stamps, stamps)) {
       this.remember({ ...known, checkpoint });
       return known.publication;
     }
     // From the tallies kept current with the facts: no pass over the cases.
-    const values = publishedScopeValues(scopes, (periods) => countsOfTally(this.tallyFor(periods, snapshot)).counts);
+    let next = 0; // publishedScopeValues asks for the quarters, then the years: the order of `layouts`
+    const values = publishedScopeValues(scopes, () => countsOfTally(tallies[next++]).counts);
     if (known?.key === key && sameCounts(known.values, values)) {
       this.remember({ ...known, checkpoint, stamps });
       return known.publication;
@@ -283,6 +329,16 @@ export class StatisticsReadModels {
       return publication;
     } finally {
       if (this.publishing?.done === done) this.publishing = undefined;
+    }
+  }
+
+  /** The tallies of several layouts, all kept current at the moment this resolves (none evicted meanwhile). */
+  private async currentTallies(layouts: Period[][]): Promise<StatisticsTally[]> {
+    const keys = layouts.map((periods) => JSON.stringify(periods));
+    for (;;) {
+      await Promise.all(layouts.map((periods, i) => this.tallyFor(periods, keys[i])));
+      const tallies = keys.map((key) => this.tallies.get(key));
+      if (tallies.every((tally) => tally !== undefined)) return tallies;
     }
   }
 
@@ -393,35 +449,51 @@ export class StatisticsReadModels {
       try {
         const target = await this.checkpoint('statistics');
         const since = this.snapshot.loadedUpTo;
-        const manager = this.dataSource.manager;
-        const rows = await select<CaseFactRow>(
-          manager,
-          `SELECT ${CASE_FACT_COLUMNS.join(', ')} FROM statistics_cases WHERE last_position > ?`,
-          [since],
+        // Read in pages (the first load is every case): each page is a short query, not one that
+        // holds the event loop for seconds over a large history.
+        const changed = new Map<string, CaseFacts>();
+        await readInPages(
+          (after, limit) =>
+            select<CaseFactRow>(
+              this.dataSource.manager,
+              `SELECT ${CASE_FACT_COLUMNS.join(', ')} FROM statistics_cases WHERE last_position > ? ORDER BY last_position LIMIT ?`,
+              [after, limit],
+            ),
+          since,
+          (row) => Number(row.last_position),
+          (row) => changed.set(String(row.dispute_id), fromRow(row)),
         );
-        const missed = await select<{ dispute_id: string; deadline_id: string; missed_at: string }>(
-          manager,
-          'SELECT dispute_id, deadline_id, missed_at FROM statistics_missed_deadlines WHERE position > ?',
-          [since],
+        const missed = new Map<string, string>();
+        await readInPages(
+          (after, limit) =>
+            select<{ dispute_id: string; deadline_id: string; missed_at: string; position: number | string }>(
+              this.dataSource.manager,
+              'SELECT dispute_id, deadline_id, missed_at, position FROM statistics_missed_deadlines WHERE position > ? ORDER BY position LIMIT ?',
+              [after, limit],
+            ),
+          since,
+          (row) => Number(row.position),
+          (row) => missed.set(`${row.dispute_id}/${row.deadline_id}`, String(row.missed_at)),
         );
         // Applied in one synchronous step: a computation running meanwhile sees all of it or none.
-        // Each tally takes the case out as it was counted and in again as it is now.
+        // Each tally takes the case out as it was counted and in again as it is now; a tally being
+        // built notes what it counted the case as, to correct it when it is done.
         const { facts, missed: missedAt } = this.snapshot;
-        for (const row of rows) {
-          const id = String(row.dispute_id);
+        for (const [id, now] of changed) {
           const before = facts.get(id);
-          const now = fromRow(row);
           for (const tally of this.tallies.values()) tally.replace(before, now);
+          for (const build of this.building.values()) if (!build.cases.has(id)) build.cases.set(id, before);
           facts.set(id, now);
         }
-        for (const m of missed) {
-          const key = `${m.dispute_id}/${m.deadline_id}`;
+        for (const [key, at] of missed) {
           const before = missedAt.get(key);
+          if (before === at) continue;
           for (const tally of this.tallies.values()) {
             if (before !== undefined) tally.addMissed(before, -1);
-            tally.addMissed(String(m.missed_at), 1);
+            tally.addMissed(at, 1);
           }
-          missedAt.set(key, String(m.missed_at));
+          for (const build of this.building.values()) if (!build.missed.has(key)) build.missed.set(key, before);
+          missedAt.set(key, at);
         }
         this.snapshot.loadedUpTo = Math.max(since, target);
       } finally {
@@ -434,19 +506,43 @@ export class StatisticsReadModels {
   }
 
   /**
-   * The tally of the snapshot's facts over `periods`: counted once from every case, then kept up to
-   * date by facts() as cases change, so a new checkpoint costs the changed cases, not all of them.
+   * The tally of the facts over `periods`: counted once from every case, then kept up to date by
+   * facts() as cases change, so a new checkpoint costs the changed cases, not all of them. The
+   * first count runs in slices (100,000 cases take about half a second), over the facts as they
+   * were when it started; the cases that changed meanwhile are then taken out as counted and in
+   * again as they are now.
    */
-  private tallyFor(periods: Period[], snapshot: FactsSnapshot, key = JSON.stringify(periods)): StatisticsTally {
-    let tally = this.tallies.get(key);
-    if (tally) {
+  private async tallyFor(periods: Period[], key = JSON.stringify(periods)): Promise<StatisticsTally> {
+    const known = this.tallies.get(key);
+    if (known) {
       this.tallies.delete(key); // refresh its place: the map's order is the eviction order
-    } else {
-      tally = new StatisticsTally(periods).addAll(snapshot.facts.values(), snapshot.missed.values());
+      this.tallies.set(key, known);
+      return known;
     }
-    this.tallies.set(key, tally);
-    while (this.tallies.size > MAX_TALLIES) this.tallies.delete(this.tallies.keys().next().value as string);
-    return tally;
+    const running = this.building.get(key);
+    if (running) return running.done;
+    const build: TallyBuild = { cases: new Map(), missed: new Map(), done: Promise.resolve(undefined as unknown as StatisticsTally) };
+    build.done = (async () => {
+      try {
+        const { facts, missed } = this.snapshot;
+        const { sliceMs, casesPerPause } = this.slicing;
+        const counting = new StatisticsTally(periods).addAllSliced([...facts.values()], [...missed.values()], casesPerPause);
+        const tally = await runInSlices(counting, sliceMs, this.stopping.signal);
+        // Synchronous from here: the corrections and the registration happen before any other change.
+        for (const [id, counted] of build.cases) tally.replace(counted, facts.get(id)!);
+        for (const [key, counted] of build.missed) {
+          if (counted !== undefined) tally.addMissed(counted, -1);
+          tally.addMissed(missed.get(key)!, 1);
+        }
+        this.tallies.set(key, tally);
+        while (this.tallies.size > MAX_TALLIES) this.tallies.delete(this.tallies.keys().next().value as string);
+        return tally;
+      } finally {
+        this.building.delete(key);
+      }
+    })();
+    this.building.set(key, build);
+    return build.done;
   }
 
   private async checkpoint(projection: string): Promise<number> {
