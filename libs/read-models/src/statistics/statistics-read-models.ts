@@ -168,8 +168,8 @@ export interface StatisticsAnswer {
 
 /**
  * Queries over the statistics, mediation and caseload tables. Statistics answers are cached per
- * (question, statistics checkpoint): the checkpoint is read first, so an answer is never filed
- * under a checkpoint newer than the facts it was computed from, and any new event makes a new key.
+ * question and tally stamp: the facts are first brought up to the statistics checkpoint, and an
+ * answer is reused only while no change has touched its periods since it was computed.
  */
 export class StatisticsReadModels {
   private readonly cache = new Map<string, CachedAnswer>();
