@@ -37,6 +37,9 @@ const readToken = (): string | null => {
   }
 };
 
+/** The token kept for this tab, for the requests made before the session provider mounts. */
+export const storedToken = readToken;
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [token, setToken] = useState<string | null>(readToken);
