@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressAssets } from './build/precompress.mjs';
 import { purgeUnusedCss } from './build/purge-css.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -24,7 +25,7 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: 'public',
-  plugins: [stripUtrechtDisplayNames(), purgeUnusedCss()],
+  plugins: [stripUtrechtDisplayNames(), purgeUnusedCss(), precompressAssets()],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
