@@ -6,16 +6,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { configureApiClient } from './api/client';
-import { SessionProvider, storedToken } from './auth/session';
+import { prefetchSession, SessionProvider, storedToken } from './auth/session';
 import { preloadPage, router } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
-// The page's code and data are asked for now, not after the sign-in check has answered. The
-// session provider takes over the client (with its handling of a 401) once it mounts.
+// The sign-in check and the page's code and data are asked for now, side by side, not one after
+// the other once React has rendered. The session provider takes over the client (with its
+// handling of a 401) once it mounts.
 configureApiClient({ token: storedToken, onUnauthorized: () => {} });
+prefetchSession(queryClient);
 preloadPage(window.location, queryClient);
 
 const root = document.getElementById('root')!;
