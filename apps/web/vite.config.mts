@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressAssets } from './build/precompress.mjs';
+import { purgeUnusedCss } from './build/purge-css.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -23,7 +25,7 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: 'public',
-  plugins: [stripUtrechtDisplayNames()],
+  plugins: [stripUtrechtDisplayNames(), purgeUnusedCss(), precompressAssets()],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
@@ -31,6 +33,9 @@ export default defineConfig({
     sourcemap: false,
     // No inline module-preload polyfill: the Content-Security-Policy allows no inline script.
     modulePreload: { polyfill: false },
+    // One style sheet, named by index.html alone: a chunk naming it would keep its pre-purge name
+    // (build/purge-css.mts) in a file cached for a year.
+    cssCodeSplit: false,
     assetsInlineLimit: 0,
     rolldownOptions: {
       // React Query marks its modules "use client" (for server components); meaningless in a browser bundle.

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { newDataDir, startTestApp, type TestApp } from './support/test-app';
 
 // The portal as the API serves it: hashed assets cached for good, index.html never, client routes
@@ -17,6 +18,9 @@ describe('portal serving and fee estimate', () => {
       '<!doctype html><html lang="nl"><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>',
     );
     writeFileSync(join(webRoot, 'assets', 'index-abc123.js'), 'console.log(1)');
+    // As the build writes them (apps/web/build/precompress.mts): the same file, compressed beside it.
+    writeFileSync(join(webRoot, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
+    writeFileSync(join(webRoot, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
     writeFileSync(join(webRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await startTestApp({ env: { WEB_ROOT: webRoot } });
   });
@@ -44,6 +48,31 @@ describe('portal serving and fee estimate', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await t.http().get('/assets/index-gone.js')).status).toBe(404);
+  });
+
+  it('sends an asset precompressed as the browser accepts (brotli first), with Vary, and plain to others', async () => {
+    const raw = (encoding: string) =>
+      t
+        .http()
+        .get('/assets/index-abc123.js')
+        .set('Accept-Encoding', encoding)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const brotli = await raw('gzip, deflate, br');
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(brotli.headers['content-type']).toMatch(/javascript/);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gzip = await raw('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await raw('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(String(plain.body)).toBe('console.log(1)');
   });
 
   it('never answers /api, /docs or /health with the portal', async () => {

@@ -5,12 +5,20 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { SessionProvider } from './auth/session';
-import { router } from './routes';
+import { configureApiClient } from './api/client';
+import { prefetchSession, SessionProvider, storedToken } from './auth/session';
+import { preloadPage, router } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
+
+// The sign-in check and the page's code and data are asked for now, side by side, not one after
+// the other once React has rendered. The session provider takes over the client (with its
+// handling of a 401) once it mounts.
+configureApiClient({ token: storedToken, onUnauthorized: () => {} });
+prefetchSession(queryClient);
+preloadPage(window.location, queryClient);
 
 const root = document.getElementById('root')!;
 // The theme classes sit on the root so Utrecht's components pick up our tokens.

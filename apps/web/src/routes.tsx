@@ -1,6 +1,9 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, matchRoutes } from 'react-router';
+import { storedToken } from './auth/session';
+import { lazyPage, type LazyPage } from './components/lazy-page';
 import { Layout } from './components/Layout';
 import { RequireSignIn } from './components/RequireSignIn';
 import { AccessibilityPage } from './pages/AccessibilityPage';
@@ -9,21 +12,40 @@ import { KeuzehulpPage } from './pages/keuzehulp/KeuzehulpPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OidcCallbackPage, OidcSilentPage } from './pages/OidcCallbackPage';
 import { SignedOutPage, SignInPage } from './pages/SignInPage';
+import { prefetchStatistics } from './pages/statistics/statistics-queries';
+import { prefetchWorkQueue } from './pages/work-queue-queries';
 
 // The pages behind sign-in load when first visited: an anonymous visitor of the keuzehulp
 // downloads none of the filing, case and form code.
-const FilingPage = lazy(() => import('./pages/filing/FilingPage').then((m) => ({ default: m.FilingPage })));
-const CasePage = lazy(() => import('./pages/case/CasePage').then((m) => ({ default: m.CasePage })));
-const MyCasesPage = lazy(() => import('./pages/MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
-const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
-const WorkQueuePage = lazy(() => import('./pages/WorkQueuePage').then((m) => ({ default: m.WorkQueuePage })));
-const VerifyPage = lazy(() => import('./pages/verify/VerifyPage').then((m) => ({ default: m.VerifyPage })));
-const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
-const OrganisationEditPage = lazy(() =>
-  import('./pages/directory/OrganisationEditPage').then((m) => ({ default: m.OrganisationEditPage })),
-);
-const UserEditPage = lazy(() => import('./pages/directory/UserEditPage').then((m) => ({ default: m.UserEditPage })));
-const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const FilingPage = lazyPage(() => import('./pages/filing/FilingPage').then((m) => m.FilingPage));
+const CasePage = lazyPage(() => import('./pages/case/CasePage').then((m) => m.CasePage));
+const MyCasesPage = lazyPage(() => import('./pages/MyCasesPage').then((m) => m.MyCasesPage));
+const StatisticsPage = lazyPage(() => import('./pages/statistics/StatisticsPage').then((m) => m.StatisticsPage));
+const WorkQueuePage = lazyPage(() => import('./pages/WorkQueuePage').then((m) => m.WorkQueuePage));
+const VerifyPage = lazyPage(() => import('./pages/verify/VerifyPage').then((m) => m.VerifyPage));
+const DirectoryPage = lazyPage(() => import('./pages/directory/DirectoryPage').then((m) => m.DirectoryPage));
+const OrganisationEditPage = lazyPage(() => import('./pages/directory/OrganisationEditPage').then((m) => m.OrganisationEditPage));
+const UserEditPage = lazyPage(() => import('./pages/directory/UserEditPage').then((m) => m.UserEditPage));
+const InboxPage = lazyPage(() => import('./pages/InboxPage').then((m) => m.InboxPage));
+
+interface RouteHandle {
+  preload(queryClient: QueryClient): void;
+}
+
+/**
+ * A lazy page's route: opened directly (a first visit, a reload), its code and, for a signed-in
+ * person, its data are asked for at start-up, alongside the sign-in check, not one after another.
+ */
+const lazyRoute = (path: string, Page: LazyPage, element: ReactNode, prefetch?: (queryClient: QueryClient) => void) => ({
+  path,
+  element,
+  handle: {
+    preload(queryClient) {
+      Page.preload().catch(() => {}); // a failed download shows when the page itself asks again
+      if (prefetch && storedToken()) prefetch(queryClient);
+    },
+  } satisfies RouteHandle,
+});
 
 const signedIn = (page: ReactNode) => (
   <RequireSignIn>
@@ -41,25 +63,31 @@ export const router = createBrowserRouter([
       { path: '/inloggen', element: <SignInPage /> },
       { path: '/uitgelogd', element: <SignedOutPage /> },
       { path: '/auth/callback', element: <OidcCallbackPage /> },
-      { path: '/aanvraag/:step?', element: signedIn(<FilingPage />) },
-      { path: '/zaken', element: signedIn(<MyCasesPage />) },
-      { path: '/zaken/:id', element: signedIn(<CasePage />) },
-      { path: '/inbox', element: signedIn(<InboxPage />) },
-      { path: '/werkvoorraad', element: signedIn(<WorkQueuePage />) },
-      { path: '/statistieken', element: signedIn(<StatisticsPage />) },
-      { path: '/register', element: signedIn(<DirectoryPage />) },
-      { path: '/register/organisaties/:id', element: signedIn(<OrganisationEditPage />) },
-      { path: '/register/gebruikers/:id', element: signedIn(<UserEditPage />) },
+      lazyRoute('/aanvraag/:step?', FilingPage, signedIn(<FilingPage />)),
+      lazyRoute('/zaken', MyCasesPage, signedIn(<MyCasesPage />)),
+      lazyRoute('/zaken/:id', CasePage, signedIn(<CasePage />)),
+      lazyRoute('/inbox', InboxPage, signedIn(<InboxPage />)),
+      lazyRoute('/werkvoorraad', WorkQueuePage, signedIn(<WorkQueuePage />), prefetchWorkQueue),
+      lazyRoute('/statistieken', StatisticsPage, signedIn(<StatisticsPage />), prefetchStatistics),
+      lazyRoute('/register', DirectoryPage, signedIn(<DirectoryPage />)),
+      lazyRoute('/register/organisaties/:id', OrganisationEditPage, signedIn(<OrganisationEditPage />)),
+      lazyRoute('/register/gebruikers/:id', UserEditPage, signedIn(<UserEditPage />)),
       { path: '/toegankelijkheid', element: <AccessibilityPage /> },
-      {
-        path: '/controleren',
-        element: (
-          <Suspense fallback={<Paragraph>Even geduld, de pagina wordt geladen…</Paragraph>}>
-            <VerifyPage />
-          </Suspense>
-        ),
-      },
+      lazyRoute(
+        '/controleren',
+        VerifyPage,
+        <Suspense fallback={<Paragraph>Even geduld, de pagina wordt geladen…</Paragraph>}>
+          <VerifyPage />
+        </Suspense>,
+      ),
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
+
+/** Starts the code and data of the page at this address (see lazyRoute); main.tsx calls it once. */
+export function preloadPage(location: Location, queryClient: QueryClient): void {
+  for (const match of matchRoutes(router.routes, location) ?? []) {
+    (match.route.handle as RouteHandle | undefined)?.preload(queryClient);
+  }
+}

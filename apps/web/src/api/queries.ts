@@ -3,8 +3,13 @@ import { asOfInstant } from '../lib/format';
 import { api } from './client';
 import type { CaseListItem, CaseView, Organisation } from './types';
 
-export const useOrganisations = () =>
-  useQuery({ queryKey: ['organisations'], queryFn: () => api<Organisation[]>('/api/organisations'), staleTime: 300_000 });
+export const organisationsQuery = {
+  queryKey: ['organisations'],
+  queryFn: () => api<Organisation[]>('/api/organisations'),
+  staleTime: 300_000,
+};
+
+export const useOrganisations = () => useQuery(organisationsQuery);
 
 export const caseQueryKey = (id: string, asOf?: string) => ['case', id, asOf ?? 'now'];
 

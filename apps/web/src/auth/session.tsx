@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, configureApiClient } from '../api/client';
 import type { Me, PortalConfig } from '../api/types';
@@ -37,15 +37,34 @@ const readToken = (): string | null => {
   }
 };
 
+/** The token kept for this tab, for the requests made before the session provider mounts. */
+export const storedToken = readToken;
+
+const configQuery = {
+  queryKey: ['portal-config'],
+  queryFn: () => api<PortalConfig>('/api/portal/config', { anonymous: true }),
+  staleTime: Infinity,
+};
+
+const meQuery = (token: string | null) => ({
+  queryKey: ['me', token],
+  queryFn: () => api<Me>('/api/me'),
+  enabled: token !== null,
+  staleTime: 60_000,
+});
+
+/** The sign-in check, asked for at start-up (main.tsx) before React renders, under the same keys. */
+export function prefetchSession(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(configQuery);
+  const token = readToken();
+  if (token) void queryClient.prefetchQuery(meQuery(token));
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [token, setToken] = useState<string | null>(readToken);
   const [expired, setExpired] = useState(false);
-  const config = useQuery({
-    queryKey: ['portal-config'],
-    queryFn: () => api<PortalConfig>('/api/portal/config', { anonymous: true }),
-    staleTime: Infinity,
-  });
+  const config = useQuery(configQuery);
 
   const store = useCallback((value: string | null) => {
     if (value) sessionStorage.setItem(TOKEN_KEY, value);
@@ -84,7 +103,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => cleanup();
   }, [config.data, token, store]);
 
-  const me = useQuery({ queryKey: ['me', token], queryFn: () => api<Me>('/api/me'), enabled: token !== null, staleTime: 60_000 });
+  const me = useQuery(meQuery(token));
 
   const session = useMemo<Session>(
     () => ({

@@ -13,69 +13,17 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
 import { useOrganisations } from '../api/queries';
 import { PageHeading } from '../components/page';
 import { TableWrap } from '../components/TableWrap';
 import { formatDeadline } from '../lib/format';
 import { DEADLINE_LABELS, ROLE_LABELS, ROUTE_LABELS, SECTOR_LABELS, STATUS_LABELS, label } from '../lib/labels';
+import { caseloadQuery } from './work-queue-queries';
+import type { CaseloadAnswer, NeutralCaseload, NeutralStepCase } from '../api/secretariat-types';
 
 // The secretariat's work queue, from GET /api/caseload (deadlines, stalled cases, unpaid fees)
 // (cases to register, neutral steps: challenges, nominations, appointments; open cases per status):
 // one request, so the page is there as soon as that answer is.
-
-interface DeadlineView {
-  disputeId: string;
-  caseNumber: string | null;
-  deadlineId: string;
-  kind: string;
-  dueAt: string;
-  overdue: boolean;
-}
-
-interface NeutralCaseload {
-  userId: string;
-  name: string | null;
-  role: string;
-  openCases: number;
-  overdueDeadlines: number;
-  /** Empty in the compact answer the queue asks for; nextCase is the one that matters here. */
-  cases: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null }[];
-  nextCase?: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null } | null;
-}
-
-interface CaseloadAnswer {
-  neutrals: NeutralCaseload[];
-  deadlines: DeadlineView[];
-  stalled?: { disputeId: string; caseNumber: string | null; informationDueAt: string; closesAt: string }[];
-  feesOverdue?: DeadlineView[];
-  neutralSteps?: NeutralStepCase[];
-  toRegister?: {
-    count: number;
-    oldest: {
-      disputeId: string;
-      sector: string;
-      claimantOrganisationIds: string[];
-      respondentOrganisationIds: string[];
-      filedAt: string;
-    }[];
-  };
-  byStatus?: { status: string; count: number; oldest: { disputeId: string; caseNumber: string | null; since: string } | null }[];
-}
-
-interface NeutralStepCase {
-  disputeId: string;
-  caseNumber: string | null;
-  status: string;
-  route: string | null;
-  claimantOrganisationIds: string[];
-  respondentOrganisationIds: string[];
-  since: string;
-  nominees: { userId: string; role: string; chair: boolean }[];
-  pendingChallenges: { neutralUserId: string; side: string; challengedAt: string | null }[];
-  everyPartyWaived: boolean;
-  challengeDueAt: string | null;
-}
 
 interface QueueRow {
   id: string;
@@ -160,7 +108,7 @@ function Bucket({
 }
 
 export function WorkQueuePage() {
-  const caseload = useQuery({ queryKey: ['caseload', 'compact'], queryFn: () => api<CaseloadAnswer>('/api/caseload?compact=true') });
+  const caseload = useQuery(caseloadQuery);
   const organisations = useOrganisations();
   // Every bucket needs the case list and the organisations' names: it waits for both.
   const loading = caseload.isPending || organisations.isPending;

@@ -228,6 +228,7 @@ function ActionsSection({ c }: { c: CaseView }) {
     queryClient.setQueryData(caseQueryKey(c.id), fresh);
     void queryClient.invalidateQueries({ queryKey: ['timeline', c.id] });
     void queryClient.invalidateQueries({ queryKey: ['cases'] });
+    void queryClient.invalidateQueries({ queryKey: ['caseload'] });
     const text = `${message} De status is nu: ${(STATUS_LABELS[fresh.status] ?? fresh.status).toLowerCase()}.`;
     setDone(text);
     announce(text);

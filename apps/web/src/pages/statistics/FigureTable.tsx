@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { formatFigure, isWithheld, valueAt, type FigureSection, type PeriodFigures, type StatisticsAnswer } from './figures';
 
 /** A column of a figure table: the whole window (`overall`) or one period of the answer. */
@@ -52,7 +52,22 @@ export function FigureTable({
   );
 }
 
-const COLOURS = ['#0b5566', '#b06000', '#5b3f8c', '#2f6b2f'];
+const BarsDrawing = lazy(() => import('./charts').then((m) => ({ default: m.BarsDrawing })));
+const LinesDrawing = lazy(() => import('./charts').then((m) => ({ default: m.LinesDrawing })));
+/** As charts.tsx draws them; known here so the space is kept before the chart library arrives. */
+const CHART_WIDTH = 640;
+
+/**
+ * The drawing's place, its final size kept (it scales with the page, as the svg does) while the
+ * chart library loads: nothing jumps when it arrives. Hidden from screen readers: the table says it.
+ */
+function ChartSpace({ height, children }: { height: number; children: ReactNode }) {
+  return (
+    <div aria-hidden="true" className="gzc-chart__space" style={{ aspectRatio: `${CHART_WIDTH} / ${height}` }}>
+      <Suspense fallback={null}>{children}</Suspense>
+    </div>
+  );
+}
 
 /**
  * The count rows of a section as horizontal bars for one scope. The chart repeats the table next
@@ -63,23 +78,12 @@ export function FigureBars({ answer, section, scope }: { answer: StatisticsAnswe
   const shown = rows.filter((r) => !isWithheld(answer, scope.key, r.path));
   const data = shown.map((r) => ({ name: r.label, value: valueAt(scope.figures, r.path) ?? 0 }));
   const left = rows.length - shown.length;
+  const height = Math.max(120, data.length * 34 + 40);
   return (
     <figure className="gzc-chart">
-      <div aria-hidden="true">
-        <BarChart
-          accessibilityLayer={false}
-          layout="vertical"
-          width={640}
-          height={Math.max(120, data.length * 34 + 40)}
-          data={data}
-          margin={{ left: 24, right: 24 }}
-        >
-          <CartesianGrid horizontal={false} stroke="#c9e0e5" />
-          <XAxis type="number" allowDecimals={false} tick={{ fill: '#1b1f23' }} />
-          <YAxis type="category" dataKey="name" width={290} tick={{ fill: '#1b1f23', fontSize: 13 }} />
-          <Bar dataKey="value" name={scope.name} fill={COLOURS[0]} isAnimationActive={false} />
-        </BarChart>
-      </div>
+      <ChartSpace height={height}>
+        <BarsDrawing data={data} height={height} name={scope.name} />
+      </ChartSpace>
       <figcaption>
         Grafiek: {section.caption.toLowerCase()}, {scope.name.toLowerCase()}. De cijfers staan ook in de tabel.
         {left > 0 && ` ${left === 1 ? 'Eén cijfer is' : `${left} cijfers zijn`} afgeschermd (minder dan 5) en staan niet in de grafiek.`}
@@ -100,26 +104,9 @@ export function YearLines({ answer, section }: { answer: StatisticsAnswer; secti
   }));
   return (
     <figure className="gzc-chart">
-      <div aria-hidden="true">
-        <LineChart accessibilityLayer={false} width={640} height={280} data={data} margin={{ left: 8, right: 24 }}>
-          <CartesianGrid stroke="#c9e0e5" />
-          <XAxis dataKey="name" tick={{ fill: '#1b1f23' }} />
-          <YAxis allowDecimals={false} tick={{ fill: '#1b1f23' }} />
-          <Legend />
-          {rows.map((r, i) => (
-            <Line
-              key={r.path}
-              dataKey={`v${i}`}
-              name={r.label}
-              stroke={COLOURS[i % COLOURS.length]}
-              strokeWidth={2}
-              strokeDasharray={i === 0 ? undefined : `${4 + 2 * i} 3`}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          ))}
-        </LineChart>
-      </div>
+      <ChartSpace height={280}>
+        <LinesDrawing data={data} height={280} lines={rows.map((r, i) => ({ key: `v${i}`, label: r.label }))} />
+      </ChartSpace>
       <figcaption>
         Grafiek: {rows.map((r) => r.label.toLowerCase()).join(', ')} per jaar. De cijfers staan ook in de tabel.
         {hidden.length > 0 &&

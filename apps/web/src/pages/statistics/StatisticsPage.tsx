@@ -1,10 +1,9 @@
 import { Alert, Button, FormField, FormLabel, Heading2, Heading3, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { api, apiBlob, ApiError } from '../../api/client';
+import { apiBlob, ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { PageHeading } from '../../components/page';
-import { AMSTERDAM } from '../../lib/format';
 import { FigureBars, FigureTable, YearLines, type Scope } from './FigureTable';
 import {
   csvWithDutchHeader,
@@ -18,11 +17,7 @@ import {
   type StatisticsAnswer,
   type WholePeriod,
 } from './figures';
-
-const todayInAmsterdam = () => new Intl.DateTimeFormat('en-CA', { timeZone: AMSTERDAM }).format(new Date());
-
-const statisticsPath = (p: { from: string; to: string }, groupBy: 'year' | 'quarter', format?: 'csv') =>
-  `/api/statistics?${new URLSearchParams({ from: p.from, to: p.to, groupBy, ...(format ? { format } : {}) })}`;
+import { defaultPeriodKey, periodFiguresQuery, statisticsPath, todayInAmsterdam, yearlyFiguresQuery } from './statistics-queries';
 
 /** Charts beside these tables; the other tables stand alone. */
 const CHARTED = new Set(['aantallen', 'uitkomsten', 'indieners', 'sector']);
@@ -34,23 +29,16 @@ const CHARTED = new Set(['aantallen', 'uitkomsten', 'indieners', 'sector']);
  */
 export function StatisticsPage() {
   const session = useSession();
-  const { years, quarters } = endedPeriods(todayInAmsterdam());
+  const periods = endedPeriods(todayInAmsterdam());
+  const { years, quarters } = periods;
   const all = [...years, ...quarters];
-  const [key, setKey] = useState(years[years.length - 1]?.key ?? quarters[quarters.length - 1]?.key ?? '');
+  const [key, setKey] = useState(defaultPeriodKey(periods));
   const period = all.find((p) => p.key === key);
   const selectId = useId();
   const isYear = period !== undefined && !period.key.includes('Q');
 
-  const figures = useQuery({
-    queryKey: ['statistics', period?.key],
-    enabled: period !== undefined,
-    queryFn: () => api<StatisticsAnswer>(statisticsPath(period!, 'quarter')),
-  });
-  const yearly = useQuery({
-    queryKey: ['statistics', 'years', years.length],
-    enabled: years.length > 0,
-    queryFn: () => api<StatisticsAnswer>(statisticsPath({ from: years[0].from, to: years[years.length - 1].to }, 'year')),
-  });
+  const figures = useQuery(periodFiguresQuery(period));
+  const yearly = useQuery(yearlyFiguresQuery(years));
 
   if (session.me && session.me.user.role !== 'observer' && session.me.user.role !== 'secretariat') {
     return (
