@@ -92,6 +92,34 @@ function describeChain(connectionString: string): void {
     expect(failure).toMatchObject({ streamId: 'dispute-1', revision });
   });
 
+  it('stores data and metadata as the canonical (JCS) text it hashes', async () => {
+    const schema = newSchema();
+    const store = await open(schema);
+    const data = { z: 1, a: { y: [2, -0], b: 'é\u0000' } };
+    await store.appendToStream(
+      'dispute-3',
+      [{ type: 'Opened', data, metadata: { schemaVersion: 1, actor: { userId: 'u', role: 'claimant' } } }],
+      'no_stream',
+    );
+    const { rows } = await sql(`SELECT data::text AS data, metadata::text AS metadata FROM ${schema}.events`);
+    expect(rows).toEqual([
+      { data: '{"a":{"b":"é\\u0000","y":[2,0]},"z":1}', metadata: '{"actor":{"role":"claimant","userId":"u"},"schemaVersion":1}' },
+    ]);
+    await expect(store.readStream('dispute-3')).resolves.toMatchObject([{ data: { z: 1, a: { y: [2, 0], b: 'é\u0000' } } }]);
+  });
+
+  it('reads rows stored before the texts were canonical, and still detects an edit of them', async () => {
+    const { schema, store } = await schemaWithCase();
+    // The text JSON.stringify wrote before: keys in the caller's order. Same value, so the same hash.
+    await sql(`UPDATE ${schema}.events SET data = '{"naam":"Zorg Ⓐ\\n\\"x\\"","bedrag":1.5}' WHERE revision = 0`);
+    const events = await store.readStream('dispute-1');
+    expect(events[0].data).toEqual({ bedrag: 1.5, naam: 'Zorg Ⓐ\n"x"' });
+    await sql(`UPDATE ${schema}.events SET data = '{"naam":"Zorg Ⓑ","bedrag":1.5}' WHERE revision = 0`);
+    const failure = await store.readStream('dispute-1').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(HistoryTamperedError);
+    expect(failure).toMatchObject({ streamId: 'dispute-1', revision: 0, reason: 'content_changed' });
+  });
+
   it('detects an edit in a read of the last event alone, and keeps other streams readable', async () => {
     const { schema, store } = await schemaWithCase();
     await store.appendToStream('dispute-2', [event('Opened')], 'no_stream');

@@ -36,7 +36,7 @@ import { EventEmitter } from 'node:events';
 import { Pool, PoolConfig } from 'pg';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
 import { DuplicateEventIdError } from '../duplicate-event-id-error';
-import { toJsonObject } from '../event-json';
+import { toCanonicalJsonObject } from '../event-json';
 import {
   AppendResult,
   EventMetadata,
@@ -53,7 +53,7 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
-import { contentHashForAppend } from '../chain/event-hash';
+import { contentHashOfTexts } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
 import { NotificationListener } from './notification-listener';
 import { duplicateIdFromDetail, isUniqueViolation, streamFromRevisionDetail, unavailable } from './postgres-errors';
@@ -107,6 +107,10 @@ interface EventRow {
 }
 
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
+const COLUMNS_WITHOUT_JSON = 'position, id, stream_id, revision, type, recorded_at';
+
+/** A row with data and metadata as the text stored (`::text`), not parsed by node-postgres. */
+type EventTextRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metadata: string };
 
 export class PostgresEventStore implements EventStore {
   /** Fired after each of this process's commits (and each NOTIFY) so subscribers wake at once. */
@@ -181,20 +185,28 @@ export class PostgresEventStore implements EventStore {
     assertPosition('fromRevision', options.fromRevision);
     assertCount('maxCount', options.maxCount);
     const backwards = options.direction === 'backwards';
-    const rows = await this.query<EventRow>(
+    // data and metadata as their stored text (json keeps it exactly): new rows are hashed from it as is.
+    const columns = `${COLUMNS_WITHOUT_JSON}, data::text AS data, metadata::text AS metadata, hash, previous_hash`;
+    const rows = await this.query<EventTextRow>(
       'readStream',
       backwards
-        ? `SELECT ${COLUMNS}, hash, previous_hash FROM ${this.names.events}
+        ? `SELECT ${columns} FROM ${this.names.events}
             WHERE stream_id = $1 AND revision <= $2::bigint ORDER BY revision DESC LIMIT $3`
-        : `SELECT ${COLUMNS}, hash, previous_hash FROM ${this.names.events}
+        : `SELECT ${columns} FROM ${this.names.events}
             WHERE stream_id = $1 AND revision >= $2::bigint ORDER BY revision LIMIT $3`,
       [streamId, options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0), options.maxCount ?? null],
     );
-    const events = rows.map(toStoredEvent);
+    const events = rows.map((r) =>
+      toStoredEvent({ ...r, data: JSON.parse(r.data) as Record<string, unknown>, metadata: JSON.parse(r.metadata) as EventMetadata }),
+    );
     // Every read of a stream is checked against its chain: an edited row fails loudly here.
     verifyChain(
       events,
-      rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })),
+      rows.map((r) => ({
+        hash: r.hash ?? null,
+        previousHash: r.previous_hash ?? null,
+        storedText: { data: r.data, metadata: r.metadata },
+      })),
     );
     return events;
   }
@@ -430,10 +442,11 @@ function prepareCaller(appends: StreamAppend[]): Omit<QueuedAppend, 'resolve' | 
       if (seenIds.has(id)) throw new DuplicateEventIdError(id);
       seenIds.add(id);
       eventIds.push(id);
-      const data = toJsonObject('data', event.data);
-      const metadata = toJsonObject('metadata', event.metadata);
-      // Hashed as it will be read back (parsed from the stored text); the link is made in SQL.
-      const h = contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata);
+      // Stored as the canonical (JCS) text the chain hashes (json keeps the text as is), so each
+      // event is serialised once; the link is made in SQL.
+      const data = toCanonicalJsonObject('data', event.data);
+      const metadata = toCanonicalJsonObject('metadata', event.metadata);
+      const h = contentHashOfTexts(id, event.type, data, metadata);
       // Data and metadata travel as JSON strings; see the append function's input in schema.ts.
       return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)},"h":"${h}"}`;
     });
