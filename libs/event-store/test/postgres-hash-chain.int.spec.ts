@@ -128,6 +128,19 @@ function describeChain(connectionString: string): void {
     await expect(store.readStream('dispute-2')).resolves.toHaveLength(1);
   });
 
+  it('leaves the chain out only for the benchmark, and only in a schema without events', async () => {
+    const { schema } = await schemaWithCase();
+    await expect(PostgresEventStore.open({ connectionString, schema, benchmarkWithoutHashChain: true })).rejects.toBeInstanceOf(TypeError);
+    const plain = await PostgresEventStore.open({ connectionString, schema: newSchema(), benchmarkWithoutHashChain: true });
+    stores.push(plain);
+    await plain.appendToStream('dispute-1', [event('Opened')], 'no_stream');
+    await expect(plain.readStream('dispute-1')).rejects.toMatchObject({ reason: 'hash_missing' });
+    // The refused open changed nothing: the case's schema still chains its appends.
+    const chained = await open(schema);
+    await chained.appendToStream('dispute-1', [event('Reopened')], 2);
+    await expect(chained.readStream('dispute-1')).resolves.toHaveLength(4);
+  });
+
   it('computes the chain of a schema written before it, and records where it starts', async () => {
     const schema = newSchema();
     const store = await open(schema);

@@ -33,10 +33,10 @@
 // Serialised commits with group commit meet our targets (bench/append.bench.js) with less to prove.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Pool, PoolConfig } from 'pg';
+import { Pool, PoolClient, PoolConfig } from 'pg';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
 import { DuplicateEventIdError } from '../duplicate-event-id-error';
-import { toCanonicalJsonObject } from '../event-json';
+import { toCanonicalJsonObject, toJsonObject } from '../event-json';
 import {
   AppendResult,
   EventMetadata,
@@ -57,7 +57,7 @@ import { contentHashOfTexts } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
 import { NotificationListener } from './notification-listener';
 import { duplicateIdFromDetail, isUniqueViolation, streamFromRevisionDetail, unavailable } from './postgres-errors';
-import { migrate, SchemaNames, schemaNames } from './schema';
+import { appendOneFunctionSql, migrate, SchemaNames, schemaNames } from './schema';
 
 export interface PostgresEventStoreOptions {
   /** e.g. postgres://user:password@host:5432/database */
@@ -70,6 +70,13 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** How long to wait for a connection before failing with EventStoreUnavailableError. Default 5000. */
   connectionTimeoutMs?: number;
+  /**
+   * Benchmark only (bench/chain.bench.js measures what the chain costs): this schema's append
+   * function is replaced by the one without the chain and appends compute no content hash, so
+   * reading those streams fails with HistoryTamperedError. The change stays with the schema, so it
+   * is refused unless the schema holds no events yet. Never set it in the product.
+   */
+  benchmarkWithoutHashChain?: boolean;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -129,11 +136,13 @@ export class PostgresEventStore implements EventStore {
     private readonly poolConfig: PoolConfig,
     private readonly names: SchemaNames,
     private readonly pollIntervalMs: number,
+    private readonly withChain: boolean,
   ) {}
 
   /** Connects, creates the schema and its tables if missing, and returns the store. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const { connectionString, schema = 'public', poolSize = 10, pollIntervalMs = 1000, connectionTimeoutMs = 5000 } = options;
+    const withChain = options.benchmarkWithoutHashChain !== true;
     if (typeof connectionString !== 'string' || connectionString === '') {
       throw new TypeError('connectionString must be a non-empty string');
     }
@@ -155,14 +164,16 @@ export class PostgresEventStore implements EventStore {
       const client = await pool.connect();
       try {
         await migrate(client, names);
+        if (!withChain) await dropChainForBenchmark(client, names);
       } finally {
         client.release();
       }
     } catch (error) {
       await pool.end().catch(() => undefined);
+      if (error instanceof TypeError) throw error;
       throw unavailable(`open of schema ${schema}`, error);
     }
-    return new PostgresEventStore(pool, poolConfig, names, pollIntervalMs);
+    return new PostgresEventStore(pool, poolConfig, names, pollIntervalMs, withChain);
   }
 
   async appendToStream(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
@@ -172,7 +183,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Acknowledged (resolved) only after the group's commit, so an acknowledged append is durable. */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
-    const prepared = prepareCaller(appends);
+    const prepared = prepareCaller(appends, this.withChain);
     this.assertOpen();
     return new Promise<AppendResult[]>((resolve, reject) => {
       this.queue.push({ ...prepared, resolve, reject });
@@ -405,6 +416,13 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+/** benchmarkWithoutHashChain: the append function of the version before the chain, in an empty schema only. */
+async function dropChainForBenchmark(client: PoolClient, names: SchemaNames): Promise<void> {
+  const { rowCount } = await client.query(`SELECT 1 FROM ${names.events} LIMIT 1`);
+  if (rowCount !== 0) throw new TypeError(`benchmarkWithoutHashChain needs a schema without events; ${names.schema} has events`);
+  await client.query(appendOneFunctionSql(names, { chain: false }));
+}
+
 function toStoredEvent(row: EventRow): StoredEvent {
   return {
     id: row.id,
@@ -422,7 +440,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
  * Validates and serialises one caller's appends before queueing, so a bad event never reaches the
  * group transaction (caller bugs throw TypeError/RangeError/DuplicateEventIdError here).
  */
-function prepareCaller(appends: StreamAppend[]): Omit<QueuedAppend, 'resolve' | 'reject'> {
+function prepareCaller(appends: StreamAppend[], withChain: boolean): Omit<QueuedAppend, 'resolve' | 'reject'> {
   if (!Array.isArray(appends)) throw new TypeError('appends must be an array');
   const seenIds = new Set<string>();
   let eventCount = 0;
@@ -442,12 +460,16 @@ function prepareCaller(appends: StreamAppend[]): Omit<QueuedAppend, 'resolve' | 
       if (seenIds.has(id)) throw new DuplicateEventIdError(id);
       seenIds.add(id);
       eventIds.push(id);
+      // Data and metadata travel as JSON strings; see the append function's input in schema.ts.
+      if (!withChain) {
+        const [data, metadata] = [toJsonObject('data', event.data), toJsonObject('metadata', event.metadata)];
+        return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)}}`;
+      }
       // Stored as the canonical (JCS) text the chain hashes (json keeps the text as is), so each
       // event is serialised once; the link is made in SQL.
       const data = toCanonicalJsonObject('data', event.data);
       const metadata = toCanonicalJsonObject('metadata', event.metadata);
       const h = contentHashOfTexts(id, event.type, data, metadata);
-      // Data and metadata travel as JSON strings; see the append function's input in schema.ts.
       return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)},"h":"${h}"}`;
     });
     eventCount += events.length;
