@@ -157,6 +157,7 @@ export class PostgresEventStore implements EventStore {
       keepAlive: true,
     };
     const pool = new Pool(poolConfig);
+    let chainRefusal: TypeError | undefined;
     // An idle pooled connection that breaks emits 'error' on the pool; unhandled, that would crash
     // the process. The pool drops that client; the next query opens a fresh one.
     pool.on('error', (error) => console.error('Event store: idle PostgreSQL connection failed', error.message));
@@ -164,14 +165,17 @@ export class PostgresEventStore implements EventStore {
       const client = await pool.connect();
       try {
         await migrate(client, names);
-        if (!withChain) await dropChainForBenchmark(client, names);
+        if (!withChain) chainRefusal = await dropChainForBenchmark(client, names);
       } finally {
         client.release();
       }
     } catch (error) {
       await pool.end().catch(() => undefined);
-      if (error instanceof TypeError) throw error;
       throw unavailable(`open of schema ${schema}`, error);
+    }
+    if (chainRefusal !== undefined) {
+      await pool.end().catch(() => undefined);
+      throw chainRefusal;
     }
     return new PostgresEventStore(pool, poolConfig, names, pollIntervalMs, withChain);
   }
@@ -416,11 +420,15 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-/** benchmarkWithoutHashChain: the append function of the version before the chain, in an empty schema only. */
-async function dropChainForBenchmark(client: PoolClient, names: SchemaNames): Promise<void> {
+/**
+ * benchmarkWithoutHashChain: the append function of the version before the chain, in an empty
+ * schema only. Returns the caller's error (not a database failure) when the schema has events.
+ */
+async function dropChainForBenchmark(client: PoolClient, names: SchemaNames): Promise<TypeError | undefined> {
   const { rowCount } = await client.query(`SELECT 1 FROM ${names.events} LIMIT 1`);
-  if (rowCount !== 0) throw new TypeError(`benchmarkWithoutHashChain needs a schema without events; ${names.schema} has events`);
+  if (rowCount !== 0) return new TypeError(`benchmarkWithoutHashChain needs a schema without events; ${names.schema} has events`);
   await client.query(appendOneFunctionSql(names, { chain: false }));
+  return undefined;
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
