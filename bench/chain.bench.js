@@ -1,17 +1,19 @@
 'use strict';
-// Benchmark: what the hash chain costs on appends. The same SQLite file, in the same run, is
-// appended to by two stores: one with the chain (the product) and one opened with
-// benchmarkWithoutHashChain. Rounds alternate (chain, no chain, chain, ...) so drift on a shared
-// machine hits both alike. Target: the chain costs at most 10% of the throughput without it.
-// Runs the built store from dist/ (npx swc libs -d dist --config-file .swcrc). Prints JSON on stdout.
+// Benchmark: what the hash chain costs on appends. The same store, in the same run, is appended to
+// twice: with the chain (the product) and opened with benchmarkWithoutHashChain. On SQLite both
+// use the same file; on PostgreSQL (--store postgres, needs DATABASE_URL) two fresh schemas of the
+// same database, dropped afterwards (there the switch replaces the schema's append function).
+// Rounds alternate (chain, no chain, chain, ...) so drift on a shared machine hits both alike.
+// Target: the chain costs at most 10% of the throughput without it.
+// Runs the built store from dist/ (npm run build). Prints JSON on stdout.
 //
-//   node bench/chain.bench.js [--seconds 2] [--rounds 3] [--concurrency 1,16] [--events 1,10]
-//        [--synchronous FULL|NORMAL]
+//   node bench/chain.bench.js [--store sqlite|postgres] [--seconds 2] [--rounds 3]
+//        [--concurrency 1,16] [--events 1,10] [--synchronous FULL|NORMAL]
 //
 // Each of `concurrency` async workers owns one stream and appends with the exact expected version,
 // as command handlers do, with events shaped like a case's (a few fields, Dutch text, an actor).
 
-const { randomUUID } = require('node:crypto');
+const { randomBytes, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -22,12 +24,15 @@ const DIST = path.join(ROOT, 'dist', 'libs', 'event-store', 'src');
 const TARGET_MAX_COST = 0.1;
 
 function parseArgs(argv) {
-  const opts = { seconds: 2, rounds: 3, concurrency: [1, 16], events: [1, 10], synchronous: 'FULL' };
+  const opts = { store: 'sqlite', seconds: 2, rounds: 3, concurrency: [1, 16], events: [1, 10], synchronous: 'FULL' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => (inline !== undefined ? inline : argv[++i]);
     const list = (v) => v.split(',').filter(Boolean).map(Number);
     switch (flag) {
+      case '--store':
+        opts.store = value() === 'postgres' ? 'postgres' : 'sqlite';
+        break;
       case '--seconds':
         opts.seconds = Number(value());
         break;
@@ -68,7 +73,8 @@ function caseEvent(i) {
 
 /**
  * Events per second appended by `concurrency` workers for `seconds`, and the process's CPU time per
- * event (better-sqlite3 works on this thread, so that is the store's work too, fsync waits excluded):
+ * event (better-sqlite3 works on this thread, so on SQLite that is the store's work too, fsync
+ * waits excluded; on PostgreSQL the server's work is not counted):
  * on a machine others load, CPU time varies far less than throughput.
  */
 async function measure(store, { concurrency, events, seconds }) {
@@ -89,16 +95,43 @@ async function measure(store, { concurrency, events, seconds }) {
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);
-  return { rate: appended / seconds, cpuMicrosPerEvent: (cpu.user + cpu.system) / appended };
+  // User time apart: the chain's work is all user time, while system time (fsync, I/O) varies
+  // with what the disk is doing for others.
+  return { rate: appended / seconds, cpuMicrosPerEvent: (cpu.user + cpu.system) / appended, userMicrosPerEvent: cpu.user / appended };
+}
+
+/** The two stores to compare, and how to clean up after them. */
+async function openStores(opts) {
+  const dist = require(path.join(DIST, 'index.js'));
+  if (opts.store === 'postgres') {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error('--store postgres needs DATABASE_URL');
+    const base = `chain_bench_${randomBytes(4).toString('hex')}`;
+    const chained = await dist.PostgresEventStore.open({ connectionString, schema: `${base}_chain` });
+    const plain = await dist.PostgresEventStore.open({ connectionString, schema: `${base}_plain`, benchmarkWithoutHashChain: true });
+    const cleanup = async () => {
+      const { Client } = require('pg');
+      const client = new Client({ connectionString });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${base}_chain CASCADE; DROP SCHEMA IF EXISTS ${base}_plain CASCADE`);
+      } finally {
+        await client.end();
+      }
+    };
+    return { chained, plain, cleanup };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-chain-bench-'));
+  const filename = path.join(dir, 'events.sqlite');
+  const chained = dist.SqliteEventStore.open({ filename, synchronous: opts.synchronous });
+  const plain = dist.SqliteEventStore.open({ filename, synchronous: opts.synchronous, benchmarkWithoutHashChain: true });
+  return { chained, plain, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const { SqliteEventStore } = require(path.join(DIST, 'index.js'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-chain-bench-'));
-  const filename = path.join(dir, 'events.sqlite');
-  const chained = SqliteEventStore.open({ filename, synchronous: opts.synchronous });
-  const plain = SqliteEventStore.open({ filename, synchronous: opts.synchronous, benchmarkWithoutHashChain: true });
+  const loadBefore = os.loadavg();
+  const { chained, plain, cleanup } = await openStores(opts);
   const results = [];
   try {
     for (const concurrency of opts.concurrency) {
@@ -116,6 +149,10 @@ async function main() {
         const rate = (xs) => mean(xs.map((x) => x.rate));
         const cpu = (xs) => mean(xs.map((x) => x.cpuMicrosPerEvent));
         const cost = 1 - rate(withChain) / rate(withoutChain);
+        const user = (xs) => mean(xs.map((x) => x.userMicrosPerEvent));
+        // Each chain round against the plain round right after it: drift between rounds cancels.
+        const pairCosts = withChain.map((x, i) => 1 - x.rate / withoutChain[i].rate).sort((a, b) => a - b);
+        const pairUserExtra = withChain.map((x, i) => x.userMicrosPerEvent - withoutChain[i].userMicrosPerEvent).sort((a, b) => a - b);
         results.push({
           concurrency,
           eventsPerAppend: events,
@@ -123,9 +160,13 @@ async function main() {
           withoutChainEventsPerSecond: round(rate(withoutChain)),
           chainCost: round(cost, 3),
           meetsTarget: cost <= TARGET_MAX_COST,
+          chainCostMedianOfPairs: round(pairCosts[Math.floor(pairCosts.length / 2)], 3),
           // The chain's share of the CPU time an event costs: 1 - without / with.
           cpuMicrosPerEvent: { withChain: round(cpu(withChain), 1), withoutChain: round(cpu(withoutChain), 1) },
           chainCpuCost: round(1 - cpu(withoutChain) / cpu(withChain), 3),
+          userMicrosPerEvent: { withChain: round(user(withChain), 1), withoutChain: round(user(withoutChain), 1) },
+          // The chain's extra user CPU an event, median over the paired rounds: the steadiest figure here.
+          chainUserMicrosMedianOfPairs: round(pairUserExtra[Math.floor(pairUserExtra.length / 2)], 2),
           rounds: { withChain: withChain.map((x) => round(x.rate)), withoutChain: withoutChain.map((x) => round(x.rate)) },
         });
       }
@@ -133,20 +174,24 @@ async function main() {
   } finally {
     await chained.close();
     await plain.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await cleanup();
   }
   process.stdout.write(
     `${JSON.stringify(
       {
         benchmark: 'chain',
-        store: 'sqlite',
-        synchronous: opts.synchronous,
+        store: opts.store,
+        ...(opts.store === 'sqlite' ? { synchronous: opts.synchronous } : {}),
         target: { maxChainCost: TARGET_MAX_COST },
         machine: {
           cpus: os.cpus().length,
           node: process.version,
+          loadAverage: { before: loadBefore.map((x) => round(x, 2)), after: os.loadavg().map((x) => round(x, 2)) },
           note: 'shared machine: other developers build and test on it during this run; figures are indicative',
         },
+        ...(opts.store === 'postgres'
+          ? { cpuNote: 'cpuMicrosPerEvent is this process only; the PostgreSQL server computes the link and is not counted' }
+          : {}),
         results,
       },
       null,

@@ -92,12 +92,53 @@ function describeChain(connectionString: string): void {
     expect(failure).toMatchObject({ streamId: 'dispute-1', revision });
   });
 
+  it('stores data and metadata as the canonical (JCS) text it hashes', async () => {
+    const schema = newSchema();
+    const store = await open(schema);
+    const data = { z: 1, a: { y: [2, -0], b: 'é\u0000' } };
+    await store.appendToStream(
+      'dispute-3',
+      [{ type: 'Opened', data, metadata: { schemaVersion: 1, actor: { userId: 'u', role: 'claimant' } } }],
+      'no_stream',
+    );
+    const { rows } = await sql(`SELECT data::text AS data, metadata::text AS metadata FROM ${schema}.events`);
+    expect(rows).toEqual([
+      { data: '{"a":{"b":"é\\u0000","y":[2,0]},"z":1}', metadata: '{"actor":{"role":"claimant","userId":"u"},"schemaVersion":1}' },
+    ]);
+    await expect(store.readStream('dispute-3')).resolves.toMatchObject([{ data: { z: 1, a: { y: [2, 0], b: 'é\u0000' } } }]);
+  });
+
+  it('reads rows stored before the texts were canonical, and still detects an edit of them', async () => {
+    const { schema, store } = await schemaWithCase();
+    // The text JSON.stringify wrote before: keys in the caller's order. Same value, so the same hash.
+    await sql(`UPDATE ${schema}.events SET data = '{"naam":"Zorg Ⓐ\\n\\"x\\"","bedrag":1.5}' WHERE revision = 0`);
+    const events = await store.readStream('dispute-1');
+    expect(events[0].data).toEqual({ bedrag: 1.5, naam: 'Zorg Ⓐ\n"x"' });
+    await sql(`UPDATE ${schema}.events SET data = '{"naam":"Zorg Ⓑ","bedrag":1.5}' WHERE revision = 0`);
+    const failure = await store.readStream('dispute-1').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(HistoryTamperedError);
+    expect(failure).toMatchObject({ streamId: 'dispute-1', revision: 0, reason: 'content_changed' });
+  });
+
   it('detects an edit in a read of the last event alone, and keeps other streams readable', async () => {
     const { schema, store } = await schemaWithCase();
     await store.appendToStream('dispute-2', [event('Opened')], 'no_stream');
     await sql(`UPDATE ${schema}.events SET metadata = '{"schemaVersion":9}' WHERE stream_id = 'dispute-1' AND revision = 2`);
     await expect(store.readStream('dispute-1', { direction: 'backwards', maxCount: 1 })).rejects.toBeInstanceOf(HistoryTamperedError);
     await expect(store.readStream('dispute-2')).resolves.toHaveLength(1);
+  });
+
+  it('leaves the chain out only for the benchmark, and only in a schema without events', async () => {
+    const { schema } = await schemaWithCase();
+    await expect(PostgresEventStore.open({ connectionString, schema, benchmarkWithoutHashChain: true })).rejects.toBeInstanceOf(TypeError);
+    const plain = await PostgresEventStore.open({ connectionString, schema: newSchema(), benchmarkWithoutHashChain: true });
+    stores.push(plain);
+    await plain.appendToStream('dispute-1', [event('Opened')], 'no_stream');
+    await expect(plain.readStream('dispute-1')).rejects.toMatchObject({ reason: 'hash_missing' });
+    // The refused open changed nothing: the case's schema still chains its appends.
+    const chained = await open(schema);
+    await chained.appendToStream('dispute-1', [event('Reopened')], 2);
+    await expect(chained.readStream('dispute-1')).resolves.toHaveLength(4);
   });
 
   it('computes the chain of a schema written before it, and records where it starts', async () => {

@@ -85,6 +85,51 @@ describe('hash chain on SQLite', () => {
     }
   });
 
+  it('stores data and metadata as the canonical (JCS) text it hashes', async () => {
+    const filename = newFile();
+    const store = SqliteEventStore.open({ filename });
+    await store.appendToStream(
+      'dispute-3',
+      [
+        {
+          type: 'Opened',
+          data: { z: 1, a: { y: [2, -0], b: 'é' } },
+          metadata: { schemaVersion: 1, actor: { userId: 'u', role: 'claimant' } },
+        },
+      ],
+      'no_stream',
+    );
+    await store.close();
+    const raw = new Database(filename, { readonly: true });
+    const row = raw.prepare('SELECT data, metadata FROM events').get() as { data: string; metadata: string };
+    raw.close();
+    expect(row).toEqual({
+      data: '{"a":{"b":"é","y":[2,0]},"z":1}',
+      metadata: '{"actor":{"role":"claimant","userId":"u"},"schemaVersion":1}',
+    });
+  });
+
+  it('reads rows stored before the texts were canonical, and still detects an edit of them', async () => {
+    const { filename, store } = await storeWithCase();
+    await store.close();
+    // The text JSON.stringify wrote before: keys in the caller's order. Same value, so the same hash.
+    rawEdit(filename, `UPDATE events SET data = '{"naam":"Zorg Ⓐ","bedrag":1.5}' WHERE revision = 0`);
+    const reopened = SqliteEventStore.open({ filename });
+    try {
+      const events = await reopened.readStream('dispute-1');
+      expect(events[0].data).toEqual({ bedrag: 1.5, naam: 'Zorg Ⓐ' });
+      await reopened.close();
+      rawEdit(filename, `UPDATE events SET data = '{"naam":"Zorg Ⓑ","bedrag":1.5}' WHERE revision = 0`);
+      const again = SqliteEventStore.open({ filename });
+      const failure = await again.readStream('dispute-1').catch((e: unknown) => e);
+      await again.close();
+      expect(failure).toBeInstanceOf(HistoryTamperedError);
+      expect(failure).toMatchObject({ streamId: 'dispute-1', revision: 0, reason: 'content_changed' });
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('links concurrent appends to the expected revision, so only one of two racers wins', async () => {
     const { store } = await storeWithCase();
     const results = await Promise.allSettled([

@@ -1,16 +1,21 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
-import { contentHash, contentHashForAppend, linkHash, linkText } from './event-hash';
+import { canonicalJson } from './canonical-json';
+import { contentHash, contentHashOfTexts, contentText, linkHash, linkText } from './event-hash';
 
-// The hash computed at append must equal the hash of the event as read back from its stored JSON,
-// whatever the caller's objects held; and the definition's worked example must hold.
+// The hash computed at append (from the canonical texts stored) must equal the hash of the event as
+// read back from them, whatever the caller's objects held; and the definition's worked example must hold.
 describe('event hashes', () => {
   const appendHashEqualsReadBack = (data: Record<string, unknown>) => {
     const metadata = { schemaVersion: 1, actor: { userId: 'u', role: 'claimant' }, extra: undefined };
-    const [dataText, metadataText] = [JSON.stringify(data), JSON.stringify(metadata)];
-    const atAppend = contentHashForAppend({ id: 'e-1', type: 'T', data, metadata }, dataText, metadataText);
+    const [dataText, metadataText] = [canonicalJson(data), canonicalJson(metadata)];
+    const atAppend = contentHashOfTexts('e-1', 'T', dataText, metadataText);
     const readBack = contentHash({ id: 'e-1', type: 'T', data: JSON.parse(dataText), metadata: JSON.parse(metadataText) });
     expect(atAppend).toBe(readBack);
+    // The definition: JCS of the whole content, as an outside verifier computes it.
+    expect(contentText('e-1', 'T', dataText, metadataText)).toBe(
+      canonicalize({ id: 'e-1', type: 'T', data: JSON.parse(dataText), metadata: JSON.parse(metadataText) }),
+    );
   };
 
   it.each([
@@ -21,10 +26,23 @@ describe('event hashes', () => {
     ['minus zero, big and small numbers, unicode', { z: -0, big: 1e21, small: 1e-7, naam: 'Zorg Ⓐ é', lone: '\ud800' }],
   ])('at append equals read back for %s', (_what, data) => appendHashEqualsReadBack(data as Record<string, unknown>));
 
-  it('refuses what JSON cannot carry faithfully', () => {
-    expect(() => contentHashForAppend({ id: 'e', type: 'T', data: { x: Number.NaN }, metadata: {} }, '{"x":null}', '{}')).toThrow(
-      TypeError,
+  it('writes the content text as JCS of the whole content, for any id, type, data and metadata', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: 'binary' }),
+        fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary', maxDepth: 3 })),
+        fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary', maxDepth: 3 })),
+        (id, type, data, metadata) => {
+          expect(contentText(id, type, canonicalJson(data), canonicalJson(metadata))).toBe(canonicalize({ id, type, data, metadata }));
+        },
+      ),
+      { numRuns: 500 },
     );
+  });
+
+  it('refuses what JSON cannot carry faithfully', () => {
+    expect(() => contentHash({ id: 'e', type: 'T', data: { x: Number.NaN }, metadata: {} })).toThrow(TypeError);
   });
 
   it('reproduces the worked example of docs/tamper-evident-history.md', () => {

@@ -5,7 +5,7 @@
 // 2. hash: SHA-256 over the JCS encoding of {contentHash, previousHash, recordedAt, revision,
 //    streamId}, a flat object of strings and one integer that SQL can also write byte for byte.
 import { hash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson, jsonString } from './canonical-json';
 
 export interface ChainContent {
   id: string;
@@ -29,16 +29,23 @@ export function sha256Hex(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
-/** JCS of the event's content. Throws TypeError on what JSON cannot carry faithfully (NaN, Infinity). */
+/**
+ * JCS of the event's content, built from the JCS texts of its data and metadata: the keys data, id,
+ * metadata, type are already in sorted order, so no second serialisation of the whole is needed.
+ * With canonical texts (canonicalJson) this is exactly JCS({ id, type, data, metadata }).
+ */
+export function contentText(id: string, type: string, dataText: string, metadataText: string): string {
+  return `{"data":${dataText},"id":${jsonString(id)},"metadata":${metadataText},"type":${jsonString(type)}}`;
+}
+
+/** The content hash of an event whose data and metadata are already JCS texts (as the SQL stores keep them). */
+export function contentHashOfTexts(id: string, type: string, dataText: string, metadataText: string): string {
+  return sha256Hex(contentText(id, type, dataText, metadataText));
+}
+
+/** The content hash of an event. Throws TypeError on what JSON cannot carry faithfully (NaN, Infinity). */
 export function contentHash(content: ChainContent): string {
-  let canonical: string | undefined;
-  try {
-    canonical = canonicalize({ id: content.id, type: content.type, data: content.data, metadata: content.metadata });
-  } catch (error) {
-    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`, { cause: error });
-  }
-  if (canonical === undefined) throw new TypeError('Event cannot be hashed');
-  return sha256Hex(canonical);
+  return contentHashOfTexts(content.id, content.type, canonicalJson(content.data), canonicalJson(content.metadata));
 }
 
 /**
@@ -50,31 +57,12 @@ export function contentHash(content: ChainContent): string {
 export function linkText(link: ChainLink): string {
   if (!Number.isSafeInteger(link.revision)) throw new TypeError(`revision must be an integer, got ${String(link.revision)}`);
   return (
-    `{"contentHash":${JSON.stringify(link.contentHash)},"previousHash":${link.previousHash === null ? 'null' : JSON.stringify(link.previousHash)}` +
-    `,"recordedAt":${JSON.stringify(link.recordedAt)},"revision":${String(link.revision)},"streamId":${JSON.stringify(link.streamId)}}`
+    `{"contentHash":${jsonString(link.contentHash)},"previousHash":${link.previousHash === null ? 'null' : jsonString(link.previousHash)}` +
+    `,"recordedAt":${jsonString(link.recordedAt)},"revision":${String(link.revision)},"streamId":${jsonString(link.streamId)}}`
   );
 }
 
 /** The chain hash of one event. */
 export function linkHash(link: ChainLink): string {
   return sha256Hex(linkText(link));
-}
-
-/**
- * The content hash of an event about to be stored as `dataText`/`metadataText` (JSON.stringify of
- * data and metadata). It must equal contentHash() of the event as read back (parsed from that
- * text). canonicalize() of the caller's objects gives the same text in every case but one: a
- * function among the values, which JSON.stringify drops and canonicalize() writes as `undefined`.
- * So the fast path is taken unless the text contains `undefined`; then the stored text is parsed
- * first (half the cost of the chain on appends was that parse).
- */
-export function contentHashForAppend(event: ChainContent, dataText: string, metadataText: string): string {
-  let canonical: string | undefined;
-  try {
-    canonical = canonicalize({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
-  } catch (error) {
-    throw new TypeError(`Event cannot be hashed: ${(error as Error).message}`, { cause: error });
-  }
-  if (canonical !== undefined && !canonical.includes('undefined')) return sha256Hex(canonical);
-  return contentHash({ id: event.id, type: event.type, data: JSON.parse(dataText), metadata: JSON.parse(metadataText) });
 }

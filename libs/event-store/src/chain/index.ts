@@ -1,4 +1,5 @@
-export { contentHash, contentHashForAppend, linkHash, sha256Hex } from './event-hash';
+export { contentHash, contentHashOfTexts, contentText, linkHash, sha256Hex } from './event-hash';
+export { canonicalJson } from './canonical-json';
 export type { ChainContent, ChainLink } from './event-hash';
 export { HistoryTamperedError } from './history-tampered-error';
 export { verifyChain } from './verify-chain';

@@ -1,7 +1,7 @@
 // The links of the events one write appends to a stream, computed before the append from the
 // stream's last event as read under the same expected revision the append then states: if anyone
 // appended in between, the server refuses the append (WrongExpectedVersion), so a chain cannot fork.
-import { contentHashForAppend, linkHash } from '../chain';
+import { contentHash, linkHash } from '../chain';
 import type { KurrentChainLink } from './chain-metadata';
 
 /** The stream's last event as read before the write; undefined when the stream does not exist. */
@@ -28,8 +28,9 @@ export function planChain(
   let previousHash = tip?.hash ?? null;
   const startsChain = tip !== undefined && tip.hash === null;
   return events.map((event, i) => {
-    const contentHash = contentHashForAppend(event, JSON.stringify(event.data), JSON.stringify(event.metadata));
-    const hash = linkHash({ streamId, revision, recordedAt, contentHash, previousHash });
+    // canonicalJson follows JSON.stringify's rules, as the client's serialisation does, so this is
+    // the hash of the event as read back.
+    const hash = linkHash({ streamId, revision, recordedAt, contentHash: contentHash(event), previousHash });
     const link: KurrentChainLink = { hash, previousHash, recordedAt, ...(startsChain && i === 0 ? { startsChain: true as const } : {}) };
     previousHash = hash;
     revision += 1;

@@ -33,10 +33,10 @@
 // Serialised commits with group commit meet our targets (bench/append.bench.js) with less to prove.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Pool, PoolConfig } from 'pg';
+import { Pool, PoolClient, PoolConfig } from 'pg';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
 import { DuplicateEventIdError } from '../duplicate-event-id-error';
-import { toJsonObject } from '../event-json';
+import { toCanonicalJsonObject, toJsonObject } from '../event-json';
 import {
   AppendResult,
   EventMetadata,
@@ -53,11 +53,11 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
-import { contentHashForAppend } from '../chain/event-hash';
+import { contentHashOfTexts } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
 import { NotificationListener } from './notification-listener';
 import { duplicateIdFromDetail, isUniqueViolation, streamFromRevisionDetail, unavailable } from './postgres-errors';
-import { migrate, SchemaNames, schemaNames } from './schema';
+import { appendOneFunctionSql, migrate, SchemaNames, schemaNames } from './schema';
 
 export interface PostgresEventStoreOptions {
   /** e.g. postgres://user:password@host:5432/database */
@@ -70,6 +70,13 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** How long to wait for a connection before failing with EventStoreUnavailableError. Default 5000. */
   connectionTimeoutMs?: number;
+  /**
+   * Benchmark only (bench/chain.bench.js measures what the chain costs): this schema's append
+   * function is replaced by the one without the chain and appends compute no content hash, so
+   * reading those streams fails with HistoryTamperedError. The change stays with the schema, so it
+   * is refused unless the schema holds no events yet. Never set it in the product.
+   */
+  benchmarkWithoutHashChain?: boolean;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -107,6 +114,10 @@ interface EventRow {
 }
 
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
+const COLUMNS_WITHOUT_JSON = 'position, id, stream_id, revision, type, recorded_at';
+
+/** A row with data and metadata as the text stored (`::text`), not parsed by node-postgres. */
+type EventTextRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metadata: string };
 
 export class PostgresEventStore implements EventStore {
   /** Fired after each of this process's commits (and each NOTIFY) so subscribers wake at once. */
@@ -125,11 +136,13 @@ export class PostgresEventStore implements EventStore {
     private readonly poolConfig: PoolConfig,
     private readonly names: SchemaNames,
     private readonly pollIntervalMs: number,
+    private readonly withChain: boolean,
   ) {}
 
   /** Connects, creates the schema and its tables if missing, and returns the store. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const { connectionString, schema = 'public', poolSize = 10, pollIntervalMs = 1000, connectionTimeoutMs = 5000 } = options;
+    const withChain = options.benchmarkWithoutHashChain !== true;
     if (typeof connectionString !== 'string' || connectionString === '') {
       throw new TypeError('connectionString must be a non-empty string');
     }
@@ -144,6 +157,7 @@ export class PostgresEventStore implements EventStore {
       keepAlive: true,
     };
     const pool = new Pool(poolConfig);
+    let chainRefusal: TypeError | undefined;
     // An idle pooled connection that breaks emits 'error' on the pool; unhandled, that would crash
     // the process. The pool drops that client; the next query opens a fresh one.
     pool.on('error', (error) => console.error('Event store: idle PostgreSQL connection failed', error.message));
@@ -151,6 +165,7 @@ export class PostgresEventStore implements EventStore {
       const client = await pool.connect();
       try {
         await migrate(client, names);
+        if (!withChain) chainRefusal = await dropChainForBenchmark(client, names);
       } finally {
         client.release();
       }
@@ -158,7 +173,11 @@ export class PostgresEventStore implements EventStore {
       await pool.end().catch(() => undefined);
       throw unavailable(`open of schema ${schema}`, error);
     }
-    return new PostgresEventStore(pool, poolConfig, names, pollIntervalMs);
+    if (chainRefusal !== undefined) {
+      await pool.end().catch(() => undefined);
+      throw chainRefusal;
+    }
+    return new PostgresEventStore(pool, poolConfig, names, pollIntervalMs, withChain);
   }
 
   async appendToStream(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
@@ -168,7 +187,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Acknowledged (resolved) only after the group's commit, so an acknowledged append is durable. */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
-    const prepared = prepareCaller(appends);
+    const prepared = prepareCaller(appends, this.withChain);
     this.assertOpen();
     return new Promise<AppendResult[]>((resolve, reject) => {
       this.queue.push({ ...prepared, resolve, reject });
@@ -181,20 +200,28 @@ export class PostgresEventStore implements EventStore {
     assertPosition('fromRevision', options.fromRevision);
     assertCount('maxCount', options.maxCount);
     const backwards = options.direction === 'backwards';
-    const rows = await this.query<EventRow>(
+    // data and metadata as their stored text (json keeps it exactly): new rows are hashed from it as is.
+    const columns = `${COLUMNS_WITHOUT_JSON}, data::text AS data, metadata::text AS metadata, hash, previous_hash`;
+    const rows = await this.query<EventTextRow>(
       'readStream',
       backwards
-        ? `SELECT ${COLUMNS}, hash, previous_hash FROM ${this.names.events}
+        ? `SELECT ${columns} FROM ${this.names.events}
             WHERE stream_id = $1 AND revision <= $2::bigint ORDER BY revision DESC LIMIT $3`
-        : `SELECT ${COLUMNS}, hash, previous_hash FROM ${this.names.events}
+        : `SELECT ${columns} FROM ${this.names.events}
             WHERE stream_id = $1 AND revision >= $2::bigint ORDER BY revision LIMIT $3`,
       [streamId, options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0), options.maxCount ?? null],
     );
-    const events = rows.map(toStoredEvent);
+    const events = rows.map((r) =>
+      toStoredEvent({ ...r, data: JSON.parse(r.data) as Record<string, unknown>, metadata: JSON.parse(r.metadata) as EventMetadata }),
+    );
     // Every read of a stream is checked against its chain: an edited row fails loudly here.
     verifyChain(
       events,
-      rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })),
+      rows.map((r) => ({
+        hash: r.hash ?? null,
+        previousHash: r.previous_hash ?? null,
+        storedText: { data: r.data, metadata: r.metadata },
+      })),
     );
     return events;
   }
@@ -393,6 +420,17 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+/**
+ * benchmarkWithoutHashChain: the append function of the version before the chain, in an empty
+ * schema only. Returns the caller's error (not a database failure) when the schema has events.
+ */
+async function dropChainForBenchmark(client: PoolClient, names: SchemaNames): Promise<TypeError | undefined> {
+  const { rowCount } = await client.query(`SELECT 1 FROM ${names.events} LIMIT 1`);
+  if (rowCount !== 0) return new TypeError(`benchmarkWithoutHashChain needs a schema without events; ${names.schema} has events`);
+  await client.query(appendOneFunctionSql(names, { chain: false }));
+  return undefined;
+}
+
 function toStoredEvent(row: EventRow): StoredEvent {
   return {
     id: row.id,
@@ -410,7 +448,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
  * Validates and serialises one caller's appends before queueing, so a bad event never reaches the
  * group transaction (caller bugs throw TypeError/RangeError/DuplicateEventIdError here).
  */
-function prepareCaller(appends: StreamAppend[]): Omit<QueuedAppend, 'resolve' | 'reject'> {
+function prepareCaller(appends: StreamAppend[], withChain: boolean): Omit<QueuedAppend, 'resolve' | 'reject'> {
   if (!Array.isArray(appends)) throw new TypeError('appends must be an array');
   const seenIds = new Set<string>();
   let eventCount = 0;
@@ -430,11 +468,16 @@ function prepareCaller(appends: StreamAppend[]): Omit<QueuedAppend, 'resolve' | 
       if (seenIds.has(id)) throw new DuplicateEventIdError(id);
       seenIds.add(id);
       eventIds.push(id);
-      const data = toJsonObject('data', event.data);
-      const metadata = toJsonObject('metadata', event.metadata);
-      // Hashed as it will be read back (parsed from the stored text); the link is made in SQL.
-      const h = contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata);
       // Data and metadata travel as JSON strings; see the append function's input in schema.ts.
+      if (!withChain) {
+        const [data, metadata] = [toJsonObject('data', event.data), toJsonObject('metadata', event.metadata)];
+        return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)}}`;
+      }
+      // Stored as the canonical (JCS) text the chain hashes (json keeps the text as is), so each
+      // event is serialised once; the link is made in SQL.
+      const data = toCanonicalJsonObject('data', event.data);
+      const metadata = toCanonicalJsonObject('metadata', event.metadata);
+      const h = contentHashOfTexts(id, event.type, data, metadata);
       return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)},"h":"${h}"}`;
     });
     eventCount += events.length;

@@ -29,4 +29,4 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
-export { toJsonObject } from '../event-json';
+export { toCanonicalJsonObject, toJsonObject } from '../event-json';

@@ -28,9 +28,9 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
-import { contentHashForAppend, linkHash } from '../chain/event-hash';
+import { contentHashOfTexts, linkHash } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
-import { EventRow, toJsonObject, toStoredEvent } from './event-rows';
+import { EventRow, toCanonicalJsonObject, toJsonObject, toStoredEvent } from './event-rows';
 import { migrate } from './schema';
 import { DuplicateEventIdError, isDuplicateEventId, isRevisionConflict, unavailable } from './sqlite-errors';
 import { ensurePrivateDatabaseFile, ensurePrivateDir } from './private-files';
@@ -190,7 +190,11 @@ export class SqliteEventStore implements EventStore {
     // Every read of a stream is checked against its chain: an edited row fails loudly here.
     verifyChain(
       events,
-      rows.map((r) => ({ hash: r.hash ?? null, previousHash: r.previous_hash ?? null })),
+      rows.map((r) => ({
+        hash: r.hash ?? null,
+        previousHash: r.previous_hash ?? null,
+        storedText: { data: r.data, metadata: r.metadata },
+      })),
     );
     return events;
   }
@@ -358,12 +362,18 @@ function prepareAppend({ streamId, expectedVersion, events }: StreamAppend, with
     rows: events.map((event) => {
       if (typeof event.type !== 'string' || event.type === '') throw new TypeError('Event type must be a non-empty string');
       const id = event.id ?? randomUUID();
-      const data = toJsonObject('data', event.data);
-      const metadata = toJsonObject('metadata', event.metadata);
-      // Hashed as it will be read back (from the stored text), outside the write lock.
-      const hash = withChain
-        ? contentHashForAppend({ id, type: event.type, data: event.data, metadata: event.metadata }, data, metadata)
-        : null;
+      if (!withChain)
+        return {
+          id,
+          type: event.type,
+          data: toJsonObject('data', event.data),
+          metadata: toJsonObject('metadata', event.metadata),
+          contentHash: null,
+        };
+      // Stored as the canonical (JCS) text the chain hashes: one serialisation, outside the write lock.
+      const data = toCanonicalJsonObject('data', event.data);
+      const metadata = toCanonicalJsonObject('metadata', event.metadata);
+      const hash = contentHashOfTexts(id, event.type, data, metadata);
       return { id, type: event.type, data, metadata, contentHash: hash };
     }),
   };
