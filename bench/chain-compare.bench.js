@@ -11,11 +11,11 @@
 //
 // The baseline directory needs dist/ (npm run build) and node_modules (a link is enough).
 
-const { randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { round } = require('./tools/bench-common');
+const { appendFor } = require('./tools/chain-workload');
 
 const STORE_MODULE = path.join('dist', 'libs', 'event-store', 'src', 'index.js');
 
@@ -32,41 +32,10 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** The same event shape as chain.bench.js. */
-function caseEvent(i) {
-  return {
-    type: 'InformationProvided',
-    data: {
-      answers: `Antwoord ${i}: de tariefafspraak van 2026 dekt de kosten van de zorg niet.`,
-      amountCents: 1_250_000 + i,
-      occurredAt: new Date().toISOString(),
-    },
-    metadata: {
-      schemaVersion: 1,
-      actor: { userId: 'prov-anna', role: 'claimant', organisationId: 'org-fysio-delinde' },
-      correlationId: randomUUID(),
-    },
-  };
-}
-
 /** User CPU microseconds per event of `concurrency` workers appending for `seconds`. */
 async function userMicrosPerEvent(store, { concurrency, events, seconds }) {
-  const deadline = Date.now() + seconds * 1000;
-  const before = process.cpuUsage();
-  let appended = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      const stream = `dispute-${randomUUID()}`;
-      let expected = 'no_stream';
-      let n = 0;
-      while (Date.now() < deadline) {
-        const batch = Array.from({ length: events }, () => caseEvent(n++));
-        expected = (await store.appendToStream(stream, batch, expected)).nextExpectedVersion;
-        appended += events;
-      }
-    }),
-  );
-  return process.cpuUsage(before).user / appended;
+  const { appended, cpu } = await appendFor(store, { concurrency, events, seconds });
+  return cpu.user / appended;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -11,6 +11,7 @@ const { randomUUID } = require('node:crypto');
 const os = require('node:os');
 const path = require('node:path');
 const { round } = require('./tools/bench-common');
+const { caseEvent } = require('./tools/chain-workload');
 
 const CHAIN = path.join(__dirname, '..', 'dist', 'libs', 'event-store', 'src', 'chain');
 
@@ -24,24 +25,6 @@ function parseArgs(argv) {
     else process.stderr.write(`ignoring unknown argument ${argv[i]}\n`);
   }
   return opts;
-}
-
-/** The same event shape as chain.bench.js: a few fields, Dutch text, an actor. */
-function caseEvent(i) {
-  return {
-    id: randomUUID(),
-    type: 'InformationProvided',
-    data: {
-      answers: `Antwoord ${i}: de tariefafspraak van 2026 dekt de kosten van de zorg niet.`,
-      amountCents: 1_250_000 + i,
-      occurredAt: new Date().toISOString(),
-    },
-    metadata: {
-      schemaVersion: 1,
-      actor: { userId: 'prov-anna', role: 'claimant', organisationId: 'org-fysio-delinde' },
-      correlationId: randomUUID(),
-    },
-  };
 }
 
 /** CPU microseconds per event of `work`, the best of `repeats` passes (the least disturbed one). */
@@ -62,7 +45,7 @@ function main() {
   const opts = parseArgs(process.argv.slice(2));
   const { canonicalJson } = require(path.join(CHAIN, 'canonical-json.js'));
   const { contentHashOfTexts, linkHash } = require(path.join(CHAIN, 'event-hash.js'));
-  const events = Array.from({ length: opts.events }, (_, i) => caseEvent(i));
+  const events = Array.from({ length: opts.events }, (_, i) => caseEvent(i, true));
   const streamId = `dispute-${randomUUID()}`;
   const recordedAt = new Date().toISOString();
   const previousHash = 'a'.repeat(64);

@@ -13,11 +13,12 @@
 // Each of `concurrency` async workers owns one stream and appends with the exact expected version,
 // as command handlers do, with events shaped like a case's (a few fields, Dutch text, an actor).
 
-const { randomBytes, randomUUID } = require('node:crypto');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { round } = require('./tools/bench-common');
+const { appendFor } = require('./tools/chain-workload');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'libs', 'event-store', 'src');
@@ -55,22 +56,6 @@ function parseArgs(argv) {
   return opts;
 }
 
-function caseEvent(i) {
-  return {
-    type: 'InformationProvided',
-    data: {
-      answers: `Antwoord ${i}: de tariefafspraak van 2026 dekt de kosten van de zorg niet.`,
-      amountCents: 1_250_000 + i,
-      occurredAt: new Date().toISOString(),
-    },
-    metadata: {
-      schemaVersion: 1,
-      actor: { userId: 'prov-anna', role: 'claimant', organisationId: 'org-fysio-delinde' },
-      correlationId: randomUUID(),
-    },
-  };
-}
-
 /**
  * Events per second appended by `concurrency` workers for `seconds`, and the process's CPU time per
  * event (better-sqlite3 works on this thread, so on SQLite that is the store's work too, fsync
@@ -78,23 +63,7 @@ function caseEvent(i) {
  * on a machine others load, CPU time varies far less than throughput.
  */
 async function measure(store, { concurrency, events, seconds }) {
-  const deadline = Date.now() + seconds * 1000;
-  const cpuBefore = process.cpuUsage();
-  let appended = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      const stream = `dispute-${randomUUID()}`;
-      let expected = 'no_stream';
-      let n = 0;
-      while (Date.now() < deadline) {
-        const batch = Array.from({ length: events }, () => caseEvent(n++));
-        const result = await store.appendToStream(stream, batch, expected);
-        expected = result.nextExpectedVersion;
-        appended += events;
-      }
-    }),
-  );
-  const cpu = process.cpuUsage(cpuBefore);
+  const { appended, cpu } = await appendFor(store, { concurrency, events, seconds });
   // User time apart: the chain's work is all user time, while system time (fsync, I/O) varies
   // with what the disk is doing for others.
   return { rate: appended / seconds, cpuMicrosPerEvent: (cpu.user + cpu.system) / appended, userMicrosPerEvent: cpu.user / appended };
