@@ -1,4 +1,4 @@
-import { apiToken, checkpoint, expect, signInAs, test } from './support/portal';
+import { apiToken, checkpoint, expect, expectNoSidewaysScroll, signInAs, test } from './support/portal';
 
 // The secretariat's journeys, by role and label: a case filed through the API turns up under "In te
 // schrijven", the secretariat checks its completeness and registers it; a panel of three with a chair
@@ -224,6 +224,7 @@ test('the secretariat nominates a panel of three with a chair; one party challen
   await checkpoint(page, '37-secretariaat-werklast');
   await page.setViewportSize({ width: 320, height: 800 });
   await checkpoint(page, '37-secretariaat-werklast-320');
+  await expectNoSidewaysScroll(page, '37-secretariaat-werklast-320');
 });
 
 test('the register: an organisation changed meanwhile by someone else shows the conflict and reloads', async ({ page, request }) => {
@@ -291,4 +292,5 @@ test('the register: an organisation changed meanwhile by someone else shows the 
   await checkpoint(page, '44-secretariaat-organisatie-opgeslagen');
   await page.setViewportSize({ width: 320, height: 800 });
   await checkpoint(page, '44-secretariaat-organisatie-320');
+  await expectNoSidewaysScroll(page, '44-secretariaat-organisatie-320');
 });

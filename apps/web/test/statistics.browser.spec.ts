@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SECTIONS, YEAR_OVER_YEAR, type FigureSection, type StatisticsAnswer } from '../src/pages/statistics/figures';
-import { checkpoint, expect, SCREENSHOTS, signInAs, test } from './support/portal';
+import { checkpoint, expect, expectNoSidewaysScroll, SCREENSHOTS, signInAs, test } from './support/portal';
 import { embeddedEnv, REPO_ROOT, startApi, type RunningApi } from './support/servers';
 
 // The observer's statistics page over a generated history: every figure on the page equals the
@@ -152,4 +152,37 @@ test('observer: every figure equals the API, withheld cells say "minder dan 5", 
   await checkpoint(page, '21-statistieken-kwartaal');
   await page.getByRole('heading', { name: 'Jaar op jaar' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, '22-statistieken-jaar-op-jaar.png') });
+
+  // At 320 px wide every chart, its legend included, fits the window (WCAG 1.4.10): first the
+  // quarter, then the year with its wider tables, each with every chart drawn.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await expectChartsDrawn(page);
+  await expectNoSidewaysScroll(page, 'statistieken kwartaal');
+  await checkpoint(page, '23-statistieken-kwartaal-320');
+  await page.getByLabel('Periode').selectOption({ label: `Het jaar ${year}` });
+  await expect(page.getByRole('heading', { name: `In het kort: heel ${year}` })).toBeVisible();
+  await expectChartsDrawn(page);
+  await expectNoSidewaysScroll(page, 'statistieken jaar');
+  // The year-over-year legend is an HTML list (it wraps): one item per line drawn, that is per count
+  // not withheld in every year.
+  const withheld = (period: string, cell: string) =>
+    years.suppressed.some((s) => s.period === period && (s.cell === cell || cell.startsWith(`${s.cell}.`)));
+  const drawn = YEAR_OVER_YEAR.rows.filter((r) => r.kind === 'count' && years.periods.some((p) => !withheld(p.period, r.path)));
+  await expect(page.getByRole('list', { name: 'Legenda' }).getByRole('listitem')).toHaveText(drawn.map((r) => r.label));
+  await checkpoint(page, '24-statistieken-jaar-320');
+  await page
+    .locator('figure.gzc-chart')
+    .first()
+    .screenshot({ path: path.join(SCREENSHOTS, '24-statistieken-grafiek-320.png') });
+  await page
+    .locator('figure.gzc-chart')
+    .last()
+    .screenshot({ path: path.join(SCREENSHOTS, '24-statistieken-jaar-op-jaar-320.png') });
 });
+
+/** Every chart's drawing is in (the chart library comes in a chunk of its own, after the tables). */
+async function expectChartsDrawn(page: Page) {
+  const charts = page.locator('figure.gzc-chart');
+  await expect(charts.first()).toBeVisible();
+  await expect(page.locator('figure.gzc-chart .recharts-wrapper')).toHaveCount(await charts.count());
+}

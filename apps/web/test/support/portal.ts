@@ -24,6 +24,18 @@ export async function checkpoint(page: Page, name: string): Promise<void> {
   await expectNoAxeViolations(page, name);
 }
 
+/**
+ * WCAG 1.4.10 (reflow): nothing makes the page wider than the window, so there is no sideways
+ * scrolling. A wide table may scroll inside its own container (`gzc-table-wrap`); that is allowed.
+ */
+export async function expectNoSidewaysScroll(page: Page, state: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `page width on "${state}" in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+}
+
 /** Sign in on the demonstration page by picking the named demo user. */
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^Inloggen als ${name}`) }).click();

@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { lazy, Suspense, type ReactNode } from 'react';
+import { LineLegend } from './LineLegend';
 import { formatFigure, isWithheld, valueAt, type FigureSection, type PeriodFigures, type StatisticsAnswer } from './figures';
 
 /** A column of a figure table: the whole window (`overall`) or one period of the answer. */
@@ -107,6 +108,7 @@ export function YearLines({ answer, section }: { answer: StatisticsAnswer; secti
       <ChartSpace height={280}>
         <LinesDrawing data={data} height={280} lines={rows.map((r, i) => ({ key: `v${i}`, label: r.label }))} />
       </ChartSpace>
+      <LineLegend labels={rows.map((r) => r.label)} />
       <figcaption>
         Grafiek: {rows.map((r) => r.label.toLowerCase()).join(', ')} per jaar. De cijfers staan ook in de tabel.
         {hidden.length > 0 &&
