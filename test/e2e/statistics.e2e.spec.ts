@@ -508,3 +508,21 @@ describe('after new events', () => {
     expect(after.durationsDays.filingToRegistration.n).toBe(before.durationsDays.filingToRegistration.n + 1);
   });
 });
+
+describe('ETag of the statistics', () => {
+  it('names the figures, not the process: after a restart the same question is 304 with the ETag seen before', async () => {
+    const w = WINDOWS[1];
+    const before = await app.as('sec-jan').get(query(w));
+    expect(before.status).toBe(200);
+    const other = await app.as('sec-jan').get(query(WINDOWS[2]));
+    expect(other.headers.etag).not.toBe(before.headers.etag);
+
+    await app.close();
+    app = await startTestApp({ dataDir, clock: new ManualClock(new Date(NOW)) });
+    // Other questions first, so the answer is not computed in the same order as before the restart.
+    await app.as('sec-jan').get(query(WINDOWS[3]));
+    await app.as('sec-jan').get(query(WINDOWS[2]));
+    const again = await app.as('sec-jan').get(query(w), { 'If-None-Match': String(before.headers.etag) });
+    expect(again.status).toBe(304);
+  }, 60_000);
+});

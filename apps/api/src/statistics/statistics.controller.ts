@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -66,27 +67,29 @@ export class StatisticsController {
     });
     const window = { from: formatDate(query.from), to: formatDate(query.to) };
     // Rendered once per answer: a repeated question costs a cache lookup, not a serialisation.
-    let text = answer.rendered.get(query.format);
-    if (text === undefined) {
+    let rendered = answer.rendered.get(query.format);
+    if (rendered === undefined) {
       // JSON from each period's text, serialised once until a change touches that period.
-      text =
+      const text =
         query.format === 'csv'
           ? statisticsToCsv(answer.result, window)
           : renderStatisticsJson(
               { ...window, groupBy: query.groupBy, minCellCount: this.config.statisticsMinCellCount, audience },
               answer.figures,
             );
-      answer.rendered.set(query.format, text);
+      // Named by its content, so another process or a restart gives the same figures the same tag.
+      rendered = { text, hash: createHash('sha1').update(text).digest('base64url') };
+      answer.rendered.set(query.format, rendered);
     }
     // Our own validator: Express would otherwise hash the whole body on every answer.
     // Per viewer: observers and the secretariat see different cells for the same question.
-    res.setHeader('ETag', `W/"${answer.tag}-${query.format}-${viewerTag(actor)}"`);
+    res.setHeader('ETag', `W/"${rendered.hash}-${viewerTag(actor)}"`);
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="statistics-${window.from}-${window.to}-${query.groupBy}.csv"`);
     } else {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
     }
-    return text;
+    return rendered.text;
   }
 }

@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { select } from '../sql';
 import { CASE_FACT_COLUMNS, fromRow, type CaseFactRow, type CaseFacts } from './case-facts';
@@ -75,12 +74,6 @@ export interface CaseloadDeadline {
 }
 
 const MAX_CACHED_ANSWERS = 64;
-
-/**
- * Names this process in answer tags: tally stamps start again at 1 in every process, so a tag
- * made before a restart must not match one made after it.
- */
-const PROCESS_TAG = randomUUID();
 
 /** The observers' publication as known at a statistics checkpoint, with the counts it was decided for. */
 interface PublicationAt {
@@ -161,9 +154,8 @@ export interface StatisticsAnswer {
   result: StatisticsResult;
   /** The scopes the result was put together from: renderStatisticsJson reuses their JSON text. */
   figures: TallyFigures;
-  rendered: Map<string, string>;
-  /** Names this answer (an HTTP ETag): unique per computed answer in this process. */
-  tag: string;
+  /** Per format: the text, and its hash (an HTTP ETag), made the first time it is asked for. */
+  rendered: Map<string, { text: string; hash: string }>;
 }
 
 /**
@@ -177,7 +169,6 @@ export class StatisticsReadModels {
   private readonly scopeCaches = new WeakMap<StatisticsTally, Map<Audience, ScopeFiguresCache>>();
   /** The published scopes and their two period layouts (quarters, years), per last published quarter. */
   private publishedLayout: { label: string; scopes: PublishedScope[]; layouts: Period[][] } | undefined;
-  private answersComputed = 0;
   private snapshot: FactsSnapshot = { loadedUpTo: -1, facts: new Map(), missed: new Map() };
   /** Tallies per layout of periods (question asked), kept current with the snapshot. */
   private readonly tallies = new Map<string, StatisticsTally>();
@@ -248,8 +239,7 @@ export class StatisticsReadModels {
       audience: query.audience,
       publication,
     });
-    const tag = createHash('sha1').update(`${PROCESS_TAG}/${++this.answersComputed}`).digest('base64url');
-    const answer: StatisticsAnswer = { result: figures.result, figures, rendered: new Map(), tag };
+    const answer: StatisticsAnswer = { result: figures.result, figures, rendered: new Map() };
     this.cache.set(key, { stamp: tally.stamp, publication, answer });
     while (this.cache.size > MAX_CACHED_ANSWERS) this.cache.delete(this.cache.keys().next().value as string);
     return answer;
