@@ -45,6 +45,32 @@ describe('Idempotency-Key: the marker recorded with the events', () => {
     expect(countOf(await getTimeline(t, MEDIATOR, id), 'SessionScheduled')).toBe(1);
   });
 
+  it('a replay from the marker is the first answer byte for byte (the stores keep event data with sorted keys)', async () => {
+    const id = await toInMediation(t);
+    const body = { startsAt: inDays(t, 10), location: 'Zwolle' };
+    const path = actionPath(id, 'schedule-session');
+    const requestHash = requestHashOf(
+      jsonRequestFingerprint('POST', path, createHash('sha256').update(JSON.stringify(body)).digest('hex')),
+    );
+    // Recorded as a process that died before storing its answer leaves it: the marker only.
+    const first = await runInIdempotencyScope({ key: scopedKey(MEDIATOR, 'bytes'), requestHash, statusCode: 200 }, () =>
+      t.app
+        .get(CommandBus)
+        .execute(
+          new RunDisputeCommand(
+            id,
+            { type: 'schedule-session', sessionId: randomUUID(), startsAt: body.startsAt, location: body.location },
+            { userId: MEDIATOR, role: 'mediator' },
+            { correlationId: 'c-bytes' },
+          ),
+        ),
+    );
+    const replay = must(await t.as(MEDIATOR).post(path, body, { 'Idempotency-Key': 'bytes' }), 200, 'replay');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.text).toBe(JSON.stringify(first));
+    expect(countOf(await getTimeline(t, MEDIATOR, id), 'SessionScheduled')).toBe(1);
+  });
+
   it('a claim left by a process that died before appending is taken over after 5 s, not after a minute', async () => {
     const id = await toInMediation(t);
     const body = { startsAt: inDays(t, 9), location: 'Zwolle' };

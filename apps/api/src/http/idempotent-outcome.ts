@@ -66,7 +66,9 @@ export function idempotencyMarker(result: unknown, actor: { userId: string; role
     events: [
       {
         type: IDEMPOTENT_OUTCOME_EVENT,
-        data: { requestHash: scope.requestHash, statusCode: scope.statusCode, body: body ?? null },
+        // The answer as its JSON text: the stores keep event data in canonical form (keys sorted, for
+        // the hash chain), and a replay must give the client the very bytes of the first answer.
+        data: { requestHash: scope.requestHash, statusCode: scope.statusCode, answer: JSON.stringify(body ?? null) },
         metadata: { schemaVersion: 1, actor: { userId: actor.userId, role: actor.role } },
       },
     ],
@@ -82,7 +84,8 @@ export function isRecordedBefore(error: unknown): boolean {
 export async function findRecordedOutcome(store: EventStore, key: string): Promise<RecordedOutcome | undefined> {
   const [marker] = await store.readStream(`${IDEMPOTENCY_STREAM_PREFIX}${key}`, { maxCount: 1 });
   if (!marker || marker.type !== IDEMPOTENT_OUTCOME_EVENT) return undefined;
-  const { requestHash, statusCode, body } = marker.data as Partial<RecordedOutcome>;
+  const { requestHash, statusCode, answer, body } = marker.data as Partial<RecordedOutcome> & { answer?: unknown };
   if (typeof requestHash !== 'string' || typeof statusCode !== 'number') return undefined;
-  return { requestHash, statusCode, body };
+  // Markers written before the answer was kept as text hold it as `body`.
+  return { requestHash, statusCode, body: typeof answer === 'string' ? (JSON.parse(answer) as unknown) : body };
 }
