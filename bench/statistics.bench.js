@@ -20,6 +20,7 @@ const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { freePort, percentile, processCpuMs, request, round } = require('./tools/bench-common');
+const { waitUntilIdle } = require('./tools/wait-until-idle');
 const { startSteadyWriter } = require('./tools/steady-writer');
 
 const BENCHMARK = 'statistics';
@@ -323,7 +324,9 @@ async function main() {
     med: await token(base, 'med-femke'),
   };
 
-  const caughtUpMs = await waitUntilServerIdle();
+  // Idle: under 10% of a core for 2 s in a row (at most 15 minutes).
+  const { waitedMs: caughtUpMs } = await waitUntilIdle(state.child?.pid, { maxShare: 0.1, timeoutMs: 900_000 });
+  log(`server idle after ${caughtUpMs} ms`);
   const LAST_YEAR = new Date().getUTCFullYear() - 1;
   const statisticsQueries = [
     '/api/statistics',
@@ -433,21 +436,6 @@ async function main() {
  * until the server uses under a tenth of a core over 2 s (at most 15 minutes), so the reads are not
  * measured against a catch-up. Returns how long that took.
  */
-async function waitUntilServerIdle() {
-  const start = Date.now();
-  let before = processCpuMs(state.child?.pid);
-  if (before === undefined) return null;
-  while (Date.now() - start < 900_000) {
-    await sleep(2000);
-    const now = processCpuMs(state.child?.pid);
-    if (now === undefined || now - before < 200) break;
-    before = now;
-  }
-  const ms = Date.now() - start;
-  log(`server idle after ${ms} ms`);
-  return ms;
-}
-
 function follow(text, ctx) {
   try {
     ctx.cursor = JSON.parse(text).nextCursor || undefined;
