@@ -19,8 +19,11 @@ const { freePort, percentile, round } = require('./tools/bench-common');
 const { waitUntilIdle } = require('./tools/wait-until-idle');
 
 const ROOT = path.resolve(__dirname, '..');
-const MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
-const SEED = path.join(ROOT, 'dist', 'apps', 'seed-history', 'src', 'main.js');
+// BENCH_DIST times another build (its server and its portal), e.g. .ab/before/dist inside the
+// checkout, so a change can be measured against the build before it, run after run.
+const DIST = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(ROOT, 'dist');
+const MAIN = path.join(DIST, 'apps', 'api', 'src', 'main.js');
+const SEED = path.join(DIST, 'apps', 'seed-history', 'src', 'main.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TARGET_MS = 1000;
 
@@ -60,6 +63,7 @@ async function startServer(dataDir) {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
+      WEB_ROOT: path.join(DIST, 'web'),
       EVENT_STORE: 'sqlite',
       DATABASE_URL: '',
       REQUEST_LOG: 'off',
@@ -206,7 +210,7 @@ async function countCases(base) {
 
 (async () => {
   const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(MAIN) || !fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) {
+  if (!fs.existsSync(MAIN) || !fs.existsSync(path.join(DIST, 'web', 'index.html'))) {
     throw new Error('run npm run build first');
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
@@ -261,6 +265,7 @@ async function countCases(base) {
     `${JSON.stringify(
       {
         benchmark: 'secretariat-portal',
+        build: path.relative(ROOT, DIST),
         measuredAt: new Date().toISOString(),
         note: 'Measured on a shared machine under load (2 cores, other processes running); treat times as indicative.',
         serverSettled: settled,
