@@ -109,10 +109,45 @@ describe('the roster and the secretariat queue', () => {
     expect(compact.deadlines).toEqual((full.deadlines as Body[]).filter((d) => d.overdue));
     expect(compact.toRegister).toEqual(full.toRegister);
     expectProblem(await t.as(SECRETARIAT).get('/api/caseload?compact=ja'), 400);
+    // rows=N (the portal's queue): each list with its count and oldest N, the long lists left out.
+    const one = (await t.as(SECRETARIAT).get('/api/caseload?compact=true&rows=1')).body;
+    expect(one.neutrals).toEqual(compact.neutrals);
+    expect(one.byStatus).toEqual(compact.byStatus);
+    for (const left of ['deadlines', 'stalled', 'feesOverdue', 'neutralSteps', 'toRegister']) expect(one[left]).toBeUndefined();
+    expect(one.queue.toRegister).toEqual({ count: 2, oldest: [toRegister.oldest[0]] });
+    const steps = full.neutralSteps as Body[];
+    const challenged = steps.filter((s) => s.pendingChallenges.length > 0);
+    expect(challenged.map((s) => s.disputeId)).toEqual([current]);
+    expect(one.queue.challenges).toEqual({ count: 1, oldest: challenged });
+    expect(one.queue.toNominate.count + one.queue.toAppoint.count + one.queue.challenges.count).toBe(steps.length);
+    const overdue = (kind: string) => (compact.deadlines as Body[]).filter((d) => d.kind === kind);
+    expect(one.queue.informationOverdue).toEqual({ count: overdue('information').length, oldest: overdue('information').slice(0, 1) });
+    expect(one.queue.respondentOverdue).toEqual({
+      count: overdue('respondent_answer').length,
+      oldest: overdue('respondent_answer').slice(0, 1),
+    });
+    expect(one.queue.stalled).toEqual({ count: full.stalled.length, oldest: full.stalled.slice(0, 1) });
+    expect(one.queue.feesOverdue).toEqual({ count: full.feesOverdue.length, oldest: full.feesOverdue.slice(0, 1) });
+    const all = (await t.as(SECRETARIAT).get('/api/caseload?compact=true&rows=1000')).body;
+    expect(all.queue.toRegister.oldest.map((c: Body) => c.disputeId)).toEqual([first, second]);
+    // A case with nobody nominated yet: to nominate, not in the other lists.
+    const waiting = await toAwaitingNeutral(t, 'mediation');
+    const again = (await t.as(SECRETARIAT).get('/api/caseload?compact=true&rows=1000')).body;
+    expect(again.queue.toNominate.oldest.map((s: Body) => s.disputeId)).toContain(waiting);
+    expect(again.queue.challenges.oldest.map((s: Body) => s.disputeId)).toEqual([current]);
+    expect(again.queue.toAppoint.oldest.map((s: Body) => s.disputeId)).not.toContain(waiting);
+    for (const bad of ['0', '1001', '1.5', 'tien', '-1']) {
+      const res = await t.as(SECRETARIAT).get(`/api/caseload?compact=true&rows=${bad}`);
+      expectProblem(res, 400);
+      expect(res.body.errors.map((e: Body) => e.field)).toEqual(['rows']);
+    }
     // Neutrals do not get the secretariat's parts.
     const mine = (await t.as(MEDIATOR).get('/api/caseload')).body;
     expect(mine.neutralSteps).toBeUndefined();
     expect(mine.byStatus).toBeUndefined();
     expect(mine.toRegister).toBeUndefined();
+    const mineWithRows = (await t.as(MEDIATOR).get('/api/caseload?rows=1')).body;
+    expect(mineWithRows.queue).toBeUndefined();
+    expect(mineWithRows.deadlines).toEqual(mine.deadlines);
   });
 });

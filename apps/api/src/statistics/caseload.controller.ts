@@ -3,46 +3,18 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiPr
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { NEUTRAL_ROLES, type Actor } from '../../../../libs/domain/src';
 import type { ReadModels } from '../../../../libs/read-models/src/contracts';
-import type {
-  CaseloadAssignment,
-  CaseloadDeadline,
-  CaseToRegister,
-  NeutralStepCase,
-  OpenStatusCount,
-} from '../../../../libs/read-models/src/statistics';
+import type { CaseToRegister, NeutralStepCase, OpenStatusCount } from '../../../../libs/read-models/src/statistics';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Clock } from '../../../../libs/runtime/src/clock';
 import { CLOCK, READ_MODELS } from '../../../../libs/runtime/src/tokens';
 import { DirectoryService } from '../../../../libs/directory/src/directory.service';
 import { ApiProblemResponses, ProblemSchema } from '../http/openapi';
 import { RequestValidationException } from '../http/problem';
+import { stalledCases, toCaseView, toView, type CaseloadCaseView, type DeadlineView, type StalledCaseView } from './caseload-views';
 import { notForYourRole } from './forbidden';
+import { workQueue, type WorkQueue } from './work-queue';
 
-export interface DeadlineView {
-  disputeId: string;
-  caseNumber: string | null;
-  deadlineId: string;
-  kind: string;
-  dueAt: string;
-  side: string | null;
-  /** open, or missed (recorded as missed, the case still open) */
-  status: 'open' | 'missed';
-  /** Missed, or open and past due (the scheduler has not recorded it yet). */
-  overdue: boolean;
-}
-
-export interface CaseloadCaseView {
-  disputeId: string;
-  caseNumber: string | null;
-  status: string;
-  route: string | null;
-  urgent: boolean;
-  neutralStatus: 'nominated' | 'appointed';
-  chair: boolean;
-  /** The soonest open deadline not yet past due. */
-  nextDeadline: DeadlineView | null;
-  overdue: DeadlineView[];
-}
+export type { CaseloadCaseView, DeadlineView, StalledCaseView } from './caseload-views';
 
 export interface NeutralCaseload {
   userId: string;
@@ -68,13 +40,27 @@ export class CaseloadQueryDto {
   @IsString()
   @MaxLength(10)
   compact?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    minimum: 1,
+    maximum: 1000,
+    description:
+      'Secretariat: the work queue as `queue`, each list with its count and only its oldest `rows` entries; ' +
+      '`deadlines`, `stalled`, `feesOverdue`, `neutralSteps` and `toRegister` are then left out (the portal asks ' +
+      'rows=10, and a larger number when the secretariat asks for the rest). No effect for a neutral',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  rows?: string;
 }
 
 export interface CaseloadAnswer {
   asOf: string;
   neutrals: NeutralCaseload[];
-  /** Open deadlines, soonest first: of every open case (secretariat) or of the neutral's cases. */
-  deadlines: DeadlineView[];
+  /** Open deadlines, soonest first: of every open case (secretariat) or of the neutral's cases. Left out with rows=N (secretariat). */
+  deadlines?: DeadlineView[];
   /** Secretariat only (rule 17): cases whose information request was missed, and when they close as incomplete. */
   stalled?: StalledCaseView[];
   /** Secretariat only (rule 17): invoices of open cases unpaid past their payment term. */
@@ -85,21 +71,15 @@ export interface CaseloadAnswer {
   toRegister?: { count: number; oldest: CaseToRegister[] };
   /** Secretariat only: open cases per status, with the one that has waited longest. */
   byStatus?: OpenStatusCount[];
-}
-
-export interface StalledCaseView {
-  disputeId: string;
-  caseNumber: string | null;
-  /** The due date of the information request that was missed. */
-  informationDueAt: string;
-  /** When the system closes the case as incomplete unless the secretariat extends this deadline. */
-  closesAt: string;
-  graceDeadlineId: string;
+  /** Secretariat with rows=N only: the work queue's lists, each its count and oldest N (in place of the lists above). */
+  queue?: WorkQueue;
 }
 
 const NEUTRAL_ROLE_SET: ReadonlySet<string> = new Set(NEUTRAL_ROLES);
 /** The queue shows the oldest filings; the number says how many more wait. */
 const TO_REGISTER_SHOWN = 50;
+/** The most entries per list of `queue` one answer holds. */
+const MAX_ROWS = 1000;
 
 @ApiTags('statistics')
 @ApiBearerAuth()
@@ -126,6 +106,16 @@ export class CaseloadController {
       ]);
     }
     const compact = query.compact === 'true';
+    const rows = query.rows === undefined ? undefined : Number(query.rows);
+    if (rows !== undefined && (!/^\d+$/.test(query.rows!) || rows < 1 || rows > MAX_ROWS)) {
+      throw new RequestValidationException([
+        {
+          field: 'rows',
+          message: `rows must be a whole number from 1 to ${MAX_ROWS}`,
+          nl: `rows moet een heel getal van 1 tot en met ${MAX_ROWS} zijn`,
+        },
+      ]);
+    }
     const isNeutral = NEUTRAL_ROLE_SET.has(actor.role);
     if (!isNeutral && actor.role !== 'secretariat') {
       throw notForYourRole('The caseload is for mediators, advisers, arbitrators and the secretariat.');
@@ -137,7 +127,7 @@ export class CaseloadController {
       this.readModels.statistics.caseloadDeadlines(userId),
       userId === undefined ? this.readModels.statistics.neutralStepCases() : undefined,
       userId === undefined ? this.readModels.statistics.openCasesByStatus() : undefined,
-      userId === undefined ? this.readModels.statistics.casesToRegister(TO_REGISTER_SHOWN) : undefined,
+      userId === undefined ? this.readModels.statistics.casesToRegister(Math.max(TO_REGISTER_SHOWN, rows ?? 0)) : undefined,
     ]);
     const views = deadlines.map((d) => toView(d, now));
     const byCase = new Map<string, DeadlineView[]>();
@@ -180,59 +170,26 @@ export class CaseloadController {
     }
     // A nominee sees no deadlines of the case (rule 2): only those of the cases they are appointed on.
     const appointedOn = new Set(assignments.filter((a) => a.neutralStatus === 'appointed').map((a) => a.disputeId));
+    const openDeadlines = views.filter(
+      (d) => d.status === 'open' && (userId === undefined || appointedOn.has(d.disputeId)) && (!compact || d.overdue),
+    );
+    const neutralList = [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId));
+    if (userId !== undefined) return { asOf: now, neutrals: neutralList, deadlines: openDeadlines };
+    const stalled = stalledCases(views);
+    const feesOverdue = views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed');
+    if (rows !== undefined) {
+      const queue = workQueue({ deadlines: views, stalled, feesOverdue, neutralSteps: neutralSteps!, toRegister: toRegister! }, rows);
+      return { asOf: now, neutrals: neutralList, byStatus, queue };
+    }
     return {
       asOf: now,
-      neutrals: [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId)),
-      deadlines: views.filter(
-        (d) => d.status === 'open' && (userId === undefined || appointedOn.has(d.disputeId)) && (!compact || d.overdue),
-      ),
-      ...(userId === undefined
-        ? {
-            stalled: stalledCases(views),
-            feesOverdue: views.filter((d) => d.kind === 'fee_payment' && d.status === 'missed'),
-            neutralSteps,
-            byStatus,
-            toRegister,
-          }
-        : {}),
+      neutrals: neutralList,
+      deadlines: openDeadlines,
+      stalled,
+      feesOverdue,
+      neutralSteps,
+      byStatus,
+      toRegister: toRegister && { count: toRegister.count, oldest: toRegister.oldest.slice(0, TO_REGISTER_SHOWN) },
     };
   }
-}
-
-function toView(d: CaseloadDeadline, now: string): DeadlineView {
-  return { ...d, overdue: d.status === 'missed' || d.dueAt <= now };
-}
-
-function toCaseView(a: CaseloadAssignment, all: DeadlineView[], now: string): CaseloadCaseView {
-  // A nominee checks conflicts only: no deadlines of the case on their desk (rule 2).
-  const deadlines = a.neutralStatus === 'nominated' ? [] : all;
-  const upcoming = deadlines.filter((d) => d.status === 'open' && d.dueAt > now);
-  return {
-    disputeId: a.disputeId,
-    caseNumber: a.caseNumber,
-    status: a.status,
-    route: a.route,
-    urgent: a.urgent,
-    neutralStatus: a.neutralStatus,
-    chair: a.chair,
-    nextDeadline: upcoming[0] ?? null,
-    overdue: deadlines.filter((d) => d.overdue),
-  };
-}
-
-/** Rule 17: a missed information request stalls the case until the claimant answers or the grace period ends. */
-function stalledCases(views: DeadlineView[]): StalledCaseView[] {
-  // The grace period is open exactly while the case is stalled: answering or closing ends it.
-  return views
-    .filter((d) => d.kind === 'information_grace' && d.status === 'open')
-    .map((grace) => {
-      const missed = views.find((d) => d.disputeId === grace.disputeId && d.kind === 'information' && d.status === 'missed');
-      return {
-        disputeId: grace.disputeId,
-        caseNumber: grace.caseNumber,
-        informationDueAt: missed?.dueAt ?? grace.dueAt,
-        closesAt: grace.dueAt,
-        graceDeadlineId: grace.deadlineId,
-      };
-    });
 }

@@ -42,7 +42,7 @@ export interface DirectoryUser extends User {
   version: number;
 }
 
-// The work queue's GET /api/caseload?compact=true.
+// The work queue's GET /api/caseload?compact=true&rows=N.
 
 export interface DeadlineView {
   disputeId: string;
@@ -64,22 +64,48 @@ export interface NeutralCaseload {
   nextCase?: { disputeId: string; caseNumber: string | null; status: string; nextDeadline: DeadlineView | null } | null;
 }
 
+export interface CaseToRegister {
+  disputeId: string;
+  sector: string;
+  claimantOrganisationIds: string[];
+  respondentOrganisationIds: string[];
+  filedAt: string;
+}
+
+export interface StalledCase {
+  disputeId: string;
+  caseNumber: string | null;
+  informationDueAt: string;
+  closesAt: string;
+}
+
+/** One list of the queue: its length and its oldest N entries. */
+export interface QueueList<T> {
+  count: number;
+  oldest: T[];
+}
+
+/** With rows=N: each list of the work queue, oldest first. */
+export interface WorkQueue {
+  toRegister: QueueList<CaseToRegister>;
+  informationOverdue: QueueList<DeadlineView>;
+  respondentOverdue: QueueList<DeadlineView>;
+  challenges: QueueList<NeutralStepCase>;
+  toNominate: QueueList<NeutralStepCase>;
+  toAppoint: QueueList<NeutralStepCase>;
+  stalled: QueueList<StalledCase>;
+  feesOverdue: QueueList<DeadlineView>;
+}
+
 export interface CaseloadAnswer {
   neutrals: NeutralCaseload[];
-  deadlines: DeadlineView[];
-  stalled?: { disputeId: string; caseNumber: string | null; informationDueAt: string; closesAt: string }[];
+  /** Left out with rows=N: see queue. */
+  deadlines?: DeadlineView[];
+  queue?: WorkQueue;
+  stalled?: StalledCase[];
   feesOverdue?: DeadlineView[];
   neutralSteps?: NeutralStepCase[];
-  toRegister?: {
-    count: number;
-    oldest: {
-      disputeId: string;
-      sector: string;
-      claimantOrganisationIds: string[];
-      respondentOrganisationIds: string[];
-      filedAt: string;
-    }[];
-  };
+  toRegister?: QueueList<CaseToRegister>;
   byStatus?: { status: string; count: number; oldest: { disputeId: string; caseNumber: string | null; since: string } | null }[];
 }
 

@@ -6,15 +6,21 @@ import type { CaseloadAnswer } from '../api/secretariat-types';
 // The work queue's requests, shared with the preload at start-up (routes.tsx): a first visit asks
 // for them while the page's code is still on its way, under the same keys.
 
-export const caseloadQuery = {
-  queryKey: ['caseload', 'compact'],
-  queryFn: () => api<CaseloadAnswer>('/api/caseload?compact=true'),
+/** Rows per list at first: a long list is one click away, and the answer stays small. */
+export const FIRST_ROWS = 10;
+/** The most rows a list shows after that click (the API's largest `rows`). */
+export const ALL_ROWS = 1000;
+
+/** The queue with each list cut to its oldest `rows` (GET /api/caseload?compact=true&rows=N). */
+export const workQueueQuery = (rows: number) => ({
+  queryKey: ['caseload', 'queue', rows],
+  queryFn: () => api<CaseloadAnswer>(`/api/caseload?compact=true&rows=${rows}`),
   // Not asked for again when the page mounts just after the preload answered; a command on a case
   // invalidates it (CasePage), so the queue is fresh when the secretariat comes back to it.
   staleTime: 10_000,
-};
+});
 
 export function prefetchWorkQueue(queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(caseloadQuery);
+  void queryClient.prefetchQuery(workQueueQuery(FIRST_ROWS));
   void queryClient.prefetchQuery(organisationsQuery);
 }

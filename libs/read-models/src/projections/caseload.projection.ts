@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { evolve, initialState, isTerminal, toDisputeEvent, type DisputeState } from '../../../domain/src';
 import type { StoredEvent } from '../../../event-store/src/port';
 import { execute, select, valuesList } from '../sql';
+import { needsNeutralStep } from '../statistics/neutral-step';
 import { chunk, groupByDispute, normaliseInstant, type Projection } from './projection';
 
 /**
@@ -42,13 +43,21 @@ export const caseloadProjection: Projection = {
       await execute(manager, `DELETE FROM caseload_cases WHERE dispute_id IN (${slice.map(() => '?').join(', ')})`, slice);
     }
 
-    const caseRows = open.map(([id, s]) => [id, s.caseNumber ?? null, s.status, s.route ?? null, s.urgent ? 1 : 0, JSON.stringify(s)]);
+    const caseRows = open.map(([id, s]) => [
+      id,
+      s.caseNumber ?? null,
+      s.status,
+      s.route ?? null,
+      s.urgent ? 1 : 0,
+      JSON.stringify(s),
+      needsNeutralStep(s) ? 1 : 0,
+    ]);
     for (const slice of chunk(caseRows, 200)) {
       await execute(
         manager,
-        `INSERT INTO caseload_cases (dispute_id, case_number, status, route, urgent, document) VALUES ${valuesList(slice.length, 6)}
+        `INSERT INTO caseload_cases (dispute_id, case_number, status, route, urgent, document, neutral_step) VALUES ${valuesList(slice.length, 7)}
          ON CONFLICT (dispute_id) DO UPDATE SET case_number = excluded.case_number, status = excluded.status,
-           route = excluded.route, urgent = excluded.urgent, document = excluded.document`,
+           route = excluded.route, urgent = excluded.urgent, document = excluded.document, neutral_step = excluded.neutral_step`,
         slice.flat(),
       );
     }

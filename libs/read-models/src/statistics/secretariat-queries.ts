@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { everyPartyWaived, partyOrganisationIds, type DisputeState } from '../../../domain/src';
 import { chunk } from '../projections/projection';
+import { needsNeutralStep } from './neutral-step';
 import { select } from '../sql';
 
 // Reads for the secretariat's queue and roster, over the caseload tables (open cases only) and
@@ -104,19 +105,16 @@ export async function neutralInvolvement(
 
 /**
  * Open cases awaiting a neutral, and open cases with a challenge still to decide (rule 12 allows
- * one after appointment). The LIKE only narrows the rows read; the folded case decides.
+ * one after appointment). The projection marks them (neutral_step, indexed); rows marked by the
+ * migration may be more than these, so the folded case decides.
  */
 export async function neutralStepCases(manager: EntityManager): Promise<NeutralStepCase[]> {
-  const rows = await select<{ document: string }>(
-    manager,
-    `SELECT document FROM caseload_cases WHERE status = 'awaiting_neutral' OR document LIKE '%"status":"pending"%'`,
-    [],
-  );
+  const rows = await select<{ document: string }>(manager, `SELECT document FROM caseload_cases WHERE neutral_step = 1`, []);
   const cases: NeutralStepCase[] = [];
   for (const row of rows) {
     const state = JSON.parse(row.document) as DisputeState;
+    if (!needsNeutralStep(state)) continue;
     const pending = state.challenges.filter((c) => c.status === 'pending');
-    if (state.status !== 'awaiting_neutral' && pending.length === 0) continue;
     const challenge = [...state.deadlines].reverse().find((d) => d.kind === 'challenge' && d.status === 'open');
     cases.push({
       disputeId: state.disputeId,
