@@ -53,8 +53,21 @@ export function FigureTable({
   );
 }
 
-const BarsDrawing = lazy(() => import('./charts').then((m) => ({ default: m.BarsDrawing })));
-const LinesDrawing = lazy(() => import('./charts').then((m) => ({ default: m.LinesDrawing })));
+let charts: Promise<typeof import('./charts')> | undefined;
+/**
+ * The chart library (most of this page's code) is fetched and run once the browser is idle after
+ * the tables have been painted, not while they appear: the tables hold the same figures and the
+ * page answers the keyboard first. A browser without requestIdleCallback waits a moment instead.
+ */
+const loadCharts = () =>
+  (charts ??= new Promise<void>((resolve) => {
+    const whenIdle = (run: () => void) =>
+      typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(run, { timeout: 1500 }) : window.setTimeout(run, 200);
+    // Two frames: the first paints the tables, the callback after the next one runs only when idle.
+    requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(resolve)));
+  }).then(() => import('./charts')));
+const BarsDrawing = lazy(() => loadCharts().then((m) => ({ default: m.BarsDrawing })));
+const LinesDrawing = lazy(() => loadCharts().then((m) => ({ default: m.LinesDrawing })));
 /** As charts.tsx draws them; known here so the space is kept before the chart library arrives. */
 const CHART_WIDTH = 640;
 
