@@ -38,6 +38,19 @@ export default defineConfig({
     cssCodeSplit: false,
     assetsInlineLimit: 0,
     rolldownOptions: {
+      output: {
+        // The libraries in chunks of their own: they change far less often than our code, so a
+        // new release of the portal leaves them cached (a year, by their hashed names), and the
+        // browser fetches and compiles them side by side instead of as one large entry file.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: 'router', test: /[\\/]node_modules[\\/]react-router[\\/]/, priority: 2 },
+            { name: 'utrecht', test: /[\\/]node_modules[\\/]@utrecht[\\/]/, priority: 1 },
+            { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]/, priority: 1 },
+          ],
+        },
+      },
       // React Query marks its modules "use client" (for server components); meaningless in a browser bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
