@@ -15,7 +15,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, percentile, round } = require('./tools/bench-common');
+const { freePort, percentile, processCpuMs, round } = require('./tools/bench-common');
 const { waitUntilIdle } = require('./tools/wait-until-idle');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -118,7 +118,17 @@ async function waitForResponse(page) {
   if (!moved) throw new Error('Tab did not move focus');
 }
 
-async function measure(base, { name, path: pagePath, userId, firstTable }, runs) {
+/**
+ * CPU seconds each renderer process has used so far (CDP SystemInfo, from the operating system):
+ * unlike the main thread's task durations, which are wall-clock time and grow with the machine's
+ * load, this counts only the renderer's own work (10 ms resolution).
+ */
+async function rendererCpu(browserCdp) {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
+  return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+}
+
+async function measure(base, browserCdp, { name, path: pagePath, userId, firstTable }, runs) {
   const bearer = await token(base, userId);
   const samples = [];
   let cold;
@@ -132,12 +142,17 @@ async function measure(base, { name, path: pagePath, userId, firstTable }, runs)
     // by the other processes on a shared machine than the wall clock.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const cpuBefore = await rendererCpu(browserCdp);
+    const serverCpuBefore = processCpuMs(server.pid);
     const started = Date.now();
     await page.goto(`${base}${pagePath}`);
     await waitForContent(page, firstTable);
     const contentMs = Date.now() - started;
     await waitForResponse(page);
     const interactiveMs = Date.now() - started;
+    const cpuAfter = await rendererCpu(browserCdp);
+    const serverCpuMs = processCpuMs(server.pid) - serverCpuBefore;
+    const rendererCpuMs = [...cpuAfter].reduce((sum, [id, seconds]) => sum + (seconds - (cpuBefore.get(id) ?? 0)) * 1000, 0);
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     // How long each API call took as the browser saw it, and when the last one had arrived.
     const { calls, domContentLoadedMs, lastApiEndMs } = await page.evaluate(() => {
@@ -154,6 +169,8 @@ async function measure(base, { name, path: pagePath, userId, firstTable }, runs)
       interactiveMs,
       domContentLoadedMs: round(domContentLoadedMs, 0),
       lastApiAnswerMs: round(lastApiEndMs, 0),
+      rendererCpuMs: round(rendererCpuMs, 0),
+      serverCpuMs: round(serverCpuMs, 0),
       mainThreadMs: round(metrics.TaskDuration * 1000, 0),
       scriptMs: round(metrics.ScriptDuration * 1000, 0),
       styleAndLayoutMs: round((metrics.RecalcStyleDuration + metrics.LayoutDuration) * 1000, 0),
@@ -183,6 +200,8 @@ async function measure(base, { name, path: pagePath, userId, firstTable }, runs)
       interactiveMedianMs: percentile(interactive, 50),
       interactiveP90Ms: percentile(interactive, 90),
       interactiveMaxMs: interactive[interactive.length - 1],
+      rendererCpuMedianMs: percentile(sorted('rendererCpuMs'), 50),
+      serverCpuMedianMs: percentile(sorted('serverCpuMs'), 50),
       mainThreadMedianMs: percentile(sorted('mainThreadMs'), 50),
       scriptMedianMs: percentile(sorted('scriptMs'), 50),
       styleAndLayoutMedianMs: percentile(sorted('styleAndLayoutMs'), 50),
@@ -256,10 +275,11 @@ async function countCases(base) {
     { name: 'statistics (secretariat)', path: '/statistieken', userId: 'sec-jan', firstTable: 'Aantal zaken' },
     { name: 'statistics (observer)', path: '/statistieken', userId: 'obs-karin', firstTable: 'Aantal zaken' },
   ];
+  const browserCdp = await browser.newBrowserCDPSession();
   const results = [];
   for (const p of pages) {
     process.stderr.write(`measuring ${p.name}\n`);
-    results.push(await measure(base, p, opts.runs));
+    results.push(await measure(base, browserCdp, p, opts.runs));
   }
   process.stdout.write(
     `${JSON.stringify(
