@@ -294,3 +294,42 @@ test('the register: an organisation changed meanwhile by someone else shows the 
   await checkpoint(page, '44-secretariaat-organisatie-320');
   await expectNoSidewaysScroll(page, '44-secretariaat-organisatie-320');
 });
+
+test('a long list of the work queue shows its oldest 10 and the rest at a click', async ({ page, request }) => {
+  const anna = await apiToken(request, 'prov-anna');
+  // Eleven filings more than there were: the list "In te schrijven" is longer than its first 10 rows.
+  for (let i = 0; i < 11; i++) {
+    const filed = await request.post('/api/disputes', {
+      headers: { Authorization: `Bearer ${anna}` },
+      data: {
+        phase: 'contractual',
+        legalFramework: 'zvw',
+        sector: 'dental',
+        subjects: ['tariff'],
+        contractYear: new Date().getUTCFullYear(),
+        claimantOrganisationIds: ['org-fysio-delinde'],
+        respondentOrganisationIds: ['org-zv-noord'],
+        summary: `Het tarief dekt de kosten niet (${i + 1}).`,
+        claims: [{ description: 'Een tarief dat de kosten dekt', amountCents: 100_000 }],
+        amountInDisputeCents: 100_000,
+        proposedRoute: 'mediation',
+        urgent: false,
+      },
+    });
+    expect(filed.status(), await filed.text()).toBe(201);
+  }
+  await page.goto('/inloggen?terug=/werkvoorraad');
+  await page.getByText('Medewerkers van de geschilleninstantie en toezicht').click();
+  await signInAs(page, 'Jan de Graaf');
+  const heading = page.getByRole('heading', { level: 2, name: /^In te schrijven \(\d+\)$/ });
+  const total = Number((await heading.textContent())!.match(/\((\d+)\)/)![1]);
+  expect(total).toBeGreaterThanOrEqual(11);
+  const list = page.getByRole('region', { name: /^In te schrijven/ });
+  const rows = list.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(1 + 10); // the header row and the oldest 10
+  await expect(list.getByText(`De oudste 10 van ${total}.`)).toBeVisible();
+  await list.getByRole('button', { name: `Toon de oudste ${total}` }).click();
+  await expect(rows).toHaveCount(1 + total);
+  await expect(list.getByRole('button')).toHaveCount(0);
+  await checkpoint(page, '38-secretariaat-werkvoorraad-alles');
+});
