@@ -3,11 +3,11 @@
 // twice: with the chain (the product) and opened with benchmarkWithoutHashChain. On SQLite both
 // use the same file; on PostgreSQL (--store postgres, needs DATABASE_URL) two fresh schemas of the
 // same database, dropped afterwards (there the switch replaces the schema's append function).
-// Rounds alternate (chain, no chain, chain, ...) so drift on a shared machine hits both alike.
+// Rounds alternate (chain then plain, plain then chain, ...) so drift on a shared machine hits both alike.
 // Target: the chain costs at most 10% of the throughput without it.
 // Runs the built store from dist/ (npm run build). Prints JSON on stdout.
 //
-//   node bench/chain.bench.js [--store sqlite|postgres] [--seconds 2] [--rounds 3]
+//   node bench/chain.bench.js [--store sqlite|postgres] [--seconds 2] [--rounds 5]
 //        [--concurrency 1,16] [--events 1,10] [--synchronous FULL|NORMAL]
 //
 // Each of `concurrency` async workers owns one stream and appends with the exact expected version,
@@ -19,13 +19,14 @@ const os = require('node:os');
 const path = require('node:path');
 const { round } = require('./tools/bench-common');
 const { appendFor } = require('./tools/chain-workload');
+const { openBackendCpu } = require('./tools/postgres-backend-cpu');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'libs', 'event-store', 'src');
 const TARGET_MAX_COST = 0.1;
 
 function parseArgs(argv) {
-  const opts = { store: 'sqlite', seconds: 2, rounds: 3, concurrency: [1, 16], events: [1, 10], synchronous: 'FULL' };
+  const opts = { store: 'sqlite', seconds: 2, rounds: 5, concurrency: [1, 16], events: [1, 10], synchronous: 'FULL' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => (inline !== undefined ? inline : argv[++i]);
@@ -62,11 +63,21 @@ function parseArgs(argv) {
  * waits excluded; on PostgreSQL the server's work is not counted):
  * on a machine others load, CPU time varies far less than throughput.
  */
-async function measure(store, { concurrency, events, seconds }) {
+async function measure(store, { concurrency, events, seconds }, backendCpu) {
+  const backendsBefore = await backendCpu?.sample();
   const { appended, cpu } = await appendFor(store, { concurrency, events, seconds });
+  const backendMs = await backendCpu?.since(backendsBefore);
   // User time apart: the chain's work is all user time, while system time (fsync, I/O) varies
   // with what the disk is doing for others.
-  return { rate: appended / seconds, cpuMicrosPerEvent: (cpu.user + cpu.system) / appended, userMicrosPerEvent: cpu.user / appended };
+  const cpuMicrosPerEvent = (cpu.user + cpu.system) / appended;
+  const serverCpuMicrosPerEvent = backendMs === undefined ? undefined : (backendMs * 1000) / appended;
+  return {
+    rate: appended / seconds,
+    cpuMicrosPerEvent,
+    userMicrosPerEvent: cpu.user / appended,
+    serverCpuMicrosPerEvent,
+    totalCpuMicrosPerEvent: serverCpuMicrosPerEvent === undefined ? undefined : cpuMicrosPerEvent + serverCpuMicrosPerEvent,
+  };
 }
 
 /** The two stores to compare, and how to clean up after them. */
@@ -78,7 +89,9 @@ async function openStores(opts) {
     const base = `chain_bench_${randomBytes(4).toString('hex')}`;
     const chained = await dist.PostgresEventStore.open({ connectionString, schema: `${base}_chain` });
     const plain = await dist.PostgresEventStore.open({ connectionString, schema: `${base}_plain`, benchmarkWithoutHashChain: true });
+    const backendCpu = await openBackendCpu(connectionString);
     const cleanup = async () => {
+      await backendCpu.close();
       const { Client } = require('pg');
       const client = new Client({ connectionString });
       await client.connect();
@@ -88,7 +101,7 @@ async function openStores(opts) {
         await client.end();
       }
     };
-    return { chained, plain, cleanup };
+    return { chained, plain, cleanup, backendCpu };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gzc-chain-bench-'));
   const filename = path.join(dir, 'events.sqlite');
@@ -100,7 +113,7 @@ async function openStores(opts) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const loadBefore = os.loadavg();
-  const { chained, plain, cleanup } = await openStores(opts);
+  const { chained, plain, cleanup, backendCpu } = await openStores(opts);
   const results = [];
   try {
     for (const concurrency of opts.concurrency) {
@@ -111,8 +124,14 @@ async function main() {
         const withChain = [];
         const withoutChain = [];
         for (let r = 0; r < opts.rounds; r++) {
-          withChain.push(await measure(chained, config));
-          withoutChain.push(await measure(plain, config));
+          // Chain first in even rounds, last in odd ones: a trend in the machine's load hits both alike.
+          if (r % 2 === 0) {
+            withChain.push(await measure(chained, config, backendCpu));
+            withoutChain.push(await measure(plain, config, backendCpu));
+          } else {
+            withoutChain.push(await measure(plain, config, backendCpu));
+            withChain.push(await measure(chained, config, backendCpu));
+          }
         }
         const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
         const rate = (xs) => mean(xs.map((x) => x.rate));
@@ -122,6 +141,14 @@ async function main() {
         // Each chain round against the plain round right after it: drift between rounds cancels.
         const pairCosts = withChain.map((x, i) => 1 - x.rate / withoutChain[i].rate).sort((a, b) => a - b);
         const pairUserExtra = withChain.map((x, i) => x.userMicrosPerEvent - withoutChain[i].userMicrosPerEvent).sort((a, b) => a - b);
+        const median = (xs) => xs[Math.floor(xs.length / 2)];
+        // PostgreSQL: this process and the database's backends together, per event, and the chain's share of it.
+        const total = withChain[0].totalCpuMicrosPerEvent !== undefined;
+        const pairTotalCosts = total
+          ? withChain.map((x, i) => 1 - withoutChain[i].totalCpuMicrosPerEvent / x.totalCpuMicrosPerEvent).sort((a, b) => a - b)
+          : [];
+        const serverCpu = (xs) => mean(xs.map((x) => x.serverCpuMicrosPerEvent));
+        const totalCpu = (xs) => mean(xs.map((x) => x.totalCpuMicrosPerEvent));
         results.push({
           concurrency,
           eventsPerAppend: events,
@@ -136,6 +163,14 @@ async function main() {
           userMicrosPerEvent: { withChain: round(user(withChain), 1), withoutChain: round(user(withoutChain), 1) },
           // The chain's extra user CPU an event, median over the paired rounds: the steadiest figure here.
           chainUserMicrosMedianOfPairs: round(pairUserExtra[Math.floor(pairUserExtra.length / 2)], 2),
+          ...(total
+            ? {
+                serverCpuMicrosPerEvent: { withChain: round(serverCpu(withChain), 1), withoutChain: round(serverCpu(withoutChain), 1) },
+                totalCpuMicrosPerEvent: { withChain: round(totalCpu(withChain), 1), withoutChain: round(totalCpu(withoutChain), 1) },
+                // The chain's share of all the CPU an event costs (this process and the server), median over the pairs.
+                chainTotalCpuCostMedianOfPairs: round(median(pairTotalCosts), 3),
+              }
+            : {}),
           rounds: { withChain: withChain.map((x) => round(x.rate)), withoutChain: withoutChain.map((x) => round(x.rate)) },
         });
       }
@@ -159,7 +194,10 @@ async function main() {
           note: 'shared machine: other developers build and test on it during this run; figures are indicative',
         },
         ...(opts.store === 'postgres'
-          ? { cpuNote: 'cpuMicrosPerEvent is this process only; the PostgreSQL server computes the link and is not counted' }
+          ? {
+              cpuNote:
+                'cpuMicrosPerEvent is this process only; serverCpuMicrosPerEvent the backends of this database (local server only; WAL writer and other server processes not counted); totalCpuMicrosPerEvent both',
+            }
           : {}),
         results,
       },

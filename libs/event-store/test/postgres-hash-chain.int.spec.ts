@@ -1,9 +1,10 @@
 // The hash chain on PostgreSQL: linked inside the append function, checked on every stream read,
 // and computed once by the migration for schemas written before the chain existed.
 // Runs only when DATABASE_URL is set; every store lives in a fresh schema dropped afterwards.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { contentHash, HistoryTamperedError, linkHash, PostgresEventStore } from '../src';
+import { canonicalJson, contentHash, contentHashOfTexts, HistoryTamperedError, linkHash, PostgresEventStore } from '../src';
+import { appendOneFunctionSql, schemaNames } from '../src/postgres/schema';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const event = (type: string, data: Record<string, unknown> = {}) => ({ type, data, metadata: { schemaVersion: 1 } });
@@ -146,15 +147,45 @@ function describeChain(connectionString: string): void {
     const store = await open(schema);
     await store.appendToStream('dispute-old', [event('Opened'), event('Answered')], 'no_stream');
     await store.close();
-    // Back to the schema before the chain step: no chain columns, and that step not applied.
+    // Back to the schema before the chain steps (4 and 5): no chain columns, those steps not applied.
     await sql(`ALTER TABLE ${schema}.events DROP COLUMN hash, DROP COLUMN previous_hash;
                DROP TABLE ${schema}.event_store_chain_origins;
-               DELETE FROM ${schema}.event_store_migrations WHERE version = (SELECT max(version) FROM ${schema}.event_store_migrations)`);
+               DELETE FROM ${schema}.event_store_migrations WHERE version >= 4`);
     const migrated = await open(schema);
     await expect(migrated.readStream('dispute-old')).resolves.toHaveLength(2);
     await migrated.appendToStream('dispute-old', [event('Decided')], 1);
     await expect(migrated.readStream('dispute-old')).resolves.toHaveLength(3);
     const { rows } = await sql(`SELECT stream_id, sealed_through FROM ${schema}.event_store_chain_origins`);
     expect(rows).toEqual([{ stream_id: 'dispute-old', sealed_through: 1 }]);
+  });
+  it('keeps linking streams written by step 4 (one row at a time) after step 5, with the same links', async () => {
+    const schema = newSchema();
+    await (await open(schema)).close();
+    // Back to step 4: its append function, step 5 not applied. Opening the store would migrate, so
+    // the step-4 append goes to the function directly, with the input the store sends.
+    await sql(`${appendOneFunctionSql(schemaNames(schema), 'chain-row-by-row')};
+               DELETE FROM ${schema}.event_store_migrations WHERE version = 5`);
+    const old = [event('Opened', { naam: 'Zorg "Ⓐ"' }), event('Answered')].map((e) => {
+      const [id, d, m] = [randomUUID(), canonicalJson(e.data), canonicalJson(e.metadata)];
+      return { i: id, t: e.type, d, m, h: contentHashOfTexts(id, e.type, d, m) };
+    });
+    const input = JSON.stringify([[{ s: 'dispute-4', e: 'no_stream', ev: old }]]);
+    await sql(`SELECT ${schema}.event_store_append('${input.replace(/'/g, "''")}'::jsonb, false)`);
+    const store = await open(schema);
+    await store.appendToStreams([
+      { streamId: 'dispute-4', expectedVersion: 1, events: [event('Decided'), event('Closed')] },
+      { streamId: 'dispute-4', expectedVersion: 3, events: [event('Reopened')] },
+      { streamId: 'dispute-5', expectedVersion: 'any', events: [event('Opened')] },
+    ]);
+    await store.appendToStream('dispute-4', [event('Closed')], 'any');
+    const events = await store.readStream('dispute-4');
+    expect(events.map((e) => e.type)).toEqual(['Opened', 'Answered', 'Decided', 'Closed', 'Reopened', 'Closed']);
+    const { rows } = await sql(`SELECT hash, previous_hash FROM ${schema}.events WHERE stream_id = 'dispute-4' ORDER BY revision`);
+    let previousHash: string | null = null;
+    events.forEach((e, i) => {
+      const expected = linkHash({ ...e, contentHash: contentHash(e), previousHash });
+      expect(rows[i]).toEqual({ hash: expected, previous_hash: previousHash });
+      previousHash = expected;
+    });
   });
 }

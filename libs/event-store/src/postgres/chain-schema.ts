@@ -1,8 +1,8 @@
 // Schema step 4 of the PostgreSQL store: the hash chain. The process that appends computes each
 // event's contentHash (JCS needs ECMAScript number formatting); the append function computes the
 // link under the append lock, because only there are the revision, the recorded time and the
-// previous event's hash known for certain. That function is appendOneFunctionSql(n, { chain: true })
-// in schema.ts, one definition with the version before the chain.
+// previous event's hash known for certain. That function is appendOneFunctionSql(n, 'chain') in
+// schema.ts (step 5; step 4 linked one row at a time), one definition with the version before the chain.
 import type { PoolClient } from 'pg';
 import { contentHash, linkHash } from '../chain/event-hash';
 

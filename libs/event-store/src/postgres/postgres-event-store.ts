@@ -427,7 +427,7 @@ export class PostgresEventStore implements EventStore {
 async function dropChainForBenchmark(client: PoolClient, names: SchemaNames): Promise<TypeError | undefined> {
   const { rowCount } = await client.query(`SELECT 1 FROM ${names.events} LIMIT 1`);
   if (rowCount !== 0) return new TypeError(`benchmarkWithoutHashChain needs a schema without events; ${names.schema} has events`);
-  await client.query(appendOneFunctionSql(names, { chain: false }));
+  await client.query(appendOneFunctionSql(names, 'without-chain'));
   return undefined;
 }
 

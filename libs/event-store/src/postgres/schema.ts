@@ -64,7 +64,7 @@ function migrations(n: SchemaNames): readonly (string | ((client: PoolClient) =>
        recorded_at timestamptz NOT NULL,
        CONSTRAINT events_stream_revision_unique UNIQUE (stream_id, revision)
      )`,
-    appendOneFunctionSql(n, { chain: false }),
+    appendOneFunctionSql(n, 'without-chain'),
     appendFunctionSql(n),
     // v4 (v1 is the three steps above). The hash chain (docs/tamper-evident-history.md): columns, the per-stream record of what
     // this migration sealed, the chain of events written before it, and an append function that
@@ -72,8 +72,11 @@ function migrations(n: SchemaNames): readonly (string | ((client: PoolClient) =>
     async (client) => {
       await client.query(chainColumnsSql(n));
       await sealExistingStreams(client, n);
-      await client.query(appendOneFunctionSql(n, { chain: true }));
+      await client.query(appendOneFunctionSql(n, 'chain-row-by-row'));
     },
+    // v5. The same links, written with one statement per append instead of one per event: on
+    // PostgreSQL the row-by-row insert was most of what the chain cost (bench/chain.bench.js).
+    appendOneFunctionSql(n, 'chain'),
   ];
 }
 
@@ -140,6 +143,12 @@ async function appliedVersion(client: PoolClient, n: SchemaNames): Promise<numbe
 }
 
 /**
+ * Which append function: without the chain (step 2, and the benchmark switch), the chain's first
+ * version linking one row at a time (step 4), or the current one, one statement per append (step 5).
+ */
+export type AppendOneVersion = 'without-chain' | 'chain-row-by-row' | 'chain';
+
+/**
  * One caller's appendToStreams: input `[{ s: streamId, e: expected, ev: [{ i, t, d, m, h }] }]`, where
  * d and m are the data and metadata JSON as strings. The input is jsonb, parsed once however often
  * the function looks into it; jsonb (like json's operators) refuses a \u0000 escape, but inside a
@@ -148,20 +157,29 @@ async function appliedVersion(client: PoolClient, n: SchemaNames): Promise<numbe
  * `{ conflict: index, actual }` without anything to roll back (no savepoint on the hot path).
  * On success returns `{ ok: [[nextExpectedVersion, position], ...], position: lastPositionUsed }`.
  *
- * One definition for both versions of the function: without the chain (schema step 2) and with it
- * (step 4, chain-schema.ts), where each event's `h` is its contentHash and the link is made here.
+ * One definition for every version of the function (AppendOneVersion): without the chain (schema
+ * step 2) and with it (steps 4 and 5, chain-schema.ts), where each event's `h` is its contentHash
+ * and the link is made here.
  */
-export function appendOneFunctionSql(n: SchemaNames, options: { chain: boolean }): string {
-  const chainDeclarations = options.chain
+export function appendOneFunctionSql(n: SchemaNames, version: AppendOneVersion): string {
+  const chain = version !== 'without-chain';
+  const linkedInOneStatement = version === 'chain';
+  const chainDeclarations = chain
     ? `
     -- The recorded time cut to milliseconds, so it reads back as exactly the ISO string that was hashed.
     v_now     timestamptz := date_trunc('milliseconds', p_now);
     v_stamp   text := to_char(date_trunc('milliseconds', p_now) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
     v_prev    text;
     v_hash    text;
-    v_event   record;`
+    v_event   record;${linkedInOneStatement ? linkedDeclarations : ''}`
     : '';
-  const insert = options.chain ? chainedInsertSql(n) : plainInsertSql(n);
+  const insert = !chain ? plainInsertSql(n) : linkedInOneStatement ? linkedInsertSql(n) : rowByRowInsertSql(n);
+  // The chain extends the head, so its hash comes with the head's revision: no second lookup.
+  const headLookup = linkedInOneStatement
+    ? `SELECT e.revision, e.hash INTO v_current, v_head FROM ${n.events} e
+         WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;`
+    : `SELECT e.revision INTO v_current FROM ${n.events} e
+         WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;`;
   return `CREATE OR REPLACE FUNCTION ${n.appendOneFunction}(p_caller jsonb, p_position bigint, p_now timestamptz)
   RETURNS json LANGUAGE plpgsql AS $fn$
   DECLARE
@@ -183,10 +201,9 @@ export function appendOneFunctionSql(n: SchemaNames, options: { chain: boolean }
       v_stream := v_append ->> 's';
       IF v_pending ? v_stream THEN
         -- The same stream earlier in this call: continue from where that append will leave it.
-        v_current := (v_pending ->> v_stream)::bigint;
+        v_current := (v_pending ->> v_stream)::bigint;${linkedInOneStatement ? '\n        v_head := NULL; -- written by that append: looked up when this one is written' : ''}
       ELSE
-        SELECT e.revision INTO v_current FROM ${n.events} e
-         WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;
+        ${headLookup}
       END IF;
       v_expected := v_append -> 'e';
       -- Same rule as expected-version.ts; -1 is the numeric spelling of "no stream".
@@ -200,7 +217,7 @@ export function appendOneFunctionSql(n: SchemaNames, options: { chain: boolean }
       IF NOT v_ok THEN
         RETURN json_build_object('conflict', i, 'actual', v_current);
       END IF;
-      v_bases := array_append(v_bases, v_current);
+      v_bases := array_append(v_bases, v_current);${linkedInOneStatement ? '\n      v_heads := array_append(v_heads, v_head);' : ''}
       v_n := jsonb_array_length(v_append -> 'ev');
       v_pending := v_pending || jsonb_build_object(v_stream,
         CASE WHEN v_n = 0 THEN v_current ELSE coalesce(v_current, -1) + v_n END);
@@ -233,12 +250,56 @@ function plainInsertSql(n: SchemaNames): string {
           FROM jsonb_array_elements(v_append -> 'ev') WITH ORDINALITY AS x(ev, k);`;
 }
 
+/** Step 5's further variables: the hashes of the heads found in the first pass, and one append's links. */
+const linkedDeclarations = `
+    v_head    text;
+    v_heads   text[] := '{}';
+    v_hashes  text[];
+    v_events  jsonb;
+    v_link_stamp text := ',"recordedAt":"' || v_stamp || '","revision":';
+    v_link_tail text;`;
+
 /**
+ * Step 5's chained insert: one statement per append, like the insert without the chain. Each link
+ * hashes the one before, so the links are computed first, in a loop of expressions (no statement
+ * per event: PL/pgSQL evaluates a simple expression without starting the executor), from the head
+ * found with the expected revision; for a stream that an earlier append of the same call extends,
+ * the head is that append's last event, looked up here. The link text is byte for byte the one of
+ * rowByRowInsertSql (see there); contentHash, previousHash and the
+ * recorded time need no escaping: hex digits computed by this code, and a fixed ISO format.
+ */
+function linkedInsertSql(n: SchemaNames): string {
+  return `
+        IF v_heads[i + 1] IS NULL AND v_bases[i + 1] IS NOT NULL THEN
+          SELECT e.hash INTO v_head FROM ${n.events} e WHERE e.stream_id = v_stream AND e.revision = v_current;
+        ELSE
+          v_head := v_heads[i + 1];
+        END IF;
+        v_events := v_append -> 'ev';
+        v_link_tail := ',"streamId":' || to_json(v_stream)::text || '}';
+        v_hashes := ARRAY[v_head];
+        FOR k IN 1 .. v_n LOOP
+          v_head := encode(sha256(convert_to(
+            '{"contentHash":"' || (v_events -> (k - 1) ->> 'h')
+            || CASE WHEN v_head IS NULL THEN '","previousHash":null' ELSE '","previousHash":"' || v_head || '"' END
+            || v_link_stamp || (v_current + k)::text || v_link_tail, 'UTF8')), 'hex');
+          v_hashes := array_append(v_hashes, v_head);
+        END LOOP;
+        INSERT INTO ${n.events} (position, id, stream_id, revision, type, data, metadata, recorded_at, hash, previous_hash)
+        SELECT v_position + x.k, (x.ev ->> 'i')::uuid, v_stream, v_current + x.k, x.ev ->> 't',
+               (x.ev ->> 'd')::json, (x.ev ->> 'm')::json, v_now, v_hashes[x.k + 1], v_hashes[x.k]
+          FROM jsonb_array_elements(v_events) WITH ORDINALITY AS x(ev, k);`;
+}
+
+/**
+ * Step 4's chained insert, one statement per event. Kept so that step 4 creates exactly what it
+ * created when it was released; step 5 replaces it with linkedInsertSql.
+ *
  * The link text must stay byte-identical to linkText() in ../chain/event-hash.ts: a JCS object whose
  * keys are already in sorted order, and to_json(text) escapes a string exactly as JSON.stringify
  * does (\b \f \n \r \t \" \\, other control characters as lower-case \u00xx, everything else as is).
  */
-function chainedInsertSql(n: SchemaNames): string {
+function rowByRowInsertSql(n: SchemaNames): string {
   return `
         -- Under the append lock: the event at the expected revision is the one this append extends.
         v_prev := NULL;
