@@ -65,9 +65,11 @@ export class TypeOrmReadModels implements ReadModels {
     }
     if (filter.cursor !== undefined && filter.cursor !== '') {
       const after = decodeCursor(filter.cursor);
-      // Keyset paging: the next rows in (filed_at DESC, dispute_id DESC) order, sought in the index.
-      where.push('(c.filed_at < ? OR (c.filed_at = ? AND c.dispute_id < ?))');
-      parameters.push(after.filedAt, after.filedAt, after.id);
+      // Keyset paging: the next rows in (filed_at DESC, dispute_id DESC) order. Written as a row
+      // value so both SQLite and PostgreSQL seek to it in the index; as an OR of two comparisons it
+      // was a filter, and page five walked the four pages before it again.
+      where.push('(c.filed_at, c.dispute_id) < (?, ?)');
+      parameters.push(after.filedAt, after.id);
     }
     // One row more than the page tells whether another page follows, without a COUNT.
     const rows = await select<CaseListRow>(
