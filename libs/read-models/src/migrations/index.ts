@@ -3,6 +3,7 @@ import { StatisticsReadModels1764115200000 } from './1764115200000-statistics-re
 import { NotificationOutbox1764201600000 } from './1764201600000-notification-outbox';
 import { Webhooks1764288000000 } from './1764288000000-webhooks';
 import { StatisticsPublications1764374400000 } from './1764374400000-statistics-publications';
+import { CaseAccessOrder1764460800000 } from './1764460800000-case-access-order';
 
 /** Every read-model migration, oldest first. Add new ones at the end; never edit a shipped one. */
 export const READ_MODEL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const READ_MODEL_MIGRATIONS = [
   NotificationOutbox1764201600000,
   Webhooks1764288000000,
   StatisticsPublications1764374400000,
+  CaseAccessOrder1764460800000,
 ];
