@@ -12,6 +12,7 @@
 //        [--data-dir-parent DIR] [--server-logs]
 //        [--server-cpu-prof DIR]  (run the server under node --cpu-prof)
 //        [--skip-rebuild]  (measure the server's reads only)
+//        [--parts statistics,caseList]  (which read loads run, e.g. one alone under --server-cpu-prof)
 //        [--write-rate 20]  (commands/s filed and registered while the reads are measured; 0: none)
 
 const { spawn } = require('node:child_process');
@@ -46,6 +47,8 @@ function parseArgs(argv) {
     writeRate: 20,
     skipRebuild: false,
     serverCpuProf: undefined,
+    // Which read loads run: profiling one part alone keeps the other out of the profile.
+    parts: ['statistics', 'caseList'],
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -80,6 +83,12 @@ function parseArgs(argv) {
       case '--server-cpu-prof':
         opts.serverCpuProf = path.resolve(value());
         break;
+      case '--parts': {
+        const parts = value().split(',').filter(Boolean);
+        for (const p of parts) if (!['statistics', 'caseList'].includes(p)) throw new Error(`--parts takes statistics,caseList; got ${p}`);
+        opts.parts = parts;
+        break;
+      }
       case '--skip-rebuild':
         opts.skipRebuild = true;
         break;
@@ -358,7 +367,7 @@ async function main() {
       : undefined;
   if (writer) log(`writing ${opts.writeRate} commands/s (file, then register) during the measurements`);
   const statisticsRuns = [];
-  for (const concurrency of opts.concurrency) {
+  for (const concurrency of opts.parts.includes('statistics') ? opts.concurrency : []) {
     const r = await load(base, {
       concurrency,
       requests: opts.requests,
@@ -382,7 +391,7 @@ async function main() {
   ];
   // Half the requests follow nextCursor (up to 5 pages deep) so later pages are measured too.
   const caseListRuns = [];
-  for (const concurrency of opts.concurrency)
+  for (const concurrency of opts.parts.includes('caseList') ? opts.concurrency : [])
     caseListRuns.push(
       await load(base, {
         concurrency,

@@ -2,18 +2,20 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`, e.g. the benchmark's --server-cpu-prof DIR):
 // self time by function, by package/source area, and inclusive (total) time of functions.
 //
-//   node bench/tools/summarize-cpuprofile.js FILE.cpuprofile [--top 30] [--focus substring]
+//   node bench/tools/summarize-cpuprofile.js FILE.cpuprofile [--top 30] [--focus substring] [--last seconds]
 //
+// --last keeps only the profile's last N seconds (e.g. a load phase after start-up and catch-up).
 // --focus restricts the inclusive table to functions whose name or url contains the substring.
 
 const fs = require('node:fs');
 const path = require('node:path');
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--top' && args[args.indexOf(a) - 1] !== '--focus');
+const file = args.find((a) => !a.startsWith('--') && !['--top', '--focus', '--last'].includes(args[args.indexOf(a) - 1]));
 const opt = (name, def) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
 const TOP = Number(opt('top', '30'));
 const FOCUS = opt('focus', undefined);
+const LAST_US = opt('last', undefined) === undefined ? Infinity : Number(opt('last')) * 1e6;
 if (!file) {
   console.error('usage: summarize-cpuprofile.js FILE.cpuprofile [--top 30] [--focus substring]');
   process.exit(2);
@@ -27,7 +29,11 @@ for (const n of prof.nodes) for (const c of n.children || []) parent.set(c, n.id
 // Sample time per node: timeDeltas[i] is the time before sample i.
 const selfUs = new Map();
 let totalUs = 0;
+const sampleEndUs = [];
+for (let i = 0, t = 0; i < prof.samples.length; i++) sampleEndUs.push((t += prof.timeDeltas[i + 1] ?? 0));
+const fromUs = (sampleEndUs[sampleEndUs.length - 1] ?? 0) - LAST_US;
 for (let i = 0; i < prof.samples.length; i++) {
+  if (sampleEndUs[i] <= fromUs) continue;
   const dt = prof.timeDeltas[i + 1] ?? 0; // attribute the following interval to this sample
   selfUs.set(prof.samples[i], (selfUs.get(prof.samples[i]) || 0) + dt);
   totalUs += dt;

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { DisputeState } from '../../domain/src';
 import type { CaseListFilter, CaseListItem, CaseListPage, CaseVisibilityScope, DueDeadline, ReadModels, TimelineEntry } from './contracts';
-import { decodeCursor, encodeCursor } from './cursor';
+import { CaseListCounts } from './case-list-counts';
+import { decodeCursor, encodeCursor, type CaseListCursor } from './cursor';
 import { CaseSummaryEntity, OpenDeadlineEntity, TimelineEntryEntity } from './entities';
 import { select } from './sql';
 import { StatisticsReadModels } from './statistics/statistics-read-models';
@@ -28,8 +29,10 @@ type CaseListRow = Record<string, string | number | null>;
 export class TypeOrmReadModels implements ReadModels {
   readonly idempotency: TypeOrmIdempotencyStore;
   readonly statistics: StatisticsReadModels;
+  private readonly counts: CaseListCounts;
 
   constructor(private readonly dataSource: DataSource) {
+    this.counts = new CaseListCounts(() => this.dataSource.manager);
     this.idempotency = new TypeOrmIdempotencyStore(dataSource);
     this.statistics = new StatisticsReadModels(dataSource);
   }
@@ -45,43 +48,104 @@ export class TypeOrmReadModels implements ReadModels {
     // cost more than the query itself on a filtered page of a large list.
     const where: string[] = [];
     const parameters: unknown[] = [];
-    if (scope.all !== true) {
-      const principals = [...scope.organisationIds.map((id) => `org:${id}`), `user:${scope.userId}`];
-      where.push(
-        `EXISTS (SELECT 1 FROM case_access a WHERE a.dispute_id = c.dispute_id AND a.principal IN (${principals.map(() => '?').join(', ')}))`,
-      );
-      parameters.push(...principals);
-    }
+    const equalities: [string, string][] = [];
     for (const [key, column] of EQUALITY_FILTERS) {
       const value = filter[key];
       if (value !== undefined && value !== '') {
         where.push(`c.${column} = ?`);
         parameters.push(value);
+        equalities.push([column, value]);
       }
     }
     if (filter.q !== undefined && filter.q.trim() !== '') {
       where.push(`c.search_text LIKE ? ESCAPE '\\'`);
       parameters.push(`%${escapeLike(filter.q.trim().toLowerCase())}%`);
     }
-    if (filter.cursor !== undefined && filter.cursor !== '') {
-      const after = decodeCursor(filter.cursor);
-      // Keyset paging: the next rows in (filed_at DESC, dispute_id DESC) order, sought in the index.
-      where.push('(c.filed_at < ? OR (c.filed_at = ? AND c.dispute_id < ?))');
-      parameters.push(after.filedAt, after.filedAt, after.id);
-    }
+    const after = filter.cursor !== undefined && filter.cursor !== '' ? decodeCursor(filter.cursor) : undefined;
+    const principals = scope.all === true ? undefined : [...scope.organisationIds.map((id) => `org:${id}`), `user:${scope.userId}`];
+    const rows =
+      principals === undefined
+        ? await this.walkList(where, parameters, after, limit + 1)
+        : (await this.fewerByAccess(principals, equalities))
+          ? await this.walkAccess(principals, where, parameters, after, limit + 1)
+          : await this.walkList(
+              [
+                `EXISTS (SELECT 1 FROM case_access a WHERE a.dispute_id = c.dispute_id AND a.principal IN (${principals.map(() => '?').join(', ')}))`,
+                ...where,
+              ],
+              [...principals, ...parameters],
+              after,
+              limit + 1,
+            );
     // One row more than the page tells whether another page follows, without a COUNT.
-    const rows = await select<CaseListRow>(
-      this.dataSource.manager,
-      `SELECT ${LIST_COLUMNS} FROM case_list c ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY c.filed_at DESC, c.dispute_id DESC LIMIT ?`,
-      [...parameters, limit + 1],
-    );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toListItem),
       nextCursor: rows.length > limit && last ? encodeCursor({ filedAt: String(last.filed_at), id: String(last.dispute_id) }) : null,
     };
+  }
+
+  /**
+   * Whether the caller's own cases are fewer than the cases the filter's best index holds. The
+   * list is walked one way or the other until a page is full: down a filter's index, checking
+   * access per row (a mediator's few mediations among all of them: thousands of rows a page), or
+   * down the principals' own cases in list order, checking the filter per row (an organisation
+   * party to a third of all cases: as many). Both are bounded by the rows they walk; the smaller wins.
+   */
+  private async fewerByAccess(principals: string[], equalities: [string, string][]): Promise<boolean> {
+    const own = (await Promise.all(principals.map((p) => this.counts.principal(p)))).reduce((a, b) => a + b, 0);
+    const byFilter =
+      equalities.length > 0 ? await Promise.all(equalities.map(([c, v]) => this.counts.filter(c, v))) : [await this.counts.all()];
+    return own < Math.min(...byFilter);
+  }
+
+  /** Down the list's order (a filter's index, or the paging index), `where` checked per row. */
+  private walkList(where: string[], parameters: unknown[], after: CaseListCursor | undefined, rows: number): Promise<CaseListRow[]> {
+    // Keyset paging: the next rows in (filed_at DESC, dispute_id DESC) order. Written as a row
+    // value so both SQLite and PostgreSQL seek to it in the index; as an OR of two comparisons it
+    // was a filter, and page five walked the four pages before it again.
+    const conditions = after ? [...where, '(c.filed_at, c.dispute_id) < (?, ?)'] : where;
+    return select<CaseListRow>(
+      this.dataSource.manager,
+      `SELECT ${LIST_COLUMNS} FROM case_list c ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY c.filed_at DESC, c.dispute_id DESC LIMIT ?`,
+      [...parameters, ...(after ? [after.filedAt, after.id] : []), rows],
+    );
+  }
+
+  /**
+   * Down each principal's own cases in list order (case_access carries the filing time), `where`
+   * checked per row; the principals' pages merged, a case reached through two of them once.
+   */
+  private async walkAccess(
+    principals: string[],
+    where: string[],
+    parameters: unknown[],
+    after: CaseListCursor | undefined,
+    rows: number,
+  ): Promise<CaseListRow[]> {
+    const conditions = [
+      'a.principal = ?',
+      'c.dispute_id = a.dispute_id',
+      ...where,
+      ...(after ? ['(a.filed_at, a.dispute_id) < (?, ?)'] : []),
+    ];
+    // CROSS JOIN: SQLite keeps case_access as the outer loop (PostgreSQL plans it by its statistics).
+    const text = `SELECT ${LIST_COLUMNS} FROM case_access a CROSS JOIN case_list c WHERE ${conditions.join(' AND ')}
+       ORDER BY a.filed_at DESC, a.dispute_id DESC LIMIT ?`;
+    const pages = await Promise.all(
+      principals.map((principal) =>
+        select<CaseListRow>(this.dataSource.manager, text, [principal, ...parameters, ...(after ? [after.filedAt, after.id] : []), rows]),
+      ),
+    );
+    if (pages.length === 1) return pages[0];
+    const seen = new Set<string>();
+    return pages
+      .flat()
+      .filter((row) => !seen.has(String(row.dispute_id)) && seen.add(String(row.dispute_id)))
+      .sort(newestFirst)
+      .slice(0, rows);
   }
 
   async getTimeline(disputeId: string): Promise<TimelineEntry[]> {
@@ -110,6 +174,14 @@ export class TypeOrmReadModels implements ReadModels {
     return rows.map((row) => ({ disputeId: row.disputeId, deadlineId: row.deadlineId, dueAt: row.dueAt }));
   }
 }
+
+/** The list's order: filing time, then id, both descending (as the indexes hold them). */
+const newestFirst = (a: CaseListRow, b: CaseListRow): number => {
+  const [x, y] = [String(a.filed_at), String(b.filed_at)];
+  if (x !== y) return x < y ? 1 : -1;
+  const [i, j] = [String(a.dispute_id), String(b.dispute_id)];
+  return i === j ? 0 : i < j ? 1 : -1;
+};
 
 /** `%`, `_` and the escape character itself match literally in the user's text. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

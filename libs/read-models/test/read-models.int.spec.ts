@@ -224,6 +224,38 @@ describe.each(READ_MODEL_TARGETS)('TypeOrmReadModels' + ' (%s)', (kind) => {
       expect(second).toEqual({ items: [expect.objectContaining({ id: ids.c })], nextCursor: null });
     });
 
+    // A scope with fewer cases than the filter's walks its own cases (case_access in list order);
+    // the fillers' claimant has 20 of 24 cases: its list is read that way, in pages with ties.
+    it('walks a party’s own cases newest first, without duplicates or gaps', async () => {
+      const fillers = allIdsNewestFirst.filter((id) => !Object.values(ids).includes(id));
+      for (const filter of [{}, { sector: 'other' }, { status: 'filed' }]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await list({ organisationIds: ['prov-filler'], userId: 'nobody' }, { ...filter, limit: 3, cursor });
+          expect(page.items.length).toBeLessThanOrEqual(3);
+          seen.push(...page.items.map((item) => item.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(fillers);
+      }
+    });
+
+    it('lists a case reached through two of the caller’s principals once, in order', async () => {
+      // b: prov-b is its claimant and med-1 its nominee; a: prov-a's. One page, then one at a time.
+      const scope = { organisationIds: ['prov-b', 'prov-a'], userId: 'med-1' };
+      const newestFirst = allIdsNewestFirst.filter((id) => [ids.a, ids.b, ids.c].includes(id));
+      expect((await list(scope)).items.map((i) => i.id)).toEqual(newestFirst);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await list(scope, { limit: 1, cursor });
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(newestFirst);
+    });
+
     it('answers no nextCursor on an exactly full last page', async () => {
       expect((await list(ALL, { limit: 24 })).nextCursor).toBeNull();
       expect((await list(ALL, { limit: 23 })).nextCursor).not.toBeNull();

@@ -1,4 +1,4 @@
-import { Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * Who may list a case (the domain's casePrincipals): `org:<organisationId>` for claimants and the
@@ -13,4 +13,8 @@ export class CaseAccessEntity {
 
   @PrimaryColumn({ type: 'text' })
   principal!: string;
+
+  /** The case's filing time (case_list.filed_at): a principal's cases are walked in list order. */
+  @Column({ name: 'filed_at', type: 'text' })
+  filedAt!: string;
 }

@@ -4,6 +4,7 @@ import { NotificationOutbox1764201600000 } from './1764201600000-notification-ou
 import { Webhooks1764288000000 } from './1764288000000-webhooks';
 import { StatisticsPublications1764374400000 } from './1764374400000-statistics-publications';
 import { WorkQueueIndexes1764460800000 } from './1764460800000-work-queue-indexes';
+import { CaseAccessOrder1764547200000 } from './1764547200000-case-access-order';
 
 /** Every read-model migration, oldest first. Add new ones at the end; never edit a shipped one. */
 export const READ_MODEL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const READ_MODEL_MIGRATIONS = [
   Webhooks1764288000000,
   StatisticsPublications1764374400000,
   WorkQueueIndexes1764460800000,
+  CaseAccessOrder1764547200000,
 ];

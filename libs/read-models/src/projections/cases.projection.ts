@@ -23,7 +23,7 @@ export const casesProjection: Projection = {
 
     const summaries: unknown[][] = [];
     const listRows: unknown[][] = [];
-    const access: [string, string][] = [];
+    const access: [string, string, unknown][] = [];
     const revoked: [string, string][] = [];
     const deadlinesChanged: [string, DisputeState][] = [];
     for (const [disputeId, disputeEvents] of groups) {
@@ -37,11 +37,13 @@ export const casesProjection: Projection = {
       ]);
       // A stream whose first event is not DisputeFiled cannot be listed; the summary keeps it.
       if (!state.exists) continue;
-      listRows.push(listRowOf(disputeId, state));
+      const listRow = listRowOf(disputeId, state);
+      listRows.push(listRow);
       // Access changes on few events (registration, nominations, ends of terms): write only what changed.
       const had = casePrincipals(before);
       const has = casePrincipals(state);
-      for (const principal of has) if (!had.has(principal)) access.push([disputeId, principal]);
+      const filedAt = listRow[CASE_LIST_COLUMNS.indexOf('filed_at')];
+      for (const principal of has) if (!had.has(principal)) access.push([disputeId, principal, filedAt]);
       for (const principal of had) if (!has.has(principal)) revoked.push([disputeId, principal]);
       if (openDeadlinesKey(before) !== openDeadlinesKey(state)) deadlinesChanged.push([disputeId, state]);
     }
@@ -62,7 +64,7 @@ export const casesProjection: Projection = {
     for (const slice of chunk(access, 1000)) {
       await execute(
         manager,
-        `INSERT INTO case_access (dispute_id, principal) VALUES ${valuesList(slice.length, 2)} ON CONFLICT DO NOTHING`,
+        `INSERT INTO case_access (dispute_id, principal, filed_at) VALUES ${valuesList(slice.length, 3)} ON CONFLICT DO NOTHING`,
         slice.flat(),
       );
     }

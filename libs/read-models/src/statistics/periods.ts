@@ -69,9 +69,15 @@ const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// The last answer, per UTC minute: Dutch time differs from UTC by whole hours, so the date can only
+// change on a minute's boundary. A statistics request asks three or four times.
+let lastToday: { minute: number; date: CalendarDate } | undefined;
+
 /** Today's date in the Netherlands. */
 export function amsterdamToday(now: Date): CalendarDate {
-  return parseCalendarDate(amsterdamDate.format(now))!;
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastToday?.minute !== minute) lastToday = { minute, date: parseCalendarDate(amsterdamDate.format(now))! };
+  return { ...lastToday.date };
 }
 
 /** The window [from 00:00, the day after `to` 00:00) Dutch time as UTC instants. */
