@@ -232,8 +232,7 @@ export function claimStatement(
   }
   // `+status`: the outer recheck must not use the (status, next_attempt_at) index. Without statistics
   // SQLite chose it over the primary key and visited every pending row per claim of 20, so draining a
-  // backlog of n messages cost O(n²) (83 ms a claim behind a benchmark's 4,000 messages); with the
-  // primary key it visits the 20 picked rows.
+  // backlog of n messages cost O(n²); with the primary key it visits the 20 picked rows.
   return [
     `UPDATE ${table} SET lease_owner = ?, lease_until = ?
      WHERE id IN (SELECT id FROM ${table} WHERE ${due} ORDER BY next_attempt_at LIMIT ?)
