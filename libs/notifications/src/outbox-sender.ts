@@ -230,10 +230,13 @@ export function claimStatement(
       [lease.at, lease.at, lease.limit, lease.owner, lease.until],
     ];
   }
+  // `+status`: the outer recheck must not use the (status, next_attempt_at) index. Without statistics
+  // SQLite chose it over the primary key and visited every pending row per claim of 20, so draining a
+  // backlog of n messages cost O(n²); with the primary key it visits the 20 picked rows.
   return [
     `UPDATE ${table} SET lease_owner = ?, lease_until = ?
      WHERE id IN (SELECT id FROM ${table} WHERE ${due} ORDER BY next_attempt_at LIMIT ?)
-       AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?)
+       AND +status = 'pending' AND (lease_until IS NULL OR lease_until < ?)
      RETURNING ${columns.join(', ')}`,
     [lease.owner, lease.until, lease.at, lease.at, lease.limit, lease.at],
   ];
