@@ -97,8 +97,8 @@ export class StatisticsController {
   }
 
   private viewerTagOf(actor: Actor): string {
-    // The whole actor: whatever viewerTag reads of it, equal keys give equal tags.
-    const key = JSON.stringify(actor);
+    // Keyed by exactly what viewerTag hashes, so equal keys give equal tags.
+    const key = `${actor.userId}\n${actor.role}\n${actor.organisationId}`;
     let tag = this.viewerTags.get(key);
     if (tag === undefined) {
       tag = viewerTag(actor);
