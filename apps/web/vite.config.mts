@@ -46,7 +46,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: 'router', test: /[\\/]node_modules[\\/]react-router[\\/]/, priority: 2 },
-            { name: 'utrecht', test: /[\\/]node_modules[\\/]@utrecht[\\/]/, priority: 1 },
+            // Not the style sheets: their (empty) modules would make the entry import this chunk, and React with it.
+            { name: 'utrecht', test: /[\\/]node_modules[\\/]@utrecht[\\/].*\.m?js$/, priority: 1 },
             { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/]/, priority: 1 },
           ],
         },

@@ -29,7 +29,10 @@ const UserEditPage = lazyPage(() => import('./pages/directory/UserEditPage').the
 const InboxPage = lazyPage(() => import('./pages/InboxPage').then((m) => m.InboxPage));
 
 interface RouteHandle {
-  preload(queryClient: QueryClient): void;
+  /** Starts the page's code; resolves when it has arrived, never rejects. */
+  preloadCode(): Promise<unknown>;
+  /** Starts the page's data for a signed-in person. */
+  prefetchData(queryClient: QueryClient): void;
 }
 
 /**
@@ -40,8 +43,8 @@ const lazyRoute = (path: string, Page: LazyPage, element: ReactNode, prefetch?: 
   path,
   element,
   handle: {
-    preload(queryClient) {
-      Page.preload().catch(() => {}); // a failed download shows when the page itself asks again
+    preloadCode: () => Page.preload().catch(() => {}), // a failed download shows when the page itself asks again
+    prefetchData(queryClient) {
       if (prefetch && storedToken()) prefetch(queryClient);
     },
   } satisfies RouteHandle,
@@ -85,9 +88,19 @@ export const router = createBrowserRouter([
   },
 ]);
 
-/** Starts the code and data of the page at this address (see lazyRoute); main.tsx calls it once. */
-export function preloadPage(location: Location, queryClient: QueryClient): void {
-  for (const match of matchRoutes(router.routes, location) ?? []) {
-    (match.route.handle as RouteHandle | undefined)?.preload(queryClient);
-  }
+const handlesAt = (location: Location) =>
+  (matchRoutes(router.routes, location) ?? []).flatMap((match) => (match.route.handle ? [match.route.handle as RouteHandle] : []));
+
+/**
+ * Starts the code of the page at this address (see lazyRoute); main.tsx calls it once, first: the
+ * server sends a file at once, while an answer with data may keep it busy for a while.
+ * Resolves when the code has arrived (at once for a page without code of its own).
+ */
+export function preloadPageCode(location: Location): Promise<unknown> {
+  return Promise.all(handlesAt(location).map((handle) => handle.preloadCode()));
+}
+
+/** Starts the data of the page at this address for a signed-in person; main.tsx calls it once. */
+export function prefetchPageData(location: Location, queryClient: QueryClient): void {
+  for (const handle of handlesAt(location)) handle.prefetchData(queryClient);
 }

@@ -1,4 +1,5 @@
 // The API as the portal calls it: JSON, Dutch messages (Accept-Language: nl), problem+json errors.
+import { GET_HEADERS, takeEarly } from './early-requests';
 
 export interface FieldProblem {
   field: string;
@@ -39,11 +40,7 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': 'nl',
-    ...options.headers,
-  };
+  const headers: Record<string, string> = { ...GET_HEADERS, ...options.headers };
   const token = options.anonymous ? null : currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
@@ -52,9 +49,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  const method = options.method ?? (body ? 'POST' : 'GET');
+  // A plain GET asked for at start-up already (early-requests.ts) takes that answer.
+  const early = method === 'GET' && !options.headers && !options.signal ? takeEarly(path, token) : undefined;
   let response: Response;
   try {
-    response = await fetch(path, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body, signal: options.signal });
+    response = await (early ?? fetch(path, { method, headers, body, signal: options.signal }));
   } catch {
     throw new ApiError(
       0,

@@ -1,11 +1,12 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { asOfInstant } from '../lib/format';
 import { api } from './client';
+import { ORGANISATIONS_PATH } from './paths';
 import type { CaseListItem, CaseView, Organisation } from './types';
 
 export const organisationsQuery = {
   queryKey: ['organisations'],
-  queryFn: () => api<Organisation[]>('/api/organisations'),
+  queryFn: () => api<Organisation[]>(ORGANISATIONS_PATH),
   staleTime: 300_000,
 };
 

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, configureApiClient } from '../api/client';
+import { CONFIG_PATH, ME_PATH } from '../api/paths';
+import { readStoredToken, TOKEN_KEY } from './token-storage';
 import type { Me, PortalConfig } from '../api/types';
 import { oidcManager } from './oidc';
-
-const TOKEN_KEY = 'gzc.token';
 
 export interface Session {
   config: PortalConfig | undefined;
@@ -29,26 +29,20 @@ export function useSession(): Session {
   return session;
 }
 
-const readToken = (): string | null => {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-};
+const readToken = readStoredToken;
 
 /** The token kept for this tab, for the requests made before the session provider mounts. */
 export const storedToken = readToken;
 
 const configQuery = {
   queryKey: ['portal-config'],
-  queryFn: () => api<PortalConfig>('/api/portal/config', { anonymous: true }),
+  queryFn: () => api<PortalConfig>(CONFIG_PATH, { anonymous: true }),
   staleTime: Infinity,
 };
 
 const meQuery = (token: string | null) => ({
   queryKey: ['me', token],
-  queryFn: () => api<Me>('/api/me'),
+  queryFn: () => api<Me>(ME_PATH),
   enabled: token !== null,
   staleTime: 60_000,
 });

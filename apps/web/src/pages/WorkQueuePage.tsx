@@ -8,7 +8,8 @@ import { formatDeadline } from '../lib/format';
 import { DEADLINE_LABELS, ROUTE_LABELS, SECTOR_LABELS, label } from '../lib/labels';
 import { QueueBucket } from './work-queue/QueueBucket';
 import { NeutralsCaseload, StatusOverview } from './work-queue/QueueOverviews';
-import { FIRST_ROWS, workQueueQuery } from './work-queue-queries';
+import { FIRST_ROWS } from './work-queue-paths';
+import { workQueueQuery } from './work-queue-queries';
 
 // The secretariat's work queue, from GET /api/caseload?compact=true&rows=10: each list (cases to
 // register, deadlines past due, challenges, neutrals to nominate or appoint, stalled cases, unpaid

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
+import { ORGANISATIONS_PATH } from '../../api/paths';
 import type { FeeEstimate, Organisation } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { ErrorSummary, type SummaryError } from '../../components/ErrorSummary';
@@ -43,7 +44,7 @@ export function FilingPage() {
   const [sending, setSending] = useState(false);
   const organisations = useQuery({
     queryKey: ['organisations'],
-    queryFn: () => api<Organisation[]>('/api/organisations'),
+    queryFn: () => api<Organisation[]>(ORGANISATIONS_PATH),
     staleTime: 300_000,
   });
   const isAssociation = me.user.role === 'association';

@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useIdleTurn } from './idle-turns';
 import { LineLegend } from './LineLegend';
 import { formatFigure, isWithheld, valueAt, type FigureSection, type PeriodFigures, type StatisticsAnswer } from './figures';
 
@@ -53,19 +54,10 @@ export function FigureTable({
   );
 }
 
+// The chart library (most of this page's code) is fetched and run only when the first drawing's
+// turn comes (idle-turns.ts): after the tables have been painted, not while they appear.
 let charts: Promise<typeof import('./charts')> | undefined;
-/**
- * The chart library (most of this page's code) is fetched and run once the browser is idle after
- * the tables have been painted, not while they appear: the tables hold the same figures and the
- * page answers the keyboard first. A browser without requestIdleCallback waits a moment instead.
- */
-const loadCharts = () =>
-  (charts ??= new Promise<void>((resolve) => {
-    const whenIdle = (run: () => void) =>
-      typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(run, { timeout: 1500 }) : window.setTimeout(run, 200);
-    // Two frames: the first paints the tables, the callback after the next one runs only when idle.
-    requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(resolve)));
-  }).then(() => import('./charts')));
+const loadCharts = () => (charts ??= import('./charts'));
 const BarsDrawing = lazy(() => loadCharts().then((m) => ({ default: m.BarsDrawing })));
 const LinesDrawing = lazy(() => loadCharts().then((m) => ({ default: m.LinesDrawing })));
 /** As charts.tsx draws them; known here so the space is kept before the chart library arrives. */
@@ -76,11 +68,23 @@ const CHART_WIDTH = 640;
  * chart library loads: nothing jumps when it arrives. Hidden from screen readers: the table says it.
  */
 function ChartSpace({ height, children }: { height: number; children: ReactNode }) {
+  const turn = useIdleTurn();
   return (
     <div aria-hidden="true" className="gzc-chart__space" style={{ aspectRatio: `${CHART_WIDTH} / ${height}` }}>
-      <Suspense fallback={null}>{children}</Suspense>
+      {turn.granted && (
+        <Suspense fallback={null}>
+          {children}
+          <WhenShown run={turn.done} />
+        </Suspense>
+      )}
     </div>
   );
+}
+
+/** Calls `run` once it is on the page: inside a Suspense boundary, only when the drawing beside it is too. */
+function WhenShown({ run }: { run: () => void }) {
+  useEffect(run, [run]);
+  return null;
 }
 
 /**

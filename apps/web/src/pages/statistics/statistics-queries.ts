@@ -17,25 +17,43 @@ export const statisticsPath = (p: { from: string; to: string }, groupBy: 'year' 
 export const defaultPeriodKey = ({ years, quarters }: { years: WholePeriod[]; quarters: WholePeriod[] }): string =>
   years[years.length - 1]?.key ?? quarters[quarters.length - 1]?.key ?? '';
 
-export const periodFiguresQuery = (period: WholePeriod | undefined) => ({
-  queryKey: ['statistics', period?.key],
-  enabled: period !== undefined,
-  staleTime: 60_000,
-  queryFn: () => api<StatisticsAnswer>(statisticsPath(period!, 'quarter')),
-});
+export const periodFiguresQuery = (period: WholePeriod | undefined) => {
+  const path = period && statisticsPath(period, 'quarter');
+  return {
+    queryKey: ['statistics', period?.key],
+    enabled: path !== undefined,
+    staleTime: 60_000,
+    path,
+    queryFn: () => api<StatisticsAnswer>(path!),
+  };
+};
 
-export const yearlyFiguresQuery = (years: WholePeriod[]) => ({
-  queryKey: ['statistics', 'years', years.length],
-  enabled: years.length > 0,
-  staleTime: 60_000,
-  queryFn: () => api<StatisticsAnswer>(statisticsPath({ from: years[0].from, to: years[years.length - 1].to }, 'year')),
-});
+export const yearlyFiguresQuery = (years: WholePeriod[]) => {
+  const path = years.length > 0 ? statisticsPath({ from: years[0].from, to: years[years.length - 1].to }, 'year') : undefined;
+  return {
+    queryKey: ['statistics', 'years', years.length],
+    enabled: path !== undefined,
+    staleTime: 60_000,
+    path,
+    queryFn: () => api<StatisticsAnswer>(path!),
+  };
+};
 
-export function prefetchStatistics(queryClient: QueryClient): void {
+/** The two queries the page opens with: the default period's figures and the years side by side. */
+function openingQueries() {
   const periods = endedPeriods(todayInAmsterdam());
   const period = [...periods.years, ...periods.quarters].find((p) => p.key === defaultPeriodKey(periods));
-  const figures = periodFiguresQuery(period);
-  const yearly = yearlyFiguresQuery(periods.years);
+  return { figures: periodFiguresQuery(period), yearly: yearlyFiguresQuery(periods.years) };
+}
+
+export function prefetchStatistics(queryClient: QueryClient): void {
+  const { figures, yearly } = openingQueries();
   if (figures.enabled) void queryClient.prefetchQuery(figures);
   if (yearly.enabled) void queryClient.prefetchQuery(yearly);
+}
+
+/** The paths of those two queries, for the start-up to ask for before React has loaded. */
+export function openingStatisticsPaths(): string[] {
+  const { figures, yearly } = openingQueries();
+  return [figures.path, yearly.path].filter((path): path is string => path !== undefined);
 }

@@ -15,7 +15,8 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { QueueList, WorkQueue } from '../../api/secretariat-types';
 import { TableWrap } from '../../components/TableWrap';
-import { ALL_ROWS, workQueueQuery } from '../work-queue-queries';
+import { ALL_ROWS } from '../work-queue-paths';
+import { workQueueQuery } from '../work-queue-queries';
 
 export interface QueueRow {
   id: string;
