@@ -69,14 +69,16 @@ export function stalledCases(views: DeadlineView[]): StalledCaseView[] {
   }
   return views
     .filter((d) => d.kind === 'information_grace' && d.status === 'open')
-    .map((grace) => {
-      const missed = missedInformation.get(grace.disputeId);
-      return {
-        disputeId: grace.disputeId,
-        caseNumber: grace.caseNumber,
-        informationDueAt: missed?.dueAt ?? grace.dueAt,
-        closesAt: grace.dueAt,
-        graceDeadlineId: grace.deadlineId,
-      };
-    });
+    .map((grace) => toStalledView(grace, missedInformation.get(grace.disputeId)?.dueAt ?? null));
+}
+
+/** A stalled case from its open grace deadline and the due date of the information request that was missed. */
+export function toStalledView(grace: CaseloadDeadline, informationDueAt: string | null): StalledCaseView {
+  return {
+    disputeId: grace.disputeId,
+    caseNumber: grace.caseNumber,
+    informationDueAt: informationDueAt ?? grace.dueAt,
+    closesAt: grace.dueAt,
+    graceDeadlineId: grace.deadlineId,
+  };
 }

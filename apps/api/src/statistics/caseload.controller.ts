@@ -12,7 +12,7 @@ import { ApiProblemResponses, ProblemSchema } from '../http/openapi';
 import { RequestValidationException } from '../http/problem';
 import { stalledCases, toCaseView, toView, type CaseloadCaseView, type DeadlineView, type StalledCaseView } from './caseload-views';
 import { notForYourRole } from './forbidden';
-import { workQueue, type WorkQueue } from './work-queue';
+import { workQueue, workQueueOfRows, type WorkQueue } from './work-queue';
 
 export type { CaseloadCaseView, DeadlineView, StalledCaseView } from './caseload-views';
 
@@ -122,6 +122,8 @@ export class CaseloadController {
     }
     const now = this.clock.now().toISOString();
     const userId = isNeutral ? actor.userId : undefined;
+    // The portal's work queue: counted and cut in SQL, never every deadline and assignment loaded.
+    if (userId === undefined && compact && rows !== undefined) return this.compactQueue(now, rows);
     const [assignments, deadlines, neutralSteps, byStatus, toRegister] = await Promise.all([
       this.readModels.statistics.caseloadAssignments(userId),
       this.readModels.statistics.caseloadDeadlines(userId),
@@ -137,21 +139,7 @@ export class CaseloadController {
       else byCase.set(d.disputeId, [d]);
     }
 
-    const neutrals = new Map<string, NeutralCaseload>();
-    const neutralEntry = (id: string, role: string): NeutralCaseload => {
-      let entry = neutrals.get(id);
-      if (!entry) {
-        entry = { userId: id, name: this.directory.user(id)?.name ?? null, role, openCases: 0, overdueDeadlines: 0, cases: [] };
-        neutrals.set(id, entry);
-      }
-      return entry;
-    };
-    // Every neutral of the roster appears for the secretariat, also with nothing on their desk.
-    if (userId === undefined) {
-      for (const user of this.directory.users()) if (NEUTRAL_ROLE_SET.has(user.role)) neutralEntry(user.id, user.role);
-    } else {
-      neutralEntry(actor.userId, actor.role);
-    }
+    const { neutrals, neutralEntry } = this.neutralEntries(userId === undefined ? undefined : actor);
     for (const a of assignments) {
       const entry = neutralEntry(a.userId, a.role);
       entry.cases.push(toCaseView(a, byCase.get(a.disputeId) ?? [], now));
@@ -191,5 +179,59 @@ export class CaseloadController {
       byStatus,
       toRegister: toRegister && { count: toRegister.count, oldest: toRegister.oldest.slice(0, TO_REGISTER_SHOWN) },
     };
+  }
+
+  /**
+   * The secretariat's compact=true&rows=N answer, the same as the long way computes it (a test
+   * compares them): per neutral the counts and next case, and per list its count and oldest N.
+   */
+  private async compactQueue(now: string, rows: number): Promise<CaseloadAnswer> {
+    const [queueRows, byStatus, toRegister] = await Promise.all([
+      this.readModels.statistics.workQueueRows(now, rows),
+      this.readModels.statistics.openCasesByStatus(),
+      this.readModels.statistics.casesToRegister(rows),
+    ]);
+    const { neutrals, neutralEntry } = this.neutralEntries(undefined);
+    for (const counted of queueRows.neutrals) {
+      // Someone not (or no longer) a neutral of the roster: the role of their first case, as the long way.
+      const role = neutrals.has(counted.userId)
+        ? ''
+        : ((await this.readModels.statistics.caseloadAssignments(counted.userId))[0]?.role ?? '');
+      const entry = neutralEntry(counted.userId, role);
+      entry.openCases = counted.openCases;
+      entry.overdueDeadlines = counted.overdueDeadlines;
+    }
+    const next = new Map(queueRows.nextCases.map((c) => [c.assignment.userId, c]));
+    for (const entry of neutrals.values()) {
+      const found = next.get(entry.userId);
+      entry.nextCase = found
+        ? toCaseView(
+            found.assignment,
+            found.deadlines.map((d) => toView(d, now)),
+            now,
+          )
+        : null;
+    }
+    const neutralList = [...neutrals.values()].sort((a, b) => a.userId.localeCompare(b.userId));
+    return { asOf: now, neutrals: neutralList, byStatus, queue: workQueueOfRows(queueRows, toRegister, now) };
+  }
+
+  /** The neutrals listed: every neutral of the roster for the secretariat (also with nothing on their desk), else the neutral asking. */
+  private neutralEntries(neutral: Actor | undefined) {
+    const neutrals = new Map<string, NeutralCaseload>();
+    const neutralEntry = (id: string, role: string): NeutralCaseload => {
+      let entry = neutrals.get(id);
+      if (!entry) {
+        entry = { userId: id, name: this.directory.user(id)?.name ?? null, role, openCases: 0, overdueDeadlines: 0, cases: [] };
+        neutrals.set(id, entry);
+      }
+      return entry;
+    };
+    if (neutral === undefined) {
+      for (const user of this.directory.users()) if (NEUTRAL_ROLE_SET.has(user.role)) neutralEntry(user.id, user.role);
+    } else {
+      neutralEntry(neutral.userId, neutral.role);
+    }
+    return { neutrals, neutralEntry };
   }
 }

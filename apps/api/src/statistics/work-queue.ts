@@ -1,5 +1,5 @@
-import type { CaseToRegister, NeutralStepCase } from '../../../../libs/read-models/src/statistics';
-import type { DeadlineView, StalledCaseView } from './caseload-views';
+import type { CaseloadDeadline, CaseToRegister, NeutralStepCase, WorkQueueRows } from '../../../../libs/read-models/src/statistics';
+import { toStalledView, toView, type DeadlineView, type StalledCaseView } from './caseload-views';
 
 // The secretariat's work queue as the portal shows it (GET /api/caseload?rows=N): each list with
 // its length and only its oldest N entries. The full lists of a large history are hundreds of
@@ -64,5 +64,26 @@ export function workQueue(parts: WorkQueueParts, rows: number): WorkQueue {
     ),
     stalled: listOf(parts.stalled, rows),
     feesOverdue: listOf(parts.feesOverdue, rows),
+  };
+}
+
+/**
+ * The same queue from the lists as the read model counted and cut them in SQL (the portal's
+ * rows=N over a large history): no list is loaded whole.
+ */
+export function workQueueOfRows(rows: WorkQueueRows, toRegister: QueueList<CaseToRegister>, now: string): WorkQueue {
+  const views = (list: QueueList<CaseloadDeadline>): QueueList<DeadlineView> => ({
+    count: list.count,
+    oldest: list.oldest.map((d) => toView(d, now)),
+  });
+  return {
+    toRegister: { count: toRegister.count, oldest: toRegister.oldest },
+    informationOverdue: views(rows.informationOverdue),
+    respondentOverdue: views(rows.respondentOverdue),
+    challenges: rows.challenges,
+    toNominate: rows.toNominate,
+    toAppoint: rows.toAppoint,
+    stalled: { count: rows.stalled.count, oldest: rows.stalled.oldest.map((s) => toStalledView(s.grace, s.informationDueAt)) },
+    feesOverdue: views(rows.feesOverdue),
   };
 }

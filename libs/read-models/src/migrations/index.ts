@@ -5,6 +5,7 @@ import { Webhooks1764288000000 } from './1764288000000-webhooks';
 import { StatisticsPublications1764374400000 } from './1764374400000-statistics-publications';
 import { WorkQueueIndexes1764460800000 } from './1764460800000-work-queue-indexes';
 import { CaseAccessOrder1764547200000 } from './1764547200000-case-access-order';
+import { WorkQueueRows1764633600000 } from './1764633600000-work-queue-rows';
 
 /** Every read-model migration, oldest first. Add new ones at the end; never edit a shipped one. */
 export const READ_MODEL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const READ_MODEL_MIGRATIONS = [
   StatisticsPublications1764374400000,
   WorkQueueIndexes1764460800000,
   CaseAccessOrder1764547200000,
+  WorkQueueRows1764633600000,
 ];

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { evolve, initialState, isTerminal, toDisputeEvent, type DisputeState } from '../../../domain/src';
 import type { StoredEvent } from '../../../event-store/src/port';
 import { execute, select, valuesList } from '../sql';
-import { needsNeutralStep } from '../statistics/neutral-step';
+import { needsNeutralStep, neutralStepQueue, neutralStepSince } from '../statistics/neutral-step';
 import { chunk, groupByDispute, normaliseInstant, type Projection } from './projection';
 
 /**
@@ -51,13 +51,18 @@ export const caseloadProjection: Projection = {
       s.urgent ? 1 : 0,
       JSON.stringify(s),
       needsNeutralStep(s) ? 1 : 0,
+      // The work queue's counts and oldest rows per list are read by index, without the document.
+      neutralStepQueue(s),
+      neutralStepSince(s),
     ]);
     for (const slice of chunk(caseRows, 200)) {
       await execute(
         manager,
-        `INSERT INTO caseload_cases (dispute_id, case_number, status, route, urgent, document, neutral_step) VALUES ${valuesList(slice.length, 7)}
+        `INSERT INTO caseload_cases (dispute_id, case_number, status, route, urgent, document, neutral_step, step_queue, step_since)
+         VALUES ${valuesList(slice.length, 9)}
          ON CONFLICT (dispute_id) DO UPDATE SET case_number = excluded.case_number, status = excluded.status,
-           route = excluded.route, urgent = excluded.urgent, document = excluded.document, neutral_step = excluded.neutral_step`,
+           route = excluded.route, urgent = excluded.urgent, document = excluded.document, neutral_step = excluded.neutral_step,
+           step_queue = excluded.step_queue, step_since = excluded.step_since`,
         slice.flat(),
       );
     }

@@ -10,3 +10,4 @@ export * from './published-scopes';
 export { renderStatisticsJson } from './scope-figures-cache';
 export { linearSolver, type LinearSolver } from './suppression-audit';
 export * from './secretariat-queries';
+export * from './work-queue-queries';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { everyPartyWaived, partyOrganisationIds, type DisputeState } from '../../../domain/src';
 import { chunk } from '../projections/projection';
-import { needsNeutralStep } from './neutral-step';
+import { needsNeutralStep, neutralStepSince } from './neutral-step';
 import { select } from '../sql';
 
 // Reads for the secretariat's queue and roster, over the caseload tables (open cases only) and
@@ -113,24 +113,28 @@ export async function neutralStepCases(manager: EntityManager): Promise<NeutralS
   const cases: NeutralStepCase[] = [];
   for (const row of rows) {
     const state = JSON.parse(row.document) as DisputeState;
-    if (!needsNeutralStep(state)) continue;
-    const pending = state.challenges.filter((c) => c.status === 'pending');
-    const challenge = [...state.deadlines].reverse().find((d) => d.kind === 'challenge' && d.status === 'open');
-    cases.push({
-      disputeId: state.disputeId,
-      caseNumber: state.caseNumber ?? null,
-      status: state.status,
-      route: state.route ?? null,
-      claimantOrganisationIds: state.claimantOrganisationIds,
-      respondentOrganisationIds: state.respondentOrganisationIds,
-      since: state.updatedAt ?? state.filedAt ?? '',
-      nominees: state.neutrals.filter((n) => n.status === 'nominated').map((n) => ({ userId: n.userId, role: n.role, chair: n.chair })),
-      pendingChallenges: pending.map((c) => ({ neutralUserId: c.neutralUserId, side: c.side, challengedAt: c.challengedAt ?? null })),
-      everyPartyWaived: state.status === 'awaiting_neutral' && everyPartyWaived(state),
-      challengeDueAt: challenge?.dueAt ?? null,
-    });
+    if (needsNeutralStep(state)) cases.push(toNeutralStepCase(state));
   }
   return cases.sort((a, b) => a.since.localeCompare(b.since) || a.disputeId.localeCompare(b.disputeId));
+}
+
+/** What the queue shows of a case with a neutral step, from its folded state. */
+export function toNeutralStepCase(state: DisputeState): NeutralStepCase {
+  const pending = state.challenges.filter((c) => c.status === 'pending');
+  const challenge = [...state.deadlines].reverse().find((d) => d.kind === 'challenge' && d.status === 'open');
+  return {
+    disputeId: state.disputeId,
+    caseNumber: state.caseNumber ?? null,
+    status: state.status,
+    route: state.route ?? null,
+    claimantOrganisationIds: state.claimantOrganisationIds,
+    respondentOrganisationIds: state.respondentOrganisationIds,
+    since: neutralStepSince(state),
+    nominees: state.neutrals.filter((n) => n.status === 'nominated').map((n) => ({ userId: n.userId, role: n.role, chair: n.chair })),
+    pendingChallenges: pending.map((c) => ({ neutralUserId: c.neutralUserId, side: c.side, challengedAt: c.challengedAt ?? null })),
+    everyPartyWaived: state.status === 'awaiting_neutral' && everyPartyWaived(state),
+    challengeDueAt: challenge?.dueAt ?? null,
+  };
 }
 
 /** Open cases per status (caseload_cases holds only open ones), with the case that has waited longest. */

@@ -20,6 +20,8 @@ import {
   type NeutralStepCase,
   type OpenStatusCount,
 } from './secretariat-queries';
+import { assignmentOf, deadlineOf, type CaseloadAssignment, type CaseloadDeadline } from './caseload-rows';
+import { workQueueRows, type WorkQueueRows } from './work-queue-queries';
 
 export interface StatisticsQuery {
   from: CalendarDate;
@@ -48,30 +50,7 @@ export interface MediationOutcome {
   daysSinceFiling: number;
 }
 
-export interface CaseloadCase {
-  disputeId: string;
-  caseNumber: string | null;
-  status: string;
-  route: string | null;
-  urgent: boolean;
-}
-
-export interface CaseloadAssignment extends CaseloadCase {
-  userId: string;
-  role: string;
-  neutralStatus: 'nominated' | 'appointed';
-  chair: boolean;
-}
-
-export interface CaseloadDeadline {
-  disputeId: string;
-  caseNumber: string | null;
-  deadlineId: string;
-  kind: string;
-  dueAt: string;
-  side: string | null;
-  status: 'open' | 'missed';
-}
+export type { CaseloadAssignment, CaseloadCase, CaseloadDeadline } from './caseload-rows';
 
 const MAX_CACHED_ANSWERS = 64;
 
@@ -372,17 +351,7 @@ export class StatisticsReadModels {
        ${userId !== undefined ? 'WHERE n.user_id = ?' : ''} ORDER BY n.user_id, c.case_number, c.dispute_id`,
       userId !== undefined ? [userId] : [],
     );
-    return rows.map((r) => ({
-      userId: String(r.user_id),
-      role: String(r.role),
-      neutralStatus: String(r.neutral_status) as CaseloadAssignment['neutralStatus'],
-      chair: Number(r.chair) === 1,
-      disputeId: String(r.dispute_id),
-      caseNumber: r.case_number === null ? null : String(r.case_number),
-      status: String(r.status),
-      route: r.route === null ? null : String(r.route),
-      urgent: Number(r.urgent) === 1,
-    }));
+    return rows.map(assignmentOf);
   }
 
   /** Terms of neutrals on other cases of these parties (the roster's earlier involvement). */
@@ -400,6 +369,11 @@ export class StatisticsReadModels {
     return casesToRegister(this.dataSource.manager, limit);
   }
 
+  /** The secretariat's work queue: per neutral and per list the counts and the oldest `rows` entries, as at `now`. */
+  workQueueRows(now: string, rows: number): Promise<WorkQueueRows> {
+    return workQueueRows(this.dataSource.manager, now, rows);
+  }
+
   /** Open cases per status with the one waiting longest. */
   openCasesByStatus(): Promise<OpenStatusCount[]> {
     return openCasesByStatus(this.dataSource.manager);
@@ -415,15 +389,7 @@ export class StatisticsReadModels {
        ORDER BY d.due_at, d.dispute_id, d.deadline_id`,
       userId !== undefined ? [userId] : [],
     );
-    return rows.map((r) => ({
-      disputeId: String(r.dispute_id),
-      caseNumber: r.case_number ?? null,
-      deadlineId: String(r.deadline_id),
-      kind: String(r.kind),
-      dueAt: String(r.due_at),
-      side: r.side ?? null,
-      status: String(r.status) as CaseloadDeadline['status'],
-    }));
+    return rows.map(deadlineOf);
   }
 
   /**
