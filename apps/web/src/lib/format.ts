@@ -3,18 +3,20 @@
 
 export const AMSTERDAM = 'Europe/Amsterdam';
 
-const euros = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
-const wholeEuros = new Intl.NumberFormat('nl-NL', {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 0,
-  minimumFractionDigits: 0,
-});
+// Made at first use, not when the module loads: the portal's entry imports this module, and a
+// first visit asks for its answers before anything needs a formatter (start/first-visit.ts).
+let euroFormats: { euros: Intl.NumberFormat; wholeEuros: Intl.NumberFormat } | undefined;
+const euroFormat = () =>
+  (euroFormats ??= {
+    euros: new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }),
+    wholeEuros: new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 }),
+  });
 
 /** 12345 → "€ 123,45"; whole euros drop the cents when `whole` is set ("€ 250"). */
 export function formatEuros(cents: number, options: { whole?: boolean } = {}): string {
   const amount = cents / 100;
   // Intl puts a no-break space after the euro sign; a plain space reads and copies the same.
+  const { euros, wholeEuros } = euroFormat();
   const text = options.whole && Number.isInteger(amount) ? wholeEuros.format(amount) : euros.format(amount);
   return text.replace(/\u00a0/g, ' ');
 }

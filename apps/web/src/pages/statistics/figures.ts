@@ -187,9 +187,14 @@ export function isWithheld(answer: StatisticsAnswer, scope: string, path: string
   return answer.suppressed.some((s) => s.period === scope && (s.cell === path || path.startsWith(`${s.cell}.`)));
 }
 
-const whole = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-const days = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
-const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+// Made at first use: the portal's entry imports this module (start/first-visit.ts) before any figure is shown.
+let numberFormats: Record<'whole' | 'days' | 'percent', Intl.NumberFormat> | undefined;
+const numberFormat = () =>
+  (numberFormats ??= {
+    whole: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }),
+    days: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
+    percent: new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 }),
+  });
 
 export const WITHHELD_COUNT = 'minder dan 5';
 export const WITHHELD_DERIVED = 'niet getoond: minder dan 5 zaken';
@@ -198,6 +203,7 @@ export const WITHHELD_DERIVED = 'niet getoond: minder dan 5 zaken';
 export function formatFigure(value: FigureValue | undefined, kind: FigureKind, withheld: boolean): string {
   if (withheld) return kind === 'count' ? WITHHELD_COUNT : WITHHELD_DERIVED;
   if (value === null || value === undefined) return kind === 'count' ? '0' : 'geen zaken';
+  const { whole, days, percent } = numberFormat();
   if (kind === 'rate') return percent.format(value);
   if (kind === 'days') return days.format(value);
   return whole.format(value);
