@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { AMSTERDAM } from '../../lib/format';
+import { amsterdamDate } from '../../lib/amsterdam-date';
 import { endedPeriods, type StatisticsAnswer, type WholePeriod } from './figures';
 
 // The statistics page's two requests, shared with the preload at start-up (routes.tsx): a first
@@ -8,7 +8,8 @@ import { endedPeriods, type StatisticsAnswer, type WholePeriod } from './figures
 // figures are of ended periods: an answer from the last minute is not asked for again when the
 // page mounts just after the preload.
 
-export const todayInAmsterdam = () => new Intl.DateTimeFormat('en-CA', { timeZone: AMSTERDAM }).format(new Date());
+/** Without Intl: a first visit needs it before the requests go out (lib/amsterdam-date.ts). */
+export const todayInAmsterdam = () => amsterdamDate();
 
 export const statisticsPath = (p: { from: string; to: string }, groupBy: 'year' | 'quarter', format?: 'csv') =>
   `/api/statistics?${new URLSearchParams({ from: p.from, to: p.to, groupBy, ...(format ? { format } : {}) })}`;
