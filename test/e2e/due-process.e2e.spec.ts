@@ -18,6 +18,7 @@ import {
   fileDispute,
   filingBody,
   getCase,
+  invoiceAdministrationFee,
   getTimeline,
   holdHearing,
   reach,
@@ -194,12 +195,7 @@ describe('due process over HTTP', () => {
 
     it('a fee unpaid 30 days after invoicing is overdue, shown to the secretariat', async () => {
       const { id } = await fileAndRegister(t);
-      const share = (await getCase(t, SECRETARIAT, id)).administrationFee.shares[0];
-      await act(t, SECRETARIAT, id, 'invoice-fee', {
-        organisationId: share.organisationId,
-        kind: 'administration',
-        amountCents: share.amountCents,
-      });
+      await invoiceAdministrationFee(t, id);
       // The respondent answers in time so the case stays open.
       await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation' });
       clock.set(new Date(clock.now().getTime() + 30 * DAY_MS + 60_000));

@@ -6,6 +6,7 @@ import {
   fileAndRegister,
   fileDispute,
   getCase,
+  invoiceAdministrationFee,
   nominate,
   RESPONDENT,
   SECRETARIAT,
@@ -33,12 +34,7 @@ describe('the work queue with rows=N is the long answer cut to N', () => {
     // Fees unpaid past their term (recorded as missed); these cases then wait for a neutral.
     const fees = await twice(async () => {
       const { id } = await fileAndRegister(t);
-      const share = (await getCase(t, SECRETARIAT, id)).administrationFee.shares[0];
-      await act(t, SECRETARIAT, id, 'invoice-fee', {
-        organisationId: share.organisationId,
-        kind: 'administration',
-        amountCents: share.amountCents,
-      });
+      await invoiceAdministrationFee(t, id);
       await act(t, RESPONDENT, id, 'accept-submission', { route: 'mediation' });
       return id;
     });

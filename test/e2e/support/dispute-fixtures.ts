@@ -94,6 +94,16 @@ export async function fileAndRegister(api: Api, userId = CLAIMANT, overrides: Bo
   return { id, caseNumber };
 }
 
+/** The secretariat invoices the claimant's share of the administration fee. */
+export async function invoiceAdministrationFee(api: Api, id: string): Promise<void> {
+  const share = (await getCase(api, SECRETARIAT, id)).administrationFee.shares[0];
+  await act(api, SECRETARIAT, id, 'invoice-fee', {
+    organisationId: share.organisationId,
+    kind: 'administration',
+    amountCents: share.amountCents,
+  });
+}
+
 /** Filed, registered and accepted by the respondent for `route`. */
 export async function toAwaitingNeutral(api: Api, route = 'mediation', overrides: Body = {}): Promise<string> {
   const { id } = await fileAndRegister(api, CLAIMANT, { proposedRoute: route, ...overrides });

@@ -3,15 +3,8 @@ import type { CaseloadAssignment, CaseloadDeadline } from '../../../../libs/read
 // What GET /api/caseload says about a deadline, a neutral's case and a stalled case, made from the
 // read model's rows at one moment (`now`).
 
-export interface DeadlineView {
-  disputeId: string;
-  caseNumber: string | null;
-  deadlineId: string;
-  kind: string;
-  dueAt: string;
-  side: string | null;
-  /** open, or missed (recorded as missed, the case still open) */
-  status: 'open' | 'missed';
+/** `status`: open, or missed (recorded as missed, the case still open). */
+export interface DeadlineView extends CaseloadDeadline {
   /** Missed, or open and past due (the scheduler has not recorded it yet). */
   overdue: boolean;
 }
