@@ -104,7 +104,10 @@ export function FigureBars({ answer, section, scope }: { answer: StatisticsAnswe
       </ChartSpace>
       <figcaption>
         Grafiek: {section.caption.toLowerCase()}, {scope.name.toLowerCase()}. De cijfers staan ook in de tabel.
-        {left > 0 && ` ${left === 1 ? 'Eén cijfer is' : `${left} cijfers zijn`} afgeschermd (minder dan 5) en staan niet in de grafiek.`}
+        {left > 0 &&
+          (left === 1
+            ? ' Eén cijfer is afgeschermd (minder dan 5) en staat niet in de grafiek.'
+            : ` ${left} cijfers zijn afgeschermd (minder dan 5) en staan niet in de grafiek.`)}
       </figcaption>
     </figure>
   );
