@@ -4,14 +4,17 @@ const byIntl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', 
 
 describe('amsterdamDate', () => {
   it('gives the same date as Intl for every quarter hour around each clock change, 2020-2035', () => {
+    const mismatches: string[] = [];
     for (let year = 2020; year <= 2035; year++) {
       for (const month of [2, 9]) {
         const start = Date.UTC(year, month, 24);
         for (let t = start; t < start + 9 * 24 * 3_600_000; t += 15 * 60_000) {
-          expect([new Date(t).toISOString(), amsterdamDate(new Date(t))]).toEqual([new Date(t).toISOString(), byIntl.format(new Date(t))]);
+          const at = new Date(t);
+          if (amsterdamDate(at) !== byIntl.format(at)) mismatches.push(at.toISOString());
         }
       }
     }
+    expect(mismatches).toEqual([]);
   });
 
   it('gives the same date as Intl every hour of 2024-2027', () => {

@@ -17,7 +17,8 @@ import {
   type StatisticsAnswer,
   type WholePeriod,
 } from './figures';
-import { defaultPeriodKey, periodFiguresQuery, statisticsPath, todayInAmsterdam, yearlyFiguresQuery } from './statistics-queries';
+import { amsterdamDate } from '../../lib/amsterdam-date';
+import { defaultPeriodKey, periodFiguresQuery, statisticsPath, yearlyFiguresQuery } from './statistics-queries';
 
 /** Charts beside these tables; the other tables stand alone. */
 const CHARTED = new Set(['aantallen', 'uitkomsten', 'indieners', 'sector']);
@@ -29,7 +30,7 @@ const CHARTED = new Set(['aantallen', 'uitkomsten', 'indieners', 'sector']);
  */
 export function StatisticsPage() {
   const session = useSession();
-  const periods = endedPeriods(todayInAmsterdam());
+  const periods = endedPeriods(amsterdamDate());
   const { years, quarters } = periods;
   const all = [...years, ...quarters];
   const [key, setKey] = useState(defaultPeriodKey(periods));

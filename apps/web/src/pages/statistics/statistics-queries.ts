@@ -8,9 +8,6 @@ import { endedPeriods, type StatisticsAnswer, type WholePeriod } from './figures
 // figures are of ended periods: an answer from the last minute is not asked for again when the
 // page mounts just after the preload.
 
-/** Without Intl: a first visit needs it before the requests go out (lib/amsterdam-date.ts). */
-export const todayInAmsterdam = () => amsterdamDate();
-
 export const statisticsPath = (p: { from: string; to: string }, groupBy: 'year' | 'quarter', format?: 'csv') =>
   `/api/statistics?${new URLSearchParams({ from: p.from, to: p.to, groupBy, ...(format ? { format } : {}) })}`;
 
@@ -42,7 +39,8 @@ export const yearlyFiguresQuery = (years: WholePeriod[]) => {
 
 /** The two queries the page opens with: the default period's figures and the years side by side. */
 function openingQueries() {
-  const periods = endedPeriods(todayInAmsterdam());
+  // Without Intl: a first visit needs the date before its requests go out (lib/amsterdam-date.ts).
+  const periods = endedPeriods(amsterdamDate());
   const period = [...periods.years, ...periods.quarters].find((p) => p.key === defaultPeriodKey(periods));
   return { figures: periodFiguresQuery(period), yearly: yearlyFiguresQuery(periods.years) };
 }
