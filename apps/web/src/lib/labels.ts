@@ -1,5 +1,6 @@
 // Dutch words for the API's English codes. Everything a person reads is Dutch (B1); explanations
 // keep the legal term and say what it means.
+import type { DeadlineStatus } from '../../../../libs/domain/src/state';
 
 export const PHASE_LABELS: Record<string, { label: string; hint: string }> = {
   precontractual: { label: 'Precontractueel', hint: 'Voordat er een contract is: u onderhandelt nog, of er komt geen contract.' },
@@ -102,6 +103,20 @@ export const DEADLINE_LABELS: Record<string, string> = {
   information_grace: 'Informatie alsnog aanleveren',
   fee_payment: 'Factuur betalen',
 };
+
+/**
+ * How a deadline that is no longer open stands (an open one says how many days are left). One per
+ * status the domain has; a date still to come beside "voorbij" read as a mistake, so a challenge
+ * period that closed unused says so.
+ */
+export const DEADLINE_STATUS_LABELS: Record<string, string> = {
+  met: 'gehaald',
+  missed: 'verlopen',
+  // Rule 13: nobody challenged within the period (or all waived and the neutral was appointed).
+  lapsed: 'niet gebruikt',
+  // The case ended or moved on first: the deadline no longer applies.
+  cancelled: 'vervallen',
+} satisfies Record<Exclude<DeadlineStatus, 'open'>, string>;
 
 export const VISIBILITY_LABELS: Record<string, { label: string; hint: string }> = {
   parties: { label: 'Alle partijen', hint: 'De wederpartij, de mediator of adviseur en het secretariaat kunnen het zien.' },

@@ -36,6 +36,7 @@ import {
 } from '../../lib/format';
 import {
   DEADLINE_LABELS,
+  DEADLINE_STATUS_LABELS,
   FRAMEWORK_LABELS,
   label,
   ORGANISATION_KIND_LABELS,
@@ -469,14 +470,6 @@ function DisputeSection({ c }: { c: CaseView }) {
 
 function DeadlinesSection({ c }: { c: CaseView }) {
   const now = new Date().toISOString();
-  const statusText: Record<string, string> = {
-    open: 'loopt',
-    met: 'gehaald',
-    missed: 'verlopen',
-    lapsed: 'voorbij',
-    closed: 'gesloten',
-    extended: 'verlengd',
-  };
   return (
     <section aria-labelledby="termijnen">
       <Heading2 id="termijnen">Termijnen</Heading2>
@@ -500,7 +493,7 @@ function DeadlinesSection({ c }: { c: CaseView }) {
                   <TableCell>{DEADLINE_LABELS[d.kind] ?? d.kind}</TableCell>
                   <TableCell>{formatDeadline(d.dueAt)}</TableCell>
                   <TableCell>
-                    {d.status === 'open' ? describeDaysLeft(daysLeft(d.dueAt, now)) : (statusText[d.status] ?? d.status)}
+                    {d.status === 'open' ? describeDaysLeft(daysLeft(d.dueAt, now)) : (DEADLINE_STATUS_LABELS[d.status] ?? d.status)}
                   </TableCell>
                 </TableRow>
               ))}
