@@ -1,17 +1,31 @@
 // Dutch words for the API's English codes. Everything a person reads is Dutch (B1); explanations
-// keep the legal term and say what it means.
+// keep the legal term and say what it means. Each map `satisfies` the domain's vocabulary, so a new
+// code without its Dutch words fails the typecheck instead of reaching a page in English.
 import type { DeadlineStatus } from '../../../../libs/domain/src/state';
+import type {
+  ActorRole,
+  DeadlineKind,
+  DocumentVisibility,
+  LegalFramework,
+  OrganisationKind,
+  Phase,
+  Route,
+  Sector,
+  StatementKind,
+  Status,
+  Subject,
+} from '../../../../libs/domain/src/vocabulary';
 
 export const PHASE_LABELS: Record<string, { label: string; hint: string }> = {
   precontractual: { label: 'Precontractueel', hint: 'Voordat er een contract is: u onderhandelt nog, of er komt geen contract.' },
   contractual: { label: 'Contractueel', hint: 'Er is een contract en het geschil gaat over de uitvoering ervan.' },
-};
+} satisfies Record<Phase, { label: string; hint: string }>;
 
 export const FRAMEWORK_LABELS: Record<string, { label: string; hint: string }> = {
   zvw: { label: 'Zorgverzekeringswet (Zvw)', hint: 'Basisverzekering. U heeft een contract met een zorgverzekeraar.' },
   zvw_supplementary: { label: 'Aanvullende verzekering', hint: 'Zorg uit de aanvullende verzekering, samen met Zvw-zorg ingekocht.' },
   wlz: { label: 'Wet langdurige zorg (Wlz)', hint: 'Langdurige zorg. U heeft een contract met een zorgkantoor.' },
-};
+} satisfies Record<LegalFramework, { label: string; hint: string }>;
 
 export const SECTOR_LABELS: Record<string, string> = {
   general_practice: 'Huisartsenzorg',
@@ -29,7 +43,7 @@ export const SECTOR_LABELS: Record<string, string> = {
   wlz_disability_care: 'Wlz: gehandicaptenzorg',
   wlz_mental_health: 'Wlz: ggz',
   other: 'Anders',
-};
+} satisfies Record<Sector, string>;
 
 export const SUBJECT_LABELS: Record<string, { label: string; hint: string }> = {
   tariff: { label: 'Tarief', hint: 'De prijs die u krijgt voor de zorg.' },
@@ -46,13 +60,13 @@ export const SUBJECT_LABELS: Record<string, { label: string; hint: string }> = {
   refusal_to_contract: { label: 'Weigering om te contracteren', hint: 'De verzekeraar of het zorgkantoor wil geen contract.' },
   sector_agreement: { label: 'Bestuurlijk akkoord', hint: 'Landelijke afspraken die niet worden nagekomen.' },
   other: { label: 'Iets anders', hint: 'Beschrijf het in uw samenvatting.' },
-};
+} satisfies Record<Subject, { label: string; hint: string }>;
 
 export const ROUTE_LABELS: Record<string, string> = {
   mediation: 'Mediation',
   binding_advice: 'Bindend advies',
   arbitration: 'Arbitrage',
-};
+} satisfies Record<Route, string>;
 
 export const STATUS_LABELS: Record<string, string> = {
   filed: 'Ingediend, wacht op het secretariaat',
@@ -69,7 +83,7 @@ export const STATUS_LABELS: Record<string, string> = {
   declined: 'Afgewezen door de wederpartij',
   inadmissible: 'Niet-ontvankelijk',
   closed_without_resolution: 'Gesloten zonder oplossing',
-};
+} satisfies Record<Status, string>;
 
 export const ROLE_LABELS: Record<string, string> = {
   provider: 'Zorgaanbieder',
@@ -81,7 +95,7 @@ export const ROLE_LABELS: Record<string, string> = {
   secretariat: 'Secretariaat',
   observer: 'Begeleidingscommissie',
   system: 'Het systeem',
-};
+} satisfies Record<ActorRole, string>;
 
 export const ORGANISATION_KIND_LABELS: Record<string, string> = {
   provider: 'Zorgaanbieder',
@@ -90,7 +104,7 @@ export const ORGANISATION_KIND_LABELS: Record<string, string> = {
   association: 'Branche- of beroepsorganisatie',
   disputes_body: 'Geschilleninstantie',
   observer: 'Toezicht',
-};
+} satisfies Record<OrganisationKind, string>;
 
 export const DEADLINE_LABELS: Record<string, string> = {
   information: 'Informatie aanleveren',
@@ -102,7 +116,7 @@ export const DEADLINE_LABELS: Record<string, string> = {
   continuation: 'Kiezen: doorgaan met de partijen die meedoen, of intrekken',
   information_grace: 'Informatie alsnog aanleveren',
   fee_payment: 'Factuur betalen',
-};
+} satisfies Record<DeadlineKind, string>;
 
 /**
  * How a deadline that is no longer open stands (an open one says how many days are left). One per
@@ -125,14 +139,14 @@ export const VISIBILITY_LABELS: Record<string, { label: string; hint: string }> 
     hint: 'De wederpartij ziet het niet. Wat in mediation gezegd wordt, blijft in mediation.',
   },
   secretariat: { label: 'Alleen het secretariaat', hint: 'Bijvoorbeeld een betaalbewijs.' },
-};
+} satisfies Record<DocumentVisibility, { label: string; hint: string }>;
 
 export const STATEMENT_KIND_LABELS: Record<string, string> = {
   statement_of_claim: 'Eisenverzoek (uw standpunt en wat u vraagt)',
   statement_of_defence: 'Verweerschrift (antwoord op het eisenverzoek)',
   reply: 'Repliek (reactie op het verweer)',
   rejoinder: 'Dupliek (reactie op de repliek)',
-};
+} satisfies Record<StatementKind, string>;
 
 export const DECLINE_REASON_LABELS: Record<string, string> = {
   no_answer: 'geen antwoord gegeven binnen de termijn',
