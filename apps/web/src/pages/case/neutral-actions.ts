@@ -1,3 +1,4 @@
+import type { DecisionOutcome, MediationResult } from '../../../../../libs/domain/src/vocabulary';
 import type { CaseView } from '../../api/types';
 import { formatDateTime, formatDeadline } from '../../lib/format';
 import { DEADLINE_LABELS } from '../../lib/labels';
@@ -11,19 +12,19 @@ export const DEFAULT_CLAIMANT_COST_SHARE: Record<string, string> = {
   claim_granted: '0',
   claim_partially_granted: '50',
   claim_rejected: '100',
-};
+} satisfies Record<DecisionOutcome, string>;
 
 export const DECISION_OUTCOME_LABELS: Record<string, string> = {
   claim_granted: 'Toegewezen: de indiener krijgt gelijk',
   claim_partially_granted: 'Deels toegewezen: de indiener krijgt deels gelijk',
   claim_rejected: 'Afgewezen: de indiener krijgt geen gelijk',
-};
+} satisfies Record<DecisionOutcome, string>;
 
 export const MEDIATION_RESULT_LABELS: Record<string, string> = {
   full_agreement: 'Volledig eens: de partijen hebben alles samen opgelost',
   partial_agreement: 'Deels eens: een deel is opgelost',
   no_agreement: 'Niet eens: de partijen hebben geen oplossing gevonden',
-};
+} satisfies Record<MediationResult, string>;
 
 const MEETING_WORDS = {
   session: { the: 'Het gesprek', title: 'Een gesprek plannen', record: 'Een gesprek vastleggen als gehouden', which: 'Welk gesprek?' },
