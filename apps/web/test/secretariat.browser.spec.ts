@@ -189,6 +189,14 @@ test('the secretariat nominates a panel of three with a chair; one party challen
   await page.getByRole('button', { name: 'Benoemen', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Meldingen' })).toContainText('De benoeming is vastgelegd.');
   await expect(page.getByText('Procedure loopt').first()).toBeVisible();
+  // A party challenged within the period: it was used, not "gehaald".
+  const deadlines = page.getByRole('table', { name: 'Termijnen in deze zaak' });
+  await expect(
+    deadlines
+      .getByRole('row', { name: /wraking/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('gebruikt');
   await checkpoint(page, '36-secretariaat-benoemd');
 
   const view = (await (await request.get(`/api/disputes/${id}`, { headers: { Authorization: `Bearer ${jan}` } })).json()) as {

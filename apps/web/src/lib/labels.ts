@@ -132,6 +132,12 @@ export const DEADLINE_STATUS_LABELS: Record<string, string> = {
   cancelled: 'vervallen',
 } satisfies Record<Exclude<DeadlineStatus, 'open'>, string>;
 
+/** The "Stand" of a closed deadline. A challenge period is not "gehaald" but used: a party objected in it. */
+export function deadlineStatusLabel(kind: string, status: string): string {
+  if (kind === 'challenge' && status === 'met') return 'gebruikt';
+  return DEADLINE_STATUS_LABELS[status] ?? status;
+}
+
 export const VISIBILITY_LABELS: Record<string, { label: string; hint: string }> = {
   parties: { label: 'Alle partijen', hint: 'De wederpartij, de mediator of adviseur en het secretariaat kunnen het zien.' },
   neutral_only: {

@@ -36,7 +36,7 @@ import {
 } from '../../lib/format';
 import {
   DEADLINE_LABELS,
-  DEADLINE_STATUS_LABELS,
+  deadlineStatusLabel,
   FRAMEWORK_LABELS,
   label,
   ORGANISATION_KIND_LABELS,
@@ -493,7 +493,7 @@ function DeadlinesSection({ c }: { c: CaseView }) {
                   <TableCell>{DEADLINE_LABELS[d.kind] ?? d.kind}</TableCell>
                   <TableCell>{formatDeadline(d.dueAt)}</TableCell>
                   <TableCell>
-                    {d.status === 'open' ? describeDaysLeft(daysLeft(d.dueAt, now)) : (DEADLINE_STATUS_LABELS[d.status] ?? d.status)}
+                    {d.status === 'open' ? describeDaysLeft(daysLeft(d.dueAt, now)) : deadlineStatusLabel(d.kind, d.status)}
                   </TableCell>
                 </TableRow>
               ))}
