@@ -33,7 +33,10 @@ export function DossierDownloadButton({ disputeId, caseNumber }: { disputeId: st
       )}
       <Paragraph>
         Het dossier is een ZIP-bestand met alles wat u van deze zaak mag zien, ondertekend door de Geschilleninstantie. U kunt het{' '}
-        <Link to="/controleren">zelf controleren</Link>.
+        <Link className="utrecht-link" to="/controleren">
+          zelf controleren
+        </Link>
+        .
       </Paragraph>
       <Button appearance="secondary-action-button" onClick={() => void download()} disabled={busy}>
         {busy ? 'Dossier wordt gemaakt…' : 'Dossier downloaden'}
