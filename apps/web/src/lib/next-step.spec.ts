@@ -59,8 +59,12 @@ describe('"Wat gebeurt er nu?" per status', () => {
   it('awaiting_neutral: the secretariat nominates; during the challenge period a party may object', () => {
     expect(nextStep(base('awaiting_neutral', { route: 'mediation' }), NOW).what).toContain('onafhankelijke mediator');
     const challenge = nextStep(base('awaiting_neutral', { route: 'mediation', deadlines: [open('challenge')] }), NOW);
-    expect(challenge.what).toContain('bezwaar maken');
+    expect(challenge.what).toContain('U kunt bezwaar maken');
     expect(challenge.deadline).not.toBeNull();
+    // Not a party (the secretariat, a neutral): the parties may object, not the reader.
+    const forSecretariat = nextStep(base('awaiting_neutral', { route: 'mediation', yourSide: null, deadlines: [open('challenge')] }), NOW);
+    expect(forSecretariat.what).toContain('De partijen kunnen bezwaar maken');
+    expect(forSecretariat.what).not.toContain('U kunt');
   });
 
   it('in_mediation and in_proceedings: the neutral leads; a missed defence lets the panel decide on the file', () => {

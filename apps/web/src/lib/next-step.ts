@@ -88,10 +88,14 @@ export function nextStep(c: NextStepCase, now: string): NextStep {
     }
     case 'awaiting_neutral': {
       const challenge = openDeadline(c, 'challenge');
+      // The secretariat and the neutrals read this too: the right to object is the parties'.
+      const mayObject = c.yourSide
+        ? 'U kunt bezwaar maken (wraken) als u twijfelt'
+        : 'De partijen kunnen bezwaar maken (wraken) als zij twijfelen';
       return {
         who: 'Het secretariaat',
         what: challenge
-          ? 'Het secretariaat heeft een mediator of adviseur voorgesteld. U kunt bezwaar maken (wraken) als u twijfelt aan diens onpartijdigheid. Daarna benoemt het secretariaat de mediator of adviseur.'
+          ? `Het secretariaat heeft een mediator of adviseur voorgesteld. ${mayObject} aan diens onpartijdigheid. Daarna benoemt het secretariaat de mediator of adviseur.`
           : `Het secretariaat zoekt een onafhankelijke ${c.route === 'mediation' ? 'mediator' : c.route === 'arbitration' ? 'arbiter' : 'adviseur'} en stelt die voor aan beide partijen.`,
         youAct: false,
         deadline: deadlineText(challenge, now),
