@@ -118,11 +118,7 @@ export const DEADLINE_LABELS: Record<string, string> = {
   fee_payment: 'Factuur betalen',
 } satisfies Record<DeadlineKind, string>;
 
-/**
- * How a deadline that is no longer open stands (an open one says how many days are left). One per
- * status the domain has; a date still to come beside "voorbij" read as a mistake, so a challenge
- * period that closed unused says so.
- */
+/** How a deadline that is no longer open stands (an open one says how many days are left). */
 export const DEADLINE_STATUS_LABELS: Record<string, string> = {
   met: 'gehaald',
   missed: 'verlopen',

@@ -3,7 +3,8 @@ import { instant } from '../deadlines';
 import { conflict, forbidden, invalid } from '../errors';
 import type { Side } from '../events';
 import type { DisputeState } from '../state';
-import { DECISION_OUTCOMES, STATEMENT_KINDS, type DecisionOutcome, type StatementKind } from '../vocabulary';
+import { DECISION_OUTCOMES, STATEMENT_KINDS, type StatementKind } from '../vocabulary';
+import { DEFAULT_CLAIMANT_COST_SHARE } from './cost-share';
 import { describeSide, dutchDate, dutchDateTime, dutchSide } from './describe';
 import { requireAppointedNeutral, requireOpenCase, requireParty, requireStatus } from './guards';
 import { newDeadline } from './new-deadline';
@@ -240,13 +241,6 @@ const guardDecision = (state: DisputeState, g: GuardContext) => {
       nl: `Er kan nog geen beslissing worden genomen: ${missing.map((m) => m.nl).join('; ')}.`,
     });
   }
-};
-
-/** Rule 18: who bears the costs when the panel follows the outcome. */
-export const DEFAULT_CLAIMANT_COST_SHARE: Record<DecisionOutcome, number> = {
-  claim_granted: 0,
-  claim_partially_granted: 50,
-  claim_rejected: 100,
 };
 
 export const renderDecision: ActionRule<RenderDecision> = {

@@ -1,3 +1,4 @@
+import { DEFAULT_CLAIMANT_COST_SHARE as DOMAIN_COST_SHARE } from '../../../../../libs/domain/src/decisions/cost-share';
 import type { DecisionOutcome, MediationResult } from '../../../../../libs/domain/src/vocabulary';
 import type { CaseView } from '../../api/types';
 import { formatDateTime, formatDeadline } from '../../lib/format';
@@ -7,12 +8,10 @@ import { choiceField, optionalText, reasonField, text, type ActionSpec, type Fie
 // The forms of a mediator, adviser or arbitrator: sessions and hearings, the end of a mediation,
 // the decision, and (with the secretariat) extending a deadline.
 
-/** Rule 18: the claimant's share of the costs that follows each outcome. */
-export const DEFAULT_CLAIMANT_COST_SHARE: Record<string, string> = {
-  claim_granted: '0',
-  claim_partially_granted: '50',
-  claim_rejected: '100',
-} satisfies Record<DecisionOutcome, string>;
+/** Rule 18: the claimant's share of the costs that follows each outcome, as the form's text (the domain's table). */
+export const DEFAULT_CLAIMANT_COST_SHARE: Record<string, string> = Object.fromEntries(
+  Object.entries(DOMAIN_COST_SHARE).map(([outcome, pct]) => [outcome, String(pct)]),
+);
 
 export const DECISION_OUTCOME_LABELS: Record<string, string> = {
   claim_granted: 'Toegewezen: de indiener krijgt gelijk',
