@@ -1,14 +1,14 @@
 'use strict';
 // Benchmark: the PostgreSQL server's CPU time per event in the append function, with the chain as
-// schema step 5 writes it, as step 4 wrote it (one row at a time), and without the chain. The
-// same input (events with their content hash, as the store sends them) goes to three fresh schemas
+// schema step 6 stores it (linked by the process), as step 5 linked it (in SQL), and without the
+// chain. The same events, as the store sends them to each version, go to three fresh schemas
 // of DATABASE_URL's database in turns of a few thousand events, each turn its own transactions;
 // the figure is the median over the turns of the backend's CPU (from /proc, so PostgreSQL must run
 // on this machine) per event. No client work and no throughput: on a machine others load, this
 // moves far less than chain.bench.js's throughput. Runs the built store from dist/.
 //
 //   DATABASE_URL=postgres://... node bench/chain-postgres-function.bench.js
-//        [--callers 16] [--events 10] [--rounds 15] [--rollback]
+//        [--callers 16] [--events 10] [--rounds 15] [--rollback] [--turn-events 3000]
 //
 // --callers appends of --events events each form one call of the append function (one group
 // commit of the store). Each caller appends to its own stream, which grows over the run, with the
@@ -22,10 +22,9 @@ const { processCpuMs, round } = require('./tools/bench-common');
 const { caseEvent } = require('./tools/chain-workload');
 
 const DIST = path.join(path.resolve(__dirname, '..'), 'dist', 'libs', 'event-store', 'src');
-const TURN_EVENTS = 3000;
 
 function parseArgs(argv) {
-  const opts = { callers: 16, events: 10, rounds: 15, rollback: false };
+  const opts = { callers: 16, events: 10, rounds: 15, rollback: false, turnEvents: 3000 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => Number(inline !== undefined ? inline : argv[++i]);
@@ -33,6 +32,7 @@ function parseArgs(argv) {
     else if (flag === '--events') opts.events = value();
     else if (flag === '--rounds') opts.rounds = value();
     else if (flag === '--rollback') opts.rollback = true;
+    else if (flag === '--turn-events') opts.turnEvents = value();
     else process.stderr.write(`ignoring unknown argument ${argv[i]}\n`);
   }
   return opts;
@@ -45,9 +45,10 @@ async function main() {
   const dist = require(path.join(DIST, 'index.js'));
   const { appendOneFunctionSql, schemaNames } = require(path.join(DIST, 'postgres', 'schema.js'));
   const base = `chain_fn_bench_${randomBytes(4).toString('hex')}`;
+  const { callerInput, prepareAppends } = require(path.join(DIST, 'postgres', 'append-input.js'));
   const variants = {
     chain: { schema: `${base}_chain` },
-    chainRowByRow: { schema: `${base}_rows` },
+    chainLinkedInSql: { schema: `${base}_sql` },
     withoutChain: { schema: `${base}_plain`, benchmarkWithoutHashChain: true },
   };
   for (const v of Object.values(variants)) await (await dist.PostgresEventStore.open({ connectionString, ...v })).close();
@@ -56,21 +57,29 @@ async function main() {
   const loadBefore = os.loadavg();
   const perEvent = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   try {
-    await client.query(appendOneFunctionSql(schemaNames(variants.chainRowByRow.schema), 'chain-row-by-row'));
+    await client.query(appendOneFunctionSql(schemaNames(variants.chainLinkedInSql.schema), 'chain'));
     const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
     const backendCpuMs = () => processCpuMs(rows[0].pid);
     if (backendCpuMs() === undefined) throw new Error('cannot read the backend CPU time from /proc (is PostgreSQL local?)');
     const streams = Array.from({ length: opts.callers }, () => `dispute-${randomUUID()}`);
     const heads = Object.fromEntries(Object.keys(variants).map((k) => [k, streams.map(() => -1)]));
-    const calls = Math.max(1, Math.ceil(TURN_EVENTS / (opts.callers * opts.events)));
-    const callInput = (variant) =>
-      JSON.stringify(
-        streams.map((s, c) => {
-          const expected = heads[variant][c];
-          if (!opts.rollback) heads[variant][c] += opts.events;
-          return [{ s, e: expected, ev: Array.from({ length: opts.events }, (_, i) => eventInput(dist, caseEvent(i))) }];
-        }),
-      );
+    // Step 6: the process links each append to the head it knows (what the store remembers).
+    const linkedHeads = new Map();
+    const calls = Math.max(1, Math.ceil(opts.turnEvents / (opts.callers * opts.events)));
+    const callInput = (variant) => {
+      const now = new Date().toISOString();
+      const callers = streams.map((s, c) => {
+        const expected = heads[variant][c];
+        if (!opts.rollback) heads[variant][c] += opts.events;
+        const events = Array.from({ length: opts.events }, (_, i) => caseEvent(i));
+        if (variant !== 'chain') return JSON.stringify([{ s, e: expected, ev: events.map((e) => eventInput(dist, e, variant)) }]);
+        const prepared = prepareAppends([{ streamId: s, expectedVersion: expected, events }], true);
+        const input = callerInput(prepared, true, linkedHeads, now);
+        if (!opts.rollback) for (const [stream, head] of input.headsAfter) linkedHeads.set(stream, head);
+        return input.json;
+      });
+      return `[${callers.join(',')}]`;
+    };
     for (let r = 0; r < opts.rounds + 1; r++) {
       for (const [variant, { schema }] of Object.entries(variants)) {
         const inputs = Array.from({ length: calls }, () => callInput(variant));
@@ -106,8 +115,11 @@ async function main() {
         rounds: opts.rounds,
         transactions: opts.rollback ? 'rolled back' : 'committed',
         backendCpuMicrosPerEventMedian: m,
-        chainExtraMicrosPerEvent: { chain: round(m.chain - m.withoutChain, 1), chainRowByRow: round(m.chainRowByRow - m.withoutChain, 1) },
-        note: 'backend CPU is counted in clock ticks (10 ms); a turn is some 3,000 events, so about 3 µs an event per tick',
+        chainExtraMicrosPerEvent: {
+          chain: round(m.chain - m.withoutChain, 1),
+          chainLinkedInSql: round(m.chainLinkedInSql - m.withoutChain, 1),
+        },
+        note: `backend CPU is counted in clock ticks (10 ms); a turn is some ${opts.turnEvents} events, so about ${round(10000 / opts.turnEvents, 2)} µs an event per tick`,
         machine: {
           cpus: os.cpus().length,
           loadAverage: { before: loadBefore.map((x) => round(x, 2)), after: os.loadavg().map((x) => round(x, 2)) },
@@ -119,9 +131,10 @@ async function main() {
   );
 }
 
-/** One event as the store sends it to the append function (postgres-event-store.ts, prepareCaller). */
-function eventInput(dist, event) {
+/** One event as step 5 (its content hash) and the version without the chain take it. */
+function eventInput(dist, event, variant) {
   const id = randomUUID();
+  if (variant === 'withoutChain') return { i: id, t: event.type, d: JSON.stringify(event.data), m: JSON.stringify(event.metadata) };
   const d = dist.canonicalJson(event.data);
   const m = dist.canonicalJson(event.metadata);
   return { i: id, t: event.type, d, m, h: dist.contentHashOfTexts(id, event.type, d, m) };
