@@ -1,7 +1,7 @@
 'use strict';
 // Benchmark: the PostgreSQL server's CPU time per event in the append function, with the chain as
-// schema step 6 stores it (linked by the process), as step 5 linked it (in SQL), and without the
-// chain. The same events, as the store sends them to each version, go to three fresh schemas
+// schema step 5 writes it, as step 4 wrote it (one row at a time), and without the chain. The
+// same input (events with their content hash, as the store sends them) goes to three fresh schemas
 // of DATABASE_URL's database in turns of a few thousand events, each turn its own transactions;
 // the figure is the median over the turns of the backend's CPU (from /proc, so PostgreSQL must run
 // on this machine) per event. No client work and no throughput: on a machine others load, this
@@ -45,10 +45,9 @@ async function main() {
   const dist = require(path.join(DIST, 'index.js'));
   const { appendOneFunctionSql, schemaNames } = require(path.join(DIST, 'postgres', 'schema.js'));
   const base = `chain_fn_bench_${randomBytes(4).toString('hex')}`;
-  const { callerInput, prepareAppends } = require(path.join(DIST, 'postgres', 'append-input.js'));
   const variants = {
     chain: { schema: `${base}_chain` },
-    chainLinkedInSql: { schema: `${base}_sql` },
+    chainRowByRow: { schema: `${base}_rows` },
     withoutChain: { schema: `${base}_plain`, benchmarkWithoutHashChain: true },
   };
   for (const v of Object.values(variants)) await (await dist.PostgresEventStore.open({ connectionString, ...v })).close();
@@ -57,29 +56,21 @@ async function main() {
   const loadBefore = os.loadavg();
   const perEvent = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   try {
-    await client.query(appendOneFunctionSql(schemaNames(variants.chainLinkedInSql.schema), 'chain'));
+    await client.query(appendOneFunctionSql(schemaNames(variants.chainRowByRow.schema), 'chain-row-by-row'));
     const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
     const backendCpuMs = () => processCpuMs(rows[0].pid);
     if (backendCpuMs() === undefined) throw new Error('cannot read the backend CPU time from /proc (is PostgreSQL local?)');
     const streams = Array.from({ length: opts.callers }, () => `dispute-${randomUUID()}`);
     const heads = Object.fromEntries(Object.keys(variants).map((k) => [k, streams.map(() => -1)]));
-    // Step 6: the process links each append to the head it knows (what the store remembers).
-    const linkedHeads = new Map();
     const calls = Math.max(1, Math.ceil(opts.turnEvents / (opts.callers * opts.events)));
-    const callInput = (variant) => {
-      const now = new Date().toISOString();
-      const callers = streams.map((s, c) => {
-        const expected = heads[variant][c];
-        if (!opts.rollback) heads[variant][c] += opts.events;
-        const events = Array.from({ length: opts.events }, (_, i) => caseEvent(i));
-        if (variant !== 'chain') return JSON.stringify([{ s, e: expected, ev: events.map((e) => eventInput(dist, e, variant)) }]);
-        const prepared = prepareAppends([{ streamId: s, expectedVersion: expected, events }], true);
-        const input = callerInput(prepared, true, linkedHeads, now);
-        if (!opts.rollback) for (const [stream, head] of input.headsAfter) linkedHeads.set(stream, head);
-        return input.json;
-      });
-      return `[${callers.join(',')}]`;
-    };
+    const callInput = (variant) =>
+      JSON.stringify(
+        streams.map((s, c) => {
+          const expected = heads[variant][c];
+          if (!opts.rollback) heads[variant][c] += opts.events;
+          return [{ s, e: expected, ev: Array.from({ length: opts.events }, (_, i) => eventInput(dist, caseEvent(i))) }];
+        }),
+      );
     for (let r = 0; r < opts.rounds + 1; r++) {
       for (const [variant, { schema }] of Object.entries(variants)) {
         const inputs = Array.from({ length: calls }, () => callInput(variant));
@@ -115,10 +106,7 @@ async function main() {
         rounds: opts.rounds,
         transactions: opts.rollback ? 'rolled back' : 'committed',
         backendCpuMicrosPerEventMedian: m,
-        chainExtraMicrosPerEvent: {
-          chain: round(m.chain - m.withoutChain, 1),
-          chainLinkedInSql: round(m.chainLinkedInSql - m.withoutChain, 1),
-        },
+        chainExtraMicrosPerEvent: { chain: round(m.chain - m.withoutChain, 1), chainRowByRow: round(m.chainRowByRow - m.withoutChain, 1) },
         note: `backend CPU is counted in clock ticks (10 ms); a turn is some ${opts.turnEvents} events, so about ${round(10000 / opts.turnEvents, 2)} µs an event per tick`,
         machine: {
           cpus: os.cpus().length,
@@ -131,10 +119,9 @@ async function main() {
   );
 }
 
-/** One event as step 5 (its content hash) and the version without the chain take it. */
-function eventInput(dist, event, variant) {
+/** One event as the store sends it to the append function (postgres-event-store.ts, prepareCaller). */
+function eventInput(dist, event) {
   const id = randomUUID();
-  if (variant === 'withoutChain') return { i: id, t: event.type, d: JSON.stringify(event.data), m: JSON.stringify(event.metadata) };
   const d = dist.canonicalJson(event.data);
   const m = dist.canonicalJson(event.metadata);
   return { i: id, t: event.type, d, m, h: dist.contentHashOfTexts(id, event.type, d, m) };

@@ -1,8 +1,8 @@
-// Schema step 4 of the PostgreSQL store: the hash chain's columns, and the chain of the events
-// written before it. Step 4's append function linked each event in SQL, one row at a time; step 5
-// linked in one statement per append; since step 6 the appending process links the events and the
-// function checks the head they extend under the append lock (appendOneFunctionSql in schema.ts,
-// one definition for every version; docs/tamper-evident-history.md, "How PostgreSQL links").
+// Schema step 4 of the PostgreSQL store: the hash chain. The process that appends computes each
+// event's contentHash (JCS needs ECMAScript number formatting); the append function computes the
+// link under the append lock, because only there are the revision, the recorded time and the
+// previous event's hash known for certain. That function is appendOneFunctionSql(n, 'chain') in
+// schema.ts (step 5; step 4 linked one row at a time), one definition with the version before the chain.
 import type { PoolClient } from 'pg';
 import { contentHash, linkHash } from '../chain/event-hash';
 

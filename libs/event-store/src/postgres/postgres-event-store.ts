@@ -24,11 +24,6 @@
 // PostgreSQL's cluster-wide notify-queue lock at commit; our commits are serialised anyway, so it
 // costs little here, but other applications that NOTIFY on the same cluster share that lock.
 //
-// Hash chain: the process links each append's events to the stream's head it remembers (or reads)
-// and the function checks, under the lock, that this head is still the head; if another writer
-// moved it, the caller is refused as 'stale' and the store links again (append-input.ts,
-// stream-heads.ts; docs/tamper-evident-history.md).
-//
 // An append whose connection breaks after the server committed it is reported as unavailable; a
 // retry that reuses the same event ids gets DuplicateEventIdError instead of a second copy.
 //
@@ -36,10 +31,12 @@
 // flight (Marten, Emmett). It lets writers commit in parallel, but positions get gaps, reads need
 // pg_snapshot_xmin bookkeeping, and any long transaction on the server stalls every subscriber.
 // Serialised commits with group commit meet our targets (bench/append.bench.js) with less to prove.
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool, PoolClient, PoolConfig } from 'pg';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
 import { DuplicateEventIdError } from '../duplicate-event-id-error';
+import { toCanonicalJsonObject, toJsonObject } from '../event-json';
 import {
   AppendResult,
   EventMetadata,
@@ -56,12 +53,11 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
+import { contentHashOfTexts } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
-import { callerInput, PreparedAppend, prepareAppends, streamsNeedingHeads } from './append-input';
 import { NotificationListener } from './notification-listener';
 import { duplicateIdFromDetail, isUniqueViolation, streamFromRevisionDetail, unavailable } from './postgres-errors';
 import { appendOneFunctionSql, migrate, SchemaNames, schemaNames } from './schema';
-import { StreamHead, StreamHeads } from './stream-heads';
 
 export interface PostgresEventStoreOptions {
   /** e.g. postgres://user:password@host:5432/database */
@@ -87,23 +83,11 @@ const DEFAULT_BATCH_SIZE = 500;
 /** Bounds one group transaction; the rest waits for the next group. */
 const MAX_GROUP_CALLERS = 500;
 const MAX_GROUP_EVENTS = 2000;
-/**
- * How often an append is linked again because another writer moved a stream's head first. Only an
- * 'any' or 'stream_exists' append can keep losing that race (an exact expectation conflicts).
- */
-const MAX_LINK_ATTEMPTS = 100;
-const NO_HEADS: ReadonlyMap<string, StreamHead | undefined> = new Map();
-
-/** The head an append was linked to is no longer the stream's head: link again and retry. */
-class StaleHeadError extends Error {
-  constructor(readonly streamId: string) {
-    super(`The head of ${streamId} moved before the append`);
-  }
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One caller's appendToStreams waiting for the next group commit. */
 interface QueuedAppend {
-  appends: readonly { streamId: string; expectedVersion: ExpectedVersion; eventIds: string[] }[];
+  appends: { streamId: string; expectedVersion: ExpectedVersion; eventIds: string[] }[];
   /** The caller's appends as the append function's JSON input, serialised before queueing. */
   json: string;
   eventCount: number;
@@ -113,10 +97,7 @@ interface QueuedAppend {
 
 /** What the append function reports for one caller (schema.ts). */
 type Outcome =
-  | { ok: [number, number][]; position: number }
-  | { conflict: number; actual: number | null }
-  | { stale: number }
-  | { unique: string; detail: string };
+  { ok: [number, number][]; position: number } | { conflict: number; actual: number | null } | { unique: string; detail: string };
 
 interface EventRow {
   position: string; // bigint: node-postgres returns it as a string
@@ -149,8 +130,6 @@ export class PostgresEventStore implements EventStore {
   private inFlight: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
   private closed = false;
-  /** What the next append to a stream links to (chain only). */
-  private readonly heads = new StreamHeads();
 
   private constructor(
     private readonly pool: Pool,
@@ -206,62 +185,12 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  /**
-   * Acknowledged (resolved) only after the group's commit, so an acknowledged append is durable.
-   * With the chain, the process links the events to the heads it knows (docs/tamper-evident-history.md,
-   * "How PostgreSQL links"); if another writer moved a head first, it links again.
-   */
+  /** Acknowledged (resolved) only after the group's commit, so an acknowledged append is durable. */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
-    const prepared = prepareAppends(appends, this.withChain);
+    const prepared = prepareCaller(appends, this.withChain);
     this.assertOpen();
-    if (!this.withChain) return this.enqueue(prepared, callerInput(prepared, false, NO_HEADS, '').json);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const input = callerInput(prepared, true, await this.headsFor(prepared), new Date().toISOString());
-        const results = await this.enqueue(prepared, input.json);
-        for (const [streamId, head] of input.headsAfter) this.heads.remember(streamId, head);
-        return results;
-      } catch (error) {
-        if (error instanceof StaleHeadError) {
-          this.heads.forget(error.streamId);
-          if (attempt < MAX_LINK_ATTEMPTS) continue;
-          throw new EventStoreUnavailableError(`append: ${error.message}, ${MAX_LINK_ATTEMPTS} times`);
-        }
-        // Refused, or the outcome is unknown (a broken connection): ask the database next time.
-        for (const append of prepared) this.heads.forget(append.streamId);
-        throw error;
-      }
-    }
-  }
-
-  /** The head each append's links start from: remembered, or read (one query for all misses). */
-  private async headsFor(appends: readonly PreparedAppend[]): Promise<Map<string, StreamHead | undefined>> {
-    const heads = new Map<string, StreamHead | undefined>();
-    const missing: string[] = [];
-    for (const { streamId, expectedVersion } of streamsNeedingHeads(appends)) {
-      const known = this.heads.get(streamId);
-      if (known !== undefined && (typeof expectedVersion !== 'number' || known.revision === expectedVersion)) heads.set(streamId, known);
-      else missing.push(streamId);
-    }
-    if (missing.length === 0) return heads;
-    const rows = await this.query<{ stream_id: string; revision: number; hash: string | null; recorded_at: Date }>(
-      'append',
-      `SELECT DISTINCT ON (stream_id) stream_id, revision, hash, recorded_at FROM ${this.names.events}
-        WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, revision DESC`,
-      [missing],
-    );
-    for (const row of rows) {
-      const head = { revision: row.revision, hash: row.hash, recordedAt: row.recorded_at.toISOString() };
-      heads.set(row.stream_id, head);
-      this.heads.remember(row.stream_id, head);
-    }
-    return heads;
-  }
-
-  private enqueue(appends: readonly PreparedAppend[], json: string): Promise<AppendResult[]> {
-    const eventCount = appends.reduce((sum, a) => sum + a.events.length, 0);
     return new Promise<AppendResult[]>((resolve, reject) => {
-      this.queue.push({ appends, json, eventCount, resolve, reject });
+      this.queue.push({ ...prepared, resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -294,16 +223,6 @@ export class PostgresEventStore implements EventStore {
         storedText: { data: r.data, metadata: r.metadata },
       })),
     );
-    // A read that reached the stream's end tells the next append what to link to.
-    const reachedEnd = backwards ? options.fromRevision === undefined : options.maxCount === undefined || rows.length < options.maxCount;
-    const last = backwards ? 0 : rows.length - 1;
-    if (this.withChain && reachedEnd && rows.length > 0) {
-      this.heads.remember(streamId, {
-        revision: events[last].revision,
-        hash: rows[last].hash ?? null,
-        recordedAt: events[last].recordedAt,
-      });
-    }
     return events;
   }
 
@@ -448,7 +367,6 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async failureOf(item: QueuedAppend, outcome: Exclude<Outcome, { ok: unknown }>): Promise<unknown> {
-    if ('stale' in outcome) return new StaleHeadError(item.appends[outcome.stale].streamId);
     if ('conflict' in outcome) {
       const { streamId, expectedVersion } = item.appends[outcome.conflict];
       return new WrongExpectedVersionError(streamId, expectedVersion, outcome.actual ?? undefined);
@@ -524,4 +442,61 @@ function toStoredEvent(row: EventRow): StoredEvent {
     metadata: row.metadata,
     recordedAt: row.recorded_at.toISOString(),
   };
+}
+
+/**
+ * Validates and serialises one caller's appends before queueing, so a bad event never reaches the
+ * group transaction (caller bugs throw TypeError/RangeError/DuplicateEventIdError here).
+ */
+function prepareCaller(appends: StreamAppend[], withChain: boolean): Omit<QueuedAppend, 'resolve' | 'reject'> {
+  if (!Array.isArray(appends)) throw new TypeError('appends must be an array');
+  const seenIds = new Set<string>();
+  let eventCount = 0;
+  const parts: string[] = [];
+  const prepared = appends.map(({ streamId, expectedVersion, events }) => {
+    assertStreamId(streamId);
+    // PostgreSQL text cannot hold U+0000 (data and metadata can: they stay escaped JSON).
+    if (streamId.includes('\u0000')) throw new TypeError('streamId must not contain U+0000');
+    if (!Array.isArray(events)) throw new TypeError('events must be an array');
+    const eventIds: string[] = [];
+    const eventParts = events.map((event) => {
+      if (typeof event.type !== 'string' || event.type === '' || event.type.includes('\u0000')) {
+        throw new TypeError('Event type must be a non-empty string without U+0000');
+      }
+      const id = eventId(event.id);
+      // Two events of one call with the same id: the second insert would fail; say so up front.
+      if (seenIds.has(id)) throw new DuplicateEventIdError(id);
+      seenIds.add(id);
+      eventIds.push(id);
+      // Data and metadata travel as JSON strings; see the append function's input in schema.ts.
+      if (!withChain) {
+        const [data, metadata] = [toJsonObject('data', event.data), toJsonObject('metadata', event.metadata)];
+        return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)}}`;
+      }
+      // Stored as the canonical (JCS) text the chain hashes (json keeps the text as is), so each
+      // event is serialised once; the link is made in SQL.
+      const data = toCanonicalJsonObject('data', event.data);
+      const metadata = toCanonicalJsonObject('metadata', event.metadata);
+      const h = contentHashOfTexts(id, event.type, data, metadata);
+      return `{"i":"${id}","t":${JSON.stringify(event.type)},"d":${JSON.stringify(data)},"m":${JSON.stringify(metadata)},"h":"${h}"}`;
+    });
+    eventCount += events.length;
+    parts.push(`{"s":${JSON.stringify(streamId)},"e":${expectedVersionJson(expectedVersion)},"ev":[${eventParts.join(',')}]}`);
+    return { streamId, expectedVersion, eventIds };
+  });
+  return { appends: prepared, json: `[${parts.join(',')}]`, eventCount };
+}
+
+/** The id column is a uuid: a caller-supplied id must be one (stored and returned in lower case). */
+function eventId(id: string | undefined): string {
+  if (id === undefined) return randomUUID();
+  if (typeof id !== 'string' || !UUID.test(id)) throw new TypeError(`Event id must be a UUID, got ${String(id)}`);
+  return id.toLowerCase();
+}
+
+/** Anything that is neither a known keyword nor a safe integer can never match: a conflict, as in SQLite. */
+function expectedVersionJson(expected: ExpectedVersion): string {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return `"${expected}"`;
+  if (Number.isSafeInteger(expected)) return String(expected);
+  return '"never"';
 }

@@ -77,9 +77,6 @@ function migrations(n: SchemaNames): readonly (string | ((client: PoolClient) =>
     // v5. The same links, written with one statement per append instead of one per event: on
     // PostgreSQL the row-by-row insert was most of what the chain cost (bench/chain.bench.js).
     appendOneFunctionSql(n, 'chain'),
-    // v6. The same links, computed by the appending process against the head it names; the function
-    // only checks that head under the lock and stores what it was given (bench/chain.bench.js).
-    appendOneFunctionSql(n, 'chain-linked-by-process'),
   ];
 }
 
@@ -147,10 +144,9 @@ async function appliedVersion(client: PoolClient, n: SchemaNames): Promise<numbe
 
 /**
  * Which append function: without the chain (step 2, and the benchmark switch), the chain's first
- * version linking one row at a time (step 4), linking in one statement per append (step 5), or the
- * current one, storing the links the process made against the head it names (step 6).
+ * version linking one row at a time (step 4), or the current one, one statement per append (step 5).
  */
-export type AppendOneVersion = 'without-chain' | 'chain-row-by-row' | 'chain' | 'chain-linked-by-process';
+export type AppendOneVersion = 'without-chain' | 'chain-row-by-row' | 'chain';
 
 /**
  * One caller's appendToStreams: input `[{ s: streamId, e: expected, ev: [{ i, t, d, m, h }] }]`, where
@@ -168,44 +164,22 @@ export type AppendOneVersion = 'without-chain' | 'chain-row-by-row' | 'chain' | 
 export function appendOneFunctionSql(n: SchemaNames, version: AppendOneVersion): string {
   const chain = version !== 'without-chain';
   const linkedInOneStatement = version === 'chain';
-  const linkedByProcess = version === 'chain-linked-by-process';
-  const chainDeclarations = linkedByProcess
+  const chainDeclarations = chain
     ? `
-    v_head    text;
-    v_recorded timestamptz;`
-    : chain
-      ? `
     -- The recorded time cut to milliseconds, so it reads back as exactly the ISO string that was hashed.
     v_now     timestamptz := date_trunc('milliseconds', p_now);
     v_stamp   text := to_char(date_trunc('milliseconds', p_now) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
     v_prev    text;
     v_hash    text;
     v_event   record;${linkedInOneStatement ? linkedDeclarations : ''}`
-      : '';
-  const insert = linkedByProcess
-    ? linkedByProcessInsertSql(n)
-    : !chain
-      ? plainInsertSql(n)
-      : linkedInOneStatement
-        ? linkedInsertSql(n)
-        : rowByRowInsertSql(n);
-  // The chain extends the head, so its hash comes with the head's revision: no second lookup.
-  const headLookup =
-    linkedInOneStatement || linkedByProcess
-      ? `SELECT e.revision, e.hash INTO v_current, v_head FROM ${n.events} e
-         WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;`
-      : `SELECT e.revision INTO v_current FROM ${n.events} e
-         WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;`;
-  // Step 6: the process linked the append to the head it knew (revision b, hash p). Under the lock
-  // that head must still be the stream's head; if another writer moved it, nothing is written and
-  // the process links again ('stale'). A later append to the same stream in this call continues
-  // from the earlier one, which the process linked itself.
-  const headCheck = linkedByProcess
-    ? `
-      IF NOT (v_pending ? v_stream) AND (v_current IS DISTINCT FROM (v_append ->> 'b')::bigint OR v_head IS DISTINCT FROM v_append ->> 'p') THEN
-        RETURN json_build_object('stale', i);
-      END IF;`
     : '';
+  const insert = !chain ? plainInsertSql(n) : linkedInOneStatement ? linkedInsertSql(n) : rowByRowInsertSql(n);
+  // The chain extends the head, so its hash comes with the head's revision: no second lookup.
+  const headLookup = linkedInOneStatement
+    ? `SELECT e.revision, e.hash INTO v_current, v_head FROM ${n.events} e
+         WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;`
+    : `SELECT e.revision INTO v_current FROM ${n.events} e
+         WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;`;
   return `CREATE OR REPLACE FUNCTION ${n.appendOneFunction}(p_caller jsonb, p_position bigint, p_now timestamptz)
   RETURNS json LANGUAGE plpgsql AS $fn$
   DECLARE
@@ -242,7 +216,7 @@ export function appendOneFunctionSql(n: SchemaNames, version: AppendOneVersion):
       END;
       IF NOT v_ok THEN
         RETURN json_build_object('conflict', i, 'actual', v_current);
-      END IF;${headCheck}
+      END IF;
       v_bases := array_append(v_bases, v_current);${linkedInOneStatement ? '\n      v_heads := array_append(v_heads, v_head);' : ''}
       v_n := jsonb_array_length(v_append -> 'ev');
       v_pending := v_pending || jsonb_build_object(v_stream,
@@ -273,20 +247,6 @@ function plainInsertSql(n: SchemaNames): string {
         INSERT INTO ${n.events} (position, id, stream_id, revision, type, data, metadata, recorded_at)
         SELECT v_position + x.k, (x.ev ->> 'i')::uuid, v_stream, v_current + x.k, x.ev ->> 't',
                (x.ev ->> 'd')::json, (x.ev ->> 'm')::json, p_now
-          FROM jsonb_array_elements(v_append -> 'ev') WITH ORDINALITY AS x(ev, k);`;
-}
-
-/**
- * Step 6's insert: each event arrives with its link (h) and the link before it (q), made by the
- * process (event-hash.ts) against the head checked above, and the append with the time the process
- * recorded it (r, ISO 8601 with milliseconds: the text that was hashed).
- */
-function linkedByProcessInsertSql(n: SchemaNames): string {
-  return `
-        v_recorded := (v_append ->> 'r')::timestamptz;
-        INSERT INTO ${n.events} (position, id, stream_id, revision, type, data, metadata, recorded_at, hash, previous_hash)
-        SELECT v_position + x.k, (x.ev ->> 'i')::uuid, v_stream, v_current + x.k, x.ev ->> 't',
-               (x.ev ->> 'd')::json, (x.ev ->> 'm')::json, v_recorded, x.ev ->> 'h', x.ev ->> 'q'
           FROM jsonb_array_elements(v_append -> 'ev') WITH ORDINALITY AS x(ev, k);`;
 }
 
