@@ -302,6 +302,7 @@ const { waitUntilIdle } = require('./tools/wait-until-idle');
  */
 async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }) {
   const serverCpuStart = processCpuMs(state.child?.pid);
+  const mainThreadCpuStart = processCpuMs(state.child?.pid, state.child?.pid);
   const loadBefore = os.loadavg()[0];
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency, keepAliveMsecs: 1000 });
   state.agent = agent;
@@ -413,6 +414,12 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
   if (serverCpuStart !== undefined && serverCpuEnd !== undefined && commands > 0) {
     result.serverCpuMsPerCommand = round((serverCpuEnd - serverCpuStart) / commands, 3);
   }
+  // The event loop's thread alone: the server's ceiling while it is busy (worker threads, the
+  // thread pool's fsyncs and the garbage collector's helpers run beside it on the other cores).
+  const mainThreadCpuEnd = processCpuMs(state.child?.pid, state.child?.pid);
+  if (mainThreadCpuStart !== undefined && mainThreadCpuEnd !== undefined && commands > 0) {
+    result.serverMainThreadCpuMsPerCommand = round((mainThreadCpuEnd - mainThreadCpuStart) / commands, 3);
+  }
   result.loadAverage1m = { before: round(loadBefore, 2), after: round(os.loadavg()[0], 2) };
   // The projections, the notifier and the mail sender are still catching up when the last answer
   // arrives; their work belongs to these commands too. Counted until the server is quiet again (the
@@ -422,6 +429,10 @@ async function run({ base, tokens, concurrency, iterations, timeLimitMs, label }
     const serverCpuIdle = processCpuMs(state.child?.pid);
     if (serverCpuIdle !== undefined && quiet.idle) {
       result.serverCpuMsPerCommandUntilIdle = round((serverCpuIdle - serverCpuStart) / commands, 3);
+      const mainThreadCpuIdle = processCpuMs(state.child?.pid, state.child?.pid);
+      if (mainThreadCpuStart !== undefined && mainThreadCpuIdle !== undefined) {
+        result.serverMainThreadCpuMsPerCommandUntilIdle = round((mainThreadCpuIdle - mainThreadCpuStart) / commands, 3);
+      }
       result.catchUpMs = quiet.waitedMs;
     }
   }

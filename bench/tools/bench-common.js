@@ -62,10 +62,11 @@ const CLOCK_TICKS_PER_S = 100;
  * A process's user + system CPU time so far in ms, from /proc (Linux); undefined elsewhere. CPU
  * per request is steadier than wall-clock figures on a machine shared with other work.
  */
-function processCpuMs(pid) {
+function processCpuMs(pid, thread) {
   if (!pid) return undefined;
   try {
-    const stat = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // `thread` (a thread id; the process id is its main thread): that thread's CPU alone.
+    const stat = require('node:fs').readFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, 'utf8');
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;

@@ -168,4 +168,49 @@ describe('hash chain on SQLite', () => {
     ]);
     check.close();
   });
+
+  it.each([
+    ['a file store (read in a worker thread)', newFile],
+    ['an in-memory store', () => ':memory:'],
+  ])('gives the head of every chain under a prefix, from %s', async (_label, makeFilename) => {
+    const filename = makeFilename();
+    const store = SqliteEventStore.open({ filename });
+    try {
+      await store.appendToStream('dispute-b', [event('Opened'), event('Answered')], 'no_stream');
+      await store.appendToStream('dispute-a', [event('Opened')], 'no_stream');
+      await store.appendToStream('dispute-b', [event('Decided')], 1);
+      await store.appendToStream('disputes-other', [event('Opened')], 'no_stream');
+      await store.appendToStream('dispute.x', [event('Opened')], 'no_stream');
+      await store.appendToStream('zaak-ü1', [event('Opened'), event('Answered')], 'no_stream');
+      await store.appendToStream('zaak-ü2', [event('Opened')], 'no_stream');
+
+      // A file store reads in a worker thread: the event loop keeps turning meanwhile.
+      let turns = 0;
+      const ticker = setInterval(() => turns++, 1);
+      const heads = await store.chainHeads('dispute-');
+      clearInterval(ticker);
+      if (filename !== ':memory:') expect(turns).toBeGreaterThan(2);
+      expect(heads.map(({ streamId, revision }) => ({ streamId, revision }))).toEqual([
+        { streamId: 'dispute-a', revision: 0 },
+        { streamId: 'dispute-b', revision: 2 },
+      ]);
+      if (filename !== ':memory:') {
+        // Each head is the stored link of that stream's last event.
+        const raw = new Database(filename, { readonly: true });
+        const stored = raw.prepare('SELECT hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
+        expect(heads.map((h) => h.hash)).toEqual(['dispute-a', 'dispute-b'].map((id) => (stored.get(id) as { hash: string }).hash));
+        raw.close();
+      }
+      expect(heads.every((h) => /^[0-9a-f]{64}$/.test(h.hash))).toBe(true);
+      // A prefix ending in a character beyond ASCII takes the scan instead of the index range.
+      const umlaut = await store.chainHeads('zaak-ü');
+      expect(umlaut.map(({ streamId, revision }) => ({ streamId, revision }))).toEqual([
+        { streamId: 'zaak-ü1', revision: 1 },
+        { streamId: 'zaak-ü2', revision: 0 },
+      ]);
+      await expect(store.chainHeads('nothing-')).resolves.toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { MailComposerThread } from './mail-composer-thread';
 
 /** One message as it leaves: every attempt for the same outbox row carries the same messageId. */
 export interface OutgoingMail {
@@ -25,7 +26,8 @@ export interface MailTransport {
   close(): void;
 }
 
-const toNodemailer = (mail: OutgoingMail) => ({
+/** The message as nodemailer's options (MailComposer, sendMail). */
+export const toNodemailer = (mail: OutgoingMail) => ({
   messageId: mail.messageId,
   from: mail.from,
   to: mail.to,
@@ -37,6 +39,13 @@ const toNodemailer = (mail: OutgoingMail) => ({
   ...(mail.ics ? { icalEvent: { method: mail.ics.method.toLowerCase(), filename: 'uitnodiging.ics', content: mail.ics.content } } : {}),
 });
 
+/** The address of a From such as `Name <address>`, for the SMTP envelope. */
+function envelopeSender(from: string): string {
+  const [first] = addressparser(from, { flatten: true });
+  if (!first?.address) throw new Error(`MAIL_FROM has no address: ${from}`);
+  return first.address;
+}
+
 /**
  * SMTP through nodemailer: `smtp://user:pass@host:587` upgrades with STARTTLS when the server
  * offers it (nodemailer's default), `smtps://` speaks TLS from the start.
@@ -44,6 +53,7 @@ const toNodemailer = (mail: OutgoingMail) => ({
 export class SmtpTransport implements MailTransport {
   readonly kind = 'smtp' as const;
   private readonly transporter: Transporter;
+  private readonly composer = new MailComposerThread();
 
   constructor(url: string, options: { timeoutMs?: number } = {}) {
     const timeout = options.timeoutMs ?? 30_000;
@@ -60,10 +70,15 @@ export class SmtpTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transporter.sendMail(toNodemailer(mail));
+    // Composed in a worker thread (mail-composer-thread.ts) and sent as it is: the same bytes
+    // nodemailer would compose here, off the event loop. With a raw message nodemailer reads no
+    // addresses from it, so the envelope is given.
+    const raw = await this.composer.compose(toNodemailer(mail));
+    await this.transporter.sendMail({ envelope: { from: envelopeSender(mail.from), to: [mail.to.address] }, raw });
   }
 
   close(): void {
+    this.composer.close();
     this.transporter.close();
   }
 }
@@ -71,10 +86,14 @@ export class SmtpTransport implements MailTransport {
 /**
  * The embedded default: each message written as `<DATA_DIR>/outbox/<id>.eml`, so a demo works with
  * nothing installed. Written under a temporary name and renamed, and named by the message id: a
- * repeat after a crash replaces the file with the same message.
+ * repeat after a crash replaces the file with the same message. The bytes are what nodemailer's
+ * stream transport (`newline: 'unix'`) writes, built by its MailComposer directly (the transport
+ * only adds a plugin pipeline that has nothing to do for these messages), in a worker thread
+ * (mail-composer-thread.ts).
  */
 export class EmlFileTransport implements MailTransport {
   readonly kind = 'eml' as const;
+  private readonly composer = new MailComposerThread();
 
   constructor(readonly folder: string) {
     // Messages hold personal data: the folder and the files are the server's alone, whatever the umask.
@@ -83,31 +102,12 @@ export class EmlFileTransport implements MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const message = await composeUnixMessage(mail);
     const name = mail.messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9._-]/g, '_');
     const target = join(this.folder, `${name}.eml`);
-    const temporary = `${target}.${process.pid}.tmp`;
-    // Synchronous on purpose: fs/promises costs more CPU per message (five thread-pool round trips)
-    // than these small writes block the event loop.
-    writeFileSync(temporary, message, { mode: 0o600 });
-    chmodSync(temporary, 0o600);
-    renameSync(temporary, target);
+    await this.composer.writeFile(toNodemailer(mail), target, `${target}.${process.pid}.tmp`);
   }
 
   close(): void {
-    // Nothing held open.
+    this.composer.close();
   }
-}
-
-/**
- * The message as nodemailer's stream transport (`newline: 'unix'`) wrote it, built by its
- * MailComposer directly: the same bytes (the transport only adds its plugin pipeline, which has
- * nothing to do for these messages, and drops every CR), at half the CPU per message, which the
- * embedded server spends twice per filing or registration.
- */
-async function composeUnixMessage(mail: OutgoingMail): Promise<Buffer> {
-  const crlf = await new Promise<Buffer>((resolve, reject) =>
-    new MailComposer(toNodemailer(mail)).compile().build((error, message) => (error ? reject(error) : resolve(message))),
-  );
-  return Buffer.from(crlf.toString('latin1').replaceAll('\r', ''), 'latin1');
 }

@@ -1,27 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { EmlFileTransport, type OutgoingMail } from '../src/transports';
+import { ICS, sampleMail } from './support/outgoing-mail';
 
 // The .eml transport builds messages with nodemailer's MailComposer directly (cheaper than a
 // stream transport per message); the files must hold what the stream transport wrote.
 
-const mail = (ics?: OutgoingMail['ics']): OutgoingMail => ({
-  messageId: '<0b6f1c1e-5d1c-4f7a-9f6e-3f0c2a1d9e11@gzc.example>',
-  kind: 'session_scheduled',
-  link: 'https://gzc.example/zaken/d-1',
-  from: 'Geschilleninstantie Zorgcontractering <noreply@gzc.example>',
-  to: { name: 'Anna de Vries-Özdemir', address: 'anna@zorgaanbieder.example' },
-  subject: 'Zitting gepland in zaak GZC-2026-0001 — één afspraak',
-  text: 'Beste Anna,\n\nEr is een zitting gepland op 12 januari.\r\nMet vriendelijke groet\n'.repeat(30),
-  html: '<p>Beste Anna,</p><p>Er is een zitting gepland op 12 januari — één afspraak.</p>'.repeat(30),
-  date: new Date('2026-12-01T09:30:00.000Z'),
-  ...(ics ? { ics } : {}),
-});
-
-const ICS =
-  'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:s-1@gzc.example\r\nSUMMARY:Zitting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+const mail = (ics?: OutgoingMail['ics']): OutgoingMail => sampleMail(ics ? { ics } : {});
 
 /** What nodemailer's stream transport (newline: unix) made of the same mail, as the transport did before. */
 async function streamTransportMessage(m: OutgoingMail): Promise<string> {
@@ -54,7 +42,9 @@ describe('EmlFileTransport', () => {
     ['an invitation with an .ics', { method: 'REQUEST', content: ICS }],
   ])('writes %s as nodemailer stream transport did, with LF line ends, readable by the server only', async (_label, ics) => {
     const m = mail(ics);
-    await new EmlFileTransport(folder).send(m);
+    const transport = new EmlFileTransport(folder);
+    await transport.send(m);
+    transport.close();
 
     expect(readdirSync(folder)).toEqual(['0b6f1c1e-5d1c-4f7a-9f6e-3f0c2a1d9e11_gzc.example.eml']);
     const file = join(folder, '0b6f1c1e-5d1c-4f7a-9f6e-3f0c2a1d9e11_gzc.example.eml');
@@ -68,6 +58,40 @@ describe('EmlFileTransport', () => {
     const transport = new EmlFileTransport(folder);
     await transport.send(mail());
     await transport.send(mail());
+    transport.close();
+    expect(readdirSync(folder)).toHaveLength(1);
+  });
+
+  it('writes messages sent at the same time, and again after it was closed', async () => {
+    const transport = new EmlFileTransport(folder);
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...mail(), messageId: `<m-${i}@gzc.example>` }));
+    await Promise.all(many.map((m) => transport.send(m)));
+    expect(readdirSync(folder).sort()).toEqual(many.map((_, i) => `m-${i}_gzc.example.eml`).sort());
+    transport.close();
+    // A closed transport starts a new thread when the sender uses it again (a restarted sender).
+    await transport.send({ ...mail(), messageId: '<after@gzc.example>' });
+    transport.close();
+    expect(readdirSync(folder)).toContain('after_gzc.example.eml');
+  });
+
+  it('keeps a process alive while a message is being written, and lets it end afterwards', () => {
+    const result = spawnSync(process.execPath, [join(__dirname, 'fixtures', 'write-eml.js'), folder], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('written\n');
+    expect(result.status).toBe(0);
+    expect(readdirSync(folder)).toEqual(['alone_gzc.example.eml']);
+  });
+
+  it('rejects a message it cannot write, and writes the next one', async () => {
+    const transport = new EmlFileTransport(folder);
+    rmSync(folder, { recursive: true });
+    await expect(transport.send(mail())).rejects.toThrow(/ENOENT/);
+    mkdirSync(folder, { mode: 0o700 });
+    await transport.send(mail());
+    transport.close();
     expect(readdirSync(folder)).toHaveLength(1);
   });
 });

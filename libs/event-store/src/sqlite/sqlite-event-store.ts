@@ -31,6 +31,7 @@ import { assertCount, assertPosition, assertStreamId } from '../validation';
 import { contentHashOfTexts, linkHash } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
 import { EventRow, toCanonicalJsonObject, toJsonObject, toStoredEvent } from './event-rows';
+import { chainHeadsInWorker, chainHeadsQuery, type ChainHeadRow } from './chain-heads-query';
 import { migrate } from './schema';
 import { DuplicateEventIdError, isDuplicateEventId, isRevisionConflict, unavailable } from './sqlite-errors';
 import { ensurePrivateDatabaseFile, ensurePrivateDir } from './private-files';
@@ -89,6 +90,8 @@ export class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
     private readonly withChain: boolean,
+    /** The database file for a worker thread's own connection; undefined for an in-memory store. */
+    private readonly file: { filename: string; busyTimeoutMs: number } | undefined,
   ) {
     this.statements = prepareStatements(db);
     // Group commit: the appends that arrive within one turn of the event loop share ONE
@@ -113,8 +116,9 @@ export class SqliteEventStore implements EventStore {
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const { filename, synchronous = 'FULL', pollIntervalMs = 100, busyTimeoutMs = 5000, benchmarkWithoutHashChain = false } = options;
     let db: Database.Database | undefined;
+    const onDisk = filename !== ':memory:' && filename !== '';
     try {
-      if (filename !== ':memory:' && filename !== '') {
+      if (onDisk) {
         ensurePrivateDir(dirname(filename));
         ensurePrivateDatabaseFile(filename);
       }
@@ -125,7 +129,7 @@ export class SqliteEventStore implements EventStore {
       db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
       db.pragma('foreign_keys = ON');
       migrate(db);
-      return new SqliteEventStore(db, pollIntervalMs, !benchmarkWithoutHashChain);
+      return new SqliteEventStore(db, pollIntervalMs, !benchmarkWithoutHashChain, onDisk ? { filename, busyTimeoutMs } : undefined);
     } catch (error) {
       db?.close();
       throw unavailable(`open of ${filename}`, error);
@@ -222,12 +226,21 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
+  /** Read in a worker thread for a file store (see chain-heads-query.ts): it reads every stream's last event. */
   async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
-    return this.run('chainHeads', () =>
-      (this.statements.chainHeads.all({ prefix: streamPrefix }) as { stream_id: string; revision: number; hash: string | null }[]).map(
-        (r) => ({ streamId: r.stream_id, revision: r.revision, hash: r.hash ?? '' }),
-      ),
-    );
+    this.assertOpen();
+    let rows: ChainHeadRow[];
+    if (this.file) {
+      try {
+        rows = await chainHeadsInWorker(this.file.filename, streamPrefix, this.file.busyTimeoutMs);
+      } catch (error) {
+        throw unavailable('chainHeads', error);
+      }
+    } else {
+      const { sql, parameters } = chainHeadsQuery(streamPrefix);
+      rows = this.run('chainHeads', () => this.db.prepare(sql).all(parameters) as ChainHeadRow[]);
+    }
+    return rows.map((r) => ({ streamId: r.stream_id, revision: r.revision, hash: r.hash ?? '' }));
   }
 
   async headPosition(): Promise<number> {
@@ -345,11 +358,6 @@ function prepareStatements(db: Database.Database) {
         ORDER BY position LIMIT @limit`,
     ),
     head: db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
-    // SQLite's bare-column rule: with MAX(revision), hash comes from that same row.
-    chainHeads: db.prepare(
-      `SELECT stream_id, MAX(revision) AS revision, hash FROM events
-        WHERE substr(stream_id, 1, length(@prefix)) = @prefix GROUP BY stream_id ORDER BY stream_id`,
-    ),
   };
 }
 
