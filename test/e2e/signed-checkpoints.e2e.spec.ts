@@ -5,7 +5,8 @@ import { CheckpointSigner } from '../../apps/api/src/checkpoints/checkpoint-sign
 import { CHECKPOINT_KEY_FILE } from '../../apps/api/src/checkpoints/checkpoint-signing-key';
 import { CHECKPOINT_STREAM, type SignedCheckpoint, verifyCheckpoint } from '../../libs/event-store/src/chain';
 import type { EventStore } from '../../libs/event-store/src/port';
-import { EVENT_STORE } from '../../libs/runtime/src/tokens';
+import { APP_CONFIG, EVENT_STORE } from '../../libs/runtime/src/tokens';
+import { CHECKPOINT_SIGNING_KEY } from '../../apps/api/src/checkpoints/checkpoint.tokens';
 import { fileDispute } from './support/dispute-fixtures';
 import { E2E_STORE, removeDataDir, startTestApp, type TestApp } from './support/test-app';
 
@@ -27,6 +28,8 @@ describe('signed checkpoints of the case histories', () => {
     const signer = t.app.get(CheckpointSigner);
     const checkpoint = (await signer.signNow()) as SignedCheckpoint;
     expect(checkpoint).toBeDefined();
+    // The first checkpoint lists every case history.
+    expect(checkpoint.after).toBe(0);
     expect(checkpoint.heads.map((h) => h.streamId)).toEqual(expect.arrayContaining([`dispute-${first}`, `dispute-${second}`]));
     expect(await signer.signNow()).toBeUndefined(); // nothing changed since
 
@@ -47,6 +50,21 @@ describe('signed checkpoints of the case histories', () => {
     expect(verifyCheckpoint(checkpoint, other)).toBe(false);
     const rewritten = { ...checkpoint, heads: checkpoint.heads.map((h, i) => (i === 0 ? { ...h, hash: '0'.repeat(64) } : h)) };
     expect(verifyCheckpoint(rewritten, jwk)).toBe(false);
+
+    // The next checkpoint lists only what changed since, and covers the positions after the last.
+    const third = await fileDispute(t);
+    const next = (await signer.signNow()) as SignedCheckpoint;
+    expect(next.after).toBe(checkpoint.through);
+    expect(next.through).toBeGreaterThan(checkpoint.through);
+    expect(next.heads.map((h) => h.streamId)).toEqual([`dispute-${third}`]);
+    expect(verifyCheckpoint(next, jwk)).toBe(true);
+    // Another process (or this one after a restart) starts where the stored checkpoint ended.
+    const fourth = await fileDispute(t);
+    const elsewhere = new CheckpointSigner(store, t.app.get(CHECKPOINT_SIGNING_KEY), t.app.get(APP_CONFIG));
+    const continued = (await elsewhere.signNow()) as SignedCheckpoint;
+    expect(continued.after).toBe(next.through);
+    expect(continued.heads.map((h) => h.streamId)).toEqual([`dispute-${fourth}`]);
+    expect(await signer.signNow()).toBeUndefined();
 
     // The projections take the checkpoint stream in their stride.
     expect((await t.http().get('/health')).status).toBe(200);

@@ -92,6 +92,11 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+export interface ChainHeadsOptions {
+  /** Only streams with an event at a log position after this one (0: every stream). */
+  after?: number;
+}
+
 export interface EventStore {
   /** Appends atomically to one stream. Throws WrongExpectedVersionError on a version mismatch. */
   appendToStream(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
@@ -108,9 +113,11 @@ export interface EventStore {
   subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options?: SubscribeOptions): Subscription;
   /**
    * The last event's chain hash of every stream whose id starts with the prefix (for signed
-   * checkpoints). Optional: a store without a hash chain (a test double, say) leaves it out.
+   * checkpoints), sorted by stream id. With `after`, only the streams with an event after that log
+   * position (what changed since a checkpoint). Optional: a store without a hash chain (a test
+   * double, say) leaves it out.
    */
-  chainHeads?(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]>;
+  chainHeads?(streamPrefix: string, options?: ChainHeadsOptions): Promise<{ streamId: string; revision: number; hash: string }[]>;
   /** Position of the newest event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   close(): Promise<void>;

@@ -151,5 +151,18 @@ export function describeKurrentChain(name: string, open: () => Promise<ChainBack
       expect(heads.map((h) => h.streamId)).toEqual([...heads.map((h) => h.streamId)].sort());
       expect(heads.every((h) => h.streamId.startsWith(b.disputePrefix))).toBe(true);
     });
+
+    it('with `after`, reports only the streams with an event after that position', async () => {
+      const quiet = await newCase();
+      const busy = await newCase();
+      const { position } = await b.store.appendToStream(busy, [chainEvent('Closed')], 2);
+      const later = await b.store.appendToStream(busy, [chainEvent('Reopened')], 3);
+      const heads = await b.store.chainHeads(b.disputePrefix, { after: position });
+      const events = await b.store.readStream(busy);
+      expect(heads).toEqual([{ streamId: busy, revision: 4, hash: recomputed(events)[4] }]);
+      expect(heads.map((h) => h.streamId)).not.toContain(quiet);
+      await expect(b.store.chainHeads(b.disputePrefix, { after: later.position })).resolves.toEqual([]);
+      await expect(b.store.chainHeads(b.disputePrefix, { after: -1 })).rejects.toThrow(RangeError);
+    });
   });
 }

@@ -67,6 +67,24 @@ function describeChain(connectionString: string): void {
     });
   });
 
+  it('gives the head of every chain under a prefix, and with `after` only of those that changed since', async () => {
+    const { schema, store } = await schemaWithCase();
+    await store.appendToStream('dispute-0', [event('Opened')], 'no_stream');
+    await store.appendToStream('disputes-other', [event('Opened')], 'no_stream');
+    const last = async (streamId: string) =>
+      (await sql(`SELECT hash FROM ${schema}.events WHERE stream_id = '${streamId}' ORDER BY revision DESC LIMIT 1`)).rows[0].hash;
+    await expect(store.chainHeads('dispute-')).resolves.toEqual([
+      { streamId: 'dispute-0', revision: 0, hash: await last('dispute-0') },
+      { streamId: 'dispute-1', revision: 2, hash: await last('dispute-1') },
+    ]);
+    const { position } = await store.appendToStream('dispute-1', [event('Reopened')], 2);
+    await store.appendToStream('disputes-other', [event('Answered')], 0);
+    await expect(store.chainHeads('dispute-', { after: position - 1 })).resolves.toEqual([
+      { streamId: 'dispute-1', revision: 3, hash: await last('dispute-1') },
+    ]);
+    await expect(store.chainHeads('dispute-', { after: position })).resolves.toEqual([]);
+  });
+
   it('links events of several callers of one group, and of the same stream twice in one call', async () => {
     const store = await open(newSchema());
     await Promise.all([

@@ -209,6 +209,16 @@ describe('hash chain on SQLite', () => {
         { streamId: 'zaak-ü2', revision: 0 },
       ]);
       await expect(store.chainHeads('nothing-')).resolves.toEqual([]);
+
+      // With `after`: only the chains that changed after that position (the next checkpoint's share).
+      const { position } = await store.appendToStream('dispute-a', [event('Decided')], 0);
+      await store.appendToStream('zaak-ü2', [event('Answered')], 0);
+      const changed = await store.chainHeads('dispute-', { after: position - 1 });
+      expect(changed.map(({ streamId, revision }) => ({ streamId, revision }))).toEqual([{ streamId: 'dispute-a', revision: 1 }]);
+      expect(changed[0].hash).not.toBe(heads[0].hash);
+      await expect(store.chainHeads('dispute-', { after: position })).resolves.toEqual([]);
+      const umlautChanged = await store.chainHeads('zaak-ü', { after: position });
+      expect(umlautChanged.map((h) => h.streamId)).toEqual(['zaak-ü2']);
     } finally {
       await store.close();
     }

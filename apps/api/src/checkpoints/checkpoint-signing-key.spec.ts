@@ -19,6 +19,8 @@ describe('the checkpoint signing key', () => {
           { streamId: 'dispute-b', revision: 1, hash: 'b' },
           { streamId: 'dispute-a', revision: 0, hash: 'a' },
         ],
+        after: 12,
+        through: 40,
         keyId: key.keyId,
         signedAt: '2026-11-30T22:00:00.000Z',
       },
@@ -26,6 +28,9 @@ describe('the checkpoint signing key', () => {
     );
     expect(signed.heads.map((h) => h.streamId)).toEqual(['dispute-a', 'dispute-b']);
     expect(verifyCheckpoint(signed, key.publicJwk)).toBe(true);
+    // The positions it covers are signed too.
+    expect(verifyCheckpoint({ ...signed, after: 0 }, key.publicJwk)).toBe(false);
+    expect(verifyCheckpoint({ ...signed, through: 41 }, key.publicJwk)).toBe(false);
   });
 
   it('keeps a generated key across starts', () => {

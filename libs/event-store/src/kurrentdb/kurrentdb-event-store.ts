@@ -23,6 +23,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import {
   AppendResult,
+  ChainHeadsOptions,
   EventStore,
   EventStoreUnavailableError,
   ExpectedVersion,
@@ -342,10 +343,13 @@ export class KurrentDbEventStore implements EventStore {
   /**
    * The hash of each chained stream's last event, for signed checkpoints. KurrentDB has no table to
    * group by, so the prefix's part of the log is read backwards once and each stream's first record
-   * seen is its head: the cost grows with the log (once per checkpoint interval). A stream whose
-   * last event has no link (written before the chain) has no head yet.
+   * seen is its head. With `after` (a checkpoint after the first) the read stops at that position,
+   * so it costs what was appended since. A stream whose last event has no link (written before the
+   * chain) has no head yet.
    */
-  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+  async chainHeads(streamPrefix: string, options: ChainHeadsOptions = {}): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    const after = options.after ?? 0;
+    assertPosition('after', after);
     this.assertOpen();
     const prefixes = scopePrefixes(this.prefixes, streamPrefix);
     if (prefixes.length === 0) return [];
@@ -355,6 +359,8 @@ export class KurrentDbEventStore implements EventStore {
       const records = this.client.readAll({ direction: BACKWARDS, fromPosition: END, filter: prefixFilter(prefixes) });
       for await (const resolved of records) {
         const record = resolved.event;
+        // Backwards: once at `after`, every event that is left came before it.
+        if (after > 0 && record?.position && record.position.commit <= BigInt(after)) break;
         if (!record || record.type.startsWith('$') || seen.has(record.streamId)) continue;
         if (!prefixes.some((prefix) => record.streamId.startsWith(prefix))) continue;
         seen.add(record.streamId);

@@ -39,6 +39,7 @@ import { DuplicateEventIdError } from '../duplicate-event-id-error';
 import { toCanonicalJsonObject, toJsonObject } from '../event-json';
 import {
   AppendResult,
+  ChainHeadsOptions,
   EventMetadata,
   EventStore,
   EventStoreUnavailableError,
@@ -226,12 +227,19 @@ export class PostgresEventStore implements EventStore {
     return events;
   }
 
-  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+  async chainHeads(streamPrefix: string, options: ChainHeadsOptions = {}): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    const after = options.after ?? 0;
+    assertPosition('after', after);
+    // With `after`: the streams of the events after it (the position index), then their last event.
     const rows = await this.query<{ stream_id: string; revision: number; hash: string | null }>(
       'chainHeads',
-      `SELECT DISTINCT ON (stream_id) stream_id, revision, hash FROM ${this.names.events}
-        WHERE left(stream_id, length($1)) = $1 ORDER BY stream_id, revision DESC`,
-      [streamPrefix],
+      after > 0
+        ? `SELECT DISTINCT ON (stream_id) stream_id, revision, hash FROM ${this.names.events}
+            WHERE stream_id IN (SELECT DISTINCT stream_id FROM ${this.names.events} WHERE position > $2 AND left(stream_id, length($1)) = $1)
+            ORDER BY stream_id, revision DESC`
+        : `SELECT DISTINCT ON (stream_id) stream_id, revision, hash FROM ${this.names.events}
+            WHERE left(stream_id, length($1)) = $1 ORDER BY stream_id, revision DESC`,
+      after > 0 ? [streamPrefix, after] : [streamPrefix],
     );
     return rows.map((r) => ({ streamId: r.stream_id, revision: r.revision, hash: r.hash ?? '' }));
   }

@@ -13,19 +13,33 @@ export interface ChainHeadRow {
   hash: string | null;
 }
 
-/** The statement and its parameters: a range on the index when the prefix allows one. */
-export function chainHeadsQuery(prefix: string): { sql: string; parameters: Record<string, string> } {
+/**
+ * The statement and its parameters: a range on the (stream_id, revision) index when the prefix
+ * allows one; with `after`, the events after that position (a range on the primary key) instead.
+ */
+export function chainHeadsQuery(prefix: string, after = 0): { sql: string; parameters: Record<string, string | number> } {
   const last = prefix.charCodeAt(prefix.length - 1);
   // SQLite compares TEXT as UTF-8 bytes; for a prefix ending in an ASCII character the strings
   // that start with it are exactly those in [prefix, prefix with that character + 1).
-  const range = prefix.length > 0 && last < 0x7f;
-  const where = range ? 'stream_id >= @prefix AND stream_id < @upper' : 'substr(stream_id, 1, length(@prefix)) = @prefix';
+  const range = after === 0 && prefix.length > 0 && last < 0x7f;
+  const where = range
+    ? 'stream_id >= @prefix AND stream_id < @upper'
+    : `substr(stream_id, 1, length(@prefix)) = @prefix${after > 0 ? ' AND position > @after' : ''}`;
+  const parameters: Record<string, string | number> = range
+    ? { prefix, upper: prefix.slice(0, -1) + String.fromCharCode(last + 1) }
+    : after > 0
+      ? { prefix, after }
+      : { prefix };
+  // With `after`, the grouping would still walk the whole (stream_id, revision) index (1.3 s over
+  // the 100,000-case log): NOT INDEXED leaves it the primary key's range. A stream's last event is
+  // its newest, so the newest revision after `after` is its head.
+  const source = after > 0 ? 'events NOT INDEXED' : 'events';
   return {
     sql: `SELECT e.stream_id, e.revision, e.hash
-            FROM (SELECT stream_id, MAX(revision) AS revision FROM events WHERE ${where} GROUP BY stream_id) AS heads
+            FROM (SELECT stream_id, MAX(revision) AS revision FROM ${source} WHERE ${where} GROUP BY stream_id) AS heads
             JOIN events AS e ON e.stream_id = heads.stream_id AND e.revision = heads.revision
            ORDER BY e.stream_id`,
-    parameters: range ? { prefix, upper: prefix.slice(0, -1) + String.fromCharCode(last + 1) } : { prefix },
+    parameters,
   };
 }
 
@@ -45,8 +59,8 @@ try {
 `;
 
 /** Runs the query on a read-only connection in a worker thread, so the event loop goes on meanwhile. */
-export function chainHeadsInWorker(filename: string, prefix: string, busyTimeoutMs: number): Promise<ChainHeadRow[]> {
-  const { sql, parameters } = chainHeadsQuery(prefix);
+export function chainHeadsInWorker(filename: string, prefix: string, after: number, busyTimeoutMs: number): Promise<ChainHeadRow[]> {
+  const { sql, parameters } = chainHeadsQuery(prefix, after);
   return new Promise<ChainHeadRow[]>((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,

@@ -15,6 +15,7 @@ import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
 import { assertExpectedVersion } from '../expected-version';
 import {
   AppendResult,
+  ChainHeadsOptions,
   EventStore,
   EventStoreUnavailableError,
   ExpectedVersion,
@@ -226,18 +227,20 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  /** Read in a worker thread for a file store (see chain-heads-query.ts): it reads every stream's last event. */
-  async chainHeads(streamPrefix: string): Promise<{ streamId: string; revision: number; hash: string }[]> {
+  /** Read in a worker thread for a file store (see chain-heads-query.ts): the full list reads every stream's last event. */
+  async chainHeads(streamPrefix: string, options: ChainHeadsOptions = {}): Promise<{ streamId: string; revision: number; hash: string }[]> {
+    const after = options.after ?? 0;
+    assertPosition('after', after);
     this.assertOpen();
     let rows: ChainHeadRow[];
     if (this.file) {
       try {
-        rows = await chainHeadsInWorker(this.file.filename, streamPrefix, this.file.busyTimeoutMs);
+        rows = await chainHeadsInWorker(this.file.filename, streamPrefix, after, this.file.busyTimeoutMs);
       } catch (error) {
         throw unavailable('chainHeads', error);
       }
     } else {
-      const { sql, parameters } = chainHeadsQuery(streamPrefix);
+      const { sql, parameters } = chainHeadsQuery(streamPrefix, after);
       rows = this.run('chainHeads', () => this.db.prepare(sql).all(parameters) as ChainHeadRow[]);
     }
     return rows.map((r) => ({ streamId: r.stream_id, revision: r.revision, hash: r.hash ?? '' }));
