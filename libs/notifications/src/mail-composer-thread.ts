@@ -15,7 +15,8 @@ parentPort.on('message', ({ id, options, file }) => {
     if (error) return parentPort.postMessage({ id, error: error.message });
     try {
       if (!file) {
-        // The message as SMTP carries it (CRLF), handed back without a copy.
+        // The message as SMTP carries it (CRLF): copied once out of the composer's shared buffer,
+        // then handed over (transferred, not copied again).
         const bytes = new Uint8Array(message.buffer, message.byteOffset, message.byteLength).slice();
         return parentPort.postMessage({ id, message: bytes }, [bytes.buffer]);
       }

@@ -73,8 +73,9 @@ export class SmtpTransport implements MailTransport {
     // Composed in a worker thread (mail-composer-thread.ts) and sent as it is: the same bytes
     // nodemailer would compose here, off the event loop. With a raw message nodemailer reads no
     // addresses from it, so the envelope is given.
+    const envelope = { from: envelopeSender(mail.from), to: [mail.to.address] };
     const raw = await this.composer.compose(toNodemailer(mail));
-    await this.transporter.sendMail({ envelope: { from: envelopeSender(mail.from), to: [mail.to.address] }, raw });
+    await this.transporter.sendMail({ envelope, raw });
   }
 
   close(): void {

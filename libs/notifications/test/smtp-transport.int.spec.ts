@@ -47,7 +47,7 @@ describe('SmtpTransport', () => {
     expect(byId).toEqual(new Map(to.map((address, i) => [`<m-${i}@gzc.example>`, address])));
   });
 
-  it('refuses a From without an address before it connects', async () => {
+  it('refuses a From without an address before it composes or connects', async () => {
     await expect(transport.send(mail({ from: 'Geschilleninstantie' }))).rejects.toThrow(/MAIL_FROM has no address/);
     expect(sink.mails).toHaveLength(0);
   });
