@@ -197,6 +197,37 @@ describe('SqliteEventStore', () => {
     expect((await store.appendToStream('locked', [event('X')], 'any')).nextExpectedVersion).toBe(0);
   });
 
+  it("commits off the event loop: waiting for another connection's write lock holds no timer", async () => {
+    const filename = newFile();
+    const store = open(filename, { busyTimeoutMs: 3000 });
+    await store.appendToStream('warm', [event('X')], 'no_stream'); // the commit thread is running
+    const other = new Database(filename);
+    other.exec('BEGIN IMMEDIATE');
+    const appended = store.appendToStream('waiting', [event('X')], 'no_stream');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    try {
+      await sleep(150); // the commit waits for the lock in its thread; this thread goes on
+      expect(ticks).toBeGreaterThanOrEqual(10);
+    } finally {
+      clearInterval(ticker);
+      // On the event loop, the append would still hold this thread here, and time out.
+      other.exec('COMMIT');
+      other.close();
+    }
+    expect(await appended).toMatchObject({ streamId: 'waiting', nextExpectedVersion: 0 });
+    expect((await store.readStream('waiting')).map((e) => e.type)).toEqual(['X']);
+  });
+
+  it('close() commits the appends it has accepted before it returns', async () => {
+    const filename = newFile();
+    const store = SqliteEventStore.open({ filename });
+    const appended = Promise.all([1, 2, 3].map((n) => store.appendToStream(`s-${n}`, [event('X')], 'no_stream')));
+    await store.close();
+    expect((await appended).map((r) => r.nextExpectedVersion)).toEqual([0, 0, 0]);
+    expect((await open(filename).readAll()).map((e) => e.streamId)).toEqual(['s-1', 's-2', 's-3']);
+  });
+
   it('recognises a UNIQUE(stream_id, revision) violation as a revision conflict', () => {
     const filename = newFile();
     open(filename);

@@ -1,6 +1,7 @@
 // Embedded event store on one SQLite file (better-sqlite3). The driver is synchronous; the async
-// port wraps it. A call may block the event loop for up to busyTimeoutMs while another process
-// holds the write lock: acceptable for an embedded store, and the reason appends are short.
+// port wraps it. A file store's appends commit in a worker thread (commit-thread.ts), so neither
+// their fsync nor a wait for another process's write lock (up to busyTimeoutMs) holds the event
+// loop; reads run here, and in WAL mode they wait for no writer.
 //
 // Ordering: SQLite admits one writer at a time (appends take the write lock up front with BEGIN
 // IMMEDIATE) and positions are assigned inside that transaction, so position order IS commit
@@ -12,7 +13,6 @@ import { EventEmitter } from 'node:events';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
-import { assertExpectedVersion } from '../expected-version';
 import {
   AppendResult,
   ChainHeadsOptions,
@@ -29,12 +29,14 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { assertCount, assertPosition, assertStreamId } from '../validation';
-import { contentHashOfTexts, linkHash } from '../chain/event-hash';
+import { contentHashOfTexts } from '../chain/event-hash';
 import { verifyChain } from '../chain/verify-chain';
 import { EventRow, toCanonicalJsonObject, toJsonObject, toStoredEvent } from './event-rows';
 import { chainHeadsInWorker, chainHeadsQuery, type ChainHeadRow } from './chain-heads-query';
 import { migrate } from './schema';
-import { DuplicateEventIdError, isDuplicateEventId, isRevisionConflict, unavailable } from './sqlite-errors';
+import { DuplicateEventIdError, unavailable } from './sqlite-errors';
+import { CommitOutcome, compileGroupCommit, GroupCommit, PreparedAppend, refusalError } from './group-commit-program';
+import { CommitThread } from './commit-thread';
 import { ensurePrivateDatabaseFile, ensurePrivateDir } from './private-files';
 
 export interface SqliteEventStoreOptions {
@@ -66,23 +68,21 @@ interface QueuedAppend {
   reject: (error: unknown) => void;
 }
 
-type AppendOutcome = { results: AppendResult[] } | { error: unknown };
-
-/** A serialised event ready to insert; serialising first keeps caller bugs out of the transaction. */
-interface PreparedAppend {
-  streamId: string;
-  expectedVersion: ExpectedVersion;
-  rows: { id: string; type: string; data: string; metadata: string; contentHash: string | null }[];
-}
-
 export class SqliteEventStore implements EventStore {
   /** Fired after each commit so same-process subscribers wake at once instead of at the next poll. */
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly commitGroup: (batch: QueuedAppend[]) => AppendOutcome[];
+  /**
+   * Group commit: the appends that arrive within one turn of the event loop share ONE transaction
+   * and so one fsync (group-commit-program.ts). A file store commits in a worker thread, one group
+   * at a time, while the next group gathers; an in-memory store commits here.
+   */
+  private readonly committer: { thread: CommitThread } | { inProcess: GroupCommit };
   private queue: QueuedAppend[] = [];
   private flushScheduled = false;
+  /** The group the commit thread is committing; the next flush waits for it. */
+  private inFlight: Promise<void> | undefined;
   /** closing: no new subscriptions; closed: no calls at all (set once handlers have drained). */
   private closing: Promise<void> | undefined;
   private closed = false;
@@ -91,27 +91,17 @@ export class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
     private readonly withChain: boolean,
-    /** The database file for a worker thread's own connection; undefined for an in-memory store. */
-    private readonly file: { filename: string; busyTimeoutMs: number } | undefined,
+    /** The database file for worker threads' own connections; undefined for an in-memory store. */
+    private readonly file: { filename: string; busyTimeoutMs: number; synchronous: 'FULL' | 'NORMAL' } | undefined,
   ) {
     this.statements = prepareStatements(db);
-    // Group commit: the appends that arrive within one turn of the event loop share ONE
-    // transaction and so one fsync, which is what a synchronous=FULL commit costs. Each caller's
-    // append runs as a nested transaction, which better-sqlite3 makes a SAVEPOINT: a version
-    // conflict rolls back that caller's events alone, and the others still commit.
-    const appendAtomically = db.transaction((appends: PreparedAppend[]) => appends.map((a) => this.appendInTransaction(a)));
-    // IMMEDIATE: take the write lock before reading the current revisions, so no other writer
-    // can slip in between the check and the insert.
-    const group = db.transaction((batch: QueuedAppend[]) =>
-      batch.map((item): AppendOutcome => {
-        try {
-          return { results: appendAtomically(item.prepared) };
-        } catch (error) {
-          return { error };
-        }
-      }),
-    );
-    this.commitGroup = (batch) => group.immediate(batch);
+    if (file) {
+      const thread = new CommitThread(file);
+      thread.start(); // ready by the first command, in parallel with the rest of start-up
+      this.committer = { thread };
+    } else {
+      this.committer = { inProcess: compileGroupCommit(db) };
+    }
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -130,7 +120,10 @@ export class SqliteEventStore implements EventStore {
       db.pragma(`synchronous = ${synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
       db.pragma('foreign_keys = ON');
       migrate(db);
-      return new SqliteEventStore(db, pollIntervalMs, !benchmarkWithoutHashChain, onDisk ? { filename, busyTimeoutMs } : undefined);
+      const file = onDisk
+        ? { filename, busyTimeoutMs, synchronous: synchronous === 'NORMAL' ? ('NORMAL' as const) : ('FULL' as const) }
+        : undefined;
+      return new SqliteEventStore(db, pollIntervalMs, !benchmarkWithoutHashChain, file);
     } catch (error) {
       db?.close();
       throw unavailable(`open of ${filename}`, error);
@@ -159,20 +152,43 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.inFlight) return; // the group in the thread flushes again when it is done
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    let outcomes: AppendOutcome[];
-    try {
-      outcomes = this.run('append', () => this.commitGroup(batch));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
+    const prepared = batch.map((item) => item.prepared);
+    if ('inProcess' in this.committer) {
+      const commit = this.committer.inProcess;
+      let outcomes: CommitOutcome[];
+      try {
+        outcomes = this.run('append', () => commit(prepared));
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+        return;
+      }
+      this.settle(batch, outcomes);
       return;
     }
+    this.inFlight = this.committer.thread
+      .commit(prepared)
+      .then(
+        (outcomes) => this.settle(batch, outcomes),
+        (error: unknown) => {
+          const failure = unavailable('append', error);
+          for (const item of batch) item.reject(failure);
+        },
+      )
+      .finally(() => {
+        this.inFlight = undefined;
+        this.flush();
+      });
+  }
+
+  private settle(batch: QueuedAppend[], outcomes: CommitOutcome[]): void {
     let wrote = false;
     outcomes.forEach((outcome, i) => {
       if ('error' in outcome) {
-        batch[i].reject(appendError(outcome.error));
+        batch[i].reject(refusalError(outcome.error));
       } else {
         wrote ||= batch[i].prepared.some((a) => a.rows.length > 0);
         batch[i].resolve(outcome.results);
@@ -255,54 +271,14 @@ export class SqliteEventStore implements EventStore {
     this.closing ??= (async () => {
       // Handlers still running may read the store while they finish, so close the file after them.
       await Promise.all([...this.subscriptions].map((s) => s.stop()));
-      this.flush(); // appends already accepted are committed, not dropped
+      // Appends already accepted are committed, not dropped.
+      this.flush();
+      while (this.inFlight) await this.inFlight;
       this.closed = true;
+      if ('thread' in this.committer) await this.committer.thread.close();
       this.db.close();
     })();
     return this.closing;
-  }
-
-  private appendInTransaction({ streamId, expectedVersion, rows }: PreparedAppend): AppendResult {
-    const last = this.statements.lastOfStream.get(streamId) as { revision: number; position: number; hash: string | null } | undefined;
-    assertExpectedVersion(streamId, expectedVersion, last?.revision);
-    let revision = last?.revision ?? -1;
-    let position = last?.position ?? 0;
-    // Read under the write lock (BEGIN IMMEDIATE), so the link is to the expected revision's event.
-    let previousHash = last?.hash ?? null;
-    const recordedAt = new Date().toISOString();
-    for (const row of rows) {
-      revision++;
-      const hash =
-        row.contentHash === null ? null : linkHash({ streamId, revision, recordedAt, contentHash: row.contentHash, previousHash });
-      position = this.insert(streamId, expectedVersion, revision, row, recordedAt, hash, previousHash);
-      previousHash = hash;
-    }
-    return { streamId, nextExpectedVersion: revision, position };
-  }
-
-  /** Inserts one event; throwing here rolls back the whole append. Returns its position. */
-  private insert(
-    streamId: string,
-    expectedVersion: ExpectedVersion,
-    revision: number,
-    row: PreparedAppend['rows'][number],
-    recordedAt: string,
-    hash: string | null,
-    previousHash: string | null,
-  ): number {
-    try {
-      const info = this.statements.insert.run(row.id, streamId, revision, row.type, row.data, row.metadata, recordedAt, hash, previousHash);
-      return Number(info.lastInsertRowid);
-    } catch (error) {
-      if (isRevisionConflict(error)) {
-        // Defensive: BEGIN IMMEDIATE makes this unreachable for our own writers, but a writer that
-        // skips the check (another tool on the same file) would surface here as a lost race.
-        const current = this.statements.lastOfStream.get(streamId) as { revision: number } | undefined;
-        throw new WrongExpectedVersionError(streamId, expectedVersion, current?.revision);
-      }
-      if (isDuplicateEventId(error)) throw new DuplicateEventIdError(row.id);
-      throw error;
-    }
   }
 
   private readAllSync(after: number, maxCount: number | undefined, streamPrefix: string | undefined): StoredEvent[] {
@@ -333,19 +309,9 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** A caller's failed append inside a group: its own conflict or bug as is, anything else "unavailable". */
-function appendError(error: unknown): unknown {
-  if (error instanceof WrongExpectedVersionError || isCallerError(error)) return error;
-  return unavailable('append', error);
-}
-
 function prepareStatements(db: Database.Database) {
   const columns = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
   return {
-    lastOfStream: db.prepare('SELECT revision, position, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
-    insert: db.prepare(
-      'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
     readStream: db.prepare<[string, number, number], EventRow>(
       `SELECT ${columns}, hash, previous_hash FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ),
