@@ -69,9 +69,11 @@ describe('SqliteEventStore', () => {
 
   it('wakes a same-process subscriber at once, without waiting for the poll timer', async () => {
     const store = open(newFile(), { pollIntervalMs: 60_000 });
+    // The commit thread is up (its start takes 30-50 ms, more on a busy machine): timed below is the wake-up.
+    await store.appendToStream('first', [event('Before')], 'no_stream');
     const received: StoredEvent[] = [];
-    store.subscribeToAll(async (events) => void received.push(...events));
-    await sleep(50); // let it catch up (nothing) and go idle
+    store.subscribeToAll(async (events) => void received.push(...events.filter((e) => e.streamId === 'live')));
+    await sleep(50); // let it catch up and go idle
     const started = Date.now();
     await store.appendToStream('live', [event('Now')], 'no_stream');
     await waitFor(() => received.length === 1, 1000);
@@ -217,6 +219,17 @@ describe('SqliteEventStore', () => {
     }
     expect(await appended).toMatchObject({ streamId: 'waiting', nextExpectedVersion: 0 });
     expect((await store.readStream('waiting')).map((e) => e.type)).toEqual(['X']);
+  });
+
+  it('starts a new commit thread when the one it had has ended', async () => {
+    const store = open(newFile());
+    await store.appendToStream('before', [event('X')], 'no_stream');
+    const thread = (store as unknown as { committer: { thread: { running?: { worker: import('node:worker_threads').Worker } } } }).committer
+      .thread;
+    // Between groups: terminating a thread inside a commit would abort the whole process (better-sqlite3).
+    await thread.running?.worker.terminate();
+    expect((await store.appendToStream('after', [event('X')], 'no_stream')).nextExpectedVersion).toBe(0);
+    expect((await store.readAll()).map((e) => e.streamId)).toEqual(['before', 'after']);
   });
 
   it('close() commits the appends it has accepted before it returns', async () => {

@@ -59,16 +59,19 @@ interface Running {
 export class CommitThread {
   private running: Running | undefined;
   private nextId = 0;
+  /** After close(), no thread starts again (its connection would outlive the store). */
+  private closed = false;
 
   constructor(private readonly options: CommitThreadOptions) {}
 
   /** Starts the thread ahead of the first commit (it takes some 30-50 ms to load the driver and open the file). */
   start(): void {
-    this.running ??= this.spawn();
+    if (!this.closed) this.running ??= this.spawn();
   }
 
   /** Commits the group; rejects only when the whole transaction failed (each outcome says the rest). */
   commit(batch: PreparedAppend[][]): Promise<CommitOutcome[]> {
+    if (this.closed) return Promise.reject(new Error('The event store was closed'));
     const running = this.running ?? this.spawn();
     const id = this.nextId++;
     return new Promise<CommitOutcome[]>((resolve, reject) => {
@@ -80,12 +83,15 @@ export class CommitThread {
 
   /** Closes the thread's connection and ends it; call once no group is in it. */
   async close(): Promise<void> {
+    this.closed = true;
     const running = this.running;
     if (!running) return;
     this.running = undefined;
     this.fail(running, new Error('The event store was closed'));
     running.worker.postMessage('close');
-    const timer = setTimeout(() => void running.worker.terminate(), 5000);
+    // Only for a thread that never answers: terminating one inside a SQLite call aborts the whole
+    // process (better-sqlite3), so wait out any busy wait first.
+    const timer = setTimeout(() => void running.worker.terminate(), this.options.busyTimeoutMs + 5000);
     await running.exited;
     clearTimeout(timer);
   }
