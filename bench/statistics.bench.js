@@ -20,7 +20,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, percentile, processCpuMs, request, round } = require('./tools/bench-common');
+const { flushDiskWrites, freePort, percentile, processCpuMs, request, round } = require('./tools/bench-common');
 const { waitUntilIdle } = require('./tools/wait-until-idle');
 const { startSteadyWriter } = require('./tools/steady-writer');
 
@@ -325,6 +325,9 @@ async function main() {
     log(`rebuild: ${rebuild.events} events in ${rebuild.durationMs} ms = ${rebuild.eventsPerSecond} events/s`);
   }
 
+  // A history copied just before the run would otherwise still be written back while it measures.
+  const diskFlushedBeforeStart = flushDiskWrites();
+  log(`flushed ${diskFlushedBeforeStart.pendingMb} MB of pending disk writes in ${diskFlushedBeforeStart.syncMs} ms`);
   const base = await startServer(opts, dataDir);
   const tokens = {
     sec: await token(base, 'sec-jan'),
@@ -429,6 +432,7 @@ async function main() {
         }
       : 'reused',
     rebuild,
+    diskFlushedBeforeStart,
     serverCaughtUpMs: caughtUpMs,
     statistics,
     caseList,

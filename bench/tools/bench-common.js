@@ -75,4 +75,28 @@ function processCpuMs(pid, thread) {
   }
 }
 
-module.exports = { round, percentile, freePort, request, processCpuMs };
+/** Dirty and under-writeback page cache in MB (Linux /proc/meminfo); undefined elsewhere. */
+function pendingDiskWritesMb() {
+  try {
+    const meminfo = require('node:fs').readFileSync('/proc/meminfo', 'utf8');
+    const kb = (field) => Number((meminfo.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm')) || [])[1] || 0);
+    return round((kb('Dirty') + kb('Writeback')) / 1024, 1);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until the kernel has written what is pending to disk (`sync`), and says how much that was.
+ * A history copied just before a run (`cp -a`) is otherwise still being written back while the run
+ * measures, and every fsync waits behind it: on 2 December 2026 that made one commit take 2 s and
+ * was first mistaken for a cost of the product (docs/reliability.md, the fifth round's correction).
+ */
+function flushDiskWrites() {
+  const pendingMb = pendingDiskWritesMb();
+  const t0 = Date.now();
+  require('node:child_process').execFileSync('sync');
+  return { pendingMb, syncMs: Date.now() - t0 };
+}
+
+module.exports = { round, percentile, freePort, request, processCpuMs, pendingDiskWritesMb, flushDiskWrites };

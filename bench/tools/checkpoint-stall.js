@@ -12,6 +12,7 @@
 const path = require('node:path');
 const { generateKeyPairSync } = require('node:crypto');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
+const { flushDiskWrites } = require('./bench-common');
 
 const args = process.argv.slice(2);
 const opt = (name, def) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
@@ -71,6 +72,8 @@ async function checkpoint(store, privateKey, after, label, into) {
 }
 
 (async () => {
+  // The copy this runs on may still be being written back; every fsync would wait behind it.
+  const diskFlushedBeforeStart = flushDiskWrites();
   const store = SqliteEventStore.open({ filename: path.join(dataDir, 'events.sqlite') });
   const { privateKey } = generateKeyPairSync('ed25519');
   const result = {};
@@ -81,7 +84,7 @@ async function checkpoint(store, privateKey, after, label, into) {
     for (const streamId of streams)
       await store.appendToStream(streamId, [{ type: 'BenchmarkNote', data: {}, metadata: { schemaVersion: 1 } }], 'any');
     await checkpoint(store, privateKey, through, `after${changed}Changed`, result);
-    console.log(JSON.stringify({ benchmark: 'checkpoint-stall', root, changed, ...result }, null, 2));
+    console.log(JSON.stringify({ benchmark: 'checkpoint-stall', root, changed, diskFlushedBeforeStart, ...result }, null, 2));
   } finally {
     await store.close();
   }
