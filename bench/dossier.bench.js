@@ -62,7 +62,7 @@ async function startServer(dataDir) {
   const base = { host: '127.0.0.1', port };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited: ${stderr}`);
     const res = await request(base, 'GET', '/health', undefined, undefined, 2000).catch(() => undefined);
     if (res && res.status === 200) return { child, base };
     await new Promise((r) => setTimeout(r, 200));

@@ -123,7 +123,8 @@ async function startServer(adapter, extraRoutes) {
   servers.push(server);
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${adapter} server exited (code ${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${adapter} server exited (code ${child.exitCode}):\n${output}`);
     try {
       if ((await request(server.base, 'GET', '/health/live', undefined, undefined, 2_000)).status === 200) return server;
     } catch {
@@ -211,7 +212,8 @@ async function main() {
     }
   }
   for (const server of servers) {
-    if (server.child.exitCode !== null) throw new Error(`${server.adapter} server died during the benchmark:\n${server.output()}`);
+    if (server.child.exitCode !== null || server.child.signalCode !== null)
+      throw new Error(`${server.adapter} server died during the benchmark:\n${server.output()}`);
   }
 
   // Medians over the pairs, per workload, route count and adapter.

@@ -77,7 +77,7 @@ async function startServer() {
     } catch {
       /* not yet */
     }
-    if (server.exitCode !== null || Date.now() > until) throw new Error('the server did not start');
+    if (server.exitCode !== null || server.signalCode !== null || Date.now() > until) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
 }

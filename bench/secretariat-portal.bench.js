@@ -89,7 +89,7 @@ async function startServer(dataDir) {
     } catch {
       /* not yet */
     }
-    if (server.exitCode !== null || Date.now() > until) throw new Error('the server did not start');
+    if (server.exitCode !== null || server.signalCode !== null || Date.now() > until) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -28,6 +28,7 @@ const BENCHMARK = 'statistics';
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 // BENCH_SERVER_ENTRY swaps in another build's server (to time an older build the same way).
+// BENCH_SERVER_NODE_ARGS: flags for the server's node (e.g. "--single-threaded-gc"), space-separated.
 const MAIN = process.env.BENCH_SERVER_ENTRY
   ? path.resolve(process.env.BENCH_SERVER_ENTRY)
   : path.join(DIST, 'apps', 'api', 'src', 'main.js');
@@ -211,7 +212,8 @@ async function startServer(opts, dataDir) {
     RATE_LIMIT_FILINGS_PER_ADDRESS: '0',
   };
   for (const k of ['DATABASE_URL', 'KURRENTDB_URL']) delete env[k];
-  const nodeArgs = [];
+  // Node or V8 flags for the server alone, e.g. a garbage-collector setting to compare.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean);
   if (opts.serverCpuProf) {
     fs.mkdirSync(opts.serverCpuProf, { recursive: true });
     // --cpu-prof writes its profile only on a normal exit; the preload turns SIGTERM into one.
@@ -230,7 +232,7 @@ async function startServer(opts, dataDir) {
   const base = { host: '127.0.0.1', port };
   const until = Date.now() + 600_000;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited:\n${output}`);
     try {
       const res = await request(base, 'GET', '/health');
       if (res.status === 200) return base;
