@@ -95,7 +95,11 @@ function pendingDiskWritesMb() {
 function flushDiskWrites() {
   const pendingMb = pendingDiskWritesMb();
   const t0 = Date.now();
-  require('node:child_process').execFileSync('sync');
+  try {
+    require('node:child_process').execFileSync('sync');
+  } catch {
+    return { pendingMb, syncMs: undefined }; // no `sync` here (Windows): measured as it is
+  }
   return { pendingMb, syncMs: Date.now() - t0 };
 }
 
