@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, percentile, request, round } = require('./tools/bench-common');
+const { freePort, hasExited, percentile, request, round } = require('./tools/bench-common');
 
 const ROOT = path.resolve(__dirname, '..');
 const MAIN = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -62,7 +62,7 @@ async function startServer(dataDir) {
   const base = { host: '127.0.0.1', port };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited: ${stderr}`);
+    if (hasExited(child)) throw new Error(`server exited: ${stderr}`);
     const res = await request(base, 'GET', '/health', undefined, undefined, 2000).catch(() => undefined);
     if (res && res.status === 200) return { child, base };
     await new Promise((r) => setTimeout(r, 200));

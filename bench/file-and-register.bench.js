@@ -19,7 +19,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, percentile, processCpuMs, request, round } = require('./tools/bench-common');
+const { freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
 
 const BENCHMARK = 'file-and-register';
 const ROOT = path.resolve(__dirname, '..');
@@ -218,7 +218,7 @@ function cleanup() {
   state.cleaning = (async () => {
     if (state.agent) state.agent.destroy();
     const child = state.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
+    if (child && !hasExited(child)) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => {
         log('server did not stop within 10 s of SIGTERM; sending SIGKILL');
@@ -262,7 +262,7 @@ function removeDataDir() {
 // Last resort when the process leaves without the async cleanup having run.
 process.on('exit', () => {
   const child = state.child;
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  if (child && !hasExited(child)) child.kill('SIGKILL');
   removeDataDir();
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -541,7 +541,7 @@ async function main() {
     );
     if (!c32) log('no run at concurrency 32, so the targets cannot be met');
 
-    if (state.child.exitCode !== null || state.child.signalCode !== null) {
+    if (hasExited(state.child)) {
       throw new Error(`server died during the benchmark:\n${output.text()}`);
     }
     return {

@@ -19,7 +19,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, percentile, processCpuMs, request, round } = require('./tools/bench-common');
+const { freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
 
 const BENCHMARK = 'http-adapter';
 const ROOT = path.resolve(__dirname, '..');
@@ -123,8 +123,7 @@ async function startServer(adapter, extraRoutes) {
   servers.push(server);
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`${adapter} server exited (code ${child.exitCode}):\n${output}`);
+    if (hasExited(child)) throw new Error(`${adapter} server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
     try {
       if ((await request(server.base, 'GET', '/health/live', undefined, undefined, 2_000)).status === 200) return server;
     } catch {
@@ -212,8 +211,7 @@ async function main() {
     }
   }
   for (const server of servers) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null)
-      throw new Error(`${server.adapter} server died during the benchmark:\n${server.output()}`);
+    if (hasExited(server.child)) throw new Error(`${server.adapter} server died during the benchmark:\n${server.output()}`);
   }
 
   // Medians over the pairs, per workload, route count and adapter.
@@ -251,7 +249,7 @@ async function stopServers() {
     servers.map(
       (s) =>
         new Promise((resolve) => {
-          if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
+          if (hasExited(s.child)) return resolve();
           const timer = setTimeout(() => s.child.kill('SIGKILL'), 10_000);
           s.child.once('exit', () => {
             clearTimeout(timer);
@@ -264,7 +262,7 @@ async function stopServers() {
 }
 
 process.on('exit', () => {
-  for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+  for (const s of servers) if (!hasExited(s.child)) s.child.kill('SIGKILL');
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(sig, () => {

@@ -12,7 +12,7 @@
 
 const { spawn } = require('node:child_process');
 const path = require('node:path');
-const { freePort, percentile, request, round } = require('./tools/bench-common');
+const { freePort, hasExited, percentile, request, round } = require('./tools/bench-common');
 
 const args = Object.fromEntries(
   process.argv
@@ -39,7 +39,7 @@ async function start() {
   const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = { host: '127.0.0.1', port };
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error('server exited');
+    if (hasExited(child)) throw new Error('server exited');
     try {
       if ((await request(base, 'GET', '/health')).status === 200) break;
     } catch {

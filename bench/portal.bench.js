@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { freePort, percentile, round } = require('./tools/bench-common');
+const { freePort, hasExited, percentile, round } = require('./tools/bench-common');
 
 const root = path.resolve(__dirname, '..');
 const webRoot = path.join(root, 'dist', 'web');
@@ -45,7 +45,7 @@ let dataDir;
 let browser;
 async function cleanup() {
   if (browser) await browser.close().catch(() => {});
-  if (server && server.exitCode === null) {
+  if (server && !hasExited(server)) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
@@ -77,7 +77,7 @@ async function startServer() {
     } catch {
       /* not yet */
     }
-    if (server.exitCode !== null || server.signalCode !== null || Date.now() > until) throw new Error('the server did not start');
+    if (hasExited(server) || Date.now() > until) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
 }

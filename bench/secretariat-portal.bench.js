@@ -15,7 +15,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, percentile, processCpuMs, round } = require('./tools/bench-common');
+const { freePort, hasExited, percentile, processCpuMs, round } = require('./tools/bench-common');
 const { waitUntilIdle } = require('./tools/wait-until-idle');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -47,7 +47,7 @@ let browser;
 let tempDir;
 async function cleanup() {
   if (browser) await browser.close().catch(() => {});
-  if (server && server.exitCode === null) {
+  if (server && !hasExited(server)) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
@@ -89,7 +89,7 @@ async function startServer(dataDir) {
     } catch {
       /* not yet */
     }
-    if (server.exitCode !== null || server.signalCode !== null || Date.now() > until) throw new Error('the server did not start');
+    if (hasExited(server) || Date.now() > until) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -20,7 +20,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { flushDiskWrites, freePort, percentile, processCpuMs, request, round } = require('./tools/bench-common');
+const { flushDiskWrites, freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
 const { waitUntilIdle } = require('./tools/wait-until-idle');
 const { startSteadyWriter } = require('./tools/steady-writer');
 
@@ -114,7 +114,7 @@ function cleanup() {
   if (state.cleaning) return state.cleaning;
   state.cleaning = (async () => {
     const child = state.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
+    if (child && !hasExited(child)) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await state.childExited;
@@ -126,7 +126,7 @@ function cleanup() {
   return state.cleaning;
 }
 process.on('exit', () => {
-  if (state.child && state.child.exitCode === null) state.child.kill('SIGKILL');
+  if (state.child && !hasExited(state.child)) state.child.kill('SIGKILL');
   for (const dir of state.tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -232,7 +232,7 @@ async function startServer(opts, dataDir) {
   const base = { host: '127.0.0.1', port };
   const until = Date.now() + 600_000;
   while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited:\n${output}`);
+    if (hasExited(child)) throw new Error(`server exited:\n${output}`);
     try {
       const res = await request(base, 'GET', '/health');
       if (res.status === 200) return base;
@@ -329,7 +329,12 @@ async function main() {
 
   // A history copied just before the run would otherwise still be written back while it measures.
   const diskFlushedBeforeStart = flushDiskWrites();
-  log(`flushed ${diskFlushedBeforeStart.pendingMb} MB of pending disk writes in ${diskFlushedBeforeStart.syncMs} ms`);
+  const { pendingMb, syncMs } = diskFlushedBeforeStart;
+  log(
+    syncMs === null
+      ? `${pendingMb} MB of disk writes pending; could not flush them`
+      : `flushed ${pendingMb} MB of pending disk writes in ${syncMs} ms`,
+  );
   const base = await startServer(opts, dataDir);
   const tokens = {
     sec: await token(base, 'sec-jan'),

@@ -75,6 +75,9 @@ function processCpuMs(pid, thread) {
   }
 }
 
+/** Whether a child process has ended: by its own exit (exitCode) or by a signal (signalCode, exitCode null). */
+const hasExited = (child) => child.exitCode !== null || child.signalCode !== null;
+
 /** Dirty and under-writeback page cache in MB (Linux /proc/meminfo); undefined elsewhere. */
 function pendingDiskWritesMb() {
   try {
@@ -98,9 +101,9 @@ function flushDiskWrites() {
   try {
     require('node:child_process').execFileSync('sync');
   } catch {
-    return { pendingMb, syncMs: undefined }; // no `sync` here (Windows): measured as it is
+    return { pendingMb, syncMs: null }; // no `sync` here (Windows): measured as it is
   }
   return { pendingMb, syncMs: Date.now() - t0 };
 }
 
-module.exports = { round, percentile, freePort, request, processCpuMs, pendingDiskWritesMb, flushDiskWrites };
+module.exports = { round, percentile, freePort, request, processCpuMs, hasExited, flushDiskWrites };
