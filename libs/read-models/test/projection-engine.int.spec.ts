@@ -262,4 +262,53 @@ describe('ProjectionEngine', () => {
       { n: (await disputeEventsOf(store)).length },
     ]);
   });
+
+  /**
+   * Projections that note, as each starts, how many of the event loop's check-phase callbacks have
+   * run since the batch began: the first schedules one; it runs only if the engine yields between
+   * projections.
+   */
+  function loopProbes(): { projections: Projection[]; batches: number[][] } {
+    const batches: number[][] = [];
+    let ticks = 0;
+    const probe = (name: string, first: boolean): Projection => ({
+      name,
+      tables: [],
+      async apply() {
+        if (first) {
+          ticks = 0;
+          batches.push([]);
+          setImmediate(() => ticks++);
+        }
+        batches[batches.length - 1].push(ticks);
+      },
+    });
+    return { projections: [probe('probe-a', true), probe('probe-b', false), probe('probe-c', false)], batches };
+  }
+
+  it("applies a command's small batch to every projection in one stretch, without waiting for the event loop", async () => {
+    const store = storeIn(newDir());
+    const opened = await open(newDir());
+    const { projections, batches } = loopProbes();
+    const engine = opened.createProjectionEngine(store, { projections });
+    await engine.start();
+    const c = await new CaseScript(store, { filedAt: '2025-06-01T09:00:00.000Z' }).file();
+    await engine.waitForPosition(c.lastPosition);
+    // Under read load each yield waited a whole round of queued requests, and the command's
+    // read-your-writes wait waited for every one of them.
+    expect(batches.length).toBeGreaterThan(0);
+    for (const seen of batches) expect(seen).toEqual([0, 0, 0]);
+  });
+
+  it('yields between projections in a large batch (a catch-up)', async () => {
+    const store = storeIn(newDir());
+    for (let i = 1; i <= 20; i++) await new CaseScript(store, { filedAt: `2025-06-${String(i).padStart(2, '0')}T09:00:00.000Z` }).file();
+    const opened = await open(newDir());
+    const { projections, batches } = loopProbes();
+    const engine = opened.createProjectionEngine(store, { projections });
+    await engine.start();
+    await engine.waitForPosition(await store.headPosition());
+    // One batch of 20 events: the engine yielded before the second projection (the callback ran).
+    expect(batches).toEqual([[0, 1, 1]]);
+  });
 });
