@@ -20,8 +20,6 @@ export interface ProjectionEngineOptions {
   onError?: (error: unknown) => void;
   /** Told each time a projection's checkpoint moves (after its transaction committed). */
   onProgress?: (projection: string, position: number) => void;
-  /** Batches of at most this many events apply every projection without yielding in between (default 16). */
-  oneStretchUpToEvents?: number;
 }
 
 /** A projection failed on a batch; its transaction was rolled back, so its rows and checkpoint are as before. */
@@ -53,7 +51,7 @@ const DEFAULT_BATCH_SIZE = 100;
  * read-your-writes position waited for five of them. Larger batches (a catch-up, a burst of
  * commands) still yield between projections, so no request waits for all of them at once.
  */
-const DEFAULT_ONE_STRETCH_UP_TO_EVENTS = 16;
+const ONE_STRETCH_UP_TO_EVENTS = 16;
 
 /**
  * Runs every projection from ONE catch-up subscription on the global log. The subscription has
@@ -175,7 +173,7 @@ export class ProjectionEngine implements ProjectionRunner {
       reached.set(projection.name, await applyProjectionBatch(projection, events, manager));
       return { reached, failures };
     }
-    const yieldBetween = events.length > (this.options.oneStretchUpToEvents ?? DEFAULT_ONE_STRETCH_UP_TO_EVENTS);
+    const yieldBetween = events.length > ONE_STRETCH_UP_TO_EVENTS;
     for (const [i, projection] of this.projections.entries()) {
       // better-sqlite3 runs a whole transaction in one stretch of microtasks (no I/O between its
       // statements): in a large batch, yield between projections so HTTP requests are served
