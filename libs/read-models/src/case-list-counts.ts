@@ -1,21 +1,30 @@
-import type { EntityManager } from 'typeorm';
-import { select } from './sql';
-
 /** How long a count is trusted: it only picks the plan, so a minute's drift costs at most a slower page. */
 const MAX_AGE_MS = 60_000;
 /** Counts kept (principals and filter values); the oldest go first. */
 const MAX_ENTRIES = 10_000;
 
+/** Runs a `SELECT COUNT(*) AS n ...` (with `?` placeholders) and returns the number. */
+export type CountRows = (sql: string, parameters: unknown[]) => Promise<number>;
+
+interface Entry {
+  at: number;
+  n: Promise<number>;
+  /** The number once counted: what a stale entry answers while it is counted again. */
+  value?: number;
+  recounting?: boolean;
+}
+
 /**
  * Row counts the case list chooses its walk by (see TypeOrmReadModels.listCases): how many cases a
- * principal may list, how many match a filter value. Counted on first use and again after a
- * minute; concurrent askers share one count.
+ * principal may list, how many match a filter value. Counted on first use (concurrent askers share
+ * one count); after a minute the known number is still answered at once while it is counted again,
+ * so only the very first asker of a count ever waits for one.
  */
 export class CaseListCounts {
-  private readonly counts = new Map<string, { at: number; n: Promise<number> }>();
+  private readonly counts = new Map<string, Entry>();
 
   constructor(
-    private readonly manager: () => EntityManager,
+    private readonly countRows: CountRows,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -38,12 +47,34 @@ export class CaseListCounts {
     const now = this.now();
     const known = this.counts.get(key);
     if (known && now - known.at < MAX_AGE_MS) return known.n;
-    const n = select<{ n: number | string }>(this.manager(), sql, parameters).then(([row]) => Number(row?.n ?? 0));
+    if (known?.value !== undefined) {
+      if (!known.recounting) this.recount(key, known, sql, parameters);
+      return known.n;
+    }
+    const entry: Entry = { at: now, n: this.countRows(sql, parameters) };
+    this.keep(key, entry);
+    entry.n.then(
+      (n) => (entry.value = n),
+      // A failed count is not kept: the next request counts again.
+      () => this.counts.get(key) === entry && this.counts.delete(key),
+    );
+    return entry.n;
+  }
+
+  /** Counts a stale entry again in the background; until then (or if it fails) the old number stands. */
+  private recount(key: string, stale: Entry, sql: string, parameters: unknown[]): void {
+    stale.recounting = true;
+    this.countRows(sql, parameters).then(
+      (n) => {
+        if (this.counts.get(key) === stale) this.keep(key, { at: this.now(), n: Promise.resolve(n), value: n });
+      },
+      () => (stale.recounting = false),
+    );
+  }
+
+  private keep(key: string, entry: Entry): void {
     this.counts.delete(key); // re-inserted last: the map's order is the eviction order
-    this.counts.set(key, { at: now, n });
-    // A failed count is not kept: the next request counts again.
-    n.catch(() => this.counts.get(key)?.n === n && this.counts.delete(key));
+    this.counts.set(key, entry);
     while (this.counts.size > MAX_ENTRIES) this.counts.delete(this.counts.keys().next().value as string);
-    return n;
   }
 }

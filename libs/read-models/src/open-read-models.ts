@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/src/port';
+import type { CountRows } from './case-list-counts';
 import { CheckpointWatcher } from './checkpoint-watcher';
+import { startCountThread, type CountThread } from './count-thread';
 import type { ProjectionRunner } from './contracts';
 import { READ_MODEL_ENTITIES } from './entities';
 import { LeaderElectedProjections } from './leader-elected-projections';
@@ -107,7 +109,16 @@ async function openSqlite(options: SqliteReadModelsOptions): Promise<OpenedReadM
     for (const connection of [dataSource, queryDataSource])
       if (connection.isInitialized) connection.query('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined);
   });
-  return wire({ kind: 'sqlite', filename }, dataSource, queryDataSource, () => checkpointer.stop());
+  // Started on the first count: many processes (tools, tests) never list cases.
+  let counter: CountThread | undefined;
+  let closing = false;
+  const countRows: CountRows = (sql, parameters) =>
+    closing ? Promise.reject(new Error('The read models are closing')) : (counter ??= startCountThread(filename)).count(sql, parameters);
+  return wire({ kind: 'sqlite', filename }, dataSource, queryDataSource, countRows, async () => {
+    closing = true;
+    await counter?.stop();
+    await checkpointer.stop();
+  });
 }
 
 async function openPostgres(options: PostgresReadModelsOptions): Promise<OpenedReadModels> {
@@ -128,13 +139,15 @@ async function openPostgres(options: PostgresReadModelsOptions): Promise<OpenedR
     return postgresDataSource(options.databaseUrl, schema, poolSize, true).initialize();
   });
   const queryDataSource = await postgresDataSource(options.databaseUrl, schema, poolSize, false).initialize();
-  return wire({ kind: 'postgres', databaseUrl: options.databaseUrl, schema }, dataSource, queryDataSource);
+  // A count on PostgreSQL waits on the pool, not on the event loop: no thread needed.
+  return wire({ kind: 'postgres', databaseUrl: options.databaseUrl, schema }, dataSource, queryDataSource, undefined);
 }
 
 function wire(
   location: ReadModelLocation,
   dataSource: DataSource,
   queryDataSource: DataSource,
+  countRows: CountRows | undefined,
   beforeClose: () => Promise<void> = async () => undefined,
 ): OpenedReadModels {
   const runners = new Set<ProjectionRunner>();
@@ -146,7 +159,7 @@ function wire(
     location,
     dataSource,
     queryDataSource,
-    readModels: new TypeOrmReadModels(queryDataSource),
+    readModels: new TypeOrmReadModels(queryDataSource, countRows),
     createProjectionEngine(store, engineOptions) {
       return track(new ProjectionEngine(dataSource, store, engineOptions));
     },

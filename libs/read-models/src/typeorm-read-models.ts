@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DisputeState } from '../../domain/src';
 import type { CaseListFilter, CaseListItem, CaseListPage, CaseVisibilityScope, DueDeadline, ReadModels, TimelineEntry } from './contracts';
-import { CaseListCounts } from './case-list-counts';
+import { CaseListCounts, type CountRows } from './case-list-counts';
 import { decodeCursor, encodeCursor, type CaseListCursor } from './cursor';
 import { CaseSummaryEntity, OpenDeadlineEntity, TimelineEntryEntity } from './entities';
 import { select } from './sql';
@@ -31,8 +31,17 @@ export class TypeOrmReadModels implements ReadModels {
   readonly statistics: StatisticsReadModels;
   private readonly counts: CaseListCounts;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.counts = new CaseListCounts(() => this.dataSource.manager);
+  /**
+   * `countRows`: where the case list's plan counts run (SQLite: a thread of their own, count-thread.ts);
+   * if it fails, or is not given, they run on this connection.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    countRows?: CountRows,
+  ) {
+    const here: CountRows = (sql, parameters) =>
+      select<{ n: number | string }>(this.dataSource.manager, sql, parameters).then(([row]) => Number(row?.n ?? 0));
+    this.counts = new CaseListCounts(countRows ? (sql, parameters) => countRows(sql, parameters).catch(() => here(sql, parameters)) : here);
     this.idempotency = new TypeOrmIdempotencyStore(dataSource);
     this.statistics = new StatisticsReadModels(dataSource);
   }
