@@ -19,7 +19,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { processCpuMs, round } = require('./tools/bench-common');
-const { caseEvent } = require('./tools/chain-workload');
+const { appendFunctionInput, caseEvent } = require('./tools/chain-workload');
 
 const DIST = path.join(path.resolve(__dirname, '..'), 'dist', 'libs', 'event-store', 'src');
 
@@ -68,7 +68,7 @@ async function main() {
         streams.map((s, c) => {
           const expected = heads[variant][c];
           if (!opts.rollback) heads[variant][c] += opts.events;
-          return [{ s, e: expected, ev: Array.from({ length: opts.events }, (_, i) => eventInput(dist, caseEvent(i))) }];
+          return [{ s, e: expected, ev: Array.from({ length: opts.events }, (_, i) => appendFunctionInput(dist, caseEvent(i))) }];
         }),
       );
     for (let r = 0; r < opts.rounds + 1; r++) {
@@ -117,14 +117,6 @@ async function main() {
       2,
     )}\n`,
   );
-}
-
-/** One event as the store sends it to the append function (postgres-event-store.ts, prepareCaller). */
-function eventInput(dist, event) {
-  const id = randomUUID();
-  const d = dist.canonicalJson(event.data);
-  const m = dist.canonicalJson(event.metadata);
-  return { i: id, t: event.type, d, m, h: dist.contentHashOfTexts(id, event.type, d, m) };
 }
 
 main().catch((error) => {

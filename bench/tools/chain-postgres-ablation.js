@@ -17,7 +17,7 @@ const { randomBytes, randomUUID } = require('node:crypto');
 const path = require('node:path');
 const { Client } = require('pg');
 const { processCpuMs } = require('./bench-common');
-const { caseEvent } = require('./chain-workload');
+const { appendFunctionInput, caseEvent } = require('./chain-workload');
 
 const DIST = path.join(path.resolve(__dirname, '..', '..'), 'dist', 'libs', 'event-store', 'src');
 const dist = require(path.join(DIST, 'index.js'));
@@ -69,7 +69,7 @@ async function main() {
         streams.map((s, c) => {
           const expected = heads[v][c];
           heads[v][c] += events;
-          return [{ s, e: expected, ev: Array.from({ length: events }, (_, i) => eventInput(caseEvent(i))) }];
+          return [{ s, e: expected, ev: Array.from({ length: events }, (_, i) => appendFunctionInput(dist, caseEvent(i))) }];
         }),
       );
     for (let r = 0; r <= rounds; r++) {
@@ -94,14 +94,6 @@ async function main() {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const backendCpuMicrosPerEventMedian = Object.fromEntries(variants.map((v) => [v, Math.round(median(perEvent[v]) * 10) / 10]));
   process.stdout.write(`${JSON.stringify({ tool: 'chain-postgres-ablation', callers, events, rounds, backendCpuMicrosPerEventMedian })}\n`);
-}
-
-/** One event as the store sends it to the append function (postgres-event-store.ts, prepareCaller). */
-function eventInput(event) {
-  const id = randomUUID();
-  const d = dist.canonicalJson(event.data);
-  const m = dist.canonicalJson(event.metadata);
-  return { i: id, t: event.type, d, m, h: dist.contentHashOfTexts(id, event.type, d, m) };
 }
 
 main().catch((error) => {

@@ -41,4 +41,15 @@ async function appendFor(store, { concurrency, events, seconds }) {
   return { appended, cpu: process.cpuUsage(cpuBefore) };
 }
 
-module.exports = { caseEvent, appendFor };
+/**
+ * One event as the PostgreSQL store sends it to its append function (postgres-event-store.ts,
+ * prepareCaller): data and metadata as JCS text, with the content hash. `dist` is the built event store.
+ */
+function appendFunctionInput(dist, event) {
+  const id = randomUUID();
+  const d = dist.canonicalJson(event.data);
+  const m = dist.canonicalJson(event.metadata);
+  return { i: id, t: event.type, d, m, h: dist.contentHashOfTexts(id, event.type, d, m) };
+}
+
+module.exports = { caseEvent, appendFor, appendFunctionInput };
