@@ -38,8 +38,11 @@ export interface CountThread {
   stop(): Promise<void>;
 }
 
-/** Starts a thread that answers counts over the SQLite database `filename`. */
-export function startCountThread(filename: string): CountThread {
+/**
+ * Starts a thread that answers counts over the SQLite database `filename`. `onFailure` is told once
+ * if the thread cannot go on (it did not start, or ended before `stop`); its counts are refused then.
+ */
+export function startCountThread(filename: string, onFailure: (error: Error) => void = () => undefined): CountThread {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { filename, driver: require.resolve('better-sqlite3') },
@@ -49,6 +52,7 @@ export function startCountThread(filename: string): CountThread {
   let failure: Error | undefined;
   let stopping = false;
   const fail = (error: Error): void => {
+    if (failure === undefined && !stopping) onFailure(error);
     failure ??= error;
     for (const waiter of pending.values()) waiter.reject(failure);
     pending.clear();
@@ -60,7 +64,7 @@ export function startCountThread(filename: string): CountThread {
     if (message.error !== undefined) waiter.reject(new Error(message.error));
     else waiter.resolve(message.n ?? 0);
   });
-  worker.once('error', (error) => fail(error));
+  worker.once('error', (error) => fail(new Error(`The count thread failed: ${error.message}`)));
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', (code) => {
       fail(new Error(`The count thread ended (exit code ${code})`));

@@ -110,10 +110,14 @@ async function openSqlite(options: SqliteReadModelsOptions): Promise<OpenedReadM
       if (connection.isInitialized) connection.query('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined);
   });
   // Started on the first count: many processes (tools, tests) never list cases.
+  const countThreadFailed = (error: Error): void =>
+    console.error("Read models: the count thread failed; the case list counts on the queries' connection", error.message);
   let counter: CountThread | undefined;
   let closing = false;
   const countRows: CountRows = (sql, parameters) =>
-    closing ? Promise.reject(new Error('The read models are closing')) : (counter ??= startCountThread(filename)).count(sql, parameters);
+    closing
+      ? Promise.reject(new Error('The read models are closing'))
+      : (counter ??= startCountThread(filename, countThreadFailed)).count(sql, parameters);
   return wire({ kind: 'sqlite', filename }, dataSource, queryDataSource, countRows, async () => {
     closing = true;
     await counter?.stop();

@@ -72,6 +72,14 @@ describe('count thread', () => {
     expect(await thread.count('SELECT COUNT(*) FROM case_access', [])).toBe(2);
   });
 
+  it('a thread that cannot open the database says so once and refuses its counts', async () => {
+    const failures: Error[] = [];
+    thread = startCountThread(join(dir.path, 'missing.sqlite'), (error) => failures.push(error));
+    await expect(thread.count('SELECT COUNT(*) FROM case_access', [])).rejects.toThrow();
+    await expect(thread.count('SELECT COUNT(*) FROM case_access', [])).rejects.toThrow();
+    expect(failures).toHaveLength(1);
+  });
+
   it('after stop a count is refused', async () => {
     thread = startCountThread(filename);
     expect(await thread.count('SELECT COUNT(*) FROM case_access', [])).toBe(0);
