@@ -72,6 +72,13 @@ export interface OpenedReadModels {
   createProjectionEngine(store: EventStore, options?: ProjectionEngineOptions): ProjectionEngine;
   /** The runner for this deployment: see ProjectionRunnerOptions.mode. */
   createProjectionRunner(store: EventStore, options?: ProjectionRunnerOptions): ProjectionRunner;
+  /**
+   * Starts what the case list counts with now (SQLite: the count thread and its connection) and
+   * resolves once it answers, so that the first list request does not wait for it. A server calls
+   * it at start; tools and tests that never list cases leave it to the first count. Nothing to do
+   * on PostgreSQL.
+   */
+  prepareCaseListCounts(): Promise<void>;
   /** Stops the runners and engines created here, then closes the database. */
   close(): Promise<void>;
 }
@@ -109,7 +116,7 @@ async function openSqlite(options: SqliteReadModelsOptions): Promise<OpenedReadM
     for (const connection of [dataSource, queryDataSource])
       if (connection.isInitialized) connection.query('PRAGMA wal_autocheckpoint = 1000').catch(() => undefined);
   });
-  // Started on the first count: many processes (tools, tests) never list cases.
+  // Started on the first count (or by prepareCaseListCounts): many processes (tools, tests) never list cases.
   const countThreadFailed = (error: Error): void =>
     console.error("Read models: the count thread failed; the case list counts on the queries' connection", error.message);
   let counter: CountThread | undefined;
@@ -118,10 +125,16 @@ async function openSqlite(options: SqliteReadModelsOptions): Promise<OpenedReadM
     closing
       ? Promise.reject(new Error('The read models are closing'))
       : (counter ??= startCountThread(filename, countThreadFailed)).count(sql, parameters);
-  return wire({ kind: 'sqlite', filename }, dataSource, queryDataSource, countRows, async () => {
-    closing = true;
-    await counter?.stop();
-    await checkpointer.stop();
+  return wire({ kind: 'sqlite', filename }, dataSource, queryDataSource, {
+    countRows,
+    prepareCounts: async () => {
+      await countRows('SELECT 1', []);
+    },
+    beforeClose: async () => {
+      closing = true;
+      await counter?.stop();
+      await checkpointer.stop();
+    },
   });
 }
 
@@ -144,16 +157,20 @@ async function openPostgres(options: PostgresReadModelsOptions): Promise<OpenedR
   });
   const queryDataSource = await postgresDataSource(options.databaseUrl, schema, poolSize, false).initialize();
   // A count on PostgreSQL waits on the pool, not on the event loop: no thread needed.
-  return wire({ kind: 'postgres', databaseUrl: options.databaseUrl, schema }, dataSource, queryDataSource, undefined);
+  return wire({ kind: 'postgres', databaseUrl: options.databaseUrl, schema }, dataSource, queryDataSource, {});
 }
 
 function wire(
   location: ReadModelLocation,
   dataSource: DataSource,
   queryDataSource: DataSource,
-  countRows: CountRows | undefined,
-  beforeClose: () => Promise<void> = async () => undefined,
+  parts: {
+    countRows?: CountRows;
+    prepareCounts?: () => Promise<void>;
+    beforeClose?: () => Promise<void>;
+  },
 ): OpenedReadModels {
+  const { countRows, prepareCounts = async () => undefined, beforeClose = async () => undefined } = parts;
   const runners = new Set<ProjectionRunner>();
   const track = <T extends ProjectionRunner>(runner: T): T => {
     runners.add(runner);
@@ -164,6 +181,7 @@ function wire(
     dataSource,
     queryDataSource,
     readModels: new TypeOrmReadModels(queryDataSource, countRows),
+    prepareCaseListCounts: prepareCounts,
     createProjectionEngine(store, engineOptions) {
       return track(new ProjectionEngine(dataSource, store, engineOptions));
     },

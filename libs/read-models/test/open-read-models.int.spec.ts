@@ -3,7 +3,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openReadModels, READ_MODEL_MIGRATIONS, READ_MODELS_FILENAME } from '../src';
+import type { CountThread } from '../src/count-thread';
 import { resultOf, tempDir } from './support';
+
+// The real count thread, with its starts and counts recorded.
+const threads: { count: jest.Mock }[] = [];
+jest.mock('../src/count-thread', () => {
+  const actual: typeof import('../src/count-thread') = jest.requireActual('../src/count-thread');
+  return {
+    ...actual,
+    startCountThread: (...args: Parameters<typeof actual.startCountThread>): CountThread => {
+      const thread = actual.startCountThread(...args);
+      const count = jest.fn((sql: string, parameters: unknown[]) => thread.count(sql, parameters));
+      threads.push({ count });
+      return { count, stop: () => thread.stop() };
+    },
+  };
+});
 
 const execFileAsync = promisify(execFile);
 
@@ -38,6 +54,23 @@ describe('openReadModels', () => {
       READ_MODEL_MIGRATIONS.map((m) => ({ name: m.name })),
     );
     await again.close();
+  });
+
+  it('prepareCaseListCounts starts the count thread before any list, and the list then counts in that thread', async () => {
+    threads.length = 0;
+    const opened = await openReadModels({ dataDir: dir.path });
+    try {
+      expect(threads).toHaveLength(0);
+      await opened.prepareCaseListCounts();
+      expect(threads).toHaveLength(1);
+      expect(threads[0].count).toHaveBeenCalledTimes(1);
+      // A provider's list: the plan counts the provider's own cases and the filter's.
+      await opened.readModels.listCases({ organisationIds: ['org-a'], userId: 'user-a' }, { status: 'filed', limit: 20 });
+      expect(threads).toHaveLength(1);
+      expect(threads[0].count.mock.calls.length).toBeGreaterThan(1);
+    } finally {
+      await opened.close();
+    }
   });
 
   it('survives several processes opening a fresh folder at the same instant', async () => {
