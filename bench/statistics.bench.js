@@ -14,6 +14,9 @@
 //        [--skip-rebuild]  (measure the server's reads only)
 //        [--parts statistics,caseList]  (which read loads run, e.g. one alone under --server-cpu-prof)
 //        [--write-rate 20]  (commands/s filed and registered while the reads are measured; 0: none)
+//        [--postgres URL [--schema NAME]]  (events and read models in PostgreSQL: the history in schema
+//                          NAME, reused if it holds one, else generated there; a generated schema
+//                          without --schema is dropped afterwards; the rebuild is skipped)
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -23,6 +26,7 @@ const path = require('node:path');
 const { flushDiskWrites, freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
 const { waitUntilIdle } = require('./tools/wait-until-idle');
 const { startSteadyWriter } = require('./tools/steady-writer');
+const { openBackendCpu } = require('./tools/postgres-backend-cpu');
 
 const BENCHMARK = 'statistics';
 const ROOT = path.resolve(__dirname, '..');
@@ -50,6 +54,8 @@ function parseArgs(argv) {
     serverCpuProf: undefined,
     // Which read loads run: profiling one part alone keeps the other out of the profile.
     parts: ['statistics', 'caseList'],
+    postgres: undefined,
+    schema: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -93,6 +99,15 @@ function parseArgs(argv) {
       case '--skip-rebuild':
         opts.skipRebuild = true;
         break;
+      case '--postgres':
+        opts.postgres = value();
+        break;
+      case '--schema': {
+        const name = value();
+        if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`--schema must be a lower-case SQL identifier, got ${name}`);
+        opts.schema = name;
+        break;
+      }
       case '--write-rate': {
         const n = Number(value());
         if (!Number.isFinite(n) || n < 0) throw new Error(`--write-rate must be a number >= 0`);
@@ -103,12 +118,25 @@ function parseArgs(argv) {
         log(`ignoring unknown argument ${argv[i]}`);
     }
   }
+  if (opts.schema && !opts.postgres) throw new Error('--schema needs --postgres');
+  // The rebuild replays the log of the SQLite store in this process.
+  if (opts.postgres) opts.skipRebuild = true;
   return opts;
+}
+
+/** The environment that points a server or the seed at the bench's stores. */
+function storeEnv(opts, dataDir) {
+  const env = { ...process.env, DATA_DIR: dataDir };
+  for (const k of ['DATABASE_URL', 'DATABASE_SCHEMA', 'KURRENTDB_URL']) delete env[k];
+  if (opts.postgres) Object.assign(env, { EVENT_STORE: 'postgres', DATABASE_URL: opts.postgres, DATABASE_SCHEMA: opts.schema });
+  else env.EVENT_STORE = 'sqlite';
+  return env;
 }
 
 const log = (...parts) => process.stderr.write(`[${BENCHMARK}] ${parts.join(' ')}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const state = { child: undefined, childExited: undefined, tempDirs: [], cleaning: undefined };
+// backendCpu: PostgreSQL's backends' CPU (with --postgres); dropSchema: a schema generated here.
+const state = { child: undefined, childExited: undefined, tempDirs: [], cleaning: undefined, backendCpu: undefined, dropSchema: undefined };
 
 function cleanup() {
   if (state.cleaning) return state.cleaning;
@@ -122,6 +150,14 @@ function cleanup() {
     }
     for (const dir of state.tempDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     state.tempDirs = [];
+    await state.backendCpu?.close();
+    if (state.dropSchema) {
+      const { Client } = require('pg');
+      const client = new Client({ connectionString: state.dropSchema.url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${state.dropSchema.schema}" CASCADE`);
+      await client.end();
+    }
   })();
   return state.cleaning;
 }
@@ -143,11 +179,25 @@ function tempDir(parent, prefix) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Whether `schema` holds a history (an events table with rows). */
+async function postgresHistoryIn(url, schema) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT to_regclass($1) AS t', [`${schema}.events`]);
+    if (rows[0].t === null) return false;
+    const { rows: any } = await client.query(`SELECT EXISTS (SELECT 1 FROM "${schema}".events) AS e`);
+    return any[0].e === true;
+  } finally {
+    await client.end();
+  }
+}
+
 function runSeed(opts, dataDir) {
   return new Promise((resolve, reject) => {
     log(`generating ${opts.cases} cases into ${dataDir} (seed ${opts.seed})`);
-    const env = { ...process.env, DATA_DIR: dataDir, EVENT_STORE: 'sqlite' };
-    delete env.DATABASE_URL;
+    const env = storeEnv(opts, dataDir);
     const child = spawn(process.execPath, [SEED, '--cases', String(opts.cases), '--seed', String(opts.seed), '--data-dir', dataDir], {
       cwd: ROOT,
       env,
@@ -200,10 +250,8 @@ async function rebuildStatistics(dataDir, parent) {
 async function startServer(opts, dataDir) {
   const port = await freePort();
   const env = {
-    ...process.env,
+    ...storeEnv(opts, dataDir),
     PORT: String(port),
-    DATA_DIR: dataDir,
-    EVENT_STORE: 'sqlite',
     AUTH_MODE: 'dev',
     NODE_ENV: 'production',
     DEADLINE_SCAN_INTERVAL_MS: '0',
@@ -211,7 +259,6 @@ async function startServer(opts, dataDir) {
     RATE_LIMIT_FILINGS_PER_USER: '0',
     RATE_LIMIT_FILINGS_PER_ADDRESS: '0',
   };
-  for (const k of ['DATABASE_URL', 'KURRENTDB_URL']) delete env[k];
   // Node or V8 flags for the server alone, e.g. a garbage-collector setting to compare.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean);
   if (opts.serverCpuProf) {
@@ -258,6 +305,7 @@ async function load(base, { concurrency, requests, next, label }) {
   let issued = 0;
   const t0 = process.hrtime.bigint();
   const cpuStart = processCpuMs(state.child?.pid);
+  const backendCpuStart = await state.backendCpu?.sample();
   const worker = async (w) => {
     const ctx = { cursor: undefined };
     while (issued < requests) {
@@ -294,6 +342,9 @@ async function load(base, { concurrency, requests, next, label }) {
   // Server CPU per request (includes the steady writer's commands, when it runs).
   if (cpuStart !== undefined && cpuEnd !== undefined && latencies.length > 0)
     result.serverCpuMsPerRequest = round((cpuEnd - cpuStart) / latencies.length, 3);
+  // PostgreSQL's backends do the queries' work outside the server process.
+  const backendCpuMs = state.backendCpu ? await state.backendCpu.since(backendCpuStart) : undefined;
+  if (backendCpuMs !== undefined && latencies.length > 0) result.databaseCpuMsPerRequest = round(backendCpuMs / latencies.length, 3);
   result.loadAverage1m = round(os.loadavg()[0], 2);
   if (result.errors > 0) result.errorsByStatus = errors;
   log(
@@ -308,8 +359,17 @@ async function main() {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing; run \`npm run build\` first`);
   let dataDir = opts.dataDir;
   let seed;
-  if (dataDir && fs.existsSync(path.join(dataDir, 'events.sqlite'))) {
-    log(`reusing the history in ${dataDir}`);
+  if (opts.postgres) {
+    if (!opts.schema) {
+      opts.schema = `bench_statistics_${require('node:crypto').randomBytes(4).toString('hex')}`;
+      state.dropSchema = { url: opts.postgres, schema: opts.schema };
+    }
+    state.backendCpu = await openBackendCpu(opts.postgres);
+  }
+  if (opts.postgres ? await postgresHistoryIn(opts.postgres, opts.schema) : dataDir && fs.existsSync(path.join(dataDir, 'events.sqlite'))) {
+    log(`reusing the history in ${opts.postgres ? `schema ${opts.schema}` : dataDir}`);
+    // Documents and the dev-token secret stay in DATA_DIR whichever store holds the history.
+    dataDir = dataDir || tempDir(opts.dataDirParent, 'gzc-bench-data-');
   } else {
     dataDir = dataDir || tempDir(opts.dataDirParent, 'gzc-bench-history-');
     const t0 = Date.now();
@@ -425,6 +485,7 @@ async function main() {
 
   return {
     benchmark: BENCHMARK,
+    store: opts.postgres ? `postgres (schema ${opts.schema})` : 'sqlite',
     node: process.version,
     cpus: os.cpus().length,
     cases: filed,

@@ -123,6 +123,8 @@ async function main(): Promise<void> {
         await engine.start();
         await engine.waitForPosition(head, 24 * 3600_000);
         await engine.stop();
+        // A bulk load: the planner's statistics now, not when autovacuum comes round (PostgreSQL).
+        await readModels.analyzeTables();
       } finally {
         await readModels.close();
       }

@@ -10,6 +10,7 @@ import { READ_MODEL_ENTITIES } from './entities';
 import { LeaderElectedProjections } from './leader-elected-projections';
 import { READ_MODEL_MIGRATIONS } from './migrations';
 import { assertSchemaName, withAdvisoryLock } from './postgres-connection';
+import { analyzeSchema, warnIfAutovacuumOff } from './postgres-planner-statistics';
 import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine';
 import { DEFAULT_PROJECTIONS } from './projections';
 import { quoteIdentifier } from './sql';
@@ -79,6 +80,12 @@ export interface OpenedReadModels {
    * on PostgreSQL.
    */
   prepareCaseListCounts(): Promise<void>;
+  /**
+   * After a bulk load (a generated history, a replay into the live tables): PostgreSQL's ANALYZE
+   * of every table in the schema, so the planner has their statistics now rather than when
+   * autovacuum comes round to them. Nothing on SQLite (the case list picks its walk by its own counts).
+   */
+  analyzeTables(): Promise<void>;
   /** Stops the runners and engines created here, then closes the database. */
   close(): Promise<void>;
 }
@@ -156,8 +163,13 @@ async function openPostgres(options: PostgresReadModelsOptions): Promise<OpenedR
     return postgresDataSource(options.databaseUrl, schema, poolSize, true).initialize();
   });
   const queryDataSource = await postgresDataSource(options.databaseUrl, schema, poolSize, false).initialize();
+  await warnIfAutovacuumOff(queryDataSource);
   // A count on PostgreSQL waits on the pool, not on the event loop: no thread needed.
-  return wire({ kind: 'postgres', databaseUrl: options.databaseUrl, schema }, dataSource, queryDataSource, {});
+  return wire({ kind: 'postgres', databaseUrl: options.databaseUrl, schema }, dataSource, queryDataSource, {
+    analyzeTables: async () => {
+      await analyzeSchema(queryDataSource, schema);
+    },
+  });
 }
 
 function wire(
@@ -167,10 +179,12 @@ function wire(
   parts: {
     countRows?: CountRows;
     prepareCounts?: () => Promise<void>;
+    analyzeTables?: () => Promise<void>;
     beforeClose?: () => Promise<void>;
   },
 ): OpenedReadModels {
-  const { countRows, prepareCounts = async () => undefined, beforeClose = async () => undefined } = parts;
+  const nothing = async (): Promise<void> => undefined;
+  const { countRows, prepareCounts = nothing, analyzeTables = nothing, beforeClose = nothing } = parts;
   const runners = new Set<ProjectionRunner>();
   const track = <T extends ProjectionRunner>(runner: T): T => {
     runners.add(runner);
@@ -182,6 +196,7 @@ function wire(
     queryDataSource,
     readModels: new TypeOrmReadModels(queryDataSource, countRows),
     prepareCaseListCounts: prepareCounts,
+    analyzeTables,
     createProjectionEngine(store, engineOptions) {
       return track(new ProjectionEngine(dataSource, store, engineOptions));
     },

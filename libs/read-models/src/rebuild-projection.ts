@@ -9,6 +9,7 @@ import type { OpenedReadModels } from './open-read-models';
 import { postgresDataSource } from './open-read-models';
 import { applyProjectionBatch } from './projection-batch';
 import type { Projection } from './projections/projection';
+import { analyzeTables } from './postgres-planner-statistics';
 import { execute, isPostgres, quoteIdentifier, select } from './sql';
 import { retryWhileBusy } from './sqlite-busy';
 import { ensurePrivateDatabaseFile } from '../../event-store/src/sqlite/private-files';
@@ -183,8 +184,14 @@ class PostgresFreshTables extends FreshTables {
     this.deferredIndexes = rows.map((row) => row.indexdef);
   }
 
-  override async beforeSwap(): Promise<void> {
+  private analyzed = false;
+
+  override async beforeSwap(projection: Projection): Promise<void> {
     for (const definition of this.deferredIndexes.splice(0)) await this.dataSource.query(definition);
+    // Fresh tables have no planner statistics: without them the first queries after the swap
+    // would be planned blind until autovacuum analyses the tables.
+    if (!this.analyzed) await analyzeTables(this.dataSource, this.freshSchema, projection.tables);
+    this.analyzed = true;
   }
 
   async swapIn(live: DataSource, projection: Projection, position: number): Promise<boolean> {
