@@ -174,17 +174,7 @@ async function startServer(opts) {
   });
   const nodeArgs = [];
   state.profiling = Boolean(opts.serverCpuProf);
-  if (opts.serverCpuProf) {
-    fs.mkdirSync(opts.serverCpuProf, { recursive: true });
-    // --cpu-prof writes its profile only on a normal exit; the preload turns SIGTERM into one.
-    nodeArgs.push(
-      '--cpu-prof',
-      `--cpu-prof-interval=${PROFILE_INTERVAL_US}`,
-      `--cpu-prof-dir=${opts.serverCpuProf}`,
-      '--require',
-      path.join(__dirname, 'tools', 'exit-on-sigterm.js'),
-    );
-  }
+  if (opts.serverCpuProf) nodeArgs.push(...cpuProfileNodeArgs(opts.serverCpuProf));
   const output = tailBuffer();
   const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   state.child = child;
@@ -303,7 +293,8 @@ async function devToken(base, userId) {
 // The workload
 
 const { FILE_BODY, REGISTER_BODY } = require('./tools/steady-writer');
-const { PROFILE_INTERVAL_US, PROFILER_IDLE_SHARE, waitUntilIdle } = require('./tools/wait-until-idle');
+const { waitUntilIdle } = require('./tools/wait-until-idle');
+const { cpuProfileNodeArgs, PROFILER_IDLE_SHARE } = require('./tools/server-cpu-profile');
 
 /**
  * Runs `iterations` file+register pairs with `concurrency` async workers pulling from a shared

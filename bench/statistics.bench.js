@@ -24,7 +24,8 @@ const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { flushDiskWrites, freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
-const { PROFILE_INTERVAL_US, PROFILER_IDLE_SHARE, waitUntilIdle } = require('./tools/wait-until-idle');
+const { waitUntilIdle } = require('./tools/wait-until-idle');
+const { cpuProfileNodeArgs, PROFILER_IDLE_SHARE } = require('./tools/server-cpu-profile');
 const { startSteadyWriter } = require('./tools/steady-writer');
 const { openBackendCpu } = require('./tools/postgres-backend-cpu');
 
@@ -261,17 +262,7 @@ async function startServer(opts, dataDir) {
   };
   // Node or V8 flags for the server alone, e.g. a garbage-collector setting to compare.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS || '').split(' ').filter(Boolean);
-  if (opts.serverCpuProf) {
-    fs.mkdirSync(opts.serverCpuProf, { recursive: true });
-    // --cpu-prof writes its profile only on a normal exit; the preload turns SIGTERM into one.
-    nodeArgs.push(
-      '--cpu-prof',
-      `--cpu-prof-interval=${PROFILE_INTERVAL_US}`,
-      `--cpu-prof-dir=${opts.serverCpuProf}`,
-      '--require',
-      path.join(__dirname, 'tools', 'exit-on-sigterm.js'),
-    );
-  }
+  if (opts.serverCpuProf) nodeArgs.push(...cpuProfileNodeArgs(opts.serverCpuProf));
   const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   state.child = child;
   state.childExited = new Promise((resolve) => child.once('exit', resolve));

@@ -22,14 +22,4 @@ async function waitUntilIdle(pid, { maxShare = 0.05, quietSeconds = 2, timeoutMs
   return { waitedMs: Date.now() - started, idle: false };
 }
 
-/**
- * `node --cpu-prof` samples every JS thread (the server has four) with a profiler thread each. At
- * its default interval of 1 ms that kept 15.5% of a core busy on an idle server (3 December 2026;
- * 5.9% at 4 ms, 2.9% at 10 ms, 0.7% without the profiler), more than the idle thresholds here, so a
- * profiled server never looked idle (and every profile carried that overhead). The benchmarks
- * profile at 10 ms and allow PROFILER_IDLE_SHARE more when they wait for quiet.
- */
-const PROFILE_INTERVAL_US = 10_000;
-const PROFILER_IDLE_SHARE = 0.05;
-
-module.exports = { waitUntilIdle, PROFILE_INTERVAL_US, PROFILER_IDLE_SHARE };
+module.exports = { waitUntilIdle };
