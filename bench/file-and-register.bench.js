@@ -19,7 +19,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
+const { dropSchema, freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
 
 const BENCHMARK = 'file-and-register';
 const ROOT = path.resolve(__dirname, '..');
@@ -233,18 +233,6 @@ function cleanup() {
     }
   })();
   return state.cleaning;
-}
-
-/** Drops the run's PostgreSQL schema (before the run: a leftover of an interrupted one). */
-async function dropSchema(connectionString, schema) {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
 }
 
 function removeDataDir() {

@@ -23,7 +23,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { flushDiskWrites, freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
+const { dropSchema, flushDiskWrites, freePort, hasExited, percentile, processCpuMs, request, round } = require('./tools/bench-common');
 const { waitUntilIdle } = require('./tools/wait-until-idle');
 const { cpuProfileNodeArgs, PROFILER_IDLE_SHARE } = require('./tools/server-cpu-profile');
 const { startSteadyWriter } = require('./tools/steady-writer');
@@ -152,13 +152,7 @@ function cleanup() {
     for (const dir of state.tempDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     state.tempDirs = [];
     await state.backendCpu?.close();
-    if (state.dropSchema) {
-      const { Client } = require('pg');
-      const client = new Client({ connectionString: state.dropSchema.url });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${state.dropSchema.schema}" CASCADE`);
-      await client.end();
-    }
+    if (state.dropSchema) await dropSchema(state.dropSchema.url, state.dropSchema.schema);
   })();
   return state.cleaning;
 }

@@ -106,4 +106,16 @@ function flushDiskWrites() {
   return { pendingMb, syncMs: Date.now() - t0 };
 }
 
-module.exports = { round, percentile, freePort, request, processCpuMs, hasExited, flushDiskWrites };
+/** Drops a benchmark's PostgreSQL schema (a name the benchmark made: not quoted). */
+async function dropSchema(connectionString, schema) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+module.exports = { round, percentile, freePort, request, processCpuMs, hasExited, flushDiskWrites, dropSchema };
