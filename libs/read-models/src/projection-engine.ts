@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, StoredEvent, Subscription } from '../../event-store/src/port';
 import type { ProjectionRunner } from './contracts';
 import { ProjectionCheckpointEntity } from './entities';
-import { applyProjectionBatch } from './projection-batch';
+import { applyAfterCheckpoint, lockCheckpoints, moveCheckpoints } from './projection-batch';
 import { isPostgres } from './sql';
 import { DEFAULT_PROJECTIONS, type Projection } from './projections';
 import { isBusyError, retryWhileBusy } from './sqlite-busy';
@@ -121,25 +121,24 @@ export class ProjectionEngine implements ProjectionRunner {
   }
 
   /**
-   * One batch: every projection in ONE transaction (one connection, one commit), each inside a
-   * savepoint of its own. Under load a transaction per projection cost a commit and an event-loop
-   * turn each, and the command waiting for its read-your-writes position waited for all of them in
-   * turn. A failing projection is rolled back to its savepoint alone and does not hold the others
-   * back on this batch; the batch is then failed so the subscription retries it, and the projections
-   * that applied it skip it by their checkpoints.
+   * One batch: every projection in ONE transaction (one connection, one commit, the checkpoints read
+   * and moved in one statement each). Under load a transaction per projection cost a commit and an
+   * event-loop turn each (on PostgreSQL a round trip per statement), and the command waiting for its
+   * read-your-writes position waited for all of them in turn. If a projection fails, the batch runs
+   * again with each projection inside a savepoint of its own: the failing one is rolled back alone
+   * and does not hold the others back on this batch; the batch is then failed so the subscription
+   * retries it, and the projections that applied it skip it by their checkpoints.
    */
   private async handle(events: StoredEvent[]): Promise<void> {
     const first = events[0].position;
     const last = events[events.length - 1].position;
-    let outcome: { reached: Map<string, number>; failures: ProjectionFailedError[] };
+    let outcome: Outcome;
     try {
-      outcome = await retryWhileBusy(
-        () => inTurn(this.sqliteFile, () => this.dataSource.transaction((manager) => this.applyAll(events, manager))),
-        { shouldStop: () => this.stopping },
-      );
+      outcome = await this.applyInTransaction(events);
     } catch (error) {
-      // The transaction failed (the lock never came, the commit failed, or an engine's only projection
+      // An engine's only projection failed, or the transaction did (the lock never came, the commit
       // failed): nothing applied.
+      if (error instanceof ProjectionFailedError) throw error;
       const failures = this.projections.map((p) => new ProjectionFailedError(p.name, first, last, error));
       throw failures.length === 1 ? failures[0] : new AggregateError(failures, failures.map((f) => f.message).join('; '));
     }
@@ -157,22 +156,39 @@ export class ProjectionEngine implements ProjectionRunner {
     if (failures.length > 1) throw new AggregateError(failures, failures.map((f) => f.message).join('; '));
   }
 
-  private async applyAll(
-    events: StoredEvent[],
-    manager: EntityManager,
-  ): Promise<{ reached: Map<string, number>; failures: ProjectionFailedError[] }> {
+  /**
+   * Without savepoints first: they are two statements a projection (two round trips each on
+   * PostgreSQL) that only a failing batch needs. One projection needs none: its failure is the
+   * whole transaction's.
+   */
+  private async applyInTransaction(events: StoredEvent[]): Promise<Outcome> {
+    const attempt = (isolate: boolean): Promise<Outcome> =>
+      retryWhileBusy(
+        () => inTurn(this.sqliteFile, () => this.dataSource.transaction((manager) => this.applyAll(events, manager, isolate))),
+        {
+          shouldStop: () => this.stopping,
+        },
+      );
+    if (this.projections.length === 1) return attempt(false);
+    try {
+      return await attempt(false);
+    } catch (error) {
+      if (!(error instanceof ProjectionFailedError)) throw error;
+      return attempt(true);
+    }
+  }
+
+  /** isolate: each projection in a savepoint, its failure collected; otherwise its failure is thrown. */
+  private async applyAll(events: StoredEvent[], manager: EntityManager, isolate: boolean): Promise<Outcome> {
     const first = events[0].position;
     const last = events[events.length - 1].position;
+    const checkpoints = await lockCheckpoints(
+      manager,
+      this.projections.map((p) => p.name),
+    );
     const reached = new Map<string, number>();
+    const moved: string[] = [];
     const failures: ProjectionFailedError[] = [];
-    if (this.projections.length === 1) {
-      // One projection (the notifier, or each of PostgreSQL's leader-elected engines) needs no
-      // savepoint: if it fails the whole transaction rolls back, which handle() reports as that
-      // projection's failure. Two statements fewer a batch, each a round trip on PostgreSQL.
-      const [projection] = this.projections;
-      reached.set(projection.name, await applyProjectionBatch(projection, events, manager));
-      return { reached, failures };
-    }
     const yieldBetween = events.length > ONE_STRETCH_UP_TO_EVENTS;
     for (const [i, projection] of this.projections.entries()) {
       // better-sqlite3 runs a whole transaction in one stretch of microtasks (no I/O between its
@@ -180,17 +196,29 @@ export class ProjectionEngine implements ProjectionRunner {
       // meanwhile. This connection keeps the write lock across the yield; other writers retry
       // asynchronously.
       if (i > 0 && yieldBetween) await new Promise((resolve) => setImmediate(resolve));
-      await manager.query('SAVEPOINT projection');
+      const checkpoint = checkpoints.get(projection.name) ?? 0;
+      if (isolate) await manager.query('SAVEPOINT projection');
       try {
-        reached.set(projection.name, await applyProjectionBatch(projection, events, manager));
+        const position = await applyAfterCheckpoint(projection, events, checkpoint, manager);
+        reached.set(projection.name, position ?? checkpoint);
+        if (position !== undefined) moved.push(projection.name);
       } catch (error) {
         // SQLite could not take the write lock: retry the whole transaction (retryWhileBusy).
         if (isBusyError(error)) throw error;
+        const failure = new ProjectionFailedError(projection.name, first, last, error);
+        if (!isolate) throw failure;
         await manager.query('ROLLBACK TO SAVEPOINT projection');
-        failures.push(new ProjectionFailedError(projection.name, first, last, error));
+        failures.push(failure);
       }
-      await manager.query('RELEASE SAVEPOINT projection');
+      if (isolate) await manager.query('RELEASE SAVEPOINT projection');
     }
+    await moveCheckpoints(manager, moved, last);
     return { reached, failures };
   }
+}
+
+interface Outcome {
+  /** The checkpoint each projection reached (the ones that failed are absent). */
+  reached: Map<string, number>;
+  failures: ProjectionFailedError[];
 }
