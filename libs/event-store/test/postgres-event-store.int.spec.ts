@@ -316,6 +316,21 @@ function describePostgres(connectionString: string): void {
       expect(Date.now() - started).toBeLessThan(1000);
     });
 
+    it('reads the log once per append it wakes for: its own NOTIFY does not wake the subscriber again', async () => {
+      const store = await open(newSchema(), { pollIntervalMs: 60_000 });
+      const received: StoredEvent[] = [];
+      store.subscribeToAll(async (events) => void received.push(...events));
+      await sleep(300); // caught up (nothing), idle and LISTENing
+      const reads = jest.spyOn(store as unknown as { readAllAfter: () => Promise<StoredEvent[]> }, 'readAllAfter');
+      for (let i = 1; i <= 10; i++) {
+        await store.appendToStream('trickle', [event(`T${i}`)], 'any');
+        await waitFor(() => received.length === i, 5000);
+        await sleep(50); // the NOTIFY of this append arrives meanwhile
+      }
+      expect(reads).toHaveBeenCalledTimes(10);
+      expect(received.map((e) => e.type)).toEqual(Array.from({ length: 10 }, (_, i) => `T${i + 1}`));
+    });
+
     it('rejects caller bugs as such, not as unavailability', async () => {
       const store = await open(newSchema());
       await expect(store.appendToStream('s', [{ ...event('X'), id: 'not-a-uuid' }], 'any')).rejects.toBeInstanceOf(TypeError);

@@ -1,8 +1,9 @@
 // LISTENs on the store's channel over a dedicated connection (a pooled one would be handed to other
-// queries) and calls `onNotify` for every NOTIFY the append function sends at commit. It is only
+// queries) and calls `onNotify` for every NOTIFY the append function sends at commit, with the last
+// position it committed (the payload). It is only
 // the fast path: subscriptions also poll, so a dropped connection delays delivery, never loses it.
 // After a drop it reconnects with backoff and fires `onNotify` once, since notifications sent while
-// it was away are gone.
+// it was away are gone (without a position: everything may be new).
 import { Client, ClientConfig, escapeIdentifier } from 'pg';
 
 const RECONNECT_DELAYS_MS = [100, 500, 1000, 2000, 5000];
@@ -16,7 +17,7 @@ export class NotificationListener {
   constructor(
     private readonly config: ClientConfig,
     private readonly channel: string,
-    private readonly onNotify: () => void,
+    private readonly onNotify: (position: number | undefined) => void,
   ) {
     void this.connect();
   }
@@ -34,13 +35,13 @@ export class NotificationListener {
     // A broken connection emits 'error' (and then 'end'); without a listener it would crash the process.
     client.on('error', () => this.reconnect(client));
     client.on('end', () => this.reconnect(client));
-    client.on('notification', () => this.onNotify());
+    client.on('notification', (message) => this.onNotify(positionOf(message.payload)));
     this.client = client;
     try {
       await client.connect();
       await client.query(`LISTEN ${escapeIdentifier(this.channel)}`);
       if (this.stopped) return void (await client.end().catch(() => undefined));
-      if (this.failures > 0) this.onNotify(); // catch up on what was announced while disconnected
+      if (this.failures > 0) this.onNotify(undefined); // catch up on what was announced while disconnected
       this.failures = 0;
     } catch {
       this.reconnect(client);
@@ -55,4 +56,10 @@ export class NotificationListener {
     this.retryTimer = setTimeout(() => void this.connect(), delay);
     this.retryTimer.unref(); // polling keeps subscriptions alive; this timer alone should not
   }
+}
+
+/** The payload's position, or undefined when it is not one (then every subscriber reads). */
+function positionOf(payload: string | undefined): number | undefined {
+  const position = Number(payload);
+  return Number.isSafeInteger(position) && position > 0 ? position : undefined;
 }

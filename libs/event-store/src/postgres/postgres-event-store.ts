@@ -123,6 +123,12 @@ type EventTextRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metada
 export class PostgresEventStore implements EventStore {
   /** Fired after each of this process's commits (and each NOTIFY) so subscribers wake at once. */
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  /**
+   * The highest position subscribers were woken for. A NOTIFY is also delivered to the process that
+   * appended, right beside its own signal: the second of the two would wake every subscription for
+   * a read that finds nothing. Positions commit in order, so a wake-up for p covers all up to p.
+   */
+  private signalledThrough = 0;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private listener: NotificationListener | undefined;
   private queue: QueuedAppend[] = [];
@@ -255,7 +261,7 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(handler: (events: StoredEvent[]) => Promise<void>, options: SubscribeOptions = {}): Subscription {
     if (this.closing) throw new EventStoreUnavailableError('Event store is closed');
     // Other processes' appends arrive by NOTIFY; one listening connection serves every subscription.
-    this.listener ??= new NotificationListener(this.poolConfig, this.names.channel, () => this.appended.emit('appended'));
+    this.listener ??= new NotificationListener(this.poolConfig, this.names.channel, (position) => this.signal(position));
     return startCatchUp(
       {
         read: (after, maxCount, streamPrefix) => this.readAllAfter(after, maxCount, streamPrefix),
@@ -343,12 +349,12 @@ export class PostgresEventStore implements EventStore {
       for (const item of group) item.reject(failure);
       return;
     }
-    let wrote = false;
+    let through = 0;
     await Promise.all(
       group.map(async (item, i) => {
         const outcome = outcomes[i];
         if ('ok' in outcome) {
-          wrote ||= item.eventCount > 0;
+          if (item.eventCount > 0) through = Math.max(through, outcome.position);
           item.resolve(
             outcome.ok.map(([nextExpectedVersion, position], j) => ({
               streamId: item.appends[j].streamId,
@@ -361,7 +367,14 @@ export class PostgresEventStore implements EventStore {
         }
       }),
     );
-    if (wrote) this.appended.emit('appended');
+    if (through > 0) this.signal(through);
+  }
+
+  /** Wakes the subscriptions for commits up to `through` (undefined: unknown, e.g. after a reconnect). */
+  private signal(through: number | undefined): void {
+    if (through !== undefined && through <= this.signalledThrough) return;
+    if (through !== undefined) this.signalledThrough = through;
+    this.appended.emit('appended');
   }
 
   private async callAppend(input: string, isolate: boolean): Promise<Outcome[]> {
