@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EventStore, StoredEvent, Subscription } from '../../event-store/src/port';
 import type { ProjectionRunner } from './contracts';
 import { ProjectionCheckpointEntity } from './entities';
-import { applyAfterCheckpoint, lockCheckpoints, moveCheckpoints } from './projection-batch';
+import { applyAfterCheckpoint, applyProjectionBatch, lockCheckpoints, moveCheckpoints } from './projection-batch';
 import { isPostgres } from './sql';
 import { DEFAULT_PROJECTIONS, type Projection } from './projections';
 import { isBusyError, retryWhileBusy } from './sqlite-busy';
@@ -53,6 +53,9 @@ const DEFAULT_BATCH_SIZE = 100;
  */
 const ONE_STRETCH_UP_TO_EVENTS = 16;
 
+/** PostgreSQL: a batch this small applies the projections side by side (see applySideBySide). */
+const SIDE_BY_SIDE_UP_TO_EVENTS = 16;
+
 /**
  * Runs every projection from ONE catch-up subscription on the global log. The subscription has
  * no stream filter: every event moves the checkpoints, so a position the API waits for (the last
@@ -68,6 +71,7 @@ export class ProjectionEngine implements ProjectionRunner {
   private stopping = false;
   /** SQLite: the file whose writers of this process take turns (sqlite-write-gate.ts). */
   private readonly sqliteFile: string | undefined;
+  private readonly postgres: boolean;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,6 +82,7 @@ export class ProjectionEngine implements ProjectionRunner {
     const names = new Set(this.projections.map((p) => p.name));
     if (names.size !== this.projections.length) throw new Error('Projection names must be unique');
     this.sqliteFile = sqliteFileOf(dataSource);
+    this.postgres = isPostgres(dataSource);
   }
 
   async start(): Promise<void> {
@@ -127,7 +132,8 @@ export class ProjectionEngine implements ProjectionRunner {
    * read-your-writes position waited for all of them in turn. If a projection fails, the batch runs
    * again with each projection inside a savepoint of its own: the failing one is rolled back alone
    * and does not hold the others back on this batch; the batch is then failed so the subscription
-   * retries it, and the projections that applied it skip it by their checkpoints.
+   * retries it, and the projections that applied it skip it by their checkpoints. (On PostgreSQL a
+   * small batch runs side by side instead: see applySideBySide.)
    */
   private async handle(events: StoredEvent[]): Promise<void> {
     const first = events[0].position;
@@ -162,6 +168,7 @@ export class ProjectionEngine implements ProjectionRunner {
    * whole transaction's.
    */
   private async applyInTransaction(events: StoredEvent[]): Promise<Outcome> {
+    if (this.postgres && this.projections.length > 1 && events.length <= SIDE_BY_SIDE_UP_TO_EVENTS) return this.applySideBySide(events);
     const attempt = (isolate: boolean): Promise<Outcome> =>
       retryWhileBusy(
         () => inTurn(this.sqliteFile, () => this.dataSource.transaction((manager) => this.applyAll(events, manager, isolate))),
@@ -176,6 +183,31 @@ export class ProjectionEngine implements ProjectionRunner {
       if (!(error instanceof ProjectionFailedError)) throw error;
       return attempt(true);
     }
+  }
+
+  /**
+   * PostgreSQL, a small batch: each projection in a transaction of its own, all at once on the
+   * pool's connections. A command waits for every projection to reach its events (read your
+   * writes), and with many requests in flight each round trip waits a turn of the event loop. In one
+   * transaction the projections' statements follow one another: beside 16 readers the commands
+   * waited 400-585 ms at the median, against 274-295 ms with an engine per projection. Side by side
+   * each projection takes its own few turns at the same time: 279-282 ms. Larger batches (a burst of
+   * commands, a catch-up) share one transaction, where the statements saved count more.
+   */
+  private async applySideBySide(events: StoredEvent[]): Promise<Outcome> {
+    const first = events[0].position;
+    const last = events[events.length - 1].position;
+    const settled = await Promise.allSettled(
+      this.projections.map((projection) => this.dataSource.transaction((manager) => applyProjectionBatch(projection, events, manager))),
+    );
+    const reached = new Map<string, number>();
+    const failures: ProjectionFailedError[] = [];
+    settled.forEach((result, i) => {
+      const { name } = this.projections[i];
+      if (result.status === 'fulfilled') reached.set(name, result.value);
+      else failures.push(new ProjectionFailedError(name, first, last, result.reason));
+    });
+    return { reached, failures };
   }
 
   /** isolate: each projection in a savepoint, its failure collected; otherwise its failure is thrown. */

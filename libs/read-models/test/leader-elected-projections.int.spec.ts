@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventStore, Subscription } from '../../event-store/src/port';
-import { DEFAULT_PROJECTIONS, openReadModels, projectionLockKey, type OpenedReadModels } from '../src';
+import type { EntityManager } from 'typeorm';
+import type { EventStore, StoredEvent, Subscription } from '../../event-store/src/port';
+import {
+  casesProjection,
+  DEFAULT_PROJECTIONS,
+  openReadModels,
+  ProjectionFailedError,
+  projectionLockKey,
+  timelineProjection,
+  type OpenedReadModels,
+  type Projection,
+} from '../src';
 import type { ProjectionRunner } from '../src/contracts';
 import { projectionRows } from './projection-rows';
 import { CaseScript, eventually, openStore, tempDir } from './support';
@@ -10,7 +20,9 @@ import { openTarget } from './targets';
 // On PostgreSQL each projection runs in the one process that holds its advisory lock, and the
 // projections a process leads run from ONE subscription (one catch-up read and one transaction a
 // batch). When a process loses one lock, it goes on with the others and a standby takes the lost
-// one; the rows end equal to a build from scratch. Runs where DATABASE_URL is set (CI).
+// one; the rows end equal to a build from scratch. A small batch applies the projections side by
+// side, each in its own transaction, so a failing one holds back only itself. Runs where
+// DATABASE_URL is set (CI).
 const describePostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
 const ALL = DEFAULT_PROJECTIONS.map((p) => p.name).sort();
@@ -67,6 +79,48 @@ describePostgres('leader-elected projections on PostgreSQL', () => {
       if (i % 2 === 0) await c.accept('mediation', `2025-04-${day}T09:00:00.000Z`);
     }
   }
+
+  it('a small batch applies the projections side by side; a failing one is rolled back alone, the others go on', async () => {
+    const readModels = await openTarget('postgres', dir.path);
+    opened.push(readModels);
+    await fileCases(1, 4);
+    const all = await store.readAll();
+    const firstBatchEnd = all[4].position;
+    // cases writes its rows, then fails, on every batch after the first.
+    const failingCases: Projection = {
+      name: casesProjection.name,
+      tables: casesProjection.tables,
+      async apply(events: StoredEvent[], manager: EntityManager) {
+        await casesProjection.apply(events, manager);
+        if (events[events.length - 1].position > firstBatchEnd) throw new Error('disk on fire');
+      },
+    };
+    const errors: unknown[] = [];
+    const engine = readModels.createProjectionEngine(store, {
+      projections: [failingCases, timelineProjection],
+      batchSize: 5,
+      onError: (error) => errors.push(error),
+    });
+    await engine.start();
+    const checkpoint = async (name: string): Promise<number> => {
+      const rows = await readModels.dataSource.query('SELECT position FROM projection_checkpoints WHERE name = $1', [name]);
+      return rows.length ? Number(rows[0].position) : 0;
+    };
+    await eventually(async () => errors.length > 0 && (await checkpoint('timeline')) === all[9].position);
+    await engine.stop();
+    // The other went on through the batch that failed (the subscription retries that batch).
+    expect(errors[0]).toBeInstanceOf(ProjectionFailedError);
+    expect((errors[0] as ProjectionFailedError).projection).toBe('cases');
+    expect(await checkpoint('cases')).toBe(firstBatchEnd);
+    // Its rows hold exactly the events up to its checkpoint, nothing of the failed batches.
+    const versions = (await readModels.dataSource.query('SELECT dispute_id, version FROM case_list')) as {
+      dispute_id: string;
+      version: number;
+    }[];
+    for (const { dispute_id, version } of versions) {
+      expect(version).toBe(all.filter((e) => e.streamId === `dispute-${dispute_id}` && e.position <= firstBatchEnd).length);
+    }
+  });
 
   it('runs every projection it leads from one subscription; a lost lock moves that projection alone to the standby', async () => {
     const first = await openTarget('postgres', dir.path);
