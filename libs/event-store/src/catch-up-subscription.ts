@@ -89,7 +89,8 @@ export class CatchUpSubscription implements Subscription {
       }
       // A short batch held everything committed when it was read (positions are taken in commit
       // order): reading again would find nothing unless an append came since. Under a trickle of
-      // commands that empty read was one round trip in two of every subscription.
+      // commands that empty read was one round trip in two of every subscription. Appends of other
+      // processes without a signal (SQLite) are found by the poll, as when idle.
       if (batch.length < this.options.batchSize && !this.appendedSinceRead) await this.pause(this.options.pollIntervalMs, true);
     }
   }

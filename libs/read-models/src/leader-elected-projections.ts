@@ -29,11 +29,11 @@ export const projectionLockKey = (schema: string, projection: string): string =>
  * batch applied once; the advisory lock saves the duplicated work.) waitForPosition follows the
  * stored checkpoints, so read-your-writes holds whichever process runs a projection.
  *
- * The projections a process leads run in ONE engine: one catch-up read of the log and one
- * transaction a batch for all of them. An engine per projection cost six reads, six transactions
- * and six commits a batch, each statement a round trip. When the set a process leads changes (it
- * takes or loses a lock), the engine is replaced by one for the new set; each starts from its
- * projections' stored checkpoints, so nothing is applied twice or skipped.
+ * The projections a process leads run in ONE engine: one catch-up read of the log for all of them,
+ * and one transaction a batch (small batches side by side: ProjectionEngine.applySideBySide). An
+ * engine per projection read the log once each, and committed once each for every batch. When the
+ * set a process leads changes (it takes or loses a lock), the engine is replaced by one for the new
+ * set; each starts from its projections' stored checkpoints, so nothing is applied twice or skipped.
  */
 export class LeaderElectedProjections implements ProjectionRunner {
   private readonly watcher: CheckpointWatcher;
