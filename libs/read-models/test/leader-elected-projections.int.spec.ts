@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EntityManager } from 'typeorm';
-import type { EventStore, StoredEvent, Subscription } from '../../event-store/src/port';
+import type { EventStore, Subscription } from '../../event-store/src/port';
 import {
   casesProjection,
   DEFAULT_PROJECTIONS,
@@ -10,10 +9,10 @@ import {
   projectionLockKey,
   timelineProjection,
   type OpenedReadModels,
-  type Projection,
 } from '../src';
 import type { ProjectionRunner } from '../src/contracts';
 import { projectionRows } from './projection-rows';
+import { expectCaseListThrough, failingAfter } from './failing-projection';
 import { CaseScript, eventually, openStore, tempDir } from './support';
 import { openTarget } from './targets';
 
@@ -87,14 +86,7 @@ describePostgres('leader-elected projections on PostgreSQL', () => {
     const all = await store.readAll();
     const firstBatchEnd = all[4].position;
     // cases writes its rows, then fails, on every batch after the first.
-    const failingCases: Projection = {
-      name: casesProjection.name,
-      tables: casesProjection.tables,
-      async apply(events: StoredEvent[], manager: EntityManager) {
-        await casesProjection.apply(events, manager);
-        if (events[events.length - 1].position > firstBatchEnd) throw new Error('disk on fire');
-      },
-    };
+    const failingCases = failingAfter(casesProjection, firstBatchEnd);
     const errors: unknown[] = [];
     const engine = readModels.createProjectionEngine(store, {
       projections: [failingCases, timelineProjection],
@@ -113,13 +105,7 @@ describePostgres('leader-elected projections on PostgreSQL', () => {
     expect((errors[0] as ProjectionFailedError).projection).toBe('cases');
     expect(await checkpoint('cases')).toBe(firstBatchEnd);
     // Its rows hold exactly the events up to its checkpoint, nothing of the failed batches.
-    const versions = (await readModels.dataSource.query('SELECT dispute_id, version FROM case_list')) as {
-      dispute_id: string;
-      version: number;
-    }[];
-    for (const { dispute_id, version } of versions) {
-      expect(version).toBe(all.filter((e) => e.streamId === `dispute-${dispute_id}` && e.position <= firstBatchEnd).length);
-    }
+    await expectCaseListThrough(readModels.dataSource, all, firstBatchEnd);
   });
 
   it('runs every projection it leads from one subscription; a lost lock moves that projection alone to the standby', async () => {

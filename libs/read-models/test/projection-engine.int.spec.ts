@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { EventStore, StoredEvent } from '../../event-store/src/port';
 import {
   casesProjection,
@@ -13,6 +13,7 @@ import {
   ProjectionWaitTimeoutError,
   timelineProjection,
 } from '../src';
+import { expectCaseListThrough, failingAfter } from './failing-projection';
 import { CaseScript, eventually, openStore, resultOf, tempDir } from './support';
 
 // The engine's promises: checkpoint and rows move together, a restart resumes exactly, several
@@ -85,14 +86,7 @@ describe('ProjectionEngine', () => {
     const firstBatchEnd = all[4].position;
 
     // cases writes its rows, then fails, on every batch after the first.
-    const failingCases: Projection = {
-      name: casesProjection.name,
-      tables: casesProjection.tables,
-      async apply(events: StoredEvent[], manager: EntityManager) {
-        await casesProjection.apply(events, manager);
-        if (events[events.length - 1].position > firstBatchEnd) throw new Error('disk on fire');
-      },
-    };
+    const failingCases = failingAfter(casesProjection, firstBatchEnd);
     const readDir = newDir();
     const first = await open(readDir);
     const errors: unknown[] = [];
@@ -122,14 +116,7 @@ describe('ProjectionEngine', () => {
     expect(checkpoints['timeline']).toBe(all[9].position);
     expect(engine.position()).toBe(firstBatchEnd);
     // ...and its rows reflect exactly the events up to its checkpoint, nothing of the failed batch.
-    const versions = await first.dataSource.query('SELECT dispute_id, version FROM case_list');
-    for (const { dispute_id, version } of versions as { dispute_id: string; version: number }[]) {
-      const applied = all.filter((e) => e.streamId === `dispute-${dispute_id}` && e.position <= firstBatchEnd);
-      expect(version).toBe(applied.length);
-    }
-    expect(versions.length).toBe(
-      new Set(all.filter((e) => e.position <= firstBatchEnd && e.streamId.startsWith('dispute-')).map((e) => e.streamId)).size,
-    );
+    await expectCaseListThrough(first.dataSource, all, firstBatchEnd);
 
     // Restart as a new process would: reopen the files, default projections.
     await first.close();
