@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../../../../libs/runtime/src/config/app-config';
-import { RateLimitService } from './rate-limit';
+import { Client, Pool } from 'pg';
+import { createRateLimitTable, RateLimitService } from './rate-limit';
 
 // Rate limits counted per process in memory, and (with DATABASE_URL) in PostgreSQL, shared by
 // every API process on the database: issue 14, finding 5.
@@ -64,6 +64,25 @@ if (databaseUrl) {
       services.push(...(await Promise.all([started(config), started(config), started(config)])));
       expect(await admitted(services, 'prov-anna', 12)).toBe(4);
       expect(await admitted(services, 'ins-carla', 2)).toBe(2); // another user has a count of their own
+    });
+
+    it('processes racing to create the table all succeed, whichever step they lose it at', async () => {
+      // Each round three create the table at once in a fresh schema; a lost race surfaces as one of
+      // several errors (23505, 42P07, 42710) depending on where the loser was. The schema exists
+      // first, so the creators meet at the table: 42710 came in 3 to 9 rounds of 60 when tried by hand.
+      const pool = new Pool({ connectionString: databaseUrl, max: 6 });
+      const raced = Array.from({ length: 100 }, (_, round) => `${schema}_race${round}`);
+      try {
+        for (const name of raced) {
+          await pool.query(`CREATE SCHEMA "${name}"`);
+          await Promise.all([1, 2, 3].map(() => createRateLimitTable(pool, name)));
+          const { rows } = await pool.query('SELECT to_regclass($1) AS t', [`"${name}".rate_limits`]);
+          expect(rows[0].t).not.toBeNull();
+        }
+      } finally {
+        for (const name of raced) await pool.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+        await pool.end();
+      }
     });
 
     it('when PostgreSQL fails under it, each process still limits in memory, and no request fails', async () => {

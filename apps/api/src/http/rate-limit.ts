@@ -43,6 +43,9 @@ const TABLE = 'rate_limits';
 /** A rate-limit check that waits longer than this for PostgreSQL counts in memory instead. */
 const STORE_TIMEOUT_MS = 2000;
 
+/** What PostgreSQL answers a CREATE ... IF NOT EXISTS that lost a race with another creator. */
+const RACE_CODES = new Set(['23505', '42P06', '42P07', '42710']);
+
 /** Longest key kept: a hostile userId in a body must not grow memory. */
 const MAX_KEY = 200;
 
@@ -69,7 +72,7 @@ export class RateLimitService implements OnModuleInit, OnModuleDestroy {
     });
     pool.on('error', (error) => this.logger.warn(`Idle PostgreSQL connection of the rate limits failed: ${error.message}`));
     this.pool = pool;
-    await createTable(pool, databaseSchema);
+    await createRateLimitTable(pool, databaseSchema);
     this.limiters = this.build(
       (points, keyPrefix, duration) =>
         new RateLimiterPostgres({
@@ -164,8 +167,11 @@ export const RateLimited = (route: RateLimitedRoute): MethodDecorator =>
 @Module({ providers: [RateLimitService], exports: [RateLimitService] })
 export class RateLimitModule {}
 
-/** rate-limiter-flexible's table, created once; several processes starting together may race to create it. */
-async function createTable(pool: Pool, schema: string): Promise<void> {
+/**
+ * rate-limiter-flexible's table, created once; several processes starting together may race to
+ * create it, and IF NOT EXISTS does not stop the loser failing.
+ */
+export async function createRateLimitTable(pool: Pool, schema: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
@@ -174,9 +180,11 @@ async function createTable(pool: Pool, schema: string): Promise<void> {
       );
       return;
     } catch (error) {
-      // 23505 / 42P07 / 42P06: another process created it between our check and our CREATE.
+      // Another process created the schema or table between our check and our CREATE: 23505 (a
+      // catalog's unique index), 42P06 / 42P07 (schema / table exists), or 42710 (the table's row
+      // type exists: its creator committed after our table check and before our type check).
       const code = (error as { code?: unknown }).code;
-      if (attempt >= 3 || (code !== '23505' && code !== '42P07' && code !== '42P06')) throw error;
+      if (attempt >= 3 || !RACE_CODES.has(String(code))) throw error;
     }
   }
 }
