@@ -1,20 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { CatchUpSubscription, type CatchUpSource } from '../src/catch-up-subscription';
 import type { StoredEvent } from '../src/port';
+import { logEvent as event } from './support/log-event';
 
 // The catch-up loop reads the log only when there may be something new: after a full batch, after
 // an append signal, or on the poll timer; never again right after a short batch.
-
-const event = (position: number): StoredEvent => ({
-  id: `e${position}`,
-  streamId: 'dispute-1',
-  revision: position - 1,
-  position,
-  type: 'Noted',
-  data: {},
-  metadata: { schemaVersion: 1 },
-  recordedAt: '2026-12-03T12:00:00.000Z',
-});
 
 /** An in-memory log with the append signal, counting reads. */
 class FakeLog implements CatchUpSource {

@@ -331,6 +331,22 @@ function describePostgres(connectionString: string): void {
       expect(received.map((e) => e.type)).toEqual(Array.from({ length: 10 }, (_, i) => `T${i + 1}`));
     });
 
+    it('reads the log once per append for all its subscriptions (projections, notifier, directory)', async () => {
+      const store = await open(newSchema(), { pollIntervalMs: 60_000 });
+      const received: StoredEvent[][] = [[], [], []];
+      for (const own of received)
+        store.subscribeToAll(async (events) => void own.push(...events), { batchSize: own === received[2] ? 500 : 100 });
+      await sleep(300); // caught up (nothing), idle and LISTENing
+      const reads = jest.spyOn(store as unknown as { readAllAfter: () => Promise<StoredEvent[]> }, 'readAllAfter');
+      for (let i = 1; i <= 10; i++) {
+        await store.appendToStream('trickle', [event(`T${i}`)], 'any');
+        await waitFor(() => received.every((own) => own.length === i), 5000);
+        await sleep(50); // the NOTIFY of this append arrives meanwhile
+      }
+      expect(reads).toHaveBeenCalledTimes(10);
+      for (const own of received) expect(own.map((e) => e.type)).toEqual(Array.from({ length: 10 }, (_, i) => `T${i + 1}`));
+    });
+
     it('rejects caller bugs as such, not as unavailability', async () => {
       const store = await open(newSchema());
       await expect(store.appendToStream('s', [{ ...event('X'), id: 'not-a-uuid' }], 'any')).rejects.toBeInstanceOf(TypeError);

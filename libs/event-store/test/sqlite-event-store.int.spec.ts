@@ -80,6 +80,23 @@ describe('SqliteEventStore', () => {
     expect(Date.now() - started).toBeLessThan(200);
   });
 
+  it('reads the log once per append for all its subscriptions (projections, notifier, directory)', async () => {
+    const store = open(newFile(), { pollIntervalMs: 60_000 });
+    await store.appendToStream('first', [event('Before')], 'no_stream');
+    const received: StoredEvent[][] = [[], [], []];
+    for (const own of received)
+      store.subscribeToAll(async (events) => void own.push(...events), { batchSize: own === received[2] ? 500 : 100 });
+    await waitFor(() => received.every((own) => own.length === 1));
+    await sleep(50); // caught up and idle
+    const reads = jest.spyOn(store as unknown as { readAllSync: () => StoredEvent[] }, 'readAllSync');
+    for (let i = 1; i <= 10; i++) {
+      await store.appendToStream('trickle', [event(`T${i}`)], i === 1 ? 'no_stream' : i - 2);
+      await waitFor(() => received.every((own) => own.length === i + 1));
+    }
+    expect(reads).toHaveBeenCalledTimes(10);
+    for (const own of received) expect(own.map((e) => e.type)).toEqual(['Before', ...Array.from({ length: 10 }, (_, i) => `T${i + 1}`)]);
+  });
+
   it('delivers appends made through another instance on the same file, by polling', async () => {
     const filename = newFile();
     const writer = open(filename);

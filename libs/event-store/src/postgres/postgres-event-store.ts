@@ -35,6 +35,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool, PoolClient, PoolConfig } from 'pg';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
+import { SharedLogReads } from '../shared-log-reads';
 import { DuplicateEventIdError } from '../duplicate-event-id-error';
 import { toCanonicalJsonObject, toJsonObject } from '../event-json';
 import {
@@ -123,6 +124,11 @@ type EventTextRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metada
 export class PostgresEventStore implements EventStore {
   /** Fired after each of this process's commits (and each NOTIFY) so subscribers wake at once. */
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  /** The subscriptions' reads of the log: one for all that ask for the same events at once. */
+  private readonly logReads = new SharedLogReads(
+    (after, maxCount, streamPrefix) => this.readAllAfter(after, maxCount, streamPrefix),
+    this.appended,
+  );
   /**
    * The highest position subscribers were woken for. A NOTIFY is also delivered to the process that
    * appended, right beside its own signal: the second of the two would wake every subscription for
@@ -264,7 +270,7 @@ export class PostgresEventStore implements EventStore {
     this.listener ??= new NotificationListener(this.poolConfig, this.names.channel, (position) => this.signal(position));
     return startCatchUp(
       {
-        read: (after, maxCount, streamPrefix) => this.readAllAfter(after, maxCount, streamPrefix),
+        read: (after, maxCount, streamPrefix) => this.logReads.read(after, maxCount, streamPrefix),
         appended: this.appended,
         subscriptions: this.subscriptions,
         pollIntervalMs: this.pollIntervalMs,

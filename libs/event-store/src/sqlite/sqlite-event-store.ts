@@ -13,6 +13,7 @@ import { EventEmitter } from 'node:events';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
+import { SharedLogReads } from '../shared-log-reads';
 import {
   AppendResult,
   ChainHeadsOptions,
@@ -71,6 +72,11 @@ interface QueuedAppend {
 export class SqliteEventStore implements EventStore {
   /** Fired after each commit so same-process subscribers wake at once instead of at the next poll. */
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  /** The subscriptions' reads of the log: one for all that ask for the same events at once. */
+  private readonly logReads = new SharedLogReads(
+    async (after, maxCount, streamPrefix) => this.readAllSync(after, maxCount, streamPrefix),
+    this.appended,
+  );
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly statements: ReturnType<typeof prepareStatements>;
   /**
@@ -232,7 +238,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closing) throw new EventStoreUnavailableError('Event store is closed');
     return startCatchUp(
       {
-        read: async (after, maxCount, streamPrefix) => this.readAllSync(after, maxCount, streamPrefix),
+        read: (after, maxCount, streamPrefix) => this.logReads.read(after, maxCount, streamPrefix),
         appended: this.appended,
         subscriptions: this.subscriptions,
         pollIntervalMs: this.pollIntervalMs,
