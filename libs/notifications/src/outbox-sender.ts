@@ -174,7 +174,7 @@ export class OutboxSender {
       limit: this.options.batchSize ?? 20,
     };
     const [sql, parameters] = claimStatement('notification_messages', CLAIMED_COLUMNS, lease, isPostgres(this.dataSource));
-    return retryWhileBusy(() => select<ClaimedRow>(this.dataSource.manager, sql, parameters).then((rows) => normaliseRows(rows)));
+    return normaliseRows(await runClaim<ClaimedRow>(this.dataSource, sql, parameters));
   }
 
   private async optedOutOf(rows: ClaimedRow[]): Promise<Set<string>> {
@@ -205,6 +205,24 @@ function normaliseRows(result: unknown): ClaimedRow[] {
   const rows =
     Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
   return (rows as ClaimedRow[]).map((r) => ({ ...r, essential: Number(r.essential), attempts: Number(r.attempts) }));
+}
+
+/**
+ * PostgreSQL's planner settings for a claim: walk the due index in order and stop at the limit. The
+ * statistics of an outbox are usually from a quiet moment (a few pending rows), so when a backlog
+ * forms the planner expects a handful and picks a bitmap scan of every pending row and a sort: seen
+ * at 846-1,318 pending rows, 6-14 ms a claim and the most expensive statement of a command in
+ * file-and-register on PostgreSQL (0.8 ms a command of the server's ~3.7).
+ */
+export const CLAIM_PLAN_SETTINGS = 'SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off';
+
+/** Runs a claimStatement: on PostgreSQL in a transaction of its own with CLAIM_PLAN_SETTINGS. */
+export async function runClaim<T>(dataSource: DataSource, sql: string, parameters: unknown[]): Promise<T[]> {
+  if (!isPostgres(dataSource)) return retryWhileBusy(() => select<T>(dataSource.manager, sql, parameters));
+  return dataSource.transaction(async (manager) => {
+    await manager.query(CLAIM_PLAN_SETTINGS);
+    return select<T>(manager, sql, parameters);
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { retryWhileBusy } from '../../read-models/src/sqlite-busy';
 import { execute, isPostgres, select, valuesList } from '../../read-models/src/sql';
 import type { Notice } from './notice';
 import { outboxIdOf } from './outbox-message';
-import { backoffMs, claimStatement } from './outbox-sender';
+import { backoffMs, claimStatement, runClaim } from './outbox-sender';
 import { caseLink, renderNotice } from './render';
 import type { Recipient } from './outbox-message';
 
@@ -159,7 +159,7 @@ export class WebhookSender {
       limit: this.options.batchSize ?? 20,
     };
     const [sql, parameters] = claimStatement('webhook_deliveries', ['id'], lease, isPostgres(this.dataSource));
-    const claimed = await retryWhileBusy(() => select<{ id: string }>(this.dataSource.manager, sql, parameters));
+    const claimed = await runClaim<{ id: string }>(this.dataSource, sql, parameters);
     const ids = (Array.isArray(claimed[0]) ? (claimed[0] as { id: string }[]) : claimed).map((r) => r.id);
     const result = { delivered: 0, failed: 0 };
     if (ids.length === 0) return result;
