@@ -35,7 +35,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Pool, PoolClient, PoolConfig } from 'pg';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
-import { SharedLogReads } from '../shared-log-reads';
+import { CoalescedLogReads } from '../coalesced-log-reads';
 import { DuplicateEventIdError } from '../duplicate-event-id-error';
 import { toCanonicalJsonObject, toJsonObject } from '../event-json';
 import {
@@ -125,7 +125,7 @@ export class PostgresEventStore implements EventStore {
   /** Fired after each of this process's commits (and each NOTIFY) so subscribers wake at once. */
   private readonly appended = new EventEmitter().setMaxListeners(0);
   /** The subscriptions' reads of the log: one for all that ask for the same events at once. */
-  private readonly logReads = new SharedLogReads(
+  private readonly logReads = new CoalescedLogReads(
     (after, maxCount, streamPrefix) => this.readAllAfter(after, maxCount, streamPrefix),
     this.appended,
   );

@@ -13,7 +13,7 @@ import { EventEmitter } from 'node:events';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CatchUpSubscription, startCatchUp } from '../catch-up-subscription';
-import { SharedLogReads } from '../shared-log-reads';
+import { CoalescedLogReads } from '../coalesced-log-reads';
 import {
   AppendResult,
   ChainHeadsOptions,
@@ -73,7 +73,7 @@ export class SqliteEventStore implements EventStore {
   /** Fired after each commit so same-process subscribers wake at once instead of at the next poll. */
   private readonly appended = new EventEmitter().setMaxListeners(0);
   /** The subscriptions' reads of the log: one for all that ask for the same events at once. */
-  private readonly logReads = new SharedLogReads(
+  private readonly logReads = new CoalescedLogReads(
     async (after, maxCount, streamPrefix) => this.readAllSync(after, maxCount, streamPrefix),
     this.appended,
   );

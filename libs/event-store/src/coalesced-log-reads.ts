@@ -19,7 +19,7 @@ interface InFlight {
   events: Promise<StoredEvent[]>;
 }
 
-export class SharedLogReads {
+export class CoalescedLogReads {
   private readonly inFlight = new Map<string, InFlight>();
   /** Counts the append signals; part of the key, so a read is shared only until the next signal. */
   private signals = 0;

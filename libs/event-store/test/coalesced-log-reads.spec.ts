@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { StoredEvent } from '../src/port';
 import { logEvent as event } from './support/log-event';
-import { SharedLogReads } from '../src/shared-log-reads';
+import { CoalescedLogReads } from '../src/coalesced-log-reads';
 
 // Subscriptions woken together share one read of the log, but never one begun before the append
 // signal that woke them, and never a full answer shorter than they asked for.
@@ -40,13 +40,13 @@ async function settled<T>(promises: Promise<T>[], log: SlowLog): Promise<T[]> {
   return Promise.all(promises);
 }
 
-function setUp(): { log: SlowLog; signal: EventEmitter; reads: SharedLogReads } {
+function setUp(): { log: SlowLog; signal: EventEmitter; reads: CoalescedLogReads } {
   const log = new SlowLog();
   const signal = new EventEmitter();
-  return { log, signal, reads: new SharedLogReads(log.read, signal) };
+  return { log, signal, reads: new CoalescedLogReads(log.read, signal) };
 }
 
-describe('SharedLogReads', () => {
+describe('CoalescedLogReads', () => {
   it('answers three readers of the same position with one read, each with an array of its own', async () => {
     const { log, reads } = setUp();
     log.append(3);
