@@ -120,7 +120,12 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+// The count thread is unref'd (it must not keep a server alive), so while a count is awaited nothing
+// else holds this process open: without this timer it ended silently, mid-run, with exit code 0.
+const keepAlive = setInterval(() => undefined, 1000);
+main()
+  .catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => clearInterval(keepAlive));

@@ -6,6 +6,7 @@ import { StatisticsPublications1764374400000 } from './1764374400000-statistics-
 import { WorkQueueIndexes1764460800000 } from './1764460800000-work-queue-indexes';
 import { CaseAccessOrder1764547200000 } from './1764547200000-case-access-order';
 import { WorkQueueRows1764633600000 } from './1764633600000-work-queue-rows';
+import { CaseListFilterColumns1764720000000 } from './1764720000000-case-list-filter-columns';
 
 /** Every read-model migration, oldest first. Add new ones at the end; never edit a shipped one. */
 export const READ_MODEL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const READ_MODEL_MIGRATIONS = [
   WorkQueueIndexes1764460800000,
   CaseAccessOrder1764547200000,
   WorkQueueRows1764633600000,
+  CaseListFilterColumns1764720000000,
 ];
