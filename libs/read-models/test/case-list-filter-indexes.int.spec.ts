@@ -33,11 +33,12 @@ describe.each(READ_MODEL_TARGETS)('case list filter indexes (%s)', (kind) => {
   let dir: ReturnType<typeof tempDir>;
   let opened: OpenedReadModels;
 
-  beforeEach(async () => {
+  // The tests only read the schema: one set of read models serves them all.
+  beforeAll(async () => {
     dir = tempDir();
     opened = await openTarget(kind, dir.path);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await opened.close();
     dir.remove();
   });
