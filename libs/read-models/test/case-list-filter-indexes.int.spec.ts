@@ -3,7 +3,7 @@ import type { EventStore } from '../../event-store/src/port';
 import type { OpenedReadModels } from '../src';
 import { CASE_LIST_FILTER_COLUMNS } from '../src/migrations/1764720000000-case-list-filter-columns';
 import { CaseScript, openStore, tempDir } from './support';
-import { openTarget, READ_MODEL_TARGETS } from './targets';
+import { openTarget, READ_MODEL_TARGETS, readModelsForSuite } from './targets';
 
 // Each filter index of the case list holds the other filter columns too, so a list filtered on two
 // columns tests the second on the index entry and fetches only the cases that match (after another
@@ -30,28 +30,18 @@ async function indexColumns(opened: OpenedReadModels, index: string): Promise<st
 }
 
 describe.each(READ_MODEL_TARGETS)('case list filter indexes (%s)', (kind) => {
-  let dir: ReturnType<typeof tempDir>;
-  let opened: OpenedReadModels;
-
   // The tests only read the schema: one set of read models serves them all.
-  beforeAll(async () => {
-    dir = tempDir();
-    opened = await openTarget(kind, dir.path);
-  });
-  afterAll(async () => {
-    await opened.close();
-    dir.remove();
-  });
+  const readModels = readModelsForSuite(kind);
 
   it.each(CASE_LIST_FILTER_COLUMNS)('the %s index is in list order and carries the other filter columns', async (column) => {
-    const columns = await indexColumns(opened, `ix_case_list_${column}`);
+    const columns = await indexColumns(readModels(), `ix_case_list_${column}`);
     expect(columns.slice(0, 3)).toEqual([column, 'filed_at', 'dispute_id']);
     expect([...columns.slice(3)].sort()).toEqual(CASE_LIST_FILTER_COLUMNS.filter((other) => other !== column).sort());
   });
 
   if (kind === 'sqlite') {
     it('a list on two filters walks one filter index (the other tested on its entries), not a sort', async () => {
-      const plan: { detail: string }[] = await opened.queryDataSource.query(
+      const plan: { detail: string }[] = await readModels().queryDataSource.query(
         `EXPLAIN QUERY PLAN SELECT dispute_id FROM case_list c WHERE c.status = ? AND c.legal_framework = ?
          ORDER BY c.filed_at DESC, c.dispute_id DESC LIMIT 21`,
         ['decided', 'wlz'],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { openReadModels, type OpenedReadModels, type OpenReadModelsOptions } from '../src';
+import { tempDir } from './support';
 
 // The read-model suites run on SQLite always, and on PostgreSQL too when DATABASE_URL is set
 // (CI sets it), each PostgreSQL run in a fresh schema of its own, dropped when it closes.
@@ -38,4 +39,25 @@ export async function openTarget(kind: TargetKind, dataDir: string): Promise<Ope
       await dropSchema(schema, databaseUrl);
     },
   });
+}
+
+/**
+ * One set of read models on `kind` for a whole suite: opened before its first test, closed (and on
+ * PostgreSQL dropped) after its last. For suites whose tests can share one; returns the getter.
+ */
+export function readModelsForSuite(kind: TargetKind): () => OpenedReadModels {
+  let dir: ReturnType<typeof tempDir> | undefined;
+  let opened: OpenedReadModels | undefined;
+  beforeAll(async () => {
+    dir = tempDir();
+    opened = await openTarget(kind, dir.path);
+  });
+  afterAll(async () => {
+    await opened?.close();
+    dir?.remove();
+  });
+  return () => {
+    if (!opened) throw new Error('The read models of this suite are not open (beforeAll has not run or failed)');
+    return opened;
+  };
 }
