@@ -51,6 +51,8 @@ function parseArgs(argv) {
     dataDirParent: os.tmpdir(),
     httpFloor: true,
     postgres: undefined,
+    // The demo directory the server seeds; an older build (BENCH_SERVER_ENTRY) may need its own copy.
+    directorySeed: path.join(ROOT, 'fixtures', 'demo-directory.json'),
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -97,6 +99,10 @@ function parseArgs(argv) {
       case '--postgres':
         opts.postgres = value();
         if (!/^postgres(ql)?:\/\//.test(opts.postgres)) throw new Error(`--postgres needs a postgres:// URL, got ${opts.postgres}`);
+        break;
+      case '--directory-seed':
+        opts.directorySeed = path.resolve(value());
+        if (!fs.existsSync(opts.directorySeed)) throw new Error(`--directory-seed: no file at ${opts.directorySeed}`);
         break;
       case '--deadline-scan-interval-ms':
         opts.deadlineScanIntervalMs = positiveInt(value(), flag);
@@ -164,7 +170,7 @@ async function startServer(opts) {
     NODE_ENV: env.NODE_ENV || 'production',
     DEADLINE_SCAN_INTERVAL_MS: String(opts.deadlineScanIntervalMs),
     // NODE_ENV=production seeds no directory; the benchmark signs in as the demo users.
-    DIRECTORY_SEED_FILE: path.join(ROOT, 'fixtures', 'demo-directory.json'),
+    DIRECTORY_SEED_FILE: opts.directorySeed,
     // The benchmark measures throughput from one address and a handful of users: no rate limits.
     // Request logs stay on (their cost is part of the real server's).
     RATE_LIMIT_TOKENS_PER_USER: '0',
